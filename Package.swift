@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Skillnad",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "skillnad", targets: ["skillnad"]),
+        .library(name: "SkillnadCore", targets: ["SkillnadCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.12.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.8.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.10.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.4.0"),
+    ],
+    targets: [
+        // Domain values and logic with no web framework: builds and tests in seconds.
+        .target(name: "SkillnadCore"),
+        .target(
+            name: "App",
+            dependencies: [
+                "SkillnadCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            resources: [
+                .copy("Resources/Views"),
+                .copy("Resources/Public"),
+                .copy("Resources/Demo"),
+                .copy("Resources/API"),
+            ]
+        ),
+        .executableTarget(name: "skillnad", dependencies: ["App"]),
+        .testTarget(name: "SkillnadCoreTests", dependencies: ["SkillnadCore"]),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

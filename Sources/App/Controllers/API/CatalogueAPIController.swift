@@ -1,0 +1,179 @@
+import SkillnadCore
+import Vapor
+
+/// The catalogue's read API under `/api/v1`. Lists page with `limit` and `offset` and filter
+/// by the parameters the OpenAPI document names; a filter naming something that does not exist
+/// is a 400 that says which parameter, so a typo is not mistaken for an empty result.
+enum CatalogueAPIController {
+    static func reports(_ req: Request) async throws -> ListResponse<API.Report> {
+        let paging = try Paging(req)
+        let index = try await req.catalogue().index
+        var reports = index.document.reports
+        if let area = try req.filter("commissionArea") {
+            guard index.commissionAreaByID[area] != nil else { throw unknown("commissionArea", "commission area", area) }
+            reports = reports.filter { $0.commissionArea == area }
+        }
+        if req.query[String.self, at: "year"] != nil {
+            let year = try Paging.int(req, "year", default: 0, range: 1900...2200)
+            reports = reports.filter { $0.year == year }
+        }
+        return paging.page(reports.map { API.Report($0, index: index) })
+    }
+
+    static func report(_ req: Request) async throws -> API.Report {
+        let id = try req.parameters.require(APIURL.idKey)
+        let index = try await req.catalogue().index
+        guard let r = index.reportByID[id] else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
+        return API.Report(r, index: index)
+    }
+
+    /// A measure by report and code. A variant spelling (`A2.3.1`, or `2.3.1` in report A)
+    /// redirects permanently to the canonical address, so clients learn the one spelling.
+    static func reportMeasure(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require(APIURL.idKey)
+        let written = try req.parameters.require(APIURL.codeKey)
+        let index = try await req.catalogue().index
+        guard index.reportByID[id] != nil else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
+        guard MeasureCode.parse(written) != nil else {
+            throw ParameterError(parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)")
+        }
+        switch index.resolver.resolve(written, contextReport: id) {
+        case .found(let report, let code) where report == id:
+            guard code.canonical == written else {
+                let target = APIURL.reportMeasure(.value(id), .value(code.canonical)).path
+                return req.redirect(to: target, redirectType: .permanent)
+            }
+            guard let m = index.measure(report: id, code: code.canonical) else { throw Abort(.notFound) }
+            return try await API.Measure(m, index: index).encodeResponse(for: req)
+        case .found(let report, let code):
+            throw Abort(.notFound, reason: "\(written) is \(code.canonical) in report '\(report)', not in '\(id)'.")
+        case .unknown(let reason), .malformed(let reason), .ambiguous(_, let reason):
+            throw Abort(.notFound, reason: reason)
+        }
+    }
+
+    static func measures(_ req: Request) async throws -> ListResponse<API.Measure> {
+        let paging = try Paging(req)
+        let index = try await req.catalogue().index
+        var measures = index.document.reports.flatMap { index.measuresByReport[$0.id] ?? [] }
+        if let report = try req.filter("report") {
+            guard index.reportByID[report] != nil else { throw unknown("report", "report", report) }
+            measures = measures.filter { $0.report == report }
+        }
+        if let body = try req.filter("body") {
+            guard index.bodyByID[body] != nil else { throw unknown("body", "body", body) }
+            var involvements = index.involvements(of: body)
+            if let role = try req.filter("role") {
+                guard let r = CatalogueIndex.Role(rawValue: role) else {
+                    throw ParameterError(parameter: "role", message: "expected 'lead' or 'collaborating', got '\(role)'")
+                }
+                involvements = involvements.filter { $0.role == r }
+            }
+            let ids = Set(involvements.map { measureID($0.measure) })
+            measures = measures.filter { ids.contains(measureID($0)) }
+        } else if try req.filter("role") != nil {
+            throw ParameterError(parameter: "role", message: "only applies together with 'body'")
+        }
+        if let strategy = try req.filter("strategy") {
+            guard index.strategyByID[strategy] != nil else { throw unknown("strategy", "strategy", strategy) }
+            measures = measures.filter { ($0.strategies ?? []).contains(strategy) }
+        }
+        return paging.page(measures.map { API.Measure($0, index: index) })
+    }
+
+    static func measure(_ req: Request) async throws -> API.Measure {
+        let id = try req.parameters.require(APIURL.idKey)
+        let index = try await req.catalogue().index
+        guard let m = index.document.measures.first(where: { measureID($0) == id }) else {
+            throw Abort(.notFound, reason: "No measure has the id '\(id)'.")
+        }
+        return API.Measure(m, index: index)
+    }
+
+    static func bodies(_ req: Request) async throws -> ListResponse<API.Body> {
+        let paging = try Paging(req)
+        let index = try await req.catalogue().index
+        var bodies = index.document.bodies.sorted { $0.name < $1.name }
+        if let kind = try req.filter("kind") {
+            guard let k = BodyKind(rawValue: kind) else {
+                throw ParameterError(parameter: "kind", message: "expected one of \(BodyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+            }
+            bodies = bodies.filter { $0.kind == k }
+        }
+        if let parent = try req.filter("parent") {
+            guard index.bodyByID[parent] != nil else { throw unknown("parent", "body", parent) }
+            bodies = bodies.filter { $0.parent == parent }
+        }
+        if let day = try req.filter("validOn") {
+            guard let d = Day(day) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(day)'") }
+            bodies = bodies.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(d) }
+        }
+        return paging.page(bodies.map(API.Body.init))
+    }
+
+    static func body(_ req: Request) async throws -> API.Body {
+        let id = try req.parameters.require(APIURL.idKey)
+        guard let b = try await req.catalogue().index.bodyByID[id] else { throw Abort(.notFound, reason: "No body has the id '\(id)'.") }
+        return API.Body(b)
+    }
+
+    static func areas(_ req: Request) async throws -> ListResponse<API.Area> {
+        let paging = try Paging(req)
+        let index = try await req.catalogue().index
+        var areas = index.document.areas.sorted { $0.name < $1.name }
+        if let kind = try req.filter("kind") {
+            guard let k = AreaKind(rawValue: kind) else {
+                throw ParameterError(parameter: "kind", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+            }
+            areas = areas.filter { $0.kind == k }
+        }
+        if let parent = try req.filter("parent") {
+            guard index.areaByID[parent] != nil else { throw unknown("parent", "area", parent) }
+            areas = areas.filter { $0.parent == parent }
+        }
+        if let day = try req.filter("validOn") {
+            guard let d = Day(day) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(day)'") }
+            areas = areas.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(d) }
+        }
+        return paging.page(areas.map { API.Area($0, withGeometry: false) })
+    }
+
+    static func area(_ req: Request) async throws -> API.Area {
+        let id = try req.parameters.require(APIURL.idKey)
+        guard let a = try await req.catalogue().index.areaByID[id] else { throw Abort(.notFound, reason: "No area has the id '\(id)'.") }
+        return API.Area(a, withGeometry: true)
+    }
+
+    static func commissionAreas(_ req: Request) async throws -> ListResponse<API.CommissionArea> {
+        let paging = try Paging(req)
+        let index = try await req.catalogue().index
+        return paging.page(index.document.commissionAreas.map { API.CommissionArea(id: $0.id, name: $0.name, nameEn: $0.nameEn) })
+    }
+
+    static func roadmap(_ req: Request) async throws -> API.Roadmap {
+        let index = try await req.catalogue().index
+        guard let roadmap = index.document.roadmap else { throw Abort(.notFound, reason: "No roadmap has been loaded.") }
+        return API.Roadmap(vision: roadmap.vision, targetAreas: roadmap.targetAreas.map { t in
+            API.TargetArea(id: t.id, name: t.name, nameEn: t.nameEn,
+                           strategies: t.strategies.map { s in
+                               API.Strategy(id: s.id, numeral: s.numeral, title: s.title, titleEn: s.titleEn,
+                                            measures: (index.measuresByStrategy[s.id] ?? []).map(measureID))
+                           },
+                           milestones: t.milestones ?? [])
+        })
+    }
+
+    static func search(_ req: Request) async throws -> API.SearchResult {
+        guard let q = try req.filter("q") else { throw ParameterError(parameter: "q", message: "is required") }
+        let index = try await req.catalogue().index
+        let results = try await Search.run(String(q.prefix(200)), on: req)
+        return API.SearchResult(query: q,
+                                reports: results.reports.compactMap { index.reportByID[$0] }.map { API.Report($0, index: index) },
+                                measures: results.measures.map { API.Measure($0, index: index) },
+                                bodies: results.bodies.compactMap { index.bodyByID[$0] }.map(API.Body.init))
+    }
+
+    static func unknown(_ parameter: String, _ what: String, _ value: String) -> ParameterError {
+        ParameterError(parameter: parameter, message: "no \(what) has the id '\(value)'")
+    }
+}

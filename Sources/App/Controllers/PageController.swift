@@ -1,0 +1,58 @@
+import SkillnadCore
+import Vapor
+
+/// The public pages. Each handler builds its page's view model from the catalogue and renders
+/// its one template.
+enum PageController {
+    static func home(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "home") { HomePage.build($0, $1) }
+    }
+
+    static func reports(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "reports") { ReportsPage.build($0, $1) }
+    }
+
+    static func report(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require(SiteURL.idKey)
+        return try await PageRenderer.render(req, template: "report") { ReportPage.build($0, $1, id: id) }
+    }
+
+    static func measure(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require(SiteURL.idKey)
+        return try await PageRenderer.render(req, template: "measure") { MeasurePage.build($0, $1, id: id) }
+    }
+
+    static func bodies(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "bodies") { BodiesPage.build($0, $1) }
+    }
+
+    static func body(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require(SiteURL.idKey)
+        return try await PageRenderer.render(req, template: "body") { BodyPage.build($0, $1, id: id) }
+    }
+
+    static func roadmap(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "roadmap") { RoadmapPage.build($0, $1) }
+    }
+
+    static func areas(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "areas") { AreasPage.build($0, $1) }
+    }
+
+    static func area(_ req: Request) async throws -> Response {
+        let id = try req.parameters.require(SiteURL.idKey)
+        return try await PageRenderer.render(req, template: "area") { AreaPage.build($0, $1, id: id) }
+    }
+
+    static func search(_ req: Request) async throws -> Response {
+        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let results = try await Search.run(query, on: req)
+        return try await PageRenderer.render(req, template: "search") { index, lang in
+            SearchPage.build(index, lang, query: query, results: results)
+        }
+    }
+
+    static func healthz(_ req: Request) async throws -> Response {
+        Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(staticString: "ok"))
+    }
+}

@@ -1,0 +1,107 @@
+import Fluent
+import NIOConcurrencyHelpers
+import SkillnadCore
+import Vapor
+
+/// The catalogue as the pages read it: loaded from the database once per catalogue generation
+/// and shared by every request, together with the rendered pages built from it.
+///
+/// Why: the catalogue is small (hundreds to a few thousand rows) and read far more often than
+/// written. A change by this process invalidates at once; a change by another process (the CLI
+/// importing while the server runs) is seen within `recheckInterval`, because the generation
+/// in the database is compared at most that often.
+final class CatalogueStore: Sendable {
+    struct Snapshot: Sendable {
+        let generation: Int
+        let index: CatalogueIndex
+    }
+
+    static let recheckInterval: TimeAmount = .seconds(1)
+    static let maxCachedPages = 4096
+
+    private struct State {
+        var snapshot: Snapshot?
+        var lastCheck: NIODeadline = .uptimeNanoseconds(0)
+        var pages: [String: CachedPage] = [:]
+    }
+
+    private let state = NIOLockedValueBox(State())
+
+    /// The current snapshot, reloaded when the database says the catalogue has changed.
+    func snapshot(on db: any Database) async throws -> Snapshot {
+        let now = NIODeadline.now()
+        let (cached, fresh) = state.withLockedValue { s in
+            (s.snapshot, s.snapshot != nil && now - s.lastCheck < Self.recheckInterval)
+        }
+        if let cached, fresh { return cached }
+        let generation = try await Self.generation(on: db)
+        if let cached, cached.generation == generation {
+            state.withLockedValue { $0.lastCheck = now }
+            return cached
+        }
+        let document = try await CatalogueLoader.load(from: db)
+        let snapshot = Snapshot(generation: generation, index: CatalogueIndex(document))
+        state.withLockedValue { s in
+            if (s.snapshot?.generation ?? -1) <= generation {
+                s.snapshot = snapshot
+                s.pages = [:]
+            }
+            s.lastCheck = now
+        }
+        return snapshot
+    }
+
+    /// Forgets everything, after this process changed the catalogue.
+    func invalidate() {
+        state.withLockedValue { s in
+            s.snapshot = nil
+            s.pages = [:]
+            s.lastCheck = .uptimeNanoseconds(0)
+        }
+    }
+
+    static func generation(on db: any Database) async throws -> Int {
+        try await CatalogueState.find(1, on: db)?.generation ?? 0
+    }
+
+    // MARK: - Rendered pages
+
+    struct CachedPage: Sendable {
+        let generation: Int
+        let body: ByteBuffer
+        let status: HTTPResponseStatus
+    }
+
+    func page(_ key: String, generation: Int) -> CachedPage? {
+        state.withLockedValue { s in
+            guard let p = s.pages[key], p.generation == generation else { return nil }
+            return p
+        }
+    }
+
+    func store(_ page: CachedPage, for key: String) {
+        state.withLockedValue { s in
+            guard s.snapshot?.generation == page.generation else { return }
+            // A crude bound: search pages can have endless keys; start over rather than grow.
+            if s.pages.count >= Self.maxCachedPages { s.pages = [:] }
+            s.pages[key] = page
+        }
+    }
+}
+
+extension Application {
+    private struct CatalogueStoreKey: StorageKey { typealias Value = CatalogueStore }
+
+    var catalogue: CatalogueStore {
+        if let s = storage[CatalogueStoreKey.self] { return s }
+        let s = CatalogueStore()
+        storage[CatalogueStoreKey.self] = s
+        return s
+    }
+}
+
+extension Request {
+    func catalogue() async throws -> CatalogueStore.Snapshot {
+        try await application.catalogue.snapshot(on: db)
+    }
+}

@@ -1,0 +1,49 @@
+import Vapor
+
+/// `limit` and `offset` of a list request, checked: a malformed value is a 400 that names the
+/// parameter, never a silent default.
+struct Paging: Sendable {
+    static let defaultLimit = 50
+    static let maxLimit = 500
+
+    let limit: Int
+    let offset: Int
+
+    init(_ req: Request) throws {
+        limit = try Self.int(req, "limit", default: Self.defaultLimit, range: 1...Self.maxLimit)
+        offset = try Self.int(req, "offset", default: 0, range: 0...Int(Int32.max))
+    }
+
+    static func int(_ req: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let raw = req.query[String.self, at: name] else { return value }
+        guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
+            throw ParameterError(parameter: name, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
+        }
+        return n
+    }
+
+    /// The page of items, with the total, as every list in the API answers.
+    func page<T: Encodable & Sendable>(_ all: [T]) -> ListResponse<T> {
+        let start = min(offset, all.count)
+        let end = min(start + limit, all.count)
+        return ListResponse(items: Array(all[start..<end]), total: all.count, limit: limit, offset: offset)
+    }
+}
+
+/// `{"items": [...], "total": N, "limit": L, "offset": O}`.
+struct ListResponse<T: Encodable & Sendable>: Content where T: Decodable {
+    let items: [T]
+    let total: Int
+    let limit: Int
+    let offset: Int
+}
+
+extension Request {
+    /// A text filter from the query string: absent is nil; present but empty is an error.
+    func filter(_ name: String) throws -> String? {
+        guard let raw = query[String.self, at: name] else { return nil }
+        let v = raw.trimmingCharacters(in: .whitespaces)
+        guard !v.isEmpty else { throw ParameterError(parameter: name, message: "must not be empty") }
+        return v
+    }
+}

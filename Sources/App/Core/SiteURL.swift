@@ -1,0 +1,135 @@
+import Vapor
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+enum Parameter<T: Sendable>: Sendable {
+    case key
+    case value(T)
+}
+
+/// Every public page's address. The same enum registers the routes and builds the links, so a
+/// link cannot point at a page that does not exist.
+enum SiteURL: Sendable {
+    case home
+    case reports
+    case report(Parameter<String>)
+    case measure(Parameter<String>)
+    case bodies
+    case body(Parameter<String>)
+    case roadmap
+    case areas
+    case area(Parameter<String>)
+    case search
+    case healthz
+    case stylesheet
+
+    static let idKey = "id"
+
+    var pathComponents: [PathComponent] {
+        func param(_ p: Parameter<String>) -> PathComponent {
+            switch p {
+            case .key: return .parameter(Self.idKey)
+            case .value(let v): return .constant(v)
+            }
+        }
+        switch self {
+        case .home: return []
+        case .reports: return ["reports"]
+        case .report(let p): return ["reports", param(p)]
+        case .measure(let p): return ["measures", param(p)]
+        case .bodies: return ["bodies"]
+        case .body(let p): return ["bodies", param(p)]
+        case .roadmap: return ["roadmap"]
+        case .areas: return ["areas"]
+        case .area(let p): return ["areas", param(p)]
+        case .search: return ["search"]
+        case .healthz: return ["healthz"]
+        case .stylesheet: return ["static", "skillnad.css"]
+        }
+    }
+
+    /// The absolute path, with each value percent-encoded.
+    var path: String {
+        encodedPath(pathComponents)
+    }
+
+    /// A link in the given language: English links carry `lang=en` so the choice sticks.
+    func link(_ lang: Lang, query: [(String, String)] = []) -> String {
+        var items = query
+        if lang == .en { items.append(("lang", "en")) }
+        guard !items.isEmpty else { return path }
+        return path + "?" + items.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+    }
+
+    static func encode(_ s: String) -> String {
+        s.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? s
+    }
+}
+
+/// The JSON API's addresses under `/api/v1`, registered and linked from one place.
+enum APIURL: Sendable {
+    case openapi
+    case reports
+    case report(Parameter<String>)
+    case reportMeasure(Parameter<String>, Parameter<String>)
+    case measures
+    case measure(Parameter<String>)
+    case bodies
+    case body(Parameter<String>)
+    case areas
+    case area(Parameter<String>)
+    case commissionAreas
+    case roadmap
+    case search
+
+    static let idKey = "id"
+    static let codeKey = "code"
+
+    var pathComponents: [PathComponent] {
+        func param(_ p: Parameter<String>, _ key: String) -> PathComponent {
+            switch p {
+            case .key: return .parameter(key)
+            case .value(let v): return .constant(v)
+            }
+        }
+        let base: [PathComponent] = ["api", "v1"]
+        switch self {
+        case .openapi: return base + ["openapi.json"]
+        case .reports: return base + ["reports"]
+        case .report(let p): return base + ["reports", param(p, Self.idKey)]
+        case .reportMeasure(let r, let c): return base + ["reports", param(r, Self.idKey), "measures", param(c, Self.codeKey)]
+        case .measures: return base + ["measures"]
+        case .measure(let p): return base + ["measures", param(p, Self.idKey)]
+        case .bodies: return base + ["bodies"]
+        case .body(let p): return base + ["bodies", param(p, Self.idKey)]
+        case .areas: return base + ["areas"]
+        case .area(let p): return base + ["areas", param(p, Self.idKey)]
+        case .commissionAreas: return base + ["commission-areas"]
+        case .roadmap: return base + ["roadmap"]
+        case .search: return base + ["search"]
+        }
+    }
+
+    var path: String {
+        encodedPath(pathComponents)
+    }
+}
+
+extension RoutesBuilder {
+    @discardableResult
+    func get(_ route: SiteURL, use handler: @Sendable @escaping (Request) async throws -> Response) -> Route {
+        self.on(.GET, route.pathComponents, use: handler)
+    }
+
+    @discardableResult
+    func get<R: AsyncResponseEncodable>(_ route: APIURL, use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+        self.on(.GET, route.pathComponents, use: handler)
+    }
+}
+
+/// Joins path components into an absolute path, percent-encoding each value.
+func encodedPath(_ components: [PathComponent]) -> String {
+    "/" + components.map { c -> String in
+        let s = c.description
+        return s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? s
+    }.joined(separator: "/")
+}

@@ -1,0 +1,52 @@
+import SkillnadCore
+
+/// All about one measure: its report, who leads and who collaborates (groups spelt out), its
+/// place in the code hierarchy, and the roadmap strategies it serves.
+struct MeasurePage: Encodable, Sendable {
+    struct StrategyLink: Encodable, Sendable { let numeral: String; let title: LocalText; let targetArea: LocalText; let href: String }
+
+    let code: String
+    let title: LocalText
+    let description: String?
+    let report: ReportRow
+    let leads: [BodyLink]
+    let collaborating: [BodyLink]
+    let parent: MeasureRow?
+    /// Sub-measures, and measures with the same number in other reports.
+    let tables: [MeasureTable]
+    let strategies: [StrategyLink]
+    let apiHref: String
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<MeasurePage>? {
+        guard let m = index.document.measures.first(where: { measureID($0) == id }), let r = index.reportByID[m.report] else { return nil }
+        let s = Strings.table(lang)
+        let bare = index.code(of: m)?.withoutLetter
+        let sameCode = index.document.measures.filter { o in
+            o.report != m.report && bare != nil && index.code(of: o)?.withoutLetter == bare
+        }
+        let page = MeasurePage(
+            code: m.code,
+            title: lang.pick(m.title, m.titleEn),
+            description: m.description,
+            report: ReportRow.make(r, index: index, lang: lang),
+            leads: ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])).map {
+                BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true)
+            },
+            collaborating: (m.collaboratingBodies ?? []).map { BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true) },
+            parent: index.parent(of: m).map { MeasureRow.make($0, index: index, lang: lang) },
+            tables: [MeasureTable(heading: s["childMeasures"]!, rows: index.children(of: m).map { MeasureRow.make($0, index: index, lang: lang) }),
+                     MeasureTable(heading: s["sameCode"]!, rows: sameCode.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
+                .filter { !$0.rows.isEmpty },
+            strategies: (m.strategies ?? []).compactMap { sid in
+                index.strategyByID[sid].map { t, st in
+                    StrategyLink(numeral: st.numeral, title: lang.pick(st.title, st.titleEn), targetArea: lang.pick(t.name, t.nameEn),
+                                 href: SiteURL.roadmap.link(lang) + "#" + st.id)
+                }
+            },
+            apiHref: APIURL.reportMeasure(.value(r.id), .value(m.code)).path)
+        let meta = PageMeta.make(lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
+                                 section: .reports, route: .measure(.value(id)),
+                                 crumbs: [(s["reports"]!, .reports), (r.title, .report(.value(r.id)))])
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}

@@ -1,0 +1,58 @@
+import SkillnadCore
+import Vapor
+
+/// Search results over reports, measures and bodies.
+struct SearchPage: Encodable, Sendable {
+    struct Hit: Encodable, Sendable { let title: LocalText; let href: String; let detail: String? }
+
+    let query: String
+    let hasQuery: Bool
+    let total: Int
+    let reports: [Hit]
+    let measures: [MeasureTable]
+    let bodies: [Hit]
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, query: String, results: SearchResults) -> PageContext<SearchPage> {
+        let s = Strings.table(lang)
+        let page = SearchPage(
+            query: query, hasQuery: !query.isEmpty,
+            total: results.reports.count + results.measures.count + results.bodies.count,
+            reports: results.reports.compactMap { index.reportByID[$0] }.map {
+                Hit(title: LocalText(text: $0.subtitle.map { s in "\($0.title) – \(s)" } ?? $0.title, lang: "sv"),
+                    href: SiteURL.report(.value($0.id)).link(lang), detail: String($0.year))
+            },
+            measures: [MeasureTable(heading: s["measures"]!, rows: results.measures.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
+                .filter { !$0.rows.isEmpty },
+            bodies: results.bodies.compactMap { index.bodyByID[$0] }.map {
+                Hit(title: lang.pick($0.name, $0.nameEn), href: SiteURL.body(.value($0.id)).link(lang), detail: s["kind1.\($0.kind.rawValue)"])
+            })
+        let title = query.isEmpty ? s["search"]! : "\(s["searchResults"]!): \(query)"
+        let meta = PageMeta.make(lang, title: title, description: s["searchLabel"]!, section: .search, route: .search,
+                                 query: query.isEmpty ? [] : [("q", query)], searchQuery: query)
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}
+
+/// Ids of what a search found, best first.
+struct SearchResults: Sendable {
+    var reports: [String] = []
+    var measures: [MeasureRecord] = []
+    var bodies: [String] = []
+}
+
+/// The page for errors, above all the 404 that helps the visitor on.
+struct ErrorPage: Encodable, Sendable {
+    let status: Int
+    let heading: String
+    let text: String
+    let isNotFound: Bool
+
+    static func build(status: HTTPResponseStatus, detail: String?, lang: Lang, path: String) -> PageContext<ErrorPage> {
+        let s = Strings.table(lang)
+        let notFound = status.code == 404
+        let heading = notFound ? s["notFoundTitle"]! : status.code == 400 ? s["badRequestTitle"]! : s["errorTitle"]!
+        let text = notFound ? s["notFoundText"]! : (detail ?? s["errorTitle"]!)
+        let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: .home)
+        return PageContext(meta: meta, t: s, page: ErrorPage(status: Int(status.code), heading: heading, text: text, isNotFound: notFound))
+    }
+}
