@@ -2,13 +2,14 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import LeafKit
 import NIOCore
 import SQLKit
 import Vapor
 
 /// Sets up the application: database, migrations, templates, middleware, routes, commands.
-public func configure(_ app: Application) async throws {
-    try DatabaseSetup.use(on: app)
+public func configure(_ app: Application, database: DatabaseChoice? = nil) async throws {
+    try (database ?? DatabaseChoice.fromEnvironment()).use(on: app)
     app.migrations.add(CreateCatalogue())
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
@@ -34,8 +35,34 @@ public func configure(_ app: Application) async throws {
     app.asyncCommands.use(CatalogueCommand(), as: "catalogue")
 }
 
-/// Chooses the database: PostgreSQL when `DATABASE_URL` is set, otherwise the embedded SQLite
-/// file (`SKILLNAD_DB`, default `./skillnad.sqlite`).
+/// Which database to use. Tests name one explicitly; everything else reads the environment.
+public enum DatabaseChoice: Sendable {
+    case sqlite(path: String)
+    case postgres(SQLPostgresConfiguration)
+
+    /// PostgreSQL when `DATABASE_URL` is set, otherwise the embedded SQLite file
+    /// (`SKILLNAD_DB` or `--db`, default `./skillnad.sqlite`).
+    public static func fromEnvironment() throws -> DatabaseChoice {
+        if let url = DatabaseSetup.postgresURL { return .postgres(try SQLPostgresConfiguration(url: url)) }
+        return .sqlite(path: DatabaseSetup.sqlitePath)
+    }
+
+    func use(on app: Application) throws {
+        switch self {
+        case .sqlite(let path):
+            app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
+        case .postgres(let config):
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        }
+        app.storage[Key.self] = self
+    }
+
+    var isSQLite: Bool { if case .sqlite = self { return true } else { return false } }
+
+    struct Key: StorageKey { typealias Value = DatabaseChoice }
+}
+
+/// Where the database is, and what to do once per file.
 enum DatabaseSetup {
     static let defaultSQLitePath = "skillnad.sqlite"
 
@@ -45,14 +72,6 @@ enum DatabaseSetup {
 
     static var postgresURL: String? {
         Environment.get("DATABASE_URL").flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static func use(on app: Application) throws {
-        if let url = postgresURL {
-            try app.databases.use(.postgres(url: url, maxConnectionsPerEventLoop: 4), as: .psql)
-        } else {
-            app.databases.use(.sqlite(.init(storage: .file(path: sqlitePath), enableForeignKeys: true)), as: .sqlite)
-        }
     }
 
     /// The name to show people: a file path or the PostgreSQL host and database.
@@ -66,7 +85,7 @@ enum DatabaseSetup {
     /// WAL lets readers go on while a writer writes; it is a property of the file, set once.
     struct Pragmas: LifecycleHandler {
         func didBootAsync(_ app: Application) async throws {
-            guard postgresURL == nil, let sql = app.db as? any SQLDatabase else { return }
+            guard app.storage[DatabaseChoice.Key.self]?.isSQLite ?? false, let sql = app.db as? any SQLDatabase else { return }
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
     }

@@ -232,6 +232,10 @@ public enum CatalogueReader {
         }
         var letters: [String: Int] = [:]
         for (i, r) in doc.reports.enumerated() {
+            if let link = r.link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
+                // Shown as a link on the report page: only web addresses, never javascript: and the like.
+                add("reports[\(i)].link", "expected a web address starting with https:// or http://")
+            }
             if let ca = r.commissionArea, !commissionAreaIDs.contains(ca) { add("reports[\(i)].commissionArea", "no commission area has the id \"\(ca)\"") }
             if let l = r.letter {
                 if let first = letters[l] { add("reports[\(i)].letter", "letter \(l) is already used by reports[\(first)]") } else { letters[l] = i }

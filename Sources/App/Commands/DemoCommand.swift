@@ -26,8 +26,9 @@ struct DemoCommand: AsyncCommand {
 
     /// Loads the demo catalogue when the database has none; nil when it already had one.
     static func load(on db: any Database) async throws -> CatalogueImporter.Summary? {
-        let hasCatalogue = try await Report.query(on: db).count() > 0 || Body.query(on: db).count() > 0
-        if hasCatalogue { return nil }
+        let reports = try await Report.query(on: db).count()
+        let bodies = try await Body.query(on: db).count()
+        if reports > 0 || bodies > 0 { return nil }
         let data = try Data(contentsOf: StaticFiles.demoCatalogue)
         switch CatalogueReader.read(data) {
         case .success(let doc): return try await CatalogueImporter.apply(doc, to: db)

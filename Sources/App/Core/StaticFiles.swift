@@ -14,7 +14,7 @@ enum StaticFiles {
 
     /// Changes when the stylesheet does, so browsers may cache it for long.
     static let version: String = {
-        let data = (try? Data(contentsOf: URL(fileURLWithPath: publicDirectory + "skillnad.css"))) ?? Data()
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: publicDirectory + "static/skillnad.css"))) ?? Data()
         var h: UInt64 = 1469598103934665603
         for b in data { h = (h ^ UInt64(b)) &* 1099511628211 }
         return String(h % 1_000_000_007, radix: 36)

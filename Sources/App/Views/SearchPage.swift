@@ -17,9 +17,9 @@ struct SearchPage: Encodable, Sendable {
         let page = SearchPage(
             query: query, hasQuery: !query.isEmpty,
             total: results.reports.count + results.measures.count + results.bodies.count,
-            reports: results.reports.compactMap { index.reportByID[$0] }.map {
-                Hit(title: LocalText(text: $0.subtitle.map { s in "\($0.title) – \(s)" } ?? $0.title, lang: "sv"),
-                    href: SiteURL.report(.value($0.id)).link(lang), detail: String($0.year))
+            reports: results.reports.compactMap { index.reportByID[$0] }.map { r in
+                Hit(title: LocalText(text: r.subtitle.map { "\(r.title) – \($0)" } ?? r.title, lang: "sv"),
+                    href: SiteURL.report(.value(r.id)).link(lang), detail: String(r.year))
             },
             measures: [MeasureTable(heading: s["measures"]!, rows: results.measures.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
                 .filter { !$0.rows.isEmpty },
