@@ -14,7 +14,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
     app.views.use(.leaf)
-    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: .default,
+    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: StaticFiles.viewsDirectory,
                                                   viewDirectory: StaticFiles.viewsDirectory))
     // Templates are read once and kept; they ship inside the binary's resources.
@@ -22,10 +22,14 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
 
     app.middleware = .init()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .debug))
-    app.middleware.use(SiteErrorMiddleware())
+    // Outside the error middleware, so error pages get the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: StaticFiles.publicDirectory, defaultFile: nil,
                                       directoryAction: .none, advancedETagComparison: true), at: .end)
+    let json = JSONEncoder()
+    json.outputFormatting = [.withoutEscapingSlashes]
+    ContentConfiguration.global.use(encoder: json, for: .json)
     _ = app.catalogue
     try routes(app)
 

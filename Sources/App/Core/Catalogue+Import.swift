@@ -44,32 +44,51 @@ enum CatalogueImporter {
         }
     }
 
-    /// Saves a model if it is new or changed, bumping its version on change.
-    private static func save<M: Model>(_ model: M, kind: String, isNew: Bool, version: ReferenceWritableKeyPath<M, Int>?,
-                                       _ tx: any Database, _ summary: inout Summary) async throws {
-        if isNew {
-            if let version { model[keyPath: version] = 1 }
+    /// Same value, same text: stored JSON must not change when nothing did.
+    static let sortedEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    /// The stored values of a model, to tell whether assigning the file's values changed any
+    /// (Fluent counts every assignment as a change, even of an equal value).
+    static func fingerprint<M: Model>(_ model: M) -> Data? {
+        guard model.id != nil else { return nil }
+        return try? sortedEncoder.encode(model)
+    }
+
+    /// Saves a model if it is new or its values differ from `before`, bumping its version on change.
+    @discardableResult
+    private static func save<M: Model>(_ model: M, kind: String, before: Data?,
+                                       _ tx: any Database, _ summary: inout Summary) async throws -> Bool {
+        if before == nil {
+            (model as? any Versioned)?.version = 1
             try await model.create(on: tx)
             summary.created[kind, default: 0] += 1
-        } else if model.hasChanges {
-            if let version { model[keyPath: version] += 1 }
+            return true
+        } else if fingerprint(model) != before {
+            (model as? any Versioned)?.version += 1
             try await model.update(on: tx)
             summary.updated[kind, default: 0] += 1
+            return true
         }
+        return false
     }
 
     private static func syncBodies(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         var existing = Dictionary(try await Body.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let before = Set(existing.keys)
         // First without parents, so that a parent listed after its child exists when linked.
-        for r in doc.bodies {
+        for (i, r) in doc.bodies.enumerated() {
             let m = existing[r.id] ?? Body()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.shortName = r.shortName; m.kind = r.kind.rawValue
-            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.note = r.note
+            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.note = r.note; m.position = i
             m.search = SearchText.index([r.name, r.nameEn, r.shortName].compactMap { $0 }.joined(separator: " "))
             if isNew { m.$parent.id = nil }
-            try await save(m, kind: "bodies", isNew: isNew, version: \.version, tx, &summary)
+            try await save(m, kind: "bodies", before: before, tx, &summary)
             existing[r.id] = m
         }
         for r in doc.bodies {
@@ -86,16 +105,17 @@ enum CatalogueImporter {
     private static func syncAreas(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         var existing = Dictionary(try await Area.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let before = Set(existing.keys)
-        for r in doc.areas {
+        for (i, r) in doc.areas.enumerated() {
             let m = existing[r.id] ?? Area()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.kind = r.kind.rawValue; m.code = r.code
-            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description
-            m.aliases = (r.aliases ?? []).isEmpty ? nil : String(data: try JSONEncoder().encode(r.aliases ?? []), encoding: .utf8)
+            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = i
+            m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
             m.geometry = r.geometry?.jsonText
             m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
             if isNew { m.$parent.id = nil }
-            try await save(m, kind: "areas", isNew: isNew, version: \.version, tx, &summary)
+            try await save(m, kind: "areas", before: before, tx, &summary)
             existing[r.id] = m
         }
         for r in doc.areas {
@@ -114,8 +134,9 @@ enum CatalogueImporter {
         for (i, r) in doc.commissionAreas.enumerated() {
             let m = existing[r.id] ?? CommissionArea()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.position = i
-            try await save(m, kind: "commission areas", isNew: isNew, version: nil, tx, &summary)
+            try await save(m, kind: "commission areas", before: before, tx, &summary)
         }
     }
 
@@ -125,12 +146,13 @@ enum CatalogueImporter {
         for (i, r) in doc.reports.enumerated() {
             let m = existing[r.id] ?? Report()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = r.id; m.title = r.title; m.subtitle = r.subtitle; m.year = r.year; m.letter = r.letter
             m.$commissionArea.id = r.commissionArea.flatMap { areas[$0] }
             m.link = r.link; m.summary = r.summary; m.position = i
-            m.chapters = try r.chapters.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) }
+            m.chapters = try r.chapters.map { String(decoding: try sortedEncoder.encode($0), as: UTF8.self) }
             m.search = SearchText.index([r.title, r.subtitle, r.summary].compactMap { $0 }.joined(separator: " "))
-            try await save(m, kind: "reports", isNew: isNew, version: \.version, tx, &summary)
+            try await save(m, kind: "reports", before: before, tx, &summary)
         }
     }
 
@@ -148,6 +170,7 @@ enum CatalogueImporter {
             let slug = measureSlug(report: r.report, code: code)
             let m = existing[slug] ?? Measure()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = slug; m.$report.id = report.id!; m.code = code.canonical; m.sortKey = sortKey(code); m.chapter = code.chapter
             m.title = r.title; m.titleEn = r.titleEn; m.description = r.description
             m.search = SearchText.index([r.title, r.titleEn, r.description].compactMap { $0 }.joined(separator: " "))
@@ -165,12 +188,12 @@ enum CatalogueImporter {
                 .compactMap { s in strategies.first { $0.value == s.$strategy.id }?.key }
             let strategiesChanged = wantedStrategies != haveStrategies
 
-            if !isNew && !m.hasChanges && (linksChanged || strategiesChanged) {
+            let saved = try await save(m, kind: "measures", before: before, tx, &summary)
+            if !saved && (linksChanged || strategiesChanged) {
+                // Only its bodies or strategies changed: still a new version of the measure.
                 m.version += 1
                 try await m.update(on: tx)
                 summary.updated["measures", default: 0] += 1
-            } else {
-                try await save(m, kind: "measures", isNew: isNew, version: \.version, tx, &summary)
             }
             existing[slug] = m
             if linksChanged {
@@ -222,8 +245,9 @@ enum CatalogueImporter {
         if let rv = doc.roadmap?.vision {
             let m = vision ?? Vision()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.title = rv.title; m.titleEn = rv.titleEn; m.year = rv.year; m.text = rv.text
-            try await save(m, kind: kind, isNew: isNew, version: nil, tx, &summary)
+            try await save(m, kind: kind, before: before, tx, &summary)
         } else if let vision {
             try await vision.delete(on: tx)
             summary.deleted[kind, default: 0] += 1
@@ -234,22 +258,25 @@ enum CatalogueImporter {
         for (i, t) in (doc.roadmap?.targetAreas ?? []).enumerated() {
             let m = targets[t.id] ?? TargetArea()
             let isNew = m.id == nil
+            let before = fingerprint(m)
             m.slug = t.id; m.name = t.name; m.nameEn = t.nameEn; m.position = i
-            try await save(m, kind: kind, isNew: isNew, version: nil, tx, &summary)
+            try await save(m, kind: kind, before: before, tx, &summary)
             targets[t.id] = m
             for (j, s) in t.strategies.enumerated() {
                 let sm = strategies[s.id] ?? Strategy()
                 let sNew = sm.id == nil
+            let strategyBefore = fingerprint(sm)
                 sm.slug = s.id; sm.$targetArea.id = m.id!; sm.numeral = s.numeral; sm.title = s.title; sm.titleEn = s.titleEn; sm.position = j
-                try await save(sm, kind: kind, isNew: sNew, version: nil, tx, &summary)
+                try await save(sm, kind: kind, before: strategyBefore, tx, &summary)
             }
             for (j, ms) in (t.milestones ?? []).enumerated() {
                 let mm = milestones[ms.id] ?? Milestone()
                 let mNew = mm.id == nil
+            let milestoneBefore = fingerprint(mm)
                 mm.slug = ms.id; mm.$targetArea.id = m.id!; mm.text = ms.text; mm.indicator = ms.indicator; mm.unit = ms.unit
                 mm.baseline = ms.baseline; mm.baselineYear = ms.baselineYear; mm.targetValue = ms.targetValue
                 mm.targetYear = ms.targetYear; mm.position = j
-                try await save(mm, kind: kind, isNew: mNew, version: nil, tx, &summary)
+                try await save(mm, kind: kind, before: milestoneBefore, tx, &summary)
             }
         }
     }

@@ -6,8 +6,8 @@ import SkillnadCore
 /// by the pages, the API and `skillnad catalogue export`.
 enum CatalogueLoader {
     static func load(from db: any Database) async throws -> CatalogueDocument {
-        let bodies = try await Body.query(on: db).sort(\.$slug).all()
-        let areas = try await Area.query(on: db).sort(\.$slug).all()
+        let bodies = try await Body.query(on: db).sort(\.$position).sort(\.$slug).all()
+        let areas = try await Area.query(on: db).sort(\.$position).sort(\.$slug).all()
         let commissionAreas = try await CommissionArea.query(on: db).sort(\.$position).all()
         let reports = try await Report.query(on: db).sort(\.$position).all()
         let measures = try await Measure.query(on: db).sort(\.$sortKey).all()

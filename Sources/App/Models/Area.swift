@@ -19,6 +19,8 @@ final class Area: Model, @unchecked Sendable {
     @OptionalField(key: "aliases") var aliases: String?
     /// GeoJSON geometry as JSON text.
     @OptionalField(key: "geometry") var geometry: String?
+    /// Order as in the catalogue file.
+    @Field(key: "position") var position: Int
     @Field(key: "search") var search: String
     @Field(key: "version") var version: Int
 

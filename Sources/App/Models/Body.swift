@@ -17,6 +17,8 @@ final class Body: Model, @unchecked Sendable {
     @OptionalField(key: "valid_from") var validFrom: String?
     @OptionalField(key: "valid_to") var validTo: String?
     @OptionalField(key: "note") var note: String?
+    /// Order as in the catalogue file.
+    @Field(key: "position") var position: Int
     /// Folded and stemmed text for search (see `SearchText`).
     @Field(key: "search") var search: String
     /// Bumped on every change, for optimistic concurrency.
@@ -24,3 +26,14 @@ final class Body: Model, @unchecked Sendable {
 
     init() {}
 }
+
+/// An object edited as a whole that carries a version for optimistic concurrency: a save based on
+/// an older version is refused, never silently overwritten.
+protocol Versioned: AnyObject {
+    var version: Int { get set }
+}
+
+extension Body: Versioned {}
+extension Area: Versioned {}
+extension Report: Versioned {}
+extension Measure: Versioned {}
