@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.areas, use: PageController.areas)
     app.get(SiteURL.area(.key), use: PageController.area)
     app.get(SiteURL.search, use: PageController.search)
+    app.get(SiteURL.accessibility, use: PageController.accessibility)
 
     app.get(APIURL.openapi, use: OpenAPIController.document)
     app.get(APIURL.reports, use: CatalogueAPIController.reports)

@@ -191,6 +191,20 @@ struct PageTests {
         }
     }
 
+    @Test("The accessibility statement exists in both languages and is linked from every page")
+    func accessibilityStatement() async throws {
+        try await withTestApp(demo: false) { app in
+            let sv = try await app.get("/accessibility")
+            #expect(sv.status == .ok)
+            #expect(sv.body.contains("Tillgänglighetsredogörelse"))
+            #expect(sv.body.contains("Digg"))
+            let en = try await app.get("/accessibility?lang=en")
+            #expect(en.body.contains("Accessibility statement"))
+            let home = try await app.get("/")
+            #expect(home.body.contains("href=\"/accessibility\""))
+        }
+    }
+
     @Test("The stylesheet is served from the package resources")
     func stylesheet() async throws {
         try await withTestApp(demo: false) { app in

@@ -28,6 +28,7 @@ func withTestApp(demo: Bool = true, _ test: (Application) async throws -> Void) 
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
         }
+        try await app.asyncBoot() // as the server and the commands do, before touching the database
         try await app.autoMigrate()
         if demo { _ = try await DemoCommand.load(on: app.db) }
         try await test(app)

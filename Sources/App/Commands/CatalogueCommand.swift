@@ -14,7 +14,7 @@ struct CatalogueCommand: AsyncCommandGroup {
 struct CatalogueExportCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Usage: skillnad catalogue export [FILE]. Writes the catalogue as JSON to FILE, or to standard output without one." }
+    var help: String { "Writes the whole catalogue as JSON to FILE, given as the one argument, or to standard output without one." }
 
     // The FILE argument is optional, which ConsoleKit's @Argument cannot express.
     func run(using context: inout CommandContext) async throws {

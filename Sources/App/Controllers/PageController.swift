@@ -52,6 +52,11 @@ enum PageController {
         }
     }
 
+    static func accessibility(_ req: Request) async throws -> Response {
+        let contact = Environment.get("SKILLNAD_ACCESSIBILITY_CONTACT")
+        return try await PageRenderer.render(req, template: "accessibility") { _, lang in AccessibilityPage.build(lang, contact: contact) }
+    }
+
     static func healthz(_ req: Request) async throws -> Response {
         Response(status: .ok, headers: ["Content-Type": "text/plain; charset=utf-8"], body: .init(staticString: "ok"))
     }

@@ -78,7 +78,7 @@ enum CatalogueImporter {
 
     private static func syncBodies(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         var existing = Dictionary(try await Body.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let before = Set(existing.keys)
+        let existed = Set(existing.keys)
         // First without parents, so that a parent listed after its child exists when linked.
         for (i, r) in doc.bodies.enumerated() {
             let m = existing[r.id] ?? Body()
@@ -91,20 +91,12 @@ enum CatalogueImporter {
             try await save(m, kind: "bodies", before: before, tx, &summary)
             existing[r.id] = m
         }
-        for r in doc.bodies {
-            guard let m = existing[r.id] else { continue }
-            let parentID = r.parent.flatMap { existing[$0]?.id }
-            if m.$parent.id != parentID {
-                m.$parent.id = parentID
-                if before.contains(r.id) { m.version += 1 }
-                try await m.update(on: tx)
-            }
-        }
+        try await linkParents(doc.bodies.map { ($0.id, $0.parent) }, existing, existed, parent: \.$parent, tx)
     }
 
     private static func syncAreas(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         var existing = Dictionary(try await Area.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let before = Set(existing.keys)
+        let existed = Set(existing.keys)
         for (i, r) in doc.areas.enumerated() {
             let m = existing[r.id] ?? Area()
             let isNew = m.id == nil
@@ -118,12 +110,20 @@ enum CatalogueImporter {
             try await save(m, kind: "areas", before: before, tx, &summary)
             existing[r.id] = m
         }
-        for r in doc.areas {
-            guard let m = existing[r.id] else { continue }
-            let parentID = r.parent.flatMap { existing[$0]?.id }
-            if m.$parent.id != parentID {
-                m.$parent.id = parentID
-                if before.contains(r.id) { m.version += 1 }
+        try await linkParents(doc.areas.map { ($0.id, $0.parent) }, existing, existed, parent: \.$parent, tx)
+    }
+
+    /// Second pass for bodies and areas: link each to its parent once all exist; a changed parent
+    /// of an object that existed before the import is a new version of it.
+    private static func linkParents<M: Model & Versioned>(_ items: [(id: String, parent: String?)], _ existing: [String: M],
+                                                          _ existed: Set<String>, parent: KeyPath<M, OptionalParentProperty<M, M>>,
+                                                          _ tx: any Database) async throws where M.IDValue == UUID {
+        for item in items {
+            guard let m = existing[item.id] else { continue }
+            let parentID = item.parent.flatMap { existing[$0]?.id }
+            if m[keyPath: parent].id != parentID {
+                m[keyPath: parent].id = parentID
+                if existed.contains(item.id) { m.version += 1 }
                 try await m.update(on: tx)
             }
         }

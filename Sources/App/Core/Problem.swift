@@ -40,6 +40,38 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    static func problem(_ status: HTTPResponseStatus, detail: String, parameter: String?, headers: HTTPHeaders,
+                        request: Request) -> Response {
+        let body = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail,
+                           instance: request.url.path, parameter: parameter)
+        let res = Response(status: status, headers: headers)
+        do {
+            try res.content.encode(body, as: .json)
+            res.headers.contentType = Problem.contentType
+        } catch {
+            res.body = .init(string: "{\"title\":\"Internal Server Error\",\"status\":500}")
+        }
+        return res
+    }
+
+    /// The methods registered for the request's path, matching parameters by position.
+    static func allowedMethods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        var methods: Set<String> = []
+        for route in request.application.routes.all where route.path.count == parts.count {
+            let matches = zip(route.path, parts).allSatisfy { component, part in
+                switch component {
+                case .constant(let c): return c == part
+                case .parameter: return true
+                default: return false
+                }
+            }
+            if matches { methods.insert(route.method.rawValue) }
+        }
+        if methods.contains("GET") { methods.insert("HEAD") }
+        return methods.sorted()
+    }
+
     static func response(for error: any Error, request: Request) async -> Response {
         let status: HTTPResponseStatus
         let detail: String
@@ -50,6 +82,14 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             status = e.status; detail = e.reason; parameter = e.parameter
         case let e as any AbortError:
             status = e.status; detail = e.reason; headers = e.headers
+            // Vapor answers 404 for a known path with another method; say 405 and what is allowed.
+            if status == .notFound, request.url.path.hasPrefix("/api/") {
+                let allowed = allowedMethods(for: request)
+                if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
+                    return problem(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", ")).",
+                                   parameter: nil, headers: ["Allow": allowed.joined(separator: ", ")], request: request)
+                }
+            }
         default:
             status = .internalServerError
             detail = "The server could not answer this request."
@@ -58,17 +98,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             request.logger.report(error: error)
         }
         if request.url.path.hasPrefix("/api/") || request.url.path == "/api" {
-            let problem = Problem(title: status.reasonPhrase, status: Int(status.code),
-                                  detail: status.code >= 500 ? "The server could not answer this request." : detail,
-                                  instance: request.url.path, parameter: parameter)
-            let res = Response(status: status, headers: headers)
-            do {
-                try res.content.encode(problem, as: .json)
-                res.headers.contentType = Problem.contentType
-            } catch {
-                res.body = .init(string: "{\"title\":\"Internal Server Error\",\"status\":500}")
-            }
-            return res
+            return problem(status, detail: status.code >= 500 ? "The server could not answer this request." : detail,
+                           parameter: parameter, headers: headers, request: request)
         }
         let lang = Lang.of(request)
         let page = ErrorPage.build(status: status, detail: status.code >= 500 ? nil : detail, lang: lang, path: request.url.path)

@@ -19,6 +19,7 @@ enum SiteURL: Sendable {
     case areas
     case area(Parameter<String>)
     case search
+    case accessibility
     case healthz
     case stylesheet
 
@@ -42,6 +43,7 @@ enum SiteURL: Sendable {
         case .areas: return ["areas"]
         case .area(let p): return ["areas", param(p)]
         case .search: return ["search"]
+        case .accessibility: return ["accessibility"]
         case .healthz: return ["healthz"]
         case .stylesheet: return ["static", "skillnad.css"]
         }

@@ -142,5 +142,7 @@ enum Strings {
         ("areasIntro", "Stadens områden. Områden som har slagits samman visas med sin giltighetstid.",
          "The city's areas. Areas that have been merged are shown with their period of validity."),
         ("openLink", "Öppna rapporten", "Open the report"),
+        ("a11yLink", "Tillgänglighet", "Accessibility"),
+        ("a11yTitle", "Tillgänglighetsredogörelse", "Accessibility statement"),
     ]
 }

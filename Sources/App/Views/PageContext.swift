@@ -24,6 +24,7 @@ struct PageMeta: Encodable, Sendable {
     let apiLink: String
     let cssLink: String
     let query: String
+    let accessibilityLink: String
 
     struct NavItem: Encodable, Sendable {
         let label: String
@@ -59,6 +60,7 @@ struct PageMeta: Encodable, Sendable {
             searchLink: SiteURL.search.path,
             apiLink: APIURL.openapi.path,
             cssLink: SiteURL.stylesheet.path + "?v=" + StaticFiles.version,
-            query: searchQuery)
+            query: searchQuery,
+            accessibilityLink: SiteURL.accessibility.link(lang))
     }
 }

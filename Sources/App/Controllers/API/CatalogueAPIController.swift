@@ -93,21 +93,9 @@ enum CatalogueAPIController {
     static func bodies(_ req: Request) async throws -> ListResponse<API.Body> {
         let paging = try Paging(req)
         let index = try await req.catalogue().index
-        var bodies = index.document.bodies.sorted { $0.name < $1.name }
-        if let kind = try req.filter("kind") {
-            guard let k = BodyKind(rawValue: kind) else {
-                throw ParameterError(parameter: "kind", message: "expected one of \(BodyKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
-            }
-            bodies = bodies.filter { $0.kind == k }
-        }
-        if let parent = try req.filter("parent") {
-            guard index.bodyByID[parent] != nil else { throw unknown("parent", "body", parent) }
-            bodies = bodies.filter { $0.parent == parent }
-        }
-        if let day = try req.filter("validOn") {
-            guard let d = Day(day) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(day)'") }
-            bodies = bodies.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(d) }
-        }
+        let bodies = try filterTree(index.document.bodies.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
+                                    parentExists: { index.bodyByID[$0] != nil }, noun: "body",
+                                    validity: { Validity(from: $0.validFrom, to: $0.validTo) })
         return paging.page(bodies.map(API.Body.init))
     }
 
@@ -120,21 +108,9 @@ enum CatalogueAPIController {
     static func areas(_ req: Request) async throws -> ListResponse<API.Area> {
         let paging = try Paging(req)
         let index = try await req.catalogue().index
-        var areas = index.document.areas.sorted { $0.name < $1.name }
-        if let kind = try req.filter("kind") {
-            guard let k = AreaKind(rawValue: kind) else {
-                throw ParameterError(parameter: "kind", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
-            }
-            areas = areas.filter { $0.kind == k }
-        }
-        if let parent = try req.filter("parent") {
-            guard index.areaByID[parent] != nil else { throw unknown("parent", "area", parent) }
-            areas = areas.filter { $0.parent == parent }
-        }
-        if let day = try req.filter("validOn") {
-            guard let d = Day(day) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(day)'") }
-            areas = areas.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(d) }
-        }
+        let areas = try filterTree(index.document.areas.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
+                                   parentExists: { index.areaByID[$0] != nil }, noun: "area",
+                                   validity: { Validity(from: $0.validFrom, to: $0.validTo) })
         return paging.page(areas.map { API.Area($0, withGeometry: false) })
     }
 
@@ -171,6 +147,29 @@ enum CatalogueAPIController {
                                 reports: results.reports.compactMap { index.reportByID[$0] }.map { API.Report($0, index: index) },
                                 measures: results.measures.map { API.Measure($0, index: index) },
                                 bodies: results.bodies.compactMap { index.bodyByID[$0] }.map(API.Body.init))
+    }
+
+    /// The filters bodies and areas share: `kind`, `parent` and `validOn` (existed on that date).
+    static func filterTree<T, K: RawRepresentable & CaseIterable & Equatable>(
+        _ items: [T], _ req: Request, kind: KeyPath<T, K>, parent: KeyPath<T, String?>,
+        parentExists: (String) -> Bool, noun: String, validity: (T) -> Validity
+    ) throws -> [T] where K.RawValue == String {
+        var items = items
+        if let raw = try req.filter("kind") {
+            guard let k = K(rawValue: raw) else {
+                throw ParameterError(parameter: "kind", message: "expected one of \(K.allCases.map(\.rawValue).joined(separator: ", ")), got '\(raw)'")
+            }
+            items = items.filter { $0[keyPath: kind] == k }
+        }
+        if let p = try req.filter("parent") {
+            guard parentExists(p) else { throw unknown("parent", noun, p) }
+            items = items.filter { $0[keyPath: parent] == p }
+        }
+        if let raw = try req.filter("validOn") {
+            guard let d = Day(raw) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(raw)'") }
+            items = items.filter { validity($0).contains(d) }
+        }
+        return items
     }
 
     static func unknown(_ parameter: String, _ what: String, _ value: String) -> ParameterError {

@@ -1,0 +1,26 @@
+@testable import App
+import Fluent
+import SQLKit
+import Testing
+import Vapor
+
+@Suite("Storage")
+struct StorageTests {
+    @Test("SQLite runs in WAL mode with foreign keys enforced; PostgreSQL enforces them too")
+    func pragmas() async throws {
+        try await withTestApp { app in
+            _ = try await app.get("/healthz") // boots the application
+            let sql = try #require(app.db as? any SQLDatabase)
+            if sql.dialect.name == "sqlite" {
+                struct Mode: Decodable { let journal_mode: String }
+                let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)
+                #expect(mode?.journal_mode == "wal")
+            }
+            // A measure pointing at a report that does not exist is refused by the database itself.
+            let orphan = Measure()
+            orphan.slug = "orphan"; orphan.$report.id = UUID(); orphan.code = "1.1"; orphan.sortKey = "001.001"; orphan.chapter = 1
+            orphan.title = "Orphan"; orphan.search = " orphan "; orphan.version = 1
+            await #expect(throws: (any Error).self) { try await orphan.create(on: app.db) }
+        }
+    }
+}

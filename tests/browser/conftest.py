@@ -1,0 +1,86 @@
+"""Starts a real Skillnad server on a fresh demo database and a real headless Chromium.
+
+SKILLNAD_BIN names the server binary (the debug or release build). Screenshots go to
+SKILLNAD_SCREENSHOTS when set.
+"""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    binary = os.environ.get("SKILLNAD_BIN")
+    if not binary or not os.path.exists(binary):
+        raise RuntimeError("SKILLNAD_BIN must name the built skillnad binary")
+    work = tempfile.mkdtemp(prefix="skillnad-browser-")
+    db = os.path.join(work, "browser.sqlite")
+    subprocess.run([binary, "demo", "--db", db], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    port = free_port()
+    log = open(os.path.join(work, "server.log"), "w")
+    proc = subprocess.Popen([binary, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        raise RuntimeError("the server did not start: " + open(os.path.join(work, "server.log")).read())
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def make_driver(lang="sv-SE"):
+    options = Options()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-gpu")
+    options.add_argument("--disable-dev-shm-usage")
+    options.add_argument("--window-size=1280,1000")
+    options.add_argument(f"--lang={lang}")
+    options.add_experimental_option("prefs", {"intl.accept_languages": lang})
+    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
+        if os.path.exists(candidate):
+            options.binary_location = candidate
+    driver_path = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    return webdriver.Chrome(service=Service(driver_path), options=options)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    driver = make_driver("sv-SE")
+    driver.set_script_timeout(30)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def screenshot(browser):
+    folder = os.environ.get("SKILLNAD_SCREENSHOTS")
+
+    def take(name):
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+            browser.save_screenshot(os.path.join(folder, name + ".png"))
+    return take

@@ -1,0 +1,93 @@
+"""The journeys people take, in a real browser, asserting what the person sees."""
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+
+def test_resident_searches_for_a_measure_and_reads_it(server, browser, screenshot):
+    browser.get(server + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Skillnad"
+    box = browser.find_element(By.ID, "site-q")
+    box.send_keys("medborgardialoger")
+    box.send_keys(Keys.ENTER)
+    assert "Sökresultat" in browser.title
+    link = browser.find_element(By.LINK_TEXT, "Utveckla en digital dialogportal")
+    link.click()
+    assert browser.find_element(By.CSS_SELECTOR, "h1 .code").text == "D.2.3.1"
+    assert "Medborgare med mandat" in browser.find_element(By.CSS_SELECTOR, ".kicker").text
+    screenshot("measure")
+
+
+def test_swedish_letters_and_codes_find_their_objects(server, browser):
+    browser.get(server + "/search?q=alvsjo")
+    assert "Älvsjö stadsdelsnämnd" in browser.find_element(By.TAG_NAME, "main").text
+    browser.get(server + "/search?q=A2.3.1")
+    assert "A.2.3.1" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_visitor_switches_to_english_and_the_choice_sticks(server, browser, screenshot):
+    browser.get(server + "/reports")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Rapporter"
+    browser.find_element(By.LINK_TEXT, "In English").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Reports"
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    browser.find_element(By.LINK_TEXT, "Dold potential").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert "Measures" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot("report-en")
+    browser.find_element(By.LINK_TEXT, "På svenska").click()
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv"
+
+
+def test_reader_follows_a_body_to_what_it_leads(server, browser, screenshot):
+    browser.get(server + "/bodies")
+    browser.find_element(By.LINK_TEXT, "Rinkeby-Kista stadsdelsnämnd").click()
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Samverkar i" in main
+    assert "Etablera lotsar för civilsamhället" in main
+    browser.get(server + "/roadmap")
+    assert "Fördjupa dialogen med medborgare" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot("roadmap")
+    browser.get(server + "/")
+    screenshot("home")
+
+
+def test_keyboard_skip_link_comes_first_and_moves_focus_to_main(server, browser):
+    browser.get(server + "/reports/stad-i-samverkan")
+    body = browser.find_element(By.TAG_NAME, "body")
+    body.send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.get_attribute("class") == "skip"
+    assert focused.is_displayed(), "the skip link must be visible when focused"
+    focused.send_keys(Keys.ENTER)
+    assert browser.switch_to.active_element.get_attribute("id") == "main"
+
+
+def test_keyboard_reaches_navigation_search_and_content_in_order(server, browser):
+    browser.get(server + "/")
+    order = []
+    for _ in range(14):
+        browser.switch_to.active_element.send_keys(Keys.TAB)
+        el = browser.switch_to.active_element
+        order.append((el.tag_name, el.get_attribute("id") or el.text))
+    names = [o[1] for o in order]
+    assert names.index("Skillnad") < names.index("Rapporter") < names.index("site-q")
+    # every focused element shows an outline (visible focus)
+    browser.get(server + "/")
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    el = browser.switch_to.active_element
+    outline = browser.execute_script("return getComputedStyle(arguments[0]).outlineStyle", el)
+    assert outline != "none"
+
+
+def test_search_works_with_the_keyboard_alone(server, browser):
+    browser.get(server + "/search")
+    field = browser.find_element(By.ID, "q")
+    field.send_keys("skola", Keys.ENTER)
+    assert "träffar" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_a_missing_page_helps(server, browser):
+    browser.get(server + "/reports/finns-inte")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sidan finns inte"
+    assert browser.find_element(By.ID, "q").is_displayed()
