@@ -8,7 +8,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1000...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month, year)).contains(day) else { return nil }
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month, year)).contains(day) else { return nil }
         self.year = year; self.month = month; self.day = day
     }
 

@@ -39,9 +39,9 @@ struct APITests {
 
     @Test("Malformed paging and filters give 400 problem+json naming the parameter",
           arguments: [("/api/v1/measures?limit=abc", "limit"), ("/api/v1/measures?limit=0", "limit"), ("/api/v1/reports?limit=501", "limit"),
-                      ("/api/v1/bodies?offset=-1", "offset"), ("/api/v1/measures?report=nope", "report"), ("/api/v1/measures?body=", "body"),
+                      ("/api/v1/bodies?offset=-1", "offset"), ("/api/v1/measures?body=", "body"),
                       ("/api/v1/bodies?kind=ministry", "kind"), ("/api/v1/areas?validOn=2020-13-01", "validOn"),
-                      ("/api/v1/measures?role=lead", "role"), ("/api/v1/reports?year=twenty", "year"), ("/api/v1/search", "q")])
+                      ("/api/v1/measures?role=boss", "role"), ("/api/v1/reports?year=twenty", "year"), ("/api/v1/search", "q")])
     func badParameters(path: String, parameter: String) async throws {
         try await withTestApp { app in
             let r = try await app.get(path)
@@ -51,6 +51,19 @@ struct APITests {
             #expect(json["parameter"] as? String == parameter)
             #expect(json["status"] as? Int == 400)
             #expect((json["detail"] as? String)?.contains(parameter) == true)
+        }
+    }
+
+    @Test("A filter naming an id that does not exist is 404 and names the parameter")
+    func unknownFilterTarget() async throws {
+        try await withTestApp { app in
+            for (path, parameter) in [("/api/v1/measures?report=nope", "report"), ("/api/v1/measures?body=nope", "body"),
+                                      ("/api/v1/measures?strategy=nope", "strategy"), ("/api/v1/areas?parent=nope", "parent"),
+                                      ("/api/v1/reports?commissionArea=nope", "commissionArea")] {
+                let r = try await app.getJSON(path)
+                #expect(r.status == .notFound, "\(path)")
+                #expect(r.json["parameter"] as? String == parameter, "\(path)")
+            }
         }
     }
 
@@ -82,7 +95,8 @@ struct APITests {
             let bare = try await app.getJSON("/api/v1/reports/stad-i-samverkan/measures/4.1.1")
             #expect(bare.json["title"] as? String == "Etablera lotsar för civilsamhället i stadsdelsnämndsområdena")
             let malformed = try await app.get("/api/v1/reports/dold-potential/measures/hello")
-            #expect(malformed.status == .badRequest)
+            #expect(malformed.status == .notFound)
+            #expect(malformed.body.contains("not a measure code"))
         }
     }
 

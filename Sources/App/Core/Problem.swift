@@ -5,7 +5,8 @@ import Vapor
 struct ParameterError: AbortError {
     let parameter: String
     let message: String
-    var status: HTTPResponseStatus { .badRequest }
+    /// 400 for a malformed value; 404 for a well-formed id that names nothing.
+    var status: HTTPResponseStatus = .badRequest
     var reason: String { "Parameter '\(parameter)': \(message)" }
 }
 

@@ -35,7 +35,7 @@ enum CatalogueAPIController {
         let index = try await req.catalogue().index
         guard index.reportByID[id] != nil else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
         guard MeasureCode.parse(written) != nil else {
-            throw ParameterError(parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)")
+            throw ParameterError(parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)", status: .notFound)
         }
         switch index.resolver.resolve(written, contextReport: id) {
         case .found(let report, let code) where report == id:
@@ -60,19 +60,20 @@ enum CatalogueAPIController {
             guard index.reportByID[report] != nil else { throw unknown("report", "report", report) }
             measures = measures.filter { $0.report == report }
         }
+        var role: CatalogueIndex.Role? = nil
+        if let raw = try req.filter("role") {
+            guard let r = CatalogueIndex.Role(rawValue: raw) else {
+                throw ParameterError(parameter: "role", message: "expected 'lead' or 'collaborating', got '\(raw)'")
+            }
+            role = r
+        }
         if let body = try req.filter("body") {
             guard index.bodyByID[body] != nil else { throw unknown("body", "body", body) }
-            var involvements = index.involvements(of: body)
-            if let role = try req.filter("role") {
-                guard let r = CatalogueIndex.Role(rawValue: role) else {
-                    throw ParameterError(parameter: "role", message: "expected 'lead' or 'collaborating', got '\(role)'")
-                }
-                involvements = involvements.filter { $0.role == r }
-            }
-            let ids = Set(involvements.map { measureID($0.measure) })
+            let ids = Set(index.involvements(of: body).filter { role == nil || $0.role == role }.map { measureID($0.measure) })
             measures = measures.filter { ids.contains(measureID($0)) }
-        } else if try req.filter("role") != nil {
-            throw ParameterError(parameter: "role", message: "only applies together with 'body'")
+        } else if let role {
+            // Without a body: the measures that name any body in that role.
+            measures = measures.filter { role == .lead ? $0.leadBody != nil : !($0.collaboratingBodies ?? []).isEmpty }
         }
         if let strategy = try req.filter("strategy") {
             guard index.strategyByID[strategy] != nil else { throw unknown("strategy", "strategy", strategy) }
@@ -173,6 +174,6 @@ enum CatalogueAPIController {
     }
 
     static func unknown(_ parameter: String, _ what: String, _ value: String) -> ParameterError {
-        ParameterError(parameter: parameter, message: "no \(what) has the id '\(value)'")
+        ParameterError(parameter: parameter, message: "no \(what) has the id '\(value)'", status: .notFound)
     }
 }
