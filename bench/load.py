@@ -100,7 +100,11 @@ def main():
                 print(f"  {r:40} {rps:9.0f} {p50:8.2f} {p99:8.2f} {rps / ceiling:6.2f} {errors:7d}")
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()  # still draining connections after SIGTERM: end it
+            server.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
     if failed:
         sys.exit("some requests failed")

@@ -11,6 +11,8 @@ import Vapor
 public func configure(_ app: Application, database: DatabaseChoice? = nil) async throws {
     try (database ?? DatabaseChoice.fromEnvironment()).use(on: app)
     app.migrations.add(CreateCatalogue())
+    app.migrations.add(CreateAccounts())
+    app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
     app.views.use(.leaf)
@@ -25,6 +27,8 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     // Outside the error middleware, so error pages get the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(AuthMiddleware())
+    app.middleware.use(PermissionMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: StaticFiles.publicDirectory, defaultFile: nil,
                                       directoryAction: .none, advancedETagComparison: true), at: .end)
     let json = JSONEncoder()
@@ -37,6 +41,9 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.asyncCommands.use(MigrateCommand(), as: "migrate")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CatalogueCommand(), as: "catalogue")
+    app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(TokenCommand(), as: "token")
+    app.asyncCommands.use(AuditCommand(), as: "audit")
 }
 
 /// Which database to use. Tests name one explicitly; everything else reads the environment.

@@ -15,6 +15,33 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.search, use: PageController.search)
     app.get(SiteURL.accessibility, use: PageController.accessibility)
 
+    // Accounts
+    app.on(.GET, SiteURL.login.pathComponents, rule: .anyone, use: AccountController.loginPage)
+    app.on(.POST, SiteURL.login.pathComponents, rule: .anyone, use: AccountController.login)
+    app.on(.POST, SiteURL.logout.pathComponents, rule: .signedIn, use: AccountController.logout)
+    app.on(.GET, SiteURL.account.pathComponents, rule: .signedIn, use: AccountController.accountPage)
+    app.on(.POST, SiteURL.accountPassword.pathComponents, rule: .signedIn, use: AccountController.changePassword)
+    app.on(.POST, SiteURL.accountTokens.pathComponents, rule: .signedIn, use: AccountController.createToken)
+    app.on(.POST, SiteURL.revokeToken(.key).pathComponents, rule: .signedIn, use: AccountController.revokeToken)
+    app.on(.GET, SiteURL.adminUsers.pathComponents, rule: .admin, use: AdminUsersController.list)
+    app.on(.POST, SiteURL.adminUsers.pathComponents, rule: .admin, use: AdminUsersController.create)
+    app.on(.POST, SiteURL.adminUser(.key).pathComponents, rule: .admin, use: AdminUsersController.update)
+    app.on(.POST, SiteURL.adminUserPassword(.key).pathComponents, rule: .admin, use: AdminUsersController.resetPassword)
+
+    // Editing the catalogue
+    for kind in EditKind.allCases {
+        app.on(.GET, SiteURL.newObject(kind).pathComponents, rule: .admin, use: EditController.newForm(kind))
+        app.on(.POST, SiteURL.newObject(kind).pathComponents, rule: .admin, use: EditController.create(kind))
+        app.on(.GET, SiteURL.editObject(kind, .key).pathComponents, rule: .admin, use: EditController.editForm(kind))
+        app.on(.POST, SiteURL.editObject(kind, .key).pathComponents, rule: .admin, use: EditController.update(kind))
+        app.on(.POST, SiteURL.deleteObject(kind, .key).pathComponents, rule: .admin, use: EditController.delete(kind))
+        app.on(.GET, SiteURL.history(kind, .key).pathComponents, rule: .signedIn, use: EditController.history(kind))
+        app.on(.POST, APIURL.collection(kind).pathComponents, rule: .admin, use: CatalogueWriteAPIController.create(kind))
+        app.on(.PUT, APIURL.object(kind, .key).pathComponents, rule: .admin, use: CatalogueWriteAPIController.replace(kind))
+        app.on(.PATCH, APIURL.object(kind, .key).pathComponents, rule: .admin, use: CatalogueWriteAPIController.patch(kind))
+        app.on(.DELETE, APIURL.object(kind, .key).pathComponents, rule: .admin, use: CatalogueWriteAPIController.delete(kind))
+    }
+
     app.get(APIURL.openapi, use: OpenAPIController.document)
     app.get(APIURL.reports, use: CatalogueAPIController.reports)
     app.get(APIURL.report(.key), use: CatalogueAPIController.report)

@@ -127,6 +127,14 @@ public struct MeasureRecord: Codable, Sendable, Equatable {
     }
 }
 
+extension MeasureRecord {
+    /// The measure's public id, its report and code as one readable slug (`dold-potential-a-2-3-1`),
+    /// used in addresses, the API and the audit trail.
+    public var publicID: String { Self.publicID(report: report, code: MeasureCode.parse(code)?.canonical ?? code) }
+
+    public static func publicID(report: String, code: String) -> String { Slug.make("\(report) \(code)") }
+}
+
 /// The roadmap (färdplan): the vision, its target areas, strategies and milestone targets.
 public struct RoadmapRecord: Codable, Sendable, Equatable {
     public var vision: VisionRecord

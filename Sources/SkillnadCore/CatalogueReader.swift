@@ -28,6 +28,25 @@ public enum CatalogueReader {
         return .failure(CatalogueProblems(problems))
     }
 
+    /// Checks one object as it would stand in the list `list` of a catalogue file (`bodies`,
+    /// `measures`, …): its fields and types only, not its references, which need the whole
+    /// catalogue. Paths are relative to the object (`parent`, `validFrom`).
+    public static func readObject(_ object: JSONValue, list: String) -> Result<CatalogueDocument, CatalogueProblems> {
+        let root = JSONValue.object(["format": .string(CatalogueDocument.formatName),
+                                     "version": .number(Double(CatalogueDocument.currentVersion)),
+                                     list: .array([object])])
+        var problems: [CatalogueProblem] = []
+        let doc = parse(root, &problems)
+        let prefix = "\(list)[0]"
+        problems = problems.map { p in
+            var path = p.path
+            if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+            return CatalogueProblem(path: path, message: p.message)
+        }
+        if let doc, problems.isEmpty { return .success(doc) }
+        return .failure(CatalogueProblems(problems))
+    }
+
     /// Says where a JSON syntax error is, as far as the decoder tells.
     static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let ctx) = error {

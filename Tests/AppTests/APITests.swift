@@ -131,12 +131,12 @@ struct APITests {
     @Test("Another method on a known API path is 405 with Allow, as problem+json")
     func methodNotAllowed() async throws {
         try await withTestApp(demo: false) { app in
-            try await app.testing().test(.POST, "/api/v1/reports") { res in
+            try await app.testing().test(.POST, "/api/v1/search") { res in
                 #expect(res.status == .methodNotAllowed)
                 #expect(res.headers.first(name: "Allow") == "GET, HEAD")
                 #expect(res.headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true)
             }
-            try await app.testing().test(.DELETE, "/api/v1/measures/anything") { res in
+            try await app.testing().test(.DELETE, "/api/v1/roadmap") { res in
                 #expect(res.status == .methodNotAllowed)
             }
             try await app.testing().test(.POST, "/api/v1/no-such-thing") { res in

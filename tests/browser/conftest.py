@@ -47,7 +47,11 @@ def server():
         raise RuntimeError("the server did not start: " + open(os.path.join(work, "server.log")).read())
     yield base
     proc.terminate()
-    proc.wait(timeout=10)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -9,26 +9,26 @@ enum PageController {
     }
 
     static func reports(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "reports") { ReportsPage.build($0, $1) }
+        try await PageRenderer.render(req, template: "reports", create: .report) { ReportsPage.build($0, $1) }
     }
 
     static func report(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "report") { ReportPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "report", object: (.report, id), create: .measure) { ReportPage.build($0, $1, id: id) }
     }
 
     static func measure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "measure") { MeasurePage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "measure", object: (.measure, id)) { MeasurePage.build($0, $1, id: id) }
     }
 
     static func bodies(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "bodies") { BodiesPage.build($0, $1) }
+        try await PageRenderer.render(req, template: "bodies", create: .body) { BodiesPage.build($0, $1) }
     }
 
     static func body(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "body") { BodyPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "body", object: (.body, id)) { BodyPage.build($0, $1, id: id) }
     }
 
     static func roadmap(_ req: Request) async throws -> Response {
@@ -36,12 +36,12 @@ enum PageController {
     }
 
     static func areas(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "areas") { AreasPage.build($0, $1) }
+        try await PageRenderer.render(req, template: "areas", create: .area) { AreasPage.build($0, $1) }
     }
 
     static func area(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "area") { AreaPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "area", object: (.area, id)) { AreaPage.build($0, $1, id: id) }
     }
 
     static func search(_ req: Request) async throws -> Response {

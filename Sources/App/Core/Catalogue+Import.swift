@@ -24,9 +24,28 @@ enum CatalogueImporter {
         }
     }
 
-    /// The document must have passed `CatalogueReader.validate`.
-    static func apply(_ doc: CatalogueDocument, to db: any Database) async throws -> Summary {
+    /// Makes the database hold the document, in one transaction, and records every changed
+    /// object in the audit trail as done by `actor`. The document must have passed
+    /// `CatalogueReader.validate`.
+    static func apply(_ doc: CatalogueDocument, to db: any Database, actor: AuditActor = .system("import")) async throws -> Summary {
         try await db.transaction { tx in
+            try await sync(doc, in: tx, actor: actor)
+        }
+    }
+
+    /// The same inside a transaction the caller holds (an edit that first checked a version).
+    static func sync(_ doc: CatalogueDocument, in tx: any Database, actor: AuditActor) async throws -> Summary {
+        let old = try await CatalogueLoader.load(from: tx)
+        let summary = try await write(doc, tx)
+        for change in CatalogueDiff.changes(from: old, to: doc) {
+            try await Audit.record(change.action.rawValue, objectType: change.objectType, objectID: change.objectID,
+                                   before: change.before, after: change.after, by: actor, on: tx)
+        }
+        return summary
+    }
+
+    private static func write(_ doc: CatalogueDocument, _ tx: any Database) async throws -> Summary {
+        do {
             var summary = Summary()
             try await syncBodies(doc, tx, &summary)
             try await syncAreas(doc, tx, &summary)
@@ -331,7 +350,7 @@ enum CatalogueImporter {
     }
 
     static func measureSlug(report: String, code: MeasureCode) -> String {
-        Slug.make("\(report) \(code.canonical)")
+        MeasureRecord.publicID(report: report, code: code.canonical)
     }
 
     /// `A.002.010.001`: sorts like the codes themselves, in SQL, on both databases.

@@ -80,6 +80,16 @@ enum CatalogueLoader {
         return doc
     }
 
+    /// The version of every editable object, keyed `kind/id`.
+    static func versions(from db: any Database) async throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for b in try await Body.query(on: db).all() { out["body/\(b.slug)"] = b.version }
+        for a in try await Area.query(on: db).all() { out["area/\(a.slug)"] = a.version }
+        for r in try await Report.query(on: db).all() { out["report/\(r.slug)"] = r.version }
+        for m in try await Measure.query(on: db).all() { out["measure/\(m.slug)"] = m.version }
+        return out
+    }
+
     static func nonEmpty<T>(_ a: [T]) -> [T]? { a.isEmpty ? nil : a }
 
     static func decodeList(_ json: String) -> [String]? {

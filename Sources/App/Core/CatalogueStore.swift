@@ -15,6 +15,10 @@ final class CatalogueStore: Sendable {
     struct Snapshot: Sendable {
         let generation: Int
         let index: CatalogueIndex
+        /// The version of every editable object, by `EditKind` and id, as `"measure/dold-potential-a-2-3-1"`.
+        let versions: [String: Int]
+
+        func version(_ kind: EditKind, _ id: String) -> Int { versions["\(kind.rawValue)/\(id)"] ?? 1 }
     }
 
     static let recheckInterval: TimeAmount = .seconds(1)
@@ -41,7 +45,8 @@ final class CatalogueStore: Sendable {
             return cached
         }
         let document = try await CatalogueLoader.load(from: db)
-        let snapshot = Snapshot(generation: generation, index: CatalogueIndex(document))
+        let versions = try await CatalogueLoader.versions(from: db)
+        let snapshot = Snapshot(generation: generation, index: CatalogueIndex(document), versions: versions)
         state.withLockedValue { s in
             if (s.snapshot?.generation ?? -1) <= generation {
                 s.snapshot = snapshot
@@ -102,7 +107,9 @@ extension Application {
 }
 
 extension Request {
-    func catalogue() async throws -> CatalogueStore.Snapshot {
-        try await application.catalogue.snapshot(on: db)
+    /// - Parameter fresh: forget the cached snapshot first (after a conflict, to show the newest).
+    func catalogue(fresh: Bool = false) async throws -> CatalogueStore.Snapshot {
+        if fresh { application.catalogue.invalidate() }
+        return try await application.catalogue.snapshot(on: db)
     }
 }

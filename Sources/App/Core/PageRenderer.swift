@@ -5,12 +5,34 @@ import Vapor
 /// for the same address, language and catalogue generation. Pages are the same for everyone
 /// (no personal content yet), so a rendered page can be reused until the catalogue changes.
 enum PageRenderer {
+    /// - Parameters:
+    ///   - object: the catalogue object the page shows, for its edit and history links.
+    ///   - create: the kind an administrator may add from this page.
     static func render<P: Encodable & Sendable>(
-        _ req: Request, template: String,
+        _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil,
         build: @Sendable (CatalogueIndex, Lang) throws -> PageContext<P>?
     ) async throws -> Response {
         let lang = Lang.of(req)
         let snapshot = try await req.catalogue()
+        // Signed-in people see their name and the links their role allows: not cached.
+        if let p = req.principal, p.session != nil {
+            guard var context = try build(snapshot.index, lang) else { throw Abort(.notFound) }
+            context.meta.user = .init(name: p.name, accountLink: SiteURL.account.link(lang), logoutAction: SiteURL.logout.link(lang),
+                                      csrf: CSRF.token(for: req))
+            if let (kind, id) = object {
+                context.meta.historyLink = SiteURL.history(kind, .value(id)).link(lang)
+                if p.isAdmin { context.meta.editLink = SiteURL.editObject(kind, .value(id)).link(lang) }
+            }
+            if let create, p.isAdmin {
+                var link = SiteURL.newObject(create).link(lang)
+                if create == .measure, let (k, id) = object, k == .report { link += (link.contains("?") ? "&" : "?") + "report=" + SiteURL.encode(id) }
+                context.meta.createLink = link
+            }
+            let view = try await req.view.render(template, context)
+            let res = response(view.data, lang: lang, status: .ok)
+            res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            return res
+        }
         let key = "\(lang.rawValue) \(req.url.string)"
         if let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
             return response(cached.body, lang: lang, status: cached.status)

@@ -42,9 +42,9 @@ struct SiteErrorMiddleware: AsyncMiddleware {
     }
 
     static func problem(_ status: HTTPResponseStatus, detail: String, parameter: String?, headers: HTTPHeaders,
-                        request: Request) -> Response {
+                        request: Request, errors: [ProblemItem]? = nil) -> Response {
         let body = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail,
-                           instance: request.url.path, parameter: parameter)
+                           instance: request.url.path, parameter: parameter, errors: errors)
         let res = Response(status: status, headers: headers)
         do {
             try res.content.encode(body, as: .json)
@@ -53,6 +53,13 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             res.body = .init(string: "{\"title\":\"Internal Server Error\",\"status\":500}")
         }
         return res
+    }
+
+    /// `measures[3].leadBody` → `/measures/3/leadBody`; `parent` → `/parent` (JSON Pointer).
+    static func pointer(_ path: String) -> String {
+        guard !path.isEmpty else { return "" }
+        return "/" + path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+            .split(separator: ".").joined(separator: "/")
     }
 
     /// The methods registered for the request's path, matching parameters by position.
@@ -78,7 +85,11 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         let detail: String
         var parameter: String? = nil
         var headers = HTTPHeaders()
+        var items: [ProblemItem]? = nil
         switch error {
+        case let e as EditProblems:
+            status = e.status; detail = "The object is not valid: \(e.problems.count) problem(s)."
+            items = e.problems.map { ProblemItem(pointer: pointer($0.path), detail: $0.message) }
         case let e as ParameterError:
             status = e.status; detail = e.reason; parameter = e.parameter
         case let e as any AbortError:
@@ -100,7 +111,7 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         }
         if request.url.path.hasPrefix("/api/") || request.url.path == "/api" {
             return problem(status, detail: status.code >= 500 ? "The server could not answer this request." : detail,
-                           parameter: parameter, headers: headers, request: request)
+                           parameter: parameter, headers: headers, request: request, errors: items)
         }
         let lang = Lang.of(request)
         let page = ErrorPage.build(status: status, detail: status.code >= 500 ? nil : detail, lang: lang, path: request.url.path)

@@ -22,6 +22,22 @@ enum SiteURL: Sendable {
     case accessibility
     case healthz
     case stylesheet
+    case login
+    case logout
+    case account
+    case accountPassword
+    case accountTokens
+    case revokeToken(Parameter<String>)
+    case adminUsers
+    case adminUser(Parameter<String>)
+    case adminUserPassword(Parameter<String>)
+    /// `/{kind}/new`, `/{kind}/{id}/edit`, `/{kind}/{id}/delete`, `/{kind}/{id}/history`.
+    case newObject(EditKind)
+    case editObject(EditKind, Parameter<String>)
+    case deleteObject(EditKind, Parameter<String>)
+    case history(EditKind, Parameter<String>)
+    case roadmapEdit
+    case roadmapHistory
 
     static let idKey = "id"
 
@@ -46,6 +62,21 @@ enum SiteURL: Sendable {
         case .accessibility: return ["accessibility"]
         case .healthz: return ["healthz"]
         case .stylesheet: return ["static", "skillnad.css"]
+        case .login: return ["login"]
+        case .logout: return ["logout"]
+        case .account: return ["account"]
+        case .accountPassword: return ["account", "password"]
+        case .accountTokens: return ["account", "tokens"]
+        case .revokeToken(let p): return ["account", "tokens", param(p), "revoke"]
+        case .adminUsers: return ["admin", "users"]
+        case .adminUser(let p): return ["admin", "users", param(p)]
+        case .adminUserPassword(let p): return ["admin", "users", param(p), "password"]
+        case .newObject(let k): return [.constant(k.plural), "new"]
+        case .editObject(let k, let p): return [.constant(k.plural), param(p), "edit"]
+        case .deleteObject(let k, let p): return [.constant(k.plural), param(p), "delete"]
+        case .history(let k, let p): return [.constant(k.plural), param(p), "history"]
+        case .roadmapEdit: return ["roadmap", "edit"]
+        case .roadmapHistory: return ["roadmap", "history"]
         }
     }
 
@@ -82,6 +113,9 @@ enum APIURL: Sendable {
     case commissionAreas
     case roadmap
     case search
+    /// `/api/v1/{kind}` and `/api/v1/{kind}/{id}` of an editable kind, for writes.
+    case collection(EditKind)
+    case object(EditKind, Parameter<String>)
 
     static let idKey = "id"
     static let codeKey = "code"
@@ -108,6 +142,8 @@ enum APIURL: Sendable {
         case .commissionAreas: return base + ["commission-areas"]
         case .roadmap: return base + ["roadmap"]
         case .search: return base + ["search"]
+        case .collection(let k): return base + [.constant(k.plural)]
+        case .object(let k, let p): return base + [.constant(k.plural), param(p, Self.idKey)]
         }
     }
 

@@ -4,7 +4,7 @@ import Vapor
 /// What every page's template gets: the shared layout data, the interface strings, and the
 /// page's own view model.
 struct PageContext<Page: Encodable & Sendable>: Encodable, Sendable {
-    let meta: PageMeta
+    var meta: PageMeta
     let t: [String: String]
     let page: Page
 }
@@ -25,6 +25,20 @@ struct PageMeta: Encodable, Sendable {
     let cssLink: String
     let query: String
     let accessibilityLink: String
+    /// Set for signed-in users, whose pages are never cached.
+    var user: UserMeta? = nil
+    /// Edit and history links of the object a page shows, for those who may use them.
+    var editLink: String? = nil
+    var historyLink: String? = nil
+    var createLink: String? = nil
+    var loginLink: String = SiteURL.login.path
+
+    struct UserMeta: Encodable, Sendable {
+        let name: String
+        let accountLink: String
+        let logoutAction: String
+        let csrf: String
+    }
 
     struct NavItem: Encodable, Sendable {
         let label: String

@@ -48,9 +48,7 @@ struct MeasureRow: Encodable, Sendable {
 }
 
 /// The public id of a measure, as in `/measures/{id}`.
-func measureID(_ m: MeasureRecord) -> String {
-    MeasureCode.parse(m.code).map { CatalogueImporter.measureSlug(report: m.report, code: $0) } ?? Slug.make(m.report + " " + m.code)
-}
+func measureID(_ m: MeasureRecord) -> String { m.publicID }
 
 /// A heading and the measures under it: a report's chapter, what a body leads, a strategy's
 /// measures. Templates render every list of measures with the one partial `measure-table`.

@@ -13,9 +13,11 @@ enum API {
         let validFrom: String?
         let validTo: String?
         let note: String?
+        let version: Int
         let url: String
 
-        init(_ b: BodyRecord) {
+        init(_ b: BodyRecord, version: Int) {
+            self.version = version
             id = b.id; name = b.name; nameEn = b.nameEn; shortName = b.shortName; kind = b.kind.rawValue; parent = b.parent
             validFrom = b.validFrom?.description; validTo = b.validTo?.description; note = b.note
             url = SiteURL.body(.value(b.id)).path
@@ -34,9 +36,11 @@ enum API {
         let aliases: [String]
         /// Only on a single area, never in lists, which would grow large.
         let geometry: JSONValue?
+        let version: Int
         let url: String
 
-        init(_ a: AreaRecord, withGeometry: Bool) {
+        init(_ a: AreaRecord, withGeometry: Bool, version: Int) {
+            self.version = version
             id = a.id; name = a.name; nameEn = a.nameEn; kind = a.kind.rawValue; code = a.code; parent = a.parent
             validFrom = a.validFrom?.description; validTo = a.validTo?.description; aliases = a.aliases ?? []
             geometry = withGeometry ? a.geometry : nil
@@ -61,9 +65,11 @@ enum API {
         let summary: String?
         let chapters: [ChapterRecord]
         let measureCount: Int
+        let version: Int
         let url: String
 
-        init(_ r: ReportRecord, index: CatalogueIndex) {
+        init(_ r: ReportRecord, index: CatalogueIndex, version: Int) {
+            self.version = version
             id = r.id; title = r.title; subtitle = r.subtitle; year = r.year; letter = r.letter; commissionArea = r.commissionArea
             link = r.link; summary = r.summary; chapters = r.chapters ?? []
             measureCount = index.measuresByReport[r.id]?.count ?? 0
@@ -85,9 +91,11 @@ enum API {
         let strategies: [String]
         /// The id of the parent measure (`B.2.2` for `B.2.2.1`), if the report has it.
         let parent: String?
+        let version: Int
         let url: String
 
-        init(_ m: MeasureRecord, index: CatalogueIndex) {
+        init(_ m: MeasureRecord, index: CatalogueIndex, version: Int) {
+            self.version = version
             id = measureID(m); report = m.report; code = m.code; title = m.title; titleEn = m.titleEn; description = m.description
             leadBodies = [m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])
             collaboratingBodies = m.collaboratingBodies ?? []

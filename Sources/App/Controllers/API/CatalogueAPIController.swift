@@ -7,7 +7,7 @@ import Vapor
 enum CatalogueAPIController {
     static func reports(_ req: Request) async throws -> ListResponse<API.Report> {
         let paging = try Paging(req)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         var reports = index.document.reports
         if let area = try req.filter("commissionArea") {
             guard index.commissionAreaByID[area] != nil else { throw unknown("commissionArea", "commission area", area) }
@@ -17,14 +17,14 @@ enum CatalogueAPIController {
             let year = try Paging.int(req, "year", default: 0, range: 1900...2200)
             reports = reports.filter { $0.year == year }
         }
-        return paging.page(reports.map { API.Report($0, index: index) })
+        return paging.page(reports.map { API.Report($0, index: index, version: snap.version(.report, $0.id)) })
     }
 
     static func report(_ req: Request) async throws -> API.Report {
         let id = try req.parameters.require(APIURL.idKey)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         guard let r = index.reportByID[id] else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
-        return API.Report(r, index: index)
+        return API.Report(r, index: index, version: snap.version(.report, r.id))
     }
 
     /// A measure by report and code. A variant spelling (`A2.3.1`, or `2.3.1` in report A)
@@ -32,7 +32,7 @@ enum CatalogueAPIController {
     static func reportMeasure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(APIURL.idKey)
         let written = try req.parameters.require(APIURL.codeKey)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         guard index.reportByID[id] != nil else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
         guard MeasureCode.parse(written) != nil else {
             throw ParameterError(parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)", status: .notFound)
@@ -44,7 +44,7 @@ enum CatalogueAPIController {
                 return req.redirect(to: target, redirectType: .permanent)
             }
             guard let m = index.measure(report: id, code: code.canonical) else { throw Abort(.notFound) }
-            return try await API.Measure(m, index: index).encodeResponse(for: req)
+            return try await API.Measure(m, index: index, version: snap.version(.measure, m.publicID)).encodeResponse(for: req)
         case .found(let report, let code):
             throw Abort(.notFound, reason: "\(written) is \(code.canonical) in report '\(report)', not in '\(id)'.")
         case .unknown(let reason), .malformed(let reason), .ambiguous(_, let reason):
@@ -54,7 +54,7 @@ enum CatalogueAPIController {
 
     static func measures(_ req: Request) async throws -> ListResponse<API.Measure> {
         let paging = try Paging(req)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         var measures = index.document.reports.flatMap { index.measuresByReport[$0.id] ?? [] }
         if let report = try req.filter("report") {
             guard index.reportByID[report] != nil else { throw unknown("report", "report", report) }
@@ -79,56 +79,58 @@ enum CatalogueAPIController {
             guard index.strategyByID[strategy] != nil else { throw unknown("strategy", "strategy", strategy) }
             measures = measures.filter { ($0.strategies ?? []).contains(strategy) }
         }
-        return paging.page(measures.map { API.Measure($0, index: index) })
+        return paging.page(measures.map { API.Measure($0, index: index, version: snap.version(.measure, $0.publicID)) })
     }
 
     static func measure(_ req: Request) async throws -> API.Measure {
         let id = try req.parameters.require(APIURL.idKey)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         guard let m = index.document.measures.first(where: { measureID($0) == id }) else {
             throw Abort(.notFound, reason: "No measure has the id '\(id)'.")
         }
-        return API.Measure(m, index: index)
+        return API.Measure(m, index: index, version: snap.version(.measure, m.publicID))
     }
 
     static func bodies(_ req: Request) async throws -> ListResponse<API.Body> {
         let paging = try Paging(req)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         let bodies = try filterTree(index.document.bodies.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
                                     parentExists: { index.bodyByID[$0] != nil }, noun: "body",
                                     validity: { Validity(from: $0.validFrom, to: $0.validTo) })
-        return paging.page(bodies.map(API.Body.init))
+        return paging.page(bodies.map { API.Body($0, version: snap.version(.body, $0.id)) })
     }
 
     static func body(_ req: Request) async throws -> API.Body {
         let id = try req.parameters.require(APIURL.idKey)
-        guard let b = try await req.catalogue().index.bodyByID[id] else { throw Abort(.notFound, reason: "No body has the id '\(id)'.") }
-        return API.Body(b)
+        let snap = try await req.catalogue()
+        guard let b = snap.index.bodyByID[id] else { throw Abort(.notFound, reason: "No body has the id '\(id)'.") }
+        return API.Body(b, version: snap.version(.body, id))
     }
 
     static func areas(_ req: Request) async throws -> ListResponse<API.Area> {
         let paging = try Paging(req)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         let areas = try filterTree(index.document.areas.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
                                    parentExists: { index.areaByID[$0] != nil }, noun: "area",
                                    validity: { Validity(from: $0.validFrom, to: $0.validTo) })
-        return paging.page(areas.map { API.Area($0, withGeometry: false) })
+        return paging.page(areas.map { API.Area($0, withGeometry: false, version: snap.version(.area, $0.id)) })
     }
 
     static func area(_ req: Request) async throws -> API.Area {
         let id = try req.parameters.require(APIURL.idKey)
-        guard let a = try await req.catalogue().index.areaByID[id] else { throw Abort(.notFound, reason: "No area has the id '\(id)'.") }
-        return API.Area(a, withGeometry: true)
+        let snap = try await req.catalogue()
+        guard let a = snap.index.areaByID[id] else { throw Abort(.notFound, reason: "No area has the id '\(id)'.") }
+        return API.Area(a, withGeometry: true, version: snap.version(.area, id))
     }
 
     static func commissionAreas(_ req: Request) async throws -> ListResponse<API.CommissionArea> {
         let paging = try Paging(req)
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         return paging.page(index.document.commissionAreas.map { API.CommissionArea(id: $0.id, name: $0.name, nameEn: $0.nameEn) })
     }
 
     static func roadmap(_ req: Request) async throws -> API.Roadmap {
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         guard let roadmap = index.document.roadmap else { throw Abort(.notFound, reason: "No roadmap has been loaded.") }
         return API.Roadmap(vision: roadmap.vision, targetAreas: roadmap.targetAreas.map { t in
             API.TargetArea(id: t.id, name: t.name, nameEn: t.nameEn,
@@ -142,12 +144,12 @@ enum CatalogueAPIController {
 
     static func search(_ req: Request) async throws -> API.SearchResult {
         guard let q = try req.filter("q") else { throw ParameterError(parameter: "q", message: "is required") }
-        let index = try await req.catalogue().index
+        let snap = try await req.catalogue(); let index = snap.index
         let results = try await Search.run(String(q.prefix(200)), on: req)
         return API.SearchResult(query: q,
-                                reports: results.reports.compactMap { index.reportByID[$0] }.map { API.Report($0, index: index) },
-                                measures: results.measures.map { API.Measure($0, index: index) },
-                                bodies: results.bodies.compactMap { index.bodyByID[$0] }.map(API.Body.init))
+                                reports: results.reports.compactMap { index.reportByID[$0] }.map { API.Report($0, index: index, version: snap.version(.report, $0.id)) },
+                                measures: results.measures.map { API.Measure($0, index: index, version: snap.version(.measure, $0.publicID)) },
+                                bodies: results.bodies.compactMap { index.bodyByID[$0] }.map { API.Body($0, version: snap.version(.body, $0.id)) })
     }
 
     /// The filters bodies and areas share: `kind`, `parent` and `validOn` (existed on that date).

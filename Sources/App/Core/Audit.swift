@@ -1,0 +1,58 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Who a change is recorded as: a signed-in user (through the web or an API token) or a
+/// command-line task.
+enum AuditActor: Sendable {
+    case user(Principal, address: String?)
+    case system(String)
+
+    var label: String {
+        switch self {
+        case .user(let p, _): return p.email
+        case .system(let name): return name
+        }
+    }
+
+    var via: String {
+        switch self {
+        case .user(let p, _): return p.token.map { "api:\($0.prefix)" } ?? "web"
+        case .system: return "cli"
+        }
+    }
+}
+
+/// Writes the append-only audit trail.
+enum Audit {
+    static func record(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
+                       after: String? = nil, by actor: AuditActor, on db: any Database) async throws {
+        let e = AuditEvent()
+        e.at = Date()
+        e.actor = actor.label
+        e.via = actor.via
+        e.action = action
+        e.objectType = objectType
+        e.objectID = objectID
+        e.before = before
+        e.after = after
+        if case .user(let p, let address) = actor {
+            e.actorID = p.userID
+            e.address = address
+        }
+        try await e.create(on: db)
+    }
+
+    /// Events about a user that no one is signed in as yet (a failed sign-in).
+    static func record(_ action: String, email: String, address: String?, on db: any Database) async throws {
+        let e = AuditEvent()
+        e.at = Date()
+        e.actor = email
+        e.via = "web"
+        e.action = action
+        e.objectType = "user"
+        e.objectID = email
+        e.address = address
+        try await e.create(on: db)
+    }
+}

@@ -1,0 +1,131 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+import Vapor
+
+/// The kinds of catalogue object that are edited one at a time, in pages and through the API.
+enum EditKind: String, CaseIterable, Sendable {
+    case body, area, report, measure
+
+    /// The path segment, the catalogue file's list and the table, which are all the same word.
+    var plural: String {
+        switch self {
+        case .body: return "bodies"
+        case .area: return "areas"
+        case .report: return "reports"
+        case .measure: return "measures"
+        }
+    }
+
+    /// The ids of this kind in a catalogue, in file order.
+    func ids(in doc: CatalogueDocument) -> [String] {
+        switch self {
+        case .body: return doc.bodies.map(\.id)
+        case .area: return doc.areas.map(\.id)
+        case .report: return doc.reports.map(\.id)
+        case .measure: return doc.measures.map(\.publicID)
+        }
+    }
+
+    /// The record with this id as JSON, for the audit trail and the conflict page.
+    func json(of id: String, in doc: CatalogueDocument) -> JSONValue? {
+        func enc<T: Encodable>(_ v: T?) -> JSONValue? {
+            guard let v, let data = try? JSONEncoder().encode(v) else { return nil }
+            return try? JSONDecoder().decode(JSONValue.self, from: data)
+        }
+        switch self {
+        case .body: return enc(doc.bodies.first { $0.id == id })
+        case .area: return enc(doc.areas.first { $0.id == id })
+        case .report: return enc(doc.reports.first { $0.id == id })
+        case .measure: return enc(doc.measures.first { $0.publicID == id })
+        }
+    }
+}
+
+/// A save based on an older version than the stored one.
+struct ConflictError: AbortError {
+    let kind: EditKind
+    let id: String
+    let expected: Int
+    let current: Int
+    var status: HTTPResponseStatus { .conflict }
+    var reason: String {
+        "\(kind.rawValue) '\(id)' is at version \(current), but the change was based on version \(expected): someone saved in between. Reload, merge and save again."
+    }
+}
+
+/// What is wrong with an edit, each with its place, so the form or the API can say it next to
+/// the field.
+struct EditProblems: AbortError {
+    let problems: [CatalogueProblem]
+    var status: HTTPResponseStatus { .unprocessableEntity }
+    var reason: String { problems.map(\.description).joined(separator: "; ") }
+}
+
+/// The one way a single object is written: in a transaction that first claims the object at the
+/// version the editor saw (so two saves of the same version cannot both win, on SQLite or
+/// PostgreSQL), then checks the whole catalogue with the edit applied, writes it through the
+/// importer and records the change in the audit trail.
+enum CatalogueEditor {
+    enum Operation: Sendable {
+        case create
+        case update(id: String, version: Int)
+        case delete(id: String, version: Int)
+    }
+
+    /// - Parameter change: applies the edit to the catalogue; for a create it returns the new id.
+    /// - Returns: the id of the object written.
+    @discardableResult
+    static func save(_ kind: EditKind, _ op: Operation, by actor: AuditActor, on db: any Database,
+                     change: @escaping @Sendable (inout CatalogueDocument) throws -> String) async throws -> String {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await db.transaction { tx in
+                    switch op {
+                    case .update(let id, let version), .delete(let id, let version):
+                        try await claim(kind, id: id, version: version, on: tx)
+                    case .create:
+                        break
+                    }
+                    let old = try await CatalogueLoader.load(from: tx)
+                    var edited = old
+                    let id = try change(&edited)
+                    // Through the reader, as a file would be: types, references and codes checked whole.
+                    let data = try JSONEncoder().encode(edited)
+                    let doc: CatalogueDocument
+                    switch CatalogueReader.read(data) {
+                    case .success(let d): doc = d
+                    case .failure(let p): throw EditProblems(problems: p.problems)
+                    }
+                    _ = try await CatalogueImporter.sync(doc, in: tx, actor: actor)
+                    return id
+                }
+            } catch let error where attempt < 5 && isSQLiteBusy(error) {
+                // Another writer committed while this transaction was reading: start again; the
+                // version claim then sees the other save.
+                try await Task.sleep(for: .milliseconds(20 * attempt))
+            }
+        }
+    }
+
+    /// Claims the row at the version the editor saw: an UPDATE that matches only that version
+    /// takes the row's write lock (PostgreSQL) or the database's (SQLite) before anything is read.
+    static func claim(_ kind: EditKind, id: String, version: Int, on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase else { return }
+        try await sql.update(kind.plural).set("version", to: SQLColumn("version"))
+            .where("slug", .equal, id).where("version", .equal, version).run()
+        struct Row: Decodable { let version: Int }
+        guard let row = try await sql.select().column("version").from(kind.plural).where("slug", .equal, id).first(decoding: Row.self) else {
+            throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
+        }
+        if row.version != version { throw ConflictError(kind: kind, id: id, expected: version, current: row.version) }
+    }
+
+    static func isSQLiteBusy(_ error: any Error) -> Bool {
+        let text = String(describing: error).lowercased()
+        return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("busy")
+    }
+}

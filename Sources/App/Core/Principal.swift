@@ -1,0 +1,86 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// The signed-in user behind a request, with what they may write for, and how they came in
+/// (a browser session or an API token).
+struct Principal: Sendable {
+    struct SessionInfo: Sendable { let id: UUID; let csrf: String }
+    struct TokenInfo: Sendable { let id: UUID; let prefix: String; let scope: APIToken.Scope }
+
+    let userID: UUID
+    let email: String
+    let name: String
+    let role: User.Role
+    /// Slugs of the bodies the user is editor for.
+    let bodies: Set<String>
+    let session: SessionInfo?
+    let token: TokenInfo?
+
+    var isAdmin: Bool { role == .admin }
+
+    static func load(_ user: User, session: SessionInfo?, token: TokenInfo?, on db: any Database) async throws -> Principal {
+        let links = try await UserBody.query(on: db).filter(\.$user.$id == user.id!).with(\.$body).all()
+        return Principal(userID: user.id!, email: user.email, name: user.name, role: user.roleValue,
+                         bodies: Set(links.map(\.body.slug)), session: session, token: token)
+    }
+}
+
+extension Request {
+    private struct PrincipalKey: StorageKey { typealias Value = Principal }
+
+    /// Set by `AuthMiddleware` when the request carries a valid session or token.
+    var principal: Principal? {
+        get { storage[PrincipalKey.self] }
+        set { storage[PrincipalKey.self] = newValue }
+    }
+
+    /// The client's address as the server sees it (the last proxy hop is not trusted blindly).
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    var auditActor: AuditActor {
+        if let p = principal { return .user(p, address: clientAddress) }
+        return .system("anonymous")
+    }
+}
+
+/// Finds the user behind a request: `Authorization: Bearer` for machine clients, the session
+/// cookie for browsers. A request with neither stays anonymous without touching the database.
+struct AuthMiddleware: AsyncMiddleware {
+    static let cookieName = "skillnad_session"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = req.headers.bearerAuthorization {
+            req.principal = try await Self.principal(forToken: bearer.token, on: req)
+        } else if let cookie = req.cookies[Self.cookieName]?.string, !cookie.isEmpty {
+            req.principal = try await Self.principal(forSession: cookie, on: req.db)
+        }
+        return try await next.respond(to: req)
+    }
+
+    /// A token that is unknown, revoked or expired is refused outright: a client that sends one
+    /// expects to act as someone, and must learn that it does not.
+    static func principal(forToken secret: String, on req: Request) async throws -> Principal {
+        guard let token = try await APIToken.query(on: req.db).filter(\.$tokenHash == Secrets.hash(secret)).with(\.$user).first() else {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "The API token is not valid.")
+        }
+        if token.revokedAt != nil {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "The API token has been revoked.")
+        }
+        if token.expiresAt < Date() {
+            throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "The API token expired on \(ISO8601DateFormatter().string(from: token.expiresAt)).")
+        }
+        guard token.user.active else { throw Abort(.unauthorized, reason: "The token's user is disabled.") }
+        return try await Principal.load(token.user, session: nil,
+                                        token: .init(id: token.id!, prefix: token.prefix, scope: token.scopeValue), on: req.db)
+    }
+
+    /// An unknown or expired session is simply no session: the visitor is anonymous.
+    static func principal(forSession secret: String, on db: any Database) async throws -> Principal? {
+        guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == Secrets.hash(secret)).with(\.$user).first(),
+              session.expiresAt > Date(), session.user.active else { return nil }
+        return try await Principal.load(session.user, session: .init(id: session.id!, csrf: session.csrfToken), token: nil, on: db)
+    }
+}

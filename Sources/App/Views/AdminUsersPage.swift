@@ -1,0 +1,49 @@
+import Fluent
+import Vapor
+
+/// The administrators' list of users, with a form to add one and a form per user.
+struct AdminUsersPage: Encodable, Sendable {
+    struct Option: Encodable, Sendable { let value: String; let label: String; let selected: Bool }
+    struct Row: Encodable, Sendable {
+        let id: String; let email: String; let name: String; let active: Bool; let version: Int
+        let roles: [Option]; let bodies: [Option]; let updateAction: String; let passwordAction: String; let bodiesText: String
+    }
+
+    let csrf: String
+    let message: String?
+    let errors: [String: String]
+    let users: [Row]
+    let newEmail: String
+    let newName: String
+    let roles: [Option]
+    let bodies: [Option]
+    let createAction: String
+
+    static func build(_ req: Request, message: String?, errors: [String: String], typed: AdminUsersController.UserForm?) async throws -> PageContext<AdminUsersPage> {
+        let lang = Lang.of(req)
+        let s = Strings.table(lang)
+        let users = try await User.query(on: req.db).sort(\.$email).all()
+        let links = try await UserBody.query(on: req.db).with(\.$body).all()
+        let allBodies = try await Body.query(on: req.db).sort(\.$name).all()
+        let byUser = Dictionary(grouping: links, by: { $0.$user.id })
+        func roleOptions(_ selected: String?) -> [Option] {
+            User.Role.allCases.map { Option(value: $0.rawValue, label: s["role.\($0.rawValue)"]!, selected: $0.rawValue == selected) }
+        }
+        func bodyOptions(_ selected: Set<String>) -> [Option] {
+            allBodies.map { Option(value: $0.slug, label: $0.name, selected: selected.contains($0.slug)) }
+        }
+        let rows = users.map { u -> Row in
+            let mine = Set((byUser[u.id!] ?? []).map(\.body.slug))
+            return Row(id: u.id!.uuidString, email: u.email, name: u.name, active: u.active, version: u.version,
+                       roles: roleOptions(u.role), bodies: bodyOptions(mine),
+                       updateAction: SiteURL.adminUser(.value(u.id!.uuidString)).link(lang),
+                       passwordAction: SiteURL.adminUserPassword(.value(u.id!.uuidString)).link(lang),
+                       bodiesText: (byUser[u.id!] ?? []).map(\.body.name).sorted().joined(separator: ", "))
+        }
+        let page = AdminUsersPage(csrf: CSRF.token(for: req), message: message, errors: errors, users: rows,
+                                  newEmail: typed?.email ?? "", newName: typed?.name ?? "", roles: roleOptions(typed?.role ?? "editor"),
+                                  bodies: bodyOptions(Set(typed?.bodies ?? [])), createAction: SiteURL.adminUsers.link(lang))
+        let meta = PageMeta.make(lang, title: s["adminUsers"]!, description: s["adminUsers"]!, section: nil, route: .adminUsers)
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}
