@@ -52,7 +52,8 @@ struct AuthMiddleware: AsyncMiddleware {
     static let cookieName = "skillnad_session"
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = req.headers.bearerAuthorization {
+        // Tokens are for the API; pages know people by their session only.
+        if let bearer = req.headers.bearerAuthorization, req.url.path.hasPrefix("/api/") {
             req.principal = try await Self.principal(forToken: bearer.token, on: req)
         } else if let cookie = req.cookies[Self.cookieName]?.string, !cookie.isEmpty {
             req.principal = try await Self.principal(forSession: cookie, on: req.db)
