@@ -12,6 +12,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     try (database ?? DatabaseChoice.fromEnvironment()).use(on: app)
     app.migrations.add(CreateCatalogue())
     app.migrations.add(CreateAccounts())
+    app.migrations.add(AddRoadmapVersion())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 

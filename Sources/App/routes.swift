@@ -29,6 +29,10 @@ func routes(_ app: Application) throws {
     app.on(.POST, SiteURL.adminUserPassword(.key).pathComponents, rule: .admin, use: AdminUsersController.resetPassword)
 
     // Editing the catalogue
+    app.on(.GET, SiteURL.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.form)
+    app.on(.POST, SiteURL.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.update)
+    app.on(.GET, SiteURL.roadmapHistory.pathComponents, rule: .signedIn, use: RoadmapEditController.history)
+    app.on(.PUT, APIURL.roadmap.pathComponents, rule: .admin, use: RoadmapEditController.replace)
     for kind in EditKind.allCases {
         app.on(.GET, SiteURL.newObject(kind).pathComponents, rule: .admin, use: EditController.newForm(kind))
         app.on(.POST, SiteURL.newObject(kind).pathComponents, rule: .admin, use: EditController.create(kind))
@@ -43,16 +47,16 @@ func routes(_ app: Application) throws {
     }
 
     app.get(APIURL.openapi, use: OpenAPIController.document)
-    app.get(APIURL.reports, use: CatalogueAPIController.reports)
-    app.get(APIURL.report(.key), use: CatalogueAPIController.report)
-    app.get(APIURL.reportMeasure(.key, .key), use: CatalogueAPIController.reportMeasure)
-    app.get(APIURL.measures, use: CatalogueAPIController.measures)
-    app.get(APIURL.measure(.key), use: CatalogueAPIController.measure)
-    app.get(APIURL.bodies, use: CatalogueAPIController.bodies)
-    app.get(APIURL.body(.key), use: CatalogueAPIController.body)
-    app.get(APIURL.areas, use: CatalogueAPIController.areas)
-    app.get(APIURL.area(.key), use: CatalogueAPIController.area)
-    app.get(APIURL.commissionAreas, use: CatalogueAPIController.commissionAreas)
-    app.get(APIURL.roadmap, use: CatalogueAPIController.roadmap)
-    app.get(APIURL.search, use: CatalogueAPIController.search)
+    app.get(APIURL.reports, use: PageRenderer.cachedJSON(CatalogueAPIController.reports))
+    app.get(APIURL.report(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.report))
+    app.get(APIURL.reportMeasure(.key, .key), use: PageRenderer.cachedJSON(CatalogueAPIController.reportMeasure))
+    app.get(APIURL.measures, use: PageRenderer.cachedJSON(CatalogueAPIController.measures))
+    app.get(APIURL.measure(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.measure))
+    app.get(APIURL.bodies, use: PageRenderer.cachedJSON(CatalogueAPIController.bodies))
+    app.get(APIURL.body(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.body))
+    app.get(APIURL.areas, use: PageRenderer.cachedJSON(CatalogueAPIController.areas))
+    app.get(APIURL.area(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.area))
+    app.get(APIURL.commissionAreas, use: PageRenderer.cachedJSON(CatalogueAPIController.commissionAreas))
+    app.get(APIURL.roadmap, use: PageRenderer.cachedJSON(CatalogueAPIController.roadmap))
+    app.get(APIURL.search, use: PageRenderer.cachedJSON(CatalogueAPIController.search))
 }

@@ -143,6 +143,69 @@ struct EditingTests {
         }
     }
 
+    @Test("The roadmap is edited as a whole, in the browser and through the API, with its version")
+    func roadmap() async throws {
+        try await withTestApp { app in
+            let token = try await Self.adminToken(app)
+            let b = try await app.signIn("admin@stockholm.se")
+            let form = try await app.get("/roadmap/edit", as: b)
+            #expect(form.status == .ok)
+            #expect(form.body.contains("I | Prioritera tidiga och förebyggande insatser"))
+            let current = try await app.getJSON("/api/v1/roadmap")
+            let version = try #require(current.json["version"] as? Int)
+            // Change the vision's text through the form, keeping everything else as the form shows it.
+            var fields = Self.formFields(form.body)
+            fields["text"] = "En ny text om visionen."
+            let saved = try await app.post("/roadmap/edit", fields, as: b)
+            #expect(saved.status == .seeOther, "\(saved.body.prefix(500))")
+            let page = try await app.get("/roadmap")
+            #expect(page.body.contains("En ny text om visionen."))
+            #expect(page.body.components(separatedBy: "<span class=\"numeral\">").count - 1 == 23, "no strategy was lost")
+            // The old version is now stale.
+            var api = try #require(current.json as [String: Any]?)
+            api.removeValue(forKey: "version")
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: Self.roadmapInput(api)), as: UTF8.self)
+            let stale = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version)\""])
+            #expect(stale.status == .conflict)
+            let fresh = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version + 1)\""])
+            #expect(fresh.status == .ok, "\(fresh.body.prefix(400))")
+            let history = try await app.get("/roadmap/history", as: b)
+            #expect(history.body.contains("En ny text om visionen."))
+        }
+    }
+
+    /// The name → value pairs of a page's form fields (inputs and textareas), as a browser sends them.
+    static func formFields(_ html: String) -> [String: String] {
+        var out: [String: String] = [:]
+        func unescape(_ s: String) -> String {
+            s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        for part in html.components(separatedBy: "<input ").dropFirst() {
+            guard let name = part.slice("name=\"", "\"") else { continue }
+            out[name] = unescape(part.slice("value=\"", "\"") ?? "")
+        }
+        for part in html.components(separatedBy: "<textarea ").dropFirst() {
+            guard let name = part.slice("name=\"", "\""), let body = part.slice(">", "</textarea>") else { continue }
+            out[name] = unescape(body)
+        }
+        return out
+    }
+
+    /// The API's roadmap turned into what PUT takes: strategies without their measure lists.
+    static func roadmapInput(_ r: [String: Any]) -> [String: Any] {
+        var out = r
+        out["targetAreas"] = (r["targetAreas"] as? [[String: Any]] ?? []).map { t -> [String: Any] in
+            var t = t
+            t["strategies"] = (t["strategies"] as? [[String: Any]] ?? []).map { s -> [String: Any] in
+                var s = s; s.removeValue(forKey: "measures"); return s
+            }
+            if (t["milestones"] as? [Any])?.isEmpty == true { t.removeValue(forKey: "milestones") }
+            return t
+        }
+        return out
+    }
+
     @Test("The audit trail cannot be changed, only added to")
     func appendOnly() async throws {
         try await withTestApp { app in
@@ -152,5 +215,13 @@ struct EditingTests {
             await #expect(throws: (any Error).self) { try await e.update(on: app.db) }
             await #expect(throws: (any Error).self) { try await e.delete(on: app.db) }
         }
+    }
+}
+
+extension String {
+    /// The text between the first `start` and the next `end` after it.
+    func slice(_ start: String, _ end: String) -> String? {
+        guard let a = range(of: start), let b = self[a.upperBound...].range(of: end) else { return nil }
+        return String(self[a.upperBound..<b.lowerBound])
     }
 }

@@ -32,7 +32,7 @@ enum PageController {
     }
 
     static func roadmap(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "roadmap") { RoadmapPage.build($0, $1) }
+        try await PageRenderer.render(req, template: "roadmap", roadmap: true) { RoadmapPage.build($0, $1) }
     }
 
     static func areas(_ req: Request) async throws -> Response {

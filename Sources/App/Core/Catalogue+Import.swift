@@ -37,6 +37,11 @@ enum CatalogueImporter {
     static func sync(_ doc: CatalogueDocument, in tx: any Database, actor: AuditActor) async throws -> Summary {
         let old = try await CatalogueLoader.load(from: tx)
         let summary = try await write(doc, tx)
+        // The roadmap is one object for editing: any change to it is a new version.
+        if old.roadmap != nil, let new = doc.roadmap, old.roadmap != new, let vision = try await Vision.query(on: tx).first() {
+            vision.version += 1
+            try await vision.update(on: tx)
+        }
         for change in CatalogueDiff.changes(from: old, to: doc) {
             try await Audit.record(change.action.rawValue, objectType: change.objectType, objectID: change.objectID,
                                    before: change.before, after: change.after, by: actor, on: tx)
@@ -266,6 +271,7 @@ enum CatalogueImporter {
             let isNew = m.id == nil
             let before = fingerprint(m)
             m.title = rv.title; m.titleEn = rv.titleEn; m.year = rv.year; m.text = rv.text
+            if before == nil { m.version = 1 }
             try await save(m, kind: kind, before: before, tx, &summary)
         } else if let vision {
             try await vision.delete(on: tx)

@@ -79,11 +79,7 @@ enum CatalogueEditor {
     @discardableResult
     static func save(_ kind: EditKind, _ op: Operation, by actor: AuditActor, on db: any Database,
                      change: @escaping @Sendable (inout CatalogueDocument) throws -> String) async throws -> String {
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                return try await db.transaction { tx in
+        try await transaction(on: db) { tx in
                     switch op {
                     case .update(let id, let version), .delete(let id, let version):
                         try await claim(kind, id: id, version: version, on: tx)
@@ -102,10 +98,18 @@ enum CatalogueEditor {
                     }
                     _ = try await CatalogueImporter.sync(doc, in: tx, actor: actor)
                     return id
-                }
+        }
+    }
+
+    /// A transaction, started again when SQLite says another writer committed while this one
+    /// was reading (the version claim then sees the other save).
+    static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await db.transaction(body)
             } catch let error where attempt < 5 && isSQLiteBusy(error) {
-                // Another writer committed while this transaction was reading: start again; the
-                // version claim then sees the other save.
                 try await Task.sleep(for: .milliseconds(20 * attempt))
             }
         }

@@ -9,7 +9,7 @@ enum PageRenderer {
     ///   - object: the catalogue object the page shows, for its edit and history links.
     ///   - create: the kind an administrator may add from this page.
     static func render<P: Encodable & Sendable>(
-        _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil,
+        _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil, roadmap: Bool = false,
         build: @Sendable (CatalogueIndex, Lang) throws -> PageContext<P>?
     ) async throws -> Response {
         let lang = Lang.of(req)
@@ -22,6 +22,10 @@ enum PageRenderer {
             if let (kind, id) = object {
                 context.meta.historyLink = SiteURL.history(kind, .value(id)).link(lang)
                 if p.isAdmin { context.meta.editLink = SiteURL.editObject(kind, .value(id)).link(lang) }
+            }
+            if roadmap {
+                context.meta.historyLink = SiteURL.roadmapHistory.link(lang)
+                if p.isAdmin { context.meta.editLink = SiteURL.roadmapEdit.link(lang) }
             }
             if let create, p.isAdmin {
                 var link = SiteURL.newObject(create).link(lang)
@@ -41,6 +45,25 @@ enum PageRenderer {
         let view = try await req.view.render(template, context)
         req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key)
         return response(view.data, lang: lang, status: .ok)
+    }
+
+    /// The same reuse for the read API: a JSON answer depends only on the address and the
+    /// catalogue generation, never on who asks.
+    static func cachedJSON<T: AsyncResponseEncodable>(_ handler: @escaping @Sendable (Request) async throws -> T) -> @Sendable (Request) async throws -> Response {
+        { req in
+            let generation = try await req.catalogue().generation
+            let key = "api \(req.url.string)"
+            if let cached = req.application.catalogue.page(key, generation: generation) {
+                var headers = HTTPHeaders()
+                headers.contentType = .json
+                return Response(status: cached.status, headers: headers, body: .init(buffer: cached.body))
+            }
+            let res = try await handler(req).encodeResponse(for: req)
+            if res.status == .ok, let body = res.body.buffer {
+                req.application.catalogue.store(.init(generation: generation, body: body, status: .ok), for: key)
+            }
+            return res
+        }
     }
 
     static func response(_ body: ByteBuffer, lang: Lang, status: HTTPResponseStatus) -> Response {

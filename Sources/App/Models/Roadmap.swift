@@ -10,6 +10,8 @@ final class Vision: Model, @unchecked Sendable {
     @OptionalField(key: "title_en") var titleEn: String?
     @OptionalField(key: "year") var year: Int?
     @OptionalField(key: "text") var text: String?
+    /// The roadmap's version, for optimistic concurrency (it is edited as a whole).
+    @Field(key: "version") var version: Int
 
     init() {}
 }

@@ -107,6 +107,8 @@ enum API {
 
     struct Roadmap: Content {
         let vision: VisionRecord
+        /// Send it back with a change (`PUT /api/v1/roadmap`).
+        let version: Int
         let targetAreas: [TargetArea]
     }
 

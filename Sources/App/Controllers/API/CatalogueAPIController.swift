@@ -132,7 +132,8 @@ enum CatalogueAPIController {
     static func roadmap(_ req: Request) async throws -> API.Roadmap {
         let snap = try await req.catalogue(); let index = snap.index
         guard let roadmap = index.document.roadmap else { throw Abort(.notFound, reason: "No roadmap has been loaded.") }
-        return API.Roadmap(vision: roadmap.vision, targetAreas: roadmap.targetAreas.map { t in
+        let version = try await Vision.query(on: req.db).first()?.version ?? 1
+        return API.Roadmap(vision: roadmap.vision, version: version, targetAreas: roadmap.targetAreas.map { t in
             API.TargetArea(id: t.id, name: t.name, nameEn: t.nameEn,
                            strategies: t.strategies.map { s in
                                API.Strategy(id: s.id, numeral: s.numeral, title: s.title, titleEn: s.titleEn,
