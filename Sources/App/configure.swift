@@ -36,6 +36,8 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     json.outputFormatting = [.withoutEscapingSlashes]
     ContentConfiguration.global.use(encoder: json, for: .json)
     _ = app.catalogue
+    // A whole roadmap or a catalogue object with a geometry is larger than Vapor's 16 kB default.
+    app.routes.defaultMaxBodySize = "1mb"
     try routes(app)
 
     // Our own migrate command: Fluent's asks for confirmation even when nobody can answer.

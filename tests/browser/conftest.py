@@ -17,6 +17,10 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
 
+ADMIN_EMAIL = "ada.admin@example.org"
+ADMIN_PASSWORD = "a long enough password 42"
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -31,6 +35,8 @@ def server():
     work = tempfile.mkdtemp(prefix="skillnad-browser-")
     db = os.path.join(work, "browser.sqlite")
     subprocess.run([binary, "demo", "--db", db], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "user", "add", "--db", db, "--email", ADMIN_EMAIL, "--name", "Ada Admin", "--role", "admin",
+                    "--password-stdin"], check=True, input=ADMIN_PASSWORD + "\n", text=True, stdout=subprocess.DEVNULL)
     port = free_port()
     log = open(os.path.join(work, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
@@ -88,3 +94,18 @@ def screenshot(browser):
             os.makedirs(folder, exist_ok=True)
             browser.save_screenshot(os.path.join(folder, name + ".png"))
     return take
+
+
+@pytest.fixture(scope="session")
+def admin_browser(server):
+    """A second browser, signed in as an administrator through the real form."""
+    from selenium.webdriver.common.by import By
+    driver = make_driver("sv-SE")
+    driver.set_script_timeout(30)
+    driver.get(server + "/login")
+    driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+    driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    assert "Mitt konto" in driver.title, driver.page_source[:500]
+    yield driver
+    driver.quit()

@@ -7,16 +7,18 @@ PAGES = [
     "/measures/stad-i-samverkan-4-1-1", "/measures/staden-dar-vi-mots-b-2-2",
     "/bodies", "/bodies/kommunstyrelsen", "/bodies/rinkeby-kista-stadsdelsnamnd",
     "/roadmap", "/areas", "/areas/hagersten-alvsjo", "/search", "/search?q=dialog", "/search?q=zzzz",
-    "/accessibility", "/reports/finns-inte",
+    "/accessibility", "/reports/finns-inte", "/login",
+]
+SIGNED_IN_PAGES = [
+    "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
+    "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit",
+    "/measures/stad-i-samverkan-4-1-1/history", "/roadmap", "/reports/stad-i-samverkan",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
-@pytest.mark.parametrize("path", PAGES)
-def test_no_wcag_violations(server, browser, path, lang):
-    sep = "&" if "?" in path else "?"
-    browser.get(f"{server}{path}{sep}lang={lang}")
+def check(browser, url):
+    browser.get(url)
     axe = Axe(browser)
     axe.inject()
     # Called directly rather than through Axe.run so that a failure inside axe is reported, not a timeout.
@@ -29,3 +31,20 @@ def test_no_wcag_violations(server, browser, path, lang):
     assert not violations, axe.report(violations)
     # The check must have run rules: a page where nothing was tested proves nothing.
     assert len(results["passes"]) > 5
+
+
+def with_lang(server, path, lang):
+    sep = "&" if "?" in path else "?"
+    return f"{server}{path}{sep}lang={lang}"
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_wcag_violations(server, browser, path, lang):
+    check(browser, with_lang(server, path, lang))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("path", SIGNED_IN_PAGES)
+def test_no_wcag_violations_signed_in(server, admin_browser, path, lang):
+    check(admin_browser, with_lang(server, path, lang))

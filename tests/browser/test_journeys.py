@@ -91,3 +91,33 @@ def test_a_missing_page_helps(server, browser):
     browser.get(server + "/reports/finns-inte")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Sidan finns inte"
     assert browser.find_element(By.ID, "q").is_displayed()
+
+
+def test_official_signs_in_edits_a_measure_and_sees_the_history(server, admin_browser, screenshot):
+    b = admin_browser
+    b.get(server + "/measures/stad-i-samverkan-4-1-2")
+    b.find_element(By.LINK_TEXT, "Redigera").click()
+    title = b.find_element(By.ID, "f-title")
+    title.clear()
+    title.send_keys("Utvecklingsprogram för civilsamhällets aktörer")
+    screenshot("edit-measure")
+    b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
+    assert "Utvecklingsprogram för civilsamhällets aktörer" in b.find_element(By.TAG_NAME, "h1").text
+    b.find_element(By.LINK_TEXT, "Historik").click()
+    main = b.find_element(By.TAG_NAME, "main").text
+    assert "ada.admin@example.org" in main
+    assert "Implementera ett utvecklingsprogram" in main  # the value before
+    assert "Utvecklingsprogram för civilsamhällets aktörer" in main  # and after
+
+
+def test_a_validation_error_keeps_what_was_typed(server, admin_browser):
+    b = admin_browser
+    b.get(server + "/bodies/kommunstyrelsen/edit")
+    name = b.find_element(By.ID, "f-name")
+    name.clear()
+    name.send_keys("Kommunstyrelsen (ändrad)")
+    b.execute_script("document.getElementById('f-validFrom').type = 'text'")
+    b.find_element(By.ID, "f-validFrom").send_keys("inte ett datum")
+    b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
+    assert b.find_element(By.ID, "f-name").get_attribute("value") == "Kommunstyrelsen (ändrad)"
+    assert b.find_element(By.ID, "f-validFrom-error").is_displayed()

@@ -111,6 +111,9 @@ enum CatalogueEditor {
                 return try await db.transaction(body)
             } catch let error where attempt < 5 && isSQLiteBusy(error) {
                 try await Task.sleep(for: .milliseconds(20 * attempt))
+            } catch let error where String(describing: error).lowercased().contains("unique") {
+                // Two creates of the same id at once: the second learns it lost, as with versions.
+                throw Abort(.conflict, reason: "Another change with the same id was saved at the same moment; reload and try again.")
             }
         }
     }

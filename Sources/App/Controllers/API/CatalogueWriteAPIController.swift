@@ -90,7 +90,7 @@ enum CatalogueWriteAPIController {
             guard let v = Int(digits) else { throw ParameterError(parameter: "If-Match", message: "expected the object's version, e.g. \"3\"") }
             return v
         }
-        if case .number(let n)? = object["version"], n.rounded() == n { return Int(n) }
+        if case .number(let n)? = object["version"], n.rounded() == n, abs(n) < 1e15 { return Int(n) }
         if object["version"] != nil { throw ParameterError(parameter: "version", message: "expected a whole number") }
         if let q = req.query[String.self, at: "version"] {
             guard let v = Int(q) else { throw ParameterError(parameter: "version", message: "expected a whole number") }
