@@ -101,16 +101,22 @@ enum CatalogueEditor {
         }
     }
 
-    /// A transaction, started again when SQLite says another writer committed while this one
-    /// was reading (the version claim then sees the other save).
+    /// One catalogue write at a time in this process: SQLite allows one writer anyway, and a
+    /// transaction that read before another committed would be refused (SQLITE_BUSY_SNAPSHOT).
+    static let gate = WriteGate()
+
+    /// A transaction, started again when SQLite says another writer (another process) committed
+    /// while this one was reading; the version claim then sees the other save.
     static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        await gate.acquire()
+        defer { Task { await gate.release() } }
         var attempt = 0
         while true {
             attempt += 1
             do {
                 return try await db.transaction(body)
-            } catch let error where attempt < 5 && isSQLiteBusy(error) {
-                try await Task.sleep(for: .milliseconds(20 * attempt))
+            } catch let error where attempt < 10 && isSQLiteBusy(error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
             } catch let error where String(describing: error).lowercased().contains("unique") {
                 // Two creates of the same id at once: the second learns it lost, as with versions.
                 throw Abort(.conflict, reason: "Another change with the same id was saved at the same moment; reload and try again.")
@@ -134,5 +140,20 @@ enum CatalogueEditor {
     static func isSQLiteBusy(_ error: any Error) -> Bool {
         let text = String(describing: error).lowercased()
         return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("busy")
+    }
+}
+
+/// A first-come, first-served lock for async code.
+actor WriteGate {
+    private var held = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func acquire() async {
+        if !held { held = true; return }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { held = false } else { waiters.removeFirst().resume() }
     }
 }

@@ -154,13 +154,21 @@ enum CatalogueWriteAPIController {
         let snap = try await req.catalogue()
         let index = snap.index
         let version = snap.version(kind, id)
+        // Another request may have deleted the object since this one saved it.
+        let gone = Abort(.conflict, reason: "The \(kind.rawValue) '\(id)' was saved, then changed or deleted by another request at once; reload it.")
         let res: Response
         switch kind {
-        case .body: res = try await API.Body(index.bodyByID[id]!, version: version).encodeResponse(status: status, for: req)
-        case .area: res = try await API.Area(index.areaByID[id]!, withGeometry: true, version: version).encodeResponse(status: status, for: req)
-        case .report: res = try await API.Report(index.reportByID[id]!, index: index, version: version).encodeResponse(status: status, for: req)
+        case .body:
+            guard let b = index.bodyByID[id] else { throw gone }
+            res = try await API.Body(b, version: version).encodeResponse(status: status, for: req)
+        case .area:
+            guard let a = index.areaByID[id] else { throw gone }
+            res = try await API.Area(a, withGeometry: true, version: version).encodeResponse(status: status, for: req)
+        case .report:
+            guard let r = index.reportByID[id] else { throw gone }
+            res = try await API.Report(r, index: index, version: version).encodeResponse(status: status, for: req)
         case .measure:
-            let m = index.document.measures.first { $0.publicID == id }!
+            guard let m = index.document.measures.first(where: { $0.publicID == id }) else { throw gone }
             res = try await API.Measure(m, index: index, version: version).encodeResponse(status: status, for: req)
         }
         res.headers.replaceOrAdd(name: .eTag, value: "\"\(version)\"")
