@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "skillnad", dependencies: ["App"]),
-        .testTarget(name: "SkillnadCoreTests", dependencies: ["SkillnadCore"]),
+        .testTarget(name: "SkillnadCoreTests", dependencies: ["SkillnadCore"], exclude: ["Resources"]),
         .testTarget(
             name: "AppTests",
             dependencies: [

@@ -105,7 +105,8 @@ def admin_browser(server):
     driver.get(server + "/login")
     driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
     driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+    from selenium.webdriver.support.ui import WebDriverWait
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
-    assert "Mitt konto" in driver.title, driver.page_source[:500]
+    WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "signing in did not reach the account page")
     yield driver
     driver.quit()

@@ -1,6 +1,12 @@
 """The journeys people take, in a real browser, asserting what the person sees."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def wait_for(browser, condition, what):
+    """Clicks and Enter start a navigation; wait until the new page is there."""
+    WebDriverWait(browser, 15).until(condition, what)
 
 
 def test_resident_searches_for_a_measure_and_reads_it(server, browser, screenshot):
@@ -9,9 +15,10 @@ def test_resident_searches_for_a_measure_and_reads_it(server, browser, screensho
     box = browser.find_element(By.ID, "site-q")
     box.send_keys("medborgardialoger")
     box.send_keys(Keys.ENTER)
-    assert "Sökresultat" in browser.title
+    wait_for(browser, lambda d: "Sökresultat" in d.title, "the search results page")
     link = browser.find_element(By.LINK_TEXT, "Utveckla en digital dialogportal")
     link.click()
+    wait_for(browser, lambda d: "D.2.3.1" in d.title, "the measure page")
     assert browser.find_element(By.CSS_SELECTOR, "h1 .code").text == "D.2.3.1"
     assert "Medborgare med mandat" in browser.find_element(By.CSS_SELECTOR, ".kicker").text
     screenshot("measure")
@@ -28,19 +35,22 @@ def test_visitor_switches_to_english_and_the_choice_sticks(server, browser, scre
     browser.get(server + "/reports")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Rapporter"
     browser.find_element(By.LINK_TEXT, "In English").click()
+    wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en", "the English page")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Reports"
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     browser.find_element(By.LINK_TEXT, "Dold potential").click()
+    wait_for(browser, lambda d: "Dold potential" in d.title, "the report page")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert "Measures" in browser.find_element(By.TAG_NAME, "main").text
     screenshot("report-en")
     browser.find_element(By.LINK_TEXT, "På svenska").click()
-    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv"
+    wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "sv", "the Swedish page")
 
 
 def test_reader_follows_a_body_to_what_it_leads(server, browser, screenshot):
     browser.get(server + "/bodies")
     browser.find_element(By.LINK_TEXT, "Rinkeby-Kista stadsdelsnämnd").click()
+    wait_for(browser, lambda d: "Rinkeby-Kista" in d.title, "the body page")
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Samverkar i" in main
     assert "Etablera lotsar för civilsamhället" in main
@@ -59,7 +69,7 @@ def test_keyboard_skip_link_comes_first_and_moves_focus_to_main(server, browser)
     assert focused.get_attribute("class") == "skip"
     assert focused.is_displayed(), "the skip link must be visible when focused"
     focused.send_keys(Keys.ENTER)
-    assert browser.switch_to.active_element.get_attribute("id") == "main"
+    wait_for(browser, lambda d: d.switch_to.active_element.get_attribute("id") == "main", "focus on main")
 
 
 def test_keyboard_reaches_navigation_search_and_content_in_order(server, browser):
@@ -84,7 +94,7 @@ def test_search_works_with_the_keyboard_alone(server, browser):
     browser.get(server + "/search")
     field = browser.find_element(By.ID, "q")
     field.send_keys("skola", Keys.ENTER)
-    assert "träffar" in browser.find_element(By.TAG_NAME, "main").text
+    wait_for(browser, lambda d: "träffar" in d.find_element(By.TAG_NAME, "main").text, "the results")
 
 
 def test_a_missing_page_helps(server, browser):
@@ -97,13 +107,15 @@ def test_official_signs_in_edits_a_measure_and_sees_the_history(server, admin_br
     b = admin_browser
     b.get(server + "/measures/stad-i-samverkan-4-1-2")
     b.find_element(By.LINK_TEXT, "Redigera").click()
+    wait_for(b, lambda d: d.find_elements(By.ID, "f-title"), "the edit form")
     title = b.find_element(By.ID, "f-title")
     title.clear()
     title.send_keys("Utvecklingsprogram för civilsamhällets aktörer")
     screenshot("edit-measure")
     b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
-    assert "Utvecklingsprogram för civilsamhällets aktörer" in b.find_element(By.TAG_NAME, "h1").text
+    wait_for(b, lambda d: "Utvecklingsprogram för civilsamhällets aktörer" in d.find_element(By.TAG_NAME, "h1").text, "the saved measure")
     b.find_element(By.LINK_TEXT, "Historik").click()
+    wait_for(b, lambda d: "Historik" in d.title, "the history page")
     main = b.find_element(By.TAG_NAME, "main").text
     assert "ada.admin@example.org" in main
     assert "Implementera ett utvecklingsprogram" in main  # the value before
@@ -119,5 +131,6 @@ def test_a_validation_error_keeps_what_was_typed(server, admin_browser):
     b.execute_script("document.getElementById('f-validFrom').type = 'text'")
     b.find_element(By.ID, "f-validFrom").send_keys("inte ett datum")
     b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
+    wait_for(b, lambda d: d.find_elements(By.ID, "f-validFrom-error"), "the form with its error")
     assert b.find_element(By.ID, "f-name").get_attribute("value") == "Kommunstyrelsen (ändrad)"
     assert b.find_element(By.ID, "f-validFrom-error").is_displayed()
