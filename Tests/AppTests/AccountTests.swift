@@ -24,19 +24,9 @@ extension Application {
 
     /// Signs in through the real form: fetches the page for its CSRF cookie, posts the form.
     func signIn(_ email: String, _ password: String = "correct horse battery") async throws -> Browser {
-        var csrfCookie = ""
-        var csrfField = ""
-        try await testing().test(.GET, "/login") { res in
-            csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
-            csrfField = Self.hiddenCSRF(res.body.string)
-        }
-        var session = ""
-        try await testing().test(.POST, "/login", beforeRequest: { req in
-            req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
-            try req.content.encode(["email": email, "password": password, "_csrf": csrfField], as: .urlEncodedForm)
-        }, afterResponse: { res in
-            session = res.headers.setCookie?[AuthMiddleware.cookieName]?.string ?? ""
-        })
+        let attempt = try await loginAttempt(email, password)
+        let prefix = AuthMiddleware.cookieName + "="
+        let session = attempt.setCookie.components(separatedBy: "; ").first { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) } ?? ""
         var csrf = ""
         try await testing().test(.GET, "/account", headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(session)"]) { res in
             csrf = Self.hiddenCSRF(res.body.string)
@@ -89,19 +79,9 @@ struct AccountTests {
     func signInAndOut() async throws {
         try await withTestApp { app in
             try await app.makeUser("anna@stockholm.se", role: .admin)
-            var setCookie = ""
-            var csrfCookie = "", csrfField = ""
-            try await app.testing().test(.GET, "/login") { res in
-                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
-                csrfField = Application.hiddenCSRF(res.body.string)
-            }
-            try await app.testing().test(.POST, "/login", beforeRequest: { req in
-                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
-                try req.content.encode(["email": "Anna@Stockholm.se", "password": "correct horse battery", "_csrf": csrfField], as: .urlEncodedForm)
-            }, afterResponse: { res in
-                #expect(res.status == .seeOther)
-                setCookie = res.headers[.setCookie].joined(separator: "; ")
-            })
+            let first = try await app.loginAttempt("Anna@Stockholm.se", "correct horse battery")
+            #expect(first.status == .seeOther)
+            let setCookie = first.setCookie
             #expect(setCookie.contains("HttpOnly"))
             #expect(setCookie.lowercased().contains("samesite=lax"))
             let b = try await app.signIn("anna@stockholm.se")
@@ -124,20 +104,11 @@ struct AccountTests {
     func wrongPassword() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("bo@stockholm.se", role: .editor)
-            var csrfCookie = "", csrfField = ""
-            try await app.testing().test(.GET, "/login") { res in
-                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
-                csrfField = Application.hiddenCSRF(res.body.string)
-            }
-            try await app.testing().test(.POST, "/login", beforeRequest: { req in
-                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
-                try req.content.encode(["email": "bo@stockholm.se", "password": "wrong", "_csrf": csrfField], as: .urlEncodedForm)
-            }, afterResponse: { res in
-                #expect(res.status == .unauthorized)
-                #expect(res.body.string.contains("Fel e-post eller lösenord"))
-                #expect(res.body.string.contains("value=\"bo@stockholm.se\""))
-                #expect(!res.body.string.contains("wrong\""))
-            })
+            let r = try await app.loginAttempt("bo@stockholm.se", "wrong")
+            #expect(r.status == .unauthorized)
+            #expect(r.body.contains("Fel e-post eller lösenord"))
+            #expect(r.body.contains("value=\"bo@stockholm.se\""))
+            #expect(!r.body.contains("wrong\""))
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "sign-in-failed").count() == 1)
         }
     }
@@ -208,17 +179,18 @@ struct AccountTests {
 }
 
 extension Application {
-    func loginAttempt(_ email: String, _ password: String) async throws -> (status: HTTPStatus, body: String) {
+    /// One sign-in through the real form: the page for its CSRF cookie, then the POST.
+    func loginAttempt(_ email: String, _ password: String) async throws -> (status: HTTPStatus, body: String, setCookie: String) {
         var csrfCookie = "", csrfField = ""
         try await testing().test(.GET, "/login") { res in
             csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
             csrfField = Self.hiddenCSRF(res.body.string)
         }
-        var out: (HTTPStatus, String) = (.internalServerError, "")
+        var out: (HTTPStatus, String, String) = (.internalServerError, "", "")
         try await testing().test(.POST, "/login", beforeRequest: { req in
             req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
             try req.content.encode(["email": email, "password": password, "_csrf": csrfField], as: .urlEncodedForm)
-        }, afterResponse: { res in out = (res.status, res.body.string) })
+        }, afterResponse: { res in out = (res.status, res.body.string, res.headers[.setCookie].joined(separator: "; ")) })
         return out
     }
 }
