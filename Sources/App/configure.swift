@@ -13,6 +13,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(CreateCatalogue())
     app.migrations.add(CreateAccounts())
     app.migrations.add(AddRoadmapVersion())
+    app.migrations.add(CreateIndicators())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
@@ -47,6 +48,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.asyncCommands.use(UserCommand(), as: "user")
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
+    app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
 }
 
 /// Which database to use. Tests name one explicitly; everything else reads the environment.

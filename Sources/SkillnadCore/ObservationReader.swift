@@ -45,6 +45,11 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
     public let line: Int?
     public let column: String?
     public let message: String
+
+    public init(line: Int?, column: String?, message: String) {
+        self.line = line; self.column = column; self.message = message
+    }
+
     public var description: String {
         [line.map { "line \($0)" }, column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", ")
             + (line == nil && column == nil ? "" : ": ") + message

@@ -1,0 +1,48 @@
+/// Finds the catalogue area a statistics file means: by code within the area kind, else by name
+/// or alias with case and Swedish letters folded (`BAGARMOSSEN`, `Bagarmossen`), also in the
+/// form `Stockholm (Rinkeby)` that Statistics Sweden writes.
+public struct AreaMatcher: Sendable {
+    private let byCode: [String: AreaRecord]
+    private let byName: [String: [AreaRecord]]
+    private let all: [AreaRecord]
+
+    public init(_ areas: [AreaRecord], kind: AreaKind?) {
+        let candidates = kind.map { k in areas.filter { $0.kind == k } } ?? areas
+        all = candidates
+        var codes: [String: AreaRecord] = [:]
+        var names: [String: [AreaRecord]] = [:]
+        for a in candidates {
+            if let c = a.code { codes[c] = a }
+            for n in [a.name] + (a.nameEn.map { [$0] } ?? []) + (a.aliases ?? []) {
+                names[SearchText.fold(n), default: []].append(a)
+            }
+        }
+        byCode = codes
+        byName = names.mapValues { list in Array(Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values) }
+    }
+
+    public enum Match: Sendable, Equatable {
+        case found(AreaRecord)
+        case ambiguous([AreaRecord])
+        case unmatched(suggestions: [String])
+    }
+
+    public func match(code: String?, name: String?) -> Match {
+        if let code, !code.isEmpty, let a = byCode[code] { return .found(a) }
+        guard let name, !name.isEmpty else { return .unmatched(suggestions: []) }
+        var key = SearchText.fold(name)
+        // "Stockholm (Rinkeby)" → "rinkeby"
+        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+            let inner = SearchText.fold(String(name[name.index(after: open)..<close]))
+            if byName[inner] != nil { key = inner }
+        }
+        switch byName[key] ?? [] {
+        case let list where list.count == 1: return .found(list[0])
+        case let list where list.count > 1: return .ambiguous(list.sorted { $0.id < $1.id })
+        default:
+            let first = key.split(separator: " ").first.map(String.init) ?? key
+            let suggestions = all.filter { SearchText.fold($0.name).contains(first) }.map(\.name).sorted().prefix(3)
+            return .unmatched(suggestions: Array(suggestions))
+        }
+    }
+}
