@@ -61,18 +61,16 @@ struct AccountPage: Encodable, Sendable {
     }
 }
 
-func day(_ date: Date) -> String {
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "sv_SE")
-    f.timeZone = TimeZone(identifier: "Europe/Stockholm")
-    f.dateFormat = "yyyy-MM-dd"
-    return f.string(from: date)
-}
+/// A date as people in Stockholm read it: `2026-11-21`.
+func day(_ date: Date) -> String { stockholmTime(date, "yyyy-MM-dd") }
 
-func minute(_ date: Date) -> String {
+/// A time as people in Stockholm read it: `2026-11-21 14:05`.
+func minute(_ date: Date) -> String { stockholmTime(date, "yyyy-MM-dd HH:mm") }
+
+private func stockholmTime(_ date: Date, _ format: String) -> String {
     let f = DateFormatter()
     f.locale = Locale(identifier: "sv_SE")
     f.timeZone = TimeZone(identifier: "Europe/Stockholm")
-    f.dateFormat = "yyyy-MM-dd HH:mm"
+    f.dateFormat = format
     return f.string(from: date)
 }
