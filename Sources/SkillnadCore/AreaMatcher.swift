@@ -1,6 +1,8 @@
 /// Finds the catalogue area a statistics file means: by code within the area kind, else by name
 /// or alias with case and Swedish letters folded (`BAGARMOSSEN`, `Bagarmossen`), also in the
-/// form `Stockholm (Rinkeby)` that Statistics Sweden writes.
+/// form `Stockholm (Rinkeby)` that Statistics Sweden writes. A name two areas share (an old name
+/// kept as an alias of the area that replaced it: `Hägersten-Liljeholmen` on Hägersten-Älvsjö) is
+/// decided by the period: the area that existed then.
 public struct AreaMatcher: Sendable {
     private let byCode: [String: AreaRecord]
     private let byName: [String: [AreaRecord]]
@@ -27,7 +29,7 @@ public struct AreaMatcher: Sendable {
         case unmatched(suggestions: [String])
     }
 
-    public func match(code: String?, name: String?) -> Match {
+    public func match(code: String?, name: String?, period: String? = nil) -> Match {
         if let code, !code.isEmpty, let a = byCode[code] { return .found(a) }
         guard let name, !name.isEmpty else { return .unmatched(suggestions: []) }
         var key = SearchText.fold(name)
@@ -38,11 +40,24 @@ public struct AreaMatcher: Sendable {
         }
         switch byName[key] ?? [] {
         case let list where list.count == 1: return .found(list[0])
-        case let list where list.count > 1: return .ambiguous(list.sorted { $0.id < $1.id })
+        case let list where list.count > 1:
+            if let year = period.flatMap(Self.year) {
+                let then = list.filter { a in
+                    (a.validFrom.map { $0.year <= year } ?? true) && (a.validTo.map { $0.year >= year } ?? true)
+                }
+                if then.count == 1 { return .found(then[0]) }
+            }
+            return .ambiguous(list.sorted { $0.id < $1.id })
         default:
             let first = key.split(separator: " ").first.map(String.init) ?? key
             let suggestions = all.filter { SearchText.fold($0.name).contains(first) }.map(\.name).sorted().prefix(3)
             return .unmatched(suggestions: Array(suggestions))
         }
+    }
+
+    /// The year a period is in: `2022`, `2022-03`, `2022Q1`, `2021/22` (its first year).
+    static func year(_ period: String) -> Int? {
+        let digits = period.prefix { $0.isNumber }
+        return digits.count == 4 ? Int(digits) : nil
     }
 }

@@ -48,15 +48,17 @@ public struct AreaRecord: Codable, Sendable, Equatable {
     public var validTo: Day?
     /// Other names the area goes by in sources (`BAGARMOSSEN`, `Stockholm (Rinkeby)`).
     public var aliases: [String]?
+    /// People living in the area, the weight of population-weighted measures.
+    public var population: Double?
     /// A GeoJSON geometry, kept as it came.
     public var geometry: JSONValue?
 
     public init(id: String, name: String, nameEn: String? = nil, kind: AreaKind, code: String? = nil,
                 parent: String? = nil, validFrom: Day? = nil, validTo: Day? = nil, aliases: [String]? = nil,
-                geometry: JSONValue? = nil) {
+                population: Double? = nil, geometry: JSONValue? = nil) {
         self.id = id; self.name = name; self.nameEn = nameEn; self.kind = kind; self.code = code
         self.parent = parent; self.validFrom = validFrom; self.validTo = validTo; self.aliases = aliases
-        self.geometry = geometry
+        self.population = population; self.geometry = geometry
     }
 }
 

@@ -81,8 +81,10 @@ public enum CatalogueReader {
         }
         for (value, path) in top.list("areas") {
             guard var f = JSONFields(value, path: path, problems: &problems) else { continue }
-            f.rejectUnknownKeys(["id", "name", "nameEn", "kind", "code", "parent", "validFrom", "validTo", "aliases", "geometry"])
+            f.rejectUnknownKeys(["id", "name", "nameEn", "kind", "code", "parent", "validFrom", "validTo", "aliases", "population", "geometry"])
             let id = f.string("id", required: true), name = f.string("name", required: true), kind = f.enumValue("kind", AreaKind.self)
+            let population = f.double("population")
+            if let population, population < 0 || !population.isFinite { f.problem("population", "expected a number of people, 0 or more") }
             var geometry = f.raw("geometry")
             if let g = geometry {
                 if case .object(let o) = g, case .string? = o["type"] {} else {
@@ -92,7 +94,7 @@ public enum CatalogueReader {
             }
             let r = AreaRecord(id: id ?? "", name: name ?? "", nameEn: f.string("nameEn"), kind: kind ?? .district,
                                code: f.string("code"), parent: f.string("parent"), validFrom: f.day("validFrom"),
-                               validTo: f.day("validTo"), aliases: f.strings("aliases"), geometry: geometry)
+                               validTo: f.day("validTo"), aliases: f.strings("aliases"), population: population, geometry: geometry)
             problems += f.problems
             if id != nil, name != nil, kind != nil { doc.areas.append(r) }
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Which columns of a statistics file hold what: the column mapping an analyst gives the import
-/// (on the command line or in a saved mapping file).
+/// (on the command line or in a saved mapping file). Every field may be left out of a mapping
+/// file, so a hand-written one needs only what the file has.
 public struct ObservationMapping: Sendable, Codable, Equatable {
     public var areaCode: String?
     public var areaName: String?
@@ -13,31 +14,74 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
     /// The column with the period, or a fixed period for the whole file.
     public var periodColumn: String?
     public var period: String?
+    /// Group dimensions: dimension name → column (`"kon": "Kön"`). A cell that says total
+    /// (`T`, `Totalt`, `Alla`, empty) is no group.
+    public var groups: [String: String]
+    /// The column with the weight (population) for weighted measures; without it the denominator is.
+    public var weight: String?
+    /// A column that marks preliminary values (`1`, `ja`, `true`, `p`, `prel`, `preliminär`).
+    public var preliminaryColumn: String?
+    /// Every value in the file is preliminary.
+    public var preliminary: Bool
     /// Only rows whose column equals the value (`KOMMUNKOD` = `180`), e.g. one municipality.
     public var filters: [String: String]
     /// Rate = numerator / denominator × `per` (100 for percent, 1000 for per mille).
     public var per: Double
 
     public init(areaCode: String? = nil, areaName: String? = nil, numerator: String? = nil, denominator: String? = nil,
-                value: String? = nil, periodColumn: String? = nil, period: String? = nil, filters: [String: String] = [:], per: Double = 100) {
+                value: String? = nil, periodColumn: String? = nil, period: String? = nil, groups: [String: String] = [:],
+                weight: String? = nil, preliminaryColumn: String? = nil, preliminary: Bool = false,
+                filters: [String: String] = [:], per: Double = 100) {
         self.areaCode = areaCode; self.areaName = areaName; self.numerator = numerator; self.denominator = denominator
-        self.value = value; self.periodColumn = periodColumn; self.period = period; self.filters = filters; self.per = per
+        self.value = value; self.periodColumn = periodColumn; self.period = period; self.groups = groups
+        self.weight = weight; self.preliminaryColumn = preliminaryColumn; self.preliminary = preliminary
+        self.filters = filters; self.per = per
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case areaCode, areaName, numerator, denominator, value, periodColumn, period, groups, weight, preliminaryColumn, preliminary, filters, per
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(areaCode: try c.decodeIfPresent(String.self, forKey: .areaCode), areaName: try c.decodeIfPresent(String.self, forKey: .areaName),
+                  numerator: try c.decodeIfPresent(String.self, forKey: .numerator), denominator: try c.decodeIfPresent(String.self, forKey: .denominator),
+                  value: try c.decodeIfPresent(String.self, forKey: .value), periodColumn: try c.decodeIfPresent(String.self, forKey: .periodColumn),
+                  period: try c.decodeIfPresent(String.self, forKey: .period), groups: try c.decodeIfPresent([String: String].self, forKey: .groups) ?? [:],
+                  weight: try c.decodeIfPresent(String.self, forKey: .weight), preliminaryColumn: try c.decodeIfPresent(String.self, forKey: .preliminaryColumn),
+                  preliminary: try c.decodeIfPresent(Bool.self, forKey: .preliminary) ?? false,
+                  filters: try c.decodeIfPresent([String: String].self, forKey: .filters) ?? [:],
+                  per: try c.decodeIfPresent(Double.self, forKey: .per) ?? 100)
     }
 }
 
-/// One observation read from a file (observation: a value for an area and a period).
+/// One observation read from a file (observation: a value for an area, a period and a group).
 public struct ReadObservation: Sendable, Equatable {
     public let line: Int
     public let areaCode: String?
     public let areaName: String?
     public let period: String
+    /// The group the value is for, as an `ObservationGroup` key: `T` for everyone.
+    public let group: String
     public let numerator: Double?
     public let denominator: Double?
     /// nil when not computable (denominator 0 or missing) or suppressed: shown as such, never as 0.
     public let value: Double?
+    /// The weight (usually the population) for population-weighted measures, when the file gives one.
+    public let weight: Double?
     public let suppressed: Bool
+    /// The publisher marked the value preliminary (*preliminär*).
+    public let preliminary: Bool
 
     public var computable: Bool { value != nil }
+
+    public init(line: Int, areaCode: String?, areaName: String?, period: String, group: String = ObservationGroup.total,
+                numerator: Double? = nil, denominator: Double? = nil, value: Double?, weight: Double? = nil,
+                suppressed: Bool = false, preliminary: Bool = false) {
+        self.line = line; self.areaCode = areaCode; self.areaName = areaName; self.period = period; self.group = group
+        self.numerator = numerator; self.denominator = denominator; self.value = value; self.weight = weight
+        self.suppressed = suppressed; self.preliminary = preliminary
+    }
 }
 
 /// A row or a mapping that cannot be read, with where.
@@ -63,41 +107,135 @@ public struct ObservationProblems: Error, Sendable, CustomStringConvertible {
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
-/// Reads observations out of a parsed table with a mapping. Every problem is collected (with
+/// Reads observations out of a statistics file with a mapping. Every problem is collected (with
 /// line and column) so that an import can refuse the whole file and say all that is wrong.
 public enum ObservationReader {
+    /// A whole parsed table at once; for small files and tests.
     public static func read(_ table: CSVTable, mapping m: ObservationMapping) -> Result<[ReadObservation], ObservationProblems> {
-        var problems: [ObservationProblem] = []
-        func col(_ name: String?, _ role: String) -> Int? {
-            guard let name else { return nil }
-            do {
-                if let i = try table.column(name) { return i }
-                problems.append(ObservationProblem(line: nil, column: name,
-                    message: "the \(role) column is not in the file (columns: \(table.header.joined(separator: ", ")))"))
-            } catch {
-                problems.append(ObservationProblem(line: nil, column: name, message: "\(error)"))
-            }
-            return nil
+        let columns: Columns
+        switch Columns.resolve(table.header, m) {
+        case .success(let c): columns = c
+        case .failure(let p): return .failure(p)
         }
-        let code = col(m.areaCode, "area code"), name = col(m.areaName, "area name")
-        let num = col(m.numerator, "numerator"), den = col(m.denominator, "denominator"), val = col(m.value, "value")
-        let per = col(m.periodColumn, "period")
-        let filters = m.filters.map { (col($0.key, "filter"), $0.value) }
-        if m.areaCode == nil && m.areaName == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map an area code or an area name column")) }
-        if (m.numerator == nil) != (m.denominator == nil) { problems.append(ObservationProblem(line: nil, column: nil, message: "map both numerator and denominator, or neither")) }
-        if m.numerator == nil && m.value == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map a value column, or numerator and denominator")) }
-        if m.periodColumn == nil && (m.period ?? "").isEmpty { problems.append(ObservationProblem(line: nil, column: nil, message: "give the period, or map a period column")) }
-        guard problems.isEmpty else { return .failure(ObservationProblems(problems)) }
-
-        func decimal(_ i: Int?) -> Character { i.map { table.decimalSeparator(column: $0) } ?? "." }
-        let dNum = decimal(num), dDen = decimal(den), dVal = decimal(val)
+        var decimals = DecimalVote(columns, delimiter: table.delimiter)
+        for row in table.rows { decimals.count(row) }
+        let reader = RowReader(columns: columns, mapping: m, header: table.header, decimals: decimals)
         var out: [ReadObservation] = []
-        rows: for (r, row) in table.rows.enumerated() {
-            let line = table.lineNumbers[r]
-            for (c, wanted) in filters {
-                guard let c else { continue }
-                if row[c].trimmingCharacters(in: .whitespaces) != wanted { continue rows }
+        var problems: [ObservationProblem] = []
+        for (r, row) in table.rows.enumerated() {
+            if let o = reader.read(row, line: table.lineNumbers[r], problems: &problems) { out.append(o) }
+        }
+        return problems.isEmpty ? .success(out) : .failure(ObservationProblems(problems))
+    }
+
+    /// Streams a file of any size: a first pass learns each number column's decimal separator,
+    /// the second hands over one observation at a time. Problems do not stop the reading, so all
+    /// of them are thrown together at the end as `ObservationProblems` (at most `maxProblems`);
+    /// a caller writing inside a transaction rolls it back then. A file that is not CSV throws `CSVError`.
+    public static func stream(_ data: Data, mapping m: ObservationMapping, maxProblems: Int = 1000,
+                              row emit: (ReadObservation) throws -> Void) throws {
+        var columns: Columns?
+        var header: [String] = []
+        var decimals: DecimalVote?
+        try CSVTable.forEachRow(data, header: { names, delimiter in
+            header = names
+            switch Columns.resolve(names, m) {
+            case .success(let c): columns = c; decimals = DecimalVote(c, delimiter: delimiter)
+            case .failure(let p): throw p
             }
+        }, row: { fields, _ in decimals!.count(fields) })
+        guard let columns, let decimals else { throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line") }
+        let reader = RowReader(columns: columns, mapping: m, header: header, decimals: decimals)
+        var problems: [ObservationProblem] = []
+        try CSVTable.forEachRow(data, row: { fields, line in
+            if let o = reader.read(fields, line: line, problems: &problems), problems.isEmpty { try emit(o) }
+            if problems.count >= maxProblems { throw ObservationProblems(problems) }
+        })
+        if !problems.isEmpty { throw ObservationProblems(problems) }
+    }
+
+    /// The mapped columns' indexes in a header.
+    struct Columns {
+        var code, name, num, den, val, per, weight, preliminary: Int?
+        var groups: [(dimension: String, column: Int)] = []
+        var filters: [(column: Int, value: String)] = []
+
+        static func resolve(_ header: [String], _ m: ObservationMapping) -> Result<Columns, ObservationProblems> {
+            var problems: [ObservationProblem] = []
+            func col(_ name: String?, _ role: String) -> Int? {
+                guard let name else { return nil }
+                do {
+                    if let i = try CSVTable.column(name, in: header) { return i }
+                    problems.append(ObservationProblem(line: nil, column: name,
+                        message: "the \(role) column is not in the file (columns: \(header.joined(separator: ", ")))"))
+                } catch {
+                    problems.append(ObservationProblem(line: nil, column: name, message: "\(error)"))
+                }
+                return nil
+            }
+            var c = Columns()
+            c.code = col(m.areaCode, "area code"); c.name = col(m.areaName, "area name")
+            c.num = col(m.numerator, "numerator"); c.den = col(m.denominator, "denominator"); c.val = col(m.value, "value")
+            c.per = col(m.periodColumn, "period"); c.weight = col(m.weight, "weight"); c.preliminary = col(m.preliminaryColumn, "preliminary")
+            c.groups = m.groups.sorted { $0.key < $1.key }.compactMap { g in col(g.value, "group").map { (g.key, $0) } }
+            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, "filter").map { ($0, f.value) } }
+            if m.areaCode == nil && m.areaName == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map an area code or an area name column")) }
+            if (m.numerator == nil) != (m.denominator == nil) { problems.append(ObservationProblem(line: nil, column: nil, message: "map both numerator and denominator, or neither")) }
+            if m.numerator == nil && m.value == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map a value column, or numerator and denominator")) }
+            if m.periodColumn == nil && (m.period ?? "").isEmpty { problems.append(ObservationProblem(line: nil, column: nil, message: "give the period, or map a period column")) }
+            return problems.isEmpty ? .success(c) : .failure(ObservationProblems(problems))
+        }
+    }
+
+    /// The decimal separator of each number column by a vote of its values, as
+    /// `CSVTable.decimalSeparator(column:)` decides it for a whole table.
+    struct DecimalVote {
+        private var columns: [Int]
+        private var commas: [Int: Int] = [:], dots: [Int: Int] = [:]
+        private let fallback: Character
+
+        init(_ c: Columns, delimiter: CSVTable.Delimiter) {
+            columns = [c.num, c.den, c.val, c.weight].compactMap { $0 }
+            fallback = delimiter == .comma ? "." : ","
+        }
+
+        mutating func count(_ row: [String]) {
+            for i in columns where i < row.count {
+                switch CSVNumber.evidence(row[i]) {
+                case CSVNumber.comma?: commas[i, default: 0] += 1
+                case CSVNumber.dot?: dots[i, default: 0] += 1
+                default: break
+                }
+            }
+        }
+
+        func separator(_ column: Int?) -> Character {
+            guard let column else { return "." }
+            let c = commas[column] ?? 0, d = dots[column] ?? 0
+            return c > d ? "," : d > c ? "." : fallback
+        }
+    }
+
+    /// Turns one row into an observation, or nil when a filter leaves it out or it has a problem.
+    struct RowReader {
+        let c: Columns
+        let m: ObservationMapping
+        let header: [String]
+        let dNum, dDen, dVal, dWeight: Character
+
+        init(columns: Columns, mapping: ObservationMapping, header: [String], decimals: DecimalVote) {
+            c = columns; m = mapping; self.header = header
+            dNum = decimals.separator(columns.num); dDen = decimals.separator(columns.den)
+            dVal = decimals.separator(columns.val); dWeight = decimals.separator(columns.weight)
+        }
+
+        static let totalWords: Set<String> = ["", "t", "totalt", "total", "alla", "samtliga", "all"]
+        static let yesWords: Set<String> = ["1", "ja", "yes", "true", "j", "p", "prel", "preliminar", "preliminary"]
+
+        func read(_ row: [String], line: Int, problems: inout [ObservationProblem]) -> ReadObservation? {
+            func cell(_ i: Int) -> String { row[i].trimmingCharacters(in: .whitespaces) }
+            for f in c.filters where cell(f.column) != f.value { return nil }
+            let before = problems.count
             func number(_ i: Int?, _ d: Character) -> (Double?, Bool) {
                 guard let i else { return (nil, false) }
                 switch CSVNumber.parse(row[i], decimal: d) {
@@ -105,41 +243,55 @@ public enum ObservationReader {
                 case .success(.missing): return (nil, false)
                 case .success(.suppressed): return (nil, true)
                 case .failure(let p):
-                    problems.append(ObservationProblem(line: line, column: table.columnName(i), message: p.message(value: row[i], decimal: d)))
+                    problems.append(ObservationProblem(line: line, column: header[i], message: p.message(value: row[i], decimal: d)))
                     return (nil, false)
                 }
             }
-            let (n, sn) = number(num, dNum), (d, sd) = number(den, dDen), (v, sv) = number(val, dVal)
+            let (n, sn) = number(c.num, dNum), (d, sd) = number(c.den, dDen), (v, sv) = number(c.val, dVal)
+            let (w, _) = number(c.weight, dWeight)
             let value: Double?
-            if num != nil {
+            if c.num != nil {
                 // A denominator of 0 or none: not computable, kept as such.
                 if let n, let d, d > 0 { value = n / d * m.per } else { value = nil }
             } else {
                 value = v
             }
-            let period = per.map { row[$0].trimmingCharacters(in: .whitespaces) } ?? m.period ?? ""
-            out.append(ReadObservation(line: line, areaCode: code.map { row[$0].trimmingCharacters(in: .whitespaces) },
-                                       areaName: name.map { row[$0].trimmingCharacters(in: .whitespaces) }, period: period,
-                                       numerator: n, denominator: d, value: value, suppressed: sn || sd || sv))
+            let period = c.per.map(cell) ?? m.period ?? ""
+            if period.isEmpty { problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, message: "the period is empty")) }
+            guard problems.count == before else { return nil }
+            let group = ObservationGroup.key(c.groups.compactMap { g in
+                let v = cell(g.column)
+                return Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
+            })
+            let preliminary = m.preliminary || c.preliminary.map { Self.yesWords.contains(SearchText.fold(cell($0))) } ?? false
+            return ReadObservation(line: line, areaCode: c.code.map(cell), areaName: c.name.map(cell), period: period, group: group,
+                                   numerator: n, denominator: d, value: value, weight: w ?? (c.num != nil ? d : nil),
+                                   suppressed: sn || sd || sv, preliminary: preliminary)
         }
-        return problems.isEmpty ? .success(out) : .failure(ObservationProblems(problems))
     }
 }
 
 /// What an import found, for the person who ran it: how many values, the lowest and highest
-/// area and the gap between them.
+/// area and the gap between them. Built one row at a time, so a file of millions of rows is never
+/// held in memory for it.
 public struct ObservationSummary: Sendable, Equatable {
-    public let computable: Int
-    public let notComputable: Int
-    public let lowest: ReadObservation?
-    public let highest: ReadObservation?
+    public private(set) var computable = 0
+    public private(set) var notComputable = 0
+    public private(set) var lowest: ReadObservation?
+    public private(set) var highest: ReadObservation?
     public var difference: Double? { (highest?.value).flatMap { h in (lowest?.value).map { h - $0 } } }
 
+    public init() {}
+
     public init(_ rows: [ReadObservation]) {
-        let values = rows.filter(\.computable)
-        computable = values.count
-        notComputable = rows.count - values.count
-        lowest = values.min { $0.value! < $1.value! }
-        highest = values.max { $0.value! < $1.value! }
+        for r in rows { add(r) }
+    }
+
+    /// Counts one row; the first of equal lowest (highest) values is kept.
+    public mutating func add(_ r: ReadObservation) {
+        guard let v = r.value else { notComputable += 1; return }
+        computable += 1
+        if v < lowest?.value ?? .infinity { lowest = r }
+        if v > highest?.value ?? -.infinity { highest = r }
     }
 }

@@ -9,12 +9,12 @@ import Vapor
 struct IndicatorImportTests {
     static var file: URL { SharedData.root.appendingPathComponent("data/valmyndigheten/kommun_2022.csv") }
 
-    static func options(create: Bool) -> IndicatorImporter.Options {
-        IndicatorImporter.Options(code: "valdeltagande", name: "Valdeltagande i kommunvalet", nameEn: "Voter turnout", unit: "percent",
-                                  direction: .higherIsBetter,
-                                  mapping: ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
-                                                              denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
-                                  areaKind: .votingDistrict, createAreas: create, parent: "stockholm", skipUnmatched: false)
+    static func options(create: Bool) -> IndicatorImportSpec {
+        IndicatorImportSpec(indicator: IndicatorDefinition(code: "valdeltagande", name: "Valdeltagande i kommunvalet", nameEn: "Voter turnout",
+                                                           unit: "percent", direction: .higherIsBetter),
+                            mapping: ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
+                                                        denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
+                            areaKind: .votingDistrict, parent: "stockholm", createAreas: create)
     }
 
     @Test("The real 2022 election file as voter turnout: 592 computable districts, 6 not, 37.53–95.11 %, all in one transaction")

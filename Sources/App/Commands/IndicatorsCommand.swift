@@ -11,8 +11,14 @@ struct IndicatorsCommand: AsyncCommandGroup {
 
 struct IndicatorsImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A CSV file as published: comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM.")
+        @Argument(name: "file", help: "The statistics file: CSV as published (comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM), Kolada JSON, or Open SDG CSV.")
         var file: String
+        @Option(name: "mapping", help: "A mapping file (JSON) saved by --save-mapping: the indicator, the format and the columns. Options given as well override it.")
+        var mapping: String?
+        @Option(name: "save-mapping", help: "Write the complete mapping (file, indicator, columns) to this file for the next import.")
+        var saveMapping: String?
+        @Option(name: "format", help: "csv (default), kolada (Kolada API JSON) or opensdg (Open SDG data CSV).")
+        var format: String?
         @Option(name: "code", help: "The indicator's code (its id), e.g. valdeltagande.")
         var code: String?
         @Option(name: "name", help: "The indicator's name in Swedish.")
@@ -23,16 +29,36 @@ struct IndicatorsImportCommand: AsyncCommand {
         var unit: String?
         @Option(name: "direction", help: "higherIsBetter or lowerIsBetter (default higherIsBetter).")
         var direction: String?
+        @Option(name: "definition", help: "How the indicator is defined, in Swedish.")
+        var definition: String?
+        @Option(name: "definition-en", help: "The definition in English.")
+        var definitionEn: String?
+        @Option(name: "source", help: "Where the data comes from, e.g. Valmyndigheten.")
+        var source: String?
+        @Option(name: "source-url", help: "A link to the source.")
+        var sourceURL: String?
+        @Option(name: "target-areas", help: "Roadmap target area ids the indicator follows up, separated by commas.")
+        var targetAreas: String?
+        @Option(name: "strategies", help: "Roadmap strategy ids, separated by commas.")
+        var strategies: String?
         @Option(name: "area-code", help: "The column with the area code.")
         var areaCode: String?
         @Option(name: "area-name", help: "The column with the area name.")
         var areaName: String?
         @Option(name: "numerator", help: "The column with the numerator (rate = numerator / denominator × 100, or × 1000 for perMille).")
         var numerator: String?
-        @Option(name: "denominator", help: "The column with the denominator; a row where it is 0 or missing is stored as not computable.")
+        @Option(name: "denominator", help: "The column with the denominator; a row where it is 0 or missing is stored as not computable, never as 0.")
         var denominator: String?
         @Option(name: "value", help: "The column with a ready value, instead of numerator and denominator.")
         var value: String?
+        @Option(name: "weight", help: "The column with the population weight (default: the denominator, else the area's population).")
+        var weight: String?
+        @Option(name: "group", help: "Group dimensions as DIMENSION=COLUMN, separated by commas, e.g. kon=Kön,alder=Ålder. Cells T, Totalt, Alla or empty mean everyone.")
+        var group: String?
+        @Option(name: "preliminary-column", help: "A column that marks preliminary values (1, ja, p, prel, preliminär).")
+        var preliminaryColumn: String?
+        @Flag(name: "preliminary", help: "Every value in the file is preliminary.")
+        var preliminary: Bool
         @Option(name: "period", help: "The period of the whole file, e.g. 2022.")
         var period: String?
         @Option(name: "period-column", help: "The column with the period, instead of --period.")
@@ -50,41 +76,103 @@ struct IndicatorsImportCommand: AsyncCommand {
     }
 
     var help: String {
-        "Imports an indicator's values from a CSV file in one transaction. Unmatched areas are listed with suggestions and the file refused unless --create-areas or --skip-unmatched; every rejected value is reported with its line and column, and nothing is written."
+        "Imports an indicator's values from a statistics file in one transaction. Unmatched areas are listed with suggestions and the file refused unless --create-areas or --skip-unmatched; every rejected value is reported with its line and column, and nothing is written."
+    }
+
+    static func pairs(_ text: String?, _ option: String) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for part in (text ?? "").split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard kv.count == 2, !kv[0].isEmpty else { throw CatalogueCommandError("--\(option) takes NAME=VALUE, got \"\(part)\"") }
+            out[kv[0]] = kv[1]
+        }
+        return out
+    }
+
+    static func list(_ text: String?) -> [String]? {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+    }
+
+    /// The mapping file (if any) with the options laid over it.
+    static func spec(_ s: Signature) throws -> IndicatorImportSpec {
+        var spec: IndicatorImportSpec
+        if let path = s.mapping {
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw CatalogueCommandError("Cannot read \(path): \(error.localizedDescription)") }
+            do { spec = try IndicatorImportSpec.read(data) } catch {
+                throw CatalogueCommandError(error.problems.map { "\(path): \($0)" }.joined(separator: "\n"))
+            }
+        } else {
+            guard let code = s.code, let name = s.name else { throw CatalogueCommandError("--code and --name are required (or --mapping FILE)") }
+            spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: code, name: name))
+        }
+        var d = spec.indicator
+        if let v = s.code { d.code = v }
+        if let v = s.name { d.name = v }
+        if let v = s.nameEn { d.nameEn = v }
+        if let v = s.unit { d.unit = v }
+        if let v = s.direction {
+            guard let dir = Direction(rawValue: v) else { throw CatalogueCommandError("--direction must be higherIsBetter or lowerIsBetter, got \"\(v)\"") }
+            d.direction = dir
+        }
+        if let v = s.definition { d.definition = v }
+        if let v = s.definitionEn { d.definitionEn = v }
+        if let v = s.source { d.source = v }
+        if let v = s.sourceURL { d.sourceURL = v }
+        if let v = list(s.targetAreas) { d.targetAreas = v }
+        if let v = list(s.strategies) { d.strategies = v }
+        spec.indicator = d
+        if let v = s.format {
+            guard let f = IndicatorImportSpec.Format(rawValue: v) else {
+                throw CatalogueCommandError("--format must be one of \(IndicatorImportSpec.Format.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\"")
+            }
+            spec.format = f
+        }
+        var m = spec.mapping
+        if let v = s.areaCode { m.areaCode = v }
+        if let v = s.areaName { m.areaName = v }
+        if let v = s.numerator { m.numerator = v }
+        if let v = s.denominator { m.denominator = v }
+        if let v = s.value { m.value = v }
+        if let v = s.weight { m.weight = v }
+        if s.group != nil { m.groups = try pairs(s.group, "group") }
+        if let v = s.preliminaryColumn { m.preliminaryColumn = v }
+        if s.preliminary { m.preliminary = true }
+        if let v = s.period { m.period = v }
+        if let v = s.periodColumn { m.periodColumn = v }
+        if s.filter != nil { m.filters = try pairs(s.filter, "where") }
+        spec.mapping = m
+        if let v = s.areaKind {
+            guard let kind = AreaKind(rawValue: v) else {
+                throw CatalogueCommandError("--area-kind must be one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\"")
+            }
+            spec.areaKind = kind
+        }
+        if let v = s.parent { spec.parent = v }
+        if s.createAreas { spec.createAreas = true }
+        if s.skipUnmatched { spec.skipUnmatched = true }
+        return spec
     }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
-        guard let code = s.code, let name = s.name else { throw CatalogueCommandError("--code and --name are required") }
-        guard let direction = Direction(rawValue: s.direction ?? "higherIsBetter") else {
-            throw CatalogueCommandError("--direction must be higherIsBetter or lowerIsBetter")
-        }
-        guard let kind = AreaKind(rawValue: s.areaKind ?? "district") else {
-            throw CatalogueCommandError("--area-kind must be one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        var filters: [String: String] = [:]
-        for part in (s.filter ?? "").split(separator: ",") {
-            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard kv.count == 2 else { throw CatalogueCommandError("--where takes COLUMN=VALUE, got \"\(part)\"") }
-            filters[kv[0]] = kv[1]
-        }
-        let unit = s.unit ?? "percent"
-        let mapping = ObservationMapping(areaCode: s.areaCode, areaName: s.areaName, numerator: s.numerator, denominator: s.denominator,
-                                         value: s.value, periodColumn: s.periodColumn, period: s.period, filters: filters,
-                                         per: unit == "perMille" ? 1000 : 100)
+        let spec = try Self.spec(s)
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch { throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)") }
         let app = context.application
         try await app.autoMigrate()
-        let options = IndicatorImporter.Options(code: code, name: name, nameEn: s.nameEn, unit: unit, direction: direction, mapping: mapping,
-                                                areaKind: kind, createAreas: s.createAreas, parent: s.parent, skipUnmatched: s.skipUnmatched)
         do {
-            let out = try await IndicatorImporter.run(data, options, by: .system("cli"), on: app.db)
+            let out = try await IndicatorImporter.run(data, spec, by: .system("cli"), on: app.db)
             let sum = out.summary
             func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "–" }
-            context.console.success("Imported \(out.written) observations of \(code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "").")
+            context.console.success("Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "").")
+            context.console.print("  periods: \(out.periods.joined(separator: ", "))")
             context.console.print("  computable: \(sum.computable), not computable: \(sum.notComputable)")
             context.console.print("  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))")
             if !out.skipped.isEmpty { context.console.warning("  skipped \(out.skipped.count) rows whose area is not in the catalogue") }
+            if let path = s.saveMapping {
+                try spec.encoded().write(to: URL(fileURLWithPath: path))
+                context.console.print("  mapping saved to \(path)")
+            }
         } catch let e as ObservationProblems {
             for p in e.problems { context.console.error("\(s.file): \(p)") }
             throw CatalogueCommandError("\(e.problems.count) problem(s) in \(s.file); nothing was written.")

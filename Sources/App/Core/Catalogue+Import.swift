@@ -129,6 +129,7 @@ enum CatalogueImporter {
             m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = i
             m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
             m.geometry = r.geometry?.jsonText
+            m.population = r.population
             m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
             if isNew { m.$parent.id = nil }
             try await save(m, kind: "areas", before: before, tx, &summary)

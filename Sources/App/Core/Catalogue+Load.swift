@@ -36,7 +36,7 @@ enum CatalogueLoader {
             AreaRecord(id: a.slug, name: a.name, nameEn: a.nameEn, kind: AreaKind(rawValue: a.kind) ?? .district, code: a.code,
                        parent: a.$parent.id.flatMap { areaSlug[$0] }, validFrom: a.validFrom.flatMap(Day.init),
                        validTo: a.validTo.flatMap(Day.init), aliases: a.aliases.flatMap(decodeList),
-                       geometry: a.geometry.flatMap(JSONValue.parse))
+                       population: a.population, geometry: a.geometry.flatMap(JSONValue.parse))
         }
         doc.commissionAreas = commissionAreas.map { CommissionAreaRecord(id: $0.slug, name: $0.name, nameEn: $0.nameEn) }
         doc.reports = reports.map { r in

@@ -17,6 +17,8 @@ final class Area: Model, @unchecked Sendable {
     @OptionalField(key: "valid_to") var validTo: String?
     /// Other names in sources, as a JSON list.
     @OptionalField(key: "aliases") var aliases: String?
+    /// People living in the area, for population-weighted measures.
+    @OptionalField(key: "population") var population: Double?
     /// GeoJSON geometry as JSON text.
     @OptionalField(key: "geometry") var geometry: String?
     /// Order as in the catalogue file.

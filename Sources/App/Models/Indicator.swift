@@ -15,7 +15,16 @@ final class Indicator: Model, @unchecked Sendable {
     /// `higherIsBetter` or `lowerIsBetter`.
     @Field(key: "direction") var direction: String
     @OptionalField(key: "definition") var definition: String?
+    @OptionalField(key: "definition_en") var definitionEn: String?
     @OptionalField(key: "source") var source: String?
+    @OptionalField(key: "source_url") var sourceURL: String?
+    /// JSON lists of roadmap target area and strategy ids.
+    @OptionalField(key: "target_areas") var targetAreas: String?
+    @OptionalField(key: "strategies") var strategies: String?
+    /// The import specification last used, as JSON (`IndicatorImportSpec`).
+    @OptionalField(key: "import_spec") var importSpec: String?
+    /// ISO 8601 time of the last import.
+    @OptionalField(key: "updated_at") var updatedAt: String?
     @Field(key: "version") var version: Int
 
     init() {}
@@ -26,11 +35,11 @@ final class Indicator: Model, @unchecked Sendable {
 final class Observation: Model, @unchecked Sendable {
     static let schema = "observations"
 
-    @ID(key: .id) var id: UUID?
+    @ID(custom: "id", generatedBy: .database) var id: Int?
     @Parent(key: "indicator_id") var indicator: Indicator
     @Parent(key: "area_id") var area: Area
     @Field(key: "period") var period: String
-    /// `T` (all), `K`, `M` as in Kolada, or another group key.
+    /// An `ObservationGroup` key: `T` for everyone, else `kon=K`, `alder=16-24;kon=K`, ….
     @Field(key: "group_key") var group: String
     @OptionalField(key: "value") var value: Double?
     @OptionalField(key: "numerator") var numerator: Double?
@@ -38,6 +47,31 @@ final class Observation: Model, @unchecked Sendable {
     @OptionalField(key: "weight") var weight: Double?
     @Field(key: "preliminary") var preliminary: Bool
     @Field(key: "suppressed") var suppressed: Bool
+
+    init() {}
+}
+
+/// The disparity measures of one indicator for one period over the areas of one level (kind),
+/// computed when the indicator is imported (sammanfattning).
+final class IndicatorSummary: Model, @unchecked Sendable {
+    static let schema = "indicator_summaries"
+
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Parent(key: "indicator_id") var indicator: Indicator
+    @Field(key: "period") var period: String
+    /// An `AreaKind` raw value.
+    @Field(key: "level") var level: String
+    @Field(key: "area_count") var areaCount: Int
+    @OptionalField(key: "mean") var mean: Double?
+    @Field(key: "weighted") var weighted: Bool
+    @OptionalField(key: "difference") var difference: Double?
+    @OptionalField(key: "ratio") var ratio: Double?
+    @OptionalField(key: "best_area") var bestArea: String?
+    @OptionalField(key: "best_value") var bestValue: Double?
+    @OptionalField(key: "worst_area") var worstArea: String?
+    @OptionalField(key: "worst_value") var worstValue: Double?
+    /// The whole `DisparityResult` as JSON.
+    @Field(key: "result") var result: String
 
     init() {}
 }

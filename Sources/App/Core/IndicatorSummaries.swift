@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+
+/// The disparity measures of an indicator per period and area level, stored when it is imported
+/// so that the differences overview and the indicator page read a few rows, not every observation.
+enum IndicatorSummaries {
+    struct Point: Decodable, Sendable {
+        let period: String
+        let value: Double
+        let weight: Double?
+        let slug: String
+        let kind: String
+        let population: Double?
+    }
+
+    /// The values of the whole population (group `T`) by area, for one indicator.
+    static func points(_ indicatorID: UUID, period: String? = nil, group: String = ObservationGroup.total,
+                       on db: any Database) async throws -> [Point] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select()
+            .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("weight", table: "o"))
+            .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
+            .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("area_id", table: "o"))
+            .where(SQLColumn("indicator_id", table: "o"), .equal, SQLBind(indicatorID))
+            .where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group))
+            .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
+        if let period { q = q.where(SQLColumn("period", table: "o"), .equal, SQLBind(period)) }
+        return try await q.all(decoding: Point.self)
+    }
+
+    /// The inputs of the disparity measures: the weight is the observation's (its denominator or
+    /// population column) or else the area's population.
+    static func inputs(_ points: [Point]) -> [DisparityInput] {
+        points.map { DisparityInput(id: $0.slug, value: $0.value, weight: $0.weight ?? $0.population) }
+    }
+
+    static func recompute(_ indicator: Indicator, on db: any Database) async throws {
+        let direction = Direction(rawValue: indicator.direction) ?? .higherIsBetter
+        try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicator.id!).delete()
+        let points = try await points(indicator.id!, on: db)
+        let byLevel = Dictionary(grouping: points.filter { $0.kind != AreaKind.city.rawValue }) { "\($0.kind)|\($0.period)" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for (key, list) in byLevel {
+            let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
+            let r = Disparity.compute(inputs(list), direction: direction)
+            let s = IndicatorSummary()
+            s.$indicator.id = indicator.id!
+            s.level = parts[0]; s.period = parts[1]; s.areaCount = r.areaCount
+            s.mean = r.mean?.value; s.weighted = r.weighted
+            s.difference = r.difference?.value; s.ratio = r.ratio?.value
+            s.bestArea = r.best?.id; s.bestValue = r.best?.value; s.worstArea = r.worst?.id; s.worstValue = r.worst?.value
+            s.result = String(decoding: try encoder.encode(r), as: UTF8.self)
+            try await s.create(on: db)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// A horizontal bar chart of areas, laid out here so the template only places rectangles and text
+/// at given coordinates: one row per area, best-to-worst by value, labels on the left, a value axis
+/// on top, and optionally a vertical line for the citywide value.
+///
+/// Areas without a value keep their row (at the bottom) with no bar and `missing == true`, so the
+/// page says "ej beräkningsbar" instead of silently dropping the area or drawing a zero.
+public struct BarChartLayout: Sendable, Codable, Equatable {
+    /// One area to draw.
+    public struct Item: Sendable, Codable, Equatable {
+        public let id: String
+        public let label: String
+        /// `nil` when the value could not be computed.
+        public let value: Double?
+
+        public init(id: String, label: String, value: Double?) {
+            self.id = id
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// One row: the bar rectangle (`x`, `y`, `width`, `height`), the baseline for the area's name
+    /// (`labelY`, written right-aligned just left of `plotX`) and where to write the value
+    /// (`valueX`, `labelY`), just past the bar's end; for a missing value, at the plot's left edge
+    /// where "ej beräkningsbar" has room.
+    public struct Bar: Sendable, Codable, Equatable {
+        public let id: String
+        public let label: String
+        public let value: Double?
+        public let x: Double
+        public let y: Double
+        /// 0 for a missing value.
+        public let width: Double
+        public let height: Double
+        public let labelY: Double
+        public let valueX: Double
+        public let missing: Bool
+    }
+
+    /// A value axis tick: a vertical grid line at `x` labelled `label` (Swedish number format).
+    public struct Tick: Sendable, Codable, Equatable {
+        public let value: Double
+        public let x: Double
+        public let label: String
+    }
+
+    /// Size of the whole SVG.
+    public let width: Double
+    public let height: Double
+    /// The plotting area: bars and grid lines live in `plotX…plotX+plotWidth` ×
+    /// `plotY…plotY+plotHeight`; tick labels go above `plotY`, area names left of `plotX`.
+    public let plotX: Double
+    public let plotY: Double
+    public let plotWidth: Double
+    public let plotHeight: Double
+    /// Where value 0 is: every bar starts here, so a zero axis line belongs here too.
+    public let zeroX: Double
+    public let bars: [Bar]
+    public let ticks: [Tick]
+    /// The citywide reference line, when a reference value was given.
+    public let referenceX: Double?
+    /// The scale behind the x coordinates, for anything else the template wants to place.
+    public let scale: ChartScale
+
+    /// Space above the bars for the tick labels.
+    static let axisHeight = 20.0
+    /// Space right of the plot for the value written past the longest bar.
+    static let valueRoom = 56.0
+
+    /// Lays out `items` sorted by value, highest first (missing values last, ties by label then id).
+    /// The axis always includes 0 and the `reference` value.
+    public init(items: [Item], width: Double = 640, rowHeight: Double = 22, labelWidth: Double = 200,
+                reference: Double? = nil) {
+        let sorted = items.sorted { a, b in
+            switch (a.value, b.value) {
+            case let (x?, y?) where x != y: return x > y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return (a.label, a.id) < (b.label, b.id)
+            }
+        }
+        let values = items.compactMap(\.value) + (reference.map { [$0] } ?? [])
+        let scale = ChartScale(values: values, includeZero: true)
+        let plotX = labelWidth, plotY = Self.axisHeight
+        let plotWidth = Swift.max(width - labelWidth - Self.valueRoom, 1)
+        let plotHeight = Double(items.count) * rowHeight
+        func x(_ v: Double) -> Double { scale.position(of: v, from: plotX, to: plotX + plotWidth) }
+        let zero = x(0)
+        let barHeight = (rowHeight * 0.7).rounded()
+        let r = ChartNumber.round1
+
+        self.bars = sorted.enumerated().map { i, item in
+            let top = plotY + Double(i) * rowHeight
+            let y = top + (rowHeight - barHeight) / 2
+            // The text baseline sits a little below the row's middle so the glyphs look centred.
+            let labelY = top + rowHeight / 2 + 4
+            guard let v = item.value, v.isFinite else {
+                return Bar(id: item.id, label: item.label, value: item.value, x: r(zero), y: r(y), width: 0,
+                           height: r(barHeight), labelY: r(labelY), valueX: r(plotX + 4), missing: true)
+            }
+            let start = Swift.min(zero, x(v)), end = Swift.max(zero, x(v))
+            return Bar(id: item.id, label: item.label, value: v, x: r(start), y: r(y), width: r(end - start),
+                       height: r(barHeight), labelY: r(labelY), valueX: r(end + 4), missing: false)
+        }
+        self.width = r(width)
+        self.height = r(plotY + plotHeight + 6)
+        self.plotX = r(plotX)
+        self.plotY = r(plotY)
+        self.plotWidth = r(plotWidth)
+        self.plotHeight = r(plotHeight)
+        self.zeroX = r(zero)
+        self.ticks = scale.ticks.map { Tick(value: $0, x: r(x($0)), label: scale.label($0)) }
+        self.referenceX = reference.flatMap { $0.isFinite ? r(x($0)) : nil }
+        self.scale = scale
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// What an indicator is (indikator): its code, names, unit, direction, definition, source and
+/// where it belongs in the roadmap.
+public struct IndicatorDefinition: Codable, Sendable, Equatable {
+    public static let units = ["percent", "count", "sek", "years", "perMille"]
+
+    public var code: String
+    public var name: String
+    public var nameEn: String?
+    /// One of `units`.
+    public var unit: String
+    public var direction: Direction
+    public var definition: String?
+    public var definitionEn: String?
+    public var source: String?
+    public var sourceURL: String?
+    /// Roadmap target area and strategy ids the indicator follows up.
+    public var targetAreas: [String]?
+    public var strategies: [String]?
+
+    public init(code: String, name: String, nameEn: String? = nil, unit: String = "percent", direction: Direction = .higherIsBetter,
+                definition: String? = nil, definitionEn: String? = nil, source: String? = nil, sourceURL: String? = nil,
+                targetAreas: [String]? = nil, strategies: [String]? = nil) {
+        self.code = code; self.name = name; self.nameEn = nameEn; self.unit = unit; self.direction = direction
+        self.definition = definition; self.definitionEn = definitionEn; self.source = source; self.sourceURL = sourceURL
+        self.targetAreas = targetAreas; self.strategies = strategies
+    }
+
+    /// Problems with the definition itself, each naming its field; empty when it is fine.
+    public func problems() -> [ObservationProblem] {
+        var p: [ObservationProblem] = []
+        if !CatalogueReader.isSlug(code) {
+            p.append(.init(line: nil, column: "code", message: "the indicator code must be lowercase a–z, digits and hyphens, got \"\(code)\""))
+        }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { p.append(.init(line: nil, column: "name", message: "the indicator needs a name")) }
+        if !Self.units.contains(unit) {
+            p.append(.init(line: nil, column: "unit", message: "unknown unit \"\(unit)\" (expected one of \(Self.units.joined(separator: ", ")))"))
+        }
+        if let url = sourceURL, !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            p.append(.init(line: nil, column: "sourceURL", message: "the source link must start with https:// or http://"))
+        }
+        return p
+    }
+
+    /// Rate = numerator / denominator × this.
+    public var per: Double { unit == "perMille" ? 1000 : 100 }
+}
+
+/// A saved import (mapping file, *mappningsfil*): the indicator, the shape of the file and which
+/// columns hold what, so that next year's file is imported with `--mapping FILE` alone.
+public struct IndicatorImportSpec: Codable, Sendable, Equatable {
+    /// The shapes a statistics file comes in.
+    public enum Format: String, Codable, Sendable, CaseIterable {
+        /// Delimited text with a column mapping.
+        case csv
+        /// The Kolada API's JSON data.
+        case kolada
+        /// Open SDG data CSV: Year, disaggregation columns, Value.
+        case opensdg
+    }
+
+    public var indicator: IndicatorDefinition
+    public var format: Format
+    public var mapping: ObservationMapping
+    /// The kind of area the rows are (voting districts, district areas, …).
+    public var areaKind: AreaKind
+    /// With `createAreas`: the area new areas lie in.
+    public var parent: String?
+    public var createAreas: Bool
+    public var skipUnmatched: Bool
+
+    public init(indicator: IndicatorDefinition, format: Format = .csv, mapping: ObservationMapping = .init(), areaKind: AreaKind = .district,
+                parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false) {
+        self.indicator = indicator; self.format = format; self.mapping = mapping; self.areaKind = areaKind
+        self.parent = parent; self.createAreas = createAreas; self.skipUnmatched = skipUnmatched
+    }
+
+    enum CodingKeys: String, CodingKey { case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(indicator: try c.decode(IndicatorDefinition.self, forKey: .indicator),
+                  format: try c.decodeIfPresent(Format.self, forKey: .format) ?? .csv,
+                  mapping: try c.decodeIfPresent(ObservationMapping.self, forKey: .mapping) ?? .init(),
+                  areaKind: try c.decodeIfPresent(AreaKind.self, forKey: .areaKind) ?? .district,
+                  parent: try c.decodeIfPresent(String.self, forKey: .parent),
+                  createAreas: try c.decodeIfPresent(Bool.self, forKey: .createAreas) ?? false,
+                  skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false)
+    }
+
+    /// Reads a mapping file, with a message that says where it is wrong.
+    public static func read(_ data: Data) throws(ObservationProblems) -> IndicatorImportSpec {
+        do {
+            return try JSONDecoder().decode(IndicatorImportSpec.self, from: data)
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath + [key]), message: "is required")])
+        } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
+            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath), message: ctx.debugDescription)])
+        } catch let DecodingError.dataCorrupted(ctx) {
+            throw ObservationProblems([.init(line: nil, column: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
+                                             message: ctx.codingPath.isEmpty ? "the mapping file is not valid JSON" : ctx.debugDescription)])
+        } catch {
+            throw ObservationProblems([.init(line: nil, column: nil, message: "\(error)")])
+        }
+    }
+
+    /// The file as it is saved: indented, keys sorted, so it reads well and diffs well.
+    public func encoded() -> Data {
+        let e = JSONEncoder()
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? e.encode(self)) ?? Data()
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+}
