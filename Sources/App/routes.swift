@@ -13,6 +13,14 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.areas, use: PageController.areas)
     app.get(SiteURL.area(.key), use: PageController.area)
     app.get(SiteURL.search, use: PageController.search)
+    app.get(SiteURL.indicators, use: IndicatorController.list)
+    app.on(.GET, SiteURL.indicatorUpload.pathComponents, rule: .editor, use: IndicatorController.uploadForm)
+    // A statistics file can be large: up to 200 MB here, the command line for more.
+    app.on(.POST, SiteURL.indicatorUpload.pathComponents, rule: .editor, body: .collect(maxSize: "200mb"), use: IndicatorController.upload)
+    app.get(SiteURL.indicator(.key), use: IndicatorController.show)
+    app.get(SiteURL.indicatorData(.key), use: IndicatorController.data)
+    app.get(SiteURL.differences, use: IndicatorController.differences)
+    app.get(SiteURL.methods, use: IndicatorController.methods)
     app.get(SiteURL.accessibility, use: PageController.accessibility)
 
     // Accounts
@@ -59,4 +67,8 @@ func routes(_ app: Application) throws {
     app.get(APIURL.commissionAreas, use: PageRenderer.cachedJSON(CatalogueAPIController.commissionAreas))
     app.get(APIURL.roadmap, use: PageRenderer.cachedJSON(CatalogueAPIController.roadmap))
     app.get(APIURL.search, use: PageRenderer.cachedJSON(CatalogueAPIController.search))
+    app.get(APIURL.indicators, use: PageRenderer.cachedJSON(IndicatorAPIController.list))
+    app.get(APIURL.indicator(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.show))
+    app.get(APIURL.indicatorObservations(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.observations))
+    app.get(APIURL.indicatorDisparity(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.disparity))
 }

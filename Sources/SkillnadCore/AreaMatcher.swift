@@ -56,7 +56,7 @@ public struct AreaMatcher: Sendable {
     }
 
     /// The year a period is in: `2022`, `2022-03`, `2022Q1`, `2021/22` (its first year).
-    static func year(_ period: String) -> Int? {
+    public static func year(_ period: String) -> Int? {
         let digits = period.prefix { $0.isNumber }
         return digits.count == 4 ? Int(digits) : nil
     }

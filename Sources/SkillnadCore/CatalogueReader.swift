@@ -8,7 +8,7 @@ public enum CatalogueReader {
     public static func read(_ data: Data) -> Result<CatalogueDocument, CatalogueProblems> {
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: data)
+            root = try JSONValue.read(data)
         } catch {
             return .failure(CatalogueProblems([CatalogueProblem(path: "", message: "not valid JSON: \(describe(error))")]))
         }

@@ -40,6 +40,26 @@ public indirect enum JSONValue: Codable, Sendable, Equatable {
     }
 
     public static func parse(_ text: String) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+        try? read(Data(text.utf8))
+    }
+
+    /// Reads JSON text. Through `JSONSerialization` rather than `Decodable`: decoding an enum
+    /// tries each case and a failed try throws, which for a geometry of thousands of numbers made
+    /// loading the catalogue take seconds.
+    public static func read(_ data: Data) throws -> JSONValue {
+        try JSONValue(any: JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+    }
+
+    init(any: Any) {
+        switch any {
+        case let n as NSNumber:
+            // A JSON true/false comes as a boolean NSNumber; tell it from 1 and 0.
+            // (objCType "c"), on Linux as on Apple platforms.
+            if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) } else { self = .number(n.doubleValue) }
+        case let s as String: self = .string(s)
+        case let a as [Any]: self = .array(a.map(JSONValue.init(any:)))
+        case let o as [String: Any]: self = .object(o.mapValues(JSONValue.init(any:)))
+        default: self = .null
+        }
     }
 }

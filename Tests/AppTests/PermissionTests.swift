@@ -24,7 +24,8 @@ struct PermissionTests {
     static func allowed(_ rule: Rule, _ caller: Caller, api: Bool, write: Bool) -> Bool {
         switch caller {
         case .anonymous: return rule == .anyone
-        case .reader, .editor: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn)
+        case .reader: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn)
+        case .editor: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .editor)
         case .admin: return api ? (!write && rule == .anyone) : true
         case .readToken: return api ? (!write && rule != .admin) || rule == .anyone : rule == .anyone
         case .writeToken: return api ? true : rule == .anyone

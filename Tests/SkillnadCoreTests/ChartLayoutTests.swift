@@ -99,6 +99,19 @@ struct ChartLayoutTests {
         #expect(n.id == "n" && n.x + n.width == layout.zeroX)
         #expect(p.id == "p" && p.x == layout.zeroX)
         #expect(BarChartLayout(items: []).bars.isEmpty)
+        let nan = BarChartLayout(items: [.init(id: "q", label: "Q", value: .nan), .init(id: "p", label: "P", value: 3)])
+        #expect(nan.bars.map(\.id) == ["p", "q"] && nan.bars[1].missing && nan.bars[1].value == nil)
+    }
+
+    @Test("Layouts encode to JSON for the templates")
+    func encodes() throws {
+        let bar = BarChartLayout(items: [.init(id: "a", label: "A", value: 3), .init(id: "b", label: "B", value: nil)], reference: 2)
+        let line = LineChartLayout(periods: ["2021", "2022"], series: [.init(id: "s", label: "S", values: [1, 2])])
+        let map = MapLayout(items: [.init(id: "a", label: "A", geometry: Self.square(18, 59, 0.1), value: 1)], higherIsBetter: false)
+        let encoder = JSONEncoder()
+        #expect(try JSONDecoder().decode(BarChartLayout.self, from: encoder.encode(bar)) == bar)
+        #expect(try JSONDecoder().decode(LineChartLayout.self, from: encoder.encode(line)) == line)
+        #expect(try JSONDecoder().decode(MapLayout.self, from: encoder.encode(map)) == map)
     }
 
     // MARK: Line chart

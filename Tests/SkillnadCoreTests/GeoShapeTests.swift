@@ -116,8 +116,13 @@ struct GeoShapeTests {
 
     @Test("Stockholm's 13 districts: all parse, label points fall in their own district only, and map")
     func stockholmDistricts() throws {
-        let all = try JSONDecoder().decode([String: JSONValue].self, from: Data(contentsOf: Self.districtFile))
-        guard case .object(let collection)? = all["stockholm län"], case .array(let features)? = collection["features"] else {
+        // Only the county's collection is decoded: the file also holds one collection per district.
+        struct File: Decodable {
+            let county: JSONValue
+            enum CodingKeys: String, CodingKey { case county = "stockholm län" }
+        }
+        let file = try JSONDecoder().decode(File.self, from: Data(contentsOf: Self.districtFile))
+        guard case .object(let collection) = file.county, case .array(let features)? = collection["features"] else {
             Issue.record("no FeatureCollection under \"stockholm län\"")
             return
         }
@@ -130,7 +135,7 @@ struct GeoShapeTests {
             if case .number(let p)? = properties["population"] { population = p }
             districts.append((String(Int(code)), name, f["geometry"] ?? .null, population))
         }
-        #expect(districts.count == 13)
+        try #require(districts.count == 13)
         let shapes = try districts.map { try #require(GeoShape(geometry: $0.geometry), "\($0.name)") }
         for (i, shape) in shapes.enumerated() {
             let p = shape.representativePoint
@@ -147,9 +152,11 @@ struct GeoShapeTests {
         #expect(map.regions.count == 13)
         #expect(map.unmapped.isEmpty)
         #expect(map.classCount == 5)
-        // Stockholm spans about 0.45° of longitude and 0.2° of latitude: wider than tall once
-        // longitude is scaled by cos 59°.
-        #expect(map.height > 250 && map.height < 560)
+        // Equirectangular with longitude scaled by cos(mean latitude), fitted to 560 − 2 × 8 pixels.
+        let box = shapes.dropFirst().reduce(shapes[0].boundingBox) { $0.union($1.boundingBox) }
+        let kx = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
+        let expected = (box.maxLat - box.minLat) / ((box.maxLon - box.minLon) * kx) * 544 + 16
+        #expect(abs(map.height - expected) < 0.1)
         var total = 0
         for region in map.regions {
             #expect(!region.path.isEmpty)

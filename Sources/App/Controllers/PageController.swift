@@ -32,7 +32,9 @@ enum PageController {
     }
 
     static func roadmap(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "roadmap", roadmap: true) { RoadmapPage.build($0, $1) }
+        try await PageRenderer.render(req, template: "roadmap", roadmap: true) { index, lang in
+            RoadmapPage.build(index, lang, statuses: try await MilestoneStatusRow.all(index, lang, on: req.db))
+        }
     }
 
     static func areas(_ req: Request) async throws -> Response {
@@ -41,7 +43,10 @@ enum PageController {
 
     static func area(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "area", object: (.area, id)) { AreaPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "area", object: (.area, id)) { index, lang -> PageContext<AreaPage>? in
+            guard let area = index.areaByID[id] else { return nil }
+            return AreaPage.build(index, lang, id: id, indicators: try await AreaPage.IndicatorValue.all(area: area, lang, on: req.db))
+        }
     }
 
     static func search(_ req: Request) async throws -> Response {

@@ -10,13 +10,13 @@ enum PageRenderer {
     ///   - create: the kind an administrator may add from this page.
     static func render<P: Encodable & Sendable>(
         _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil, roadmap: Bool = false,
-        build: @Sendable (CatalogueIndex, Lang) throws -> PageContext<P>?
+        build: @Sendable (CatalogueIndex, Lang) async throws -> PageContext<P>?
     ) async throws -> Response {
         let lang = Lang.of(req)
         let snapshot = try await req.catalogue()
         // Signed-in people see their name and the links their role allows: not cached.
         if let p = req.principal, p.session != nil {
-            guard var context = try build(snapshot.index, lang) else { throw Abort(.notFound) }
+            guard var context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
             context.meta.user = .init(name: p.name, accountLink: SiteURL.account.link(lang), logoutAction: SiteURL.logout.link(lang),
                                       csrf: CSRF.token(for: req))
             if let (kind, id) = object {
@@ -41,7 +41,7 @@ enum PageRenderer {
         if let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
             return response(cached.body, lang: lang, status: cached.status)
         }
-        guard let context = try build(snapshot.index, lang) else { throw Abort(.notFound) }
+        guard let context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
         let view = try await req.view.render(template, context)
         req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key)
         return response(view.data, lang: lang, status: .ok)

@@ -7,6 +7,8 @@ enum Rule: String, Sendable, CaseIterable {
     case anyone
     /// Any signed-in user, for their own account.
     case signedIn
+    /// Editors and administrators (importing statistics, writing answers).
+    case editor
     /// Administrators only.
     case admin
 
@@ -16,6 +18,7 @@ enum Rule: String, Sendable, CaseIterable {
         switch self {
         case .anyone: return true
         case .signedIn: return p != nil
+        case .editor: return p.map { $0.isAdmin || $0.role == .editor } ?? false
         case .admin: return p?.isAdmin ?? false
         }
     }
@@ -28,9 +31,9 @@ extension Route {
 extension RoutesBuilder {
     /// Registers a route with the rule that guards it.
     @discardableResult
-    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], rule: Rule,
+    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], rule: Rule, body: HTTPBodyStreamStrategy = .collect,
                                        use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
-        let route = on(method, path, use: handler)
+        let route = on(method, path, body: body, use: handler)
         route.userInfo[Rule.userInfoKey] = rule
         return route
     }

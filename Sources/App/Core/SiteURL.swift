@@ -19,6 +19,13 @@ enum SiteURL: Sendable {
     case areas
     case area(Parameter<String>)
     case search
+    case indicators
+    case indicator(Parameter<String>)
+    /// An indicator's observations as a file: `?format=csv|csv-sv|json|opensdg`.
+    case indicatorData(Parameter<String>)
+    case indicatorUpload
+    case differences
+    case methods
     case accessibility
     case healthz
     case stylesheet
@@ -59,6 +66,12 @@ enum SiteURL: Sendable {
         case .areas: return ["areas"]
         case .area(let p): return ["areas", param(p)]
         case .search: return ["search"]
+        case .indicators: return ["indicators"]
+        case .indicator(let p): return ["indicators", param(p)]
+        case .indicatorData(let p): return ["indicators", param(p), "data"]
+        case .indicatorUpload: return ["indicators", "import"]
+        case .differences: return ["differences"]
+        case .methods: return ["methods"]
         case .accessibility: return ["accessibility"]
         case .healthz: return ["healthz"]
         case .stylesheet: return ["static", "skillnad.css"]
@@ -113,6 +126,10 @@ enum APIURL: Sendable {
     case commissionAreas
     case roadmap
     case search
+    case indicators
+    case indicator(Parameter<String>)
+    case indicatorObservations(Parameter<String>)
+    case indicatorDisparity(Parameter<String>)
     /// `/api/v1/{kind}` and `/api/v1/{kind}/{id}` of an editable kind, for writes.
     case collection(EditKind)
     case object(EditKind, Parameter<String>)
@@ -142,6 +159,10 @@ enum APIURL: Sendable {
         case .commissionAreas: return base + ["commission-areas"]
         case .roadmap: return base + ["roadmap"]
         case .search: return base + ["search"]
+        case .indicators: return base + ["indicators"]
+        case .indicator(let p): return base + ["indicators", param(p, Self.codeKey)]
+        case .indicatorObservations(let p): return base + ["indicators", param(p, Self.codeKey), "observations"]
+        case .indicatorDisparity(let p): return base + ["indicators", param(p, Self.codeKey), "disparity"]
         case .collection(let k): return base + [.constant(k.plural)]
         case .object(let k, let p): return base + [.constant(k.plural), param(p, Self.idKey)]
         }

@@ -58,7 +58,7 @@ struct PageMeta: Encodable, Sendable {
                      query: [(String, String)] = [], crumbs: [(String, SiteURL)] = [], searchQuery: String = "") -> PageMeta {
         let s = Strings.table(lang)
         let sections: [(String, SiteURL)] = [("home", .home), ("reports", .reports), ("roadmap", .roadmap),
-                                             ("bodies", .bodies), ("areas", .areas), ("search", .search)]
+                                             ("differences", .differences), ("indicators", .indicators), ("bodies", .bodies), ("areas", .areas), ("search", .search)]
         func same(_ a: SiteURL?, _ b: SiteURL) -> Bool { a.map { $0.path == b.path } ?? false }
         return PageMeta(
             lang: lang.rawValue,

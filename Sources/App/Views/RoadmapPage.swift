@@ -7,7 +7,7 @@ struct RoadmapPage: Encodable, Sendable {
         let id: String
         let name: LocalText
         let strategies: [StrategyBlock]
-        let milestones: [MilestoneRow]
+        let milestones: [MilestoneStatusRow]
     }
     struct StrategyBlock: Encodable, Sendable {
         let id: String
@@ -16,19 +16,14 @@ struct RoadmapPage: Encodable, Sendable {
         /// The linked measures as one table, or none.
         let tables: [MeasureTable]
     }
-    struct MilestoneRow: Encodable, Sendable {
-        let text: String
-        let indicator: String?
-        let baseline: String?
-        let target: String?
-    }
 
     let hasRoadmap: Bool
     let vision: LocalText?
     let visionText: String?
     let targetAreas: [Target]
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang) -> PageContext<RoadmapPage> {
+    /// - Parameter statuses: every milestone with its status (`MilestoneStatusRow.all`).
+    static func build(_ index: CatalogueIndex, _ lang: Lang, statuses: [MilestoneStatusRow]) -> PageContext<RoadmapPage> {
         let s = Strings.table(lang)
         let roadmap = index.document.roadmap
         let page = RoadmapPage(
@@ -43,24 +38,9 @@ struct RoadmapPage: Encodable, Sendable {
                                              MeasureRow.make($0, index: index, lang: lang, withReport: true)
                                          })].filter { !$0.rows.isEmpty })
                        },
-                       milestones: (t.milestones ?? []).map { m in
-                           MilestoneRow(text: m.text, indicator: m.indicator,
-                                        baseline: m.baseline.map { "\(formatNumber($0, lang))\(unitSuffix(m.unit))" + (m.baselineYear.map { " (\($0))" } ?? "") },
-                                        target: m.targetValue.map { "\(formatNumber($0, lang))\(unitSuffix(m.unit))" + (m.targetYear.map { " (\($0))" } ?? "") })
-                       })
+                       milestones: (t.milestones ?? []).compactMap { m in statuses.first { $0.id == m.id } })
             })
         let meta = PageMeta.make(lang, title: s["roadmap"]!, description: s["roadmapIntro"]!, section: .roadmap, route: .roadmap)
         return PageContext(meta: meta, t: s, page: page)
     }
-
-    static func unitSuffix(_ unit: String?) -> String {
-        guard let unit, !unit.isEmpty else { return "" }
-        return unit == "%" ? "\u{a0}%" : "\u{a0}\(unit)"
-    }
-}
-
-/// A number as Swedish or English readers write it: decimal comma in Swedish.
-func formatNumber(_ x: Double, _ lang: Lang) -> String {
-    let text = x.rounded() == x ? String(Int(x)) : String(format: "%.1f", x)
-    return lang == .sv ? text.replacingOccurrences(of: ".", with: ",") : text
 }

@@ -73,6 +73,8 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
     /// The axis always includes 0 and the `reference` value.
     public init(items: [Item], width: Double = 640, rowHeight: Double = 22, labelWidth: Double = 200,
                 reference: Double? = nil) {
+        // A NaN or infinite value is as uncomputable as a missing one.
+        let items = items.map { Item(id: $0.id, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }) }
         let sorted = items.sorted { a, b in
             switch (a.value, b.value) {
             case let (x?, y?) where x != y: return x > y
@@ -96,8 +98,8 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
             let y = top + (rowHeight - barHeight) / 2
             // The text baseline sits a little below the row's middle so the glyphs look centred.
             let labelY = top + rowHeight / 2 + 4
-            guard let v = item.value, v.isFinite else {
-                return Bar(id: item.id, label: item.label, value: item.value, x: r(zero), y: r(y), width: 0,
+            guard let v = item.value else {
+                return Bar(id: item.id, label: item.label, value: nil, x: r(zero), y: r(y), width: 0,
                            height: r(barHeight), labelY: r(labelY), valueX: r(plotX + 4), missing: true)
             }
             let start = Swift.min(zero, x(v)), end = Swift.max(zero, x(v))

@@ -34,8 +34,9 @@ public struct ChartScale: Sendable, Codable, Equatable {
         var lo = a.isFinite ? Swift.min(a, b.isFinite ? b : a) : (b.isFinite ? b : 0)
         var hi = b.isFinite ? Swift.max(b, a.isFinite ? a : b) : (a.isFinite ? a : 1)
         if includeZero { lo = Swift.min(lo, 0); hi = Swift.max(hi, 0) }
-        if lo == hi {
-            if lo == 0 { hi = 1 } else { let pad = abs(lo) * 0.1; lo -= pad; hi += pad }
+        // Equal values (or equal but for rounding noise) would give a zero-length axis.
+        if hi - lo <= Swift.max(abs(lo), abs(hi)) * 1e-12 {
+            if lo == 0 && hi == 0 { hi = 1 } else { let pad = Swift.max(abs(lo), abs(hi)) * 0.1; lo -= pad; hi += pad }
         }
         let maxTicks = Swift.max(maxTicks, 2)
         // The smallest step that could possibly fit, then the first nice step upwards that does.

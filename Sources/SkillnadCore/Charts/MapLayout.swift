@@ -72,7 +72,7 @@ public struct MapLayout: Sendable, Codable, Equatable {
         for (item, shape) in zip(items, shapes) {
             guard let shape, let projection else { unmapped.append(item.id); continue }
             let label = projection.point(shape.representativePoint)
-            regions.append(Region(id: item.id, label: item.label, value: item.value,
+            regions.append(Region(id: item.id, label: item.label, value: item.value.flatMap { $0.isFinite ? $0 : nil },
                                   path: Self.path(shape, projection, minDistance: minDistance),
                                   classIndex: item.value.flatMap(classing.classIndex),
                                   labelX: ChartNumber.round1(label.x), labelY: ChartNumber.round1(label.y)))

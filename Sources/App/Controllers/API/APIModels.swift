@@ -34,6 +34,7 @@ enum API {
         let validFrom: String?
         let validTo: String?
         let aliases: [String]
+        let population: Double?
         /// Only on a single area, never in lists, which would grow large.
         let geometry: JSONValue?
         let version: Int
@@ -43,6 +44,7 @@ enum API {
             self.version = version
             id = a.id; name = a.name; nameEn = a.nameEn; kind = a.kind.rawValue; code = a.code; parent = a.parent
             validFrom = a.validFrom?.description; validTo = a.validTo?.description; aliases = a.aliases ?? []
+            population = a.population
             geometry = withGeometry ? a.geometry : nil
             url = SiteURL.area(.value(a.id)).path
         }

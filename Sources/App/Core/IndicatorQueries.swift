@@ -1,0 +1,143 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+
+/// An indicator's metadata as pages and the API read it.
+struct IndicatorInfo: Sendable {
+    let id: UUID
+    let definition: IndicatorDefinition
+    let updatedAt: String?
+    let version: Int
+
+    var code: String { definition.code }
+    var direction: Direction { definition.direction }
+
+    init(_ m: Indicator) {
+        id = m.id!
+        func list(_ s: String?) -> [String]? { s.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } }
+        definition = IndicatorDefinition(code: m.code, name: m.name, nameEn: m.nameEn, unit: m.unit,
+                                         direction: Direction(rawValue: m.direction) ?? .higherIsBetter, definition: m.definition,
+                                         definitionEn: m.definitionEn, source: m.source, sourceURL: m.sourceURL,
+                                         targetAreas: list(m.targetAreas), strategies: list(m.strategies))
+        updatedAt = m.updatedAt
+        version = m.version
+    }
+}
+
+/// The reads of indicator data, in SQL that both databases run.
+enum IndicatorQueries {
+    static func all(on db: any Database) async throws -> [IndicatorInfo] {
+        try await Indicator.query(on: db).sort(\.$name).all().map(IndicatorInfo.init)
+    }
+
+    static func one(_ code: String, on db: any Database) async throws -> IndicatorInfo? {
+        try await Indicator.query(on: db).filter(\.$code == code).first().map(IndicatorInfo.init)
+    }
+
+    /// A stored summary without its full JSON result: what lists and charts need.
+    struct SummaryRow: Decodable, Sendable {
+        let indicator_id: UUID
+        let period: String
+        let level: String
+        let area_count: Int
+        let mean: Double?
+        let weighted: Bool
+        let difference: Double?
+        let ratio: Double?
+        let best_area: String?
+        let best_value: Double?
+        let worst_area: String?
+        let worst_value: Double?
+    }
+
+    /// Summaries, oldest period first; of one indicator, or of all.
+    static func summaries(_ indicatorID: UUID? = nil, level: String? = nil, on db: any Database) async throws -> [SummaryRow] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select()
+            .columns("indicator_id", "period", "level", "area_count", "mean", "weighted", "difference", "ratio",
+                     "best_area", "best_value", "worst_area", "worst_value")
+            .from(IndicatorSummary.schema)
+        if let indicatorID { q = q.where("indicator_id", .equal, SQLBind(indicatorID)) }
+        if let level { q = q.where("level", .equal, SQLBind(level)) }
+        return try await q.orderBy("period").all(decoding: SummaryRow.self)
+    }
+
+    /// Every disparity measure of one summary, as computed at import.
+    static func result(_ indicatorID: UUID, period: String, level: String, on db: any Database) async throws -> DisparityResult? {
+        guard let s = try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID)
+            .filter(\.$period == period).filter(\.$level == level).first() else { return nil }
+        return try JSONDecoder().decode(DisparityResult.self, from: Data(s.result.utf8))
+    }
+
+    struct ObservationRow: Decodable, Sendable {
+        let slug: String
+        let period: String
+        let group_key: String
+        let value: Double?
+        let numerator: Double?
+        let denominator: Double?
+        let weight: Double?
+        let preliminary: Bool
+        let suppressed: Bool
+    }
+
+    /// Observations of one indicator with their area's id, filtered as given, ordered by period,
+    /// group and area.
+    static func observations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
+                             kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database) async throws -> [ObservationRow] {
+        let q = observationQuery(indicatorID, area: area, period: period, group: group, kind: kind, on: db)
+            .column(SQLColumn("slug", table: "a"))
+            .columns(["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map { SQLColumn($0, table: "o") })
+            .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(SQLColumn("slug", table: "a"))
+        if let limit { q.limit(limit).offset(offset) }
+        return try await q.all(decoding: ObservationRow.self)
+    }
+
+    static func countObservations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
+                                  kind: String? = nil, on db: any Database) async throws -> Int {
+        struct Count: Decodable { let n: Int }
+        return try await observationQuery(indicatorID, area: area, period: period, group: group, kind: kind, on: db)
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?.n ?? 0
+    }
+
+    private static func observationQuery(_ indicatorID: UUID, area: String?, period: String?, group: String?, kind: String?,
+                                         on db: any Database) -> SQLSelectBuilder {
+        let sql = db as! any SQLDatabase
+        var q = sql.select()
+            .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("area_id", table: "o"))
+            .where(SQLColumn("indicator_id", table: "o"), .equal, SQLBind(indicatorID))
+        if let area { q = q.where(SQLColumn("slug", table: "a"), .equal, SQLBind(area)) }
+        if let period { q = q.where(SQLColumn("period", table: "o"), .equal, SQLBind(period)) }
+        if let group { q = q.where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group)) }
+        if let kind { q = q.where(SQLColumn("kind", table: "a"), .equal, SQLBind(kind)) }
+        return q
+    }
+
+    /// The periods an indicator has values for, oldest first.
+    static func periods(_ indicatorID: UUID, on db: any Database) async throws -> [String] {
+        struct P: Decodable { let period: String }
+        let sql = db as! any SQLDatabase
+        return try await sql.select().distinct().column("period").from(Observation.schema)
+            .where("indicator_id", .equal, SQLBind(indicatorID)).orderBy("period").all(decoding: P.self).map(\.period)
+    }
+
+    /// The citywide value per period: the city's own observation where the file had one, else the
+    /// (population-weighted where possible) mean over the level's areas.
+    static func cityValues(_ indicatorID: UUID, summaries: [SummaryRow], level: String, on db: any Database) async throws -> [String: Double] {
+        var out: [String: Double] = [:]
+        for s in summaries where s.level == level { if let m = s.mean { out[s.period] = m } }
+        let city = try await observations(indicatorID, group: ObservationGroup.total, kind: AreaKind.city.rawValue, on: db)
+        for o in city { if let v = o.value { out[o.period] = v } }
+        return out
+    }
+
+    /// The levels an indicator's summaries cover, finest-to-show first.
+    static let levelOrder: [AreaKind] = [.districtArea, .district, .statisticalArea, .votingDistrict]
+
+    static func defaultLevel(_ levels: Set<String>) -> String? {
+        levelOrder.map(\.rawValue).first { levels.contains($0) } ?? levels.sorted().first
+    }
+}

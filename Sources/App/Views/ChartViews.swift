@@ -1,0 +1,148 @@
+import SkillnadCore
+
+/// A chart's or map's data table: its text alternative, always on the page.
+struct DataTable: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        let label: String
+        let href: String?
+        let cells: [String]
+    }
+    let caption: String
+    let headers: [String]
+    let rows: [Row]
+}
+
+/// A horizontal bar chart as the template draws it: every number already placed and written.
+struct BarChartView: Encodable, Sendable {
+    struct Bar: Encodable, Sendable {
+        let label: String
+        let valueText: String
+        let x, y, width, height, labelY, valueX: Double
+        let missing: Bool
+        let highlight: Bool
+    }
+    struct Tick: Encodable, Sendable { let x: Double; let label: String }
+
+    let id: String
+    let title: String
+    let desc: String
+    let width, height, plotX, plotY, plotHeight, zeroX: Double
+    /// Where the axis ends, the tick labels stand and the area names end: placed here, not in the template.
+    let plotBottom, tickY, labelX: Double
+    let referenceX: Double?
+    let referenceLabel: String?
+    let bars: [Bar]
+    let ticks: [Tick]
+    /// The data table, as a list of one so that the template can hand it to the table partial.
+    let tables: [DataTable]
+
+    /// - Parameter highlight: an area id drawn in another colour (the one the reader came from).
+    static func make(id: String, title: String, desc: String, items: [(id: String, label: String, value: Double?, href: String)],
+                     unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, lang: Lang) -> BarChartView {
+        let layout = BarChartLayout(items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 680,
+                                    rowHeight: 20, labelWidth: 230, reference: reference)
+        let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
+        let bars = layout.bars.map { b in
+            Bar(label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: b.x, y: b.y, width: b.width, height: b.height,
+                labelY: b.labelY, valueX: b.valueX, missing: b.missing, highlight: b.id == highlight)
+        }
+        let s = Strings.table(lang)
+        let table = DataTable(caption: title, headers: [s["area"]!, s["value"]!],
+                              rows: layout.bars.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
+        return BarChartView(id: id, title: title, desc: desc, width: layout.width, height: layout.height, plotX: layout.plotX,
+                            plotY: layout.plotY, plotHeight: layout.plotHeight, zeroX: layout.zeroX,
+                            plotBottom: layout.plotY + layout.plotHeight, tickY: layout.plotY - 6, labelX: layout.plotX - 8, referenceX: layout.referenceX,
+                            referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
+                            bars: bars, ticks: layout.ticks.map { .init(x: $0.x, label: NumberText.tick($0.label, lang)) }, tables: [table])
+    }
+}
+
+/// A time series chart: one or more lines over the periods.
+struct LineChartView: Encodable, Sendable {
+    struct Marker: Encodable, Sendable { let x, y: Double; let text: String }
+    struct Series: Encodable, Sendable {
+        let label: String
+        let style: Int
+        let segments: [String]
+        let markers: [Marker]
+    }
+    struct Tick: Encodable, Sendable {
+        let y: Double
+        let label: String
+        let labelY: Double
+    }
+    struct XLabel: Encodable, Sendable { let x: Double; let label: String }
+
+    let id: String
+    let title: String
+    let desc: String
+    let width, height, plotX, plotY, plotWidth, plotHeight: Double
+    let plotRight, tickX, xLabelY: Double
+    let series: [Series]
+    let yTicks: [Tick]
+    let xLabels: [XLabel]
+    /// The data table, as a list of one so that the template can hand it to the table partial.
+    let tables: [DataTable]
+
+    static func make(id: String, title: String, desc: String, periods: [String],
+                     series: [(label: String, values: [Double?], format: (Double?) -> String)], lang: Lang) -> LineChartView {
+        let layout = LineChartLayout(periods: periods, series: series.enumerated().map { .init(id: "s\($0.offset)", label: $0.element.label, values: $0.element.values) },
+                                     width: 640, height: 260)
+        let out = layout.series.enumerated().map { i, s in
+            Series(label: s.label, style: i, segments: s.segments,
+                   markers: s.markers.map { .init(x: $0.x, y: $0.y, text: "\($0.period): \(series[i].format($0.value))") })
+        }
+        let s = Strings.table(lang)
+        let table = DataTable(caption: title, headers: [s["period"]!] + series.map(\.label),
+                              rows: periods.indices.map { p in .init(label: periods[p], href: nil, cells: series.map { $0.format($0.values[p]) }) })
+        return LineChartView(id: id, title: title, desc: desc, width: layout.width, height: layout.height, plotX: layout.plotX,
+                             plotY: layout.plotY, plotWidth: layout.plotWidth, plotHeight: layout.plotHeight,
+                             plotRight: layout.plotX + layout.plotWidth, tickX: layout.plotX - 6, xLabelY: layout.plotY + layout.plotHeight + 18, series: out,
+                             yTicks: layout.yTicks.map { .init(y: $0.y, label: NumberText.tick($0.label, lang), labelY: $0.y + 4) },
+                             xLabels: layout.xLabels.map { .init(x: $0.x, label: $0.period) }, tables: [table])
+    }
+}
+
+/// A choropleth map of areas, coloured worst (lightest) to best (darkest).
+struct MapView: Encodable, Sendable {
+    struct Region: Encodable, Sendable {
+        let label: String
+        let text: String
+        let path: String
+        let fill: String
+        let href: String
+    }
+    struct Legend: Encodable, Sendable { let fill: String; let text: String }
+
+    let id: String
+    let title: String
+    let desc: String
+    let width, height: Double
+    let regions: [Region]
+    let legend: [Legend]
+    let unmapped: [String]
+
+    static let noData = "#ffffff"
+
+    static func make(id: String, title: String, desc: String, items: [(id: String, label: String, geometry: JSONValue?, value: Double?, href: String)],
+                     unit: String, direction: Direction, lang: Lang) -> MapView? {
+        let layout = MapLayout(items: items.map { .init(id: $0.id, label: $0.label, geometry: $0.geometry, value: $0.value) }, width: 560,
+                               classes: 5, higherIsBetter: direction == .higherIsBetter)
+        guard !layout.regions.isEmpty else { return nil }
+        let palette = MapLayout.palette(classes: layout.classCount)
+        let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
+        let labels = Dictionary(items.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let s = Strings.table(lang)
+        var legend = layout.legend.map { e in
+            Legend(fill: palette[min(e.classIndex, palette.count - 1)],
+                   text: "\(NumberText.value(e.lower, unit: unit, lang)) – \(NumberText.value(e.upper, unit: unit, lang))")
+        }
+        if layout.regions.contains(where: { $0.classIndex == nil }) { legend.append(Legend(fill: noData, text: s["notComputable"]!)) }
+        return MapView(id: id, title: title, desc: desc, width: layout.width, height: layout.height,
+                       regions: layout.regions.map { r in
+                           Region(label: r.label, text: "\(r.label): \(NumberText.value(r.value, unit: unit, lang))", path: r.path,
+                                  fill: r.classIndex.map { palette[min($0, palette.count - 1)] } ?? noData, href: hrefs[r.id] ?? "")
+                       },
+                       legend: legend, unmapped: layout.unmapped.compactMap { labels[$0] })
+    }
+}
