@@ -50,6 +50,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(AuditCommand(), as: "audit")
     app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
+    app.asyncCommands.use(AreasCommand(), as: "areas")
 }
 
 /// Which database to use. Tests name one explicitly; everything else reads the environment.

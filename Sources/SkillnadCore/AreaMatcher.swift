@@ -1,14 +1,19 @@
 /// Finds the catalogue area a statistics file means: by code within the area kind, else by name
 /// or alias with case and Swedish letters folded (`BAGARMOSSEN`, `Bagarmossen`), also in the
-/// form `Stockholm (Rinkeby)` that Statistics Sweden writes. A name two areas share (an old name
+/// form `Stockholm (Rinkeby)` that Statistics Sweden writes, where the part outside the brackets
+/// must name an area the catalogue knows (so `Sundbyberg (Marieberg)` is not Stockholm's
+/// Marieberg). A name two areas share (an old name
 /// kept as an alias of the area that replaced it: `Hägersten-Liljeholmen` on Hägersten-Älvsjö) is
 /// decided by the period: the area that existed then.
 public struct AreaMatcher: Sendable {
     private let byCode: [String: AreaRecord]
     private let byName: [String: [AreaRecord]]
     private let all: [AreaRecord]
+    /// Every name and alias of every area, of any kind, folded.
+    private let knownNames: Set<String>
 
     public init(_ areas: [AreaRecord], kind: AreaKind?) {
+        knownNames = Set(areas.flatMap { [$0.name] + ($0.nameEn.map { [$0] } ?? []) + ($0.aliases ?? []) }.map(SearchText.fold))
         let candidates = kind.map { k in areas.filter { $0.kind == k } } ?? areas
         all = candidates
         var codes: [String: AreaRecord] = [:]
@@ -34,9 +39,11 @@ public struct AreaMatcher: Sendable {
         guard let name, !name.isEmpty else { return .unmatched(suggestions: []) }
         var key = SearchText.fold(name)
         // "Stockholm (Rinkeby)" → "rinkeby"
-        if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+        if byName[key] == nil, let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
             let inner = SearchText.fold(String(name[name.index(after: open)..<close]))
-            if byName[inner] != nil { key = inner }
+            let outer = SearchText.fold(String(name[..<open]))
+            guard knownNames.contains(outer) else { return .unmatched(suggestions: []) }
+            key = inner
         }
         switch byName[key] ?? [] {
         case let list where list.count == 1: return .found(list[0])

@@ -164,6 +164,12 @@ public enum ObservationReader {
             var problems: [ObservationProblem] = []
             func col(_ name: String?, _ role: String) -> Int? {
                 guard let name else { return nil }
+                // `#2` is the second column, for files whose header leaves a column unnamed.
+                if name.hasPrefix("#"), let n = Int(name.dropFirst()) {
+                    if (1...header.count).contains(n) { return n - 1 }
+                    problems.append(ObservationProblem(line: nil, column: name, message: "the file has \(header.count) columns, so there is no \(role) column \(name)"))
+                    return nil
+                }
                 do {
                     if let i = try CSVTable.column(name, in: header) { return i }
                     problems.append(ObservationProblem(line: nil, column: name,

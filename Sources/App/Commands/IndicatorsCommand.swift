@@ -41,7 +41,7 @@ struct IndicatorsImportCommand: AsyncCommand {
         var targetAreas: String?
         @Option(name: "strategies", help: "Roadmap strategy ids, separated by commas.")
         var strategies: String?
-        @Option(name: "area-code", help: "The column with the area code.")
+        @Option(name: "area-code", help: "The column with the area code. Any column may also be given by position: #1 is the first.")
         var areaCode: String?
         @Option(name: "area-name", help: "The column with the area name.")
         var areaName: String?

@@ -78,6 +78,7 @@ enum IndicatorImporter {
         var unmatched: [(line: Int, area: String, suggestions: [String])] = []
         var newAreas: [AreaRecord] = []
         var takenIDs = Set(doc.areas.map(\.id))
+        var createdFor: [String: String] = [:]
         var problems: [ObservationProblem] = []
         var summary = ObservationSummary()
         try forEachRow(data, spec) { r in
@@ -96,10 +97,17 @@ enum IndicatorImporter {
                     case .unmatched(let suggestions):
                         let label = [r.areaCode, r.areaName].compactMap { $0 }.joined(separator: " ")
                         if spec.createAreas {
-                            let id = uniqueSlug(Slug.make("\(spec.areaKind.rawValue) \(label)"), taken: takenIDs)
-                            takenIDs.insert(id)
-                            newAreas.append(AreaRecord(id: id, name: r.areaName ?? label, kind: spec.areaKind, code: r.areaCode, parent: spec.parent))
-                            slug = id
+                            // One new area per code (or name), whatever the period.
+                            let createKey = r.areaCode ?? r.areaName ?? label
+                            if let id = createdFor[createKey] {
+                                slug = id
+                            } else {
+                                let id = uniqueSlug(Slug.make("\(spec.areaKind.rawValue) \(label)"), taken: takenIDs)
+                                takenIDs.insert(id)
+                                createdFor[createKey] = id
+                                newAreas.append(AreaRecord(id: id, name: r.areaName ?? label, kind: spec.areaKind, code: r.areaCode, parent: spec.parent))
+                                slug = id
+                            }
                         } else {
                             if !spec.skipUnmatched { unmatched.append((r.line, label, suggestions)) }
                             slug = nil
