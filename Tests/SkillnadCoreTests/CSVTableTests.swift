@@ -2,14 +2,6 @@ import Foundation
 import Testing
 @testable import SkillnadCore
 
-/// The public data beside the project (`../shared`, or `$SKILLNAD_SHARED`), as `../shared/data/README.md` asks.
-private enum CSVSharedData {
-    static var root: URL {
-        if let p = ProcessInfo.processInfo.environment["SKILLNAD_SHARED"] { return URL(fileURLWithPath: p) }
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    }
-}
 
 private func table(_ text: String, delimiter: CSVTable.Delimiter? = nil) throws -> CSVTable {
     try CSVTable.parse(Data(text.utf8), delimiter: delimiter)
@@ -458,7 +450,7 @@ struct CSVTableTests {
     /// The 2022 municipal election per voting district (Valmyndigheten, `../shared/data`).
     /// Expected figures were counted with Python's csv module.
     @Test func electionResultsPerVotingDistrict() throws {
-        let url = CSVSharedData.root.appendingPathComponent("data/valmyndigheten/kommun_2022.csv")
+        let url = SharedData.file("valmyndigheten/kommun_2022.csv")
         let data = try Data(contentsOf: url)
         let t = try CSVTable.parse(data)
         #expect(t.delimiter == .comma)

@@ -363,7 +363,7 @@ struct DisparityTests {
     /// Real data: turnout per voting district in Stockholm municipality (kommunkod 0180), 2022
     /// municipal election, weighted by eligible voters; SII/RII ranked by turnout itself.
     @Test func stockholmVotingDistrictTurnout2022() throws {
-        let path = "/work/shared/data/valmyndigheten/kommun_2022.csv"
+        let path = SharedData.file("valmyndigheten/kommun_2022.csv").path
         let inputs = try Self.turnoutInputs(path: path, kommunkod: "180")
         #expect(inputs.count == 592)
         let r = Disparity.compute(inputs, direction: .higherIsBetter)

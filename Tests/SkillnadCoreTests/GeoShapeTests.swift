@@ -4,12 +4,7 @@ import Testing
 
 @Suite("GeoJSON shapes")
 struct GeoShapeTests {
-    static var districtFile: URL {
-        let root = ProcessInfo.processInfo.environment["SKILLNAD_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-        return root.appendingPathComponent("data/stockholm/omraden_med_befolkning.json")
-    }
+    static var districtFile: URL { SharedData.file("stockholm/omraden_med_befolkning.json") }
 
     static func ring(_ points: [(Double, Double)]) -> JSONValue {
         .array((points + [points[0]]).map { .array([.number($0.0), .number($0.1)]) })

@@ -4,12 +4,7 @@ import Testing
 
 @Suite("Reading observations from statistics files")
 struct ObservationReaderTests {
-    static var electionFile: URL {
-        let root = ProcessInfo.processInfo.environment["SKILLNAD_SHARED"].map { URL(fileURLWithPath: $0) }
-            ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-        return root.appendingPathComponent("data/valmyndigheten/kommun_2022.csv")
-    }
+    static var electionFile: URL { SharedData.file("valmyndigheten/kommun_2022.csv") }
 
     static let turnout = ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
                                             denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"])

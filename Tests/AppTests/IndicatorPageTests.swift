@@ -1,0 +1,303 @@
+@testable import App
+import Fluent
+import Foundation
+import SkillnadCore
+import Testing
+import Vapor
+
+/// A small statistics file over three elections for the demo's district areas, with groups,
+/// old and new names for Hägersten-Älvsjö, and a gap that widens: made up for the tests.
+enum Fixture {
+    static let areas2018 = ["RINKEBY-KISTA", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
+                            "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Hägersten-Liljeholmen", "Älvsjö", "Skärholmen"]
+    static let areasLater = ["RINKEBY-KISTA", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
+                             "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Hägersten-Liljeholmen", "Skärholmen"]
+
+    /// Turnout-like rates: the first area lowest, the gap growing by 5 points a period.
+    static func csv(semicolon: Bool = false) -> String {
+        var lines = ["Område,År,Kön,Röstande,Röstberättigade"]
+        for (p, year) in ["2018", "2020", "2022"].enumerated() {
+            let names = year == "2018" ? areas2018 : areasLater
+            for (i, name) in names.enumerated() {
+                let total = 1000 + 10 * i
+                let rate = i == 0 ? 50 - 5 * p : 70 + i / 2
+                let best = i == 1 ? 80 + 5 * p : rate
+                for (sex, share) in [("T", 1.0), ("K", 0.5), ("M", 0.5)] {
+                    let denominator = Int(Double(total) * share)
+                    let numerator = denominator * best / 100
+                    lines.append("\(name),\(year),\(sex),\(numerator),\(denominator)")
+                }
+            }
+        }
+        var text = lines.joined(separator: "\n") + "\n"
+        if semicolon { text = "\u{FEFF}" + text.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n") }
+        return text
+    }
+
+    static let spec = IndicatorImportSpec(
+        indicator: IndicatorDefinition(code: "deltagande", name: "Deltagande", nameEn: "Participation", unit: "percent",
+                                       direction: .higherIsBetter, definition: "Andel som deltog.", source: "Testkälla",
+                                       targetAreas: ["demokrati-och-trygghet"]),
+        mapping: ObservationMapping(areaName: "Område", numerator: "Röstande", denominator: "Röstberättigade", periodColumn: "År",
+                                    groups: ["kon": "Kön"]),
+        areaKind: .districtArea)
+
+    static func load(_ app: Application, spec: IndicatorImportSpec = spec) async throws -> IndicatorImporter.Outcome {
+        try await IndicatorImporter.run(Data(csv().utf8), spec, by: .system("test"), on: app.db)
+    }
+}
+
+@Suite("Indicators over time: summaries, pages, API")
+struct IndicatorPageTests {
+    @Test("Three periods with groups: old names decided by the period, summaries per period, a widening gap")
+    func importOverTime() async throws {
+        try await withTestApp { app in
+            let out = try await Fixture.load(app)
+            #expect(out.periods == ["2018", "2020", "2022"])
+            // 14 + 13 + 13 areas, three groups each.
+            #expect(out.written == (14 + 13 + 13) * 3)
+            let info = try #require(try await IndicatorQueries.one("deltagande", on: app.db))
+            // "Hägersten-Liljeholmen" is its own area in 2018 and Hägersten-Älvsjö (its alias) from 2020.
+            let old = try await IndicatorQueries.observations(info.id, area: "hagersten-liljeholmen", group: "T", on: app.db)
+            let merged = try await IndicatorQueries.observations(info.id, area: "hagersten-alvsjo", group: "T", on: app.db)
+            #expect(old.map(\.period) == ["2018"])
+            #expect(merged.map(\.period) == ["2020", "2022"])
+            let summaries = try await IndicatorQueries.summaries(info.id, on: app.db)
+            #expect(summaries.map(\.period) == ["2018", "2020", "2022"])
+            #expect(summaries.allSatisfy { $0.level == "districtArea" && $0.weighted })
+            #expect(summaries.map { $0.difference.map { ($0 * 10).rounded() / 10 } } == [30, 40, 50])
+            #expect(summaries.last?.worst_area == "rinkeby-kista")
+            let trend = Disparity.trend(summaries.map { ($0.period, $0.difference!) })
+            #expect(trend.classification == .widening)
+            // The semicolon, decimal comma, BOM and CRLF version is the same data.
+            let again = try await IndicatorImporter.run(Data(Fixture.csv(semicolon: true).utf8), Fixture.spec, by: .system("test"), on: app.db)
+            #expect(again.written == out.written)
+            #expect(try await IndicatorQueries.summaries(info.id, on: app.db).map(\.difference) == summaries.map(\.difference))
+        }
+    }
+
+    @Test("The indicator page: bar chart, time series and gap with titles, descriptions and data tables; groups; downloads")
+    func indicatorPage() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.load(app)
+            let page = try await app.get("/indicators/deltagande")
+            #expect(page.status == .ok)
+            let html = page.body
+            #expect(html.contains("<h1 lang=\"sv\">Deltagande</h1>"))
+            #expect(html.contains("role=\"img\" aria-labelledby=\"bars-t bars-d\""))
+            #expect(html.contains("<title id=\"bars-t\">Deltagande, stadsdelsområde, 2022</title>"))
+            #expect(html.contains("<desc id=\"gap-d\">"))
+            // 13 district areas in 2022: 13 bars and 13 table rows linking to the area pages.
+            #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 13)
+            #expect(html.contains("<a href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a></th><td class=\"num\">40,0 %</td>"))
+            #expect(html.contains("ökande skillnad"))
+            #expect(html.contains("50,0 procentenheter"))
+            #expect(html.contains("kön: kvinnor"))
+            #expect(html.contains("/indicators/deltagande/data?format=opensdg"))
+            // An older period and another language.
+            let old = try await app.get("/indicators/deltagande?period=2018&lang=en")
+            #expect(old.body.contains("<title id=\"bars-t\">Participation, district area, 2018</title>"))
+            #expect(old.body.contains("30.0 percentage points"))
+            #expect(try await app.get("/indicators/no-such").status == .notFound)
+        }
+    }
+
+    @Test("Differences overview lists widening gaps first; the area page shows the area next to the city")
+    func differencesAndArea() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.load(app)
+            // A second indicator whose gap narrows: lower is better, the worst area improving.
+            var spec = Fixture.spec
+            spec.indicator.code = "franvaro"; spec.indicator.name = "Frånvaro"; spec.indicator.direction = .lowerIsBetter
+            let text = Fixture.csv().replacingOccurrences(of: "RINKEBY-KISTA,2018", with: "RINKEBY-KISTA,2099")
+            _ = text
+            var lines = ["Område,År,Värde"]
+            for (p, year) in ["2018", "2020", "2022"].enumerated() {
+                for (i, name) in Fixture.areasLater.enumerated() { lines.append("\(name),\(year),\(i == 0 ? 40 - 10 * p : 10 + i / 4)") }
+            }
+            spec.mapping = ObservationMapping(areaName: "Område", value: "Värde", periodColumn: "År")
+            _ = try await IndicatorImporter.run(Data(lines.joined(separator: "\n").utf8), spec, by: .system("test"), on: app.db)
+            let html = try await app.get("/differences").body
+            let widening = try #require(html.range(of: "Deltagande"))
+            let narrowing = try #require(html.range(of: "Frånvaro"))
+            #expect(widening.lowerBound < narrowing.lowerBound)
+            #expect(html.contains("minskande skillnad"))
+            let area = try await app.get("/areas/rinkeby-kista").body
+            #expect(area.contains("<a href=\"/indicators/deltagande\" lang=\"sv\">Deltagande</a>"))
+            #expect(area.contains("<td class=\"num\">40,0 %</td>"))
+        }
+    }
+
+    @Test("Milestone status on the roadmap from the indicator's citywide values")
+    func milestoneStatus() async throws {
+        try await withTestApp { app in
+            // A milestone following the indicator: from 60 % in 2018 to 99 % in 2024.
+            var doc = try await CatalogueLoader.load(from: app.db)
+            doc.roadmap!.targetAreas[0].milestones = [MilestoneRecord(id: "m-deltagande", text: "Deltagandet ska öka.", indicator: "deltagande",
+                                                                      baseline: 60, baselineYear: 2018, targetValue: 99, targetYear: 2024)]
+            _ = try await CatalogueImporter.apply(doc, to: app.db, actor: .system("test"))
+            _ = try await Fixture.load(app)
+            let html = try await app.get("/roadmap").body
+            #expect(html.contains("<a href=\"/indicators/deltagande\">Deltagande</a>"))
+            // From 60 to about 72 % in four years, when 99 % by 2024 needs about 8.7 % a year: not fast enough.
+            #expect(html.contains("<span class=\"status offTrack\">inte i fas</span>"))
+            let ind = try await app.get("/indicators/deltagande").body
+            #expect(ind.contains("Deltagandet ska öka."))
+        }
+    }
+
+    @Test("The API: indicators, observations with filters, every disparity measure for a period and level")
+    func api() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.load(app)
+            let list = try await app.getJSON("/api/v1/indicators")
+            #expect(list.json["total"] as? Int == 1)
+            let one = try await app.getJSON("/api/v1/indicators/deltagande")
+            #expect(one.json["periods"] as? [String] == ["2018", "2020", "2022"])
+            #expect(one.json["levels"] as? [String] == ["districtArea"])
+            let obs = try await app.getJSON("/api/v1/indicators/deltagande/observations?period=2022&group=kon%3DK&limit=5")
+            #expect(obs.json["total"] as? Int == 13)
+            #expect((obs.json["items"] as? [[String: Any]])?.count == 5)
+            let d = try await app.getJSON("/api/v1/indicators/deltagande/disparity?period=2018&level=districtArea")
+            let result = try #require(d.json["result"] as? [String: Any])
+            #expect(((result["difference"] as? [String: Any])?["value"] as? Double).map { ($0 * 10).rounded() / 10 } == 30)
+            #expect(result["theilIndex"] != nil && result["slopeIndexOfInequality"] != nil)
+            #expect((d.json["trend"] as? [String: Any])?["classification"] as? String == "widening")
+            #expect(try await app.get("/api/v1/indicators/deltagande/disparity?level=nowhere").status == .badRequest)
+            #expect(try await app.get("/api/v1/indicators/deltagande/disparity?period=1999").status == .notFound)
+            #expect(try await app.get("/api/v1/indicators/deltagande/observations?area=atlantis").status == .badRequest)
+            #expect(try await app.get("/api/v1/indicators/none").status == .notFound)
+        }
+    }
+
+    @Test("Exports in every shape, and an export imports back to the same values")
+    func exports() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.load(app)
+            let csv = try await app.get("/indicators/deltagande/data?format=csv")
+            #expect(csv.status == .ok)
+            #expect(csv.body.hasPrefix("indicator,area_id,area_code,area_name,area_kind,period,group,value"))
+            let excel = try await app.get("/indicators/deltagande/data?format=csv-sv")
+            #expect(excel.body.hasPrefix("\u{FEFF}indicator;"))
+            let json = try await app.getJSON("/indicators/deltagande/data?format=json")
+            #expect((json.json["observations"] as? [Any])?.count == 120)
+            let sdg = try await app.get("/indicators/deltagande/data?format=opensdg")
+            #expect(sdg.body.hasPrefix("Year,"))
+            #expect(try await app.get("/indicators/deltagande/data?format=xlsx").status == .badRequest)
+            // Our own CSV back in, under another code: the same values.
+            var spec = Fixture.spec
+            spec.indicator.code = "kopia"
+            spec.mapping = ObservationMapping(areaCode: "area_code", areaName: "area_name", value: "value", periodColumn: "period", groups: ["g": "group"])
+            _ = try await IndicatorImporter.run(Data(csv.body.utf8), spec, by: .system("test"), on: app.db)
+            let a = try #require(try await IndicatorQueries.one("deltagande", on: app.db)), b = try #require(try await IndicatorQueries.one("kopia", on: app.db))
+            let x = try await IndicatorQueries.observations(a.id, group: "T", on: app.db).map { [$0.slug, $0.period, "\($0.value!)"] }
+            let y = try await IndicatorQueries.observations(b.id, group: "T", on: app.db).map { [$0.slug, $0.period, "\($0.value!)"] }
+            #expect(x == y && x.count == 40)
+        }
+    }
+
+    @Test("Kolada JSON and Open SDG CSV import; Open SDG rows without GeoCode are the whole city")
+    func otherShapes() async throws {
+        try await withTestApp { app in
+            let kolada = #"{"count":1,"values":[{"kpi":"N00945","municipality":"0180","period":2022,"values":[{"gender":"T","count":1,"status":"","value":52.3},{"gender":"K","count":1,"status":"","value":null}]}]}"#
+            var spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: "kolada", name: "Från Kolada"), format: .kolada, areaKind: .city)
+            let k = try await IndicatorImporter.run(Data(kolada.utf8), spec, by: .system("test"), on: app.db)
+            #expect(k.written == 2 && k.summary.computable == 1 && k.summary.notComputable == 1)
+            let sdg = "Year,GeoCode,Sex,Value\n2021,,,61.5\n2021,80125,Female,55\n2022,,,62\n"
+            spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: "sdg", name: "Från Open SDG"), format: .opensdg, areaKind: .districtArea)
+            let s = try await IndicatorImporter.run(Data(sdg.utf8), spec, by: .system("test"), on: app.db)
+            #expect(s.written == 3)
+            let info = try #require(try await IndicatorQueries.one("sdg", on: app.db))
+            let city = try await IndicatorQueries.observations(info.id, area: "stockholm", on: app.db)
+            #expect(city.map(\.value) == [61.5, 62])
+        }
+    }
+
+    @Test("Bad input: unknown unit, a missing column, a non-numeric value, a file that is not CSV, unknown roadmap links; nothing written")
+    func badInput() async throws {
+        try await withTestApp { (app: Application) async throws in
+            func refused(_ data: Data, _ spec: IndicatorImportSpec) async -> String {
+                do { _ = try await IndicatorImporter.run(data, spec, by: .system("test"), on: app.db); return "" } catch { return "\(error)" }
+            }
+            var spec = Fixture.spec
+            spec.indicator.unit = "furlongs"
+            #expect(await refused(Data(Fixture.csv().utf8), spec).contains("unknown unit \"furlongs\""))
+            spec = Fixture.spec
+            spec.mapping.numerator = "Röster"
+            #expect(await refused(Data(Fixture.csv().utf8), spec).contains("column Röster: the numerator column is not in the file"))
+            let bad = Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv")
+            let message = await refused(Data(bad.utf8), Fixture.spec)
+            #expect(message.contains("line 53, column Röstande: \"tolv"), "\(message)")
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+            #expect(await refused(png, Fixture.spec).contains("not"))
+            spec = Fixture.spec
+            spec.indicator.targetAreas = ["no-such-target"]
+            #expect(await refused(Data(Fixture.csv().utf8), spec).contains("the roadmap has no target area \"no-such-target\""))
+            #expect(try await Indicator.query(on: app.db).count() == 0)
+            #expect(try await Observation.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("The upload page: an editor imports a file; a bad file is refused with its line, and nothing is written")
+    func uploadPage() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("editor@stockholm.se", role: .editor)
+            let b = try await app.signIn("editor@stockholm.se")
+            let form = try await app.get("/indicators/import", as: b)
+            #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
+            func upload(_ csv: String) async throws -> (HTTPStatus, String) {
+                var result: (HTTPStatus, String) = (.internalServerError, "")
+                let boundary = "skillnadtest"
+                var body = ""
+                let fields = ["_csrf": b.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande", "unit": "percent",
+                              "direction": "higherIsBetter", "areaKind": "districtArea", "areaName": "Område", "numerator": "Röstande",
+                              "denominator": "Röstberättigade", "periodColumn": "År", "groups": "kon=Kön"]
+                for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"val.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(b.cookie)")
+                headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
+                try await app.testing().test(.POST, "/indicators/import", headers: headers, body: ByteBuffer(string: body)) { res in
+                    result = (res.status, res.body.string)
+                }
+                return result
+            }
+            let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"))
+            #expect(bad.0 == .unprocessableEntity)
+            #expect(bad.1.contains("val.csv: line 53, column Röstande"))
+            #expect(try await Observation.query(on: app.db).count() == 0)
+            let ok = try await upload(Fixture.csv())
+            #expect(ok.0 == .ok)
+            #expect(ok.1.contains("120 värden för deltagande är inlästa."))
+            #expect(try await app.get("/indicators/deltagande").body.contains("ökande skillnad"))
+            // The import is in the audit trail, by the editor.
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$actor == "editor@stockholm.se").count() == 1)
+        }
+    }
+
+    @Test("Area shapes and population from the real GeoJSON files; districts placed in their district area by location")
+    func geo() async throws {
+        try await withTestApp { app in
+            let omraden = try Data(contentsOf: SharedData.root.appendingPathComponent("data/stockholm/omraden_med_befolkning.json"))
+            let first = try await AreaGeoImporter.run(omraden, by: .system("test"), on: app.db)
+            #expect(first.updated == 13)
+            let doc = try await CatalogueLoader.load(from: app.db)
+            let current = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
+            #expect(current.count == 13 && current.allSatisfy { $0.geometry != nil && ($0.population ?? 0) > 0 })
+            #expect(doc.areas.first { $0.id == "bromma" }?.population == 81185)
+            let stadsdelar = try Data(contentsOf: SharedData.root.appendingPathComponent("data/stockholm/stadsdelar.geo.json"))
+            _ = try await AreaGeoImporter.run(stadsdelar, by: .system("test"), on: app.db)
+            let after = try await CatalogueLoader.load(from: app.db)
+            // BAGARMOSSEN is not in Folkhälsokollen's file: created, and placed in Skarpnäck by its shape.
+            let bagarmossen = try #require(after.areas.first { $0.name == "Bagarmossen" })
+            #expect(bagarmossen.parent == "skarpnack" && bagarmossen.aliases == ["BAGARMOSSEN"])
+            // Importing again changes nothing.
+            let again = try await AreaGeoImporter.run(stadsdelar, by: .system("test"), on: app.db)
+            #expect(again.created == 0)
+            #expect(try await CatalogueLoader.load(from: app.db) == after)
+            // The map appears once an indicator has values for areas with shapes.
+            _ = try await Fixture.load(app)
+            #expect(try await app.get("/indicators/deltagande").body.contains("<figure class=\"chart map\" id=\"map\">"))
+        }
+    }
+}
