@@ -165,7 +165,7 @@ struct IndicatorPageTests {
             #expect((d.json["trend"] as? [String: Any])?["classification"] as? String == "widening")
             #expect(try await app.get("/api/v1/indicators/deltagande/disparity?level=nowhere").status == .badRequest)
             #expect(try await app.get("/api/v1/indicators/deltagande/disparity?period=1999").status == .notFound)
-            #expect(try await app.get("/api/v1/indicators/deltagande/observations?area=atlantis").status == .badRequest)
+            #expect(try await app.get("/api/v1/indicators/deltagande/observations?area=atlantis").status == .notFound)
             #expect(try await app.get("/api/v1/indicators/none").status == .notFound)
         }
     }

@@ -85,7 +85,7 @@ enum IndicatorAPIController {
         let paging = try Paging(req)
         let index = try await req.catalogue().index
         let area = try req.filter("area"), period = try req.filter("period"), group = try req.filter("group"), kind = try req.filter("level")
-        if let area, index.areaByID[area] == nil { throw ParameterError(parameter: "area", message: "no area has the id '\(area)'") }
+        if let area, index.areaByID[area] == nil { throw CatalogueAPIController.unknown("area", "area", area) }
         if let kind, AreaKind(rawValue: kind) == nil {
             throw ParameterError(parameter: "level", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
         }
