@@ -3,11 +3,15 @@ import SkillnadCore
 import Vapor
 
 /// `skillnad demo`: migrates if needed and loads the demo catalogue (facts transcribed from the
-/// City of Stockholm's records) into an empty database. Run twice, it changes nothing.
+/// City of Stockholm's records) into an empty database; then, when the public data is beside the
+/// project (`../shared/data`, or `--shared DIR`), the district areas' shapes and population and
+/// two real indicators from it. Run twice, it changes nothing.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "yes", short: "y", help: "Do not ask for confirmation (never needed when input is not a terminal).")
         var yes: Bool
+        @Option(name: "shared", help: "The directory with the public data (default: $SKILLNAD_SHARED, else ../shared). Without it the demo has no indicator values.")
+        var shared: String?
     }
 
     var help: String { "Loads the demo catalogue into an empty database (migrating first). Safe to run twice." }
@@ -22,6 +26,53 @@ struct DemoCommand: AsyncCommand {
         } else {
             context.console.info("The database already has a catalogue; nothing was loaded. (Use `skillnad catalogue import` to replace it.)")
         }
+        let root = URL(fileURLWithPath: signature.shared ?? Environment.get("SKILLNAD_SHARED") ?? "../shared")
+        if try await Indicator.query(on: app.db).count() > 0 {
+            context.console.info("The database already has indicators; no statistics were loaded.")
+        } else if FileManager.default.fileExists(atPath: root.appendingPathComponent("data").path) {
+            for line in try await Self.loadStatistics(from: root, on: app.db) { context.console.success(line) }
+        } else {
+            context.console.info("No public data at \(root.path)/data: the demo has no indicator values (see README).")
+        }
+    }
+
+    /// Real public data as demo statistics: area shapes and population (Folkhälsokollen, the
+    /// city's open data), voter turnout 2022 by voting district (Valmyndigheten), and Statistics
+    /// Sweden's socioeconomic area type 2022 by district. Each step replaces what it covers.
+    static func loadStatistics(from root: URL, on db: any Database) async throws -> [String] {
+        func file(_ path: String) -> Data? { try? Data(contentsOf: root.appendingPathComponent("data/" + path)) }
+        var done: [String] = []
+        for path in ["stockholm/omraden_med_befolkning.json", "stockholm/stadsdelar.geo.json"] {
+            guard let data = file(path) else { continue }
+            let out = try await AreaGeoImporter.run(data, by: .system("demo"), on: db)
+            done.append("Areas from \(path): \(out.updated) updated, \(out.created) created.")
+        }
+        if let data = file("valmyndigheten/kommun_2022.csv") {
+            let spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(code: "valdeltagande-kommunval", name: "Valdeltagande i kommunvalet", nameEn: "Voter turnout in the municipal election",
+                                               unit: "percent", direction: .higherIsBetter,
+                                               definition: "Andel av de röstberättigade som röstade i valet till kommunfullmäktige, per valdistrikt.",
+                                               definitionEn: "Share of those entitled to vote who voted in the municipal council election, by voting district.",
+                                               source: "Valmyndigheten", targetAreas: ["demokrati-och-trygghet"]),
+                mapping: ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
+                                            denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
+                areaKind: .votingDistrict, parent: "stockholm", createAreas: true)
+            let out = try await IndicatorImporter.run(data, spec, by: .system("demo"), on: db)
+            done.append("Voter turnout 2022: \(out.written) voting districts.")
+        }
+        if let data = file("scb/regso_socioekonomisk_index_2022.csv") {
+            let spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(code: "socioekonomisk-omradestyp", name: "Socioekonomisk områdestyp", nameEn: "Socioeconomic area type",
+                                               unit: "count", direction: .higherIsBetter,
+                                               definition: "Statistiska centralbyråns indelning av områden (RegSO) i fem typer, från 1 (störst socioekonomiska utmaningar) till 5 (minst), här för de stadsdelar som har samma namn som ett RegSO-område.",
+                                               definitionEn: "Statistics Sweden's classification of areas (RegSO) into five types, from 1 (greatest socioeconomic challenges) to 5 (least), here for the districts named like a RegSO area.",
+                                               source: "Statistiska centralbyrån (SCB)", targetAreas: ["boende-och-stadsmiljo"]),
+                mapping: ObservationMapping(areaName: "#1", value: "#2", period: "2022"),
+                areaKind: .district, skipUnmatched: true)
+            let out = try await IndicatorImporter.run(data, spec, by: .system("demo"), on: db)
+            done.append("Socioeconomic area type 2022: \(out.written) districts.")
+        }
+        return done
     }
 
     /// Loads the demo catalogue when the database has none; nil when it already had one.
