@@ -34,7 +34,9 @@ def server():
         raise RuntimeError("SKILLNAD_BIN must name the built skillnad binary")
     work = tempfile.mkdtemp(prefix="skillnad-browser-")
     db = os.path.join(work, "browser.sqlite")
-    subprocess.run([binary, "demo", "--db", db], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    # The demo with the real public data beside the project: area shapes and two indicators.
+    shared = os.environ.get("SKILLNAD_SHARED") or os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared")
+    subprocess.run([binary, "demo", "--db", db, "--shared", shared], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "user", "add", "--db", db, "--email", ADMIN_EMAIL, "--name", "Ada Admin", "--role", "admin",
                     "--password-stdin"], check=True, input=ADMIN_PASSWORD + "\n", text=True, stdout=subprocess.DEVNULL)
     port = free_port()

@@ -8,11 +8,13 @@ PAGES = [
     "/bodies", "/bodies/kommunstyrelsen", "/bodies/rinkeby-kista-stadsdelsnamnd",
     "/roadmap", "/areas", "/areas/hagersten-alvsjo", "/search", "/search?q=dialog", "/search?q=zzzz",
     "/accessibility", "/reports/finns-inte", "/login",
+    "/indicators", "/indicators/valdeltagande-kommunval", "/indicators/socioekonomisk-omradestyp", "/differences", "/methods",
+    "/areas/rinkeby", "/areas/stockholm",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
     "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit",
-    "/measures/stad-i-samverkan-4-1-1/history", "/roadmap", "/reports/stad-i-samverkan",
+    "/measures/stad-i-samverkan-4-1-1/history", "/roadmap", "/reports/stad-i-samverkan", "/indicators/import",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

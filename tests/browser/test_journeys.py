@@ -1,7 +1,7 @@
 """The journeys people take, in a real browser, asserting what the person sees."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def wait_for(browser, condition, what):
@@ -134,3 +134,46 @@ def test_a_validation_error_keeps_what_was_typed(server, admin_browser):
     wait_for(b, lambda d: d.find_elements(By.ID, "f-validFrom-error"), "the form with its error")
     assert b.find_element(By.ID, "f-name").get_attribute("value") == "Kommunstyrelsen (ändrad)"
     assert b.find_element(By.ID, "f-validFrom-error").is_displayed()
+
+
+def test_politician_reads_an_indicator_chart_and_its_table(server, browser, screenshot):
+    browser.get(server + "/differences")
+    browser.find_element(By.LINK_TEXT, "Socioekonomisk områdestyp").click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "figure#bars svg[role=img]"), "the bar chart")
+    svg = browser.find_element(By.CSS_SELECTOR, "figure#bars svg")
+    # The chart is named and described for screen readers, and drawn.
+    assert svg.find_element(By.TAG_NAME, "title").get_attribute("textContent").startswith("Socioekonomisk områdestyp")
+    assert len(svg.find_elements(By.CSS_SELECTOR, "rect.bar")) > 100
+    assert browser.find_elements(By.CSS_SELECTOR, "figure#map svg path")
+    screenshot("indicator")
+    # The data table opens from the keyboard and links to each area.
+    summary = browser.find_element(By.CSS_SELECTOR, "figure#bars details summary")
+    summary.send_keys(Keys.ENTER)
+    link = browser.find_element(By.CSS_SELECTOR, "figure#bars table.data a[href='/areas/rinkeby']")
+    assert link.is_displayed()
+    link.click()
+    wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Rinkeby", "the area page")
+    assert "Socioekonomisk områdestyp" in browser.find_element(By.ID, "h-indicators").find_element(By.XPATH, "..").text
+
+
+def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser, screenshot, tmp_path):
+    b = admin_browser
+    data = tmp_path / "trygghet.csv"
+    # As Swedish Excel saves it: semicolons, decimal commas, a byte-order mark, CRLF.
+    rows = ["Stadsdelsområde;År;Andel"] + [f"{name};2024;{value}" for name, value in [
+        ("Rinkeby-Kista", "61,5"), ("SPÅNGA-TENSTA", "64,0"), ("Bromma", "88,2"), ("Södermalm", "83,9")]]
+    data.write_bytes(("\ufeff" + "\r\n".join(rows) + "\r\n").encode("utf-8"))
+    b.get(server + "/indicators/import")
+    b.find_element(By.ID, "f-file").send_keys(str(data))
+    for field, value in [("f-code", "trygghet"), ("f-name", "Känner sig trygga"), ("f-areaName", "Stadsdelsområde"),
+                         ("f-value", "Andel"), ("f-periodColumn", "År")]:
+        b.find_element(By.ID, field).send_keys(value)
+    Select(b.find_element(By.ID, "f-areaKind")).select_by_value("districtArea")
+    screenshot("import-form")
+    b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
+    wait_for(b, lambda d: d.find_elements(By.CSS_SELECTOR, ".notice, .error"), "the import result")
+    assert not b.find_elements(By.CSS_SELECTOR, ".error"), b.find_element(By.CSS_SELECTOR, ".error").text
+    assert "4 värden för trygghet är inlästa." in b.find_element(By.CSS_SELECTOR, ".notice").text
+    b.find_element(By.LINK_TEXT, "Visa indikatorn").click()
+    wait_for(b, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Känner sig trygga", "the new indicator")
+    assert "26,7 procentenheter" in b.find_element(By.TAG_NAME, "main").text

@@ -13,6 +13,8 @@ enum Rule: String, Sendable, CaseIterable {
     case admin
 
     static let userInfoKey = "skillnad.rule"
+    /// The largest body a route takes, when it is not the default.
+    static let bodyLimitKey = "skillnad.bodyLimit"
 
     func allows(_ p: Principal?) -> Bool {
         switch self {
@@ -35,6 +37,7 @@ extension RoutesBuilder {
                                        use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
         let route = on(method, path, body: body, use: handler)
         route.userInfo[Rule.userInfoKey] = rule
+        if case .collect(let max?) = body { route.userInfo[Rule.bodyLimitKey] = max.value }
         return route
     }
 }
@@ -68,6 +71,12 @@ struct PermissionMiddleware: AsyncMiddleware {
                     guard token.scope == .readWrite else { throw Abort(.forbidden, reason: "The API token is read-only.") }
                 }
             } else {
+                // The token is in the body, which a browser may still be sending: collect it here,
+                // up to the route's own limit, before the route would.
+                if req.body.data == nil {
+                    let limit = route.userInfo[Rule.bodyLimitKey] as? Int ?? req.application.routes.defaultMaxBodySize.value
+                    _ = try await req.body.collect(max: limit).get()
+                }
                 try await CSRF.verify(req)
             }
         }
