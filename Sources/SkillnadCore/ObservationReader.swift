@@ -223,7 +223,9 @@ public enum ObservationReader {
     }
 
     /// Turns one row into an observation, or nil when a filter leaves it out or it has a problem.
-    struct RowReader {
+    /// A class with caches: a file of millions of rows repeats a few periods and groups, and
+    /// folding and joining them anew for every row took most of the reading time.
+    final class RowReader {
         let c: Columns
         let m: ObservationMapping
         let header: [String]
@@ -235,11 +237,21 @@ public enum ObservationReader {
             dVal = decimals.separator(columns.val); dWeight = decimals.separator(columns.weight)
         }
 
+        private var groupCache: [[String]: String] = [:]
+        private var yesCache: [String: Bool] = [:]
+
         static let totalWords: Set<String> = ["", "t", "totalt", "total", "alla", "samtliga", "all"]
+
+        /// The cell without surrounding spaces; the same string, uncopied, when it has none.
+        static func trim(_ s: String) -> String {
+            guard let first = s.utf8.first, let last = s.utf8.last else { return s }
+            if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 { return s }
+            return s.trimmingCharacters(in: .whitespaces)
+        }
         static let yesWords: Set<String> = ["1", "ja", "yes", "true", "j", "p", "prel", "preliminar", "preliminary"]
 
         func read(_ row: [String], line: Int, problems: inout [ObservationProblem]) -> ReadObservation? {
-            func cell(_ i: Int) -> String { row[i].trimmingCharacters(in: .whitespaces) }
+            func cell(_ i: Int) -> String { Self.trim(row[i]) }
             for f in c.filters where cell(f.column) != f.value { return nil }
             let before = problems.count
             func number(_ i: Int?, _ d: Character) -> (Double?, Bool) {
@@ -265,11 +277,26 @@ public enum ObservationReader {
             let period = c.per.map(cell) ?? m.period ?? ""
             if period.isEmpty { problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, message: "the period is empty")) }
             guard problems.count == before else { return nil }
-            let group = ObservationGroup.key(c.groups.compactMap { g in
-                let v = cell(g.column)
-                return Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
-            })
-            let preliminary = m.preliminary || c.preliminary.map { Self.yesWords.contains(SearchText.fold(cell($0))) } ?? false
+            var group = ObservationGroup.total
+            if !c.groups.isEmpty {
+                let cells = c.groups.map { cell($0.column) }
+                if let known = groupCache[cells] {
+                    group = known
+                } else {
+                    group = ObservationGroup.key(zip(c.groups, cells).compactMap { g, v in
+                        Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
+                    })
+                    groupCache[cells] = group
+                }
+            }
+            var preliminary = m.preliminary
+            if !preliminary, let p = c.preliminary {
+                let v = cell(p)
+                if let known = yesCache[v] { preliminary = known } else {
+                    preliminary = Self.yesWords.contains(SearchText.fold(v))
+                    yesCache[v] = preliminary
+                }
+            }
             return ReadObservation(line: line, areaCode: c.code.map(cell), areaName: c.name.map(cell), period: period, group: group,
                                    numerator: n, denominator: d, value: value, weight: w ?? (c.num != nil ? d : nil),
                                    suppressed: sn || sd || sv, preliminary: preliminary)

@@ -71,6 +71,14 @@ enum IndicatorImporter {
         }
         if !linkProblems.isEmpty { throw ObservationProblems(linkProblems) }
 
+        let clock = ContinuousClock()
+        var phase = clock.now
+        func lap(_ name: String) {
+            let now = clock.now
+            db.logger.debug("indicator import: \(name) took \(now - phase)")
+            phase = now
+        }
+        lap("loading the catalogue")
         // Pass 1: check every row, match every area, find duplicate rows.
         let matcher = AreaMatcher(doc.areas, kind: spec.areaKind)
         let city = doc.areas.first { $0.kind == .city }
@@ -123,12 +131,14 @@ enum IndicatorImporter {
             case .duplicate(let problem): problems.append(problem)
             }
         }
+        lap("reading and checking \(plan.rows.count) rows")
         if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
         if !problems.isEmpty { throw ObservationProblems(problems) }
 
         // Pass 2: write, in one transaction.
         let (created, finalPlan) = (newAreas, plan)
         let written = try await CatalogueEditor.transaction(on: db) { tx -> Int in
+            let t0 = clock.now
             if !created.isEmpty {
                 var edited = try await CatalogueLoader.load(from: tx)
                 edited.areas += created
@@ -140,10 +150,13 @@ enum IndicatorImporter {
             // A file replaces what it covers: the same indicator, periods and groups.
             try await Observation.query(on: tx).filter(\.$indicator.$id == indicator.id!)
                 .filter(\.$period ~~ finalPlan.periods.names).filter(\.$group ~~ finalPlan.groups.names).delete()
+            let t1 = clock.now
             let writer = observationWriter(for: tx)
             try await writer.insert(finalPlan.rows, indicator: indicator.id!.uuidString, areas: finalPlan.areas.names.map { areaIDs[$0]! },
                                     periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
+            let t2 = clock.now
             try await IndicatorSummaries.recompute(indicator, on: tx)
+            tx.logger.debug("indicator import: areas and deletes \(t1 - t0), inserting \(t2 - t1), summaries \(clock.now - t2)")
             try await bumpGeneration(on: tx)
             try await Audit.record("import", objectType: "indicator", objectID: spec.indicator.code,
                                    after: "{\"observations\":\(finalPlan.rows.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor, on: tx)

@@ -39,7 +39,6 @@ struct ExtendIndicators: AsyncMigration {
             """).run()
         try await db.schema("observations").delete()
         try await sql.raw("ALTER TABLE observations_v2 RENAME TO observations").run()
-        try await sql.raw("CREATE INDEX idx_observations_area ON observations (area_id)").run()
 
         try await db.schema("indicator_summaries")
             .field("id", .int, .identifier(auto: true))
