@@ -217,7 +217,7 @@ struct IndicatorPage: Encodable, Sendable {
                 links.append(Link(label: lang.pick(strategy.title, strategy.titleEn), href: SiteURL.roadmap.link(lang) + "#" + st))
             }
         }
-        let milestones = try await MilestoneStatusRow.all(index, lang, on: db).filter { $0.indicatorCode == code }
+        let milestones = try await MilestoneStatusRow.all(index, lang, indicator: code, on: db)
         let base = SiteURL.indicatorData(.value(code))
         let downloads = [
             Download(label: s["downloadCSV"]!, href: base.path + "?format=csv"),
@@ -258,9 +258,10 @@ struct MilestoneStatusRow: Encodable, Sendable {
     let statusClass: String
     let explanation: String?
 
-    static func all(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> [MilestoneStatusRow] {
+    /// - Parameter indicator: only the milestones that follow this indicator (its page).
+    static func all(_ index: CatalogueIndex, _ lang: Lang, indicator: String? = nil, on db: any Database) async throws -> [MilestoneStatusRow] {
         let s = Strings.table(lang)
-        let milestones = (index.document.roadmap?.targetAreas ?? []).flatMap { $0.milestones ?? [] }
+        let milestones = (index.document.roadmap?.targetAreas ?? []).flatMap { $0.milestones ?? [] }.filter { m in indicator.map { m.indicator == $0 } ?? true }
         guard !milestones.isEmpty else { return [] }
         let infos = Dictionary(try await IndicatorQueries.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [MilestoneStatusRow] = []
