@@ -15,6 +15,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(AddRoadmapVersion())
     app.migrations.add(CreateIndicators())
     app.migrations.add(ExtendIndicators())
+    app.migrations.add(CreateReferrals())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 

@@ -21,6 +21,21 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.indicatorData(.key), use: IndicatorController.data)
     app.get(SiteURL.differences, use: IndicatorController.differences)
     app.get(SiteURL.methods, use: IndicatorController.methods)
+    app.get(SiteURL.referrals, use: ReferralController.list)
+    app.get(SiteURL.referralPositionsCSV, use: ReferralController.allPositionsCSV)
+    app.on(.GET, SiteURL.newReferral.pathComponents, rule: .admin, use: ReferralEditController.newForm)
+    app.on(.POST, SiteURL.newReferral.pathComponents, rule: .admin, use: ReferralEditController.create)
+    app.get(SiteURL.referral(.key), use: ReferralController.show)
+    app.on(.GET, SiteURL.editReferral(.key).pathComponents, rule: .admin, use: ReferralEditController.editForm)
+    app.on(.POST, SiteURL.editReferral(.key).pathComponents, rule: .admin, use: ReferralEditController.update)
+    app.get(SiteURL.referralCompilation(.key), use: ReferralController.compilation)
+    app.get(SiteURL.referralCompilationCSV(.key), use: ReferralController.compilationCSV)
+    app.get(SiteURL.referralAnswer(.key, .key), use: ReferralController.answer)
+    // An answer may carry attachments of up to 20 MB.
+    app.on(.POST, SiteURL.referralAnswer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"), use: ReferralController.saveAnswer)
+    app.get(SiteURL.referralAttachment(.key), use: ReferralController.attachment)
+    app.get(SiteURL.calendar, use: ReferralController.calendar)
+    app.get(SiteURL.bodyCalendar(.key), use: ReferralController.bodyCalendar)
     app.get(SiteURL.accessibility, use: PageController.accessibility)
 
     // Accounts
@@ -71,4 +86,9 @@ func routes(_ app: Application) throws {
     app.get(APIURL.indicator(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.show))
     app.get(APIURL.indicatorObservations(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.observations))
     app.get(APIURL.indicatorDisparity(.key), use: PageRenderer.cachedJSON(IndicatorAPIController.disparity))
+    app.get(APIURL.referrals, use: PageRenderer.cachedJSON(ReferralAPIController.list))
+    app.get(APIURL.referral(.key), use: PageRenderer.cachedJSON(ReferralAPIController.show))
+    app.get(APIURL.referralAnswers(.key), use: PageRenderer.cachedJSON(ReferralAPIController.answers))
+    app.get(APIURL.referralCompilation(.key), use: ReferralAPIController.compilation)
+    app.get(APIURL.referralCompilationCSV(.key), use: ReferralAPIController.compilationCSV)
 }

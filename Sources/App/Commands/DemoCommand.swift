@@ -12,6 +12,8 @@ struct DemoCommand: AsyncCommand {
         var yes: Bool
         @Option(name: "shared", help: "The directory with the public data (default: $SKILLNAD_SHARED, else ../shared). Without it the demo has no indicator values.")
         var shared: String?
+        @Option(name: "scale", help: "city: add a generated city-sized history (40 reports, 800 measures, 60 referral rounds, 3,000 answers, 40,000 positions) for benchmarks.")
+        var scale: String?
     }
 
     var help: String { "Loads the demo catalogue into an empty database (migrating first). Safe to run twice." }
@@ -25,6 +27,15 @@ struct DemoCommand: AsyncCommand {
             context.console.success("Demo catalogue loaded:\n\(summary)")
         } else {
             context.console.info("The database already has a catalogue; nothing was loaded. (Use `skillnad catalogue import` to replace it.)")
+        }
+        if try await ReferralRound.query(on: app.db).count() == 0 {
+            let doc = try JSONDecoder().decode(ReferralDocument.self, from: Data(contentsOf: StaticFiles.demoReferrals))
+            try await ReferralStore.load(doc, index: try await Self.index(app), by: .system("demo"), on: app.db)
+            context.console.success("Demo referrals: \(doc.rounds.count) rounds, \(doc.answers.count) example answers.")
+        }
+        if let scale = signature.scale {
+            guard scale == "city" else { throw CatalogueCommandError("--scale takes city") }
+            context.console.success(try await CityScale.load(on: app.db))
         }
         let root = URL(fileURLWithPath: signature.shared ?? Environment.get("SKILLNAD_SHARED") ?? "../shared")
         if try await Indicator.query(on: app.db).count() > 0 {
@@ -73,6 +84,10 @@ struct DemoCommand: AsyncCommand {
             done.append("Socioeconomic area type 2022: \(out.written) districts.")
         }
         return done
+    }
+
+    static func index(_ app: Application) async throws -> CatalogueIndex {
+        CatalogueIndex(try await CatalogueLoader.load(from: app.db))
     }
 
     /// Loads the demo catalogue when the database has none; nil when it already had one.

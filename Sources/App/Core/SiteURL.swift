@@ -26,6 +26,18 @@ enum SiteURL: Sendable {
     case indicatorUpload
     case differences
     case methods
+    case referrals
+    case newReferral
+    case referral(Parameter<String>)
+    case editReferral(Parameter<String>)
+    case referralCompilation(Parameter<String>)
+    case referralCompilationCSV(Parameter<String>)
+    case referralAnswer(Parameter<String>, Parameter<String>)
+    case referralAttachment(Parameter<String>)
+    /// Every submitted position of every round as CSV.
+    case referralPositionsCSV
+    case calendar
+    case bodyCalendar(Parameter<String>)
     case accessibility
     case healthz
     case stylesheet
@@ -47,11 +59,12 @@ enum SiteURL: Sendable {
     case roadmapHistory
 
     static let idKey = "id"
+    static let bodyKey = "body"
 
     var pathComponents: [PathComponent] {
-        func param(_ p: Parameter<String>) -> PathComponent {
+        func param(_ p: Parameter<String>, _ key: String = Self.idKey) -> PathComponent {
             switch p {
-            case .key: return .parameter(Self.idKey)
+            case .key: return .parameter(key)
             case .value(let v): return .constant(v)
             }
         }
@@ -72,6 +85,17 @@ enum SiteURL: Sendable {
         case .indicatorUpload: return ["indicators", "import"]
         case .differences: return ["differences"]
         case .methods: return ["methods"]
+        case .referrals: return ["referrals"]
+        case .newReferral: return ["referrals", "new"]
+        case .referral(let p): return ["referrals", param(p)]
+        case .editReferral(let p): return ["referrals", param(p), "edit"]
+        case .referralCompilation(let p): return ["referrals", param(p), "compilation"]
+        case .referralCompilationCSV(let p): return ["referrals", param(p), "compilation.csv"]
+        case .referralAnswer(let p, let b): return ["referrals", param(p), "answers", param(b, Self.bodyKey)]
+        case .referralAttachment(let p): return ["attachments", param(p)]
+        case .referralPositionsCSV: return ["referrals", "positions.csv"]
+        case .calendar: return ["calendar.ics"]
+        case .bodyCalendar(let p): return ["bodies", param(p), "calendar.ics"]
         case .accessibility: return ["accessibility"]
         case .healthz: return ["healthz"]
         case .stylesheet: return ["static", "skillnad.css"]
@@ -130,6 +154,11 @@ enum APIURL: Sendable {
     case indicator(Parameter<String>)
     case indicatorObservations(Parameter<String>)
     case indicatorDisparity(Parameter<String>)
+    case referrals
+    case referral(Parameter<String>)
+    case referralAnswers(Parameter<String>)
+    case referralCompilation(Parameter<String>)
+    case referralCompilationCSV(Parameter<String>)
     /// `/api/v1/{kind}` and `/api/v1/{kind}/{id}` of an editable kind, for writes.
     case collection(EditKind)
     case object(EditKind, Parameter<String>)
@@ -163,6 +192,11 @@ enum APIURL: Sendable {
         case .indicator(let p): return base + ["indicators", param(p, Self.codeKey)]
         case .indicatorObservations(let p): return base + ["indicators", param(p, Self.codeKey), "observations"]
         case .indicatorDisparity(let p): return base + ["indicators", param(p, Self.codeKey), "disparity"]
+        case .referrals: return base + ["referrals"]
+        case .referral(let p): return base + ["referrals", param(p, Self.idKey)]
+        case .referralAnswers(let p): return base + ["referrals", param(p, Self.idKey), "answers"]
+        case .referralCompilation(let p): return base + ["referrals", param(p, Self.idKey), "compilation"]
+        case .referralCompilationCSV(let p): return base + ["referrals", param(p, Self.idKey), "compilation.csv"]
         case .collection(let k): return base + [.constant(k.plural)]
         case .object(let k, let p): return base + [.constant(k.plural), param(p, Self.idKey)]
         }

@@ -11,6 +11,7 @@ enum StaticFiles {
     static var viewsDirectory: String { resources.appendingPathComponent("Views").path + "/" }
     static var publicDirectory: String { resources.appendingPathComponent("Public").path + "/" }
     static var demoCatalogue: URL { resources.appendingPathComponent("Demo/catalogue.json") }
+    static var demoReferrals: URL { resources.appendingPathComponent("Demo/referrals.json") }
 
     /// Changes when the stylesheet does, so browsers may cache it for long.
     static let version: String = {

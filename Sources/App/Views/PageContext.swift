@@ -57,7 +57,7 @@ struct PageMeta: Encodable, Sendable {
     static func make(_ lang: Lang, title: String, description: String, section: SiteURL?, route: SiteURL,
                      query: [(String, String)] = [], crumbs: [(String, SiteURL)] = [], searchQuery: String = "") -> PageMeta {
         let s = Strings.table(lang)
-        let sections: [(String, SiteURL)] = [("home", .home), ("reports", .reports), ("roadmap", .roadmap),
+        let sections: [(String, SiteURL)] = [("home", .home), ("reports", .reports), ("roadmap", .roadmap), ("referrals", .referrals),
                                              ("differences", .differences), ("indicators", .indicators), ("bodies", .bodies), ("areas", .areas), ("search", .search)]
         func same(_ a: SiteURL?, _ b: SiteURL) -> Bool { a.map { $0.path == b.path } ?? false }
         return PageMeta(

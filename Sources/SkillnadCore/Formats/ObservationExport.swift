@@ -100,7 +100,20 @@ public enum ObservationExport {
 
 /// Writing side of CSV, shared by the exports: quoting and numbers that `CSVTable` and
 /// `CSVNumber` read back unchanged.
-enum CSVText {
+public enum CSVText {
+    /// A whole table: plain RFC 4180 UTF-8 (comma), or as Swedish Excel opens it correctly
+    /// (semicolon, and a byte-order mark so that å, ä and ö are read as UTF-8). Lines end in LF.
+    public static func table(header: [String], rows: [[String]], swedish: Bool) -> String {
+        let delimiter: Character = swedish ? ";" : ","
+        var out = swedish ? "\u{FEFF}" : ""
+        out.reserveCapacity(rows.count * 64)
+        for fields in [header] + rows {
+            out += fields.map { field($0, delimiter: delimiter) }.joined(separator: String(delimiter))
+            out += "\n"
+        }
+        return out
+    }
+
     /// A field quoted as RFC 4180 says, only when it must be: it holds the delimiter, a quote or a
     /// line break. Quotes inside are doubled.
     static func field(_ s: String, delimiter: Character) -> String {

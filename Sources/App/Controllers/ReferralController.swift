@@ -1,0 +1,175 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import Vapor
+
+/// Referral rounds (remisser): the list, a round, the compilation with its CSV exports, a body's
+/// answer with its form, attachments, and the deadline calendars.
+enum ReferralController {
+    static func list(_ req: Request) async throws -> Response {
+        let rounds = try await ReferralStore.rounds(on: req.db)
+        let counts = try await ReferralStore.answerCounts(on: req.db)
+        return try await PageRenderer.render(req, template: "referrals") { index, lang in ReferralsPage.build(index, lang, rounds: rounds, counts: counts) }
+    }
+
+    static func roundData(_ req: Request) async throws -> RoundData {
+        let id = try req.parameters.require(SiteURL.idKey)
+        guard let data = try await ReferralStore.round(id, on: req.db) else { throw Abort(.notFound, reason: "No referral round has the id '\(id)'.") }
+        return data
+    }
+
+    static func show(_ req: Request) async throws -> Response {
+        let data = try await roundData(req)
+        return try await PageRenderer.render(req, template: "referral") { index, lang in ReferralPage.build(index, lang, data: data) }
+    }
+
+    static func compilation(_ req: Request) async throws -> Response {
+        let data = try await roundData(req)
+        return try await PageRenderer.render(req, template: "compilation") { index, lang in CompilationPage.build(index, lang, data: data) }
+    }
+
+    /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.
+    static func compilationCSV(_ req: Request) async throws -> Response {
+        let data = try await roundData(req)
+        let excel = req.query[String.self, at: "variant"] == "excel"
+        return csvResponse(ReferralExport.csv([data], index: try await req.catalogue().index, swedish: excel), filename: "\(data.round.id)\(excel ? "-excel" : "").csv")
+    }
+
+    static func allPositionsCSV(_ req: Request) async throws -> Response {
+        let excel = req.query[String.self, at: "variant"] == "excel"
+        let rows = try await ReferralExport.allRows(index: try await req.catalogue().index, on: req.db)
+        return csvResponse(CSVText.table(header: ReferralExport.header, rows: rows, swedish: excel), filename: "positions\(excel ? "-excel" : "").csv")
+    }
+
+    static func csvResponse(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    // MARK: Answers
+
+    static func mayEdit(_ req: Request, body: String) -> Bool {
+        guard let p = req.principal, p.session != nil || p.token != nil else { return false }
+        return p.isAdmin || (p.role == .editor && p.bodies.contains(body))
+    }
+
+    static func answer(_ req: Request) async throws -> Response {
+        let data = try await roundData(req)
+        let body = try req.parameters.require(SiteURL.bodyKey)
+        let saved = req.query[String.self, at: "saved"] != nil ? Strings.get("answerSaved", Lang.of(req)) : nil
+        if mayEdit(req, body: body) {
+            return try await answerPage(req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
+        }
+        return try await PageRenderer.render(req, template: "answer") { index, lang in
+            AnswerPage.build(index, lang, data: data, body: body, mayEdit: false, values: nil, version: nil, errors: [], saved: nil, csrf: "")
+        }
+    }
+
+    static func answerPage(_ req: Request, data: RoundData, body: String, values: ReferralDocument.Answer?, version: Int?, errors: [String],
+                           saved: String?, status: HTTPResponseStatus) async throws -> Response {
+        let index = try await req.catalogue().index
+        guard let context = AnswerPage.build(index, Lang.of(req), data: data, body: body, mayEdit: true, values: values, version: version,
+                                             errors: errors, saved: saved, csrf: CSRF.token(for: req)) else { throw Abort(.notFound) }
+        return try await AccountController.render(req, "answer", context, status: status)
+    }
+
+    struct MeasureField: Codable, Sendable { var position: String?; var alreadyWorks: String?; var prerequisites: String?; var text: String? }
+
+    /// The answer form's fields; measures and questions are keyed (`m[dold-potential-a-2-3-1][position]`, `q[0]`).
+    struct AnswerForm: Content {
+        var version: Int?
+        var action: String?
+        var diaryNumber, diaryIssuer, preparedBy, decidedOn, submittedOn, summary, proposedDecision, furtherChallenges, declineReason: String?
+        var q: [String: String]?
+        var joint: [String]?
+        var m: [String: MeasureField]?
+        var attachment: File?
+
+        func answer(round: String, body: String) -> (ReferralDocument.Answer, [String]) {
+            var problems: [String] = []
+            func text(_ s: String?) -> String? { UploadForm.clean(s) }
+            func date(_ s: String?, _ field: String) -> Day? {
+                guard let t = text(s) else { return nil }
+                guard let d = Day(t) else { problems.append("\(field): \"\(t)\" is not a date written YYYY-MM-DD"); return nil }
+                return d
+            }
+            let questions = (q ?? [:]).compactMap { k, v in Int(k).map { ($0, v) } }.sorted { $0.0 < $1.0 }
+            var answers = Array(repeating: "", count: (questions.last?.0 ?? -1) + 1)
+            for (i, v) in questions { answers[i] = v.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let positions = (m ?? [:]).sorted { $0.key < $1.key }.compactMap { id, f -> ReferralDocument.Position? in
+                guard let raw = text(f.position) else { return nil }
+                guard let kind = PositionKind(rawValue: raw) else { problems.append("\(id): unknown position \"\(raw)\""); return nil }
+                return .init(measure: id, position: kind, alreadyWorks: f.alreadyWorks == "yes" ? true : f.alreadyWorks == "no" ? false : nil,
+                             prerequisites: text(f.prerequisites), text: text(f.text))
+            }
+            let a = ReferralDocument.Answer(round: round, body: body, status: .draft, diaryNumber: text(diaryNumber), diaryIssuer: text(diaryIssuer),
+                                            preparedBy: text(preparedBy), decidedOn: date(decidedOn, "decidedOn"), submittedOn: date(submittedOn, "submittedOn"),
+                                            summary: text(summary), proposedDecision: text(proposedDecision), questionAnswers: answers,
+                                            furtherChallenges: text(furtherChallenges), jointWith: joint ?? [], declineReason: text(declineReason),
+                                            positions: positions)
+            return (a, problems)
+        }
+    }
+
+    static func saveAnswer(_ req: Request) async throws -> Response {
+        let data = try await roundData(req)
+        let body = try req.parameters.require(SiteURL.bodyKey)
+        guard mayEdit(req, body: body) else { throw Abort(.forbidden, reason: "Only the body's editors and administrators write its answer.") }
+        let form = try req.content.decode(AnswerForm.self)
+        var (answer, problems) = form.answer(round: data.round.id, body: body)
+        // Keep the stored status; the action moves it.
+        answer.status = data.answer(of: body)?.answer.status ?? .draft
+        if answer.status.isFinal { answer.status = .draft }
+        let action = ReferralAnswers.Action(rawValue: form.action ?? "save") ?? .save
+        let attachment = form.attachment.flatMap { f in f.data.readableBytes > 0 ? ReferralAnswers.NewAttachment(filename: f.filename, data: Data(buffer: f.data)) : nil }
+        let version = form.version ?? 0
+        do {
+            if !problems.isEmpty { throw ReferralAnswers.Refused(problems: problems) }
+            _ = try await ReferralAnswers.save(answer, action: action, version: version, attachment: attachment,
+                                               index: try await req.catalogue().index, by: req.auditActor, on: req.db)
+            req.application.catalogue.invalidate()
+            return req.redirect(to: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
+        } catch let e as ReferralAnswers.Refused {
+            return try await answerPage(req, data: data, body: body, values: answer, version: version, errors: e.problems, saved: nil, status: .unprocessableEntity)
+        } catch let e as any AbortError where e.status == .conflict {
+            return try await answerPage(req, data: try await roundData(req), body: body, values: answer, version: version, errors: [e.reason], saved: nil, status: .conflict)
+        }
+    }
+
+    static func attachment(_ req: Request) async throws -> Response {
+        guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self), let a = try await ReferralAttachment.find(id, on: req.db),
+              let answer = try await ReferralAnswer.find(a.$answer.id, on: req.db) else { throw Abort(.notFound) }
+        // Attachments of answers that are not yet public records are for the body's editors only.
+        if AnswerStatus(rawValue: answer.status)?.isFinal != true && !mayEdit(req, body: answer.body) { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: a.contentType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(a.filename.replacingOccurrences(of: "\"", with: ""))\"")
+        return Response(status: .ok, headers: headers, body: .init(data: a.data))
+    }
+
+    // MARK: Calendars
+
+    static func calendar(_ req: Request) async throws -> Response {
+        try await calendarResponse(req, body: nil)
+    }
+
+    static func bodyCalendar(_ req: Request) async throws -> Response {
+        let body = try req.parameters.require(SiteURL.idKey)
+        guard try await req.catalogue().index.bodyByID[body] != nil else { throw Abort(.notFound, reason: "No body has the id '\(body)'.") }
+        return try await calendarResponse(req, body: body)
+    }
+
+    static func calendarResponse(_ req: Request, body: String?) async throws -> Response {
+        let rounds = try await ReferralStore.rounds(on: req.db).map(\.round).filter { r in body.map { b in r.recipients.contains { $0.body == b } } ?? true }
+        let host = req.headers.first(name: .host) ?? "skillnad"
+        let events = rounds.map { r in
+            ICalendar.Event(uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
+                            summary: "Sista svarsdag: \(r.title)", url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.referral(.value(r.id)).path)")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: body.map { "Skillnad – \($0)" } ?? "Skillnad – remisser", events: events)))
+    }
+}

@@ -1,0 +1,164 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+
+/// A round as pages and the API read it, with its distribution list and every answer.
+struct RoundData: Sendable {
+    let id: UUID
+    let round: ReferralDocument.Round
+    let version: Int
+    let deadlines: [(deadline: String, changedAt: Date, changedBy: String, reason: String?)]
+    let answers: [StoredAnswer]
+
+    struct StoredAnswer: Sendable {
+        let id: UUID
+        let answer: ReferralDocument.Answer
+        let revision: Int
+        let version: Int
+        let updatedAt: Date
+        let attachments: [(id: UUID, filename: String, size: Int)]
+        let revisions: [(revision: Int, replacedAt: Date)]
+    }
+
+    func answer(of body: String) -> StoredAnswer? { answers.first { $0.answer.body == body } }
+
+    /// The compilation of the submitted answers as of `today`.
+    func compilation(_ index: CatalogueIndex, today: Day) -> Compilation {
+        let measures = round.reports.flatMap { (index.measuresByReport[$0] ?? []).map(\.publicID) }
+        let summaries = answers.map { a in
+            AnswerSummary(body: a.answer.body, status: a.answer.status, jointWith: a.answer.jointWith ?? [],
+                          positions: Dictionary(a.answer.positions.map {
+                              ($0.measure, PositionEntry(position: $0.position, alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text))
+                          }, uniquingKeysWith: { a, _ in a }))
+        }
+        return Compilation.build(measures: measures, recipients: round.recipients, answers: summaries, deadline: round.deadline, today: today,
+                                 measuresOfReport: { (index.measuresByReport[$0] ?? []).map(\.publicID) })
+    }
+}
+
+/// Reads and writes referral rounds and answers.
+enum ReferralStore {
+    static func decode<T: Decodable>(_ text: String, as: T.Type) -> T? { try? JSONDecoder().decode(T.self, from: Data(text.utf8)) }
+    static func encode<T: Encodable>(_ value: T) -> String { String(decoding: (try? CatalogueImporter.sortedEncoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self) }
+
+    static func record(_ r: ReferralRound, recipients: [ReferralRecipient]) -> ReferralDocument.Round {
+        ReferralDocument.Round(id: r.slug, title: r.title, sender: r.sender, senderDiaryNumber: r.senderDiaryNumber,
+                               sentOn: Day(r.sentOn) ?? Day(year: 2000, month: 1, day: 1)!, deadline: Day(r.deadline) ?? Day(year: 2000, month: 1, day: 1)!,
+                               reports: decode(r.reports, as: [String].self) ?? [], questions: decode(r.questions, as: [String].self) ?? [],
+                               recipients: recipients.sorted { $0.position < $1.position }.map {
+                                   RecipientScope(body: $0.body, commentReports: decode($0.commentReports, as: [String].self) ?? [],
+                                                  required: decode($0.required, as: [String].self) ?? [], invited: decode($0.invited, as: [String].self) ?? [])
+                               }, note: r.note)
+    }
+
+    static func record(_ a: ReferralAnswer, round: String, positions: [ReferralPosition]) -> ReferralDocument.Answer {
+        ReferralDocument.Answer(round: round, body: a.body, example: a.example ? true : nil, status: AnswerStatus(rawValue: a.status) ?? .draft,
+                                diaryNumber: a.diaryNumber, diaryIssuer: a.diaryIssuer, preparedBy: a.preparedBy,
+                                decidedOn: a.decidedOn.flatMap(Day.init), submittedOn: a.submittedOn.flatMap(Day.init), summary: a.summary,
+                                proposedDecision: a.proposedDecision, questionAnswers: decode(a.questionAnswers, as: [String].self),
+                                furtherChallenges: a.furtherChallenges, jointWith: decode(a.jointWith, as: [String].self),
+                                declineReason: a.declineReason,
+                                positions: positions.map { .init(measure: $0.measure, position: PositionKind(rawValue: $0.position) ?? .noOpinion,
+                                                                 alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text) })
+    }
+
+    /// Every round, newest first, without answers.
+    static func rounds(on db: any Database) async throws -> [(round: ReferralDocument.Round, id: UUID)] {
+        let rounds = try await ReferralRound.query(on: db).all()
+        let recipients = Dictionary(grouping: try await ReferralRecipient.query(on: db).all(), by: { $0.$round.id })
+        return rounds.map { (record($0, recipients: recipients[$0.id!] ?? []), $0.id!) }
+            .sorted { ($0.round.sentOn, $0.round.id) > ($1.round.sentOn, $1.round.id) }
+    }
+
+    /// Answer counts per round id: (submitted or declined, all).
+    static func answerCounts(on db: any Database) async throws -> [UUID: (final: Int, all: Int)] {
+        var out: [UUID: (Int, Int)] = [:]
+        for a in try await ReferralAnswer.query(on: db).field(\.$round.$id).field(\.$status).all() {
+            let final = AnswerStatus(rawValue: a.status)?.isFinal == true
+            let c = out[a.$round.id] ?? (0, 0)
+            out[a.$round.id] = (c.0 + (final ? 1 : 0), c.1 + 1)
+        }
+        return out.mapValues { (final: $0.0, all: $0.1) }
+    }
+
+    static func round(_ slug: String, on db: any Database) async throws -> RoundData? {
+        guard let r = try await ReferralRound.query(on: db).filter(\.$slug == slug).first() else { return nil }
+        let recipients = try await ReferralRecipient.query(on: db).filter(\.$round.$id == r.id!).all()
+        let answers = try await ReferralAnswer.query(on: db).filter(\.$round.$id == r.id!).all()
+        let ids = answers.compactMap(\.id)
+        let positions = ids.isEmpty ? [] : try await ReferralPosition.query(on: db).filter(\.$answer.$id ~~ ids).sort(\.$id).all()
+        let byAnswer = Dictionary(grouping: positions, by: { $0.$answer.id })
+        let attachments = ids.isEmpty ? [] : try await ReferralAttachment.query(on: db).filter(\.$answer.$id ~~ ids)
+            .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).all()
+        let attachmentsBy = Dictionary(grouping: attachments, by: { $0.$answer.id })
+        let revisions = ids.isEmpty ? [] : try await ReferralAnswerRevision.query(on: db).filter(\.$answer.$id ~~ ids)
+            .field(\.$id).field(\.$answer.$id).field(\.$revision).field(\.$replacedAt).all()
+        let revisionsBy = Dictionary(grouping: revisions, by: { $0.$answer.id })
+        let deadlines = try await ReferralDeadline.query(on: db).filter(\.$round.$id == r.id!).sort(\.$id).all()
+        let order = Dictionary(recipients.map { ($0.body, $0.position) }, uniquingKeysWith: { a, _ in a })
+        return RoundData(
+            id: r.id!, round: record(r, recipients: recipients), version: r.version,
+            deadlines: deadlines.map { ($0.deadline, $0.changedAt, $0.changedBy, $0.reason) },
+            answers: answers.sorted { (order[$0.body] ?? 0) < (order[$1.body] ?? 0) }.map { a in
+                .init(id: a.id!, answer: record(a, round: r.slug, positions: byAnswer[a.id!] ?? []), revision: a.revision, version: a.version,
+                      updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id!] ?? []).map { ($0.id!, $0.filename, $0.size) },
+                      revisions: (revisionsBy[a.id!] ?? []).sorted { $0.revision < $1.revision }.map { ($0.revision, $0.replacedAt) })
+            })
+    }
+
+    /// Writes rounds and answers from a document (the demo, the city-scale generator), replacing
+    /// rounds with the same id. Checked whole against the catalogue first; one transaction.
+    static func load(_ doc: ReferralDocument, index: CatalogueIndex, by actor: AuditActor, on db: any Database) async throws {
+        let problems = doc.problems(index)
+        if !problems.isEmpty { throw CatalogueProblems(problems) }
+        try await CatalogueEditor.transaction(on: db) { tx in
+            var ids: [String: UUID] = [:]
+            for r in doc.rounds {
+                try await ReferralRound.query(on: tx).filter(\.$slug == r.id).delete()
+                let m = ReferralRound()
+                m.slug = r.id; m.title = r.title; m.sender = r.sender; m.senderDiaryNumber = r.senderDiaryNumber
+                m.sentOn = r.sentOn.description; m.deadline = r.deadline.description; m.reports = encode(r.reports)
+                m.questions = encode(r.questions); m.note = r.note; m.version = 1
+                try await m.create(on: tx)
+                ids[r.id] = m.id!
+                let recipients = r.recipients.enumerated().map { i, rec -> ReferralRecipient in
+                    let x = ReferralRecipient()
+                    x.$round.id = m.id!; x.body = rec.body; x.commentReports = encode(rec.commentReports)
+                    x.required = encode(rec.required); x.invited = encode(rec.invited); x.position = i
+                    return x
+                }
+                try await recipients.create(on: tx)
+                let d = ReferralDeadline()
+                d.$round.id = m.id!; d.deadline = r.deadline.description; d.changedAt = Date(); d.changedBy = actor.label; d.reason = nil
+                try await d.create(on: tx)
+                try await Audit.record("create", objectType: "referral", objectID: r.id, after: encode(r), by: actor, on: tx)
+            }
+            var positions: [ReferralPosition] = []
+            for a in doc.answers {
+                let m = ReferralAnswer()
+                m.$round.id = ids[a.round]!
+                apply(a, to: m)
+                m.revision = 1; m.version = 1; m.example = a.example ?? false; m.updatedAt = Date()
+                try await m.create(on: tx)
+                positions += a.positions.map { p in position(p, answer: m.id!) }
+                if positions.count > 5000 { try await positions.create(on: tx); positions = [] }
+            }
+            if !positions.isEmpty { try await positions.create(on: tx) }
+        }
+    }
+
+    static func apply(_ a: ReferralDocument.Answer, to m: ReferralAnswer) {
+        m.body = a.body; m.status = a.status.rawValue; m.diaryNumber = a.diaryNumber; m.diaryIssuer = a.diaryIssuer
+        m.preparedBy = a.preparedBy; m.decidedOn = a.decidedOn?.description; m.submittedOn = a.submittedOn?.description
+        m.summary = a.summary; m.proposedDecision = a.proposedDecision; m.questionAnswers = encode(a.questionAnswers ?? [])
+        m.furtherChallenges = a.furtherChallenges; m.jointWith = encode(a.jointWith ?? []); m.declineReason = a.declineReason
+    }
+
+    static func position(_ p: ReferralDocument.Position, answer: UUID) -> ReferralPosition {
+        let x = ReferralPosition()
+        x.$answer.id = answer; x.measure = p.measure; x.position = p.position.rawValue; x.alreadyWorks = p.alreadyWorks
+        x.prerequisites = p.prerequisites; x.text = p.text
+        return x
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import SkillnadCore
+
+/// A body's answer to a round: as a public record when submitted or declined, and as a form for
+/// the body's editors (and administrators) while it is not.
+struct AnswerPage: Encodable, Sendable {
+    struct Option: Encodable, Sendable { let value: String; let label: String; let selected: Bool }
+    struct Question: Encodable, Sendable { let index: Int; let question: String; let answer: String }
+    struct MeasureBlock: Encodable, Sendable {
+        let id: String
+        let field: String
+        let code: String
+        let title: String
+        let href: String
+        let required: Bool
+        let positions: [Option]
+        let alreadyWorks: [Option]
+        let prerequisites: String
+        let text: String
+        /// For the public view.
+        let positionText: String?
+        let alreadyWorksText: String?
+    }
+    struct Revision: Encodable, Sendable { let label: String }
+    struct Attachment: Encodable, Sendable { let name: String; let href: String; let size: String }
+
+    let roundTitle: String
+    let roundLink: String
+    let body: String
+    let bodyID: String
+    let status: String
+    let statusClass: String
+    let revision: Int
+    let example: Bool
+    let isPublic: Bool
+    let editable: Bool
+    let correctable: Bool
+    let action: String
+    let csrf: String
+    let version: Int
+    let errors: [String]
+    let saved: String?
+    let diaryNumber: String
+    let diaryIssuer: String
+    let preparedBy: String
+    let decidedOn: String
+    let submittedOn: String
+    let summary: String
+    let proposedDecision: String
+    let furtherChallenges: String
+    let declineReason: String
+    let questions: [Question]
+    let measures: [MeasureBlock]
+    let joint: [Option]
+    let jointText: String?
+    let revisions: [Revision]
+    let attachments: [Attachment]
+    let maxAttachmentMB: Int
+
+    /// - Parameters:
+    ///   - values: what was typed, when a save was refused: shown again so nothing is lost.
+    static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData, body: String, mayEdit: Bool, values: ReferralDocument.Answer?,
+                      version: Int?, errors: [String], saved: String?, csrf: String) -> PageContext<AnswerPage>? {
+        guard let scope = data.round.recipients.first(where: { $0.body == body }) else { return nil }
+        let s = Strings.table(lang)
+        let stored = data.answer(of: body)
+        let a = values ?? stored?.answer ?? ReferralDocument.Answer(round: data.round.id, body: body, status: .draft)
+        let status = stored?.answer.status
+        let isPublic = status?.isFinal == true
+        let editable = mayEdit && !isPublic
+        let measuresOf: (String) -> [String] = { (index.measuresByReport[$0] ?? []).map(\.publicID) }
+        let inScope = scope.measures(measuresOf)
+        let ordered = data.round.reports.flatMap { index.measuresByReport[$0] ?? [] }.filter { inScope.contains($0.publicID) }
+        let required = Set(scope.required)
+        let positions = Dictionary(a.positions.map { ($0.measure, $0) }, uniquingKeysWith: { x, _ in x })
+        let blocks = ordered.enumerated().map { i, m -> MeasureBlock in
+            let p = positions[m.publicID]
+            return MeasureBlock(
+                id: m.publicID, field: "m\(i)", code: m.code, title: lang.pick(m.title, m.titleEn).text, href: SiteURL.measure(.value(m.publicID)).link(lang),
+                required: required.contains(m.publicID),
+                positions: [Option(value: "", label: s["positionNone"]!, selected: p == nil)]
+                    + PositionKind.allCases.map { Option(value: $0.rawValue, label: s["position_\($0.rawValue)"]!, selected: p?.position == $0) },
+                alreadyWorks: [("", s["unknown"]!, p?.alreadyWorks == nil), ("yes", s["alreadyWorksYes"]!, p?.alreadyWorks == true),
+                               ("no", s["alreadyWorksNo"]!, p?.alreadyWorks == false)].map { Option(value: $0.0, label: $0.1, selected: $0.2) },
+                prerequisites: p?.prerequisites ?? "", text: p?.text ?? "",
+                positionText: p.map { s["position_\($0.position.rawValue)"]! }, alreadyWorksText: p?.alreadyWorks.map { $0 ? s["alreadyWorksYes"]! : s["alreadyWorksNo"]! })
+        }
+        let others = data.round.recipients.map(\.body).filter { $0 != body }
+        let joint = Set(a.jointWith ?? [])
+        let page = AnswerPage(
+            roundTitle: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), body: bodyName(body, index, lang), bodyID: body,
+            status: status.map { s["answer_\($0.rawValue)"]! } ?? s["answer_none"]!, statusClass: status?.rawValue ?? "none",
+            revision: stored?.revision ?? 1, example: stored?.answer.example ?? false, isPublic: isPublic, editable: editable,
+            correctable: mayEdit && status == .submitted,
+            action: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(lang), csrf: csrf, version: version ?? stored?.version ?? 0,
+            errors: errors, saved: saved,
+            diaryNumber: a.diaryNumber ?? "", diaryIssuer: a.diaryIssuer ?? "", preparedBy: a.preparedBy ?? "",
+            decidedOn: a.decidedOn?.description ?? "", submittedOn: a.submittedOn?.description ?? "", summary: a.summary ?? "",
+            proposedDecision: a.proposedDecision ?? "", furtherChallenges: a.furtherChallenges ?? "", declineReason: a.declineReason ?? "",
+            questions: data.round.questions.enumerated().map { i, q in Question(index: i, question: q, answer: (a.questionAnswers ?? []).indices.contains(i) ? a.questionAnswers![i] : "") },
+            measures: blocks,
+            joint: others.map { Option(value: $0, label: bodyName($0, index, lang), selected: joint.contains($0)) },
+            jointText: joint.isEmpty ? nil : joint.map { bodyName($0, index, lang) }.joined(separator: ", "),
+            revisions: (stored?.revisions ?? []).map { Revision(label: Strings.fill(s["revisionReplaced"], "\($0.revision)", minute($0.replacedAt))) },
+            attachments: (stored?.attachments ?? []).map {
+                Attachment(name: $0.filename, href: SiteURL.referralAttachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
+            },
+            maxAttachmentMB: ReferralAnswers.maxAttachmentBytes / 1_048_576)
+        let meta = PageMeta.make(lang, title: "\(page.body): \(data.round.title)", description: s["answer"]!, section: .referrals,
+                                 route: .referralAnswer(.value(data.round.id), .value(body)),
+                                 crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import SkillnadCore
+
+/// Today in Stockholm, for deadlines.
+func today() -> Day { Day(day(Date())) ?? Day(year: 2000, month: 1, day: 1)! }
+
+func bodyName(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> String {
+    index.bodyByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id
+}
+
+/// Every referral round, newest first.
+struct ReferralsPage: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        let title: String
+        let href: String
+        let sender: String
+        let sentOn: String
+        let deadline: String
+        let reports: [String]
+        let answered: String
+        let open: Bool
+    }
+    let rows: [Row]
+    let newLink: String
+    let calendarLink: String
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, rounds: [(round: ReferralDocument.Round, id: UUID)],
+                      counts: [UUID: (final: Int, all: Int)]) -> PageContext<ReferralsPage> {
+        let s = Strings.table(lang)
+        let now = today()
+        let rows = rounds.map { r, id in
+            Row(title: r.title, href: SiteURL.referral(.value(r.id)).link(lang), sender: bodyName(r.sender, index, lang),
+                sentOn: r.sentOn.description, deadline: r.deadline.description,
+                reports: r.reports.map { index.reportByID[$0]?.title ?? $0 },
+                answered: Strings.fill(s["answeredOf"], "\(counts[id]?.final ?? 0)", "\(r.recipients.count)"), open: r.deadline >= now)
+        }
+        let meta = PageMeta.make(lang, title: s["referrals"]!, description: s["referralsIntro"]!, section: .referrals, route: .referrals)
+        return PageContext(meta: meta, t: s, page: ReferralsPage(rows: rows, newLink: SiteURL.newReferral.link(lang), calendarLink: SiteURL.calendar.path))
+    }
+}
+
+/// One round: what was sent to whom, the deadlines, and where each body's answer is.
+struct ReferralPage: Encodable, Sendable {
+    struct Recipient: Encodable, Sendable {
+        let name: String
+        let href: String
+        let scope: String
+        let status: String
+        let statusClass: String
+        let late: Bool
+        let missing: String?
+    }
+    struct Deadline: Encodable, Sendable { let deadline: String; let changed: String; let reason: String? }
+    let title: String
+    let sender: String
+    let senderDiaryNumber: String?
+    let sentOn: String
+    let deadline: String
+    let reports: [Link]
+    let questions: [String]
+    let deadlines: [Deadline]
+    let recipients: [Recipient]
+    let compilationLink: String
+    let editLink: String
+    let note: String?
+    let counts: [Count]
+
+    struct Link: Encodable, Sendable { let label: String; let href: String }
+    struct Count: Encodable, Sendable { let label: String; let value: Int }
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData) -> PageContext<ReferralPage> {
+        let s = Strings.table(lang)
+        let r = data.round
+        let compilation = data.compilation(index, today: today())
+        func code(_ id: String) -> String { index.document.measures.first { $0.publicID == id }?.code ?? id }
+        func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
+        let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
+            var parts: [String] = []
+            if !scope.commentReports.isEmpty {
+                let titles: [String] = scope.commentReports.map(reportTitle)
+                parts.append(s["scopeReports"]! + ": " + titles.joined(separator: ", "))
+            }
+            if !scope.required.isEmpty { parts.append(s["scopeRequired"]! + ": " + scope.required.map(code).joined(separator: ", ")) }
+            if !scope.invited.isEmpty { parts.append(s["scopeInvited"]! + ": " + scope.invited.map(code).joined(separator: ", ")) }
+            let status = st.answeredBy.map { Strings.fill(s["answeredJointly"], bodyName($0, index, lang)) }
+                ?? st.status.map { s["answer_\($0.rawValue)"]! } ?? s["answer_none"]!
+            return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.referralAnswer(.value(r.id), .value(scope.body)).link(lang),
+                             scope: parts.joined(separator: "; "), status: status,
+                             statusClass: st.answeredBy != nil ? "submitted" : st.status?.rawValue ?? "none", late: st.late,
+                             missing: st.missingRequired.isEmpty || st.status == nil ? nil
+                                : s["missingRequired"]! + ": " + st.missingRequired.map(code).joined(separator: ", "))
+        }
+        let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : $0.status?.rawValue ?? "none" }
+        let counts = ["submitted", "declined", "decided", "draft", "none"].map { Count(label: s["answer_\($0)"]!, value: byStatus[$0]?.count ?? 0) }
+            + [Count(label: s["late"]!, value: compilation.recipients.filter(\.late).count)]
+        let page = ReferralPage(
+            title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber, sentOn: r.sentOn.description,
+            deadline: r.deadline.description,
+            reports: r.reports.map { id in Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.report(.value(id)).link(lang)) },
+            questions: r.questions,
+            deadlines: data.deadlines.map { Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason) },
+            recipients: recipients, compilationLink: SiteURL.referralCompilation(.value(r.id)).link(lang),
+            editLink: SiteURL.editReferral(.value(r.id)).link(lang), note: r.note, counts: counts)
+        let meta = PageMeta.make(lang, title: r.title, description: r.title, section: .referrals, route: .referral(.value(r.id)),
+                                 crumbs: [(s["referrals"]!, .referrals)])
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}
+
+/// The compilation (sammanställning): measures × bodies with each position, counts, and every
+/// position's prerequisites and text under its measure. Printable.
+struct CompilationPage: Encodable, Sendable {
+    struct Cell: Encodable, Sendable { let mark: String; let label: String; let cls: String }
+    struct Detail: Encodable, Sendable {
+        let body: String
+        let position: String
+        let cls: String
+        let alreadyWorks: String?
+        let prerequisites: String?
+        let text: String?
+    }
+    struct Row: Encodable, Sendable {
+        let code: String
+        let title: String
+        let href: String
+        let cells: [Cell]
+        let counts: [Int]
+        let missing: String?
+        let details: [Detail]
+    }
+    let title: String
+    let roundLink: String
+    let bodies: [String]
+    let positions: [String]
+    let rows: [Row]
+    let csvExcel: String
+    let csvPlain: String
+    let legend: [Cell]
+
+    static let marks: [PositionKind: String] = [.supports: "+", .supportsWithReservations: "(+)", .opposes: "−", .noOpinion: "0"]
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData) -> PageContext<CompilationPage> {
+        let s = Strings.table(lang)
+        let c = data.compilation(index, today: today())
+        let measures = Dictionary(index.document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
+        let names = data.round.recipients.map { bodyName($0.body, index, lang) }
+        let rows = c.rows.map { row -> Row in
+            let m = measures[row.measure]
+            let cells = row.cells.map { cell -> Cell in
+                if let e = cell.entry { return Cell(mark: marks[e.position]!, label: s["position_\(e.position.rawValue)"]!, cls: e.position.rawValue) }
+                if cell.required { return Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing") }
+                return Cell(mark: cell.inScope ? "·" : "", label: cell.inScope ? s["notAnswered"]! : s["notAsked"]!, cls: cell.inScope ? "open" : "none")
+            }
+            let details = zip(row.cells, names).compactMap { cell, name -> Detail? in
+                guard let e = cell.entry else { return nil }
+                return Detail(body: name, position: s["position_\(e.position.rawValue)"]!, cls: e.position.rawValue,
+                              alreadyWorks: e.alreadyWorks.map { $0 ? s["alreadyWorksYes"]! : s["alreadyWorksNo"]! },
+                              prerequisites: e.prerequisites, text: e.text)
+            }
+            return Row(code: m?.code ?? row.measure, title: m.map { lang.pick($0.title, $0.titleEn).text } ?? "",
+                       href: SiteURL.measure(.value(row.measure)).link(lang), cells: cells,
+                       counts: PositionKind.allCases.map { row.counts[$0] ?? 0 },
+                       missing: row.missingRequired.isEmpty ? nil : s["missingRequired"]! + ": " + row.missingRequired.map { bodyName($0, index, lang) }.joined(separator: ", "),
+                       details: details)
+        }
+        let base = SiteURL.referralCompilationCSV(.value(data.round.id)).path
+        let page = CompilationPage(title: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), bodies: names,
+                                   positions: PositionKind.allCases.map { s["position_\($0.rawValue)"]! }, rows: rows,
+                                   csvExcel: base + "?variant=excel", csvPlain: base,
+                                   legend: PositionKind.allCases.map { Cell(mark: marks[$0]!, label: s["position_\($0.rawValue)"]!, cls: $0.rawValue) }
+                                       + [Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing"), Cell(mark: "·", label: s["notAnswered"]!, cls: "open")])
+        let meta = PageMeta.make(lang, title: "\(s["compilation"]!): \(data.round.title)", description: s["compilation"]!, section: .referrals,
+                                 route: .referralCompilation(.value(data.round.id)),
+                                 crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}
