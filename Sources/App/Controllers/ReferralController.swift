@@ -82,7 +82,8 @@ enum ReferralController {
         var version: Int?
         var action: String?
         var diaryNumber, diaryIssuer, preparedBy, decidedOn, submittedOn, summary, proposedDecision, furtherChallenges, declineReason: String?
-        var q: [String: String]?
+        /// `q[0]`, `q[1]`, …: MultipartKit reads numbered keys as an array, in order.
+        var q: [String]?
         var joint: [String]?
         var m: [String: MeasureField]?
         var attachment: File?
@@ -95,9 +96,7 @@ enum ReferralController {
                 guard let d = Day(t) else { problems.append("\(field): \"\(t)\" is not a date written YYYY-MM-DD"); return nil }
                 return d
             }
-            let questions = (q ?? [:]).compactMap { k, v in Int(k).map { ($0, v) } }.sorted { $0.0 < $1.0 }
-            var answers = Array(repeating: "", count: (questions.last?.0 ?? -1) + 1)
-            for (i, v) in questions { answers[i] = v.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let answers = (q ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let positions = (m ?? [:]).sorted { $0.key < $1.key }.compactMap { id, f -> ReferralDocument.Position? in
                 guard let raw = text(f.position) else { return nil }
                 guard let kind = PositionKind(rawValue: raw) else { problems.append("\(id): unknown position \"\(raw)\""); return nil }
