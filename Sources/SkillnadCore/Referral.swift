@@ -213,7 +213,7 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         var out: [CatalogueProblem] = []
         func add(_ path: String, _ message: String) { out.append(CatalogueProblem(path: path, message: message)) }
         func measuresOf(_ report: String) -> [String] { (catalogue.measuresByReport[report] ?? []).map(\.publicID) }
-        let measureIDs = Set(catalogue.document.measures.map(\.publicID))
+        let reportOf = Dictionary(catalogue.document.measures.map { ($0.publicID, $0.report) }, uniquingKeysWith: { a, _ in a })
         var roundByID: [String: Round] = [:]
         for (i, r) in rounds.enumerated() {
             let p = "rounds[\(i)]"
@@ -234,8 +234,8 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
                 }
                 for (field, list) in [("required", rec.required), ("invited", rec.invited)] {
                     for (k, m) in list.enumerated() {
-                        if !measureIDs.contains(m) { add("\(q).\(field)[\(k)]", "no measure has the id \"\(m)\""); continue }
-                        if let rep = catalogue.document.measures.first(where: { $0.publicID == m })?.report, !r.reports.contains(rep) {
+                        guard let rep = reportOf[m] else { add("\(q).\(field)[\(k)]", "no measure has the id \"\(m)\""); continue }
+                        if !r.reports.contains(rep) {
                             add("\(q).\(field)[\(k)]", "\(m) is not in one of the round's reports")
                         }
                     }
@@ -243,6 +243,7 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
             }
         }
         var answered = Set<String>()
+        var scopeCache: [String: Set<String>] = [:]
         for (i, a) in answers.enumerated() {
             let p = "answers[\(i)]"
             guard let round = roundByID[a.round] else { add("\(p).round", "no round has the id \"\(a.round)\""); continue }
@@ -260,7 +261,8 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
                 add("\(p).declineReason", "a body that declines says why")
             }
             if let decided = a.decidedOn, decided < round.sentOn { add("\(p).decidedOn", "decided \(decided), before the round was sent \(round.sentOn)") }
-            let inScope = scope.measures(measuresOf)
+            let inScope = scopeCache["\(a.round)/\(a.body)"] ?? scope.measures(measuresOf)
+            scopeCache["\(a.round)/\(a.body)"] = inScope
             var measuresSeen = Set<String>()
             for (k, pos) in a.positions.enumerated() {
                 if !inScope.contains(pos.measure) {

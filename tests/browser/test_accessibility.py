@@ -10,10 +10,14 @@ PAGES = [
     "/accessibility", "/reports/finns-inte", "/login",
     "/indicators", "/indicators/valdeltagande-kommunval", "/indicators/socioekonomisk-omradestyp", "/differences", "/methods",
     "/areas/rinkeby", "/areas/stockholm",
+    "/referrals", "/referrals/remiss-fordjupningsrapporter-2016", "/referrals/remiss-fordjupningsrapporter-2016/compilation",
+    "/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd",
+    "/referrals/remiss-skillnadernas-stockholm-2015/answers/micasa-fastigheter-i-stockholm-ab",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
-    "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit",
+    "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit", "/referrals/new", "/referrals/remiss-fordjupningsrapporter-2016/edit",
+    "/referrals/remiss-fardplan-2018/answers/skarpnack-stadsdelsnamnd",
     "/measures/stad-i-samverkan-4-1-1/history", "/roadmap", "/reports/stad-i-samverkan", "/indicators/import",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

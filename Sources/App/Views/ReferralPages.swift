@@ -72,7 +72,8 @@ struct ReferralPage: Encodable, Sendable {
         let s = Strings.table(lang)
         let r = data.round
         let compilation = data.compilation(index, today: today())
-        func code(_ id: String) -> String { index.document.measures.first { $0.publicID == id }?.code ?? id }
+        let codes = Dictionary(index.document.measures.map { ($0.publicID, $0.code) }, uniquingKeysWith: { a, _ in a })
+        func code(_ id: String) -> String { codes[id] ?? id }
         func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
         let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
             var parts: [String] = []

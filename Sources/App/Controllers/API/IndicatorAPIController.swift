@@ -125,7 +125,9 @@ enum IndicatorAPIController {
         var rankedBy: String?
         var rank: [String: Double] = [:]
         if let other = try req.filter("rankBy") {
-            guard let o = try await IndicatorQueries.one(other, on: req.db) else { throw ParameterError(parameter: "rankBy", message: "no indicator has the code '\(other)'") }
+            guard let o = try await IndicatorQueries.one(other, on: req.db) else {
+                throw ParameterError(parameter: "rankBy", message: "no indicator has the code '\(other)'", status: .notFound)
+            }
             // Higher must mean better off; an indicator where lower is better is turned around.
             let sign = o.direction == .higherIsBetter ? 1.0 : -1.0
             for p in try await IndicatorSummaries.points(o.id, period: period, on: req.db) { rank[p.slug] = sign * p.value }
