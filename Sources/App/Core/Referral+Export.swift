@@ -48,11 +48,15 @@ enum ReferralExport {
             WHERE a.status = 'submitted' ORDER BY r.sent_on DESC, r.slug, a.body, p.id
             """).all(decoding: Joined.self)
         let measures = Dictionary(index.document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
-        var names: [String: String] = [:]
+        var names: [String: String] = [:], joints: [String: String] = [:]
         return rows.map { x in
             let m = measures[x.measure]
             let name = names[x.body] ?? { let n = index.bodyByID[x.body]?.name ?? x.body; names[x.body] = n; return n }()
-            let joint = (ReferralStore.decode(x.joint_with, as: [String].self) ?? []).joined(separator: " ")
+            let joint = joints[x.joint_with] ?? {
+                let j = (ReferralStore.decode(x.joint_with, as: [String].self) ?? []).joined(separator: " ")
+                joints[x.joint_with] = j
+                return j
+            }()
             return [x.round, x.round_title, x.deadline, x.body, name, x.status, x.decided_on ?? "", x.submitted_on ?? "", joint,
                     m?.report ?? "", x.measure, m?.code ?? "", m?.title ?? "", x.position,
                     x.already_works.map { $0 ? "yes" : "no" } ?? "", x.prerequisites ?? "", x.text ?? ""]

@@ -39,7 +39,11 @@ struct RoundData: Sendable {
 
 /// Reads and writes referral rounds and answers.
 enum ReferralStore {
-    static func decode<T: Decodable>(_ text: String, as: T.Type) -> T? { try? JSONDecoder().decode(T.self, from: Data(text.utf8)) }
+    /// Lists stored as JSON text; most are empty, which needs no decoder.
+    static func decode<T: Decodable>(_ text: String, as: T.Type) -> T? {
+        if text == "[]", let empty = [String]() as? T { return empty }
+        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
     static func encode<T: Encodable>(_ value: T) -> String { String(decoding: (try? CatalogueImporter.sortedEncoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self) }
 
     static func record(_ r: ReferralRound, recipients: [ReferralRecipient]) -> ReferralDocument.Round {
@@ -52,15 +56,14 @@ enum ReferralStore {
                                }, note: r.note)
     }
 
-    static func record(_ a: ReferralAnswer, round: String, positions: [ReferralPosition]) -> ReferralDocument.Answer {
+    static func record(_ a: ReferralAnswer, round: String, positions: [ReferralDocument.Position]) -> ReferralDocument.Answer {
         ReferralDocument.Answer(round: round, body: a.body, example: a.example ? true : nil, status: AnswerStatus(rawValue: a.status) ?? .draft,
                                 diaryNumber: a.diaryNumber, diaryIssuer: a.diaryIssuer, preparedBy: a.preparedBy,
                                 decidedOn: a.decidedOn.flatMap(Day.init), submittedOn: a.submittedOn.flatMap(Day.init), summary: a.summary,
                                 proposedDecision: a.proposedDecision, questionAnswers: decode(a.questionAnswers, as: [String].self),
                                 furtherChallenges: a.furtherChallenges, jointWith: decode(a.jointWith, as: [String].self),
                                 declineReason: a.declineReason,
-                                positions: positions.map { .init(measure: $0.measure, position: PositionKind(rawValue: $0.position) ?? .noOpinion,
-                                                                 alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text) })
+                                positions: positions)
     }
 
     /// Every round, newest first, without answers.
@@ -87,8 +90,15 @@ enum ReferralStore {
         let recipients = try await ReferralRecipient.query(on: db).filter(\.$round.$id == r.id!).all()
         let answers = try await ReferralAnswer.query(on: db).filter(\.$round.$id == r.id!).all()
         let ids = answers.compactMap(\.id)
-        let positions = ids.isEmpty ? [] : try await ReferralPosition.query(on: db).filter(\.$answer.$id ~~ ids).sort(\.$id).all()
-        let byAnswer = Dictionary(grouping: positions, by: { $0.$answer.id })
+        // Through SQLKit into plain values: Fluent's models cost more than the page's rendering.
+        struct PositionRow: Decodable { let answer_id: UUID; let measure: String; let position: String; let already_works: Bool?; let prerequisites: String?; let text: String? }
+        let sql = db as! any SQLDatabase
+        let positions = ids.isEmpty ? [] : try await sql.select().columns("answer_id", "measure", "position", "already_works", "prerequisites", "text")
+            .from(ReferralPosition.schema).where("answer_id", .in, SQLBind.group(ids)).orderBy("id").all(decoding: PositionRow.self)
+        let byAnswer = Dictionary(grouping: positions.map { p in
+            (p.answer_id, ReferralDocument.Position(measure: p.measure, position: PositionKind(rawValue: p.position) ?? .noOpinion,
+                                                    alreadyWorks: p.already_works, prerequisites: p.prerequisites, text: p.text))
+        }, by: { $0.0 }).mapValues { $0.map(\.1) }
         let attachments = ids.isEmpty ? [] : try await ReferralAttachment.query(on: db).filter(\.$answer.$id ~~ ids)
             .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).all()
         let attachmentsBy = Dictionary(grouping: attachments, by: { $0.$answer.id })
