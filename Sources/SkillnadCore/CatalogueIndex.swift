@@ -11,6 +11,10 @@ public struct CatalogueIndex: Sendable {
     public let strategyByID: [String: (targetArea: TargetAreaRecord, strategy: StrategyRecord)]
     /// Measures of each report, in code order.
     public let measuresByReport: [String: [MeasureRecord]]
+    /// Measures by public id, and each report's measure ids in code order: a public id is a slug
+    /// made anew on every call, too slow to compute per measure per request.
+    public let measureByPublicID: [String: MeasureRecord]
+    public let publicIDsByReport: [String: [String]]
     public let measuresByStrategy: [String: [MeasureRecord]]
     public let childBodies: [String: [BodyRecord]]
     public let childAreas: [String: [AreaRecord]]
@@ -43,6 +47,10 @@ public struct CatalogueIndex: Sendable {
             }
         }
         measuresByReport = Dictionary(grouping: document.measures, by: \.report).mapValues { $0.sorted(by: order) }
+        let ids = Dictionary(document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
+        measureByPublicID = ids
+        let idOf = Dictionary(ids.map { (Self.key($0.value.report, $0.value.code), $0.key) }, uniquingKeysWith: { a, _ in a })
+        publicIDsByReport = measuresByReport.mapValues { list in list.map { idOf[Self.key($0.report, $0.code)]! } }
         var byStrategy: [String: [MeasureRecord]] = [:]
         for m in document.measures { for s in m.strategies ?? [] { byStrategy[s, default: []].append(m) } }
         measuresByStrategy = byStrategy.mapValues { $0.sorted { ($0.report, 0) < ($1.report, 0) || ($0.report == $1.report && order($0, $1)) } }

@@ -212,8 +212,7 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
     public func problems(_ catalogue: CatalogueIndex) -> [CatalogueProblem] {
         var out: [CatalogueProblem] = []
         func add(_ path: String, _ message: String) { out.append(CatalogueProblem(path: path, message: message)) }
-        func measuresOf(_ report: String) -> [String] { (catalogue.measuresByReport[report] ?? []).map(\.publicID) }
-        let reportOf = Dictionary(catalogue.document.measures.map { ($0.publicID, $0.report) }, uniquingKeysWith: { a, _ in a })
+        func measuresOf(_ report: String) -> [String] { catalogue.publicIDsByReport[report] ?? [] }
         var roundByID: [String: Round] = [:]
         for (i, r) in rounds.enumerated() {
             let p = "rounds[\(i)]"
@@ -234,7 +233,7 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
                 }
                 for (field, list) in [("required", rec.required), ("invited", rec.invited)] {
                     for (k, m) in list.enumerated() {
-                        guard let rep = reportOf[m] else { add("\(q).\(field)[\(k)]", "no measure has the id \"\(m)\""); continue }
+                        guard let rep = catalogue.measureByPublicID[m]?.report else { add("\(q).\(field)[\(k)]", "no measure has the id \"\(m)\""); continue }
                         if !r.reports.contains(rep) {
                             add("\(q).\(field)[\(k)]", "\(m) is not in one of the round's reports")
                         }

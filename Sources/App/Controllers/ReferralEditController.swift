@@ -43,7 +43,7 @@ enum ReferralEditController {
                 (s ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }).compactMap { raw in
                     let t = raw.trimmingCharacters(in: .whitespaces)
                     guard !t.isEmpty else { return nil }
-                    if index.document.measures.contains(where: { $0.publicID == t }) { return t }
+                    if index.measureByPublicID[t] != nil { return t }
                     for rep in reports {
                         if case .found(let r, let code) = index.resolver.resolve(t, contextReport: rep), reports.contains(r),
                            let m = index.measure(report: r, code: code.canonical) { return m.publicID }

@@ -9,7 +9,7 @@ enum ReferralExport {
                          "joint_with", "report", "measure", "measure_code", "measure_title", "position", "already_works", "prerequisites", "text"]
 
     static func rows(_ rounds: [RoundData], index: CatalogueIndex) -> [[String]] {
-        let measures = Dictionary(index.document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
+        let measures = index.measureByPublicID
         var out: [[String]] = []
         for data in rounds {
             // Only submitted answers are public records; drafts stay with their body.
@@ -47,7 +47,7 @@ enum ReferralExport {
             FROM referral_positions p JOIN referral_answers a ON a.id = p.answer_id JOIN referral_rounds r ON r.id = a.round_id
             WHERE a.status = 'submitted' ORDER BY r.sent_on DESC, r.slug, a.body, p.id
             """).all(decoding: Joined.self)
-        let measures = Dictionary(index.document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
+        let measures = index.measureByPublicID
         var names: [String: String] = [:], joints: [String: String] = [:]
         return rows.map { x in
             let m = measures[x.measure]

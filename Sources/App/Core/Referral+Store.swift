@@ -25,7 +25,7 @@ struct RoundData: Sendable {
 
     /// The compilation of the submitted answers as of `today`.
     func compilation(_ index: CatalogueIndex, today: Day) -> Compilation {
-        let measures = round.reports.flatMap { (index.measuresByReport[$0] ?? []).map(\.publicID) }
+        let measures = round.reports.flatMap { index.publicIDsByReport[$0] ?? [] }
         let summaries = answers.map { a in
             AnswerSummary(body: a.answer.body, status: a.answer.status, jointWith: a.answer.jointWith ?? [],
                           positions: Dictionary(a.answer.positions.map {
@@ -33,7 +33,7 @@ struct RoundData: Sendable {
                           }, uniquingKeysWith: { a, _ in a }))
         }
         return Compilation.build(measures: measures, recipients: round.recipients, answers: summaries, deadline: round.deadline, today: today,
-                                 measuresOfReport: { (index.measuresByReport[$0] ?? []).map(\.publicID) })
+                                 measuresOfReport: { index.publicIDsByReport[$0] ?? [] })
     }
 }
 

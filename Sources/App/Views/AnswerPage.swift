@@ -68,7 +68,7 @@ struct AnswerPage: Encodable, Sendable {
         let status = stored?.answer.status
         let isPublic = status?.isFinal == true
         let editable = mayEdit && !isPublic
-        let measuresOf: (String) -> [String] = { (index.measuresByReport[$0] ?? []).map(\.publicID) }
+        let measuresOf: (String) -> [String] = { index.publicIDsByReport[$0] ?? [] }
         let inScope = scope.measures(measuresOf)
         let ordered = data.round.reports.flatMap { index.measuresByReport[$0] ?? [] }.filter { inScope.contains($0.publicID) }
         let required = Set(scope.required)

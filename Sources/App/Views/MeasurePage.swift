@@ -18,7 +18,7 @@ struct MeasurePage: Encodable, Sendable {
     let apiHref: String
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<MeasurePage>? {
-        guard let m = index.document.measures.first(where: { measureID($0) == id }), let r = index.reportByID[m.report] else { return nil }
+        guard let m = index.measureByPublicID[id], let r = index.reportByID[m.report] else { return nil }
         let s = Strings.table(lang)
         let bare = index.code(of: m)?.withoutLetter
         let sameCode = index.document.measures.filter { o in

@@ -72,8 +72,7 @@ struct ReferralPage: Encodable, Sendable {
         let s = Strings.table(lang)
         let r = data.round
         let compilation = data.compilation(index, today: today())
-        let codes = Dictionary(index.document.measures.map { ($0.publicID, $0.code) }, uniquingKeysWith: { a, _ in a })
-        func code(_ id: String) -> String { codes[id] ?? id }
+        func code(_ id: String) -> String { index.measureByPublicID[id]?.code ?? id }
         func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
         let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
             var parts: [String] = []
@@ -143,7 +142,7 @@ struct CompilationPage: Encodable, Sendable {
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData) -> PageContext<CompilationPage> {
         let s = Strings.table(lang)
         let c = data.compilation(index, today: today())
-        let measures = Dictionary(index.document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
+        let measures = index.measureByPublicID
         let names = data.round.recipients.map { bodyName($0.body, index, lang) }
         let rows = c.rows.map { row -> Row in
             let m = measures[row.measure]

@@ -85,7 +85,7 @@ enum CatalogueAPIController {
     static func measure(_ req: Request) async throws -> API.Measure {
         let id = try req.parameters.require(APIURL.idKey)
         let snap = try await req.catalogue(); let index = snap.index
-        guard let m = index.document.measures.first(where: { measureID($0) == id }) else {
+        guard let m = index.measureByPublicID[id] else {
             throw Abort(.notFound, reason: "No measure has the id '\(id)'.")
         }
         return API.Measure(m, index: index, version: snap.version(.measure, m.publicID))
