@@ -19,7 +19,9 @@ enum PageController {
 
     static func measure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "measure", object: (.measure, id)) { MeasurePage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "measure", object: (.measure, id)) { index, lang in
+            MeasurePage.build(index, lang, id: id, positions: try await MeasurePage.MeasurePosition.all(measure: id, index: index, lang: lang, on: req.db))
+        }
     }
 
     static func bodies(_ req: Request) async throws -> Response {

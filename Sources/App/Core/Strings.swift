@@ -117,6 +117,7 @@ enum Strings {
         ("revisionReplaced", "Version %1, ersatt %2", "Version %1, replaced %2"),
         ("exampleAnswer", "exempel, inte ett verkligt svar", "example, not a real answer"),
         ("titleLabel", "Titel", "Title"),
+        ("positionsOnMeasure", "Remissinstansernas ställningstaganden", "Positions taken in referral answers"),
         // Indicators and differences
         ("indicators", "Indikatorer", "Indicators"),
         ("indicatorsIntro", "Indikatorerna visar hur livsvillkoren skiljer sig mellan stadens områden och hur skillnaderna utvecklas över tid.",

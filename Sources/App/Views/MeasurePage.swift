@@ -1,3 +1,5 @@
+import Fluent
+import SQLKit
 import SkillnadCore
 
 /// All about one measure: its report, who leads and who collaborates (groups spelt out), its
@@ -16,8 +18,21 @@ struct MeasurePage: Encodable, Sendable {
     let tables: [MeasureTable]
     let strategies: [StrategyLink]
     let apiHref: String
+    /// Every position a body took on the measure in a submitted answer, across rounds.
+    let positions: [MeasurePosition]
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<MeasurePage>? {
+    struct MeasurePosition: Encodable, Sendable {
+        let round: String
+        let roundHref: String
+        let body: String
+        let answerHref: String
+        let position: String
+        let cls: String
+        let prerequisites: String?
+        let text: String?
+    }
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = []) -> PageContext<MeasurePage>? {
         guard let m = index.measureByPublicID[id], let r = index.reportByID[m.report] else { return nil }
         let s = Strings.table(lang)
         let bare = index.code(of: m)?.withoutLetter
@@ -43,10 +58,29 @@ struct MeasurePage: Encodable, Sendable {
                                  href: SiteURL.roadmap.link(lang) + "#" + st.id)
                 }
             },
-            apiHref: APIURL.reportMeasure(.value(r.id), .value(m.code)).path)
+            apiHref: APIURL.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
         let meta = PageMeta.make(lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
                                  section: .reports, route: .measure(.value(id)),
                                  crumbs: [(s["reports"]!, .reports), (r.title, .report(.value(r.id)))])
         return PageContext(meta: meta, t: s, page: page)
+    }
+}
+
+extension MeasurePage.MeasurePosition {
+    /// The submitted positions on a measure, newest round first.
+    static func all(measure: String, index: CatalogueIndex, lang: Lang, on db: any Database) async throws -> [MeasurePage.MeasurePosition] {
+        struct Row: Decodable { let slug: String; let title: String; let body: String; let position: String; let prerequisites: String?; let text: String? }
+        let sql = db as! any SQLDatabase
+        let rows = try await sql.raw("""
+            SELECT r.slug AS slug, r.title AS title, a.body AS body, p.position AS position, p.prerequisites AS prerequisites, p.text AS text
+            FROM referral_positions p JOIN referral_answers a ON a.id = p.answer_id JOIN referral_rounds r ON r.id = a.round_id
+            WHERE p.measure = \(bind: measure) AND a.status = 'submitted' ORDER BY r.sent_on DESC, a.body
+            """).all(decoding: Row.self)
+        let s = Strings.table(lang)
+        return rows.map { r in
+            .init(round: r.title, roundHref: SiteURL.referral(.value(r.slug)).link(lang), body: bodyName(r.body, index, lang),
+                  answerHref: SiteURL.referralAnswer(.value(r.slug), .value(r.body)).link(lang),
+                  position: s["position_\(r.position)"] ?? r.position, cls: r.position, prerequisites: r.prerequisites, text: r.text)
+        }
     }
 }
