@@ -138,7 +138,10 @@ struct ReferralTests {
             var v4 = v2.map { $0.0 == "version" ? ($0.0, "3") : $0 }
             v4 = v4.map { $0.0 == "m[dold-potential-a-2-3-2][position]" ? ($0.0, "opposes") : $0 }
             #expect(try await app.postMultipart(path, v4, as: editor).status == .seeOther)
-            #expect(try await app.get(path).body.contains("Version 1, ersatt"))
+            // The earlier version stays readable: it still says A.2.3.2 was supported with reservations.
+            let history = try await app.get(path).body
+            #expect(history.contains("Version 1, ersatt") && history.contains("A.2.3.2: tillstyrker med reservationer"))
+            #expect(history.contains("A.2.3.2</a> Åtgärd A.2.3.2</h3><dl class=\"facts\"><dt>Ställningstagande</dt><dd>avstyrker"))
 
             // The compilation and the CSV export agree with the database.
             let comp = try await app.getJSON("/api/v1/referrals/remiss-av-dold-potential/compilation")

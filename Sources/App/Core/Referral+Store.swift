@@ -18,7 +18,8 @@ struct RoundData: Sendable {
         let version: Int
         let updatedAt: Date
         let attachments: [(id: UUID, filename: String, size: Int)]
-        let revisions: [(revision: Int, replacedAt: Date)]
+        /// Earlier submitted revisions, as they were.
+        let revisions: [(revision: Int, replacedAt: Date, answer: ReferralDocument.Answer?)]
     }
 
     func answer(of body: String) -> StoredAnswer? { answers.first { $0.answer.body == body } }
@@ -103,7 +104,7 @@ enum ReferralStore {
             .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).all()
         let attachmentsBy = Dictionary(grouping: attachments, by: { $0.$answer.id })
         let revisions = ids.isEmpty ? [] : try await ReferralAnswerRevision.query(on: db).filter(\.$answer.$id ~~ ids)
-            .field(\.$id).field(\.$answer.$id).field(\.$revision).field(\.$replacedAt).all()
+            .all()
         let revisionsBy = Dictionary(grouping: revisions, by: { $0.$answer.id })
         let deadlines = try await ReferralDeadline.query(on: db).filter(\.$round.$id == r.id!).sort(\.$id).all()
         let order = Dictionary(recipients.map { ($0.body, $0.position) }, uniquingKeysWith: { a, _ in a })
@@ -113,7 +114,9 @@ enum ReferralStore {
             answers: answers.sorted { (order[$0.body] ?? 0) < (order[$1.body] ?? 0) }.map { a in
                 .init(id: a.id!, answer: record(a, round: r.slug, positions: byAnswer[a.id!] ?? []), revision: a.revision, version: a.version,
                       updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id!] ?? []).map { ($0.id!, $0.filename, $0.size) },
-                      revisions: (revisionsBy[a.id!] ?? []).sorted { $0.revision < $1.revision }.map { ($0.revision, $0.replacedAt) })
+                      revisions: (revisionsBy[a.id!] ?? []).sorted { $0.revision < $1.revision }.map {
+                          ($0.revision, $0.replacedAt, try? JSONDecoder().decode(ReferralDocument.Answer.self, from: Data($0.snapshot.utf8)))
+                      })
             })
     }
 

@@ -21,7 +21,13 @@ struct AnswerPage: Encodable, Sendable {
         let positionText: String?
         let alreadyWorksText: String?
     }
-    struct Revision: Encodable, Sendable { let label: String }
+    /// An earlier submitted version, shown as it was.
+    struct Revision: Encodable, Sendable {
+        let label: String
+        let summary: String?
+        let decidedOn: String?
+        let positions: [String]
+    }
     struct Attachment: Encodable, Sendable { let name: String; let href: String; let size: String }
 
     let roundTitle: String
@@ -101,7 +107,14 @@ struct AnswerPage: Encodable, Sendable {
             measures: blocks,
             joint: others.map { Option(value: $0, label: bodyName($0, index, lang), selected: joint.contains($0)) },
             jointText: joint.isEmpty ? nil : joint.map { bodyName($0, index, lang) }.joined(separator: ", "),
-            revisions: (stored?.revisions ?? []).map { Revision(label: Strings.fill(s["revisionReplaced"], "\($0.revision)", minute($0.replacedAt))) },
+            revisions: (stored?.revisions ?? []).map { r in
+                Revision(label: Strings.fill(s["revisionReplaced"], "\(r.revision)", minute(r.replacedAt)), summary: r.answer?.summary,
+                         decidedOn: r.answer?.decidedOn?.description,
+                         positions: (r.answer?.positions ?? []).map { p in
+                             "\(index.measureByPublicID[p.measure]?.code ?? p.measure): \(s["position_\(p.position.rawValue)"]!)"
+                                 + (p.prerequisites.map { " – \($0)" } ?? "")
+                         })
+            },
             attachments: (stored?.attachments ?? []).map {
                 Attachment(name: $0.filename, href: SiteURL.referralAttachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
             },
