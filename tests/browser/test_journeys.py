@@ -1,12 +1,14 @@
 """The journeys people take, in a real browser, asserting what the person sees."""
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
 def wait_for(browser, condition, what):
-    """Clicks and Enter start a navigation; wait until the new page is there."""
-    WebDriverWait(browser, 15).until(condition, what)
+    """Clicks and Enter start a navigation; wait until the new page is there. An element found on
+    the old page goes stale when the new one replaces it: that is not yet, so try again."""
+    WebDriverWait(browser, 15, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition, what)
 
 
 def test_resident_searches_for_a_measure_and_reads_it(server, browser, screenshot):
