@@ -170,6 +170,20 @@ struct IndicatorPageTests {
         }
     }
 
+    @Test("An area with indicator values cannot be deleted: 409 with a reason, nothing lost")
+    func areaInUse() async throws {
+        try await withTestApp { app in
+            _ = try await Fixture.load(app)
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
+            let token = try await TokenIssuer.issue(for: admin.id!, name: "t", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+            let r = try await app.api(.DELETE, "/api/v1/areas/bromma", token: token, headers: ["If-Match": "\"1\""])
+            #expect(r.status == .conflict, "\(r.body)")
+            #expect(r.body.contains("still referred to"))
+            #expect(try await Area.query(on: app.db).filter(\.$slug == "bromma").count() == 1)
+        }
+    }
+
     @Test("Exports in every shape, and an export imports back to the same values")
     func exports() async throws {
         try await withTestApp { app in

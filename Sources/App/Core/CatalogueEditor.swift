@@ -117,6 +117,9 @@ enum CatalogueEditor {
                 return try await db.transaction(body)
             } catch let error where attempt < 10 && isSQLiteBusy(error) {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
+            } catch let error where isForeignKeyViolation(error) {
+                // An area with indicator values, a body with answers: still referred to, so kept.
+                throw Abort(.conflict, reason: "It is still referred to (for example by indicator values or referral answers), so it cannot be deleted.")
             } catch let error where String(describing: error).lowercased().contains("unique") {
                 // Two creates of the same id at once: the second learns it lost, as with versions.
                 throw Abort(.conflict, reason: "Another change with the same id was saved at the same moment; reload and try again.")
@@ -135,6 +138,11 @@ enum CatalogueEditor {
             throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
         }
         if row.version != version { throw ConflictError(kind: kind, id: id, expected: version, current: row.version) }
+    }
+
+    static func isForeignKeyViolation(_ error: any Error) -> Bool {
+        let text = String(describing: error).lowercased()
+        return text.contains("foreign key constraint") || text.contains("violates foreign key")
     }
 
     static func isSQLiteBusy(_ error: any Error) -> Bool {
