@@ -1,4 +1,5 @@
 import Fluent
+import PostgresNIO
 import Foundation
 import SkillnadCore
 import SQLKit
@@ -141,6 +142,8 @@ enum CatalogueEditor {
     }
 
     static func isForeignKeyViolation(_ error: any Error) -> Bool {
+        // PostgreSQL hides the message from `description`; its SQLSTATE 23503 says it.
+        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState] { return state == "23503" }
         let text = String(describing: error).lowercased()
         return text.contains("foreign key constraint") || text.contains("violates foreign key")
     }
