@@ -16,6 +16,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(CreateIndicators())
     app.migrations.add(ExtendIndicators())
     app.migrations.add(CreateReferrals())
+    app.migrations.add(KeyObservationsByContent())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
@@ -69,6 +70,7 @@ public enum DatabaseChoice: Sendable {
     func use(on app: Application) throws {
         switch self {
         case .sqlite(let path):
+            SQLiteDirect.install() // before the first connection opens
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
         case .postgres(let config):
             app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)

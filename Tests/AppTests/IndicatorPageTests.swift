@@ -248,7 +248,7 @@ struct IndicatorPageTests {
             spec.indicator.targetAreas = ["no-such-target"]
             #expect(await refused(Data(Fixture.csv().utf8), spec).contains("the roadmap has no target area \"no-such-target\""))
             #expect(try await Indicator.query(on: app.db).count() == 0)
-            #expect(try await Observation.query(on: app.db).count() == 0)
+            #expect(try await Observation.count(on: app.db) == 0)
         }
     }
 
@@ -279,7 +279,7 @@ struct IndicatorPageTests {
             let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"))
             #expect(bad.0 == .unprocessableEntity)
             #expect(bad.1.contains("val.csv: line 53, column Röstande"))
-            #expect(try await Observation.query(on: app.db).count() == 0)
+            #expect(try await Observation.count(on: app.db) == 0)
             let ok = try await upload(Fixture.csv())
             #expect(ok.0 == .ok)
             #expect(ok.1.contains("120 värden för deltagande är inlästa."))

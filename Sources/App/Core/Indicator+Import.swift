@@ -148,8 +148,8 @@ enum IndicatorImporter {
             let indicator = try await save(spec, on: tx)
             let areaIDs = Dictionary(try await Area.query(on: tx).all().map { ($0.slug, $0.id!.uuidString) }, uniquingKeysWith: { a, _ in a })
             // A file replaces what it covers: the same indicator, periods and groups.
-            try await Observation.query(on: tx).filter(\.$indicator.$id == indicator.id!)
-                .filter(\.$period ~~ finalPlan.periods.names).filter(\.$group ~~ finalPlan.groups.names).delete()
+            try await (tx as! any SQLDatabase).delete(from: Observation.schema).where("indicator_id", .equal, indicator.id!)
+                .where("period", .in, finalPlan.periods.names).where("group_key", .in, finalPlan.groups.names).run()
             let t1 = clock.now
             let writer = observationWriter(for: tx)
             try await writer.insert(finalPlan.rows, indicator: indicator.id!.uuidString, areas: finalPlan.areas.names.map { areaIDs[$0]! },

@@ -2,6 +2,7 @@ import Fluent
 import FluentSQLiteDriver
 import Foundation
 import SQLKit
+import VaporCSQLite
 
 /// Writes many observations at once. One implementation per database, because the generic path
 /// (SQLKit binds through `Encodable`) costs microseconds a value, which for millions of rows is
@@ -15,70 +16,77 @@ func observationWriter(for db: any Database) -> any ObservationWriter {
     db is any SQLiteDatabase ? SQLiteObservationWriter() : SQLKitObservationWriter()
 }
 
-private let observationColumns = ["indicator_id", "area_id", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"]
-
-/// Multi-row INSERTs with SQLite's own values: 2,000 rows (20,000 parameters, under SQLite's
-/// limit of 32,766) a statement, in the order of the unique index (period, group, area), so that
-/// the index grows at one end instead of being searched and split page by page; and with a page
-/// cache large enough that a million-row transaction does not spill to disk before it commits.
+/// SQLite: one prepared statement stepped once a row through SQLite's C interface
+/// (`SQLiteDirect`), inside the import's transaction, in the order of the primary key (indicator,
+/// period, group, area) so that the table grows at one end instead of being searched and split
+/// page by page; and with a page cache large enough that a million-row transaction does not spill
+/// to disk before it commits. A connection without `SQLiteDirect` takes the portable path.
 struct SQLiteObservationWriter: ObservationWriter {
-    static let rowsPerStatement = 2000
     /// 256 MB of page cache for the import's connection (negative: in KiB), then back to SQLite's default.
     static let importCacheKiB = 262_144
 
     func insert(_ rows: CompactObservations, indicator: String, areas: [String], periods: [String], groups: [String],
                 on db: any Database) async throws {
         let sqlite = db as! any SQLiteDatabase
-        let placeholders = "(" + Array(repeating: "?", count: observationColumns.count).joined(separator: ",") + ")"
-        func statement(_ n: Int) -> String {
-            "INSERT INTO observations (\(observationColumns.joined(separator: ","))) VALUES "
-                + Array(repeating: placeholders, count: n).joined(separator: ",")
+        guard await SQLiteDirect.isAvailable(on: sqlite) else {
+            return try await SQLKitObservationWriter().insert(rows, indicator: indicator, areas: areas, periods: periods, groups: groups, on: db)
         }
-        let full = statement(Self.rowsPerStatement)
-        let areaData = areas.map { SQLiteData.text($0) }, periodData = periods.map { SQLiteData.text($0) }
-        let groupData = groups.map { SQLiteData.text($0) }
-        let indicatorData = SQLiteData.text(indicator)
-        func number(_ x: Double) -> SQLiteData { x.isNaN ? .null : .float(x) }
-        // Each value's rank in the index's order, packed into one sortable number per row.
+        // Each value's rank in the key's order (SQLite compares text bytewise, as Swift's `<` on
+        // UTF-8 does), packed into one sortable number per row.
         func ranks(_ names: [String]) -> [Int64] {
             var r = [Int64](repeating: 0, count: names.count)
-            for (rank, i) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { r[i] = Int64(rank) }
+            for (rank, i) in names.indices.sorted(by: { names[$0].utf8.lexicographicallyPrecedes(names[$1].utf8) }).enumerated() { r[i] = Int64(rank) }
             return r
         }
         let pr = ranks(periods), gr = ranks(groups), ar = ranks(areas)
-        var order = (0..<rows.count).map { i in
+        var keyed = (0..<rows.count).map { i in
             (key: pr[Int(rows.period[i])] << 42 | gr[Int(rows.group[i])] << 21 | ar[Int(rows.area[i])], row: Int32(i))
         }
-        order.sort { $0.key < $1.key }
+        keyed.sort { $0.key < $1.key }
+        let index = keyed.map(\.row)
+        keyed = []
         _ = try await sqlite.query("PRAGMA cache_size = -\(Self.importCacheKiB)", [])
         do {
-            try await write()
+            try await SQLiteDirect.run(on: sqlite) { handle in
+                try Self.write(rows, in: index, indicator: indicator, areas: areas, periods: periods, groups: groups, handle: handle)
+            }
         } catch {
             _ = try? await sqlite.query("PRAGMA cache_size = -2000", [])
             throw error
         }
         // The pooled connection must not keep a quarter of a gigabyte of pages.
         _ = try await sqlite.query("PRAGMA cache_size = -2000", [])
+    }
 
-        func write() async throws {
-            var start = 0
-            while start < rows.count {
-                let end = min(start + Self.rowsPerStatement, rows.count)
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity((end - start) * observationColumns.count)
-                for o in start..<end {
-                    let i = Int(order[o].row)
-                    binds.append(indicatorData)
-                    binds.append(areaData[Int(rows.area[i])])
-                    binds.append(periodData[Int(rows.period[i])])
-                    binds.append(groupData[Int(rows.group[i])])
-                    binds.append(number(rows.value[i])); binds.append(number(rows.numerator[i]))
-                    binds.append(number(rows.denominator[i])); binds.append(number(rows.weight[i]))
-                    binds.append(.integer(Int(rows.flags[i] & 1))); binds.append(.integer(Int(rows.flags[i] >> 1 & 1)))
-                }
-                _ = try await sqlite.query(end - start == Self.rowsPerStatement ? full : statement(end - start), binds)
-                start = end
+    private static func write(_ rows: CompactObservations, in index: [Int32], indicator: String, areas: [String], periods: [String],
+                              groups: [String], handle: SQLiteDirect.Handle) throws {
+        let sql = "INSERT INTO observations (\(Observation.columns.joined(separator: ","))) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        var statement: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw SQLiteDirect.Failure(handle, "preparing the insert of observations")
+        }
+        defer { sqlite_nio_sqlite3_finalize(statement) }
+        // C copies of every name, bound without copying (SQLITE_STATIC) and freed at the end.
+        let names = [[indicator], areas, periods, groups].map { $0.map { strdup($0)! } }
+        defer { names.forEach { $0.forEach { free($0) } } }
+        let isStatic = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+        // Bindings survive `sqlite3_reset`: the indicator is bound once.
+        sqlite_nio_sqlite3_bind_text(statement, 1, names[0][0], -1, isStatic)
+        func number(_ column: Int32, _ x: Double) {
+            if x.isNaN { sqlite_nio_sqlite3_bind_null(statement, column) } else { sqlite_nio_sqlite3_bind_double(statement, column, x) }
+        }
+        for i32 in index {
+            let i = Int(i32)
+            sqlite_nio_sqlite3_bind_text(statement, 2, names[1][Int(rows.area[i])], -1, isStatic)
+            sqlite_nio_sqlite3_bind_text(statement, 3, names[2][Int(rows.period[i])], -1, isStatic)
+            sqlite_nio_sqlite3_bind_text(statement, 4, names[3][Int(rows.group[i])], -1, isStatic)
+            number(5, rows.value[i]); number(6, rows.numerator[i]); number(7, rows.denominator[i]); number(8, rows.weight[i])
+            sqlite_nio_sqlite3_bind_int(statement, 9, Int32(rows.flags[i] & 1))
+            sqlite_nio_sqlite3_bind_int(statement, 10, Int32(rows.flags[i] >> 1 & 1))
+            guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else {
+                throw SQLiteDirect.Failure(handle, "inserting observation \(i + 1)")
             }
+            sqlite_nio_sqlite3_reset(statement)
         }
     }
 }
@@ -101,7 +109,7 @@ struct SQLKitObservationWriter: ObservationWriter {
                                SQLBind(CompactObservations.optional(rows.numerator[i])), SQLBind(CompactObservations.optional(rows.denominator[i])),
                                SQLBind(CompactObservations.optional(rows.weight[i])), SQLBind(rows.flags[i] & 1 == 1), SQLBind(rows.flags[i] & 2 == 2)])
             }
-            try await sql.insert(into: Observation.schema).columns(observationColumns).values(values[0]).rows(Array(values.dropFirst())).run()
+            try await sql.insert(into: Observation.schema).columns(Observation.columns).values(values[0]).rows(Array(values.dropFirst())).run()
             start = end
         }
     }

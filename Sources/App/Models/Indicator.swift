@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 
 /// An indicator (indikator) of living conditions, e.g. voter turnout or the share of young people
@@ -31,24 +32,22 @@ final class Indicator: Model, @unchecked Sendable {
 }
 
 /// A value of an indicator for an area, a period and a group (observation). Without a
-/// computable value (denominator 0 or missing) the value is nil, never 0.
-final class Observation: Model, @unchecked Sendable {
+/// computable value (denominator 0 or missing) the value is nil, never 0. Observations are keyed
+/// by indicator, period, group and area, not by a number (see `KeyObservationsByContent`), so
+/// they are read and written through SQL rather than as a Fluent model, which needs an `id`.
+enum Observation {
     static let schema = "observations"
+    /// Columns: `indicator_id`, `area_id` (UUIDs), `period`, `group_key` (an `ObservationGroup`
+    /// key: `T` for everyone, else `kon=K`, `alder=16-24;kon=K`, …), `value`, `numerator`,
+    /// `denominator`, `weight` (nullable reals), `preliminary`, `suppressed` (flags).
+    static let columns = ["indicator_id", "area_id", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"]
 
-    @ID(custom: "id", generatedBy: .database) var id: Int?
-    @Parent(key: "indicator_id") var indicator: Indicator
-    @Parent(key: "area_id") var area: Area
-    @Field(key: "period") var period: String
-    /// An `ObservationGroup` key: `T` for everyone, else `kon=K`, `alder=16-24;kon=K`, ….
-    @Field(key: "group_key") var group: String
-    @OptionalField(key: "value") var value: Double?
-    @OptionalField(key: "numerator") var numerator: Double?
-    @OptionalField(key: "denominator") var denominator: Double?
-    @OptionalField(key: "weight") var weight: Double?
-    @Field(key: "preliminary") var preliminary: Bool
-    @Field(key: "suppressed") var suppressed: Bool
-
-    init() {}
+    /// How many observations there are (of one indicator, when given).
+    static func count(indicator: UUID? = nil, on db: any Database) async throws -> Int {
+        let q = (db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(schema)
+        if let indicator { q.where("indicator_id", .equal, indicator) }
+        return try await q.first(decodingColumn: "n", as: Int.self) ?? 0
+    }
 }
 
 /// The disparity measures of one indicator for one period over the areas of one level (kind),
