@@ -1,5 +1,6 @@
 @testable import App
 import Fluent
+import FluentSQLiteDriver
 import SQLKit
 import Foundation
 import SkillnadCore
@@ -40,6 +41,15 @@ struct IndicatorImportTests {
             #expect(try await Observation.count(on: app.db) == 593)
             #expect(try await Observation.countNotComputable(on: app.db) == 1, "not computable is stored as no value, never 0")
             #expect(try await Area.query(on: app.db).filter(\.$kind == "votingDistrict").count() == out.createdAreas)
+            // Each new area is under its parent, searchable, and in the audit trail.
+            let spanga = try #require(try await Area.query(on: app.db).filter(\.$name == "Spånga 22 Rinkebysvängen Ö").with(\.$parent).first())
+            #expect(spanga.parent?.slug == "stockholm")
+            #expect(spanga.version == 1)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$objectType == "area").filter(\.$action == "create").filter(\.$actor == "test").count() == out.createdAreas)
+            if app.db is any SQLiteDatabase {
+                // The bulk path of SQLite must be the one taken, not the portable one.
+                #expect(await SQLiteDirect.isAvailable(on: app.db as! any SQLiteDatabase))
+            }
 
             // Importing again replaces the period's values and creates no areas.
             let again = try await IndicatorImporter.run(data, Self.options(create: true), by: .system("test"), on: app.db)

@@ -75,19 +75,27 @@ struct SQLiteObservationWriter: ObservationWriter {
         func number(_ column: Int32, _ x: Double) {
             if x.isNaN { sqlite_nio_sqlite3_bind_null(statement, column) } else { sqlite_nio_sqlite3_bind_double(statement, column, x) }
         }
-        for i32 in index {
-            let i = Int(i32)
-            sqlite_nio_sqlite3_bind_text(statement, 2, names[1][Int(rows.area[i])], -1, isStatic)
-            sqlite_nio_sqlite3_bind_text(statement, 3, names[2][Int(rows.period[i])], -1, isStatic)
-            sqlite_nio_sqlite3_bind_text(statement, 4, names[3][Int(rows.group[i])], -1, isStatic)
-            number(5, rows.value[i]); number(6, rows.numerator[i]); number(7, rows.denominator[i]); number(8, rows.weight[i])
-            sqlite_nio_sqlite3_bind_int(statement, 9, Int32(rows.flags[i] & 1))
-            sqlite_nio_sqlite3_bind_int(statement, 10, Int32(rows.flags[i] >> 1 & 1))
-            guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else {
-                throw SQLiteDirect.Failure(handle, "inserting observation \(i + 1)")
+        // Plain pointers over the columns: the loop runs millions of times, and array accesses
+        // through the struct retained and bounds-checked each one.
+        let areaNames = names[1], periodNames = names[2], groupNames = names[3]
+        try rows.area.withUnsafeBufferPointer { area in try rows.period.withUnsafeBufferPointer { period in
+        try rows.group.withUnsafeBufferPointer { group in try rows.flags.withUnsafeBufferPointer { flags in
+        try rows.value.withUnsafeBufferPointer { value in try rows.numerator.withUnsafeBufferPointer { numerator in
+        try rows.denominator.withUnsafeBufferPointer { denominator in try rows.weight.withUnsafeBufferPointer { weight in
+            for i32 in index {
+                let i = Int(i32)
+                sqlite_nio_sqlite3_bind_text(statement, 2, areaNames[Int(area[i])], -1, isStatic)
+                sqlite_nio_sqlite3_bind_text(statement, 3, periodNames[Int(period[i])], -1, isStatic)
+                sqlite_nio_sqlite3_bind_text(statement, 4, groupNames[Int(group[i])], -1, isStatic)
+                number(5, value[i]); number(6, numerator[i]); number(7, denominator[i]); number(8, weight[i])
+                sqlite_nio_sqlite3_bind_int(statement, 9, Int32(flags[i] & 1))
+                sqlite_nio_sqlite3_bind_int(statement, 10, Int32(flags[i] >> 1 & 1))
+                guard sqlite_nio_sqlite3_step(statement) == SQLITE_DONE else {
+                    throw SQLiteDirect.Failure(handle, "inserting observation \(i + 1)")
+                }
+                sqlite_nio_sqlite3_reset(statement)
             }
-            sqlite_nio_sqlite3_reset(statement)
-        }
+        } } } } } } } }
     }
 }
 
