@@ -220,9 +220,18 @@ extension RoutesBuilder {
 }
 
 /// Joins path components into an absolute path, percent-encoding each value.
+/// Slugs need no encoding, and pages link hundreds of them: they skip Foundation's encoder.
 func encodedPath(_ components: [PathComponent]) -> String {
     "/" + components.map { c -> String in
         let s = c.description
-        return s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? s
+        if s.utf8.allSatisfy(isPlainPathByte) { return s }
+        return s.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? s
     }.joined(separator: "/")
+}
+
+private let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))
+
+/// ASCII letters, digits and `-._~`: unreserved in a URL, the same encoded or not.
+private func isPlainPathByte(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E || b == 0x5F || b == 0x7E
 }

@@ -12,24 +12,33 @@ struct DataTable: Encodable, Sendable {
     let rows: [Row]
 }
 
+/// A coordinate as SVG text, to two decimals. Views hand Leaf text rather than numbers: Leaf
+/// 4 converts every number it prints through a table of converters that it rebuilds each time,
+/// which made the numbers of a 600-bar chart most of the page's rendering time.
+func svg(_ x: Double) -> String {
+    let r = (x * 100).rounded() / 100
+    if r == r.rounded(), abs(r) < 1e15 { return String(Int(r)) }
+    return String(r)
+}
+
 /// A horizontal bar chart as the template draws it: every number already placed and written.
 struct BarChartView: Encodable, Sendable {
     struct Bar: Encodable, Sendable {
         let label: String
         let valueText: String
-        let x, y, width, height, labelY, valueX: Double
+        let x, y, width, height, labelY, valueX: String
         let missing: Bool
         let highlight: Bool
     }
-    struct Tick: Encodable, Sendable { let x: Double; let label: String }
+    struct Tick: Encodable, Sendable { let x: String; let label: String }
 
     let id: String
     let title: String
     let desc: String
-    let width, height, plotX, plotY, plotHeight, zeroX: Double
+    let width, height, plotX, plotY, plotHeight, zeroX: String
     /// Where the axis ends, the tick labels stand and the area names end: placed here, not in the template.
-    let plotBottom, tickY, labelX: Double
-    let referenceX: Double?
+    let plotBottom, tickY, labelX: String
+    let referenceX: String?
     let referenceLabel: String?
     let bars: [Bar]
     let ticks: [Tick]
@@ -43,23 +52,24 @@ struct BarChartView: Encodable, Sendable {
                                     rowHeight: 20, labelWidth: 230, reference: reference)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
         let bars = layout.bars.map { b in
-            Bar(label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: b.x, y: b.y, width: b.width, height: b.height,
-                labelY: b.labelY, valueX: b.valueX, missing: b.missing, highlight: b.id == highlight)
+            Bar(label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: svg(b.x), y: svg(b.y), width: svg(b.width), height: svg(b.height),
+                labelY: svg(b.labelY), valueX: svg(b.valueX), missing: b.missing, highlight: b.id == highlight)
         }
         let s = Strings.table(lang)
         let table = DataTable(caption: title, headers: [s["area"]!, s["value"]!],
                               rows: layout.bars.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
-        return BarChartView(id: id, title: title, desc: desc, width: layout.width, height: layout.height, plotX: layout.plotX,
-                            plotY: layout.plotY, plotHeight: layout.plotHeight, zeroX: layout.zeroX,
-                            plotBottom: layout.plotY + layout.plotHeight, tickY: layout.plotY - 6, labelX: layout.plotX - 8, referenceX: layout.referenceX,
+        return BarChartView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
+                            plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
+                            plotBottom: svg(layout.plotY + layout.plotHeight), tickY: svg(layout.plotY - 6), labelX: svg(layout.plotX - 8),
+                            referenceX: layout.referenceX.map(svg),
                             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
-                            bars: bars, ticks: layout.ticks.map { .init(x: $0.x, label: NumberText.tick($0.label, lang)) }, tables: [table])
+                            bars: bars, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table])
     }
 }
 
 /// A time series chart: one or more lines over the periods.
 struct LineChartView: Encodable, Sendable {
-    struct Marker: Encodable, Sendable { let x, y: Double; let text: String }
+    struct Marker: Encodable, Sendable { let x, y: String; let text: String }
     struct Series: Encodable, Sendable {
         let label: String
         let style: Int
@@ -67,17 +77,17 @@ struct LineChartView: Encodable, Sendable {
         let markers: [Marker]
     }
     struct Tick: Encodable, Sendable {
-        let y: Double
+        let y: String
         let label: String
-        let labelY: Double
+        let labelY: String
     }
-    struct XLabel: Encodable, Sendable { let x: Double; let label: String }
+    struct XLabel: Encodable, Sendable { let x: String; let label: String }
 
     let id: String
     let title: String
     let desc: String
-    let width, height, plotX, plotY, plotWidth, plotHeight: Double
-    let plotRight, tickX, xLabelY: Double
+    let width, height, plotX, plotY, plotWidth, plotHeight: String
+    let plotRight, tickX, xLabelY: String
     let series: [Series]
     let yTicks: [Tick]
     let xLabels: [XLabel]
@@ -90,16 +100,17 @@ struct LineChartView: Encodable, Sendable {
                                      width: 640, height: 260)
         let out = layout.series.enumerated().map { i, s in
             Series(label: s.label, style: i, segments: s.segments,
-                   markers: s.markers.map { .init(x: $0.x, y: $0.y, text: "\($0.period): \(series[i].format($0.value))") })
+                   markers: s.markers.map { .init(x: svg($0.x), y: svg($0.y), text: "\($0.period): \(series[i].format($0.value))") })
         }
         let s = Strings.table(lang)
         let table = DataTable(caption: title, headers: [s["period"]!] + series.map(\.label),
                               rows: periods.indices.map { p in .init(label: periods[p], href: nil, cells: series.map { $0.format($0.values[p]) }) })
-        return LineChartView(id: id, title: title, desc: desc, width: layout.width, height: layout.height, plotX: layout.plotX,
-                             plotY: layout.plotY, plotWidth: layout.plotWidth, plotHeight: layout.plotHeight,
-                             plotRight: layout.plotX + layout.plotWidth, tickX: layout.plotX - 6, xLabelY: layout.plotY + layout.plotHeight + 18, series: out,
-                             yTicks: layout.yTicks.map { .init(y: $0.y, label: NumberText.tick($0.label, lang), labelY: $0.y + 4) },
-                             xLabels: layout.xLabels.map { .init(x: $0.x, label: $0.period) }, tables: [table])
+        return LineChartView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
+                             plotY: svg(layout.plotY), plotWidth: svg(layout.plotWidth), plotHeight: svg(layout.plotHeight),
+                             plotRight: svg(layout.plotX + layout.plotWidth), tickX: svg(layout.plotX - 6), xLabelY: svg(layout.plotY + layout.plotHeight + 18),
+                             series: out,
+                             yTicks: layout.yTicks.map { .init(y: svg($0.y), label: NumberText.tick($0.label, lang), labelY: svg($0.y + 4)) },
+                             xLabels: layout.xLabels.map { .init(x: svg($0.x), label: $0.period) }, tables: [table])
     }
 }
 
@@ -117,7 +128,7 @@ struct MapView: Encodable, Sendable {
     let id: String
     let title: String
     let desc: String
-    let width, height: Double
+    let width, height: String
     let regions: [Region]
     let legend: [Legend]
     let unmapped: [String]
@@ -138,7 +149,7 @@ struct MapView: Encodable, Sendable {
                    text: "\(NumberText.value(e.lower, unit: unit, lang)) – \(NumberText.value(e.upper, unit: unit, lang))")
         }
         if layout.regions.contains(where: { $0.classIndex == nil }) { legend.append(Legend(fill: noData, text: s["notComputable"]!)) }
-        return MapView(id: id, title: title, desc: desc, width: layout.width, height: layout.height,
+        return MapView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
                        regions: layout.regions.map { r in
                            Region(label: r.label, text: "\(r.label): \(NumberText.value(r.value, unit: unit, lang))", path: r.path,
                                   fill: r.classIndex.map { palette[min($0, palette.count - 1)] } ?? noData, href: hrefs[r.id] ?? "")
