@@ -102,6 +102,24 @@ struct IndicatorPageTests {
         }
     }
 
+    @Test("Hundreds of voting districts: the chart draws the 25 highest and 25 lowest, the table lists every district")
+    func longBarChart() async throws {
+        try await withTestApp { app in
+            let data = try Data(contentsOf: IndicatorImportTests.file)
+            _ = try await IndicatorImporter.run(data, IndicatorImportTests.options(create: true), by: .system("test"), on: app.db)
+            let html = try await app.get("/indicators/valdeltagande?level=votingDistrict").body
+            #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 50)
+            // 593 districts (the early votes' six rows are one, not computable): 50 drawn, 543 between.
+            #expect(html.contains("<text class=\"omitted\""))
+            #expect(html.contains("… 543 områden däremellan (alla finns i tabellen)"))
+            #expect(html.contains("de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns bara i tabellen."))
+            let table = try #require(html.components(separatedBy: "<caption>Valdeltagande i kommunvalet, valdistrikt, 2022</caption>").dropFirst().first)
+            let rows = table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count - 1
+            #expect(rows == 593)
+            #expect(html.contains("Spånga 22 Rinkebysvängen Ö") && html.contains("Skarpnäck 7 Skarpnäcks trädgårds"))
+        }
+    }
+
     @Test("Differences overview lists widening gaps first; the area page shows the area next to the city")
     func differencesAndArea() async throws {
         try await withTestApp { app in

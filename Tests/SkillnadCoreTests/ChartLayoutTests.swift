@@ -91,6 +91,27 @@ struct ChartLayoutTests {
         #expect(layout.ticks.map(\.label).first == "0")
     }
 
+    @Test("A long chart draws the highest and the lowest values with a row between for the rest")
+    func longChart() throws {
+        let items = (0..<600).map { BarChartLayout.Item(id: "a\($0)", label: "Område \($0)", value: $0 == 7 ? nil : Double($0)) }
+        let layout = BarChartLayout(items: items, rowHeight: 20, reference: 300, maxBars: 50)
+        #expect(layout.bars.count == 50)
+        let highest: [Double?] = (575..<600).reversed().map { Double($0) }
+        #expect(Array(layout.bars.prefix(25).map(\.value)) == highest)
+        // The lowest 25 values: 25 down to 0, without the missing one.
+        let lowest: [Double?] = (0..<26).filter { $0 != 7 }.reversed().map { Double($0) }
+        #expect(Array(layout.bars.suffix(25).map(\.value)) == lowest)
+        let omitted = try #require(layout.omitted)
+        #expect(omitted.count == 550, "the missing value is in the table, not the chart")
+        // The gap row sits between the 25th and 26th bar, one row each way.
+        #expect(layout.bars[25].y - layout.bars[24].y == 40)
+        #expect(omitted.labelY > layout.bars[24].y && omitted.labelY < layout.bars[25].y)
+        #expect(layout.height == layout.plotY + 51 * 20 + 6)
+        // The axis still covers every value, drawn or not.
+        #expect(layout.ticks.last.map { $0.value >= 599 } == true)
+        #expect(BarChartLayout(items: Array(items.prefix(50)), maxBars: 50).omitted == nil)
+    }
+
     @Test("Negative values draw leftwards from zero")
     func negativeBars() {
         let layout = BarChartLayout(items: [.init(id: "n", label: "N", value: -10), .init(id: "p", label: "P", value: 30)])

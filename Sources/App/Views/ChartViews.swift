@@ -41,15 +41,22 @@ struct BarChartView: Encodable, Sendable {
     let referenceX: String?
     let referenceLabel: String?
     let bars: [Bar]
+    /// The row between the highest and the lowest bars of a long chart: what it says and where.
+    let omitted: String?
+    let omittedY: String?
     let ticks: [Tick]
     /// The data table, as a list of one so that the template can hand it to the table partial.
     let tables: [DataTable]
 
+    /// Longer lists draw their highest and lowest values only (`BarChartLayout`'s `maxBars`).
+    static let maxBars = 50
+
     /// - Parameter highlight: an area id drawn in another colour (the one the reader came from).
+    ///   `desc` is for a chart of every area; a shortened chart says so in its own description.
     static func make(id: String, title: String, desc: String, items: [(id: String, label: String, value: Double?, href: String)],
                      unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, lang: Lang) -> BarChartView {
         let layout = BarChartLayout(items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 680,
-                                    rowHeight: 20, labelWidth: 230, reference: reference)
+                                    rowHeight: 20, labelWidth: 230, reference: reference, maxBars: maxBars)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
         let bars = layout.bars.map { b in
             Bar(label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: svg(b.x), y: svg(b.y), width: svg(b.width), height: svg(b.height),
@@ -57,13 +64,15 @@ struct BarChartView: Encodable, Sendable {
         }
         let s = Strings.table(lang)
         let table = DataTable(caption: title, headers: [s["area"]!, s["value"]!],
-                              rows: layout.bars.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
-        return BarChartView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
+                              rows: layout.sorted.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
+        let fullDesc = layout.omitted.map { desc + " " + Strings.fill(s["barsDescShortened"]!, "\(maxBars / 2)", "\($0.count)") } ?? desc
+        return BarChartView(id: id, title: title, desc: fullDesc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
                             plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
                             plotBottom: svg(layout.plotY + layout.plotHeight), tickY: svg(layout.plotY - 6), labelX: svg(layout.plotX - 8),
                             referenceX: layout.referenceX.map(svg),
                             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
-                            bars: bars, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table])
+                            bars: bars, omitted: layout.omitted.map { Strings.fill(s["barsOmitted"]!, "\($0.count)") },
+                            omittedY: layout.omitted.map { svg($0.labelY) }, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table])
     }
 }
 

@@ -61,6 +61,15 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
     public let ticks: [Tick]
     /// The citywide reference line, when a reference value was given.
     public let referenceX: Double?
+    /// Areas left out of a long chart (see `maxBars`): how many, and the baseline of the row
+    /// between the highest and the lowest where the chart says so. Nil when every area is drawn.
+    public let omitted: Omitted?
+    /// Every item in the chart's order, drawn or not: for the data table.
+    public let sorted: [Item]
+    public struct Omitted: Sendable, Codable, Equatable {
+        public let count: Int
+        public let labelY: Double
+    }
     /// The scale behind the x coordinates, for anything else the template wants to place.
     public let scale: ChartScale
 
@@ -70,9 +79,11 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
     static let valueRoom = 56.0
 
     /// Lays out `items` sorted by value, highest first (missing values last, ties by label then id).
-    /// The axis always includes 0 and the `reference` value.
+    /// The axis always includes 0 and the `reference` value. With more than `maxBars` items only
+    /// the `maxBars / 2` highest and as many lowest values are drawn, with a row between them
+    /// for the rest: six hundred bars make a chart no one can read, and its data table lists all.
     public init(items: [Item], width: Double = 640, rowHeight: Double = 22, labelWidth: Double = 200,
-                reference: Double? = nil) {
+                reference: Double? = nil, maxBars: Int? = nil) {
         // A NaN or infinite value is as uncomputable as a missing one.
         let items = items.map { Item(id: $0.id, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }) }
         let sorted = items.sorted { a, b in
@@ -83,18 +94,32 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
             default: return (a.label, a.id) < (b.label, b.id)
             }
         }
+        var drawn = sorted
+        var omittedCount = 0, gapIndex: Int?
+        if let maxBars, sorted.count > maxBars {
+            let valued = sorted.filter { $0.value != nil }
+            let half = Swift.max(maxBars / 2, 1)
+            let top = Array(valued.prefix(half))
+            let bottom = valued.count > half ? Array(valued.suffix(Swift.min(half, valued.count - half))) : []
+            drawn = top + bottom
+            omittedCount = sorted.count - drawn.count
+            gapIndex = top.count
+        }
+        let rows = drawn.count + (gapIndex == nil ? 0 : 1)
         let values = items.compactMap(\.value) + (reference.map { [$0] } ?? [])
         let scale = ChartScale(values: values, includeZero: true)
         let plotX = labelWidth, plotY = Self.axisHeight
         let plotWidth = Swift.max(width - labelWidth - Self.valueRoom, 1)
-        let plotHeight = Double(items.count) * rowHeight
+        let plotHeight = Double(rows) * rowHeight
         func x(_ v: Double) -> Double { scale.position(of: v, from: plotX, to: plotX + plotWidth) }
         let zero = x(0)
         let barHeight = (rowHeight * 0.7).rounded()
         let r = ChartNumber.round1
 
-        self.bars = sorted.enumerated().map { i, item in
-            let top = plotY + Double(i) * rowHeight
+        self.bars = drawn.enumerated().map { i, item in
+            // Bars after the gap row move down by one row.
+            let row = gapIndex.map { i >= $0 ? i + 1 : i } ?? i
+            let top = plotY + Double(row) * rowHeight
             let y = top + (rowHeight - barHeight) / 2
             // The text baseline sits a little below the row's middle so the glyphs look centred.
             let labelY = top + rowHeight / 2 + 4
@@ -115,6 +140,8 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
         self.zeroX = r(zero)
         self.ticks = scale.ticks.map { Tick(value: $0, x: r(x($0)), label: scale.label($0)) }
         self.referenceX = reference.flatMap { $0.isFinite ? r(x($0)) : nil }
+        self.sorted = sorted
+        self.omitted = gapIndex.map { Omitted(count: omittedCount, labelY: r(plotY + Double($0) * rowHeight + rowHeight / 2 + 4)) }
         self.scale = scale
     }
 }
