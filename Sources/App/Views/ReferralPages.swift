@@ -124,7 +124,7 @@ struct CompilationPage: Encodable, Sendable {
         let title: String
         let href: String
         let cells: [Cell]
-        let counts: [Int]
+        let counts: [String] // text, not numbers: Leaf converts every number it prints slowly
         let missing: String?
         let details: [Detail]
     }
@@ -159,7 +159,7 @@ struct CompilationPage: Encodable, Sendable {
             }
             return Row(code: m?.code ?? row.measure, title: m.map { lang.pick($0.title, $0.titleEn).text } ?? "",
                        href: SiteURL.measure(.value(row.measure)).link(lang), cells: cells,
-                       counts: PositionKind.allCases.map { row.counts[$0] ?? 0 },
+                       counts: PositionKind.allCases.map { "\(row.counts[$0] ?? 0)" },
                        missing: row.missingRequired.isEmpty ? nil : s["missingRequired"]! + ": " + row.missingRequired.map { bodyName($0, index, lang) }.joined(separator: ", "),
                        details: details)
         }
