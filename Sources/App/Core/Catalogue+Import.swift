@@ -143,33 +143,6 @@ enum CatalogueImporter {
         m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
     }
 
-    /// Adds new areas whose parents exist already (an indicator import's `--create-areas`, which
-    /// may create thousands) inside the caller's transaction: multi-row inserts of the areas and
-    /// of their audit events, instead of syncing and comparing the whole catalogue. The caller
-    /// made the ids unique and bumps the data generation.
-    static func add(areas records: [AreaRecord], in tx: any Database, actor: AuditActor) async throws {
-        guard !records.isEmpty else { return }
-        let parentSlugs = Array(Set(records.compactMap(\.parent)))
-        let parents = Dictionary(try await Area.query(on: tx).filter(\.$slug ~~ parentSlugs).all().map { ($0.slug, $0.id!) },
-                                 uniquingKeysWith: { a, _ in a })
-        let first = (try await Area.query(on: tx).max(\.$position) ?? -1) + 1
-        var models: [Area] = [], events: [AuditEvent] = []
-        let now = Date()
-        for (i, r) in records.enumerated() {
-            let m = Area()
-            try assign(r, to: m, position: first + i)
-            m.$parent.id = r.parent.flatMap { parents[$0] }
-            m.version = 1
-            models.append(m)
-            events.append(Audit.event("create", objectType: "area", objectID: r.id, after: CatalogueDiff.json(r), by: actor, at: now))
-        }
-        // 500 rows a statement keeps PostgreSQL's and SQLite's parameter limits far away.
-        for start in stride(from: 0, to: models.count, by: 500) {
-            try await Array(models[start..<min(start + 500, models.count)]).create(on: tx)
-            try await Array(events[start..<min(start + 500, events.count)]).create(on: tx)
-        }
-    }
-
     /// Second pass for bodies and areas: link each to its parent once all exist; a changed parent
     /// of an object that existed before the import is a new version of it.
     private static func linkParents<M: Model & Versioned>(_ items: [(id: String, parent: String?)], _ existing: [String: M],

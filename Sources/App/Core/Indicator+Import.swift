@@ -139,7 +139,15 @@ enum IndicatorImporter {
         let (created, finalPlan) = (newAreas, plan)
         let written = try await CatalogueEditor.transaction(on: db) { tx -> Int in
             let t0 = clock.now
-            try await CatalogueImporter.add(areas: created, in: tx, actor: actor)
+            if !created.isEmpty {
+                // Through the whole-catalogue sync, not a bulk insert of the new areas alone: the
+                // sync also brings areas written by `areas import-geo` to the form a catalogue
+                // import writes, which a later re-import of an export relies on ("no changes").
+                var edited = try await CatalogueLoader.load(from: tx)
+                edited.areas += created
+                if case .failure(let p) = CatalogueReader.read(try JSONEncoder().encode(edited)) { throw p }
+                _ = try await CatalogueImporter.sync(edited, in: tx, actor: actor)
+            }
             let indicator = try await save(spec, on: tx)
             let areaIDs = Dictionary(try await Area.query(on: tx).all().map { ($0.slug, $0.id!.uuidString) }, uniquingKeysWith: { a, _ in a })
             // A file replaces what it covers: the same indicator, periods and groups.
