@@ -145,7 +145,11 @@ def test_politician_reads_an_indicator_chart_and_its_table(server, browser, scre
     svg = browser.find_element(By.CSS_SELECTOR, "figure#bars svg")
     # The chart is named and described for screen readers, and drawn.
     assert svg.find_element(By.TAG_NAME, "title").get_attribute("textContent").startswith("Socioekonomisk områdestyp")
-    assert len(svg.find_elements(By.CSS_SELECTOR, "rect.bar")) > 100
+    # Over a hundred districts: the 25 highest and 25 lowest are drawn, a row says how many are between,
+    # and the data table lists every district.
+    assert len(svg.find_elements(By.CSS_SELECTOR, "rect.bar")) == 50
+    assert "däremellan" in svg.find_element(By.CSS_SELECTOR, "text.omitted").get_attribute("textContent")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure#bars table.data tbody tr")) > 100
     assert browser.find_elements(By.CSS_SELECTOR, "figure#map svg path")
     screenshot("indicator")
     # The data table opens from the keyboard and links to each area.
