@@ -27,14 +27,8 @@ enum AuditActor: Sendable {
 enum Audit {
     static func record(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
                        after: String? = nil, by actor: AuditActor, on db: any Database) async throws {
-        try await event(action, objectType: objectType, objectID: objectID, before: before, after: after, by: actor, at: Date()).create(on: db)
-    }
-
-    /// An event not yet written, for callers that write many at once.
-    static func event(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
-                      after: String? = nil, by actor: AuditActor, at time: Date) -> AuditEvent {
         let e = AuditEvent()
-        e.at = time
+        e.at = Date()
         e.actor = actor.label
         e.via = actor.via
         e.action = action
@@ -46,7 +40,7 @@ enum Audit {
             e.actorID = p.userID
             e.address = address
         }
-        return e
+        try await e.create(on: db)
     }
 
     /// Events about a user that no one is signed in as yet (a failed sign-in).

@@ -125,22 +125,17 @@ enum CatalogueImporter {
             let m = existing[r.id] ?? Area()
             let isNew = m.id == nil
             let before = fingerprint(m)
-            try assign(r, to: m, position: i)
+            m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.kind = r.kind.rawValue; m.code = r.code
+            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = i
+            m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
+            m.geometry = r.geometry?.jsonText
+            m.population = r.population
+            m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
             if isNew { m.$parent.id = nil }
             try await save(m, kind: "areas", before: before, tx, &summary)
             existing[r.id] = m
         }
         try await linkParents(doc.areas.map { ($0.id, $0.parent) }, existing, existed, parent: \.$parent, tx)
-    }
-
-    /// An area record's values on a model (all but the parent, which needs the parent's row id).
-    private static func assign(_ r: AreaRecord, to m: Area, position: Int) throws {
-        m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.kind = r.kind.rawValue; m.code = r.code
-        m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = position
-        m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
-        m.geometry = r.geometry?.jsonText
-        m.population = r.population
-        m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
     }
 
     /// Second pass for bodies and areas: link each to its parent once all exist; a changed parent
