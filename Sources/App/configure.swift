@@ -20,7 +20,15 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
-    app.views.use(.leaf)
+    // Not `.leaf`: Leaf's own provider switches the template cache off whenever the environment
+    // is development, which `skillnad serve` runs in unless told otherwise, and then every page
+    // read and parsed its templates from disk again. Templates ship inside the binary.
+    app.views.use { app in
+        var userInfo = app.leaf.userInfo
+        userInfo["application"] = app
+        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+    }
     app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
                                                   sandboxDirectory: StaticFiles.viewsDirectory,
                                                   viewDirectory: StaticFiles.viewsDirectory))

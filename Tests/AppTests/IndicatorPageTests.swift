@@ -102,7 +102,7 @@ struct IndicatorPageTests {
         }
     }
 
-    @Test("Hundreds of voting districts: the chart draws the 25 highest and 25 lowest, the table lists every district")
+    @Test("Hundreds of voting districts: the chart and its table show the 25 highest and 25 lowest; a link opens the table of every district")
     func longBarChart() async throws {
         try await withTestApp { app in
             let data = try Data(contentsOf: IndicatorImportTests.file)
@@ -111,11 +111,22 @@ struct IndicatorPageTests {
             #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 50)
             // 593 districts (the early votes' six rows are one, not computable): 50 drawn, 543 between.
             #expect(html.contains("<text class=\"omitted\""))
-            #expect(html.contains("… 543 områden däremellan (alla finns i tabellen)"))
-            #expect(html.contains("de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns bara i tabellen."))
-            let table = try #require(html.components(separatedBy: "<caption>Valdeltagande i kommunvalet, valdistrikt, 2022</caption>").dropFirst().first)
-            let rows = table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count - 1
-            #expect(rows == 593)
+            #expect(html.contains("… 543 områden däremellan (alla finns i den fullständiga tabellen)"))
+            #expect(html.contains("de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns i den fullständiga tabellen."))
+            // The chart's text alternative lists the districts drawn, and links to the table of all of them.
+            func tableRows(_ html: String, caption: String) throws -> Int {
+                let table = try #require(html.components(separatedBy: "<caption>\(caption)</caption>").dropFirst().first)
+                return table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count - 1
+            }
+            let title = "Valdeltagande i kommunvalet, valdistrikt, 2022"
+            #expect(try tableRows(html, caption: "\(title): de 25 högsta och de 25 lägsta av 593 områden") == 50)
+            let fullHref = "/indicators/valdeltagande?level=votingDistrict&amp;period=2022&amp;table=all#h-areas"
+            #expect(html.contains("<p><a href=\"\(fullHref)\">Tabell med alla 593 områden</a></p>"))
+            let full = try await app.get("/indicators/valdeltagande?level=votingDistrict&period=2022&table=all").body
+            #expect(try tableRows(full, caption: title) == 593)
+            #expect(full.contains("<details open><summary>"))
+            #expect(!full.contains("Tabell med alla 593 områden"))
+            #expect(full.components(separatedBy: "<rect class=\"bar").count - 1 == 50)
             #expect(html.contains("Spånga 22 Rinkebysvängen Ö") && html.contains("Skarpnäck 7 Skarpnäcks trädgårds"))
         }
     }

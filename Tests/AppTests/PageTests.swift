@@ -1,4 +1,5 @@
 @testable import App
+import LeafKit
 import Testing
 import Vapor
 
@@ -14,6 +15,18 @@ struct PageTests {
             #expect(r.body.contains("<span class=\"number\">9</span> rapporter"))
             #expect(r.body.contains("href=\"/reports/dold-potential\""))
             #expect(r.body.contains("Uppväxt och utbildning"))
+        }
+    }
+
+    @Test("Templates are parsed once and kept, also in the development environment `skillnad serve` runs in")
+    func templateCache() async throws {
+        try await withTestApp(environment: .development) { app in
+            let cache = try #require(app.leaf.cache as? DefaultLeafCache)
+            #expect(cache.count == 0)
+            #expect(try await app.get("/").status == .ok)
+            #expect(try await app.get("/reports").status == .ok)
+            #expect(cache.isEnabled)
+            #expect(cache.count >= 2) // each page's template, with its layout and partials flattened in
         }
     }
 

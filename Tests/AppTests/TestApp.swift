@@ -10,8 +10,8 @@ import VaporTesting
 /// Runs a test against a real database: a new SQLite file per test, or, when `DATABASE_URL` is
 /// set (as `.ci/run` does), a new schema in that PostgreSQL database per test, so tests can run
 /// in parallel on both.
-func withTestApp(demo: Bool = true, _ test: (Application) async throws -> Void) async throws {
-    let app = try await Application.make(.testing)
+func withTestApp(demo: Bool = true, environment: Environment = .testing, _ test: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(environment)
     var cleanup: (@Sendable () async -> Void)? = nil
     do {
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {

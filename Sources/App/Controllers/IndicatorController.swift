@@ -15,8 +15,9 @@ enum IndicatorController {
     static func show(_ req: Request) async throws -> Response {
         let code = try req.parameters.require(SiteURL.idKey)
         let level = req.query[String.self, at: "level"], period = req.query[String.self, at: "period"]
+        let allAreas = req.query[String.self, at: "table"] == "all"
         return try await PageRenderer.render(req, template: "indicator") { index, lang in
-            try await IndicatorPage.build(index, lang, code: code, level: level, period: period, on: req.db)
+            try await IndicatorPage.build(index, lang, code: code, level: level, period: period, allAreas: allAreas, on: req.db)
         }
     }
 

@@ -47,14 +47,24 @@ struct BarChartView: Encodable, Sendable {
     let ticks: [Tick]
     /// The data table, as a list of one so that the template can hand it to the table partial.
     let tables: [DataTable]
+    /// Where a shortened table links to the table of every area.
+    let fullTable: FullTable?
+    /// The table is shown open: the reader asked for the full one.
+    let tableOpen: Bool
+    struct FullTable: Encodable, Sendable { let text: String; let href: String }
 
     /// Longer lists draw their highest and lowest values only (`BarChartLayout`'s `maxBars`).
     static let maxBars = 50
 
-    /// - Parameter highlight: an area id drawn in another colour (the one the reader came from).
+    /// - Parameters:
+    ///   - highlight: an area id drawn in another colour (the one the reader came from).
+    ///   - fullTableHref: for a shortened chart, the address of the same page with the table of
+    ///     every area; the table here then lists the areas drawn, as the chart's text alternative.
+    ///     Nil lists every area. (A table of 600 rows was a third of the page's rendering time.)
     ///   `desc` is for a chart of every area; a shortened chart says so in its own description.
     static func make(id: String, title: String, desc: String, items: [(id: String, label: String, value: Double?, href: String)],
-                     unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, lang: Lang) -> BarChartView {
+                     unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, fullTableHref: String? = nil,
+                     tableOpen: Bool = false, lang: Lang) -> BarChartView {
         let layout = BarChartLayout(items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 680,
                                     rowHeight: 20, labelWidth: 230, reference: reference, maxBars: maxBars)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
@@ -63,8 +73,12 @@ struct BarChartView: Encodable, Sendable {
                 labelY: svg(b.labelY), valueX: svg(b.valueX), missing: b.missing, highlight: b.id == highlight)
         }
         let s = Strings.table(lang)
-        let table = DataTable(caption: title, headers: [s["area"]!, s["value"]!],
-                              rows: layout.sorted.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
+        let shortTable = layout.omitted != nil && fullTableHref != nil
+        let tableItems = shortTable ? layout.bars.map { BarChartLayout.Item(id: $0.id, label: $0.label, value: $0.value) } : layout.sorted
+        let table = DataTable(caption: shortTable ? Strings.fill(s["tableShortened"]!, title, "\(maxBars / 2)", "\(layout.sorted.count)") : title,
+                              headers: [s["area"]!, s["value"]!],
+                              rows: tableItems.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
+        let fullTable = shortTable ? fullTableHref.map { FullTable(text: Strings.fill(s["fullTable"]!, "\(layout.sorted.count)"), href: $0) } : nil
         let fullDesc = layout.omitted.map { desc + " " + Strings.fill(s["barsDescShortened"]!, "\(maxBars / 2)", "\($0.count)") } ?? desc
         return BarChartView(id: id, title: title, desc: fullDesc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
                             plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
@@ -72,7 +86,8 @@ struct BarChartView: Encodable, Sendable {
                             referenceX: layout.referenceX.map(svg),
                             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
                             bars: bars, omitted: layout.omitted.map { Strings.fill(s["barsOmitted"]!, "\($0.count)") },
-                            omittedY: layout.omitted.map { svg($0.labelY) }, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table])
+                            omittedY: layout.omitted.map { svg($0.labelY) }, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table],
+                            fullTable: fullTable, tableOpen: tableOpen)
     }
 }
 

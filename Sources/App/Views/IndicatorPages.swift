@@ -122,8 +122,9 @@ struct IndicatorPage: Encodable, Sendable {
     let apiHref: String
     let methodsLink: String
 
+    /// - Parameter allAreas: the table under the bar chart lists every area, not only those drawn.
     static func build(_ index: CatalogueIndex, _ lang: Lang, code: String, level wantedLevel: String?, period wantedPeriod: String?,
-                      on db: any Database) async throws -> PageContext<IndicatorPage>? {
+                      allAreas: Bool = false, on db: any Database) async throws -> PageContext<IndicatorPage>? {
         guard let info = try await IndicatorQueries.one(code, on: db) else { return nil }
         let s = Strings.table(lang)
         let d = info.definition
@@ -174,7 +175,9 @@ struct IndicatorPage: Encodable, Sendable {
             let items = total.map { o in (id: o.slug, label: areaName(o.slug), value: o.value, href: SiteURL.area(.value(o.slug)).link(lang)) }
             bars.append(BarChartView.make(id: "bars", title: "\(name.text), \(levelName), \(period)",
                                           desc: Strings.fill(s["barsDesc"]!, levelName, NumberText.value(city, unit: d.unit, lang)),
-                                          items: items, unit: d.unit, reference: city, referenceLabel: cityLabel, lang: lang))
+                                          items: items, unit: d.unit, reference: city, referenceLabel: cityLabel,
+                                          fullTableHref: allAreas ? nil : route.link(lang, query: query(level: level, period: period) + [("table", "all")]) + "#h-areas",
+                                          tableOpen: allAreas, lang: lang))
             // The map: the chosen level when its areas have shapes, else the district areas.
             let mapLevel = total.contains { index.areaByID[$0.slug]?.geometry != nil } ? level : AreaKind.districtArea.rawValue
             let mapRows = mapLevel == level ? total : try await IndicatorQueries.observations(info.id, period: period, group: ObservationGroup.total, kind: mapLevel, on: db)
@@ -233,7 +236,7 @@ struct IndicatorPage: Encodable, Sendable {
             bars: bars, series: series, gapSeries: gapSeries, maps: maps, groups: groups.map { [$0] } ?? [], downloads: downloads,
             apiHref: APIURL.indicator(.value(code)).path, methodsLink: SiteURL.methods.link(lang))
         let meta = PageMeta.make(lang, title: name.text, description: d.definition ?? name.text, section: .indicators, route: route,
-                                 query: query(level: wantedLevel, period: wantedPeriod), crumbs: [(s["indicators"]!, .indicators)])
+                                 query: query(level: wantedLevel, period: wantedPeriod) + (allAreas ? [("table", "all")] : []), crumbs: [(s["indicators"]!, .indicators)])
         return PageContext(meta: meta, t: s, page: page)
     }
 
