@@ -1,4 +1,5 @@
 import Foundation
+import LeafKit
 import SkillnadCore
 
 /// Today in Stockholm, for deadlines.
@@ -110,7 +111,17 @@ struct ReferralPage: Encodable, Sendable {
 /// The compilation (sammanställning): measures × bodies with each position, counts, and every
 /// position's prerequisites and text under its measure. Printable.
 struct CompilationPage: Encodable, Sendable {
-    struct Cell: Encodable, Sendable { let mark: String; let label: String; let cls: String }
+    /// One of seven kinds of matrix cell, built once per page and handed to Leaf ready-made:
+    /// the matrix of a city-scale round has thousands of them.
+    struct Cell: Encodable, Sendable, LeafDataRepresentable {
+        let mark: String; let label: String; let cls: String
+        let leafData: LeafData
+        init(mark: String, label: String, cls: String) {
+            self.mark = mark; self.label = label; self.cls = cls
+            leafData = .dictionary(["mark": .string(mark), "label": .string(label), "cls": .string(cls)])
+        }
+        enum CodingKeys: CodingKey { case mark, label, cls }
+    }
     struct Detail: Encodable, Sendable {
         let body: String
         let position: String
@@ -118,6 +129,14 @@ struct CompilationPage: Encodable, Sendable {
         let alreadyWorks: String?
         let prerequisites: String?
         let text: String?
+        // Leaf tests a Bool as it is but converts any other value through a table it rebuilds for
+        // every test: with thousands of positions on a page, the template tests these.
+        let hasAlreadyWorks: Bool, hasPrerequisites: Bool, hasText: Bool
+        init(body: String, position: String, cls: String, alreadyWorks: String?, prerequisites: String?, text: String?) {
+            self.body = body; self.position = position; self.cls = cls
+            self.alreadyWorks = alreadyWorks; self.prerequisites = prerequisites; self.text = text
+            hasAlreadyWorks = alreadyWorks != nil; hasPrerequisites = prerequisites != nil; hasText = text != nil
+        }
     }
     struct Row: Encodable, Sendable {
         let code: String
@@ -144,12 +163,18 @@ struct CompilationPage: Encodable, Sendable {
         let c = data.compilation(index, today: today())
         let measures = index.measureByPublicID
         let names = data.round.recipients.map { bodyName($0.body, index, lang) }
+        let positionCells = Dictionary(uniqueKeysWithValues: PositionKind.allCases.map {
+            ($0, Cell(mark: marks[$0]!, label: s["position_\($0.rawValue)"]!, cls: $0.rawValue))
+        })
+        let missingCell = Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing")
+        let openCell = Cell(mark: "·", label: s["notAnswered"]!, cls: "open")
+        let noneCell = Cell(mark: "", label: s["notAsked"]!, cls: "none")
         let rows = c.rows.map { row -> Row in
             let m = measures[row.measure]
             let cells = row.cells.map { cell -> Cell in
-                if let e = cell.entry { return Cell(mark: marks[e.position]!, label: s["position_\(e.position.rawValue)"]!, cls: e.position.rawValue) }
-                if cell.required { return Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing") }
-                return Cell(mark: cell.inScope ? "·" : "", label: cell.inScope ? s["notAnswered"]! : s["notAsked"]!, cls: cell.inScope ? "open" : "none")
+                if let e = cell.entry { return positionCells[e.position]! }
+                if cell.required { return missingCell }
+                return cell.inScope ? openCell : noneCell
             }
             let details = zip(row.cells, names).compactMap { cell, name -> Detail? in
                 guard let e = cell.entry else { return nil }
@@ -167,8 +192,7 @@ struct CompilationPage: Encodable, Sendable {
         let page = CompilationPage(title: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), bodies: names,
                                    positions: PositionKind.allCases.map { s["position_\($0.rawValue)"]! }, rows: rows,
                                    csvExcel: base + "?variant=excel", csvPlain: base,
-                                   legend: PositionKind.allCases.map { Cell(mark: marks[$0]!, label: s["position_\($0.rawValue)"]!, cls: $0.rawValue) }
-                                       + [Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing"), Cell(mark: "·", label: s["notAnswered"]!, cls: "open")])
+                                   legend: PositionKind.allCases.map { positionCells[$0]! } + [missingCell, openCell])
         let meta = PageMeta.make(lang, title: "\(s["compilation"]!): \(data.round.title)", description: s["compilation"]!, section: .referrals,
                                  route: .referralCompilation(.value(data.round.id)),
                                  crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])
