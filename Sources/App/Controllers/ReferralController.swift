@@ -18,14 +18,13 @@ enum ReferralController {
         return data
     }
 
+    // The round is read inside `build`, so that a page served from the cache does not read it.
     static func show(_ req: Request) async throws -> Response {
-        let data = try await roundData(req)
-        return try await PageRenderer.render(req, template: "referral") { index, lang in ReferralPage.build(index, lang, data: data) }
+        try await PageRenderer.render(req, template: "referral") { index, lang in ReferralPage.build(index, lang, data: try await roundData(req)) }
     }
 
     static func compilation(_ req: Request) async throws -> Response {
-        let data = try await roundData(req)
-        return try await PageRenderer.render(req, template: "compilation") { index, lang in CompilationPage.build(index, lang, data: data) }
+        try await PageRenderer.render(req, template: "compilation") { index, lang in CompilationPage.build(index, lang, data: try await roundData(req)) }
     }
 
     /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.

@@ -47,7 +47,7 @@ enum ReferralStore {
     }
     static func encode<T: Encodable>(_ value: T) -> String { String(decoding: (try? CatalogueImporter.sortedEncoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self) }
 
-    static func record(_ r: ReferralRound, recipients: [ReferralRecipient]) -> ReferralDocument.Round {
+    static func record(_ r: ReferralRound, recipients: [RecipientRow]) -> ReferralDocument.Round {
         ReferralDocument.Round(id: r.slug, title: r.title, sender: r.sender, senderDiaryNumber: r.senderDiaryNumber,
                                sentOn: Day(r.sentOn) ?? Day(year: 2000, month: 1, day: 1)!, deadline: Day(r.deadline) ?? Day(year: 2000, month: 1, day: 1)!,
                                reports: decode(r.reports, as: [String].self) ?? [], questions: decode(r.questions, as: [String].self) ?? [],
@@ -57,7 +57,7 @@ enum ReferralStore {
                                }, note: r.note)
     }
 
-    static func record(_ a: ReferralAnswer, round: String, positions: [ReferralDocument.Position]) -> ReferralDocument.Answer {
+    static func record(_ a: AnswerRow, round: String, positions: [ReferralDocument.Position]) -> ReferralDocument.Answer {
         ReferralDocument.Answer(round: round, body: a.body, example: a.example ? true : nil, status: AnswerStatus(rawValue: a.status) ?? .draft,
                                 diaryNumber: a.diaryNumber, diaryIssuer: a.diaryIssuer, preparedBy: a.preparedBy,
                                 decidedOn: a.decidedOn.flatMap(Day.init), submittedOn: a.submittedOn.flatMap(Day.init), summary: a.summary,
@@ -67,10 +67,51 @@ enum ReferralStore {
                                 positions: positions)
     }
 
+    // Rows of the tables a round page reads, taken column by column: Fluent fills a model by
+    // reflection and SQLKit's `Decodable` rows go through a whole `Decoder` per row, and on a
+    // city-scale round either cost more than rendering the page.
+
+    /// A recipient on a round's distribution list (`referral_recipients`).
+    struct RecipientRow: Sendable {
+        let roundID: UUID, body: String, commentReports: String, required: String, invited: String, position: Int
+        static let columns = ["round_id", "body", "comment_reports", "required", "invited", "position"]
+        init(_ row: any SQLRow) throws {
+            roundID = try row.value("round_id"); body = try row.value("body"); commentReports = try row.value("comment_reports")
+            required = try row.value("required"); invited = try row.value("invited"); position = try row.value("position")
+        }
+    }
+
+    /// An answer without its positions (`referral_answers`).
+    struct AnswerRow: Sendable {
+        let id: UUID, body: String, status: String, revision: Int
+        let diaryNumber: String?, diaryIssuer: String?, preparedBy: String?, decidedOn: String?, submittedOn: String?
+        let summary: String?, proposedDecision: String?, questionAnswers: String, furtherChallenges: String?, jointWith: String
+        let declineReason: String?, example: Bool, updatedAt: Date, version: Int
+        static let columns = ["id", "body", "status", "revision", "diary_number", "diary_issuer", "prepared_by", "decided_on", "submitted_on",
+                              "summary", "proposed_decision", "question_answers", "further_challenges", "joint_with", "decline_reason",
+                              "example", "updated_at", "version"]
+        init(_ row: any SQLRow) throws {
+            id = try row.value("id"); body = try row.value("body"); status = try row.value("status"); revision = try row.value("revision")
+            diaryNumber = try row.optional("diary_number"); diaryIssuer = try row.optional("diary_issuer"); preparedBy = try row.optional("prepared_by")
+            decidedOn = try row.optional("decided_on"); submittedOn = try row.optional("submitted_on"); summary = try row.optional("summary")
+            proposedDecision = try row.optional("proposed_decision"); questionAnswers = try row.value("question_answers")
+            furtherChallenges = try row.optional("further_challenges"); jointWith = try row.value("joint_with")
+            declineReason = try row.optional("decline_reason"); example = try row.value("example"); updatedAt = try row.value("updated_at")
+            version = try row.value("version")
+        }
+    }
+
+    static func recipients(round: UUID? = nil, on db: any Database) async throws -> [RecipientRow] {
+        let sql = db as! any SQLDatabase
+        var q = sql.select().columns(RecipientRow.columns).from(ReferralRecipient.schema)
+        if let round { q = q.where("round_id", .equal, SQLBind(round)) }
+        return try await q.all().map(RecipientRow.init)
+    }
+
     /// Every round, newest first, without answers.
     static func rounds(on db: any Database) async throws -> [(round: ReferralDocument.Round, id: UUID)] {
         let rounds = try await ReferralRound.query(on: db).all()
-        let recipients = Dictionary(grouping: try await ReferralRecipient.query(on: db).all(), by: { $0.$round.id })
+        let recipients = Dictionary(grouping: try await recipients(on: db), by: \.roundID)
         return rounds.map { (record($0, recipients: recipients[$0.id!] ?? []), $0.id!) }
             .sorted { ($0.round.sentOn, $0.round.id) > ($1.round.sentOn, $1.round.id) }
     }
@@ -88,18 +129,19 @@ enum ReferralStore {
 
     static func round(_ slug: String, on db: any Database) async throws -> RoundData? {
         guard let r = try await ReferralRound.query(on: db).filter(\.$slug == slug).first() else { return nil }
-        let recipients = try await ReferralRecipient.query(on: db).filter(\.$round.$id == r.id!).all()
-        let answers = try await ReferralAnswer.query(on: db).filter(\.$round.$id == r.id!).all()
-        let ids = answers.compactMap(\.id)
-        // Through SQLKit into plain values: Fluent's models cost more than the page's rendering.
-        struct PositionRow: Decodable { let answer_id: UUID; let measure: String; let position: String; let already_works: Bool?; let prerequisites: String?; let text: String? }
+        let recipients = try await recipients(round: r.id!, on: db)
         let sql = db as! any SQLDatabase
+        let answers = try await sql.select().columns(AnswerRow.columns).from(ReferralAnswer.schema)
+            .where("round_id", .equal, SQLBind(r.id!)).all().map(AnswerRow.init)
+        let ids = answers.map(\.id)
         let positions = ids.isEmpty ? [] : try await sql.select().columns("answer_id", "measure", "position", "already_works", "prerequisites", "text")
-            .from(ReferralPosition.schema).where("answer_id", .in, SQLBind.group(ids)).orderBy("id").all(decoding: PositionRow.self)
-        let byAnswer = Dictionary(grouping: positions.map { p in
-            (p.answer_id, ReferralDocument.Position(measure: p.measure, position: PositionKind(rawValue: p.position) ?? .noOpinion,
-                                                    alreadyWorks: p.already_works, prerequisites: p.prerequisites, text: p.text))
-        }, by: { $0.0 }).mapValues { $0.map(\.1) }
+            .from(ReferralPosition.schema).where("answer_id", .in, SQLBind.group(ids)).orderBy("id").all()
+        var byAnswer: [UUID: [ReferralDocument.Position]] = [:]
+        for p in positions {
+            byAnswer[try p.value("answer_id", as: UUID.self), default: []].append(
+                ReferralDocument.Position(measure: try p.value("measure"), position: PositionKind(rawValue: try p.value("position")) ?? .noOpinion,
+                                          alreadyWorks: try p.optional("already_works"), prerequisites: try p.optional("prerequisites"), text: try p.optional("text")))
+        }
         let attachments = ids.isEmpty ? [] : try await ReferralAttachment.query(on: db).filter(\.$answer.$id ~~ ids)
             .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).all()
         let attachmentsBy = Dictionary(grouping: attachments, by: { $0.$answer.id })
@@ -112,9 +154,9 @@ enum ReferralStore {
             id: r.id!, round: record(r, recipients: recipients), version: r.version,
             deadlines: deadlines.map { ($0.deadline, $0.changedAt, $0.changedBy, $0.reason) },
             answers: answers.sorted { (order[$0.body] ?? 0) < (order[$1.body] ?? 0) }.map { a in
-                .init(id: a.id!, answer: record(a, round: r.slug, positions: byAnswer[a.id!] ?? []), revision: a.revision, version: a.version,
-                      updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id!] ?? []).map { ($0.id!, $0.filename, $0.size) },
-                      revisions: (revisionsBy[a.id!] ?? []).sorted { $0.revision < $1.revision }.map {
+                .init(id: a.id, answer: record(a, round: r.slug, positions: byAnswer[a.id] ?? []), revision: a.revision, version: a.version,
+                      updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id] ?? []).map { ($0.id!, $0.filename, $0.size) },
+                      revisions: (revisionsBy[a.id] ?? []).sorted { $0.revision < $1.revision }.map {
                           ($0.revision, $0.replacedAt, try? JSONDecoder().decode(ReferralDocument.Answer.self, from: Data($0.snapshot.utf8)))
                       })
             })
