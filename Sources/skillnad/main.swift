@@ -3,6 +3,8 @@ import Foundation
 import Logging
 import Vapor
 
+Allocator.tune()
+
 // `--db PATH` is accepted by every subcommand: it picks the SQLite file before anything opens it.
 var arguments = CommandLine.arguments
 if let i = arguments.firstIndex(of: "--db") {

@@ -6,6 +6,13 @@ import Vapor
 
 @Suite("Storage")
 struct StorageTests {
+    @Test("The allocator setting the executable applies at start takes on Linux: glibc's mallopt is found and accepts it")
+    func allocator() {
+        #if os(Linux)
+        #expect(Allocator.tune())
+        #endif
+    }
+
     @Test("SQLite runs in WAL mode with foreign keys enforced; PostgreSQL enforces them too")
     func pragmas() async throws {
         try await withTestApp { app in
