@@ -172,6 +172,24 @@ struct ReferralTests {
         }
     }
 
+    @Test("The list of rounds in the API pages: total counts every round, a page holds its slice in the same order")
+    func roundListPaging() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            let all = try await app.getJSON("/api/v1/referrals")
+            let items = try #require(all.json["items"] as? [[String: Any]])
+            #expect(all.json["total"] as? Int == items.count)
+            #expect(items.count == 3) // the three demo rounds
+            #expect(items.allSatisfy { ($0["recipients"] as? [Any])?.isEmpty == false })
+            let page = try await app.getJSON("/api/v1/referrals?limit=1&offset=1")
+            let one = try #require(page.json["items"] as? [[String: Any]])
+            #expect(page.json["total"] as? Int == 3)
+            #expect(one.count == 1 && one[0]["id"] as? String == items[1]["id"] as? String)
+            let beyond = try await app.getJSON("/api/v1/referrals?offset=5")
+            #expect((beyond.json["items"] as? [Any])?.isEmpty == true && beyond.json["total"] as? Int == 3)
+        }
+    }
+
     @Test("An attachment over 20 MB is refused with a message")
     func attachmentLimit() {
         let big = ReferralAnswers.NewAttachment(filename: "stor.pdf", data: Data("%PDF".utf8) + Data(count: 21 * 1_048_576))

@@ -114,11 +114,10 @@ enum ReferralAPIController {
     static func list(_ req: Request) async throws -> ListResponse<API.Referral> {
         let paging = try Paging(req)
         let index = try await req.catalogue().index
-        var out: [API.Referral] = []
-        for (r, _) in try await ReferralStore.rounds(on: req.db) {
-            if let data = try await ReferralStore.round(r.id, on: req.db) { out.append(API.Referral(data, index: index)) }
+        // Each round's answers are read for the rounds on the page only.
+        return try await paging.page(try await ReferralStore.rounds(on: req.db)) { r in
+            try await ReferralStore.round(r.round.id, on: req.db).map { API.Referral($0, index: index) }
         }
-        return paging.page(out)
     }
 
     static func show(_ req: Request) async throws -> API.Referral {
