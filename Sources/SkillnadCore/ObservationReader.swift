@@ -55,6 +55,19 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
     }
 }
 
+extension ObservationMapping {
+    /// `NAME=VALUE, NAME=VALUE`, as the import command and the upload form take groups and
+    /// filters: the pairs, and every part that is not one, for the caller to report in its terms.
+    public static func pairs(_ text: String) -> (pairs: [String: String], malformed: [String]) {
+        var pairs: [String: String] = [:], malformed: [String] = []
+        for part in text.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if kv.count == 2, !kv[0].isEmpty { pairs[kv[0]] = kv[1] } else { malformed.append(String(part)) }
+        }
+        return (pairs, malformed)
+    }
+}
+
 /// One observation read from a file (observation: a value for an area, a period and a group).
 public struct ReadObservation: Sendable, Equatable {
     public let line: Int

@@ -19,6 +19,16 @@ struct ObservationReaderTests {
         #expect(String(format: "%.2f", summary.difference ?? 0) == "57.58")
     }
 
+    @Test("Groups and filters as NAME=VALUE pairs: spaces trimmed, a value may hold '=', parts that are no pair returned")
+    func namedPairs() {
+        let ok = ObservationMapping.pairs(" kön = Kön , ålder=Ålder=16-24")
+        #expect(ok.pairs == ["kön": "Kön", "ålder": "Ålder=16-24"] && ok.malformed.isEmpty)
+        let bad = ObservationMapping.pairs("kön=Kön,ålder,=x")
+        #expect(bad.pairs == ["kön": "Kön"])
+        #expect(bad.malformed == ["ålder", "=x"])
+        #expect(ObservationMapping.pairs("") == ([:], []))
+    }
+
     @Test("Voter turnout 2022 in Stockholm: 592 computable districts, 6 not, 37.53–95.11 %")
     func realElectionFile() throws {
         let table = try CSVTable.parse(Data(contentsOf: Self.electionFile))

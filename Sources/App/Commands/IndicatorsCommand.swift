@@ -80,13 +80,9 @@ struct IndicatorsImportCommand: AsyncCommand {
     }
 
     static func pairs(_ text: String?, _ option: String) throws -> [String: String] {
-        var out: [String: String] = [:]
-        for part in (text ?? "").split(separator: ",") {
-            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard kv.count == 2, !kv[0].isEmpty else { throw CatalogueCommandError("--\(option) takes NAME=VALUE, got \"\(part)\"") }
-            out[kv[0]] = kv[1]
-        }
-        return out
+        let (pairs, malformed) = ObservationMapping.pairs(text ?? "")
+        if let part = malformed.first { throw CatalogueCommandError("--\(option) takes NAME=VALUE, got \"\(part)\"") }
+        return pairs
     }
 
     static func list(_ text: String?) -> [String]? {

@@ -164,14 +164,9 @@ struct UploadForm: Content {
     func spec() throws -> IndicatorImportSpec {
         var problems: [ObservationProblem] = []
         func pairs(_ text: String?, _ field: String) -> [String: String] {
-            var out: [String: String] = [:]
-            for part in (text ?? "").split(separator: ",") {
-                let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if kv.count == 2, !kv[0].isEmpty { out[kv[0]] = kv[1] } else {
-                    problems.append(.init(line: nil, column: field, message: "write NAME=VALUE, separated by commas (got \"\(part)\")"))
-                }
-            }
-            return out
+            let (pairs, malformed) = ObservationMapping.pairs(text ?? "")
+            problems += malformed.map { .init(line: nil, column: field, message: "write NAME=VALUE, separated by commas (got \"\($0)\")") }
+            return pairs
         }
         let direction = Direction(rawValue: Self.clean(direction) ?? "higherIsBetter")
         if direction == nil { problems.append(.init(line: nil, column: "direction", message: "choose higher or lower is better")) }
