@@ -155,11 +155,6 @@ struct UploadForm: Content {
         parent = spec.parent; createAreas = spec.createAreas ? "on" : nil; skipUnmatched = spec.skipUnmatched ? "on" : nil
     }
 
-    static func clean(_ s: String?) -> String? {
-        guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t
-    }
-
     /// The specification the fields describe, or every problem with the field it is in.
     func spec() throws -> IndicatorImportSpec {
         var problems: [ObservationProblem] = []
@@ -168,22 +163,22 @@ struct UploadForm: Content {
             problems += malformed.map { .init(line: nil, column: field, message: "write NAME=VALUE, separated by commas (got \"\($0)\")") }
             return pairs
         }
-        let direction = Direction(rawValue: Self.clean(direction) ?? "higherIsBetter")
+        let direction = Direction(rawValue: formText(direction) ?? "higherIsBetter")
         if direction == nil { problems.append(.init(line: nil, column: "direction", message: "choose higher or lower is better")) }
-        let format = IndicatorImportSpec.Format(rawValue: Self.clean(format) ?? "csv")
+        let format = IndicatorImportSpec.Format(rawValue: formText(format) ?? "csv")
         if format == nil { problems.append(.init(line: nil, column: "format", message: "choose csv, kolada or opensdg")) }
-        let kind = AreaKind(rawValue: Self.clean(areaKind) ?? "district")
+        let kind = AreaKind(rawValue: formText(areaKind) ?? "district")
         if kind == nil { problems.append(.init(line: nil, column: "areaKind", message: "choose a kind of area")) }
-        let definition = IndicatorDefinition(code: Self.clean(code) ?? "", name: Self.clean(name) ?? "", nameEn: Self.clean(nameEn),
-                                             unit: Self.clean(unit) ?? "percent", direction: direction ?? .higherIsBetter,
-                                             definition: Self.clean(self.definition), source: Self.clean(source), sourceURL: Self.clean(sourceURL))
+        let definition = IndicatorDefinition(code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
+                                             unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
+                                             definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))
         problems += definition.problems()
-        let mapping = ObservationMapping(areaCode: Self.clean(areaCode), areaName: Self.clean(areaName), numerator: Self.clean(numerator),
-                                         denominator: Self.clean(denominator), value: Self.clean(value), periodColumn: Self.clean(periodColumn),
-                                         period: Self.clean(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
+        let mapping = ObservationMapping(areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),
+                                         denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
+                                         period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
                                          per: definition.per)
         if !problems.isEmpty { throw ObservationProblems(problems) }
-        return IndicatorImportSpec(indicator: definition, format: format!, mapping: mapping, areaKind: kind!, parent: Self.clean(parent),
+        return IndicatorImportSpec(indicator: definition, format: format!, mapping: mapping, areaKind: kind!, parent: formText(parent),
                                    createAreas: createAreas != nil, skipUnmatched: skipUnmatched != nil)
     }
 }

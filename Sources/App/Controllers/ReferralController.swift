@@ -89,7 +89,7 @@ enum ReferralController {
 
         func answer(round: String, body: String) -> (ReferralDocument.Answer, [String]) {
             var problems: [String] = []
-            func text(_ s: String?) -> String? { UploadForm.clean(s) }
+            func text(_ s: String?) -> String? { formText(s) }
             func date(_ s: String?, _ field: String) -> Day? {
                 guard let t = text(s) else { return nil }
                 guard let d = Day(t) else { problems.append("\(field): \"\(t)\" is not a date written YYYY-MM-DD"); return nil }

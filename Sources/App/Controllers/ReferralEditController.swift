@@ -29,7 +29,7 @@ enum ReferralEditController {
         /// The round the fields describe, with every problem in words that say which field.
         func round(_ index: CatalogueIndex) -> (ReferralDocument.Round?, [String]) {
             var problems: [String] = []
-            func text(_ s: String?) -> String? { UploadForm.clean(s) }
+            func text(_ s: String?) -> String? { formText(s) }
             func date(_ s: String?, _ label: String) -> Day? {
                 guard let t = text(s) else { problems.append("\(label): \(Strings.get("required", .sv))"); return nil }
                 guard let d = Day(t) else { problems.append("\(label): \"\(t)\" är inte ett datum skrivet ÅÅÅÅ-MM-DD"); return nil }
@@ -115,7 +115,7 @@ enum ReferralEditController {
         let (round, problems) = form.round(index)
         guard let round, problems.isEmpty else { return try await page(req, form: form, errors: problems, isNew: isNew, status: .unprocessableEntity) }
         do {
-            try await ReferralRounds.save(round, previous: existing, version: form.version ?? 0, reason: UploadForm.clean(form.deadlineReason),
+            try await ReferralRounds.save(round, previous: existing, version: form.version ?? 0, reason: formText(form.deadlineReason),
                                           by: req.auditActor, on: req.db)
         } catch let e as any AbortError where e.status == .conflict {
             return try await page(req, form: form, errors: [e.reason], isNew: isNew, status: .conflict)
