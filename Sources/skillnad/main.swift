@@ -3,8 +3,6 @@ import Foundation
 import Logging
 import Vapor
 
-Allocator.tune()
-
 // `--db PATH` is accepted by every subcommand: it picks the SQLite file before anything opens it.
 var arguments = CommandLine.arguments
 if let i = arguments.firstIndex(of: "--db") {
@@ -15,6 +13,9 @@ if let i = arguments.firstIndex(of: "--db") {
     setenv("SKILLNAD_DB", arguments[i + 1], 1)
     arguments.removeSubrange(i...(i + 1))
 }
+
+// The server only (`serve` is also what runs without a subcommand); see `Allocator.tune`.
+if arguments.dropFirst().first.map({ $0 == "serve" || $0.hasPrefix("-") }) ?? true { Allocator.tune() }
 
 var env = try Environment.detect(arguments: arguments)
 try LoggingSystem.bootstrap(from: &env)
