@@ -89,23 +89,22 @@ enum ReferralController {
 
         func answer(round: String, body: String) -> (ReferralDocument.Answer, [String]) {
             var problems: [String] = []
-            func text(_ s: String?) -> String? { formText(s) }
             func date(_ s: String?, _ field: String) -> Day? {
-                guard let t = text(s) else { return nil }
+                guard let t = formText(s) else { return nil }
                 guard let d = Day(t) else { problems.append("\(field): \"\(t)\" is not a date written YYYY-MM-DD"); return nil }
                 return d
             }
             let answers = (q ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let positions = (m ?? [:]).sorted { $0.key < $1.key }.compactMap { id, f -> ReferralDocument.Position? in
-                guard let raw = text(f.position) else { return nil }
+                guard let raw = formText(f.position) else { return nil }
                 guard let kind = PositionKind(rawValue: raw) else { problems.append("\(id): unknown position \"\(raw)\""); return nil }
                 return .init(measure: id, position: kind, alreadyWorks: f.alreadyWorks == "yes" ? true : f.alreadyWorks == "no" ? false : nil,
-                             prerequisites: text(f.prerequisites), text: text(f.text))
+                             prerequisites: formText(f.prerequisites), text: formText(f.text))
             }
-            let a = ReferralDocument.Answer(round: round, body: body, status: .draft, diaryNumber: text(diaryNumber), diaryIssuer: text(diaryIssuer),
-                                            preparedBy: text(preparedBy), decidedOn: date(decidedOn, "decidedOn"), submittedOn: date(submittedOn, "submittedOn"),
-                                            summary: text(summary), proposedDecision: text(proposedDecision), questionAnswers: answers,
-                                            furtherChallenges: text(furtherChallenges), jointWith: joint ?? [], declineReason: text(declineReason),
+            let a = ReferralDocument.Answer(round: round, body: body, status: .draft, diaryNumber: formText(diaryNumber), diaryIssuer: formText(diaryIssuer),
+                                            preparedBy: formText(preparedBy), decidedOn: date(decidedOn, "decidedOn"), submittedOn: date(submittedOn, "submittedOn"),
+                                            summary: formText(summary), proposedDecision: formText(proposedDecision), questionAnswers: answers,
+                                            furtherChallenges: formText(furtherChallenges), jointWith: joint ?? [], declineReason: formText(declineReason),
                                             positions: positions)
             return (a, problems)
         }

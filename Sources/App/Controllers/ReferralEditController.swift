@@ -29,9 +29,8 @@ enum ReferralEditController {
         /// The round the fields describe, with every problem in words that say which field.
         func round(_ index: CatalogueIndex) -> (ReferralDocument.Round?, [String]) {
             var problems: [String] = []
-            func text(_ s: String?) -> String? { formText(s) }
             func date(_ s: String?, _ label: String) -> Day? {
-                guard let t = text(s) else { problems.append("\(label): \(Strings.get("required", .sv))"); return nil }
+                guard let t = formText(s) else { problems.append("\(label): \(Strings.get("required", .sv))"); return nil }
                 guard let d = Day(t) else { problems.append("\(label): \"\(t)\" är inte ett datum skrivet ÅÅÅÅ-MM-DD"); return nil }
                 return d
             }
@@ -73,12 +72,12 @@ enum ReferralEditController {
                 if let i = scopes.firstIndex(where: { $0.body == body }) { scopes[i] = scope } else { scopes.append(scope) }
             }
             if scopes.isEmpty { problems.append("Sändlista: välj minst en remissinstans") }
-            guard let sent, let due, let title = text(title), let sender = text(sender) else {
-                if text(title) == nil { problems.append("Titel: \(Strings.get("required", .sv))") }
+            guard let sent, let due, let title = formText(title), let sender = formText(sender) else {
+                if formText(title) == nil { problems.append("Titel: \(Strings.get("required", .sv))") }
                 return (nil, problems)
             }
-            let id = text(self.id) ?? Slug.make(title)
-            let round = ReferralDocument.Round(id: id, title: title, sender: sender, senderDiaryNumber: text(senderDiaryNumber), sentOn: sent,
+            let id = formText(self.id) ?? Slug.make(title)
+            let round = ReferralDocument.Round(id: id, title: title, sender: sender, senderDiaryNumber: formText(senderDiaryNumber), sentOn: sent,
                                                deadline: due, reports: reports,
                                                questions: (questions ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
                                                recipients: scopes)

@@ -24,19 +24,21 @@ struct Paging: Sendable {
 
     /// The page of items, with the total, as every list in the API answers.
     func page<T: Encodable & Sendable>(_ all: [T]) -> ListResponse<T> {
-        let start = min(offset, all.count)
-        let end = min(start + limit, all.count)
-        return ListResponse(items: Array(all[start..<end]), total: all.count, limit: limit, offset: offset)
+        ListResponse(items: Array(all[slice(of: all.count)]), total: all.count, limit: limit, offset: offset)
     }
 
     /// The same, making only the items on the page: for lists whose items are costly to build.
     /// An item that can no longer be made (deleted meanwhile) is left out of the page.
     func page<S, T: Encodable & Sendable>(_ all: [S], making make: (S) async throws -> T?) async rethrows -> ListResponse<T> {
-        let start = min(offset, all.count)
-        let end = min(start + limit, all.count)
         var items: [T] = []
-        for s in all[start..<end] { if let t = try await make(s) { items.append(t) } }
+        for s in all[slice(of: all.count)] { if let t = try await make(s) { items.append(t) } }
         return ListResponse(items: items, total: all.count, limit: limit, offset: offset)
+    }
+
+    /// The positions on the page in a list of `count` items.
+    private func slice(of count: Int) -> Range<Int> {
+        let start = min(offset, count)
+        return start..<min(start + limit, count)
     }
 }
 

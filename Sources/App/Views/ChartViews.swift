@@ -78,7 +78,7 @@ struct BarChartView: Encodable, Sendable {
         let table = DataTable(caption: shortTable ? Strings.fill(s["tableShortened"]!, title, "\(maxBars / 2)", "\(layout.sorted.count)") : title,
                               headers: [s["area"]!, s["value"]!],
                               rows: tableItems.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
-        let fullTable = shortTable ? fullTableHref.map { FullTable(text: Strings.fill(s["fullTable"]!, "\(layout.sorted.count)"), href: $0) } : nil
+        let fullTable = fullTableHref.flatMap { shortTable ? FullTable(text: Strings.fill(s["fullTable"]!, "\(layout.sorted.count)"), href: $0) : nil }
         let fullDesc = layout.omitted.map { desc + " " + Strings.fill(s["barsDescShortened"]!, "\(maxBars / 2)", "\($0.count)") } ?? desc
         return BarChartView(id: id, title: title, desc: fullDesc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
                             plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
