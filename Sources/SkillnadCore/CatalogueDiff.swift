@@ -45,7 +45,7 @@ public enum CatalogueDiff {
         return out
     }
 
-    static func json<T: Encodable>(_ value: T) -> String {
+    public static func json<T: Encodable>(_ value: T) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"

@@ -27,8 +27,14 @@ enum AuditActor: Sendable {
 enum Audit {
     static func record(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
                        after: String? = nil, by actor: AuditActor, on db: any Database) async throws {
+        try await event(action, objectType: objectType, objectID: objectID, before: before, after: after, by: actor, at: Date()).create(on: db)
+    }
+
+    /// An event not yet written, for callers that write many at once.
+    static func event(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
+                      after: String? = nil, by actor: AuditActor, at time: Date) -> AuditEvent {
         let e = AuditEvent()
-        e.at = Date()
+        e.at = time
         e.actor = actor.label
         e.via = actor.via
         e.action = action
@@ -40,7 +46,7 @@ enum Audit {
             e.actorID = p.userID
             e.address = address
         }
-        try await e.create(on: db)
+        return e
     }
 
     /// Events about a user that no one is signed in as yet (a failed sign-in).

@@ -125,17 +125,49 @@ enum CatalogueImporter {
             let m = existing[r.id] ?? Area()
             let isNew = m.id == nil
             let before = fingerprint(m)
-            m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.kind = r.kind.rawValue; m.code = r.code
-            m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = i
-            m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
-            m.geometry = r.geometry?.jsonText
-            m.population = r.population
-            m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
+            try assign(r, to: m, position: i)
             if isNew { m.$parent.id = nil }
             try await save(m, kind: "areas", before: before, tx, &summary)
             existing[r.id] = m
         }
         try await linkParents(doc.areas.map { ($0.id, $0.parent) }, existing, existed, parent: \.$parent, tx)
+    }
+
+    /// An area record's values on a model (all but the parent, which needs the parent's row id).
+    private static func assign(_ r: AreaRecord, to m: Area, position: Int) throws {
+        m.slug = r.id; m.name = r.name; m.nameEn = r.nameEn; m.kind = r.kind.rawValue; m.code = r.code
+        m.validFrom = r.validFrom?.description; m.validTo = r.validTo?.description; m.position = position
+        m.aliases = (r.aliases ?? []).isEmpty ? nil : String(decoding: try sortedEncoder.encode(r.aliases ?? []), as: UTF8.self)
+        m.geometry = r.geometry?.storedText
+        m.population = r.population
+        m.search = SearchText.index(([r.name, r.nameEn, r.code].compactMap { $0 } + (r.aliases ?? [])).joined(separator: " "))
+    }
+
+    /// Adds new areas whose parents exist already (an indicator import's `--create-areas`, which
+    /// may create thousands) inside the caller's transaction: multi-row inserts of the areas and
+    /// of their audit events, instead of syncing and comparing the whole catalogue. The caller
+    /// made the ids unique and bumps the data generation.
+    static func add(areas records: [AreaRecord], in tx: any Database, actor: AuditActor) async throws {
+        guard !records.isEmpty else { return }
+        let parentSlugs = Array(Set(records.compactMap(\.parent)))
+        let parents = Dictionary(try await Area.query(on: tx).filter(\.$slug ~~ parentSlugs).all().map { ($0.slug, $0.id!) },
+                                 uniquingKeysWith: { a, _ in a })
+        let first = (try await Area.query(on: tx).max(\.$position) ?? -1) + 1
+        var models: [Area] = [], events: [AuditEvent] = []
+        let now = Date()
+        for (i, r) in records.enumerated() {
+            let m = Area()
+            try assign(r, to: m, position: first + i)
+            m.$parent.id = r.parent.flatMap { parents[$0] }
+            m.version = 1
+            models.append(m)
+            events.append(Audit.event("create", objectType: "area", objectID: r.id, after: CatalogueDiff.json(r), by: actor, at: now))
+        }
+        // 500 rows a statement keeps PostgreSQL's and SQLite's parameter limits far away.
+        for start in stride(from: 0, to: models.count, by: 500) {
+            try await Array(models[start..<min(start + 500, models.count)]).create(on: tx)
+            try await Array(events[start..<min(start + 500, events.count)]).create(on: tx)
+        }
     }
 
     /// Second pass for bodies and areas: link each to its parent once all exist; a changed parent

