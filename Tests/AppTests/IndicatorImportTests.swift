@@ -78,6 +78,54 @@ struct IndicatorImportTests {
             #expect(ok.written == 2)
         }
     }
+
+    @Test("Two values for one area, period and group are refused with both lines, and nothing is written, not even new areas")
+    func repeatedRows() async throws {
+        try await withTestApp { app in
+            // Line 4 repeats line 2's area and period with a value; lines 5 and 6 are collection
+            // rows without values (allowed, stored once).
+            let csv = "kod,namn,n,d\n9001,Ny A,1,2\n9002,Ny B,1,4\n9001,Ny A,3,4\n9003,Ny C,,\n9003,Ny C,,\n"
+            var o = Self.options(create: true)
+            o.mapping = ObservationMapping(areaCode: "kod", areaName: "namn", numerator: "n", denominator: "d", period: "2022")
+            let areasBefore = try await Area.query(on: app.db).count()
+            do {
+                _ = try await IndicatorImporter.run(Data(csv.utf8), o, by: .system("test"), on: app.db)
+                Issue.record("should have been refused")
+            } catch let e as ObservationProblems {
+                #expect(e.problems.count == 1)
+                #expect(e.problems.first?.line == 4)
+                #expect(e.problems.first?.description.contains("already have a value on line 2") == true, "\(e)")
+            }
+            #expect(try await Observation.count(on: app.db) == 0)
+            #expect(try await Area.query(on: app.db).count() == areasBefore)
+            let ok = try await IndicatorImporter.run(Data(csv.replacingOccurrences(of: "9001,Ny A,3,4\n", with: "").utf8), o, by: .system("test"), on: app.db)
+            #expect(ok.written == 3)
+            #expect(ok.summary.notComputable == 2)
+        }
+    }
+
+    @Test("An area with values cannot be deleted; deleting an indicator deletes its values")
+    func deleteRules() async throws {
+        try await withTestApp { app in
+            let csv = "OMRÅDE;RÖSTANDE;BERÄTTIGADE\nBromma;100;200\nFarsta;150;300\n"
+            var o = Self.options(create: false)
+            o.mapping = ObservationMapping(areaName: "område", numerator: "röstande", denominator: "berättigade", period: "2022")
+            o.areaKind = .districtArea
+            _ = try await IndicatorImporter.run(Data(csv.utf8), o, by: .system("test"), on: app.db)
+            let bromma = try #require(try await Area.query(on: app.db).filter(\.$slug == "bromma").first())
+            await #expect(throws: (any Error).self) { try await bromma.delete(on: app.db) }
+            do {
+                try await CatalogueEditor.transaction(on: app.db) { tx in try await bromma.delete(on: tx) }
+                Issue.record("should have been refused")
+            } catch let e as Abort {
+                #expect(e.status == .conflict, "reported as still referred to")
+            }
+            #expect(try await Area.query(on: app.db).filter(\.$slug == "bromma").count() == 1)
+            #expect(try await Observation.count(on: app.db) == 2)
+            try await Indicator.query(on: app.db).filter(\.$code == "valdeltagande").delete()
+            #expect(try await Observation.count(on: app.db) == 0)
+        }
+    }
 }
 
 extension Observation {

@@ -30,6 +30,25 @@ struct GeoShapeTests {
         #expect(shape.boundingBox == GeoBoundingBox(minLon: 18, minLat: 59.3, maxLon: 18.1, maxLat: 59.4))
     }
 
+    @Test("A stored geometry reads back as itself, for every shape in Stockholm's district file")
+    func storedTextIsStable() throws {
+        // Collections of features by region: {"stockholm län": {"type": "FeatureCollection", "features": […]}, …}
+        guard case .object(let file)? = try? JSONValue.read(Data(contentsOf: Self.districtFile)) else {
+            Issue.record("\(Self.districtFile.path) does not read"); return
+        }
+        var shapes = 0
+        for case .object(let collection) in file.values {
+            guard case .array(let features)? = collection["features"] else { continue }
+            for case .object(let feature) in features {
+                guard let geometry = feature["geometry"] else { continue }
+                let text = geometry.storedText
+                #expect(JSONValue.parse(text)?.jsonText == text)
+                shapes += 1
+            }
+        }
+        #expect(shapes > 100)
+    }
+
     @Test("Other geometry types and malformed coordinates give nil")
     func malformed() {
         let bad = [

@@ -87,7 +87,6 @@ enum IndicatorImporter {
         var newAreas: [AreaRecord] = []
         var takenIDs = Set(doc.areas.map(\.id))
         var createdFor: [String: String] = [:]
-        var problems: [ObservationProblem] = []
         var summary = ObservationSummary()
         try forEachRow(data, spec) { r in
             let key = AreaKey(code: r.areaCode, name: r.areaName, year: r.period.prefix(4))
@@ -125,15 +124,12 @@ enum IndicatorImporter {
                 plan.areaOf[key] = slug
             }
             guard let slug else { plan.skipped.append(r.areaName ?? r.areaCode ?? ""); return }
-            switch plan.add(r, area: slug) {
+            plan.add(r, area: slug)
             // Collection rows are counted (the six of early votes are six rows not computable) but stored once.
-            case .added, .collectionRow: summary.add(r)
-            case .duplicate(let problem): problems.append(problem)
-            }
+            summary.add(r)
         }
         lap("reading and checking \(plan.rows.count) rows")
         if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
-        if !problems.isEmpty { throw ObservationProblems(problems) }
 
         // Pass 2: write, in one transaction.
         let (created, finalPlan) = (newAreas, plan)
@@ -150,16 +146,27 @@ enum IndicatorImporter {
             try await sql.delete(from: Observation.schema).where("indicator_no", .equal, indicatorNumber)
                 .where("period", .in, finalPlan.periods.names).where("group_key", .in, finalPlan.groups.names).run()
             let t1 = clock.now
-            let writer = observationWriter(for: tx)
-            try await writer.insert(finalPlan.rows, indicator: indicatorNumber, areas: finalPlan.areas.names.map { areaNumbers[$0]! },
-                                    periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
+            // Repeated rows are found here, in the sort the writing needs anyway; an error rolls
+            // back the areas created above with everything else.
+            let areas = finalPlan.areas.names.map { areaNumbers[$0]! }
+            let (order, repeated) = finalPlan.rows.keyOrder(period: CompactObservations.ranks(finalPlan.periods.names),
+                                                            group: CompactObservations.ranks(finalPlan.groups.names),
+                                                            area: CompactObservations.ranks(areas))
+            if !repeated.isEmpty {
+                throw ObservationProblems(repeated.prefix(1000).map { r in
+                    ObservationProblem(line: r.line, column: nil, message: "the area \(finalPlan.areas.names[Int(r.area)]), period "
+                        + "\(finalPlan.periods.names[Int(r.period)]) and group \(finalPlan.groups.names[Int(r.group)]) already have a value on line \(r.firstLine)")
+                })
+            }
+            try await observationWriter(for: tx).insert(finalPlan.rows, in: order, indicator: indicatorNumber, areas: areas,
+                                                        periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
             let t2 = clock.now
             try await IndicatorSummaries.recompute(indicator, on: tx)
             tx.logger.debug("indicator import: areas and deletes \(t1 - t0), inserting \(t2 - t1), summaries \(clock.now - t2)")
             try await bumpGeneration(on: tx)
             try await Audit.record("import", objectType: "indicator", objectID: spec.indicator.code,
-                                   after: "{\"observations\":\(finalPlan.rows.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor, on: tx)
-            return finalPlan.rows.count
+                                   after: "{\"observations\":\(order.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor, on: tx)
+            return order.count
         }
         return Outcome(summary: summary, written: written, createdAreas: newAreas.count, skipped: plan.skipped, periods: plan.periods.names.sorted())
     }
@@ -202,65 +209,17 @@ enum IndicatorImporter {
     }
 
     /// What the first pass learnt, for the second: the area of each way of naming one, and the
-    /// rows to write.
+    /// rows to write. Repeated rows are found when the rows are put in order for writing
+    /// (`CompactObservations.keyOrder`), which needs no table of every row seen.
     struct Plan: Sendable {
         var areaOf: [AreaKey: String?] = [:]
         var skipped: [String] = []
         var areas = Interned(), periods = Interned(), groups = Interned()
         var rows = CompactObservations()
-        /// Area, period and group packed into one number → the first line, negative when it has no value.
-        private var seen: [Int64: Int32] = [:]
 
-        enum Added { case added, collectionRow, duplicate(ObservationProblem) }
-
-        /// Several rows for one area, period and group are allowed only when none has a value
-        /// (collection rows such as early votes not allocated to a district); the first is stored.
-        mutating func add(_ r: ReadObservation, area: String) -> Added {
-            let a = areas.index(area), p = periods.index(r.period), g = groups.index(r.group)
-            let key = Int64(a) << 40 | Int64(p) << 24 | Int64(g)
-            if let first = seen[key] {
-                if r.computable || first > 0 {
-                    return .duplicate(ObservationProblem(line: r.line, column: nil,
-                        message: "the area \(area), period \(r.period) and group \(r.group) already have a value on line \(abs(first))"))
-                }
-                return .collectionRow
-            }
-            seen[key] = Int32(clamping: r.line) * (r.computable ? 1 : -1)
-            rows.append(r, area: a, period: p, group: g)
-            return .added
+        mutating func add(_ r: ReadObservation, area: String) {
+            rows.append(r, area: areas.index(area), period: periods.index(r.period), group: groups.index(r.group))
         }
     }
 }
 
-/// Strings numbered in the order first seen.
-struct Interned: Sendable {
-    private(set) var names: [String] = []
-    private var numbers: [String: Int32] = [:]
-
-    mutating func index(_ s: String) -> Int32 {
-        if let i = numbers[s] { return i }
-        let i = Int32(names.count)
-        numbers[s] = i
-        names.append(s)
-        return i
-    }
-}
-
-/// Observations as columns of numbers: areas, periods and groups by index, missing numbers as NaN.
-struct CompactObservations: Sendable {
-    private(set) var area: [Int32] = [], period: [Int32] = [], group: [Int32] = []
-    private(set) var value: [Double] = [], numerator: [Double] = [], denominator: [Double] = [], weight: [Double] = []
-    /// Bit 0: preliminary, bit 1: suppressed.
-    private(set) var flags: [UInt8] = []
-
-    var count: Int { area.count }
-
-    mutating func append(_ r: ReadObservation, area a: Int32, period p: Int32, group g: Int32) {
-        area.append(a); period.append(p); group.append(g)
-        value.append(r.value ?? .nan); numerator.append(r.numerator ?? .nan)
-        denominator.append(r.denominator ?? .nan); weight.append(r.weight ?? .nan)
-        flags.append((r.preliminary ? 1 : 0) | (r.suppressed ? 2 : 0))
-    }
-
-    static func optional(_ x: Double) -> Double? { x.isNaN ? nil : x }
-}
