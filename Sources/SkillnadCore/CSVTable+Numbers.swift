@@ -218,14 +218,16 @@ public enum CSVNumber {
     /// three digits, separator, exactly three digits), which could be a thousands separator.
     static func evidence(_ text: String) -> UInt8? {
         var text = text
-        return text.withUTF8 { b -> UInt8? in
-            // Integers, the bulk of most columns, say nothing: skip them without a shape.
-            guard b.contains(where: { $0 == comma || $0 == dot }) else { return nil }
-            let range = trimmed(b)
-            guard !range.isEmpty, let s = shape(b, range), s.marks == 1, s.spaces == 0 else { return nil }
-            if s.exponent.isEmpty, (1...3).contains(s.firstGroup), s.lastGroup == 3 { return nil }
-            return s.lastMark
-        }
+        return text.withUTF8 { evidence(bytes: $0) }
+    }
+
+    static func evidence(bytes b: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        // Integers, the bulk of most columns, say nothing: skip them without a shape.
+        guard b.contains(where: { $0 == comma || $0 == dot }) else { return nil }
+        let range = trimmed(b)
+        guard !range.isEmpty, let s = shape(b, range), s.marks == 1, s.spaces == 0 else { return nil }
+        if s.exponent.isEmpty, (1...3).contains(s.firstGroup), s.lastGroup == 3 { return nil }
+        return s.lastMark
     }
 }
 

@@ -95,6 +95,48 @@ public struct CSVTable: Sendable {
         if let callerError { throw callerError }
     }
 
+    /// A first look at a big file, cheaper than `forEachRow`: the header as there, then every
+    /// data row's fields as bytes, one at a time, with their column index; no strings are built.
+    /// The bytes are valid only during the call. Rows are not checked against the header (a
+    /// `forEachRow` pass reports that), but the text checks and quoting errors are the same.
+    public static func forEachCell(
+        _ data: Data,
+        delimiter given: Delimiter? = nil,
+        header: (_ names: [String], _ delimiter: Delimiter) throws -> Void,
+        cell: (_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Void
+    ) throws {
+        var callerError: (any Error)?
+        let outcome: Result<Void, CSVError> = data.withUnsafeBytes { raw in
+            do throws(CSVError) {
+                let body = try checkText(raw.bindMemory(to: UInt8.self))
+                let delimiter: Delimiter
+                if let given { delimiter = given } else { delimiter = try detectDelimiter(body) }
+                var scanner = CSVRecordScanner(bytes: body, delimiter: delimiter.byte)
+                var fields: [String] = []
+                guard try scanner.next(into: &fields) != nil else {
+                    throw CSVError(.empty, line: nil, column: nil, message: "the file is empty")
+                }
+                do { try header(headerNames(fields), delimiter) } catch { callerError = error; return .success(()) }
+                var column = 0
+                while try scanner.next(field: { bytes in cell(column, bytes); column += 1 }) != nil { column = 0 }
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        if let callerError { throw callerError }
+        try outcome.get()
+    }
+
+    /// The column names of a header line: trimmed, and without the empty ones that delimiters at
+    /// the end of the line make (`a;b;` over `1;2;` reads as two columns).
+    static func headerNames(_ fields: [String]) -> [String] {
+        let written = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var named = written.count
+        while named > 1 && written[named - 1].isEmpty { named -= 1 }
+        return Array(written[..<named])
+    }
+
     // MARK: - Columns
 
     /// The index of the column called `name`, or nil. Matching forgives how a person types a
@@ -211,12 +253,9 @@ extension CSVTable {
                 guard let headerLine = try scanner.next(into: &fields) else {
                     throw CSVError(.empty, line: nil, column: nil, message: "the file is empty")
                 }
-                let written = fields.map { $0.trimmingCharacters(in: .whitespaces) }
-                // Delimiters that end the header line make unnamed trailing columns; they are dropped
-                // when empty, so `a;b;` over `1;2;` reads as two columns.
-                var named = written.count
-                while named > 1 && written[named - 1].isEmpty { named -= 1 }
-                let header = Array(written[..<named])
+                let written = fields
+                let header = headerNames(fields)
+                let named = header.count
                 let head = Head(delimiter: delimiter, header: header, line: headerLine)
                 guard onHead(header, delimiter) else { return .success(head) }
                 while let line = try scanner.next(into: &fields) {
@@ -436,7 +475,7 @@ struct CSVRecordScanner {
     /// or nil at the end of the data.
     mutating func next(into fields: inout [String]) throws(CSVError) -> Int? {
         fields.removeAll(keepingCapacity: true)
-        return try scan { fields.append($0) }
+        return try scan { fields.append(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// Reads the next record without building strings; returns its field count, or nil at the end.
@@ -446,8 +485,14 @@ struct CSVRecordScanner {
         return n
     }
 
+    /// Reads the next record, handing each field's bytes (unquoted) to `field` in turn; the bytes
+    /// are valid only during the call. Returns the line the record starts on, or nil at the end.
+    mutating func next(field: (UnsafeBufferPointer<UInt8>) -> Void) throws(CSVError) -> Int? {
+        try scan(field)
+    }
+
     @inline(__always)
-    private mutating func scan(store: Bool = true, _ emit: (String) -> Void) throws(CSVError) -> Int? {
+    private mutating func scan(store: Bool = true, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) throws(CSVError) -> Int? {
         let end = bytes.count
         let lf = Self.lf, cr = Self.cr, quote = Self.quote, delimiter = self.delimiter
         // Blank lines carry no row.
@@ -504,9 +549,9 @@ struct CSVRecordScanner {
                 }
                 if store {
                     if position > tail { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail..<position])) }
-                    emit(String(decoding: scratch, as: UTF8.self))
+                    scratch.withUnsafeBufferPointer { emit($0) }
                 } else {
-                    emit("")
+                    emit(UnsafeBufferPointer(rebasing: bytes[tail..<tail]))
                 }
             } else {
                 let start = position
@@ -515,7 +560,7 @@ struct CSVRecordScanner {
                     if b == delimiter || b == lf || b == cr { break }
                     position += 1
                 }
-                emit(store ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) : "")
+                emit(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             }
             guard position < end else { return startLine }
             let b = bytes[position]

@@ -150,13 +150,13 @@ public enum ObservationReader {
         var columns: Columns?
         var header: [String] = []
         var decimals: DecimalVote?
-        try CSVTable.forEachRow(data, header: { names, delimiter in
+        try CSVTable.forEachCell(data, header: { names, delimiter in
             header = names
             switch Columns.resolve(names, m) {
             case .success(let c): columns = c; decimals = DecimalVote(c, delimiter: delimiter)
             case .failure(let p): throw p
             }
-        }, row: { fields, _ in decimals!.count(fields) })
+        }, cell: { column, bytes in decimals!.count(column, bytes) })
         guard let columns, let decimals else { throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line") }
         let reader = RowReader(columns: columns, mapping: m, header: header, decimals: decimals)
         var problems: [ObservationProblem] = []
@@ -209,28 +209,38 @@ public enum ObservationReader {
     /// The decimal separator of each number column by a vote of its values, as
     /// `CSVTable.decimalSeparator(column:)` decides it for a whole table.
     struct DecimalVote {
-        private var columns: [Int]
-        private var commas: [Int: Int] = [:], dots: [Int: Int] = [:]
+        /// By column index: whether it holds numbers, and its votes.
+        private var isNumber: [Bool]
+        private var commas: [Int], dots: [Int]
         private let fallback: Character
 
         init(_ c: Columns, delimiter: CSVTable.Delimiter) {
-            columns = [c.num, c.den, c.val, c.weight].compactMap { $0 }
+            let columns = [c.num, c.den, c.val, c.weight].compactMap { $0 }
+            let n = (columns.max() ?? -1) + 1
+            isNumber = (0..<n).map(columns.contains)
+            commas = Array(repeating: 0, count: n); dots = commas
             fallback = delimiter == .comma ? "." : ","
         }
 
         mutating func count(_ row: [String]) {
-            for i in columns where i < row.count {
-                switch CSVNumber.evidence(row[i]) {
-                case CSVNumber.comma?: commas[i, default: 0] += 1
-                case CSVNumber.dot?: dots[i, default: 0] += 1
-                default: break
-                }
+            for (i, cell) in row.enumerated() {
+                var cell = cell
+                cell.withUTF8 { count(i, $0) }
+            }
+        }
+
+        mutating func count(_ column: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            guard column < isNumber.count, isNumber[column] else { return }
+            switch CSVNumber.evidence(bytes: bytes) {
+            case CSVNumber.comma?: commas[column] += 1
+            case CSVNumber.dot?: dots[column] += 1
+            default: break
             }
         }
 
         func separator(_ column: Int?) -> Character {
-            guard let column else { return "." }
-            let c = commas[column] ?? 0, d = dots[column] ?? 0
+            guard let column, column < isNumber.count else { return "." }
+            let c = commas[column], d = dots[column]
             return c > d ? "," : d > c ? "." : fallback
         }
     }
@@ -251,6 +261,7 @@ public enum ObservationReader {
         }
 
         private var groupCache: [[String]: String] = [:]
+        private var lastGroup: (cells: [String], group: String)?
         private var yesCache: [String: Bool] = [:]
 
         static let totalWords: Set<String> = ["", "t", "totalt", "total", "alla", "samtliga", "all"]
@@ -292,14 +303,20 @@ public enum ObservationReader {
             guard problems.count == before else { return nil }
             var group = ObservationGroup.total
             if !c.groups.isEmpty {
-                let cells = c.groups.map { cell($0.column) }
-                if let known = groupCache[cells] {
-                    group = known
+                // Most rows have the group of the row before: compared in place, without building a key.
+                if let last = lastGroup, c.groups.indices.allSatisfy({ cell(c.groups[$0].column) == last.cells[$0] }) {
+                    group = last.group
                 } else {
-                    group = ObservationGroup.key(zip(c.groups, cells).compactMap { g, v in
-                        Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
-                    })
-                    groupCache[cells] = group
+                    let cells = c.groups.map { cell($0.column) }
+                    if let known = groupCache[cells] {
+                        group = known
+                    } else {
+                        group = ObservationGroup.key(zip(c.groups, cells).compactMap { g, v in
+                            Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
+                        })
+                        groupCache[cells] = group
+                    }
+                    lastGroup = (cells, group)
                 }
             }
             var preliminary = m.preliminary

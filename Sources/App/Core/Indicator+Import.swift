@@ -88,10 +88,15 @@ enum IndicatorImporter {
         var takenIDs = Set(doc.areas.map(\.id))
         var createdFor: [String: String] = [:]
         var summary = ObservationSummary()
+        var lastArea: (key: AreaKey, slug: String?)?
+        plan.rows.reserve(data.count / 24)
         try forEachRow(data, spec) { r in
             let key = AreaKey(code: r.areaCode, name: r.areaName, year: r.period.prefix(4))
             let slug: String?
-            if let known = plan.areaOf[key] {
+            // Files list an area's rows together: the row before usually names the same area.
+            if let last = lastArea, last.key == key {
+                slug = last.slug
+            } else if let known = plan.areaOf[key] {
                 slug = known
             } else {
                 if r.areaCode == nil && r.areaName == nil, let city {
@@ -123,6 +128,7 @@ enum IndicatorImporter {
                 }
                 plan.areaOf[key] = slug
             }
+            lastArea = (key, slug)
             guard let slug else { plan.skipped.append(r.areaName ?? r.areaCode ?? ""); return }
             plan.add(r, area: slug)
             // Collection rows are counted (the six of early votes are six rows not computable) but stored once.
