@@ -262,6 +262,7 @@ public enum ObservationReader {
 
         private var groupCache: [[String]: String] = [:]
         private var lastGroup: (cells: [String], group: String)?
+        private var singleGroupCache: [String: String] = [:]
         private var yesCache: [String: Bool] = [:]
 
         static let totalWords: Set<String> = ["", "t", "totalt", "total", "alla", "samtliga", "all"]
@@ -306,6 +307,9 @@ public enum ObservationReader {
                 // Most rows have the group of the row before: compared in place, without building a key.
                 if let last = lastGroup, c.groups.indices.allSatisfy({ cell(c.groups[$0].column) == last.cells[$0] }) {
                     group = last.group
+                } else if c.groups.count == 1, let known = singleGroupCache[cell(c.groups[0].column)] {
+                    // One group column (the usual case): a key of one string, not an array of one.
+                    group = known
                 } else {
                     let cells = c.groups.map { cell($0.column) }
                     if let known = groupCache[cells] {
@@ -315,6 +319,7 @@ public enum ObservationReader {
                             Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
                         })
                         groupCache[cells] = group
+                        if cells.count == 1 { singleGroupCache[cells[0]] = group }
                     }
                     lastGroup = (cells, group)
                 }
