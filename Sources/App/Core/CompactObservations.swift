@@ -71,6 +71,9 @@ struct CompactObservations: Sendable {
         return r
     }
 
+    /// How many different periods, groups or areas one import may have.
+    static let maxDistinct = 1 << 21
+
     /// A row given a second value for an area, period and group.
     struct Repeated: Sendable {
         let line: Int
@@ -85,8 +88,9 @@ struct CompactObservations: Sendable {
     /// Several rows for one area, period and group are allowed only when none has a value
     /// (collection rows such as early votes not allocated to a district): the first is kept,
     /// the others are left out. Any other repeat is returned in `repeated`, in file order.
+    /// Each rank must be below `maxDistinct` (the key packs three into one 64-bit number).
     func keyOrder(period pr: [Int64], group gr: [Int64], area ar: [Int64]) -> (order: [Int32], repeated: [Repeated]) {
-        precondition(pr.count < 1 << 21 && gr.count < 1 << 21 && ar.count < 1 << 21, "more than 2 million periods, groups or areas")
+        precondition(pr.count <= Self.maxDistinct && gr.count <= Self.maxDistinct && ar.count <= Self.maxDistinct)
         var keyed = [(key: Int64, row: Int32)]()
         keyed.reserveCapacity(rows.count)
         var sorted = true

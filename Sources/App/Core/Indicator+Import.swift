@@ -136,6 +136,10 @@ enum IndicatorImporter {
         }
         lap("reading and checking \(plan.rows.count) rows")
         if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
+        for (what, n) in [("periods", plan.periods.names.count), ("groups", plan.groups.names.count), ("areas", plan.areas.names.count)]
+        where n > CompactObservations.maxDistinct {
+            throw ObservationProblems([.init(line: nil, column: nil, message: "the file has \(n) different \(what); one import takes at most \(CompactObservations.maxDistinct)")])
+        }
 
         // Pass 2: write, in one transaction.
         let (created, finalPlan) = (newAreas, plan)
