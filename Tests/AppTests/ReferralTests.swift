@@ -64,6 +64,14 @@ struct ReferralTests {
             #expect(html.contains("<caption>Ställningstaganden per åtgärd och remissinstans"))
             #expect(html.contains("<td class=\"mark supports\"><abbr title=\"tillstyrker\">+</abbr></td>"))
             #expect(try await app.get("/referrals").body.contains("Remiss av kommissionens fördjupningsrapporter"))
+            // The export of every position (one query) holds exactly the rows of each round's export.
+            var perRound: [[String]] = []
+            for r in try await ReferralStore.rounds(on: app.db) {
+                perRound += ReferralExport.rows([try #require(try await ReferralStore.round(r.round.id, on: app.db))], index: index)
+            }
+            let all = try await ReferralExport.allRows(index: index, on: app.db)
+            #expect(!all.isEmpty && all.allSatisfy { $0.count == ReferralExport.header.count })
+            #expect(all.map { $0.joined(separator: "|") }.sorted() == perRound.map { $0.joined(separator: "|") }.sorted())
         }
     }
 

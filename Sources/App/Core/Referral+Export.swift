@@ -8,6 +8,16 @@ enum ReferralExport {
     static let header = ["round", "round_title", "deadline", "body", "body_name", "answer_status", "decided_on", "submitted_on",
                          "joint_with", "report", "measure", "measure_code", "measure_title", "position", "already_works", "prerequisites", "text"]
 
+    /// One position's row, in `header`'s order: the one place both exports build it.
+    static func row(round: String, roundTitle: String, deadline: String, body: String, bodyName: String, status: String,
+                    decidedOn: String?, submittedOn: String?, jointWith: String, measure: String, measures: [String: MeasureRecord],
+                    position: String, alreadyWorks: Bool?, prerequisites: String?, text: String?) -> [String] {
+        let m = measures[measure]
+        return [round, roundTitle, deadline, body, bodyName, status, decidedOn ?? "", submittedOn ?? "", jointWith,
+                m?.report ?? "", measure, m?.code ?? "", m?.title ?? "", position,
+                alreadyWorks.map { $0 ? "yes" : "no" } ?? "", prerequisites ?? "", text ?? ""]
+    }
+
     static func rows(_ rounds: [RoundData], index: CatalogueIndex) -> [[String]] {
         let measures = index.measureByPublicID
         var out: [[String]] = []
@@ -16,11 +26,11 @@ enum ReferralExport {
             for a in data.answers where a.answer.status == .submitted {
                 let x = a.answer
                 for p in x.positions {
-                    let m = measures[p.measure]
-                    out.append([data.round.id, data.round.title, data.round.deadline.description, x.body, index.bodyByID[x.body]?.name ?? x.body,
-                                x.status.rawValue, x.decidedOn?.description ?? "", x.submittedOn?.description ?? "", (x.jointWith ?? []).joined(separator: " "),
-                                m?.report ?? "", p.measure, m?.code ?? "", m?.title ?? "", p.position.rawValue,
-                                p.alreadyWorks.map { $0 ? "yes" : "no" } ?? "", p.prerequisites ?? "", p.text ?? ""])
+                    out.append(row(round: data.round.id, roundTitle: data.round.title, deadline: data.round.deadline.description, body: x.body,
+                                   bodyName: index.bodyByID[x.body]?.name ?? x.body, status: x.status.rawValue,
+                                   decidedOn: x.decidedOn?.description, submittedOn: x.submittedOn?.description,
+                                   jointWith: (x.jointWith ?? []).joined(separator: " "), measure: p.measure, measures: measures,
+                                   position: p.position.rawValue, alreadyWorks: p.alreadyWorks, prerequisites: p.prerequisites, text: p.text))
                 }
             }
         }
@@ -44,20 +54,19 @@ enum ReferralExport {
         let measures = index.measureByPublicID
         var names: [String: String] = [:], joints: [String: String] = [:]
         // Column by column (`SQLRow.value`): a Decodable row type ran a whole Decoder for each of 40,000 rows.
-        return try rows.map { row in
-            let body: String = try row.value("body"), measure: String = try row.value("measure"), jointWith: String = try row.value("joint_with")
-            let m = measures[measure]
+        return try rows.map { r in
+            let body: String = try r.value("body"), jointWith: String = try r.value("joint_with")
             let name = names[body] ?? { let n = index.bodyByID[body]?.name ?? body; names[body] = n; return n }()
             let joint = joints[jointWith] ?? {
                 let j = (ReferralStore.decode(jointWith, as: [String].self) ?? []).joined(separator: " ")
                 joints[jointWith] = j
                 return j
             }()
-            return [try row.value("round"), try row.value("round_title"), try row.value("deadline"), body, name, try row.value("status"),
-                    try row.optional("decided_on") ?? "", try row.optional("submitted_on") ?? "", joint,
-                    m?.report ?? "", measure, m?.code ?? "", m?.title ?? "", try row.value("position"),
-                    try row.optional("already_works", as: Bool.self).map { $0 ? "yes" : "no" } ?? "",
-                    try row.optional("prerequisites") ?? "", try row.optional("text") ?? ""]
+            return row(round: try r.value("round"), roundTitle: try r.value("round_title"), deadline: try r.value("deadline"), body: body,
+                       bodyName: name, status: try r.value("status"), decidedOn: try r.optional("decided_on"),
+                       submittedOn: try r.optional("submitted_on"), jointWith: joint, measure: try r.value("measure"), measures: measures,
+                       position: try r.value("position"), alreadyWorks: try r.optional("already_works"),
+                       prerequisites: try r.optional("prerequisites"), text: try r.optional("text"))
         }
     }
 }
