@@ -53,18 +53,28 @@ struct BarChartView: Encodable, Sendable {
     let tableOpen: Bool
     struct FullTable: Encodable, Sendable { let text: String; let href: String }
 
+    /// Which areas the data table lists.
+    enum TableChoice {
+        /// Every area, in a table shown on request.
+        case all
+        /// Every area, shown open: the reader asked for it.
+        case allOpen
+        /// For a shortened chart, the areas drawn, with a link to the same page with every area.
+        case drawn(linkToAll: String)
+    }
+
     /// Longer lists draw their highest and lowest values only (`BarChartLayout`'s `maxBars`).
     static let maxBars = 50
 
     /// - Parameters:
     ///   - highlight: an area id drawn in another colour (the one the reader came from).
-    ///   - fullTableHref: for a shortened chart, the address of the same page with the table of
-    ///     every area; the table here then lists the areas drawn, as the chart's text alternative.
-    ///     Nil lists every area. (A table of 600 rows was a third of the page's rendering time.)
+    ///   - table: which areas the table lists. With `.drawn` a shortened chart's table lists the
+    ///     areas drawn, as the chart's text alternative, and links to every area. (A table of 600
+    ///     rows was a third of the page's rendering time.)
     ///   `desc` is for a chart of every area; a shortened chart says so in its own description.
     static func make(id: String, title: String, desc: String, items: [(id: String, label: String, value: Double?, href: String)],
-                     unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, fullTableHref: String? = nil,
-                     tableOpen: Bool = false, lang: Lang) -> BarChartView {
+                     unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil, table choice: TableChoice = .all,
+                     lang: Lang) -> BarChartView {
         let layout = BarChartLayout(items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 680,
                                     rowHeight: 20, labelWidth: 230, reference: reference, maxBars: maxBars)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
@@ -73,6 +83,8 @@ struct BarChartView: Encodable, Sendable {
                 labelY: svg(b.labelY), valueX: svg(b.valueX), missing: b.missing, highlight: b.id == highlight)
         }
         let s = Strings.table(lang)
+        var fullTableHref: String?
+        if case .drawn(let href) = choice { fullTableHref = href }
         let shortTable = layout.omitted != nil && fullTableHref != nil
         let tableItems = shortTable ? layout.bars.map { BarChartLayout.Item(id: $0.id, label: $0.label, value: $0.value) } : layout.sorted
         let table = DataTable(caption: shortTable ? Strings.fill(s["tableShortened"]!, title, "\(maxBars / 2)", "\(layout.sorted.count)") : title,
@@ -87,7 +99,7 @@ struct BarChartView: Encodable, Sendable {
                             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
                             bars: bars, omitted: layout.omitted.map { Strings.fill(s["barsOmitted"]!, "\($0.count)") },
                             omittedY: layout.omitted.map { svg($0.labelY) }, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table],
-                            fullTable: fullTable, tableOpen: tableOpen)
+                            fullTable: fullTable, tableOpen: { if case .allOpen = choice { true } else { false } }())
     }
 }
 

@@ -176,8 +176,8 @@ struct IndicatorPage: Encodable, Sendable {
             bars.append(BarChartView.make(id: "bars", title: "\(name.text), \(levelName), \(period)",
                                           desc: Strings.fill(s["barsDesc"]!, levelName, NumberText.value(city, unit: d.unit, lang)),
                                           items: items, unit: d.unit, reference: city, referenceLabel: cityLabel,
-                                          fullTableHref: allAreas ? nil : route.link(lang, query: query(level: level, period: period) + [("table", "all")]) + "#h-areas",
-                                          tableOpen: allAreas, lang: lang))
+                                          table: allAreas ? .allOpen : .drawn(linkToAll: route.link(lang, query: query(level: level, period: period) + [("table", "all")]) + "#h-areas"),
+                                          lang: lang))
             // The map: the chosen level when its areas have shapes, else the district areas.
             let mapLevel = total.contains { index.areaByID[$0.slug]?.geometry != nil } ? level : AreaKind.districtArea.rawValue
             let mapRows = mapLevel == level ? total : try await IndicatorQueries.observations(info.id, period: period, group: ObservationGroup.total, kind: mapLevel, on: db)
