@@ -6,9 +6,10 @@ import Vapor
 
 /// Imports one indicator's observations from a statistics file, all rows or none. First every
 /// row is checked and every area matched (an unmatched area refuses the file before anything is
-/// written), keeping the rows in a compact form (about 50 bytes a row, so 5 million rows take
-/// some 250 MB rather than gigabytes of strings); then the indicator, any new areas, the
-/// observations and the recomputed disparity summaries are written in one transaction.
+/// written), keeping the rows in a compact form (`CompactObservations`); then, in one
+/// transaction, the indicator and any new areas are written, the rows are put in key order and
+/// checked for repeats (a repeat rolls everything back), and the observations and the recomputed
+/// disparity summaries are written.
 enum IndicatorImporter {
     struct Outcome: Sendable {
         let summary: ObservationSummary
