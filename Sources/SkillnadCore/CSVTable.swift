@@ -253,23 +253,24 @@ extension CSVTable {
                 guard let headerLine = try scanner.next(into: &fields) else {
                     throw CSVError(.empty, line: nil, column: nil, message: "the file is empty")
                 }
-                let written = fields
+                // The header's fields as written, counting unnamed trailing ones: every row must have as many.
+                let written = fields.count
                 let header = headerNames(fields)
                 let named = header.count
                 let head = Head(delimiter: delimiter, header: header, line: headerLine)
                 guard onHead(header, delimiter) else { return .success(head) }
                 while let line = try scanner.next(into: &fields) {
-                    guard fields.count == written.count else {
-                        throw raggedError(line: line, expected: written.count, found: fields.count,
-                                          endsWithDelimiter: fields.last == "", headerEndsWithDelimiter: named < written.count,
+                    guard fields.count == written else {
+                        throw raggedError(line: line, expected: written, found: fields.count,
+                                          endsWithDelimiter: fields.last == "", headerEndsWithDelimiter: named < written,
                                           delimiter: delimiter)
                     }
-                    if named < written.count {
-                        for i in named..<written.count where !fields[i].isEmpty {
+                    if named < written {
+                        for i in named..<written where !fields[i].isEmpty {
                             throw CSVError(.valueInUnnamedColumn, line: line, column: "column \(i + 1)",
                                            message: "\"\(fields[i])\" is in a column without a name (the header line ends with a delimiter); give the column a name")
                         }
-                        fields.removeLast(written.count - named)
+                        fields.removeLast(written - named)
                     }
                     guard onRow(fields, line) else { break }
                 }

@@ -261,7 +261,6 @@ public enum ObservationReader {
         }
 
         private var groupCache: [[String]: String] = [:]
-        private var lastGroup: (cells: [String], group: String)?
         private var singleGroupCache: [String: String] = [:]
         private var yesCache: [String: Bool] = [:]
 
@@ -304,10 +303,7 @@ public enum ObservationReader {
             guard problems.count == before else { return nil }
             var group = ObservationGroup.total
             if !c.groups.isEmpty {
-                // Most rows have the group of the row before: compared in place, without building a key.
-                if let last = lastGroup, c.groups.indices.allSatisfy({ cell(c.groups[$0].column) == last.cells[$0] }) {
-                    group = last.group
-                } else if c.groups.count == 1, let known = singleGroupCache[cell(c.groups[0].column)] {
+                if c.groups.count == 1, let known = singleGroupCache[cell(c.groups[0].column)] {
                     // One group column (the usual case): a key of one string, not an array of one.
                     group = known
                 } else {
@@ -321,7 +317,6 @@ public enum ObservationReader {
                         groupCache[cells] = group
                         if cells.count == 1 { singleGroupCache[cells[0]] = group }
                     }
-                    lastGroup = (cells, group)
                 }
             }
             var preliminary = m.preliminary

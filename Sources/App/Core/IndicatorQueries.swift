@@ -86,7 +86,7 @@ enum IndicatorQueries {
     /// group and area.
     static func observations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
                              kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database) async throws -> [ObservationRow] {
-        let q = observationQuery(indicatorID, area: area, period: period, group: group, kind: kind, on: db)
+        let q = observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind, on: db)
             .column(SQLColumn("slug", table: "a"))
             .columns(["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map { SQLColumn($0, table: "o") })
             .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(SQLColumn("slug", table: "a"))
@@ -97,12 +97,14 @@ enum IndicatorQueries {
     static func countObservations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
                                   kind: String? = nil, on db: any Database) async throws -> Int {
         struct Count: Decodable { let n: Int }
-        return try await observationQuery(indicatorID, area: area, period: period, group: group, kind: kind, on: db)
+        return try await observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind, on: db)
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?.n ?? 0
     }
 
-    private static func observationQuery(_ indicatorID: UUID, area: String?, period: String?, group: String?, kind: String?,
-                                         on db: any Database) -> SQLSelectBuilder {
+    /// Observations (`o`) of one indicator joined to their areas (`a`), filtered as given; the
+    /// caller names the columns.
+    static func observationQuery(_ indicatorID: UUID, area: String?, periods: [String]?, group: String?, kind: String?,
+                                 on db: any Database) -> SQLSelectBuilder {
         let sql = db as! any SQLDatabase
         var q = sql.select()
             .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
@@ -110,7 +112,7 @@ enum IndicatorQueries {
                   on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o"))
             .where(SQLColumn("indicator_no", table: "o"), .equal, Observation.number(ofIndicator: indicatorID))
         if let area { q = q.where(SQLColumn("slug", table: "a"), .equal, SQLBind(area)) }
-        if let period { q = q.where(SQLColumn("period", table: "o"), .equal, SQLBind(period)) }
+        if let periods { q = q.where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods)) }
         if let group { q = q.where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group)) }
         if let kind { q = q.where(SQLColumn("kind", table: "a"), .equal, SQLBind(kind)) }
         return q

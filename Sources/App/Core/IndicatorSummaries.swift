@@ -18,22 +18,15 @@ enum IndicatorSummaries {
     /// The values of the whole population (group `T`) by area, for one indicator.
     static func points(_ indicatorID: UUID, period: String? = nil, group: String = ObservationGroup.total,
                        on db: any Database) async throws -> [Point] {
-        let sql = db as! any SQLDatabase
-        var q = sql.select()
-            .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("weight", table: "o"))
-            .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
-            .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o"))
-            .where(SQLColumn("indicator_no", table: "o"), .equal, Observation.number(ofIndicator: indicatorID))
-            .where(SQLColumn("group_key", table: "o"), .equal, SQLBind(group))
-            .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
         // Naming the periods lets the database seek (indicator, period, group) in the primary key
         // instead of reading every group's rows: 2.5 s against 0.1 s for 5 million observations.
         var periods = period.map { [$0] } ?? []
         if period == nil { periods = try await IndicatorQueries.periods(indicatorID, on: db) }
         guard !periods.isEmpty else { return [] }
-        q = q.where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
+        let q = IndicatorQueries.observationQuery(indicatorID, area: nil, periods: periods, group: group, kind: nil, on: db)
+            .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("weight", table: "o"))
+            .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
+            .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
         return try await q.all(decoding: Point.self)
     }
 
