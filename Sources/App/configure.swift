@@ -43,12 +43,17 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.middleware.use(SiteErrorMiddleware())
     app.middleware.use(AuthMiddleware())
     app.middleware.use(PermissionMiddleware())
-    app.middleware.use(FileMiddleware(publicDirectory: StaticFiles.publicDirectory, defaultFile: nil,
-                                      directoryAction: .none, advancedETagComparison: true), at: .end)
+    app.middleware.use(StaticFilesMiddleware(), at: .end)
     let json = JSONEncoder()
     json.outputFormatting = [.withoutEscapingSlashes]
     ContentConfiguration.global.use(encoder: json, for: .json)
     _ = app.catalogue
+    _ = app.throttleRecorded
+    app.exportFiles = ExportFiles()
+    app.lifecycle.use(ExportFiles.Cleanup())
+    app.trustedProxies = TrustedProxies.fromEnvironment()
+    // Tests that need the limit set their own; the rest would share one client address.
+    app.rateLimiter = app.environment == .testing ? nil : RateLimiter.fromEnvironment()
     // A whole roadmap or a catalogue object with a geometry is larger than Vapor's 16 kB default.
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)
@@ -149,6 +154,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         res.headers.replaceOrAdd(name: "Content-Security-Policy",
                                  value: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        // Over TLS, browsers are told to use nothing else for a year.
+        if request.isSecure { res.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
+        // An answer to a token is for that client only.
+        if request.principal?.token != nil { res.headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
         return res
     }
 }

@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, SiteURL.adminUsers.pathComponents, rule: .admin, use: AdminUsersController.create)
     app.on(.POST, SiteURL.adminUser(.key).pathComponents, rule: .admin, use: AdminUsersController.update)
     app.on(.POST, SiteURL.adminUserPassword(.key).pathComponents, rule: .admin, use: AdminUsersController.resetPassword)
+    app.on(.POST, SiteURL.adminThrottles.pathComponents, rule: .admin, use: AdminUsersController.clearThrottle)
 
     // Editing the catalogue
     app.on(.GET, SiteURL.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.form)

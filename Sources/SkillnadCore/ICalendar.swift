@@ -13,10 +13,27 @@ public enum ICalendar {
         }
     }
 
-    /// Text as RFC 5545 wants it: backslash, semicolon and comma escaped, line breaks as `\n`.
+    /// Text as RFC 5545 wants it: backslash, semicolon and comma escaped, line breaks (CRLF, LF or a
+    /// bare CR) as `\n`, and other control characters dropped, so no text can start a property.
     public static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;")
-            .replacingOccurrences(of: ",", with: "\\,").replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n")
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var previousWasCR = false
+        for scalar in s.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            case "\t": out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character.
@@ -44,7 +61,8 @@ public enum ICalendar {
             let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: next)
             lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", "DTSTAMP:\(f.string(from: stamp))", "DTSTART;VALUE=DATE:\(compact(e.day))",
                       "DTEND;VALUE=DATE:\(compact(Day(year: c.year!, month: c.month!, day: c.day!)!))", "SUMMARY:\(escape(e.summary))"]
-            if let url = e.url { lines.append("URL:\(url)") }
+            // A URI is not TEXT: not escaped, but no control character may end the line early.
+            if let url = e.url { lines.append("URL:" + String(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

@@ -113,22 +113,70 @@ struct AccountTests {
         }
     }
 
-    @Test("Five failures in 15 minutes lock the account, even with the right password, with a clear message")
+    @Test("Five failures from one address refuse that address for the account, never the owner elsewhere nor others behind it")
     func throttling() async throws {
         try await withTestApp(demo: false) { app in
+            // The in-memory client has no socket address: trust it as a proxy to name addresses.
+            app.trustedProxies = TrustedProxies(addresses: ["unknown"])
             try await app.makeUser("cecilia@stockholm.se", role: .editor)
             for _ in 0..<5 {
-                let r = try await app.loginAttempt("cecilia@stockholm.se", "not it")
+                let r = try await app.loginAttempt("cecilia@stockholm.se", "not it", from: "198.51.100.7")
                 #expect(r.status == .unauthorized)
             }
-            let blocked = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery")
+            let blocked = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.body.contains("För många misslyckade inloggningar"))
             #expect(blocked.body.contains("minuter"))
-            // Another account from the same address is throttled too (per address).
+            // The owner, with the right password from another address, gets in (only delayed).
+            let owner = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "203.0.113.20")
+            #expect(owner.status == .seeOther)
+            // Another account from the same address is not locked (a city's shared address).
             try await app.makeUser("david@stockholm.se", role: .editor)
-            let other = try await app.loginAttempt("david@stockholm.se", "correct horse battery")
-            #expect(other.status == .tooManyRequests)
+            let other = try await app.loginAttempt("david@stockholm.se", "correct horse battery", from: "198.51.100.7")
+            #expect(other.status == .seeOther)
+            // An administrator sees the throttle and clears it; then the address may try again.
+            let entries = try await SignInThrottle.current(on: app.db)
+            #expect(entries.contains { $0.kind == "account" && $0.value == "cecilia@stockholm.se" && $0.refused })
+            try await SignInThrottle.clear(kind: "account", value: "cecilia@stockholm.se", on: app.db)
+            let again = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
+            #expect(again.status == .seeOther)
+        }
+    }
+
+    @Test("The throttle's policy: the pair is refused for a doubling while, account and address are only delayed")
+    func throttlePolicy() {
+        let now = Date()
+        let five = (0..<5).map { now.addingTimeInterval(-Double($0) * 10) }
+        let refused = SignInThrottle.decide(pairFailures: five, accountFailures: 5, addressFailures: 5, now: now)
+        #expect(refused.refuseFor.map { $0 > 50 && $0 <= 60 } == true)
+        let seven = (0..<7).map { now.addingTimeInterval(-Double($0)) }
+        #expect(SignInThrottle.decide(pairFailures: seven, accountFailures: 7, addressFailures: 7, now: now).refuseFor.map { $0 > 200 } == true)
+        // Forty failures for an account from forty addresses: never refused, delayed at most maxDelay.
+        let spread = SignInThrottle.decide(pairFailures: [now], accountFailures: 40, addressFailures: 1, now: now)
+        #expect(spread.refuseFor == nil && spread.delay == SignInThrottle.maxDelay)
+        // A busy shared address: delayed from the 20th failure, never refused.
+        #expect(SignInThrottle.decide(pairFailures: [], accountFailures: 0, addressFailures: 19, now: now).delay == 0)
+        #expect(SignInThrottle.decide(pairFailures: [], accountFailures: 0, addressFailures: 25, now: now).delay > 0)
+        // Old failures do not count.
+        let old = (0..<5).map { now.addingTimeInterval(-SignInThrottle.window - Double($0)) }
+        #expect(SignInThrottle.decide(pairFailures: old, accountFailures: 0, addressFailures: 0, now: now).refuseFor == nil)
+    }
+
+    @Test("A throttled client adds one audit row per window, however often it knocks, and an overlong e-mail none")
+    func throttledAuditIsBounded() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.makeUser("erik@stockholm.se", role: .editor)
+            for _ in 0..<5 { _ = try await app.loginAttempt("erik@stockholm.se", "not it") }
+            for _ in 0..<10 {
+                #expect(try await app.loginAttempt("erik@stockholm.se", "not it").status == .tooManyRequests)
+            }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "sign-in-throttled").count() == 1)
+            let before = try await AuditEvent.query(on: app.db).count()
+            let long = String(repeating: "a", count: 300_000) + "@example.org"
+            let r = try await app.loginAttempt(long, "x")
+            #expect(r.status == .unprocessableEntity)
+            #expect(!r.body.contains(String(repeating: "a", count: 300)))
+            #expect(try await AuditEvent.query(on: app.db).count() == before)
         }
     }
 
@@ -180,7 +228,7 @@ struct AccountTests {
 
 extension Application {
     /// One sign-in through the real form: the page for its CSRF cookie, then the POST.
-    func loginAttempt(_ email: String, _ password: String) async throws -> (status: HTTPStatus, body: String, setCookie: String) {
+    func loginAttempt(_ email: String, _ password: String, from address: String? = nil) async throws -> (status: HTTPStatus, body: String, setCookie: String) {
         var csrfCookie = "", csrfField = ""
         try await testing().test(.GET, "/login") { res in
             csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
@@ -189,6 +237,7 @@ extension Application {
         var out: (HTTPStatus, String, String) = (.internalServerError, "", "")
         try await testing().test(.POST, "/login", beforeRequest: { req in
             req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
+            if let address { req.headers.replaceOrAdd(name: .xForwardedFor, value: address) }
             try req.content.encode(["email": email, "password": password, "_csrf": csrfField], as: .urlEncodedForm)
         }, afterResponse: { res in out = (res.status, res.body.string, res.headers[.setCookie].joined(separator: "; ")) })
         return out

@@ -69,9 +69,13 @@ struct ReferralTests {
             for r in try await ReferralStore.rounds(on: app.db) {
                 perRound += ReferralExport.rows([try #require(try await ReferralStore.round(r.round.id, on: app.db))], index: index)
             }
-            let all = try await ReferralExport.allRows(index: index, on: app.db)
-            #expect(!all.isEmpty && all.allSatisfy { $0.count == ReferralExport.header.count })
-            #expect(all.map { $0.joined(separator: "|") }.sorted() == perRound.map { $0.joined(separator: "|") }.sorted())
+            let path = try await app.exportFiles.file("all positions", generation: 0, io: app.fileio) { sink in
+                try await ReferralExport.writeAll(index: index, variant: .rfc4180, on: app.db, to: sink)
+            }
+            let all = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+            let expected = CSVText.table(header: ReferralExport.header, rows: perRound, swedish: false).split(separator: "\n").map(String.init)
+            #expect(all.count > 1 && all.first == expected.first)
+            #expect(all.sorted() == expected.sorted())
         }
     }
 
@@ -205,6 +209,19 @@ struct ReferralTests {
         #expect(m.contains("more than the 20 MB allowed"))
         guard case .failure(let t) = ReferralAnswers.attachmentType(.init(filename: "bild.png", data: Data([0x89, 0x50]))) else { Issue.record("accepted"); return }
         #expect(t.contains("only PDF, DOCX and ODT"))
-        #expect((try? ReferralAnswers.attachmentType(.init(filename: "svar.odt", data: Data([0x50, 0x4B, 3, 4, 0]))).get()) == "application/vnd.oasis.opendocument.text")
+        let odt = Data([0x50, 0x4B, 3, 4] + [UInt8](repeating: 0, count: 26)) + Data("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
+        #expect((try? ReferralAnswers.attachmentType(.init(filename: "svar.odt", data: odt)).get()) == "application/vnd.oasis.opendocument.text")
+        // Any other ZIP renamed is refused: a DOCX has word/document.xml, an ODT its mimetype first.
+        let zip = Data([0x50, 0x4B, 3, 4] + [UInt8](repeating: 0, count: 60)) + Data("other/file.txt".utf8)
+        guard case .failure = ReferralAnswers.attachmentType(.init(filename: "svar.docx", data: zip)) else { Issue.record("zip as docx"); return }
+        guard case .failure = ReferralAnswers.attachmentType(.init(filename: "svar.odt", data: zip)) else { Issue.record("zip as odt"); return }
+        let docx = zip + Data("word/document.xml".utf8)
+        #expect((try? ReferralAnswers.attachmentType(.init(filename: "svar.docx", data: docx)).get()) != nil)
+        // An empty file is refused with a message, and a size just over the limit is written with decimals.
+        guard case .failure(let empty) = ReferralAnswers.attachmentType(.init(filename: "tom.pdf", data: Data())) else { Issue.record("empty"); return }
+        #expect(empty.contains("empty"))
+        let over = ReferralAnswers.NewAttachment(filename: "x.pdf", data: Data("%PDF".utf8) + Data(count: 20 * 1_048_576 + 30_000))
+        guard case .failure(let size) = ReferralAnswers.attachmentType(over) else { Issue.record("accepted"); return }
+        #expect(size.contains("20.03 MB"))
     }
 }

@@ -4,8 +4,6 @@ import Vapor
 /// Signing in and out, one's own password and API tokens.
 enum AccountController {
     static let sessionLifetime: TimeInterval = 12 * 3600
-    static let maxFailures = 5
-    static let failureWindow: TimeInterval = 15 * 60
     static let minPasswordLength = 12
 
     // MARK: Sign in
@@ -17,21 +15,38 @@ enum AccountController {
 
     struct LoginForm: Content { var email: String?; var password: String?; var next: String? }
 
+    /// The longest e-mail address there is (RFC 5321), and a generous bound for a password.
+    static let maxEmailLength = 254
+    static let maxPasswordLength = 1024
+
     static func login(_ req: Request) async throws -> Response {
         let form = try req.content.decode(LoginForm.self)
         let lang = Lang.of(req)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let next = safeNext(form.next)
-        func fail(_ key: String, status: HTTPResponseStatus) async throws -> Response {
-            let page = LoginPage.build(lang, email: email, next: next, error: Strings.get(key, lang), csrf: CSRF.token(for: req))
+        func fail(_ message: String, status: HTTPResponseStatus, email shown: String) async throws -> Response {
+            let page = LoginPage.build(lang, email: shown, next: next, error: message, csrf: CSRF.token(for: req))
             return try await render(req, "login", page, status: status)
         }
-        if let wait = try await throttled(email: email, address: req.clientAddress, on: req.db) {
-            try await Audit.record("sign-in-throttled", email: email, address: req.clientAddress, on: req.db)
-            let page = LoginPage.build(lang, email: email, next: next,
-                                       error: String(format: Strings.get("loginThrottled", lang), Int((wait / 60).rounded(.up))),
-                                       csrf: CSRF.token(for: req))
-            return try await render(req, "login", page, status: .tooManyRequests)
+        // Nothing this long is an account; refused before anything is read or written.
+        guard email.count <= maxEmailLength, (form.password ?? "").count <= maxPasswordLength else {
+            return try await fail(Strings.get("loginTooLong", lang), status: .unprocessableEntity, email: "")
+        }
+        let address = req.clientAddress
+        try await SignInThrottle.purge(on: req.db)
+        let decision = try await SignInThrottle.decision(email: email, address: address, on: req.db)
+        if let wait = decision.refuseFor {
+            // One audit row per client and window, however often it knocks.
+            if req.application.throttleRecorded.firstInWindow(email + "\n" + address) {
+                try await Audit.record("sign-in-throttled", email: email, address: address, on: req.db)
+            }
+            let message = String(format: Strings.get("loginThrottled", lang), Int((wait / 60).rounded(.up)))
+            let res = try await fail(message, status: .tooManyRequests, email: email)
+            res.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
+            return res
+        }
+        if decision.delay > 0, req.application.sleepsSignInDelays {
+            try await Task.sleep(for: .milliseconds(Int(decision.delay * 1000)))
         }
         let user = try await User.query(on: req.db).filter(\.$email == email).first()
         let ok: Bool
@@ -40,45 +55,38 @@ enum AccountController {
         } else {
             ok = false
         }
-        guard ok, let user else {
+        guard ok, let user, let userID = user.id else {
             let f = SignInFailure()
-            f.email = email; f.address = req.clientAddress; f.at = Date()
+            f.email = email; f.address = address; f.at = Date()
             try await f.create(on: req.db)
-            try await Audit.record("sign-in-failed", email: email, address: req.clientAddress, on: req.db)
-            return try await fail("loginFailed", status: .unauthorized)
+            try await Audit.record("sign-in-failed", email: email, address: address, on: req.db)
+            return try await fail(Strings.get("loginFailed", lang), status: .unauthorized, email: email)
         }
+        // A new sign-in replaces the session this browser had, and expired sessions go.
+        if let old = req.cookies[AuthMiddleware.cookieName]?.string, !old.isEmpty {
+            try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.hash(old)).delete()
+        }
+        try await UserSession.query(on: req.db).filter(\.$expiresAt < Date()).delete()
         let secret = Secrets.random()
         let session = UserSession()
         session.tokenHash = Secrets.hash(secret)
-        session.$user.id = user.id!
+        session.$user.id = userID
         session.csrfToken = Secrets.random()
         session.createdAt = Date()
         session.expiresAt = Date().addingTimeInterval(sessionLifetime)
         try await session.create(on: req.db)
-        let principal = try await Principal.load(user, session: .init(id: session.id!, csrf: session.csrfToken), token: nil, on: req.db)
-        try await Audit.record("sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: req.clientAddress), on: req.db)
+        guard let sessionID = session.id else { throw Abort(.internalServerError) }
+        let principal = try await Principal.load(user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
+        try await Audit.record("sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: address), on: req.db)
         let res = req.redirect(to: next ?? SiteURL.account.link(lang), redirectType: .normal)
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(string: secret, expires: session.expiresAt, maxAge: Int(sessionLifetime),
                                                                    path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
         return res
     }
 
-    /// Seconds to wait when an account or an address has failed too often, nil otherwise.
-    static func throttled(email: String, address: String, on db: any Database) async throws -> TimeInterval? {
-        let since = Date().addingTimeInterval(-failureWindow)
-        let byAccount = try await SignInFailure.query(on: db).filter(\.$email == email).filter(\.$at > since).sort(\.$at).all()
-        let byAddress = try await SignInFailure.query(on: db).filter(\.$address == address).filter(\.$at > since).sort(\.$at).all()
-        let counted = [byAccount, byAddress].filter { $0.count >= maxFailures }
-        guard !counted.isEmpty else { return nil }
-        // Free again when the oldest failure that counts leaves the window.
-        let oldest = counted.map { $0[$0.count - maxFailures].at }.max()!
-        return max(60, oldest.addingTimeInterval(failureWindow).timeIntervalSinceNow)
-    }
-
     /// Only paths on this site, so a link cannot send a person elsewhere after signing in.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
-        return next
+        HeaderValue.sameOriginPath(next)
     }
 
     static func logout(_ req: Request) async throws -> Response {
@@ -98,7 +106,7 @@ enum AccountController {
         try await render(req, "account", AccountPage.build(req, message: nil, errors: [:], newToken: nil))
     }
 
-    struct PasswordForm: Content { var current: String?; var new: String?; var confirm: String? }
+    struct PasswordForm: Content { var current: String?; var new: String?; var confirm: String?; var revokeTokens: String? }
 
     static func changePassword(_ req: Request) async throws -> Response {
         guard let p = req.principal, let user = try await User.find(p.userID, on: req.db) else { throw Abort(.unauthorized) }
@@ -112,15 +120,32 @@ enum AccountController {
         guard errors.isEmpty else {
             return try await render(req, "account", AccountPage.build(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.password.async.hash(form.new!)
+        guard let newPassword = form.new, let userID = user.id else { throw Abort(.unprocessableEntity) }
+        user.passwordHash = try await req.password.async.hash(newPassword)
         user.version += 1
         try await user.save(on: req.db)
-        try await Audit.record("password-change", objectType: "user", objectID: user.email, by: req.auditActor, on: req.db)
-        return try await render(req, "account", AccountPage.build(req, message: Strings.get("passwordChanged", lang), errors: [:], newToken: nil))
+        // Whoever knew the old password is out: every other session ends, and on request the tokens too.
+        var others = UserSession.query(on: req.db).filter(\.$user.$id == userID)
+        if let current = p.session?.id { others = others.filter(\.$id != current) }
+        try await others.delete()
+        var revoked = 0
+        if form.revokeTokens != nil {
+            let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+            for token in tokens {
+                token.revokedAt = Date()
+                try await token.save(on: req.db)
+            }
+            revoked = tokens.count
+        }
+        try await Audit.record("password-change", objectType: "user", objectID: user.email,
+                               after: "{\"otherSessionsEnded\":true,\"tokensRevoked\":\(revoked)}", by: req.auditActor, on: req.db)
+        let message = Strings.get("passwordChanged", lang) + " " + Strings.get(revoked > 0 ? "passwordChangedTokens" : "passwordChangedSessions", lang)
+        return try await render(req, "account", AccountPage.build(req, message: message, errors: [:], newToken: nil))
     }
 
     static func passwordProblem(_ new: String?, _ confirm: String?, _ lang: Lang) -> String? {
         guard let new, new.count >= minPasswordLength else { return String(format: Strings.get("passwordShort", lang), minPasswordLength) }
+        guard new.count <= maxPasswordLength else { return String(format: Strings.get("passwordLong", lang), maxPasswordLength) }
         guard new == confirm else { return Strings.get("passwordMismatch", lang) }
         return nil
     }

@@ -77,6 +77,23 @@ enum AdminUsersController {
         return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
             req, message: Strings.get("passwordReset", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil))
     }
+
+    struct ThrottleForm: Content { var kind: String?; var value: String? }
+
+    /// Ends a sign-in throttle at once (a locked-out colleague on the phone).
+    static func clearThrottle(_ req: Request) async throws -> Response {
+        let form = try req.content.decode(ThrottleForm.self)
+        let lang = Lang.of(req)
+        guard let kind = form.kind, ["account", "address"].contains(kind), let value = form.value, !value.isEmpty,
+              value.count <= AccountController.maxEmailLength else {
+            return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
+                req, message: Strings.get("throttleBad", lang), errors: [:], typed: nil), status: .unprocessableEntity)
+        }
+        try await SignInThrottle.clear(kind: kind, value: value, on: req.db)
+        try await Audit.record("throttle-clear", objectType: kind, objectID: value, by: req.auditActor, on: req.db)
+        return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
+            req, message: Strings.fill(Strings.get("throttleCleared", lang), value), errors: [:], typed: nil))
+    }
 }
 
 /// Creating and changing users, shared by the admin pages and the `skillnad user` commands.

@@ -32,42 +32,15 @@ enum IndicatorController {
     }
 
     /// Every observation of an indicator as CSV (comma and decimal point, or as Swedish Excel
-    /// opens it), JSON, or Open SDG CSV.
+    /// opens it), JSON, or Open SDG CSV, streamed from a file made once per catalogue generation.
     static func data(_ req: Request) async throws -> Response {
         let code = try req.parameters.require(SiteURL.idKey)
-        guard let info = try await IndicatorQueries.one(code, on: req.db) else { throw Abort(.notFound, reason: "No indicator has the code '\(code)'.") }
-        let format = req.query[String.self, at: "format"] ?? "csv"
-        let rows = try await exportRows(info, index: try await req.catalogue().index, on: req.db)
-        var headers = HTTPHeaders()
-        let body: ByteBuffer
-        switch format {
-        case "csv":
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            body = ByteBuffer(string: ObservationExport.csv(rows))
-        case "csv-sv":
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            body = ByteBuffer(string: ObservationExport.csv(rows, swedish: true))
-        case "json":
-            headers.contentType = .json
-            body = ByteBuffer(data: ObservationExport.json(rows))
-        case "opensdg":
-            headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-            body = ByteBuffer(string: OpenSDGFormat.write(rows))
-        default:
-            throw ParameterError(parameter: "format", message: "expected csv, csv-sv, json or opensdg, got '\(format)'")
+        let name = req.query[String.self, at: "format"] ?? "csv"
+        guard let format = IndicatorDownload.Format(rawValue: name) else {
+            throw ParameterError(parameter: "format", message: "expected csv, csv-sv, json or opensdg, got '\(name.prefix(40))'")
         }
-        let suffix = format == "json" ? "json" : "csv"
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(code)\(format == "opensdg" ? "-opensdg" : format == "csv-sv" ? "-excel" : "").\(suffix)\"")
-        return Response(status: .ok, headers: headers, body: .init(buffer: body))
-    }
-
-    static func exportRows(_ info: IndicatorInfo, index: CatalogueIndex, on db: any Database) async throws -> [ExportRow] {
-        try await IndicatorQueries.observations(info.id, on: db).map { o in
-            let a = index.areaByID[o.slug]
-            return ExportRow(indicator: info.code, areaID: o.slug, areaCode: a?.code, areaName: a?.name ?? o.slug, areaKind: a?.kind.rawValue ?? "",
-                             period: o.period, group: o.group_key, value: o.value, numerator: o.numerator, denominator: o.denominator,
-                             weight: o.weight, preliminary: o.preliminary, suppressed: o.suppressed)
-        }
+        guard let info = try await IndicatorQueries.one(code, on: req.db) else { throw Abort(.notFound, reason: "No indicator has the code '\(code.prefix(100))'.") }
+        return try await IndicatorDownload.response(req, info: info, format: format)
     }
 
     // MARK: Upload

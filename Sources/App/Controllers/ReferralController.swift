@@ -29,22 +29,41 @@ enum ReferralController {
 
     /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.
     static func compilationCSV(_ req: Request) async throws -> Response {
+        try await roundCSV(req, variant: try csvVariant(req))
+    }
+
+    /// A round's positions as a download made once per catalogue generation (`ExportFiles`).
+    static func roundCSV(_ req: Request, variant: CSVWriter.Variant) async throws -> Response {
         let data = try await roundData(req)
-        let excel = req.query[String.self, at: "variant"] == "excel"
-        return csvResponse(ReferralExport.csv([data], index: try await req.catalogue().index, swedish: excel), filename: "\(data.round.id)\(excel ? "-excel" : "").csv")
+        let index = try await req.catalogue().index
+        let name = "\(data.round.id)\(variant == .excel ? "-excel" : "").csv"
+        return try await req.exportResponse("round \(data.round.id) \(variant.rawValue)", contentType: csvType, filename: name) { sink in
+            var writer = CSVWriter(variant)
+            writer.row(ReferralExport.header)
+            for row in ReferralExport.rows([data], index: index) { writer.row(row) }
+            try await sink.write(writer.take())
+        }
     }
 
     static func allPositionsCSV(_ req: Request) async throws -> Response {
-        let excel = req.query[String.self, at: "variant"] == "excel"
-        let rows = try await ReferralExport.allRows(index: try await req.catalogue().index, on: req.db)
-        return csvResponse(CSVText.table(header: ReferralExport.header, rows: rows, swedish: excel), filename: "positions\(excel ? "-excel" : "").csv")
+        let variant = try csvVariant(req)
+        let index = try await req.catalogue().index
+        let db = req.db
+        let name = "positions\(variant == .excel ? "-excel" : "").csv"
+        return try await req.exportResponse("positions \(variant.rawValue)", contentType: csvType, filename: name) { sink in
+            try await ReferralExport.writeAll(index: index, variant: variant, on: db, to: sink)
+        }
     }
 
-    static func csvResponse(_ text: String, filename: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+
+    /// `?variant=excel` for Swedish Excel; nothing for RFC 4180.
+    static func csvVariant(_ req: Request) throws -> CSVWriter.Variant {
+        switch req.query[String.self, at: "variant"] {
+        case nil, "": return .rfc4180
+        case "excel": return .excel
+        case let other?: throw ParameterError(parameter: "variant", message: "expected excel or nothing, got '\(other.prefix(40))'")
+        }
     }
 
     // MARK: Answers
@@ -114,13 +133,20 @@ enum ReferralController {
         let data = try await roundData(req)
         let body = try req.parameters.require(SiteURL.bodyKey)
         guard mayEdit(req, body: body) else { throw Abort(.forbidden, reason: "Only the body's editors and administrators write its answer.") }
+        guard data.round.recipients.contains(where: { $0.body == body }) else {
+            throw Abort(.notFound, reason: "'\(body.prefix(100))' is not on the distribution list of this round.")
+        }
         let form = try req.content.decode(AnswerForm.self)
         var (answer, problems) = form.answer(round: data.round.id, body: body)
         // Keep the stored status; the action moves it.
         answer.status = data.answer(of: body)?.answer.status ?? .draft
         if answer.status.isFinal { answer.status = .draft }
         let action = ReferralAnswers.Action(rawValue: form.action ?? "save") ?? .save
-        let attachment = form.attachment.flatMap { f in f.data.readableBytes > 0 ? ReferralAnswers.NewAttachment(filename: f.filename, data: Data(buffer: f.data)) : nil }
+        let attachment = form.attachment.flatMap { file in
+            // A file field left empty sends a part with no name and no bytes: no attachment.
+            file.filename.isEmpty && file.data.readableBytes == 0 ? nil
+                : ReferralAnswers.NewAttachment(filename: HeaderValue.cleanFilename(file.filename), data: Data(buffer: file.data))
+        }
         let version = form.version ?? 0
         do {
             if !problems.isEmpty { throw ReferralAnswers.Refused(problems: problems) }
@@ -139,10 +165,13 @@ enum ReferralController {
         guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self), let a = try await ReferralAttachment.find(id, on: req.db),
               let answer = try await ReferralAnswer.find(a.$answer.id, on: req.db) else { throw Abort(.notFound) }
         // Attachments of answers that are not yet public records are for the body's editors only.
-        if AnswerStatus(rawValue: answer.status)?.isFinal != true && !mayEdit(req, body: answer.body) { throw Abort(.notFound) }
+        let isPublic = AnswerStatus(rawValue: answer.status)?.isFinal == true
+        if !isPublic && !mayEdit(req, body: answer.body) { throw Abort(.notFound) }
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: a.contentType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(a.filename.replacingOccurrences(of: "\"", with: ""))\"")
+        headers.replaceOrAdd(name: .contentType, value: HeaderValue.checked(a.contentType) ?? "application/octet-stream")
+        headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: a.filename))
+        // A draft's attachment is for its editors only: no shared cache may keep it.
+        if !isPublic { headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
         return Response(status: .ok, headers: headers, body: .init(data: a.data))
     }
 
@@ -160,7 +189,8 @@ enum ReferralController {
 
     static func calendarResponse(_ req: Request, body: String?) async throws -> Response {
         let rounds = try await ReferralStore.rounds(on: req.db).map(\.round).filter { r in body.map { b in r.recipients.contains { $0.body == b } } ?? true }
-        let host = req.headers.first(name: .host) ?? "skillnad"
+        // The Host header is the client's to write: only a plain host name goes into the feed.
+        let host = HeaderValue.host(req.headers.first(name: .host)) ?? "skillnad"
         let events = rounds.map { r in
             ICalendar.Event(uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
                             summary: "Sista svarsdag: \(r.title)", url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.referral(.value(r.id)).path)")

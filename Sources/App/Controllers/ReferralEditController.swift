@@ -212,6 +212,8 @@ enum ReferralRounds {
             }
             try await Audit.record(previous == nil ? "create" : "update", objectType: "referral", objectID: round.id,
                                    before: previous.map { ReferralStore.encode($0.round) }, after: ReferralStore.encode(round), by: actor, on: tx)
+            // Pages and downloads of rounds are cached per generation, in every server process.
+            try await IndicatorImporter.bumpGeneration(on: tx)
         }
     }
 }

@@ -22,12 +22,24 @@ final class CatalogueStore: Sendable {
     }
 
     static let recheckInterval: TimeAmount = .seconds(1)
+    /// The page cache's bounds: entries, and bytes of keys and bodies together. Past either, the
+    /// least recently used pages go first.
     static let maxCachedPages = 4096
+    static let maxCachedBytes = 64 << 20
 
     private struct State {
         var snapshot: Snapshot?
         var lastCheck: NIODeadline = .uptimeNanoseconds(0)
         var pages: [String: CachedPage] = [:]
+        var lastUsed: [String: UInt64] = [:]
+        var clock: UInt64 = 0
+        var bytes = 0
+
+        mutating func clearPages() {
+            pages = [:]
+            lastUsed = [:]
+            bytes = 0
+        }
     }
 
     private let state = NIOLockedValueBox(State())
@@ -50,7 +62,7 @@ final class CatalogueStore: Sendable {
         state.withLockedValue { s in
             if (s.snapshot?.generation ?? -1) <= generation {
                 s.snapshot = snapshot
-                s.pages = [:]
+                s.clearPages()
             }
             s.lastCheck = now
         }
@@ -61,7 +73,7 @@ final class CatalogueStore: Sendable {
     func invalidate() {
         state.withLockedValue { s in
             s.snapshot = nil
-            s.pages = [:]
+            s.clearPages()
             s.lastCheck = .uptimeNanoseconds(0)
         }
     }
@@ -81,6 +93,8 @@ final class CatalogueStore: Sendable {
     func page(_ key: String, generation: Int) -> CachedPage? {
         state.withLockedValue { s in
             guard let p = s.pages[key], p.generation == generation else { return nil }
+            s.clock += 1
+            s.lastUsed[key] = s.clock
             return p
         }
     }
@@ -88,10 +102,27 @@ final class CatalogueStore: Sendable {
     func store(_ page: CachedPage, for key: String) {
         state.withLockedValue { s in
             guard s.snapshot?.generation == page.generation else { return }
-            // A crude bound: search pages can have endless keys; start over rather than grow.
-            if s.pages.count >= Self.maxCachedPages { s.pages = [:] }
+            let size = key.utf8.count + page.body.readableBytes
+            guard size <= Self.maxCachedBytes / 8 else { return }
+            if let old = s.pages[key] { s.bytes -= key.utf8.count + old.body.readableBytes }
+            s.clock += 1
             s.pages[key] = page
+            s.lastUsed[key] = s.clock
+            s.bytes += size
+            if s.pages.count > Self.maxCachedPages || s.bytes > Self.maxCachedBytes {
+                // Evict the least recently used tenth at once, so eviction is not paid on every store.
+                let victims = s.lastUsed.sorted { $0.value < $1.value }.prefix(max(1, s.pages.count / 10))
+                for (victim, _) in victims where victim != key {
+                    if let gone = s.pages.removeValue(forKey: victim) { s.bytes -= victim.utf8.count + gone.body.readableBytes }
+                    s.lastUsed.removeValue(forKey: victim)
+                }
+            }
         }
+    }
+
+    /// Pages and API answers in the cache and their bytes, for tests and the benchmarks.
+    var pageCacheUsage: (count: Int, bytes: Int) {
+        state.withLockedValue { ($0.pages.count, $0.bytes) }
     }
 }
 

@@ -37,10 +37,11 @@ enum PageRenderer {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return res
         }
-        let key = "\(lang.rawValue) \(req.url.string)"
+        let key = "\(lang.rawValue) \(cacheKey(req))"
         if let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
             return response(cached.body, lang: lang, status: cached.status)
         }
+        try req.chargeUncachedWork()
         guard let context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
         let view = try await req.view.render(template, context)
         req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key)
@@ -52,18 +53,37 @@ enum PageRenderer {
     static func cachedJSON<T: AsyncResponseEncodable>(_ handler: @escaping @Sendable (Request) async throws -> T) -> @Sendable (Request) async throws -> Response {
         { req in
             let generation = try await req.catalogue().generation
-            let key = "api \(req.url.string)"
+            let key = "api \(cacheKey(req))"
             if let cached = req.application.catalogue.page(key, generation: generation) {
                 var headers = HTTPHeaders()
                 headers.contentType = .json
                 return Response(status: cached.status, headers: headers, body: .init(buffer: cached.body))
             }
+            try req.chargeUncachedWork()
             let res = try await handler(req).encodeResponse(for: req)
             if res.status == .ok, let body = res.body.buffer {
                 req.application.catalogue.store(.init(generation: generation, body: body, status: .ok), for: key)
             }
             return res
         }
+    }
+
+    /// Every query parameter that any page or API answer reads. The cache key holds only these,
+    /// so `?x=1`, `?x=2`, … are one page, not endless ones (a test checks the list
+    /// against the parameters the code reads). `lang` is in the key as the language itself.
+    static let queryParameters: Set<String> = [
+        "area", "body", "commissionArea", "format", "group", "indicator", "kind", "level", "limit", "offset", "parent",
+        "period", "q", "rankBy", "report", "role", "saved", "strategy", "table", "validOn", "variant", "version", "year",
+    ]
+
+    /// The path and the query parameters that matter, in a fixed order.
+    static func cacheKey(_ req: Request) -> String {
+        guard let query = req.url.query, !query.isEmpty else { return req.url.path }
+        let kept = query.split(separator: "&").filter { pair in
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            return queryParameters.contains(name.removingPercentEncoding ?? name)
+        }
+        return kept.isEmpty ? req.url.path : req.url.path + "?" + kept.joined(separator: "&")
     }
 
     static func response(_ body: ByteBuffer, lang: Lang, status: HTTPResponseStatus) -> Response {

@@ -15,6 +15,7 @@ struct Paging: Sendable {
     }
 
     static func int(_ req: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        try req.refuseListParameter(name)
         guard let raw = req.query[String.self, at: name] else { return value }
         guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
             throw ParameterError(parameter: name, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
@@ -53,9 +54,24 @@ struct ListResponse<T: Encodable & Sendable>: Content where T: Decodable {
 extension Request {
     /// A text filter from the query string: absent is nil; present but empty is an error.
     func filter(_ name: String) throws -> String? {
+        try refuseListParameter(name)
         guard let raw = query[String.self, at: name] else { return nil }
         let v = raw.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else { throw ParameterError(parameter: name, message: "must not be empty") }
         return v
+    }
+}
+
+extension Request {
+    /// `limit[]=5` or `limit[x]=5` is not `limit=5`: refused rather than silently ignored.
+    func refuseListParameter(_ name: String) throws {
+        guard let query = url.query else { return }
+        for pair in query.split(separator: "&") {
+            let key = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            let decoded = key.removingPercentEncoding ?? key
+            if decoded.hasPrefix(name + "[") {
+                throw ParameterError(parameter: name, message: "give it once as \(name)=value, not as a list")
+            }
+        }
     }
 }

@@ -120,9 +120,10 @@ enum CSRF {
 }
 
 extension Request {
-    /// Served over TLS, directly or behind a proxy that says so.
+    /// Served over TLS, directly or behind a trusted proxy that says so.
     var isSecure: Bool {
         application.http.server.configuration.tlsConfiguration != nil
-            || headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
+            || (application.trustedProxies.trusts(remoteAddress?.ipAddress)
+                && headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https")
     }
 }

@@ -35,9 +35,10 @@ extension Request {
         set { storage[PrincipalKey.self] = newValue }
     }
 
-    /// The client's address as the server sees it (the last proxy hop is not trusted blindly).
+    /// The client's address: the socket's peer, or the address a trusted proxy forwarded
+    /// (`SKILLNAD_TRUSTED_PROXIES`); a forwarded address from anyone else is ignored.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        application.trustedProxies.client(peer: remoteAddress?.ipAddress, forwardedFor: headers[.xForwardedFor])
     }
 
     var auditActor: AuditActor {

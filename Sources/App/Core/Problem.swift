@@ -118,6 +118,8 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         do {
             let res = try await request.view.render("error", page).encodeResponse(status: status, for: request)
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+            // Retry-After, WWW-Authenticate and the like reach the browser on error pages too.
+            for (name, value) in headers where HeaderValue.checked(value) != nil { res.headers.replaceOrAdd(name: name, value: value) }
             return res
         } catch {
             return Response(status: status, body: .init(string: "\(status.code) \(status.reasonPhrase)"))

@@ -26,10 +26,25 @@ enum ReferralAnswers {
     static func attachmentType(_ a: NewAttachment) -> Result<String, String> {
         let ext = (a.filename as NSString).pathExtension.lowercased()
         guard let type = attachmentTypes[ext] else { return .failure("\(a.filename): only PDF, DOCX and ODT files can be attached") }
-        guard a.data.count <= maxAttachmentBytes else { return .failure("\(a.filename): \(a.data.count / 1_048_576) MB is more than the \(maxAttachmentBytes / 1_048_576) MB allowed") }
-        let head = [UInt8](a.data.prefix(4))
-        let ok = ext == "pdf" ? head == [0x25, 0x50, 0x44, 0x46] : head.starts(with: [0x50, 0x4B, 0x03, 0x04])
-        return ok ? .success(type) : .failure("\(a.filename): the file is not a real \(ext.uppercased()) file")
+        guard !a.data.isEmpty else { return .failure("\(a.filename): the file is empty") }
+        guard a.data.count <= maxAttachmentBytes else {
+            let size = String(format: "%.2f", Double(a.data.count) / 1_048_576)
+            return .failure("\(a.filename): \(size) MB is more than the \(maxAttachmentBytes / 1_048_576) MB allowed")
+        }
+        return isReal(ext, a.data) ? .success(type) : .failure("\(a.filename): the file is not a real \(ext.uppercased()) file")
+    }
+
+    /// A PDF starts `%PDF`. DOCX and ODT are ZIP archives (`PK\u{3}\u{4}`); an ODT's first entry
+    /// is `mimetype` holding its type, and a DOCX has `word/document.xml` (names in a ZIP are
+    /// stored as plain text), so another archive renamed `.docx` is refused.
+    static func isReal(_ ext: String, _ data: Data) -> Bool {
+        let bytes = [UInt8](data.prefix(4))
+        if ext == "pdf" { return bytes == Array("%PDF".utf8) }
+        guard bytes == [0x50, 0x4B, 0x03, 0x04] else { return false }
+        if ext == "odt" {
+            return data.count > 38 && data.dropFirst(30).starts(with: Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8))
+        }
+        return data.range(of: Data("word/document.xml".utf8)) != nil
     }
 
     /// Saves `answer` for its round and body with `action`, based on `version` (0: no answer yet).
@@ -53,10 +68,10 @@ enum ReferralAnswers {
         case .save, .correct:
             break
         }
-        if action != .correct {
-            let doc = ReferralDocument(rounds: [data.round], answers: [a])
-            problems += doc.problems(index).map { $0.description.replacingOccurrences(of: "answers[0].", with: "") }
-        }
+        // Every action is checked against the round, a correction too: a body that is not on the
+        // distribution list has nothing to correct.
+        let doc = ReferralDocument(rounds: [data.round], answers: [a])
+        problems += doc.problems(index).map { $0.description.replacingOccurrences(of: "answers[0].", with: "") }
         var fileType: String?
         if let attachment {
             switch attachmentType(attachment) {
@@ -79,19 +94,23 @@ enum ReferralAnswers {
                     throw Abort(.conflict, reason: Strings.get("answerConflict", .sv))
                 }
                 m = fresh
-                if AnswerStatus(rawValue: m.status)?.isFinal == true && action != .correct {
+                if AnswerStatus(rawValue: m.$status.value ?? "")?.isFinal == true && action != .correct {
                     throw Abort(.conflict, reason: Strings.get("answerLocked", .sv))
                 }
             } else {
                 guard version == 0 else { throw Abort(.conflict, reason: Strings.get("answerConflict", .sv)) }
+                // Only a submitted answer is corrected, and there is none yet.
+                guard action != .correct else { throw Refused(problems: [Strings.get("nothingToCorrect", .sv)]) }
                 m = ReferralAnswer()
                 m.$round.id = data.id; m.revision = 1; m.version = 0; m.example = false
             }
             let before = existing.map { ReferralStore.encode(data.answer(of: $0.body)?.answer) }
             if action == .correct {
-                guard m.status == AnswerStatus.submitted.rawValue else { throw Abort(.conflict, reason: "Only a submitted answer is corrected.") }
+                guard m.$status.value == AnswerStatus.submitted.rawValue, let answerID = m.id else {
+                    throw Refused(problems: [Strings.get("nothingToCorrect", .sv)])
+                }
                 let r = ReferralAnswerRevision()
-                r.$answer.id = m.id!; r.revision = m.revision; r.snapshot = before ?? "{}"; r.replacedAt = Date()
+                r.$answer.id = answerID; r.revision = m.revision; r.snapshot = before ?? "{}"; r.replacedAt = Date()
                 try await r.create(on: tx)
                 m.revision += 1
                 m.status = AnswerStatus.draft.rawValue
@@ -114,6 +133,8 @@ enum ReferralAnswers {
             }
             try await Audit.record(action == .correct ? "correct" : (existing == nil ? "create" : "update"), objectType: "answer",
                                    objectID: "\(final.round)/\(final.body)", before: before, after: ReferralStore.encode(final), by: actor, on: tx)
+            // Pages and downloads of rounds are cached per generation, in every server process.
+            try await IndicatorImporter.bumpGeneration(on: tx)
             return m.version
         }
     }

@@ -50,6 +50,8 @@ enum SiteURL: Sendable {
     case adminUsers
     case adminUser(Parameter<String>)
     case adminUserPassword(Parameter<String>)
+    /// Clears a sign-in throttle (POST).
+    case adminThrottles
     /// `/{kind}/new`, `/{kind}/{id}/edit`, `/{kind}/{id}/delete`, `/{kind}/{id}/history`.
     case newObject(EditKind)
     case editObject(EditKind, Parameter<String>)
@@ -108,6 +110,7 @@ enum SiteURL: Sendable {
         case .adminUsers: return ["admin", "users"]
         case .adminUser(let p): return ["admin", "users", param(p)]
         case .adminUserPassword(let p): return ["admin", "users", param(p), "password"]
+        case .adminThrottles: return ["admin", "throttles", "clear"]
         case .newObject(let k): return [.constant(k.plural), "new"]
         case .editObject(let k, let p): return [.constant(k.plural), param(p), "edit"]
         case .deleteObject(let k, let p): return [.constant(k.plural), param(p), "delete"]

@@ -18,6 +18,17 @@ struct AdminUsersPage: Encodable, Sendable {
     let roles: [Option]
     let bodies: [Option]
     let createAction: String
+    /// Accounts and addresses with failed sign-ins in the throttle's window, each with a clear button.
+    let throttles: [Throttle]
+    let clearThrottleAction: String
+
+    struct Throttle: Encodable, Sendable {
+        let kind: String
+        let kindLabel: String
+        let value: String
+        let failures: String
+        let state: String
+    }
 
     static func build(_ req: Request, message: String?, errors: [String: String], typed: AdminUsersController.UserForm?) async throws -> PageContext<AdminUsersPage> {
         let lang = Lang.of(req)
@@ -40,9 +51,15 @@ struct AdminUsersPage: Encodable, Sendable {
                        passwordAction: SiteURL.adminUserPassword(.value(u.id!.uuidString)).link(lang),
                        bodiesText: (byUser[u.id!] ?? []).map(\.body.name).sorted().joined(separator: ", "))
         }
+        let throttles = try await SignInThrottle.current(on: req.db).prefix(200).map { entry in
+            Throttle(kind: entry.kind, kindLabel: Strings.get("throttle.\(entry.kind)", lang), value: entry.value,
+                     failures: String(entry.failures),
+                     state: Strings.get(entry.refused ? "throttleRefused" : "throttleDelayed", lang))
+        }
         let page = AdminUsersPage(csrf: CSRF.token(for: req), message: message, errors: errors, users: rows,
                                   newEmail: typed?.email ?? "", newName: typed?.name ?? "", roles: roleOptions(typed?.role ?? "editor"),
-                                  bodies: bodyOptions(Set(typed?.bodies ?? [])), createAction: SiteURL.adminUsers.link(lang))
+                                  bodies: bodyOptions(Set(typed?.bodies ?? [])), createAction: SiteURL.adminUsers.link(lang),
+                                  throttles: Array(throttles), clearThrottleAction: SiteURL.adminThrottles.link(lang))
         let meta = PageMeta.make(lang, title: s["adminUsers"]!, description: s["adminUsers"]!, section: nil, route: .adminUsers)
         return PageContext(meta: meta, t: s, page: page)
     }

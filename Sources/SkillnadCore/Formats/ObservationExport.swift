@@ -68,23 +68,22 @@ public enum ObservationExport {
     /// `swedish: false` is comma-delimited with decimal point and no byte-order mark, for programs.
     /// `swedish: true` is what Swedish Excel opens by double-click without an import dialogue:
     /// semicolon (the Swedish list separator), decimal comma and a UTF-8 byte-order mark (without
-    /// it Excel reads the file as Windows-1252 and å, ä, ö in area names break).
+    /// it Excel reads the file as Windows-1252 and å, ä, ö in area names break), formulas
+    /// neutralised (`CSVWriter`).
     public static func csv(_ rows: [ExportRow], swedish: Bool = false) -> String {
-        let delimiter: Character = swedish ? ";" : ","
-        let decimal: Character = swedish ? "," : "."
-        var out = swedish ? "\u{FEFF}" : ""
-        func line(_ fields: [String]) {
-            out += fields.map { CSVText.field($0, delimiter: delimiter) }.joined(separator: String(delimiter))
-            out += "\n"
-        }
+        var writer = CSVWriter(swedish ? .excel : .rfc4180)
+        writer.row(header)
+        for row in rows { append(row, to: &writer) }
+        return writer.text()
+    }
+
+    /// One observation's line, for exports written in chunks.
+    public static func append(_ row: ExportRow, to writer: inout CSVWriter) {
+        let decimal = writer.decimal
         func number(_ x: Double?) -> String { x.map { CSVText.number($0, decimal: decimal) } ?? "" }
-        line(header)
-        for r in rows {
-            line([r.indicator, r.areaID, r.areaCode ?? "", r.areaName, r.areaKind, r.period, r.group,
-                  number(r.value), number(r.numerator), number(r.denominator), number(r.weight),
-                  r.preliminary ? "true" : "false", r.suppressed ? "true" : "false"])
-        }
-        return out
+        writer.row([row.indicator, row.areaID, row.areaCode ?? "", row.areaName, row.areaKind, row.period, row.group,
+                    number(row.value), number(row.numerator), number(row.denominator), number(row.weight),
+                    row.preliminary ? "true" : "false", row.suppressed ? "true" : "false"])
     }
 
     /// The rows as `{"observations":[…]}`, keys sorted so the same data always gives the same
@@ -96,32 +95,36 @@ public enum ObservationExport {
         // Cannot fail: every value is a string, a Bool or a finite Double (non-finite ones become null).
         return (try? encoder.encode(Document(observations: rows))) ?? Data(#"{"observations":[]}"#.utf8)
     }
+
+    /// The JSON document in pieces, for exports written in chunks: `jsonStart`, then
+    /// `jsonChunk` for each run of rows (the first with `first: true`), then `jsonEnd`. The
+    /// pieces together are the same bytes as `json(_:)` of all the rows.
+    public static let jsonStart = Data(#"{"observations":["#.utf8)
+    public static let jsonEnd = Data("]}".utf8)
+
+    public static func jsonChunk(_ rows: [ExportRow], first: Bool) -> Data {
+        guard !rows.isEmpty else { return Data() }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let array = try? encoder.encode(rows), array.count >= 2 else { return Data() }
+        // `[a,b]` without its brackets, after a comma unless it is the first run.
+        var out = first ? Data() : Data(",".utf8)
+        out.append(array.dropFirst().dropLast())
+        return out
+    }
 }
 
 /// Writing side of CSV, shared by the exports: quoting and numbers that `CSVTable` and
 /// `CSVNumber` read back unchanged.
 public enum CSVText {
     /// A whole table: plain RFC 4180 UTF-8 (comma), or as Swedish Excel opens it correctly
-    /// (semicolon, and a byte-order mark so that å, ä and ö are read as UTF-8). Lines end in LF.
+    /// (semicolon, a byte-order mark so that å, ä and ö are read as UTF-8, formulas neutralised).
+    /// Lines end in LF. Written by `CSVWriter`, like every export.
     public static func table(header: [String], rows: [[String]], swedish: Bool) -> String {
-        let delimiter: Character = swedish ? ";" : ","
-        var out = swedish ? "\u{FEFF}" : ""
-        out.reserveCapacity(rows.count * 64)
-        for fields in [header] + rows {
-            out += fields.map { field($0, delimiter: delimiter) }.joined(separator: String(delimiter))
-            out += "\n"
-        }
-        return out
-    }
-
-    /// A field quoted as RFC 4180 says, only when it must be: it holds the delimiter, a quote or a
-    /// line break. Quotes inside are doubled.
-    /// Scans bytes, not `Character`s: the delimiter, quote and line ends are ASCII, and grapheme
-    /// breaking every field was most of the time of a large export.
-    static func field(_ s: String, delimiter: Character) -> String {
-        let d = delimiter.asciiValue ?? UInt8(ascii: ",")
-        guard s.utf8.contains(where: { $0 == d || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var writer = CSVWriter(swedish ? .excel : .rfc4180)
+        writer.row(header)
+        for fields in rows { writer.row(fields) }
+        return writer.text()
     }
 
     /// The shortest digits that read back as the same Double (Swift's own `description`), but

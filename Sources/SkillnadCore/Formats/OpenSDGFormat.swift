@@ -81,28 +81,37 @@ public enum OpenSDGFormat {
     /// computable and suppressed values are an empty Value; Open SDG has no column for
     /// preliminary, numerator or denominator, so those are not written.
     public static func write(_ rows: [ExportRow]) -> String {
-        // Dimension names merged without regard to case, so `Sex` and `sex` do not become two columns.
-        var headers: [String: String] = [:]
-        for row in rows {
-            for d in ObservationGroup.dimensions(row.group) {
-                let key = d.dimension.lowercased()
-                if headers[key] == nil { headers[key] = d.dimension.prefix(1).uppercased() + d.dimension.dropFirst() }
+        var writer = Writer(groups: rows.map(\.group))
+        for row in rows { writer.append(row) }
+        return writer.csv.text()
+    }
+
+    /// Writes an Open SDG file in chunks: the columns come from every group key the rows will
+    /// have (known before the first row), then rows are appended and taken from `csv`.
+    public struct Writer: Sendable {
+        public var csv = CSVWriter(.rfc4180)
+        /// Lowercased dimension names in column order, with their written names.
+        let keys: [String]
+
+        public init<S: Sequence>(groups: S) where S.Element == String {
+            // Dimension names merged without regard to case, so `Sex` and `sex` do not become two columns.
+            var headers: [String: String] = [:]
+            for group in groups {
+                for d in ObservationGroup.dimensions(group) {
+                    let key = d.dimension.lowercased()
+                    if headers[key] == nil { headers[key] = d.dimension.prefix(1).uppercased() + d.dimension.dropFirst() }
+                }
             }
+            keys = headers.keys.sorted()
+            csv.row(["Year", "GeoCode"] + keys.map { headers[$0] ?? $0 } + ["Value"])
         }
-        let keys = headers.keys.sorted()
-        var out = ""
-        func line(_ fields: [String]) {
-            out += fields.map { CSVText.field($0, delimiter: ",") }.joined(separator: ",")
-            out += "\n"
-        }
-        line(["Year", "GeoCode"] + keys.map { headers[$0]! } + ["Value"])
-        for row in rows {
+
+        public mutating func append(_ row: ExportRow) {
             var cells: [String: String] = [:]
             for d in ObservationGroup.dimensions(row.group) { cells[d.dimension.lowercased()] = d.value }
             let geo = row.areaKind == AreaKind.city.rawValue ? "" : (row.areaCode ?? row.areaID)
             let value = row.suppressed ? "" : row.value.map { CSVText.number($0) } ?? ""
-            line([row.period, geo] + keys.map { cells[$0] ?? "" } + [value])
+            csv.row([row.period, geo] + keys.map { cells[$0] ?? "" } + [value])
         }
-        return out
     }
 }

@@ -135,7 +135,7 @@ enum ReferralAPIController {
         let index = try await req.catalogue().index
         // Only an explicit text/csv (not */*, which HTTPMediaType equality would also match).
         if req.headers.accept.contains(where: { $0.mediaType.type == "text" && $0.mediaType.subType == "csv" }) {
-            return ReferralController.csvResponse(ReferralExport.csv([d], index: index, swedish: false), filename: "\(d.round.id).csv")
+            return try await ReferralController.roundCSV(req, variant: .rfc4180)
         }
         let c = d.compilation(index, today: today())
         let answer = API.CompilationAnswer(round: d.round.id, measures: c.rows.map { row in
@@ -148,7 +148,6 @@ enum ReferralAPIController {
     }
 
     static func compilationCSV(_ req: Request) async throws -> Response {
-        let d = try await data(req)
-        return ReferralController.csvResponse(ReferralExport.csv([d], index: try await req.catalogue().index, swedish: false), filename: "\(d.round.id).csv")
+        try await ReferralController.roundCSV(req, variant: .rfc4180)
     }
 }

@@ -1,0 +1,309 @@
+@testable import App
+import Fluent
+import Foundation
+import SkillnadCore
+import Testing
+import Vapor
+
+/// The findings of the hardening review, one test each: every one failed before its fix.
+@Suite("Hardening")
+struct HardeningTests {
+    static let round2015 = "remiss-skillnadernas-stockholm-2015"
+
+    @Test("'Correct' on an answer that does not exist is refused with a message, and the server lives on")
+    func correctWithoutAnswer() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            try await app.makeUser("sk@stockholm.se", role: .editor, bodies: ["skarpnack-stadsdelsnamnd"])
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let editor = try await app.signIn("sk@stockholm.se")
+            let path = "/referrals/\(Self.round2015)/answers/skarpnack-stadsdelsnamnd"
+            let r = try await app.postMultipart(path, [("version", "0"), ("action", "correct")], as: editor)
+            #expect(r.status == .unprocessableEntity)
+            #expect(r.body.contains("Det finns inget inskickat svar att rätta"))
+            #expect(try await app.get("/healthz").status == .ok)
+            // An administrator cannot "correct" for a body that is not on the distribution list.
+            let admin = try await app.signIn("admin@stockholm.se")
+            let off = "/referrals/\(Self.round2015)/answers/kommunstyrelsen"
+            let refused = try await app.postMultipart(off, [("version", "0"), ("action", "correct")], as: admin)
+            #expect(refused.status == .notFound)
+            #expect(try await ReferralAnswer.query(on: app.db).filter(\.$body == "kommunstyrelsen").count() == 0)
+        }
+    }
+
+    @Test("The sign-in's next address cannot add a header or leave the site")
+    func loginNext() {
+        #expect(AccountController.safeNext("/\r\nSet-Cookie: x=1") == nil)
+        #expect(AccountController.safeNext("/%0d%0aSet-Cookie:%20x=1") == nil)
+        #expect(AccountController.safeNext("/%09/evil.example/") == nil)
+        #expect(AccountController.safeNext("//evil.example/") == nil)
+        #expect(AccountController.safeNext("/\\evil.example/") == nil)
+        #expect(AccountController.safeNext("https://evil.example/") == nil)
+        #expect(AccountController.safeNext("/referrals?lang=en") == "/referrals?lang=en")
+        #expect(AccountController.safeNext("/s%C3%B6k?q=%C3%A5") == "/s%C3%B6k?q=%C3%A5")
+    }
+
+    @Test("A next address with a line break signs in to the account page, with no header of the attacker's")
+    func loginNextEndToEnd() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.makeUser("anna@stockholm.se", role: .admin)
+            var csrfCookie = "", csrfField = ""
+            try await app.testing().test(.GET, "/login") { res in
+                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
+                csrfField = Application.hiddenCSRF(res.body.string)
+            }
+            try await app.testing().test(.POST, "/login", beforeRequest: { req in
+                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
+                try req.content.encode(["email": "anna@stockholm.se", "password": "correct horse battery", "_csrf": csrfField,
+                                        "next": "/\r\nSet-Cookie: x=1"], as: .urlEncodedForm)
+            }, afterResponse: { res in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/account")
+                #expect(!res.headers[.setCookie].contains { $0.hasPrefix("x=") })
+            })
+        }
+    }
+
+    @Test("Content-Disposition: control characters left out, the real name in filename*")
+    func contentDisposition() {
+        let header = HeaderValue.attachment(filename: "svar\r\nSet-Cookie: x=1.pdf")
+        #expect(!header.contains("\r") && !header.contains("\n"))
+        #expect(header.hasPrefix("attachment; filename=\""))
+        let swedish = HeaderValue.attachment(filename: "Yttrande från Järva \"slutlig\".pdf")
+        #expect(swedish.contains("filename=\"Yttrande fr_n J_rva slutlig.pdf\""))
+        #expect(swedish.contains("filename*=UTF-8''Yttrande%20fr%C3%A5n%20J%C3%A4rva%20slutlig.pdf"))
+        #expect(HeaderValue.cleanFilename("../../etc/passwd") == "....etcpasswd")
+        #expect(HeaderValue.cleanFilename("\n") == "file")
+    }
+
+    @Test("An attachment named with a line feed is stored without it and sent with a safe header")
+    func attachmentName() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            try await app.makeUser("sk@stockholm.se", role: .editor, bodies: ["skarpnack-stadsdelsnamnd"])
+            let editor = try await app.signIn("sk@stockholm.se")
+            let path = "/referrals/\(Self.round2015)/answers/skarpnack-stadsdelsnamnd"
+            let r = try await app.postMultipart(path, [("version", "0"), ("action", "save")],
+                                                file: ("attachment", "svar\nX-Evil: 1.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            #expect(r.status == .seeOther, "\(r.body.prefix(500))")
+            let stored = try #require(try await ReferralAttachment.query(on: app.db).first())
+            #expect(!stored.filename.contains("\n"))
+            let id = try #require(stored.id)
+            try await app.testing().test(.GET, "/attachments/\(id.uuidString)",
+                                         headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(editor.cookie)"]) { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: "X-Evil") == nil)
+                #expect(res.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
+                // A draft's attachment: no shared cache may keep it.
+                #expect(res.headers.first(name: .cacheControl)?.contains("no-store") == true)
+            }
+        }
+    }
+
+    @Test("The calendar: a carriage return in a title starts no property, and an odd Host header is not written")
+    func calendar() async throws {
+        let doc = ICalendar.document(name: "x", events: [.init(uid: "u", day: Day("2024-01-01")!, summary: "Titel\rBEGIN:VEVENT\nX")])
+        #expect(!doc.contains("\rBEGIN:VEVENT\\n"))
+        #expect(doc.components(separatedBy: "\r\n").filter { $0 == "BEGIN:VEVENT" }.count == 1)
+        #expect(doc.contains("SUMMARY:Titel\\nBEGIN:VEVENT\\nX"))
+        #expect(HeaderValue.host("skillnad.stockholm.se:8080") == "skillnad.stockholm.se:8080")
+        #expect(HeaderValue.host("evil\r\nX: y") == nil)
+        #expect(HeaderValue.host("a b") == nil)
+        try await withTestApp { app in
+            let r = try await app.get("/calendar.ics", headers: ["Host": "evil.example/x?"])
+            #expect(r.status == .ok)
+            #expect(!r.body.contains("evil.example"))
+        }
+    }
+
+    @Test("The Excel variant of every CSV neutralises formulas; the RFC 4180 variant keeps the text as stored")
+    func formulas() {
+        var excel = CSVWriter(.excel)
+        excel.row(["=HYPERLINK(\"http://x\")", "+46 8 508 000 00", "-12,5", "@SUM(A1)", "\tx", "Rinkeby"])
+        let text = excel.text()
+        #expect(text.hasPrefix("\u{FEFF}"))
+        #expect(text.contains("\"'=HYPERLINK(\"\"http://x\"\")\""))
+        #expect(text.contains(";'+46 8 508 000 00;-12,5;'@SUM(A1);'\tx;Rinkeby\n"))
+        var plain = CSVWriter(.rfc4180)
+        plain.row(["=1+1", "-3"])
+        #expect(plain.text() == "=1+1,-3\n")
+    }
+
+    @Test("A password change ends the other sessions and, when asked, the API tokens; a new sign-in replaces the old session")
+    func sessions() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.makeUser("bo@stockholm.se", role: .admin)
+            let laptop = try await app.signIn("bo@stockholm.se")
+            let phone = try await app.signIn("bo@stockholm.se")
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == "bo@stockholm.se").first())
+            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "t", scope: .read, days: 1, by: .system("test"), on: app.db)
+            #expect(try await app.api(.GET, "/api/v1/reports", token: token).status == .ok)
+            let changed = try await app.post("/account/password", ["current": "correct horse battery", "new": "a new horse battery",
+                                                                   "confirm": "a new horse battery", "revokeTokens": "on"], as: laptop)
+            #expect(changed.status == .ok)
+            #expect(try await app.get("/account", as: laptop).status == .ok, "the session that changed it stays")
+            #expect(try await app.get("/account", as: phone).status == .seeOther, "the other session ended")
+            #expect(try await app.api(.GET, "/api/v1/reports", token: token).status == .unauthorized)
+            // Signing in again from the laptop ends the laptop's old session.
+            var csrfCookie = "", csrfField = ""
+            try await app.testing().test(.GET, "/login", headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(laptop.cookie)"]) { res in
+                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
+                csrfField = Application.hiddenCSRF(res.body.string)
+            }
+            try await app.testing().test(.POST, "/login", beforeRequest: { req in
+                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie), AuthMiddleware.cookieName: .init(string: laptop.cookie)]
+                try req.content.encode(["email": "bo@stockholm.se", "password": "a new horse battery", "_csrf": csrfField], as: .urlEncodedForm)
+            }, afterResponse: { res in #expect(res.status == .seeOther) })
+            #expect(try await app.get("/account", as: laptop).status == .seeOther)
+            #expect(try await UserSession.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("The page cache keys only the parameters pages read, and stays within its bytes")
+    func pageCache() async throws {
+        try await withTestApp { app in
+            _ = try await app.get("/areas")
+            let (count, _) = app.catalogue.pageCacheUsage
+            for n in 0..<50 { #expect(try await app.get("/areas?x\(n)=\(n)").status == .ok) }
+            #expect(app.catalogue.pageCacheUsage.count == count, "unknown parameters make no new entries")
+            #expect(PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?utm=1&level=district&b=2")) == "/indicators/x?level=district")
+            for n in 0..<300 { _ = try await app.get("/search?q=skola\(n)") }
+            let usage = app.catalogue.pageCacheUsage
+            #expect(usage.count <= CatalogueStore.maxCachedPages && usage.bytes <= CatalogueStore.maxCachedBytes)
+        }
+    }
+
+    @Test("Every query parameter the code reads is part of the page cache's key")
+    func cacheKeyParameters() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/App")
+        var names: Set<String> = []
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        let patterns = [#"query\[String\.self, at: "([A-Za-z]+)"\]"#, #"filter\("([A-Za-z]+)"\)"#, #"Self\.int\(req, "([A-Za-z]+)""#]
+        while let file = files?.nextObject() as? URL {
+            guard file.pathExtension == "swift" else { continue }
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for pattern in patterns {
+                let regex = try NSRegularExpression(pattern: pattern)
+                for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let range = Range(match.range(at: 1), in: text) { names.insert(String(text[range])) }
+                }
+            }
+        }
+        #expect(names.count > 15)
+        // `lang` is keyed as the language; `next` is the sign-in page's, which is never cached.
+        let missing = names.subtracting(PageRenderer.queryParameters).subtracting(["lang", "next"])
+        #expect(missing.isEmpty, "read but not in the cache key: \(missing.sorted())")
+    }
+
+    @Test("A client with endless distinct uncached requests gets 429 with Retry-After; cached pages still answer")
+    func rateLimit() async throws {
+        try await withTestApp { app in
+            app.rateLimiter = RateLimiter(rate: 0.001, burst: 3)
+            #expect(try await app.get("/reports").status == .ok)
+            var statuses: [UInt] = []
+            var retryAfter: String?
+            for n in 0..<4 {
+                let r = try await app.get("/search?q=plan\(n)")
+                statuses.append(r.status.code)
+                if r.status == .tooManyRequests { retryAfter = r.headers.first(name: .retryAfter) }
+            }
+            #expect(statuses == [200, 200, 429, 429])
+            #expect(retryAfter.flatMap(Int.init).map { $0 > 0 } == true)
+            #expect(try await app.get("/reports").status == .ok, "a cached page costs nothing")
+            #expect(try await app.get("/api/v1/search?q=xyz").status == .tooManyRequests)
+        }
+    }
+
+    @Test("Forwarded headers count only from a trusted proxy: client address, HTTPS and HSTS")
+    func trustedProxies() async throws {
+        let none = TrustedProxies(addresses: [])
+        #expect(none.client(peer: "10.0.0.5", forwardedFor: ["1.2.3.4"]) == "10.0.0.5")
+        let proxy = TrustedProxies(addresses: ["10.0.0.5"])
+        #expect(proxy.client(peer: "10.0.0.5", forwardedFor: ["1.2.3.4, 10.0.0.5"]) == "1.2.3.4")
+        #expect(proxy.client(peer: "10.0.0.5", forwardedFor: ["evil, 5.6.7.8"]) == "5.6.7.8")
+        try await withTestApp(demo: false) { app in
+            let plain = try await app.get("/healthz", headers: ["X-Forwarded-Proto": "https"])
+            #expect(plain.headers.first(name: "Strict-Transport-Security") == nil)
+            app.trustedProxies = TrustedProxies(addresses: ["unknown"])
+            let secure = try await app.get("/healthz", headers: ["X-Forwarded-Proto": "https"])
+            #expect(secure.headers.first(name: "Strict-Transport-Security")?.contains("max-age=") == true)
+        }
+    }
+
+    @Test("Static files: only plain names; a NUL or an overlong segment is a 404, not CSS as text or a 500")
+    func staticFiles() async throws {
+        try await withTestApp(demo: false) { app in
+            #expect(try await app.get("/static/skillnad.css").status == .ok)
+            let nul = try await app.get("/static/skillnad.css%00.txt")
+            #expect(nul.status == .notFound)
+            let long = try await app.get("/static/" + String(repeating: "a", count: 300))
+            #expect(long.status == .notFound)
+            let page = try await app.get("/reports/" + String(repeating: "a", count: 300))
+            #expect(page.status == .notFound)
+            #expect(!page.body.contains("/tmp/") && !page.body.contains("Sources/"))
+        }
+    }
+
+    @Test("A list given where one value is expected is a 400 that names the parameter")
+    func listParameter() async throws {
+        try await withTestApp { app in
+            let r = try await app.getJSON("/api/v1/reports?limit[]=5")
+            #expect(r.status == .badRequest)
+            #expect(r.json["parameter"] as? String == "limit")
+        }
+    }
+
+    @Test("Answers to an API token are not kept by shared caches")
+    func tokenNoStore() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
+            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "t", scope: .read, days: 1, by: .system("test"), on: app.db)
+            try await app.testing().test(.GET, "/api/v1/reports", headers: ["Authorization": "Bearer \(token)"]) { res in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .cacheControl)?.contains("no-store") == true)
+            }
+        }
+    }
+
+    @Test("Downloads come from one file per generation; more writers than allowed get 503 with Retry-After")
+    func exportFiles() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            let first = try await app.get("/referrals/positions.csv?variant=excel")
+            #expect(first.status == .ok)
+            #expect(first.headers.first(name: .contentDisposition)?.contains("positions-excel.csv") == true)
+            let again = try await app.get("/referrals/positions.csv?variant=excel")
+            #expect(again.body == first.body)
+            #expect(try await app.get("/referrals/positions.csv?variant=x").status == .badRequest)
+            // One writer: a second file asked for while the first is being written is refused.
+            let files = ExportFiles(maxWriters: 1)
+            defer { files.removeAll() }
+            let started = AsyncStream<Void>.makeStream()
+            let slow = Task {
+                try await files.file("a", generation: 1, io: app.fileio) { sink in
+                    started.continuation.yield()
+                    try await Task.sleep(for: .milliseconds(300))
+                    try await sink.write(Array("a".utf8))
+                }
+            }
+            for await _ in started.stream { break }
+            await #expect(throws: ExportFiles.Busy.self) {
+                _ = try await files.file("b", generation: 1, io: app.fileio) { _ in }
+            }
+            let path = try await slow.value
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "a")
+            // The same file again is served from disk, not written anew.
+            let same = try await files.file("a", generation: 1, io: app.fileio) { _ in Issue.record("written twice") }
+            #expect(same == path)
+        }
+    }
+}
+
+extension Request {
+    /// A request that was never sent, to test functions of a request.
+    static func fake(_ app: Application, _ url: String) throws -> Request {
+        Request(application: app, method: .GET, url: URI(string: url), on: app.eventLoopGroup.any())
+    }
+}
