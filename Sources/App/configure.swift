@@ -18,6 +18,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(CreateReferrals())
     app.migrations.add(KeyObservationsByContent())
     app.migrations.add(NumberObservationKeys())
+    app.migrations.add(AddJointConfirmations())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 

@@ -33,6 +33,7 @@ func routes(_ app: Application) throws {
     app.get(SiteURL.referralAnswer(.key, .key), use: ReferralController.answer)
     // An answer may carry attachments of up to 20 MB.
     app.on(.POST, SiteURL.referralAnswer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"), use: ReferralController.saveAnswer)
+    app.on(.POST, SiteURL.referralJoint(.key, .key).pathComponents, rule: .editor, use: JointAnswers.decide)
     app.get(SiteURL.referralAttachment(.key), use: ReferralController.attachment)
     app.get(SiteURL.calendar, use: ReferralController.calendar)
     app.get(SiteURL.bodyCalendar(.key), use: ReferralController.bodyCalendar)

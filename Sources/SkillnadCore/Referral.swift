@@ -44,10 +44,15 @@ public struct AnswerSummary: Sendable, Equatable {
     public let body: String
     public let status: AnswerStatus
     public let jointWith: [String]
+    /// The bodies in `jointWith` whose editors have confirmed the joint answer: only these count
+    /// as answered by it.
+    public let jointConfirmed: [String]
     public let positions: [String: PositionEntry]
 
-    public init(body: String, status: AnswerStatus, jointWith: [String] = [], positions: [String: PositionEntry]) {
-        self.body = body; self.status = status; self.jointWith = jointWith; self.positions = positions
+    public init(body: String, status: AnswerStatus, jointWith: [String] = [], jointConfirmed: [String] = [],
+                positions: [String: PositionEntry]) {
+        self.body = body; self.status = status; self.jointWith = jointWith; self.jointConfirmed = jointConfirmed
+        self.positions = positions
     }
 }
 
@@ -106,7 +111,8 @@ public struct Compilation: Sendable, Equatable {
         var answeredBy: [String: String] = [:]
         for a in answers {
             answerOf[a.body] = a
-            for other in a.jointWith where a.status == .submitted { answeredBy[other] = a.body }
+            // A joint answer counts for another body only once that body has confirmed it.
+            for other in a.jointWith where a.status == .submitted && a.jointConfirmed.contains(other) { answeredBy[other] = a.body }
         }
         let scopes = recipients.map { ($0, $0.measures(measuresOfReport), Set($0.required)) }
         func submitted(_ body: String) -> AnswerSummary? {
@@ -118,7 +124,10 @@ public struct Compilation: Sendable, Equatable {
             var counts: [PositionKind: Int] = [:]
             var missing: [String] = []
             let cells = scopes.map { scope, all, required -> Cell in
-                let entry = submitted(scope.body)?.positions[m]
+                // Through a joint answer, only the measures the body itself was asked about.
+                let answer = submitted(scope.body)
+                let own = answer?.body == scope.body
+                let entry = own || all.contains(m) ? answer?.positions[m] : nil
                 if let entry { counts[entry.position, default: 0] += 1 }
                 let isRequired = required.contains(m)
                 if isRequired && entry == nil && answerOf[scope.body]?.status != .declined { missing.append(scope.body) }
@@ -189,17 +198,21 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         public var questionAnswers: [String]?
         public var furtherChallenges: String?
         public var jointWith: [String]?
+        /// The bodies in `jointWith` that have confirmed the joint answer.
+        public var jointConfirmed: [String]?
         public var declineReason: String?
         public var positions: [Position]
 
         public init(round: String, body: String, example: Bool? = nil, status: AnswerStatus, diaryNumber: String? = nil,
                     diaryIssuer: String? = nil, preparedBy: String? = nil, decidedOn: Day? = nil, submittedOn: Day? = nil,
                     summary: String? = nil, proposedDecision: String? = nil, questionAnswers: [String]? = nil,
-                    furtherChallenges: String? = nil, jointWith: [String]? = nil, declineReason: String? = nil, positions: [Position] = []) {
+                    furtherChallenges: String? = nil, jointWith: [String]? = nil, jointConfirmed: [String]? = nil,
+                    declineReason: String? = nil, positions: [Position] = []) {
             self.round = round; self.body = body; self.example = example; self.status = status; self.diaryNumber = diaryNumber
             self.diaryIssuer = diaryIssuer; self.preparedBy = preparedBy; self.decidedOn = decidedOn; self.submittedOn = submittedOn
             self.summary = summary; self.proposedDecision = proposedDecision; self.questionAnswers = questionAnswers
-            self.furtherChallenges = furtherChallenges; self.jointWith = jointWith; self.declineReason = declineReason; self.positions = positions
+            self.furtherChallenges = furtherChallenges; self.jointWith = jointWith; self.jointConfirmed = jointConfirmed
+            self.declineReason = declineReason; self.positions = positions
         }
     }
 
@@ -255,6 +268,9 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
             }
             for (k, other) in (a.jointWith ?? []).enumerated() where !round.recipients.contains(where: { $0.body == other }) || other == a.body {
                 add("\(p).jointWith[\(k)]", "\"\(other)\" is not another body on the distribution list")
+            }
+            for (k, other) in (a.jointConfirmed ?? []).enumerated() where !(a.jointWith ?? []).contains(other) {
+                add("\(p).jointConfirmed[\(k)]", "\"\(other)\" is not among the bodies of the joint answer")
             }
             if a.status == .declined && (a.declineReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 add("\(p).declineReason", "a body that declines says why")

@@ -307,3 +307,40 @@ extension Request {
         Request(application: app, method: .GET, url: URI(string: url), on: app.eventLoopGroup.any())
     }
 }
+
+@Suite("Joint answers need consent")
+struct JointAnswerConsentTests {
+    static let round2016 = "remiss-fordjupningsrapporter-2016"
+
+    @Test("An editor of a named body withdraws and confirms; only a confirmed body counts as answered")
+    func consent() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            try await app.makeUser("ex@stockholm.se", role: .editor, bodies: ["exploateringsnamnden"])
+            try await app.makeUser("rk@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd"])
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            func answeredBy() async throws -> String? {
+                let data = try #require(try await ReferralStore.round(Self.round2016, on: app.db))
+                return data.compilation(index, today: Day(year: 2030, month: 1, day: 1)!).recipients
+                    .first { $0.body == "exploateringsnamnden" }?.answeredBy
+            }
+            #expect(try await answeredBy() == "stadsbyggnadsnamnden", "the demo's joint answer is confirmed")
+            let ex = try await app.signIn("ex@stockholm.se")
+            let page = "/referrals/\(Self.round2016)/answers/exploateringsnamnden"
+            #expect(try await app.get(page, as: ex).body.contains("Gemensamma svar som nämner er"))
+            let joint = page + "/joint"
+            let withdrawn = try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "withdraw"], as: ex)
+            #expect(withdrawn.status == .seeOther)
+            #expect(try await answeredBy() == nil)
+            // Another body's editor cannot decide for it.
+            let rk = try await app.signIn("rk@stockholm.se")
+            #expect(try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: rk).status == .forbidden)
+            #expect(try await answeredBy() == nil)
+            #expect(try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: ex).status == .seeOther)
+            #expect(try await answeredBy() == "stadsbyggnadsnamnden")
+            #expect(try await app.post(joint, ["from": "rinkeby-kista-stadsdelsnamnd", "decision": "confirm"], as: ex).status
+                    == .unprocessableEntity)
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "joint-withdraw").count() == 1)
+        }
+    }
+}

@@ -29,6 +29,7 @@ struct RoundData: Sendable {
         let measures = round.reports.flatMap { index.publicIDsByReport[$0] ?? [] }
         let summaries = answers.map { a in
             AnswerSummary(body: a.answer.body, status: a.answer.status, jointWith: a.answer.jointWith ?? [],
+                          jointConfirmed: a.answer.jointConfirmed ?? [],
                           positions: Dictionary(a.answer.positions.map {
                               ($0.measure, PositionEntry(position: $0.position, alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text))
                           }, uniquingKeysWith: { a, _ in a }))
@@ -57,13 +58,14 @@ enum ReferralStore {
                                }, note: r.note)
     }
 
-    static func record(_ a: AnswerRow, round: String, positions: [ReferralDocument.Position]) -> ReferralDocument.Answer {
+    static func record(_ a: AnswerRow, round: String, positions: [ReferralDocument.Position],
+                       jointConfirmed: [String] = []) -> ReferralDocument.Answer {
         ReferralDocument.Answer(round: round, body: a.body, example: a.example ? true : nil, status: AnswerStatus(rawValue: a.status) ?? .draft,
                                 diaryNumber: a.diaryNumber, diaryIssuer: a.diaryIssuer, preparedBy: a.preparedBy,
                                 decidedOn: a.decidedOn.flatMap(Day.init), submittedOn: a.submittedOn.flatMap(Day.init), summary: a.summary,
                                 proposedDecision: a.proposedDecision, questionAnswers: decode(a.questionAnswers, as: [String].self),
                                 furtherChallenges: a.furtherChallenges, jointWith: decode(a.jointWith, as: [String].self),
-                                declineReason: a.declineReason,
+                                jointConfirmed: jointConfirmed.isEmpty ? nil : jointConfirmed, declineReason: a.declineReason,
                                 positions: positions)
     }
 
@@ -148,13 +150,16 @@ enum ReferralStore {
         let revisions = ids.isEmpty ? [] : try await ReferralAnswerRevision.query(on: db).filter(\.$answer.$id ~~ ids)
             .all()
         let revisionsBy = Dictionary(grouping: revisions, by: { $0.$answer.id })
+        let confirmations = ids.isEmpty ? [] : try await ReferralJointConfirmation.query(on: db).filter(\.$answer.$id ~~ ids).all()
+        let confirmedBy = Dictionary(grouping: confirmations, by: { $0.$answer.id }).mapValues { $0.map(\.body).sorted() }
         let deadlines = try await ReferralDeadline.query(on: db).filter(\.$round.$id == r.id!).sort(\.$id).all()
         let order = Dictionary(recipients.map { ($0.body, $0.position) }, uniquingKeysWith: { a, _ in a })
         return RoundData(
             id: r.id!, round: record(r, recipients: recipients), version: r.version,
             deadlines: deadlines.map { ($0.deadline, $0.changedAt, $0.changedBy, $0.reason) },
             answers: answers.sorted { (order[$0.body] ?? 0) < (order[$1.body] ?? 0) }.map { a in
-                .init(id: a.id, answer: record(a, round: r.slug, positions: byAnswer[a.id] ?? []), revision: a.revision, version: a.version,
+                .init(id: a.id, answer: record(a, round: r.slug, positions: byAnswer[a.id] ?? [], jointConfirmed: confirmedBy[a.id] ?? []),
+                      revision: a.revision, version: a.version,
                       updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id] ?? []).map { ($0.id!, $0.filename, $0.size) },
                       revisions: (revisionsBy[a.id] ?? []).sorted { $0.revision < $1.revision }.map {
                           ($0.revision, $0.replacedAt, try? JSONDecoder().decode(ReferralDocument.Answer.self, from: Data($0.snapshot.utf8)))
@@ -192,10 +197,19 @@ enum ReferralStore {
             var positions: [ReferralPosition] = []
             for a in doc.answers {
                 let m = ReferralAnswer()
-                m.$round.id = ids[a.round]!
+                guard let roundID = ids[a.round] else { continue }
+                m.$round.id = roundID
                 apply(a, to: m)
                 m.revision = 1; m.version = 1; m.example = a.example ?? false; m.updatedAt = Date()
                 try await m.create(on: tx)
+                for body in a.jointConfirmed ?? [] {
+                    let confirmation = ReferralJointConfirmation()
+                    confirmation.$answer.id = try m.requireID()
+                    confirmation.body = body
+                    confirmation.confirmedAt = Date()
+                    confirmation.confirmedBy = actor.label
+                    try await confirmation.create(on: tx)
+                }
                 positions += a.positions.map { p in position(p, answer: m.id!) }
                 if positions.count > 5000 { try await positions.create(on: tx); positions = [] }
             }

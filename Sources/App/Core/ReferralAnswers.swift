@@ -122,6 +122,7 @@ enum ReferralAnswers {
             m.updatedAt = Date()
             try await m.save(on: tx)
             if action != .correct {
+                try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx)
                 try await ReferralPosition.query(on: tx).filter(\.$answer.$id == m.id!).delete()
                 try await final.positions.map { ReferralStore.position($0, answer: m.id!) }.create(on: tx)
             }

@@ -33,6 +33,8 @@ enum SiteURL: Sendable {
     case referralCompilation(Parameter<String>)
     case referralCompilationCSV(Parameter<String>)
     case referralAnswer(Parameter<String>, Parameter<String>)
+    /// A body confirms or withdraws from another body's joint answer (POST).
+    case referralJoint(Parameter<String>, Parameter<String>)
     case referralAttachment(Parameter<String>)
     /// Every submitted position of every round as CSV.
     case referralPositionsCSV
@@ -94,6 +96,7 @@ enum SiteURL: Sendable {
         case .referralCompilation(let p): return ["referrals", param(p), "compilation"]
         case .referralCompilationCSV(let p): return ["referrals", param(p), "compilation.csv"]
         case .referralAnswer(let p, let b): return ["referrals", param(p), "answers", param(b, Self.bodyKey)]
+        case .referralJoint(let p, let b): return ["referrals", param(p), "answers", param(b, Self.bodyKey), "joint"]
         case .referralAttachment(let p): return ["attachments", param(p)]
         case .referralPositionsCSV: return ["referrals", "positions.csv"]
         case .calendar: return ["calendar.ics"]

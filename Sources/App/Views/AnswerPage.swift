@@ -59,6 +59,9 @@ struct AnswerPage: Encodable, Sendable {
     let measures: [MeasureBlock]
     let joint: [Option]
     let jointText: String?
+    /// Other bodies' answers that name this body as answering jointly, to confirm or withdraw.
+    let jointInvitations: [JointAnswers.Invitation]
+    let jointAction: String
     let revisions: [Revision]
     let attachments: [Attachment]
     let maxAttachmentMB: Int
@@ -106,7 +109,11 @@ struct AnswerPage: Encodable, Sendable {
             questions: data.round.questions.enumerated().map { i, q in Question(index: i, question: q, answer: (a.questionAnswers ?? []).indices.contains(i) ? a.questionAnswers![i] : "") },
             measures: blocks,
             joint: others.map { Option(value: $0, label: bodyName($0, index, lang), selected: joint.contains($0)) },
-            jointText: joint.isEmpty ? nil : joint.map { bodyName($0, index, lang) }.joined(separator: ", "),
+            jointText: joint.isEmpty ? nil : joint.sorted().map { other in
+                bodyName(other, index, lang) + ((a.jointConfirmed ?? []).contains(other) ? "" : " (\(s["jointPending"] ?? ""))")
+            }.joined(separator: ", "),
+            jointInvitations: mayEdit ? JointAnswers.invitations(data, body: body, index: index, lang: lang) : [],
+            jointAction: SiteURL.referralJoint(.value(data.round.id), .value(body)).link(lang),
             revisions: (stored?.revisions ?? []).map { r in
                 Revision(label: Strings.fill(s["revisionReplaced"], "\(r.revision)", minute(r.replacedAt)), summary: r.answer?.summary,
                          decidedOn: r.answer?.decidedOn?.description,
