@@ -10,7 +10,7 @@ import Vapor
 /// afterwards: no request, however malformed, may reach a trap.
 @Suite("Form fuzzer")
 struct FormFuzzTests {
-    enum Role: String, CaseIterable { case anonymous, reader, editor, admin }
+    enum Role: String, CaseIterable, Sendable { case anonymous, reader, editor, admin }
 
     /// The values each field gets, one variant per round of posts.
     static let variants: [(name: String, value: String?)] = [
@@ -24,8 +24,9 @@ struct FormFuzzTests {
         ("date-like", "2024-02-30"),
     ]
 
-    @Test("No form post, however malformed, gets a 5xx or stops the server")
-    func fuzz() async throws {
+    /// One test per kind of caller, so they run in parallel.
+    @Test("No form post, however malformed, gets a 5xx or stops the server", arguments: Role.allCases)
+    func fuzz(role: Role) async throws {
         try await withTestApp { app in
             try await app.loadDemoReferrals()
             try await app.makeUser("reader@stockholm.se", role: .reader)
@@ -68,7 +69,7 @@ struct FormFuzzTests {
             var failures: [String] = []
             for route in forms {
                 for path in Self.paths(route, values: values) {
-                    for role in Role.allCases {
+                    do {
                         let browser = try await Self.browser(app, role)
                         // Every action with otherwise plausible fields, where a form has actions: first, while
                         // the body has no answer yet, then once the other cases have made one.
@@ -96,7 +97,7 @@ struct FormFuzzTests {
                 }
             }
             #expect(failures.isEmpty, "\(failures.prefix(20).joined(separator: "\n"))")
-            #expect(requests > 500)
+            #expect(requests > 100)
             #expect(try await app.get("/healthz").status == .ok)
             #expect(try await app.get("/referrals").status == .ok)
         }
@@ -123,11 +124,22 @@ struct FormFuzzTests {
         return first == second ? [first] : [first, second]
     }
 
-    /// A fresh session for the role (a fuzzed post may have signed it out or changed it).
+    /// A fresh session for the role (a fuzzed post may have signed it out or changed it), made
+    /// directly in the database as the sign-in does: hundreds of sign-ins through the form cost
+    /// more than the fuzzing itself.
     static func browser(_ app: Application, _ role: Role) async throws -> Browser? {
         guard role != .anonymous else { return nil }
-        let browser = try await app.signIn("\(role.rawValue)@stockholm.se")
-        return browser.cookie.isEmpty ? nil : browser
+        guard let user = try await User.query(on: app.db).filter(\.$email == "\(role.rawValue)@stockholm.se").first(),
+              user.active else { return nil }
+        let secret = Secrets.random()
+        let session = UserSession()
+        session.tokenHash = Secrets.hash(secret)
+        session.$user.id = try user.requireID()
+        session.csrfToken = Secrets.random()
+        session.createdAt = Date()
+        session.expiresAt = Date().addingTimeInterval(3600)
+        try await session.create(on: app.db)
+        return Browser(cookie: secret, csrf: session.csrfToken)
     }
 
     static func post(_ app: Application, _ method: HTTPMethod, _ path: String, _ fields: [String: String], as browser: Browser?,
