@@ -19,6 +19,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.migrations.add(KeyObservationsByContent())
     app.migrations.add(NumberObservationKeys())
     app.migrations.add(AddJointConfirmations())
+    app.migrations.add(AddIndicatorOwnership())
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 
@@ -51,6 +52,8 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     _ = app.catalogue
     _ = app.throttleRecorded
     app.exportFiles = ExportFiles()
+    app.uploadStash = UploadStash()
+    app.lifecycle.use(UploadStash.Cleanup())
     app.lifecycle.use(ExportFiles.Cleanup())
     app.trustedProxies = TrustedProxies.fromEnvironment()
     // Tests that need the limit set their own; the rest would share one client address.

@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, SiteURL.indicatorUpload.pathComponents, rule: .editor, use: IndicatorController.uploadForm)
     // A statistics file can be large: up to 200 MB here, the command line for more.
     app.on(.POST, SiteURL.indicatorUpload.pathComponents, rule: .editor, body: .collect(maxSize: "200mb"), use: IndicatorController.upload)
+    app.on(.POST, SiteURL.indicatorRestore(.key).pathComponents, rule: .editor, use: IndicatorController.restore)
     app.get(SiteURL.indicator(.key), use: IndicatorController.show)
     app.get(SiteURL.indicatorData(.key), use: IndicatorController.data)
     app.get(SiteURL.differences, use: IndicatorController.differences)

@@ -281,40 +281,78 @@ struct IndicatorPageTests {
         }
     }
 
-    @Test("The upload page: an editor imports a file; a bad file is refused with its line, and nothing is written")
+    @Test("The upload page: an editor previews, then imports; a bad file is refused with its line; only the owner replaces; a restore undoes")
     func uploadPage() async throws {
         try await withTestApp { app in
-            try await app.makeUser("editor@stockholm.se", role: .editor)
+            try await app.makeUser("editor@stockholm.se", role: .editor, bodies: ["socialnamnden"])
+            try await app.makeUser("other@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd"])
+            try await app.makeUser("admin@stockholm.se", role: .admin)
             let b = try await app.signIn("editor@stockholm.se")
             let form = try await app.get("/indicators/import", as: b)
             #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
-            func upload(_ csv: String) async throws -> (HTTPStatus, String) {
+            #expect(form.body.contains("<option value=\"socialnamnden\""))
+            func upload(_ csv: String?, as browser: Browser, stash: String? = nil) async throws -> (HTTPStatus, String) {
                 var result: (HTTPStatus, String) = (.internalServerError, "")
                 let boundary = "skillnadtest"
                 var body = ""
-                let fields = ["_csrf": b.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande", "unit": "percent",
+                var fields = ["_csrf": browser.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande", "unit": "percent",
                               "direction": "higherIsBetter", "areaKind": "districtArea", "areaName": "Område", "numerator": "Röstande",
                               "denominator": "Röstberättigade", "periodColumn": "År", "groups": "kon=Kön"]
+                if let stash { fields = ["_csrf": browser.csrf, "stash": stash] }
                 for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"val.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+                if let csv {
+                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"val.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+                }
+                body += "--\(boundary)--\r\n"
                 var headers = HTTPHeaders()
-                headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(b.cookie)")
+                headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(browser.cookie)")
                 headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
                 try await app.testing().test(.POST, "/indicators/import", headers: headers, body: ByteBuffer(string: body)) { res in
                     result = (res.status, res.body.string)
                 }
                 return result
             }
-            let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"))
+            func stash(_ html: String) -> String {
+                guard let r = html.range(of: "name=\"stash\" value=\"") else { return "" }
+                return String(html[r.upperBound...].prefix { $0 != "\"" })
+            }
+            let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"), as: b)
             #expect(bad.0 == .unprocessableEntity)
             #expect(bad.1.contains("val.csv: line 53, column Röstande"))
             #expect(try await Observation.count(on: app.db) == 0)
-            let ok = try await upload(Fixture.csv())
+            // First a preview, and nothing is written; then the confirmation imports the kept file.
+            let preview = try await upload(Fixture.csv(), as: b)
+            #expect(preview.0 == .ok)
+            #expect(preview.1.contains("Filen skapar indikatorn deltagande med 120 värden."))
+            #expect(try await Observation.count(on: app.db) == 0)
+            let ok = try await upload(nil, as: b, stash: stash(preview.1))
             #expect(ok.0 == .ok)
             #expect(ok.1.contains("120 värden för deltagande är inlästa."))
             #expect(try await app.get("/indicators/deltagande").body.contains("ökande skillnad"))
+            #expect(try await Indicator.query(on: app.db).filter(\.$code == "deltagande").first()?.ownerBody == "socialnamnden")
+            // The kept file is gone once used, and another user cannot use someone's token.
+            #expect(try await upload(nil, as: b, stash: stash(preview.1)).0 == .unprocessableEntity)
             // The import is in the audit trail, by the editor.
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$actor == "editor@stockholm.se").count() == 1)
+            // An editor of another body may not replace the values: refused before anything is read.
+            let other = try await app.signIn("other@stockholm.se")
+            let refused = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,1"), as: other)
+            #expect(refused.0 == .forbidden)
+            #expect(try await Observation.count(on: app.db) == 120)
+            // An administrator replaces them (preview says how many), then restores the earlier values.
+            let admin = try await app.signIn("admin@stockholm.se")
+            let changed = Fixture.csv().components(separatedBy: "\n").prefix(11).joined(separator: "\n")
+            let replace = try await upload(changed, as: admin)
+            #expect(replace.1.contains("Filen ersätter värden för deltagande"))
+            #expect(try await upload(nil, as: admin, stash: stash(replace.1)).0 == .ok)
+            let afterReplace = try await Observation.count(on: app.db)
+            #expect(afterReplace < 120)
+            let kept = try await app.get("/indicators/import?indicator=deltagande", as: admin)
+            #expect(kept.body.contains("Återställ de tidigare värdena"))
+            let restored = try await app.post("/indicators/deltagande/restore", [:], as: admin)
+            #expect(restored.status == .ok && restored.body.contains("120 värden för deltagande är återställda"))
+            #expect(try await Observation.count(on: app.db) == 120)
+            #expect(try await app.post("/indicators/deltagande/restore", [:], as: other).status == .forbidden)
         }
     }
 

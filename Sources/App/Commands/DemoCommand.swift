@@ -68,7 +68,8 @@ struct DemoCommand: AsyncCommand {
                 mapping: ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
                                             denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
                 areaKind: .votingDistrict, parent: "stockholm", createAreas: true)
-            let out = try await IndicatorImporter.run(data, spec, by: .system("demo"), on: db)
+            // The city executive office keeps the city-wide statistics.
+            let out = try await IndicatorImporter.run(data, spec, owner: "kommunstyrelsen", by: .system("demo"), on: db)
             done.append("Voter turnout 2022: \(out.written) voting districts.")
         }
         if let data = file("scb/regso_socioekonomisk_index_2022.csv") {
@@ -80,7 +81,8 @@ struct DemoCommand: AsyncCommand {
                                                source: "Statistiska centralbyrån (SCB)", targetAreas: ["boende-och-stadsmiljo"]),
                 mapping: ObservationMapping(areaName: "#1", value: "#2", period: "2022"),
                 areaKind: .district, skipUnmatched: true)
-            let out = try await IndicatorImporter.run(data, spec, by: .system("demo"), on: db)
+            // The city executive office keeps the city-wide statistics.
+            let out = try await IndicatorImporter.run(data, spec, owner: "kommunstyrelsen", by: .system("demo"), on: db)
             done.append("Socioeconomic area type 2022: \(out.written) districts.")
         }
         return done

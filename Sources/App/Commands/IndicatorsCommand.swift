@@ -6,7 +6,29 @@ import Vapor
 /// `skillnad indicators import`: an indicator's observations from a statistics file.
 struct IndicatorsCommand: AsyncCommandGroup {
     var help: String { "Imports indicator values (observations) from statistics files." }
-    var commands: [String: any AnyAsyncCommand] { ["import": IndicatorsImportCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["import": IndicatorsImportCommand(), "restore": IndicatorsRestoreCommand()] }
+}
+
+/// `skillnad indicators restore CODE`: puts back the values the last import of an indicator
+/// replaced (and keeps the current ones, so the restore can be undone the same way).
+struct IndicatorsRestoreCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "code", help: "The indicator's code.")
+        var code: String
+    }
+
+    var help: String { "Restores the values (and definition) an indicator had before its last import." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.autoMigrate()
+        do {
+            let restored = try await IndicatorArchive.restore(signature.code, by: .system("cli"), on: app.db)
+            context.console.success("Restored \(restored) values of \(signature.code); the values before the restore are kept in turn.")
+        } catch let e as IndicatorArchive.NothingKept {
+            throw CatalogueCommandError(e.reason)
+        }
+    }
 }
 
 struct IndicatorsImportCommand: AsyncCommand {
@@ -71,6 +93,10 @@ struct IndicatorsImportCommand: AsyncCommand {
         var createAreas: Bool
         @Option(name: "parent", help: "With --create-areas: the area the new areas lie in, e.g. stockholm.")
         var parent: String?
+        @Option(name: "owner", help: "The body that owns the indicator (its id): only its editors and administrators replace its values in the browser.")
+        var owner: String?
+        @Flag(name: "dry-run", help: "Check the file and say what would change; write nothing.")
+        var dryRun: Bool
         @Flag(name: "skip-unmatched", help: "Leave out rows whose area is not in the catalogue instead of refusing the file.")
         var skipUnmatched: Bool
     }
@@ -157,7 +183,20 @@ struct IndicatorsImportCommand: AsyncCommand {
         let app = context.application
         try await app.autoMigrate()
         do {
-            let out = try await IndicatorImporter.run(data, spec, by: .system("cli"), on: app.db)
+            if let owner = s.owner, try await Body.query(on: app.db).filter(\.$slug == owner).first() == nil {
+                throw CatalogueCommandError("--owner: no body has the id \"\(owner)\"")
+            }
+            let out = try await IndicatorImporter.run(data, spec, owner: s.owner, preview: s.dryRun, by: .system("cli"), on: app.db)
+            if let p = out.preview {
+                context.console.print("Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
+                if let name = p.currentName {
+                    context.console.print("  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))")
+                } else {
+                    context.console.print("  creates the indicator")
+                }
+                if out.createdAreas > 0 { context.console.print("  creates \(out.createdAreas) areas: \(p.newAreas.prefix(10).joined(separator: ", "))") }
+                return
+            }
             let sum = out.summary
             func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "–" }
             context.console.success("Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "").")

@@ -56,6 +56,10 @@ enum IndicatorController {
 
     static func upload(_ req: Request) async throws -> Response {
         let form = try req.content.decode(UploadForm.self)
+        guard let principal = req.principal else { throw Abort(.unauthorized) }
+        if let token = formText(form.stash) {
+            return try await confirm(req, form: form, token: token, principal: principal)
+        }
         guard let file = form.file, file.data.readableBytes > 0 else {
             return try await uploadPage(req, form: form, outcome: nil, errors: [Strings.get("uploadNoFile", Lang.of(req))], status: .unprocessableEntity)
         }
@@ -63,11 +67,39 @@ enum IndicatorController {
         do { spec = try form.spec() } catch let e as ObservationProblems {
             return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.map(\.description), status: .unprocessableEntity)
         }
-        let name = file.filename
-        do {
-            let out = try await IndicatorImporter.run(Data(buffer: file.data), spec, by: req.auditActor, on: req.db)
+        let owner = try await IndicatorOwnership.owner(for: spec.indicator.code, requested: formText(form.owner), principal: principal,
+                                                       on: req.db)
+        let name = HeaderValue.cleanFilename(file.filename)
+        let data = Data(buffer: file.data)
+        return try await importing(req, form: form, name: name) {
+            // First a preview: nothing is written until the editor has seen what will change.
+            let out = try await IndicatorImporter.run(data, spec, owner: owner, preview: true, by: req.auditActor, on: req.db)
+            let token = try req.application.uploadStash.put(data, spec: spec, entry: .init(user: principal.userID, owner: owner,
+                                                                                              filename: name, created: Date()))
+            return try await uploadPage(req, form: form, outcome: (spec.indicator.code, out), errors: [], stash: token)
+        }
+    }
+
+    /// The second step: the file kept at the preview is imported.
+    static func confirm(_ req: Request, form: UploadForm, token: String, principal: Principal) async throws -> Response {
+        guard let (data, spec, entry) = req.application.uploadStash.take(token, user: principal.userID) else {
+            return try await uploadPage(req, form: form, outcome: nil, errors: [Strings.get("uploadExpired", Lang.of(req))],
+                                        status: .unprocessableEntity)
+        }
+        // Checked again: the indicator may have been created or given away since the preview.
+        _ = try await IndicatorOwnership.owner(for: spec.indicator.code, requested: entry.owner, principal: principal, on: req.db)
+        return try await importing(req, form: UploadForm(spec), name: entry.filename) {
+            let out = try await IndicatorImporter.run(data, spec, owner: entry.owner, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
-            return try await uploadPage(req, form: form, outcome: (spec.indicator.code, out), errors: [])
+            return try await uploadPage(req, form: UploadForm(spec), outcome: (spec.indicator.code, out), errors: [])
+        }
+    }
+
+    /// Runs an import step and words its refusals on the page, with the file's name.
+    static func importing(_ req: Request, form: UploadForm, name: String,
+                          _ step: () async throws -> Response) async throws -> Response {
+        do {
+            return try await step()
         } catch let e as ObservationProblems {
             return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.prefix(200).map { "\(name): \($0)" }, status: .unprocessableEntity)
         } catch let e as CSVError {
@@ -79,13 +111,38 @@ enum IndicatorController {
         }
     }
 
+    /// POST `/indicators/{code}/restore`: puts the values an import replaced back.
+    static func restore(_ req: Request) async throws -> Response {
+        let code = try req.parameters.require(SiteURL.idKey)
+        guard let principal = req.principal else { throw Abort(.unauthorized) }
+        guard try await Indicator.query(on: req.db).filter(\.$code == code).first() != nil else {
+            throw Abort(.notFound, reason: "No indicator has the code '\(code.prefix(100))'.")
+        }
+        _ = try await IndicatorOwnership.owner(for: code, requested: nil, principal: principal, on: req.db)
+        let restored = try await IndicatorArchive.restore(code, by: req.auditActor, on: req.db)
+        req.application.catalogue.invalidate()
+        var form = UploadForm(nil)
+        form.code = code
+        let message = Strings.fill(Strings.get("restoreDone", Lang.of(req)), String(restored), code)
+        return try await uploadPage(req, form: form, outcome: nil, errors: [], notice: message)
+    }
+
     static func uploadPage(_ req: Request, form: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String],
-                           status: HTTPResponseStatus = .ok) async throws -> Response {
+                           stash: String? = nil, notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = Lang.of(req)
         let s = Strings.table(lang)
-        let page = UploadPage.make(form, outcome: outcome, errors: errors, csrf: CSRF.token(for: req), lang: lang)
-        let meta = PageMeta.make(lang, title: s["importIndicator"]!, description: s["importIndicator"]!, section: .indicators, route: .indicatorUpload,
-                                 crumbs: [(s["indicators"]!, .indicators)])
+        let owners = try await IndicatorOwnership.choices(for: req.principal, on: req.db)
+        let code = formText(form.code) ?? req.query[String.self, at: "indicator"]
+        var kept: IndicatorArchive.Info?
+        if let code, let principal = req.principal,
+           (try? await IndicatorOwnership.owner(for: code, requested: nil, principal: principal, on: req.db)) != nil || principal.isAdmin {
+            kept = try await IndicatorArchive.info(code, on: req.db)
+        }
+        let page = UploadPage.make(form, outcome: outcome, errors: errors, csrf: CSRF.token(for: req), lang: lang, owners: owners,
+                                   stash: stash, notice: notice, kept: kept.map { (code ?? "", $0) })
+        let title = s["importIndicator"] ?? ""
+        let meta = PageMeta.make(lang, title: title, description: title, section: .indicators, route: .indicatorUpload,
+                                 crumbs: [(s["indicators"] ?? "", .indicators)])
         return try await AccountController.render(req, "indicator-import", PageContext(meta: meta, t: s, page: page), status: status)
     }
 }
@@ -115,6 +172,10 @@ struct UploadForm: Content {
     var parent: String?
     var createAreas: String?
     var skipUnmatched: String?
+    /// The owning body of a new indicator (`IndicatorOwnership`).
+    var owner: String?
+    /// The token of a previewed file, sent back to import it.
+    var stash: String?
 
     init(_ spec: IndicatorImportSpec?) {
         guard let spec else { return }
@@ -166,6 +227,16 @@ struct UploadPage: Encodable, Sendable {
     let success: String?
     let successDetails: [String]
     let successLink: String?
+    /// A previewed file: what it would change, and the token its confirmation sends.
+    let preview: String?
+    let previewDetails: [String]
+    let stash: String?
+    /// A message after a restore.
+    let notice: String?
+    /// The earlier import kept for the indicator in the form, with the action that restores it.
+    let kept: String?
+    let restoreAction: String?
+    let owners: [Option]
     let formats: [Option]
     let units: [Option]
     let directions: [Option]
@@ -175,8 +246,11 @@ struct UploadPage: Encodable, Sendable {
     let createAreas: Bool
     let skipUnmatched: Bool
 
-    static func make(_ f: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String], csrf: String, lang: Lang) -> UploadPage {
+    static func make(_ f: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String], csrf: String, lang: Lang,
+                     owners: [(slug: String, name: String)], stash: String?, notice: String?,
+                     kept: (code: String, info: IndicatorArchive.Info)?) -> UploadPage {
         let s = Strings.table(lang)
+        func text(_ key: String) -> String { s[key] ?? key }
         func options(_ values: [String], _ current: String?, _ label: (String) -> String) -> [Option] {
             values.map { Option(value: $0, label: label($0), selected: $0 == current) }
         }
@@ -184,16 +258,35 @@ struct UploadPage: Encodable, Sendable {
             Field(name: name, label: s["f_\(name)"] ?? name, value: value ?? "", hint: hint ? s["h_\(name)"] : nil)
         }
         var success: String?, details: [String] = [], link: String?
+        var preview: String?, previewDetails: [String] = []
         if let (code, out) = outcome {
-            success = Strings.fill(s["importDone"]!, "\(out.written)", code)
-            details = ["\(s["computableCount"]!): \(out.summary.computable)", "\(s["notComputableCount"]!): \(out.summary.notComputable)",
-                       "\(s["periodsLabel"]!): \(out.periods.joined(separator: ", "))"]
-            if out.createdAreas > 0 { details.append("\(s["createdAreas"]!): \(out.createdAreas)") }
-            if !out.skipped.isEmpty { details.append("\(s["skippedRows"]!): \(out.skipped.count)") }
-            link = SiteURL.indicator(.value(code)).link(lang)
+            let summary = ["\(text("computableCount")): \(out.summary.computable)", "\(text("notComputableCount")): \(out.summary.notComputable)",
+                           "\(text("periodsLabel")): \(out.periods.joined(separator: ", "))"]
+            if let p = out.preview {
+                preview = Strings.fill(text(p.currentName == nil ? "previewNew" : "previewReplace"), code, String(p.newValues))
+                previewDetails = summary
+                if p.currentName != nil {
+                    previewDetails.append(Strings.fill(text("previewReplaced"), String(p.replacedValues), String(p.currentValues)))
+                    previewDetails.append(text("previewKept"))
+                }
+                if !p.newAreas.isEmpty {
+                    previewDetails.append("\(text("createdAreas")): \(out.createdAreas) (\(p.newAreas.prefix(10).joined(separator: ", "))\(out.createdAreas > 10 ? " …" : ""))")
+                }
+                if !out.skipped.isEmpty { previewDetails.append("\(text("skippedRows")): \(out.skipped.count)") }
+            } else {
+                success = Strings.fill(text("importDone"), "\(out.written)", code)
+                details = summary
+                if out.createdAreas > 0 { details.append("\(text("createdAreas")): \(out.createdAreas)") }
+                if !out.skipped.isEmpty { details.append("\(text("skippedRows")): \(out.skipped.count)") }
+                link = SiteURL.indicator(.value(code)).link(lang)
+            }
         }
+        let keptText = kept.map { Strings.fill(text("keptImport"), $0.code, String($0.info.observations), $0.info.archivedAt, $0.info.archivedBy) }
         return UploadPage(
             action: SiteURL.indicatorUpload.link(lang), csrf: csrf, errors: errors, success: success, successDetails: details, successLink: link,
+            preview: preview, previewDetails: previewDetails, stash: preview == nil ? nil : stash, notice: notice,
+            kept: keptText, restoreAction: kept.map { SiteURL.indicatorRestore(.value($0.code)).link(lang) },
+            owners: owners.map { Option(value: $0.slug, label: $0.name, selected: $0.slug == f.owner) },
             formats: options(IndicatorImportSpec.Format.allCases.map(\.rawValue), f.format ?? "csv") { s["format_\($0)"] ?? $0 },
             units: options(IndicatorDefinition.units, f.unit ?? "percent") { s["unit_\($0)"] ?? $0 },
             directions: options(Direction.allCases.map(\.rawValue), f.direction ?? "higherIsBetter") { s[$0] ?? $0 },

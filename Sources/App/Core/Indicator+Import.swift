@@ -17,6 +17,21 @@ enum IndicatorImporter {
         let createdAreas: Int
         let skipped: [String]
         let periods: [String]
+        /// What a preview found would change; nil when the import was written.
+        var preview: Preview? = nil
+    }
+
+    /// What an import would change, shown before it is written.
+    struct Preview: Sendable {
+        /// The indicator as it is now, when it exists.
+        let currentName: String?
+        let currentOwner: String?
+        /// Values it has now in all, and in the periods and groups the file covers (those are replaced).
+        let currentValues: Int
+        let replacedValues: Int
+        let newValues: Int
+        /// The names of the areas that would be created (the first 50).
+        let newAreas: [String]
     }
 
     /// Rows whose area is not in the catalogue, with suggestions; the import is refused.
@@ -54,7 +69,10 @@ enum IndicatorImporter {
         }
     }
 
-    static func run(_ data: Data, _ spec: IndicatorImportSpec, by actor: AuditActor, on db: any Database) async throws -> Outcome {
+    /// Imports the file, or with `preview` only checks it and says what it would change.
+    /// - Parameter owner: the owning body to record (a new indicator, or an administrator's choice).
+    static func run(_ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false, by actor: AuditActor,
+                    on db: any Database) async throws -> Outcome {
         let definitionProblems = spec.indicator.problems()
         if !definitionProblems.isEmpty { throw ObservationProblems(definitionProblems) }
         let doc = try await CatalogueLoader.load(from: db)
@@ -142,13 +160,25 @@ enum IndicatorImporter {
             throw ObservationProblems([.init(line: nil, column: nil, message: "the file has \(n) different \(what); one import takes at most \(CompactObservations.maxDistinct)")])
         }
 
+        if preview {
+            return Outcome(summary: summary, written: 0, createdAreas: newAreas.count, skipped: plan.skipped,
+                           periods: plan.periods.names.sorted(),
+                           preview: try await self.preview(spec, plan: plan, newAreas: newAreas, on: db))
+        }
+
         // Pass 2: write, in one transaction.
         let (created, finalPlan) = (newAreas, plan)
         let written = try await CatalogueEditor.transaction(on: db) { tx -> Int in
             let t0 = clock.now
             try await CatalogueImporter.add(areas: created, in: tx, actor: actor)
-            let indicator = try await save(spec, on: tx)
+            let previous = try await Indicator.query(on: tx).filter(\.$code == spec.indicator.code).first()
             let sql = tx as! any SQLDatabase
+            // What this import replaces is kept, so that it can be restored.
+            if let previous, let number = try await sql.select().column("number").from(Indicator.schema)
+                .where("id", .equal, try previous.requireID()).first()?.value("number", as: Int64.self) {
+                try await IndicatorArchive.keep(previous, number: number, by: actor, on: tx)
+            }
+            let indicator = try await save(spec, owner: owner, on: tx)
             let areaNumbers = try await sql.select().column("slug").column("number").from(Area.schema).all()
                 .reduce(into: [String: Int64]()) { $0[try $1.value("slug")] = try $1.value("number") }
             let indicatorNumber: Int64 = try await sql.select().column("number").from(Indicator.schema)
@@ -182,21 +212,46 @@ enum IndicatorImporter {
         return Outcome(summary: summary, written: written, createdAreas: newAreas.count, skipped: plan.skipped, periods: plan.periods.names.sorted())
     }
 
+    /// Counts what the planned import would replace.
+    static func preview(_ spec: IndicatorImportSpec, plan: Plan, newAreas: [AreaRecord], on db: any Database) async throws -> Preview {
+        let current = try await Indicator.query(on: db).filter(\.$code == spec.indicator.code).first()
+        var total = 0
+        var replaced = 0
+        if let current, let id = current.id, let sql = db as? any SQLDatabase {
+            func count(_ covered: Bool) async throws -> Int {
+                var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Observation.schema)
+                    .where("indicator_no", .equal, Observation.number(ofIndicator: id))
+                if covered { q = q.where("period", .in, plan.periods.names).where("group_key", .in, plan.groups.names) }
+                return try await q.first()?.value("n", as: Int.self) ?? 0
+            }
+            total = try await count(false)
+            replaced = try await count(true)
+        }
+        return Preview(currentName: current?.name, currentOwner: current?.ownerBody, currentValues: total, replacedValues: replaced,
+                       newValues: plan.rows.count, newAreas: newAreas.prefix(50).map(\.name))
+    }
+
     /// Creates or updates the indicator's row from its definition.
-    static func save(_ spec: IndicatorImportSpec, on tx: any Database) async throws -> Indicator {
+    static func save(_ spec: IndicatorImportSpec, owner: String?, on tx: any Database) async throws -> Indicator {
         let d = spec.indicator
         let indicator = try await Indicator.query(on: tx).filter(\.$code == d.code).first() ?? Indicator()
         let isNew = indicator.id == nil
-        indicator.code = d.code; indicator.name = d.name; indicator.nameEn = d.nameEn; indicator.unit = d.unit
-        indicator.direction = d.direction.rawValue; indicator.definition = d.definition; indicator.definitionEn = d.definitionEn
-        indicator.source = d.source; indicator.sourceURL = d.sourceURL
-        indicator.targetAreas = (d.targetAreas ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.targetAreas), as: UTF8.self)
-        indicator.strategies = (d.strategies ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.strategies), as: UTF8.self)
+        try apply(d, to: indicator)
+        if let owner { indicator.ownerBody = owner }
         indicator.importSpec = String(decoding: spec.encoded(), as: UTF8.self)
         indicator.updatedAt = ISO8601DateFormatter().string(from: Date())
         indicator.version = isNew ? 1 : indicator.version + 1
         try await indicator.save(on: tx)
         return indicator
+    }
+
+    /// Writes a definition's fields to the indicator's row (an import, a restore).
+    static func apply(_ d: IndicatorDefinition, to indicator: Indicator) throws {
+        indicator.code = d.code; indicator.name = d.name; indicator.nameEn = d.nameEn; indicator.unit = d.unit
+        indicator.direction = d.direction.rawValue; indicator.definition = d.definition; indicator.definitionEn = d.definitionEn
+        indicator.source = d.source; indicator.sourceURL = d.sourceURL
+        indicator.targetAreas = (d.targetAreas ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.targetAreas), as: UTF8.self)
+        indicator.strategies = (d.strategies ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.strategies), as: UTF8.self)
     }
 
     /// Pages and API answers are cached per catalogue generation: new values are a new generation.

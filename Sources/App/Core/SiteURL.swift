@@ -24,6 +24,8 @@ enum SiteURL: Sendable {
     /// An indicator's observations as a file: `?format=csv|csv-sv|json|opensdg`.
     case indicatorData(Parameter<String>)
     case indicatorUpload
+    /// Restores the values an import replaced (POST).
+    case indicatorRestore(Parameter<String>)
     case differences
     case methods
     case referrals
@@ -87,6 +89,7 @@ enum SiteURL: Sendable {
         case .indicator(let p): return ["indicators", param(p)]
         case .indicatorData(let p): return ["indicators", param(p), "data"]
         case .indicatorUpload: return ["indicators", "import"]
+        case .indicatorRestore(let p): return ["indicators", param(p), "restore"]
         case .differences: return ["differences"]
         case .methods: return ["methods"]
         case .referrals: return ["referrals"]

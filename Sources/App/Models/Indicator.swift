@@ -27,6 +27,9 @@ final class Indicator: Model, @unchecked Sendable {
     /// ISO 8601 time of the last import.
     @OptionalField(key: "updated_at") var updatedAt: String?
     @Field(key: "version") var version: Int
+    /// The body that owns the indicator (its slug): only its editors and administrators replace
+    /// its values. nil: administrators only.
+    @OptionalField(key: "owner_body") var ownerBody: String?
 
     init() {}
 }

@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// Who may replace an indicator's values (and create areas with it): administrators, and the
+/// editors of the body that owns it. A new indicator is owned by a body of the editor who
+/// imports it.
+enum IndicatorOwnership {
+    struct Refused: AbortError {
+        let message: String
+        var status: HTTPResponseStatus { .forbidden }
+        var reason: String { message }
+    }
+
+    /// The owner to record for an import of `code` by `principal`, or a refusal. An
+    /// administrator may name any body (or none); an editor may import a new indicator for one
+    /// of their bodies and replace the values of one that such a body owns.
+    static func owner(for code: String, requested: String?, principal: Principal, on db: any Database) async throws -> String? {
+        let existing = try await Indicator.query(on: db).filter(\.$code == code).first()
+        if principal.isAdmin {
+            if let requested, try await Body.query(on: db).filter(\.$slug == requested).first() == nil {
+                throw Refused(message: "No body has the id '\(requested.prefix(100))'.")
+            }
+            return requested
+        }
+        if let existing {
+            guard let owner = existing.ownerBody, principal.bodies.contains(owner) else {
+                let name = existing.ownerBody ?? "no body"
+                throw Refused(message: "The indicator '\(code.prefix(100))' belongs to \(name): only its editors and administrators may replace its values.")
+            }
+            return nil
+        }
+        guard let owner = requested ?? principal.bodies.sorted().first, principal.bodies.contains(owner) else {
+            throw Refused(message: "A new indicator belongs to one of your bodies: choose one of them as its owner.")
+        }
+        return owner
+    }
+
+    /// The bodies a person may choose as owner: their own, or every body for an administrator.
+    static func choices(for principal: Principal?, on db: any Database) async throws -> [(slug: String, name: String)] {
+        guard let principal else { return [] }
+        let bodies = try await Body.query(on: db).sort(\.$name).all()
+        return bodies.filter { principal.isAdmin || principal.bodies.contains($0.slug) }.map { ($0.slug, $0.name) }
+    }
+}
