@@ -43,6 +43,7 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     // Outside the error middleware, so error pages get the headers too.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(SiteErrorMiddleware())
+    app.middleware.use(RequestLimitsMiddleware())
     app.middleware.use(AuthMiddleware())
     app.middleware.use(PermissionMiddleware())
     app.middleware.use(StaticFilesMiddleware(), at: .end)

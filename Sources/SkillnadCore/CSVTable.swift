@@ -200,6 +200,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
         case unterminatedQuote
         /// A row with another number of fields than the header.
         case ragged(expected: Int, found: Int)
+        /// More fields in one line than any statistics file has (`CSVRecordScanner.maxFields`).
+        case tooManyColumns(found: Int)
         /// A value under a header that ends with delimiters (an unnamed trailing column).
         case valueInUnnamedColumn
         /// `column(_:)` found several columns for one name (their indices).
@@ -474,9 +476,25 @@ struct CSVRecordScanner {
 
     /// Reads the next record into `fields` (replacing its contents); returns the line it starts on,
     /// or nil at the end of the data.
+    /// No statistics file has this many columns; a line with more is refused before its fields
+    /// are kept, so a file of one endless line costs a scan, not memory.
+    static let maxFields = 10_000
+
     mutating func next(into fields: inout [String]) throws(CSVError) -> Int? {
         fields.removeAll(keepingCapacity: true)
-        return try scan { fields.append(String(decoding: $0, as: UTF8.self)) }
+        var found = 0
+        let line = try scan { bytes in
+            found += 1
+            if found <= Self.maxFields { fields.append(String(decoding: bytes, as: UTF8.self)) }
+        }
+        try Self.checkWidth(found, line: line)
+        return line
+    }
+
+    static func checkWidth(_ found: Int, line: Int?) throws(CSVError) {
+        guard found > maxFields else { return }
+        throw CSVError(.tooManyColumns(found: found), line: line, column: nil,
+                       message: "\(found) fields in one line; a file may have at most \(maxFields) columns")
     }
 
     /// Reads the next record without building strings; returns its field count, or nil at the end.
@@ -489,7 +507,13 @@ struct CSVRecordScanner {
     /// Reads the next record, handing each field's bytes (unquoted) to `field` in turn; the bytes
     /// are valid only during the call. Returns the line the record starts on, or nil at the end.
     mutating func next(field: (UnsafeBufferPointer<UInt8>) -> Void) throws(CSVError) -> Int? {
-        try scan(field)
+        var found = 0
+        let line = try scan { bytes in
+            found += 1
+            if found <= Self.maxFields { field(bytes) }
+        }
+        try Self.checkWidth(found, line: line)
+        return line
     }
 
     @inline(__always)

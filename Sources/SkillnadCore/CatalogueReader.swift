@@ -47,6 +47,27 @@ public enum CatalogueReader {
         return .failure(CatalogueProblems(problems))
     }
 
+    /// Text with a control character other than tab and line breaks (a NUL, an escape
+    /// sequence, a form feed) is refused where it stands: nobody types one, and it can
+    /// break the files and feeds the text goes into.
+    static func controlCharacters(_ value: JSONValue, path: String) -> [CatalogueProblem] {
+        switch value {
+        case .string(let text):
+            let bad = text.unicodeScalars.first { scalar in
+                (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
+            }
+            guard let bad else { return [] }
+            let code = String(bad.value, radix: 16, uppercase: true)
+            return [CatalogueProblem(path: path, message: "contains the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)")]
+        case .array(let items):
+            return items.enumerated().flatMap { controlCharacters($0.element, path: "\(path)[\($0.offset)]") }
+        case .object(let fields):
+            return fields.sorted { $0.key < $1.key }.flatMap { controlCharacters($0.value, path: path.isEmpty ? $0.key : "\(path).\($0.key)") }
+        case .null, .bool, .number:
+            return []
+        }
+    }
+
     /// Says where a JSON syntax error is, as far as the decoder tells.
     static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let ctx) = error {
@@ -59,6 +80,7 @@ public enum CatalogueReader {
     // MARK: - Shape
 
     static func parse(_ root: JSONValue, _ problems: inout [CatalogueProblem]) -> CatalogueDocument? {
+        problems += controlCharacters(root, path: "")
         guard var top = JSONFields(root, path: "", problems: &problems) else { return nil }
         top.rejectUnknownKeys(["format", "version", "bodies", "areas", "commissionAreas", "reports", "measures", "roadmap"])
         var doc = CatalogueDocument()

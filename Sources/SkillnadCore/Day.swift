@@ -12,6 +12,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.year = year; self.month = month; self.day = day
     }
 
+    /// A fixed, valid day (2000-01-01) for places that need a day when stored text is not one.
+    public static let epoch = Day(checkedYear: 2000, month: 1, day: 1)
+
+    private init(checkedYear year: Int, month: Int, day: Int) {
+        self.year = year; self.month = month; self.day = day
+    }
+
     /// Parses `YYYY-MM-DD` strictly; nil for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

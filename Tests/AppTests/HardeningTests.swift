@@ -344,3 +344,112 @@ struct JointAnswerConsentTests {
         }
     }
 }
+
+@Suite("A correction never hides the public record")
+struct CorrectionTests {
+    @Test("While a submitted answer is corrected, the page, the API, the CSV and its attachment show it as submitted")
+    func correctionKeepsRecord() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            try await app.makeUser("sk@stockholm.se", role: .editor, bodies: ["skarpnack-stadsdelsnamnd"])
+            let editor = try await app.signIn("sk@stockholm.se")
+            let round = HardeningTests.round2015
+            let path = "/referrals/\(round)/answers/skarpnack-stadsdelsnamnd"
+            let fields: [(String, String)] = [("version", "0"), ("action", "submit"), ("decidedOn", "2016-02-01"),
+                                              ("summary", "Det inskickade yttrandet.")]
+            let submitted = try await app.postMultipart(path, fields, file: ("attachment", "yttrande.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            #expect(submitted.status == .seeOther, "\(submitted.body.prefix(300))")
+            #expect(try await app.postMultipart(path, [("version", "1"), ("action", "correct")], as: editor).status == .seeOther)
+            let draft: [(String, String)] = [("version", "2"), ("action", "save"), ("summary", "Ett utkast till rättelse.")]
+            #expect(try await app.postMultipart(path, draft, file: ("attachment", "ny.pdf", Data("%PDF-1.7".utf8)), as: editor).status == .seeOther)
+            // The public still sees the submitted answer and its attachment, not the draft.
+            let page = try await app.get(path)
+            #expect(page.body.contains("Det inskickade yttrandet.") && !page.body.contains("Ett utkast till rättelse."))
+            #expect(page.body.contains("yttrande.pdf") && !page.body.contains("ny.pdf"))
+            let answers = try await app.getJSON("/api/v1/referrals/\(round)/answers")
+            let items = answers.json["items"] as? [[String: Any]] ?? []
+            let skarpnack = items.first { $0["body"] as? String == "skarpnack-stadsdelsnamnd" }
+            #expect(skarpnack?["summary"] as? String == "Det inskickade yttrandet.")
+            #expect(skarpnack?["status"] as? String == "submitted" && skarpnack?["revision"] as? Int == 1)
+            let files = try await ReferralAttachment.query(on: app.db).all()
+            let first = try #require(files.first { $0.filename == "yttrande.pdf" }?.id)
+            let second = try #require(files.first { $0.filename == "ny.pdf" }?.id)
+            #expect(try await app.get("/attachments/\(first.uuidString)").status == .ok)
+            #expect(try await app.get("/attachments/\(second.uuidString)").status == .notFound)
+            // The editor sees the draft.
+            #expect(try await app.get(path, as: editor).body.contains("Ett utkast till rättelse."))
+        }
+    }
+}
+
+@Suite("Hardening: smaller findings")
+struct SmallFindingsTests {
+    @Test("The roadmap's GET can be sent back as its PUT; a token's last use is recorded")
+    func roadmapRoundTrip() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
+            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "w", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+            let got = try await app.api(.GET, "/api/v1/roadmap", token: token)
+            #expect(got.status == .ok)
+            let put = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: got.body)
+            #expect(put.status == .ok, "\(put.body.prefix(400))")
+            #expect(try await APIToken.query(on: app.db).first()?.lastUsedAt != nil)
+        }
+    }
+
+    @Test("A page's known path with another method is 405 with Allow, not 404")
+    func methodNotAllowed() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.testing().test(.DELETE, "/reports") { res in
+                #expect(res.status == .methodNotAllowed)
+                #expect(res.headers.first(name: .allow)?.contains("GET") == true)
+            }
+        }
+    }
+
+    @Test("Control characters in catalogue text are refused where they stand")
+    func controlCharacters() {
+        let json = #"{"format":"skillnad-catalogue","version":1,"bodies":[{"id":"x","name":"A\u0000B","kind":"committee"}]}"#
+        guard case .failure(let problems) = CatalogueReader.read(Data(json.utf8)) else { Issue.record("accepted"); return }
+        #expect(problems.problems.contains { $0.path == "bodies[0].name" && $0.message.contains("U+0000") })
+    }
+
+    @Test("Readers see drafts read-only; editors remove an attachment from their own draft")
+    func draftsAndAttachments() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            try await app.makeUser("sk@stockholm.se", role: .editor, bodies: ["skarpnack-stadsdelsnamnd"])
+            try await app.makeUser("reader@stockholm.se", role: .reader)
+            let editor = try await app.signIn("sk@stockholm.se")
+            let path = "/referrals/\(HardeningTests.round2015)/answers/skarpnack-stadsdelsnamnd"
+            let saved = try await app.postMultipart(path, [("version", "0"), ("action", "save"), ("summary", "Ett utkast.")],
+                                                    file: ("attachment", "bilaga.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            #expect(saved.status == .seeOther)
+            #expect(!(try await app.get(path).body.contains("Ett utkast.")), "the public does not see a draft")
+            let reader = try await app.signIn("reader@stockholm.se")
+            let readerPage = try await app.get(path, as: reader)
+            #expect(readerPage.body.contains("Ett utkast.") && !readerPage.body.contains("name=\"summary\""))
+            let file = try #require(try await ReferralAttachment.query(on: app.db).first()?.id)
+            #expect(try await app.get("/attachments/\(file.uuidString)", as: reader).status == .ok)
+            let removed = try await app.postMultipart(path, [("version", "1"), ("action", "save"), ("summary", "Ett utkast."),
+                                                             ("removeAttachments[]", file.uuidString)], as: editor)
+            #expect(removed.status == .seeOther)
+            #expect(try await ReferralAttachment.query(on: app.db).count() == 0)
+        }
+    }
+}
+
+@Suite("Hardening: limits")
+struct LimitTests {
+    @Test("A query string over 4 kB is refused with 414 before any page is built")
+    func longQuery() async throws {
+        try await withTestApp(demo: false) { app in
+            let long = String(repeating: "a", count: 5000)
+            let page = try await app.get("/search?q=" + long)
+            let api = try await app.getJSON("/api/v1/search?q=" + long)
+            let short = try await app.get("/search?q=skola")
+            #expect(page.status == .uriTooLong && api.status == .uriTooLong && short.status == .ok)
+        }
+    }
+}

@@ -530,3 +530,20 @@ private struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Suite("CSV limits")
+struct CSVLimitTests {
+    @Test("A line with more columns than any statistics file has is refused with its line, quickly and without keeping them")
+    func tooManyColumns() {
+        let wide = (0..<(CSVRecordScanner.maxFields + 5)).map { "c\($0)" }.joined(separator: ";")
+        let data = Data((wide + "\n" + wide + "\n").utf8)
+        do {
+            _ = try CSVTable.parse(data)
+            Issue.record("accepted")
+        } catch {
+            #expect(error.kind == .tooManyColumns(found: CSVRecordScanner.maxFields + 5))
+            #expect(error.line == 1)
+            #expect(error.description.count < 200)
+        }
+    }
+}

@@ -183,8 +183,13 @@ def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser,
     Select(b.find_element(By.ID, "f-areaKind")).select_by_value("districtArea")
     screenshot("import-form")
     b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
-    wait_for(b, lambda d: d.find_elements(By.CSS_SELECTOR, ".notice, .error"), "the import result")
+    # First what the file would do; nothing is written until it is confirmed.
+    wait_for(b, lambda d: d.find_elements(By.CSS_SELECTOR, ".notice, .error"), "the preview")
     assert not b.find_elements(By.CSS_SELECTOR, ".error"), b.find_element(By.CSS_SELECTOR, ".error").text
+    assert "Filen skapar indikatorn trygghet med 4 värden." in b.find_element(By.CSS_SELECTOR, ".notice").text
+    screenshot("import-preview")
+    b.find_element(By.CSS_SELECTOR, ".notice form button[type=submit]").click()
+    wait_for(b, lambda d: "inlästa" in d.find_element(By.TAG_NAME, "main").text, "the import result")
     assert "4 värden för trygghet är inlästa." in b.find_element(By.CSS_SELECTOR, ".notice").text
     b.find_element(By.LINK_TEXT, "Visa indikatorn").click()
     wait_for(b, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Känner sig trygga", "the new indicator")

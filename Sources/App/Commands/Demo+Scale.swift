@@ -43,9 +43,12 @@ enum CityScale {
             let measures = reportIDs.flatMap { (index.measuresByReport[$0] ?? []).map(\.publicID) }
             let recipients = Array(bodies.prefix(min(bodies.count, answersPerRound + 5)))
             let required = Array(measures.prefix(5)), invited = Array(measures.dropFirst(5).prefix(15))
-            let start = Day(year: 2016 + n % 8, month: 1 + n % 12, day: 1)!
+            guard let start = Day(year: 2016 + n % 8, month: 1 + n % 12, day: 1),
+                  let deadline = Day(year: start.year, month: start.month, day: 28) else {
+                throw CatalogueCommandError("round \(n) has no valid dates")
+            }
             out.rounds.append(.init(id: "genererad-remiss-\(n)", title: "Genererad remiss \(n)", sender: "kommunstyrelsen", sentOn: start,
-                                    deadline: Day(year: start.year, month: start.month, day: 28)!, reports: reportIDs,
+                                    deadline: deadline, reports: reportIDs,
                                     questions: ["Hur ser nämnden på analysen?", "Vilka förutsättningar behövs?"],
                                     recipients: recipients.map { RecipientScope(body: $0, required: required, invited: invited) }))
             for (k, body) in recipients.prefix(answersPerRound).enumerated() {

@@ -118,7 +118,8 @@ struct TokenCreateCommand: AsyncCommand {
         guard let scope = APIToken.Scope(rawValue: signature.scope ?? "read") else { throw CatalogueCommandError("--scope must be read or read-write") }
         let days = signature.days ?? 90
         guard (1...366).contains(days) else { throw CatalogueCommandError("--days must be 1 to 366") }
-        let secret = try await TokenIssuer.issue(for: user.id!, name: signature.name ?? "command line", scope: scope, days: days,
+        let userID = try user.requireID()
+        let secret = try await TokenIssuer.issue(for: userID, name: signature.name ?? "command line", scope: scope, days: days,
                                                  by: .system("cli"), on: db)
         context.console.print(secret)
     }
@@ -157,7 +158,7 @@ struct AuditExportCommand: AsyncCommand {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var out = Data()
         for e in try await query.all() {
-            let line = Line(id: e.id!, at: iso.string(from: e.at), actor: e.actor, action: e.action, via: e.via, objectType: e.objectType,
+            let line = try Line(id: e.requireID(), at: iso.string(from: e.at), actor: e.actor, action: e.action, via: e.via, objectType: e.objectType,
                             objectID: e.objectID, before: e.before.map(JSONValueOrText.init), after: e.after.map(JSONValueOrText.init), address: e.address)
             out.append(try encoder.encode(line))
             out.append(0x0A)

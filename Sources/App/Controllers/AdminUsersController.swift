@@ -30,11 +30,11 @@ enum AdminUsersController {
         let role = User.Role(rawValue: form.role ?? "")
         if role == nil { errors["role"] = Strings.get("required", lang) }
         if let e = AccountController.passwordProblem(form.password, form.password, lang) { errors["password"] = e }
-        guard errors.isEmpty, let role else {
+        guard errors.isEmpty, let role, let password = form.password else {
             return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(req, message: nil, errors: errors, typed: form),
                                                       status: .unprocessableEntity)
         }
-        let hash = try await req.password.async.hash(form.password!)
+        let hash = try await req.password.async.hash(password)
         let user = try await UserAdmin.create(email: email, name: name, role: role, bodies: form.bodies ?? [], passwordHash: hash,
                                               by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
@@ -68,11 +68,12 @@ enum AdminUsersController {
             return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
                 req, message: "\(user.email): \(e)", errors: [:], typed: nil), status: .unprocessableEntity)
         }
-        user.passwordHash = try await req.password.async.hash(form.password!)
+        guard let password = form.password else { throw Abort(.unprocessableEntity) }
+        user.passwordHash = try await req.password.async.hash(password)
         user.version += 1
         try await user.save(on: req.db)
         // A reset ends the user's sessions: whoever knew the old password is out.
-        try await UserSession.query(on: req.db).filter(\.$user.$id == user.id!).delete()
+        try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
         try await Audit.record("password-reset", objectType: "user", objectID: user.email, by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "admin-users", try await AdminUsersPage.build(
             req, message: Strings.get("passwordReset", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil))
@@ -121,27 +122,28 @@ enum UserAdmin {
             user.version += 1
             try await user.save(on: tx)
             try await setBodies(user, bodies, on: tx)
-            if !active { try await UserSession.query(on: tx).filter(\.$user.$id == user.id!).delete() }
+            if !active { try await UserSession.query(on: tx).filter(\.$user.$id == user.requireID()).delete() }
             try await Audit.record("update", objectType: "user", objectID: user.email, before: before,
                                    after: describe(user, bodies), by: actor, on: tx)
         }
     }
 
     static func setBodies(_ user: User, _ slugs: [String], on db: any Database) async throws {
-        try await UserBody.query(on: db).filter(\.$user.$id == user.id!).delete()
+        try await UserBody.query(on: db).filter(\.$user.$id == user.requireID()).delete()
         for slug in Set(slugs) {
             guard let body = try await Body.query(on: db).filter(\.$slug == slug).first() else {
                 throw Abort(.badRequest, reason: "No body has the id '\(slug)'.")
             }
             let link = UserBody()
-            link.$user.id = user.id!
-            link.$body.id = body.id!
+            link.$user.id = try user.requireID()
+            link.$body.id = try body.requireID()
             try await link.create(on: db)
         }
     }
 
     static func bodySlugs(_ user: User, on db: any Database) async throws -> [String] {
-        try await UserBody.query(on: db).filter(\.$user.$id == user.id!).with(\.$body).all().map(\.body.slug).sorted()
+        try await UserBody.query(on: db).filter(\.$user.$id == user.requireID()).with(\.$body).all()
+            .map(\.body.slug).sorted()
     }
 
     /// The user as the audit trail records it: never the password hash.

@@ -211,9 +211,12 @@ struct UploadForm: Content {
                                          denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
                                          period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
                                          per: definition.per)
-        if !problems.isEmpty { throw ObservationProblems(problems) }
-        return IndicatorImportSpec(indicator: definition, format: format!, mapping: mapping, areaKind: kind!, parent: formText(parent),
-                                   createAreas: createAreas != nil, skipUnmatched: skipUnmatched != nil)
+        guard problems.isEmpty, let validFormat = format, let validKind = kind else {
+            throw ObservationProblems(problems)
+        }
+        return IndicatorImportSpec(indicator: definition, format: validFormat, mapping: mapping, areaKind: validKind,
+                                   parent: formText(parent), createAreas: createAreas != nil,
+                                   skipUnmatched: skipUnmatched != nil)
     }
 }
 

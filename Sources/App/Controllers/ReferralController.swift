@@ -68,6 +68,12 @@ enum ReferralController {
 
     // MARK: Answers
 
+    /// Readers and administrators signed in: they see answers that are not yet public records.
+    static func mayReadDrafts(_ req: Request) -> Bool {
+        guard let p = req.principal, p.session != nil || p.token != nil else { return false }
+        return p.isAdmin || p.role == .reader
+    }
+
     static func mayEdit(_ req: Request, body: String) -> Bool {
         guard let p = req.principal, p.session != nil || p.token != nil else { return false }
         return p.isAdmin || (p.role == .editor && p.bodies.contains(body))
@@ -79,6 +85,13 @@ enum ReferralController {
         let saved = req.query[String.self, at: "saved"] != nil ? Strings.get("answerSaved", Lang.of(req)) : nil
         if mayEdit(req, body: body) {
             return try await answerPage(req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
+        }
+        // Readers and administrators see drafts too, read-only, on a page made for them alone.
+        if mayReadDrafts(req) {
+            guard let context = AnswerPage.build(try await req.catalogue().index, Lang.of(req), data: data, body: body, mayEdit: false,
+                                                 readsDrafts: true, values: nil, version: nil, errors: [], saved: nil,
+                                                 csrf: CSRF.token(for: req)) else { throw Abort(.notFound) }
+            return try await AccountController.render(req, "answer", context)
         }
         return try await PageRenderer.render(req, template: "answer") { index, lang in
             AnswerPage.build(index, lang, data: data, body: body, mayEdit: false, values: nil, version: nil, errors: [], saved: nil, csrf: "")
@@ -105,6 +118,8 @@ enum ReferralController {
         var joint: [String]?
         var m: [String: MeasureField]?
         var attachment: File?
+        /// Attachments of the draft to remove (their ids).
+        var removeAttachments: [String]?
 
         func answer(round: String, body: String) -> (ReferralDocument.Answer, [String]) {
             var problems: [String] = []
@@ -150,7 +165,8 @@ enum ReferralController {
         let version = form.version ?? 0
         do {
             if !problems.isEmpty { throw ReferralAnswers.Refused(problems: problems) }
-            _ = try await ReferralAnswers.save(answer, action: action, version: version, attachment: attachment,
+            let removals = (form.removeAttachments ?? []).compactMap(UUID.init(uuidString:))
+            _ = try await ReferralAnswers.save(answer, action: action, version: version, attachment: attachment, removing: removals,
                                                index: try await req.catalogue().index, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
             return req.redirect(to: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
@@ -165,8 +181,14 @@ enum ReferralController {
         guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self), let a = try await ReferralAttachment.find(id, on: req.db),
               let answer = try await ReferralAnswer.find(a.$answer.id, on: req.db) else { throw Abort(.notFound) }
         // Attachments of answers that are not yet public records are for the body's editors only.
-        let isPublic = AnswerStatus(rawValue: answer.status)?.isFinal == true
-        if !isPublic && !mayEdit(req, body: answer.body) { throw Abort(.notFound) }
+        // Public once the answer is submitted, and stays so while a correction is prepared: an
+        // attachment of a corrected revision was added before that revision was replaced.
+        var isPublic = AnswerStatus(rawValue: answer.status)?.isFinal == true
+        if !isPublic, let answerID = answer.id {
+            isPublic = try await ReferralAnswerRevision.query(on: req.db).filter(\.$answer.$id == answerID)
+                .filter(\.$replacedAt >= a.addedAt).first() != nil
+        }
+        if !isPublic && !mayEdit(req, body: answer.body) && !mayReadDrafts(req) { throw Abort(.notFound) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: HeaderValue.checked(a.contentType) ?? "application/octet-stream")
         headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: a.filename))

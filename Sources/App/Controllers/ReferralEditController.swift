@@ -108,8 +108,9 @@ enum ReferralEditController {
         let index = try await req.catalogue().index
         var existing: RoundData?
         if !isNew {
-            existing = try await ReferralController.roundData(req)
-            form.id = existing!.round.id
+            let data = try await ReferralController.roundData(req)
+            existing = data
+            form.id = data.round.id
         }
         let (round, problems) = form.round(index)
         guard let round, problems.isEmpty else { return try await page(req, form: form, errors: problems, isNew: isNew, status: .unprocessableEntity) }
@@ -198,16 +199,17 @@ enum ReferralRounds {
             m.reports = ReferralStore.encode(round.reports); m.questions = ReferralStore.encode(round.questions)
             m.version += 1
             try await m.save(on: tx)
-            try await ReferralRecipient.query(on: tx).filter(\.$round.$id == m.id!).delete()
+            let roundID = try m.requireID()
+            try await ReferralRecipient.query(on: tx).filter(\.$round.$id == roundID).delete()
             try await round.recipients.enumerated().map { i, rec -> ReferralRecipient in
                 let x = ReferralRecipient()
-                x.$round.id = m.id!; x.body = rec.body; x.commentReports = ReferralStore.encode(rec.commentReports)
+                x.$round.id = roundID; x.body = rec.body; x.commentReports = ReferralStore.encode(rec.commentReports)
                 x.required = ReferralStore.encode(rec.required); x.invited = ReferralStore.encode(rec.invited); x.position = i
                 return x
             }.create(on: tx)
             if deadlineChanged {
                 let d = ReferralDeadline()
-                d.$round.id = m.id!; d.deadline = round.deadline.description; d.changedAt = Date(); d.changedBy = actor.label; d.reason = reason
+                d.$round.id = roundID; d.deadline = round.deadline.description; d.changedAt = Date(); d.changedBy = actor.label; d.reason = reason
                 try await d.create(on: tx)
             }
             try await Audit.record(previous == nil ? "create" : "update", objectType: "referral", objectID: round.id,

@@ -12,9 +12,26 @@ enum RoadmapEditController {
         var object = try CatalogueWriteAPIController.body(req)
         let version = try CatalogueWriteAPIController.expectedVersion(req, object)
         object.removeValue(forKey: "version")
-        let roadmap = try read(.object(object))
+        let roadmap = try read(.object(droppingDerived(object)))
         try await save(roadmap, version: version, req)
         return try await CatalogueAPIController.roadmap(req).encodeResponse(for: req)
+    }
+
+    /// What GET adds that is not part of the roadmap itself: each strategy's `measures`, which
+    /// the measures' own links make. A GET answer can be sent back as it is; these are ignored.
+    static func droppingDerived(_ object: [String: JSONValue]) -> [String: JSONValue] {
+        var object = object
+        guard case .array(let areas)? = object["targetAreas"] else { return object }
+        object["targetAreas"] = .array(areas.map { area in
+            guard case .object(var fields) = area, case .array(let strategies)? = fields["strategies"] else { return area }
+            fields["strategies"] = .array(strategies.map { strategy in
+                guard case .object(var strategyFields) = strategy else { return strategy }
+                strategyFields.removeValue(forKey: "measures")
+                return .object(strategyFields)
+            })
+            return .object(fields)
+        })
+        return object
     }
 
     static func read(_ object: JSONValue) throws -> RoadmapRecord {

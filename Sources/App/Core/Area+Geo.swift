@@ -88,7 +88,8 @@ enum AreaGeoImporter {
             // One FeatureCollection: the city's districts, placed in the district area their shape lies in.
             let areas = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.compactMap { a in a.geometry.flatMap(GeoShape.init(geometry:)).map { (a.id, $0) } }
             for f in features(root, name: ["name", "namn", "omr_namn"], code: ["code", "kod", "omr_kod"]) {
-                let point = GeoShape(geometry: f.geometry)!.representativePoint
+                guard let shape = GeoShape(geometry: f.geometry) else { continue }
+                let point = shape.representativePoint
                 let parent = areas.first { $0.1.contains(point) }?.0
                 _ = upsert(f, kind: .district, parent: parent ?? city.id)
             }

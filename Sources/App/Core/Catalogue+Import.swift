@@ -150,8 +150,8 @@ enum CatalogueImporter {
     static func add(areas records: [AreaRecord], in tx: any Database, actor: AuditActor) async throws {
         guard !records.isEmpty else { return }
         let parentSlugs = Array(Set(records.compactMap(\.parent)))
-        let parents = Dictionary(try await Area.query(on: tx).filter(\.$slug ~~ parentSlugs).all().map { ($0.slug, $0.id!) },
-                                 uniquingKeysWith: { a, _ in a })
+        let parentAreas = try await Area.query(on: tx).filter(\.$slug ~~ parentSlugs).all()
+        let parents = Dictionary(try parentAreas.map { ($0.slug, try $0.requireID()) }, uniquingKeysWith: { a, _ in a })
         let first = (try await Area.query(on: tx).max(\.$position) ?? -1) + 1
         var models: [Area] = [], events: [AuditEvent] = []
         let now = Date()
@@ -199,7 +199,8 @@ enum CatalogueImporter {
 
     private static func syncReports(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         let existing = Dictionary(try await Report.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let areas = Dictionary(try await CommissionArea.query(on: tx).all().map { ($0.slug, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let areas = Dictionary(try await CommissionArea.query(on: tx).all().map { ($0.slug, try $0.requireID()) },
+                               uniquingKeysWith: { a, _ in a })
         for (i, r) in doc.reports.enumerated() {
             let m = existing[r.id] ?? Report()
             let isNew = m.id == nil
@@ -215,8 +216,10 @@ enum CatalogueImporter {
 
     private static func syncMeasures(_ doc: CatalogueDocument, _ tx: any Database, _ summary: inout Summary) async throws {
         let reports = Dictionary(try await Report.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
-        let bodies = Dictionary(try await Body.query(on: tx).all().map { ($0.slug, $0.id!) }, uniquingKeysWith: { a, _ in a })
-        let strategies = Dictionary(try await Strategy.query(on: tx).all().map { ($0.slug, $0.id!) }, uniquingKeysWith: { a, _ in a })
+        let bodies = Dictionary(try await Body.query(on: tx).all().map { ($0.slug, try $0.requireID()) },
+                                uniquingKeysWith: { a, _ in a })
+        let strategies = Dictionary(try await Strategy.query(on: tx).all().map { ($0.slug, try $0.requireID()) },
+                                    uniquingKeysWith: { a, _ in a })
         var existing = Dictionary(try await Measure.query(on: tx).all().map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
         let linksByMeasure = Dictionary(grouping: try await MeasureBody.query(on: tx).all(), by: { $0.$measure.id })
         let strategyLinks = Dictionary(grouping: try await MeasureStrategy.query(on: tx).all(), by: { $0.$measure.id })
@@ -225,10 +228,11 @@ enum CatalogueImporter {
         for r in doc.measures {
             guard let report = reports[r.report], let code = MeasureCode.parse(r.code) else { continue }
             let slug = measureSlug(report: r.report, code: code)
+            let reportID = try report.requireID()
             let m = existing[slug] ?? Measure()
             let isNew = m.id == nil
             let before = fingerprint(m)
-            m.slug = slug; m.$report.id = report.id!; m.code = code.canonical; m.sortKey = sortKey(code); m.chapter = code.chapter
+            m.slug = slug; m.$report.id = reportID; m.code = code.canonical; m.sortKey = sortKey(code); m.chapter = code.chapter
             m.title = r.title; m.titleEn = r.titleEn; m.description = r.description
             m.search = SearchText.index([r.title, r.titleEn, r.description].compactMap { $0 }.joined(separator: " "))
             if isNew { m.$parent.id = nil }
@@ -254,11 +258,11 @@ enum CatalogueImporter {
             }
             existing[slug] = m
             if linksChanged {
-                try await MeasureBody.query(on: tx).filter(\.$measure.$id == m.id!).delete()
+                try await MeasureBody.query(on: tx).filter(\.$measure.$id == m.requireID()).delete()
                 var positions: [String: Int] = [:]
                 for (role, ref) in wanted {
                     let l = MeasureBody()
-                    l.$measure.id = m.id!
+                    l.$measure.id = try m.requireID()
                     switch BodyRef(ref) {
                     case .group(let g)?: l.bodyGroup = g.rawValue
                     case .body(let id)?: l.$body.id = bodies[id]
@@ -271,11 +275,11 @@ enum CatalogueImporter {
                 }
             }
             if strategiesChanged {
-                try await MeasureStrategy.query(on: tx).filter(\.$measure.$id == m.id!).delete()
+                try await MeasureStrategy.query(on: tx).filter(\.$measure.$id == m.requireID()).delete()
                 for (i, s) in wantedStrategies.enumerated() {
                     guard let sid = strategies[s] else { continue }
                     let l = MeasureStrategy()
-                    l.$measure.id = m.id!; l.$strategy.id = sid; l.position = i
+                    l.$measure.id = try m.requireID(); l.$strategy.id = sid; l.position = i
                     try await l.create(on: tx)
                 }
             }
@@ -320,18 +324,19 @@ enum CatalogueImporter {
             m.slug = t.id; m.name = t.name; m.nameEn = t.nameEn; m.position = i
             try await save(m, kind: kind, before: before, tx, &summary)
             targets[t.id] = m
+            let targetID = try m.requireID()
             for (j, s) in t.strategies.enumerated() {
                 let sm = strategies[s.id] ?? Strategy()
                 let sNew = sm.id == nil
             let strategyBefore = fingerprint(sm)
-                sm.slug = s.id; sm.$targetArea.id = m.id!; sm.numeral = s.numeral; sm.title = s.title; sm.titleEn = s.titleEn; sm.position = j
+                sm.slug = s.id; sm.$targetArea.id = targetID; sm.numeral = s.numeral; sm.title = s.title; sm.titleEn = s.titleEn; sm.position = j
                 try await save(sm, kind: kind, before: strategyBefore, tx, &summary)
             }
             for (j, ms) in (t.milestones ?? []).enumerated() {
                 let mm = milestones[ms.id] ?? Milestone()
                 let mNew = mm.id == nil
             let milestoneBefore = fingerprint(mm)
-                mm.slug = ms.id; mm.$targetArea.id = m.id!; mm.text = ms.text; mm.indicator = ms.indicator; mm.unit = ms.unit
+                mm.slug = ms.id; mm.$targetArea.id = targetID; mm.text = ms.text; mm.indicator = ms.indicator; mm.unit = ms.unit
                 mm.baseline = ms.baseline; mm.baselineYear = ms.baselineYear; mm.targetValue = ms.targetValue
                 mm.targetYear = ms.targetYear; mm.position = j
                 try await save(mm, kind: kind, before: milestoneBefore, tx, &summary)
@@ -345,7 +350,7 @@ enum CatalogueImporter {
         let goneMeasures = try await Measure.query(on: tx).all().filter { !measureSlugs.contains($0.slug) }
         for m in goneMeasures where m.$parent.id != nil { m.$parent.id = nil; try await m.update(on: tx) }
         for m in goneMeasures {
-            try await Measure.query(on: tx).filter(\.$parent.$id == m.id!).set(\.$parent.$id, to: nil).update()
+            try await Measure.query(on: tx).filter(\.$parent.$id == m.requireID()).set(\.$parent.$id, to: nil).update()
             try await m.delete(on: tx)
             summary.deleted["measures", default: 0] += 1
         }

@@ -18,11 +18,14 @@ enum CatalogueLoader {
         let milestones = try await Milestone.query(on: db).sort(\.$position).all()
         let measureStrategies = try await MeasureStrategy.query(on: db).sort(\.$position).all()
 
-        let bodySlug = Dictionary(bodies.map { ($0.id!, $0.slug) }, uniquingKeysWith: { a, _ in a })
-        let areaSlug = Dictionary(areas.map { ($0.id!, $0.slug) }, uniquingKeysWith: { a, _ in a })
-        let commissionSlug = Dictionary(commissionAreas.map { ($0.id!, $0.slug) }, uniquingKeysWith: { a, _ in a })
-        let reportSlug = Dictionary(reports.map { ($0.id!, $0.slug) }, uniquingKeysWith: { a, _ in a })
-        let strategySlug = Dictionary(strategies.map { ($0.id!, $0.slug) }, uniquingKeysWith: { a, _ in a })
+        let bodySlug = Dictionary(bodies.compactMap { b in b.id.map { ($0, b.slug) } }, uniquingKeysWith: { a, _ in a })
+        let areaSlug = Dictionary(areas.compactMap { r in r.id.map { ($0, r.slug) } }, uniquingKeysWith: { a, _ in a })
+        let commissionSlug = Dictionary(commissionAreas.compactMap { c in c.id.map { ($0, c.slug) } },
+                                        uniquingKeysWith: { a, _ in a })
+        let reportSlug = Dictionary(reports.compactMap { r in r.id.map { ($0, r.slug) } },
+                                    uniquingKeysWith: { a, _ in a })
+        let strategySlug = Dictionary(strategies.compactMap { s in s.id.map { ($0, s.slug) } },
+                                      uniquingKeysWith: { a, _ in a })
         let linksByMeasure = Dictionary(grouping: links, by: { $0.$measure.id })
         let strategiesByMeasure = Dictionary(grouping: measureStrategies, by: { $0.$measure.id })
 
@@ -44,18 +47,20 @@ enum CatalogueLoader {
                          commissionArea: r.$commissionArea.id.flatMap { commissionSlug[$0] }, link: r.link, summary: r.summary,
                          chapters: r.chapters.flatMap { try? JSONDecoder().decode([ChapterRecord].self, from: Data($0.utf8)) })
         }
-        let reportOrder = Dictionary(reports.enumerated().map { ($0.element.id!, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let reportOrder = Dictionary(reports.enumerated().compactMap { e in e.element.id.map { ($0, e.offset) } },
+                                     uniquingKeysWith: { a, _ in a })
         doc.measures = measures
             .sorted { (reportOrder[$0.$report.id] ?? 0, $0.sortKey) < (reportOrder[$1.$report.id] ?? 0, $1.sortKey) }
             .map { m in
-                let ls = linksByMeasure[m.id!] ?? []
+                let ls = m.id.flatMap { linksByMeasure[$0] } ?? []
                 func ref(_ l: MeasureBody) -> String? {
                     if let g = l.bodyGroup { return BodyGroup.prefix + g }
                     return l.$body.id.flatMap { bodySlug[$0] }
                 }
                 let leads = ls.filter { $0.role == MeasureBody.Role.lead.rawValue }.compactMap(ref)
                 let collab = ls.filter { $0.role == MeasureBody.Role.collaborating.rawValue }.compactMap(ref)
-                let strategies = (strategiesByMeasure[m.id!] ?? []).compactMap { strategySlug[$0.$strategy.id] }
+                let strategies = (m.id.flatMap { strategiesByMeasure[$0] } ?? [])
+                    .compactMap { strategySlug[$0.$strategy.id] }
                 return MeasureRecord(report: reportSlug[m.$report.id] ?? "", code: m.code, title: m.title, titleEn: m.titleEn,
                                      description: m.description, leadBody: leads.first,
                                      jointLeadBodies: leads.count > 1 ? Array(leads.dropFirst()) : nil,

@@ -120,6 +120,20 @@ final class CatalogueStore: Sendable {
         }
     }
 
+    /// A count computed for a generation (the total of a large API list), so paging through a
+    /// list of millions does not count them again for every page. Bounded; cleared on a new generation.
+    func count(_ key: String, generation: Int, compute: () async throws -> Int) async rethrows -> Int {
+        if let known = counts.withLockedValue({ $0[key] }), known.generation == generation { return known.value }
+        let value = try await compute()
+        counts.withLockedValue { counts in
+            if counts.count >= 1000 { counts = counts.filter { $0.value.generation == generation } }
+            if counts.count < 1000 { counts[key] = (generation, value) }
+        }
+        return value
+    }
+
+    private let counts = NIOLockedValueBox([String: (generation: Int, value: Int)]())
+
     /// Pages and API answers in the cache and their bytes, for tests and the benchmarks.
     var pageCacheUsage: (count: Int, bytes: Int) {
         state.withLockedValue { ($0.pages.count, $0.bytes) }

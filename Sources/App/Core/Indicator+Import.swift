@@ -172,7 +172,7 @@ enum IndicatorImporter {
             let t0 = clock.now
             try await CatalogueImporter.add(areas: created, in: tx, actor: actor)
             let previous = try await Indicator.query(on: tx).filter(\.$code == spec.indicator.code).first()
-            let sql = tx as! any SQLDatabase
+            let sql = try tx.sql()
             // What this import replaces is kept, so that it can be restored.
             if let previous, let number = try await sql.select().column("number").from(Indicator.schema)
                 .where("id", .equal, try previous.requireID()).first()?.value("number", as: Int64.self) {
@@ -181,15 +181,23 @@ enum IndicatorImporter {
             let indicator = try await save(spec, owner: owner, on: tx)
             let areaNumbers = try await sql.select().column("slug").column("number").from(Area.schema).all()
                 .reduce(into: [String: Int64]()) { $0[try $1.value("slug")] = try $1.value("number") }
-            let indicatorNumber: Int64 = try await sql.select().column("number").from(Indicator.schema)
-                .where("id", .equal, indicator.id!).first()!.value("number")
+            guard let numberRow = try await sql.select().column("number").from(Indicator.schema)
+                .where("id", .equal, try indicator.requireID()).first() else {
+                throw Abort(.internalServerError, reason: "The indicator '\(spec.indicator.code)' was not saved.")
+            }
+            let indicatorNumber: Int64 = try numberRow.value("number")
             // A file replaces what it covers: the same indicator, periods and groups.
             try await sql.delete(from: Observation.schema).where("indicator_no", .equal, indicatorNumber)
                 .where("period", .in, finalPlan.periods.names).where("group_key", .in, finalPlan.groups.names).run()
             let t1 = clock.now
             // Repeated rows are found here, in the sort the writing needs anyway; an error rolls
             // back the areas created above with everything else.
-            let areas = finalPlan.areas.names.map { areaNumbers[$0]! }
+            let areas = try finalPlan.areas.names.map { name in
+                guard let number = areaNumbers[name] else {
+                    throw Abort(.internalServerError, reason: "The area '\(name)' was not saved.")
+                }
+                return number
+            }
             let (order, repeated) = finalPlan.rows.keyOrder(period: CompactObservations.ranks(finalPlan.periods.names),
                                                             group: CompactObservations.ranks(finalPlan.groups.names),
                                                             area: CompactObservations.ranks(areas))

@@ -13,8 +13,8 @@ struct IndicatorInfo: Sendable {
     var code: String { definition.code }
     var direction: Direction { definition.direction }
 
-    init(_ m: Indicator) {
-        id = m.id!
+    init(_ m: Indicator) throws {
+        id = try m.requireID()
         func list(_ s: String?) -> [String]? { s.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } }
         definition = IndicatorDefinition(code: m.code, name: m.name, nameEn: m.nameEn, unit: m.unit,
                                          direction: Direction(rawValue: m.direction) ?? .higherIsBetter, definition: m.definition,
@@ -53,7 +53,7 @@ enum IndicatorQueries {
 
     /// Summaries, oldest period first; of one indicator, or of all.
     static func summaries(_ indicatorID: UUID? = nil, level: String? = nil, on db: any Database) async throws -> [SummaryRow] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q = sql.select()
             .columns("indicator_id", "period", "level", "area_count", "mean", "weighted", "difference", "ratio",
                      "best_area", "best_value", "worst_area", "worst_value")
@@ -86,7 +86,8 @@ enum IndicatorQueries {
     /// group and area.
     static func observations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
                              kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database) async throws -> [ObservationRow] {
-        let q = observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind, on: db)
+        let q = try observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind,
+                                     on: db)
             .column(SQLColumn("slug", table: "a"))
             .columns(["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map { SQLColumn($0, table: "o") })
             .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(SQLColumn("slug", table: "a"))
@@ -104,8 +105,8 @@ enum IndicatorQueries {
     /// Observations (`o`) of one indicator joined to their areas (`a`), filtered as given; the
     /// caller names the columns.
     static func observationQuery(_ indicatorID: UUID, area: String?, periods: [String]?, group: String?, kind: String?,
-                                 on db: any Database) -> SQLSelectBuilder {
-        let sql = db as! any SQLDatabase
+                                 on db: any Database) throws -> SQLSelectBuilder {
+        let sql = try db.sql()
         var q = sql.select()
             .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
@@ -122,7 +123,7 @@ enum IndicatorQueries {
     /// (indicator, period, …): one seek per period instead of a read of every observation.
     static func periods(_ indicatorID: UUID, on db: any Database) async throws -> [String] {
         struct P: Decodable { let period: String? }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let o = Observation.schema
         return try await sql.raw("""
             WITH RECURSIVE p(period) AS (
@@ -144,7 +145,7 @@ enum IndicatorQueries {
         let periods = try await periods(indicatorID, on: db)
         guard !periods.isEmpty else { return out }
         struct Row: Decodable { let period: String; let value: Double? }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let city = try await sql.select().column("period").column("value").from(Observation.schema)
             .where("indicator_no", .equal, Observation.number(ofIndicator: indicatorID))
             .where("period", .in, SQLBind.group(periods))

@@ -23,7 +23,8 @@ enum IndicatorSummaries {
         var periods = period.map { [$0] } ?? []
         if period == nil { periods = try await IndicatorQueries.periods(indicatorID, on: db) }
         guard !periods.isEmpty else { return [] }
-        let q = IndicatorQueries.observationQuery(indicatorID, area: nil, periods: periods, group: group, kind: nil, on: db)
+        let q = try IndicatorQueries.observationQuery(indicatorID, area: nil, periods: periods, group: group, kind: nil,
+                                                      on: db)
             .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("weight", table: "o"))
             .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
             .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
@@ -38,8 +39,9 @@ enum IndicatorSummaries {
 
     static func recompute(_ indicator: Indicator, on db: any Database) async throws {
         let direction = Direction(rawValue: indicator.direction) ?? .higherIsBetter
-        try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicator.id!).delete()
-        let points = try await points(indicator.id!, on: db)
+        let indicatorID = try indicator.requireID()
+        try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID).delete()
+        let points = try await points(indicatorID, on: db)
         let byLevel = Dictionary(grouping: points.filter { $0.kind != AreaKind.city.rawValue }) { "\($0.kind)|\($0.period)" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -47,7 +49,7 @@ enum IndicatorSummaries {
             let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
             let r = Disparity.compute(inputs(list), direction: direction)
             let s = IndicatorSummary()
-            s.$indicator.id = indicator.id!
+            s.$indicator.id = indicatorID
             s.level = parts[0]; s.period = parts[1]; s.areaCount = r.areaCount
             s.mean = r.mean?.value; s.weighted = r.weighted
             s.difference = r.difference?.value; s.ratio = r.ratio?.value

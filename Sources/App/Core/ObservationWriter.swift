@@ -29,8 +29,7 @@ struct SQLiteObservationWriter: ObservationWriter {
 
     func insert(_ rows: CompactObservations, in order: [Int32], indicator: Int64, areas: [Int64], periods: [String], groups: [String],
                 on db: any Database) async throws {
-        let sqlite = db as! any SQLiteDatabase
-        guard await SQLiteDirect.isAvailable(on: sqlite) else {
+        guard let sqlite = db as? any SQLiteDatabase, await SQLiteDirect.isAvailable(on: sqlite) else {
             return try await SQLKitObservationWriter().insert(rows, in: order, indicator: indicator, areas: areas, periods: periods, groups: groups, on: db)
         }
         _ = try await sqlite.query("PRAGMA cache_size = -\(Self.importCacheKiB(rows: order.count))", [])
@@ -68,8 +67,10 @@ struct SQLiteObservationWriter: ObservationWriter {
         let one = try prepare(1)
         defer { sqlite_nio_sqlite3_finalize(one) }
         // C copies of every name, bound without copying (SQLITE_STATIC) and freed at the end.
-        let names = [periods, groups].map { $0.map { strdup($0)! } }
-        defer { names.forEach { $0.forEach { free($0) } } }
+        let copies = [periods, groups].map { $0.map { strdup($0) } }
+        defer { copies.forEach { $0.forEach { free($0) } } }
+        guard !copies.joined().contains(nil) else { throw POSIXError(.ENOMEM) }
+        let names = copies.map { $0.compactMap { $0 } }
         let lengths = names.map { $0.map { Int32(strlen($0)) } }
         let isStatic = unsafeBitCast(0, to: sqlite3_destructor_type.self)
         let periodNames = names[0], groupNames = names[1], periodLengths = lengths[0], groupLengths = lengths[1]
@@ -109,7 +110,7 @@ struct SQLiteObservationWriter: ObservationWriter {
 struct SQLKitObservationWriter: ObservationWriter {
     func insert(_ rows: CompactObservations, in order: [Int32], indicator: Int64, areas: [Int64], periods: [String], groups: [String],
                 on db: any Database) async throws {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var start = 0
         while start < order.count {
             let end = min(start + 1000, order.count)

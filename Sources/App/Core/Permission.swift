@@ -56,12 +56,12 @@ struct PermissionMiddleware: AsyncMiddleware {
         let p = req.principal
         let isAPI = req.url.path.hasPrefix("/api/")
         if !rule.allows(p) {
-            if p == nil {
+            guard let p else {
                 if isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Sign in with an API token (Authorization: Bearer …).") }
                 if !isWrite { return req.redirect(to: SiteURL.login.path + "?next=" + SiteURL.encode(req.url.string)) }
                 throw Abort(.unauthorized, reason: "Sign in first.")
             }
-            throw Abort(.forbidden, reason: "Your role (\(p!.role.rawValue)) may not do this.")
+            throw Abort(.forbidden, reason: "Your role (\(p.role.rawValue)) may not do this.")
         }
         if isWrite {
             if isAPI {

@@ -20,8 +20,9 @@ struct Principal: Sendable {
     var isAdmin: Bool { role == .admin }
 
     static func load(_ user: User, session: SessionInfo?, token: TokenInfo?, on db: any Database) async throws -> Principal {
-        let links = try await UserBody.query(on: db).filter(\.$user.$id == user.id!).with(\.$body).all()
-        return Principal(userID: user.id!, email: user.email, name: user.name, role: user.roleValue,
+        let userID = try user.requireID()
+        let links = try await UserBody.query(on: db).filter(\.$user.$id == userID).with(\.$body).all()
+        return Principal(userID: userID, email: user.email, name: user.name, role: user.roleValue,
                          bodies: Set(links.map(\.body.slug)), session: session, token: token)
     }
 }
@@ -75,14 +76,19 @@ struct AuthMiddleware: AsyncMiddleware {
             throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer error=\"invalid_token\""], reason: "The API token expired on \(ISO8601DateFormatter().string(from: token.expiresAt)).")
         }
         guard token.user.active else { throw Abort(.unauthorized, reason: "The token's user is disabled.") }
+        // When it was last used, so people can tell tokens in use from forgotten ones; at most once a minute.
+        if token.lastUsedAt.map({ Date().timeIntervalSince($0) > 60 }) ?? true {
+            token.lastUsedAt = Date()
+            try await token.save(on: req.db)
+        }
         return try await Principal.load(token.user, session: nil,
-                                        token: .init(id: token.id!, prefix: token.prefix, scope: token.scopeValue), on: req.db)
+                                        token: .init(id: try token.requireID(), prefix: token.prefix, scope: token.scopeValue), on: req.db)
     }
 
     /// An unknown or expired session is simply no session: the visitor is anonymous.
     static func principal(forSession secret: String, on db: any Database) async throws -> Principal? {
         guard let session = try await UserSession.query(on: db).filter(\.$tokenHash == Secrets.hash(secret)).with(\.$user).first(),
               session.expiresAt > Date(), session.user.active else { return nil }
-        return try await Principal.load(session.user, session: .init(id: session.id!, csrf: session.csrfToken), token: nil, on: db)
+        return try await Principal.load(session.user, session: .init(id: try session.requireID(), csrf: session.csrfToken), token: nil, on: db)
     }
 }

@@ -94,12 +94,17 @@ struct SiteErrorMiddleware: AsyncMiddleware {
             status = e.status; detail = e.reason; parameter = e.parameter
         case let e as any AbortError:
             status = e.status; detail = e.reason; headers = e.headers
-            // Vapor answers 404 for a known path with another method; say 405 and what is allowed.
-            if status == .notFound, request.url.path.hasPrefix("/api/") {
+            // Vapor answers 404 for a known path with another method; say 405 and what is allowed,
+            // on pages as in the API.
+            if status == .notFound {
                 let allowed = allowedMethods(for: request)
                 if !allowed.isEmpty, !allowed.contains(request.method.rawValue) {
-                    return problem(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", ")).",
-                                   parameter: nil, headers: ["Allow": allowed.joined(separator: ", ")], request: request)
+                    if request.url.path.hasPrefix("/api/") {
+                        return problem(.methodNotAllowed, detail: "\(request.method.rawValue) is not allowed here; use \(allowed.joined(separator: ", ")).",
+                                       parameter: nil, headers: ["Allow": allowed.joined(separator: ", ")], request: request)
+                    }
+                    return await response(for: Abort(.methodNotAllowed, headers: ["Allow": allowed.joined(separator: ", ")],
+                                                     reason: "\(request.method.rawValue) is not allowed here."), request: request)
                 }
             }
         default:

@@ -17,20 +17,38 @@ struct RoundData: Sendable {
         let revision: Int
         let version: Int
         let updatedAt: Date
-        let attachments: [(id: UUID, filename: String, size: Int)]
+        let attachments: [(id: UUID, filename: String, size: Int, addedAt: Date)]
         /// Earlier submitted revisions, as they were.
         let revisions: [(revision: Int, replacedAt: Date, answer: ReferralDocument.Answer?)]
+
+        /// The answer as a public record: itself once submitted or declined; while a submitted
+        /// answer is being corrected, the revision it corrects, which stays public until the
+        /// correction is submitted; nil before anything was submitted.
+        var published: ReferralDocument.Answer? {
+            if answer.status.isFinal { return answer }
+            guard var last = revisions.last(where: { $0.answer != nil })?.answer else { return nil }
+            last.status = .submitted
+            last.jointConfirmed = answer.jointConfirmed
+            return last
+        }
+
+        /// When the public record was replaced by a correction in progress (nil when it is the answer itself).
+        var correctionStarted: Date? {
+            answer.status.isFinal ? nil : revisions.last?.replacedAt
+        }
     }
 
     func answer(of body: String) -> StoredAnswer? { answers.first { $0.answer.body == body } }
 
-    /// The compilation of the submitted answers as of `today`.
+    /// The compilation of the public records as of `today`: submitted and declined answers, and
+    /// for an answer being corrected, the revision it corrects.
     func compilation(_ index: CatalogueIndex, today: Day) -> Compilation {
         let measures = round.reports.flatMap { index.publicIDsByReport[$0] ?? [] }
-        let summaries = answers.map { a in
-            AnswerSummary(body: a.answer.body, status: a.answer.status, jointWith: a.answer.jointWith ?? [],
-                          jointConfirmed: a.answer.jointConfirmed ?? [],
-                          positions: Dictionary(a.answer.positions.map {
+        let summaries = answers.map { stored in
+            let a = stored.published ?? stored.answer
+            return AnswerSummary(body: a.body, status: a.status, jointWith: a.jointWith ?? [],
+                          jointConfirmed: stored.answer.jointConfirmed ?? [],
+                          positions: Dictionary(a.positions.map {
                               ($0.measure, PositionEntry(position: $0.position, alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text))
                           }, uniquingKeysWith: { a, _ in a }))
         }
@@ -50,7 +68,7 @@ enum ReferralStore {
 
     static func record(_ r: ReferralRound, recipients: [RecipientRow]) -> ReferralDocument.Round {
         ReferralDocument.Round(id: r.slug, title: r.title, sender: r.sender, senderDiaryNumber: r.senderDiaryNumber,
-                               sentOn: Day(r.sentOn) ?? Day(year: 2000, month: 1, day: 1)!, deadline: Day(r.deadline) ?? Day(year: 2000, month: 1, day: 1)!,
+                               sentOn: Day(r.sentOn) ?? .epoch, deadline: Day(r.deadline) ?? .epoch,
                                reports: decode(r.reports, as: [String].self) ?? [], questions: decode(r.questions, as: [String].self) ?? [],
                                recipients: recipients.sorted { $0.position < $1.position }.map {
                                    RecipientScope(body: $0.body, commentReports: decode($0.commentReports, as: [String].self) ?? [],
@@ -104,7 +122,7 @@ enum ReferralStore {
     }
 
     static func recipients(round: UUID? = nil, on db: any Database) async throws -> [RecipientRow] {
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         var q = sql.select().columns(RecipientRow.columns).from(ReferralRecipient.schema)
         if let round { q = q.where("round_id", .equal, SQLBind(round)) }
         return try await q.all().map(RecipientRow.init)
@@ -114,7 +132,7 @@ enum ReferralStore {
     static func rounds(on db: any Database) async throws -> [(round: ReferralDocument.Round, id: UUID)] {
         let rounds = try await ReferralRound.query(on: db).all()
         let recipients = Dictionary(grouping: try await recipients(on: db), by: \.roundID)
-        return rounds.map { (record($0, recipients: recipients[$0.id!] ?? []), $0.id!) }
+        return rounds.compactMap { r in r.id.map { id in (record(r, recipients: recipients[id] ?? []), id) } }
             .sorted { ($0.round.sentOn, $0.round.id) > ($1.round.sentOn, $1.round.id) }
     }
 
@@ -131,10 +149,11 @@ enum ReferralStore {
 
     static func round(_ slug: String, on db: any Database) async throws -> RoundData? {
         guard let r = try await ReferralRound.query(on: db).filter(\.$slug == slug).first() else { return nil }
-        let recipients = try await recipients(round: r.id!, on: db)
-        let sql = db as! any SQLDatabase
+        let roundID = try r.requireID()
+        let recipients = try await recipients(round: roundID, on: db)
+        let sql = try db.sql()
         let answers = try await sql.select().columns(AnswerRow.columns).from(ReferralAnswer.schema)
-            .where("round_id", .equal, SQLBind(r.id!)).all().map(AnswerRow.init)
+            .where("round_id", .equal, SQLBind(roundID)).all().map(AnswerRow.init)
         let ids = answers.map(\.id)
         let positions = ids.isEmpty ? [] : try await sql.select().columns("answer_id", "measure", "position", "already_works", "prerequisites", "text")
             .from(ReferralPosition.schema).where("answer_id", .in, SQLBind.group(ids)).orderBy("id").all()
@@ -145,22 +164,22 @@ enum ReferralStore {
                                           alreadyWorks: try p.optional("already_works"), prerequisites: try p.optional("prerequisites"), text: try p.optional("text")))
         }
         let attachments = ids.isEmpty ? [] : try await ReferralAttachment.query(on: db).filter(\.$answer.$id ~~ ids)
-            .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).all()
+            .field(\.$id).field(\.$answer.$id).field(\.$filename).field(\.$size).field(\.$addedAt).all()
         let attachmentsBy = Dictionary(grouping: attachments, by: { $0.$answer.id })
         let revisions = ids.isEmpty ? [] : try await ReferralAnswerRevision.query(on: db).filter(\.$answer.$id ~~ ids)
             .all()
         let revisionsBy = Dictionary(grouping: revisions, by: { $0.$answer.id })
         let confirmations = ids.isEmpty ? [] : try await ReferralJointConfirmation.query(on: db).filter(\.$answer.$id ~~ ids).all()
         let confirmedBy = Dictionary(grouping: confirmations, by: { $0.$answer.id }).mapValues { $0.map(\.body).sorted() }
-        let deadlines = try await ReferralDeadline.query(on: db).filter(\.$round.$id == r.id!).sort(\.$id).all()
+        let deadlines = try await ReferralDeadline.query(on: db).filter(\.$round.$id == roundID).sort(\.$id).all()
         let order = Dictionary(recipients.map { ($0.body, $0.position) }, uniquingKeysWith: { a, _ in a })
         return RoundData(
-            id: r.id!, round: record(r, recipients: recipients), version: r.version,
+            id: roundID, round: record(r, recipients: recipients), version: r.version,
             deadlines: deadlines.map { ($0.deadline, $0.changedAt, $0.changedBy, $0.reason) },
             answers: answers.sorted { (order[$0.body] ?? 0) < (order[$1.body] ?? 0) }.map { a in
                 .init(id: a.id, answer: record(a, round: r.slug, positions: byAnswer[a.id] ?? [], jointConfirmed: confirmedBy[a.id] ?? []),
                       revision: a.revision, version: a.version,
-                      updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id] ?? []).map { ($0.id!, $0.filename, $0.size) },
+                      updatedAt: a.updatedAt, attachments: (attachmentsBy[a.id] ?? []).compactMap { f in f.id.map { ($0, f.filename, f.size, f.addedAt) } },
                       revisions: (revisionsBy[a.id] ?? []).sorted { $0.revision < $1.revision }.map {
                           ($0.revision, $0.replacedAt, try? JSONDecoder().decode(ReferralDocument.Answer.self, from: Data($0.snapshot.utf8)))
                       })
@@ -181,16 +200,17 @@ enum ReferralStore {
                 m.sentOn = r.sentOn.description; m.deadline = r.deadline.description; m.reports = encode(r.reports)
                 m.questions = encode(r.questions); m.note = r.note; m.version = 1
                 try await m.create(on: tx)
-                ids[r.id] = m.id!
+                let roundID = try m.requireID()
+                ids[r.id] = roundID
                 let recipients = r.recipients.enumerated().map { i, rec -> ReferralRecipient in
                     let x = ReferralRecipient()
-                    x.$round.id = m.id!; x.body = rec.body; x.commentReports = encode(rec.commentReports)
+                    x.$round.id = roundID; x.body = rec.body; x.commentReports = encode(rec.commentReports)
                     x.required = encode(rec.required); x.invited = encode(rec.invited); x.position = i
                     return x
                 }
                 try await recipients.create(on: tx)
                 let d = ReferralDeadline()
-                d.$round.id = m.id!; d.deadline = r.deadline.description; d.changedAt = Date(); d.changedBy = actor.label; d.reason = nil
+                d.$round.id = roundID; d.deadline = r.deadline.description; d.changedAt = Date(); d.changedBy = actor.label; d.reason = nil
                 try await d.create(on: tx)
                 try await Audit.record("create", objectType: "referral", objectID: r.id, after: encode(r), by: actor, on: tx)
             }
@@ -210,7 +230,8 @@ enum ReferralStore {
                     confirmation.confirmedBy = actor.label
                     try await confirmation.create(on: tx)
                 }
-                positions += a.positions.map { p in position(p, answer: m.id!) }
+                let answerID = try m.requireID()
+                positions += a.positions.map { p in position(p, answer: answerID) }
                 if positions.count > 5000 { try await positions.create(on: tx); positions = [] }
             }
             if !positions.isEmpty { try await positions.create(on: tx) }

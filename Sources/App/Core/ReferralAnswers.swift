@@ -49,8 +49,10 @@ enum ReferralAnswers {
 
     /// Saves `answer` for its round and body with `action`, based on `version` (0: no answer yet).
     /// Returns the new version.
+    /// - Parameter removing: attachments of the answer to remove; only from an answer that is not a public record.
     static func save(_ answer: ReferralDocument.Answer, action: Action, version: Int, attachment: NewAttachment?,
-                     index: CatalogueIndex, by actor: AuditActor, on db: any Database) async throws -> Int {
+                     removing: [UUID] = [], index: CatalogueIndex, by actor: AuditActor,
+                     on db: any Database) async throws -> Int {
         guard let data = try await ReferralStore.round(answer.round, on: db) else { throw Abort(.notFound, reason: "No round has the id '\(answer.round)'.") }
         var a = answer
         var problems: [String] = []
@@ -87,10 +89,11 @@ enum ReferralAnswers {
             let m: ReferralAnswer
             if let existing {
                 // Claim the version the editor saw: a second editor's older form is refused, not merged.
-                let sql = tx as! any SQLDatabase
+                guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError) }
+                let existingID = try existing.requireID()
                 try await sql.update(ReferralAnswer.schema).set("version", to: SQLColumn("version"))
-                    .where("id", .equal, SQLBind(existing.id!)).where("version", .equal, SQLBind(version)).run()
-                guard let fresh = try await ReferralAnswer.find(existing.id!, on: tx), fresh.version == version else {
+                    .where("id", .equal, SQLBind(existingID)).where("version", .equal, SQLBind(version)).run()
+                guard let fresh = try await ReferralAnswer.find(existingID, on: tx), fresh.version == version else {
                     throw Abort(.conflict, reason: Strings.get("answerConflict", .sv))
                 }
                 m = fresh
@@ -123,12 +126,22 @@ enum ReferralAnswers {
             try await m.save(on: tx)
             if action != .correct {
                 try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx)
-                try await ReferralPosition.query(on: tx).filter(\.$answer.$id == m.id!).delete()
-                try await final.positions.map { ReferralStore.position($0, answer: m.id!) }.create(on: tx)
+                let answerID = try m.requireID()
+                try await ReferralPosition.query(on: tx).filter(\.$answer.$id == answerID).delete()
+                try await final.positions.map { ReferralStore.position($0, answer: answerID) }.create(on: tx)
+            }
+            // Only attachments added since the last submitted revision may go: earlier ones are public records.
+            if !removing.isEmpty, action != .correct {
+                let answerID = try m.requireID()
+                let since = try await ReferralAnswerRevision.query(on: tx).filter(\.$answer.$id == answerID)
+                    .sort(\.$replacedAt, .descending).first()?.replacedAt
+                var query = ReferralAttachment.query(on: tx).filter(\.$answer.$id == answerID).filter(\.$id ~~ removing)
+                if let since { query = query.filter(\.$addedAt > since) }
+                try await query.delete()
             }
             if let attachment, let type {
                 let f = ReferralAttachment()
-                f.$answer.id = m.id!; f.filename = attachment.filename; f.contentType = type; f.size = attachment.data.count
+                f.$answer.id = try m.requireID(); f.filename = attachment.filename; f.contentType = type; f.size = attachment.data.count
                 f.data = attachment.data; f.addedAt = Date()
                 try await f.create(on: tx)
             }

@@ -41,8 +41,12 @@ enum SQLiteDirect {
         sqlite_nio_sqlite3_create_function_v2(db, "skillnad_direct", 1, SQLITE_UTF8, nil, function, nil, nil, nil)
     }
 
-    private static let function: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, argv in
-        let token = sqlite_nio_sqlite3_value_int64(argv![0])
+    private static let function: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, argc, argv in
+        guard argc == 1, let argument = argv?[0] else {
+            sqlite_nio_sqlite3_result_error(context, "skillnad_direct: expected one argument", -1)
+            return
+        }
+        let token = sqlite_nio_sqlite3_value_int64(argument)
         guard let work = SQLiteDirect.pending.withLockedValue({ $0[token] }),
               let db = sqlite_nio_sqlite3_context_db_handle(context) else {
             sqlite_nio_sqlite3_result_error(context, "skillnad_direct: no work under token \(token)", -1)

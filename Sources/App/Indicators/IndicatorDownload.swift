@@ -40,12 +40,14 @@ enum IndicatorDownload {
         }
     }
 
-    /// Writes every observation, in the order of period, group and area id.
+    /// Writes every observation, in the order of period, group and area id: one query per
+    /// period, read column by column, written in chunks.
     static func write(_ info: IndicatorInfo, format: Format, index: CatalogueIndex, on db: any Database,
                       to sink: ExportFiles.Sink) async throws {
-        let pairs = try await periodsAndGroups(info.id, on: db)
+        guard let sql = db as? any SQLDatabase else { return }
+        let periods = try await IndicatorQueries.periods(info.id, on: db)
         var csv = CSVWriter(format == .csvSwedish ? .excel : .rfc4180)
-        var openSDG = OpenSDGFormat.Writer(groups: Set(pairs.map(\.group)))
+        var openSDG = OpenSDGFormat.Writer(groups: format == .openSDG ? try await groups(info.id, on: sql) : [])
         var first = true
         switch format {
         case .csv, .csvSwedish: csv.row(ObservationExport.header)
@@ -67,34 +69,41 @@ enum IndicatorDownload {
             }
             pending.removeAll(keepingCapacity: true)
         }
-        for pair in pairs {
-            let rows = try await IndicatorQueries.observations(info.id, period: pair.period, group: pair.group, on: db)
-            for o in rows {
-                let area = index.areaByID[o.slug]
-                pending.append(ExportRow(indicator: info.code, areaID: o.slug, areaCode: area?.code, areaName: area?.name ?? o.slug,
-                                         areaKind: area?.kind.rawValue ?? "", period: o.period, group: o.group_key, value: o.value,
-                                         numerator: o.numerator, denominator: o.denominator, weight: o.weight,
-                                         preliminary: o.preliminary, suppressed: o.suppressed))
+        var areas: [String: (code: String?, name: String, kind: String)] = [:]
+        for period in periods {
+            let rows = try await sql.raw("""
+                SELECT a.slug AS slug, o.group_key AS group_key, o.value AS value, o.numerator AS numerator,
+                       o.denominator AS denominator, o.weight AS weight, o.preliminary AS preliminary, o.suppressed AS suppressed
+                FROM observations o JOIN areas a ON a.number = o.area_no
+                WHERE o.indicator_no = \(Observation.number(ofIndicator: info.id)) AND o.period = \(bind: period)
+                ORDER BY o.group_key, a.slug
+                """).all()
+            for row in rows {
+                let slug: String = try row.value("slug")
+                let area = areas[slug] ?? {
+                    let record = index.areaByID[slug]
+                    let found = (code: record?.code, name: record?.name ?? slug, kind: record?.kind.rawValue ?? "")
+                    areas[slug] = found
+                    return found
+                }()
+                pending.append(ExportRow(indicator: info.code, areaID: slug, areaCode: area.code, areaName: area.name,
+                                         areaKind: area.kind, period: period, group: try row.value("group_key"),
+                                         value: try row.optional("value"), numerator: try row.optional("numerator"),
+                                         denominator: try row.optional("denominator"), weight: try row.optional("weight"),
+                                         preliminary: try row.value("preliminary"), suppressed: try row.value("suppressed")))
+                // About 100 bytes a row.
+                if pending.count * 100 >= chunkBytes { try await flush() }
             }
-            // About 100 bytes a row.
-            if pending.count * 100 >= chunkBytes { try await flush() }
         }
         // Always at least once, so a file without values still has its header.
         try await flush()
         if format == .json { try await sink.write(ObservationExport.jsonEnd) }
     }
 
-    struct PeriodGroup: Sendable { let period: String; let group: String }
-
-    /// The indicator's periods and groups, in order: each is then read with one seek.
-    static func periodsAndGroups(_ indicatorID: UUID, on db: any Database) async throws -> [PeriodGroup] {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.select().distinct()
-            .column(SQLColumn("period")).column(SQLColumn("group_key"))
-            .from(Observation.schema)
+    /// The indicator's groups, for the columns of an Open SDG file.
+    static func groups(_ indicatorID: UUID, on sql: any SQLDatabase) async throws -> [String] {
+        try await sql.select().distinct().column(SQLColumn("group_key")).from(Observation.schema)
             .where(SQLColumn("indicator_no"), .equal, Observation.number(ofIndicator: indicatorID))
-            .orderBy("period").orderBy("group_key")
-            .all()
-        return try rows.map { PeriodGroup(period: try $0.value("period"), group: try $0.value("group_key")) }
+            .all().map { try $0.value("group_key") }
     }
 }

@@ -58,7 +58,7 @@ enum Observation {
 
     /// How many observations there are (of one indicator, when given).
     static func count(indicator: UUID? = nil, on db: any Database) async throws -> Int {
-        let q = (db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(schema)
+        let q = try db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(schema)
         if let indicator { q.where("indicator_no", .equal, number(ofIndicator: indicator)) }
         return try await q.first(decodingColumn: "n", as: Int.self) ?? 0
     }

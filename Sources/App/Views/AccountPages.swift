@@ -51,8 +51,9 @@ struct AccountPage: Encodable, Sendable {
             message: message, errors: errors, newToken: newToken,
             tokens: tokens.map { t in
                 let state = t.revokedAt != nil ? s["tokenRevoked"]! : t.expiresAt < now ? s["tokenExpired"]! : s["tokenActive"]!
+                let revoke = t.id.map { SiteURL.revokeToken(.value($0.uuidString)).link(lang) }
                 return TokenRow(name: t.name, prefix: t.prefix + "…", scope: s[t.scope == APIToken.Scope.read.rawValue ? "scopeRead" : "scopeReadWrite"]!, expires: day(t.expiresAt), state: state,
-                                revokeAction: t.revokedAt == nil && t.expiresAt > now ? SiteURL.revokeToken(.value(t.id!.uuidString)).link(lang) : nil)
+                                revokeAction: t.revokedAt == nil && t.expiresAt > now ? revoke : nil)
             },
             passwordAction: SiteURL.accountPassword.link(lang), tokenAction: SiteURL.accountTokens.link(lang),
             logoutAction: SiteURL.logout.link(lang), isAdmin: p.isAdmin, adminLink: SiteURL.adminUsers.link(lang))

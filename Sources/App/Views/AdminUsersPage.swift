@@ -43,13 +43,14 @@ struct AdminUsersPage: Encodable, Sendable {
         func bodyOptions(_ selected: Set<String>) -> [Option] {
             allBodies.map { Option(value: $0.slug, label: $0.name, selected: selected.contains($0.slug)) }
         }
-        let rows = users.map { u -> Row in
-            let mine = Set((byUser[u.id!] ?? []).map(\.body.slug))
-            return Row(id: u.id!.uuidString, email: u.email, name: u.name, active: u.active, version: u.version,
+        let rows = try users.map { u -> Row in
+            let id = try u.requireID()
+            let mine = Set((byUser[id] ?? []).map(\.body.slug))
+            return Row(id: id.uuidString, email: u.email, name: u.name, active: u.active, version: u.version,
                        roles: roleOptions(u.role), bodies: bodyOptions(mine),
-                       updateAction: SiteURL.adminUser(.value(u.id!.uuidString)).link(lang),
-                       passwordAction: SiteURL.adminUserPassword(.value(u.id!.uuidString)).link(lang),
-                       bodiesText: (byUser[u.id!] ?? []).map(\.body.name).sorted().joined(separator: ", "))
+                       updateAction: SiteURL.adminUser(.value(id.uuidString)).link(lang),
+                       passwordAction: SiteURL.adminUserPassword(.value(id.uuidString)).link(lang),
+                       bodiesText: (byUser[id] ?? []).map(\.body.name).sorted().joined(separator: ", "))
         }
         let throttles = try await SignInThrottle.current(on: req.db).prefix(200).map { entry in
             Throttle(kind: entry.kind, kindLabel: Strings.get("throttle.\(entry.kind)", lang), value: entry.value,

@@ -28,7 +28,7 @@ struct AnswerPage: Encodable, Sendable {
         let decidedOn: String?
         let positions: [String]
     }
-    struct Attachment: Encodable, Sendable { let name: String; let href: String; let size: String }
+    struct Attachment: Encodable, Sendable { let id: String; let name: String; let href: String; let size: String }
 
     let roundTitle: String
     let roundLink: String
@@ -68,14 +68,23 @@ struct AnswerPage: Encodable, Sendable {
 
     /// - Parameters:
     ///   - values: what was typed, when a save was refused: shown again so nothing is lost.
-    static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData, body: String, mayEdit: Bool, values: ReferralDocument.Answer?,
-                      version: Int?, errors: [String], saved: String?, csrf: String) -> PageContext<AnswerPage>? {
+    /// - Parameter readsDrafts: a reader or an administrator who is not writing: the stored
+    ///   answer is shown as it is, draft or not, without a form.
+    static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData, body: String, mayEdit: Bool, readsDrafts: Bool = false,
+                      values: ReferralDocument.Answer?, version: Int?, errors: [String], saved: String?,
+                      csrf: String) -> PageContext<AnswerPage>? {
         guard let scope = data.round.recipients.first(where: { $0.body == body }) else { return nil }
         let s = Strings.table(lang)
         let stored = data.answer(of: body)
-        let a = values ?? stored?.answer ?? ReferralDocument.Answer(round: data.round.id, body: body, status: .draft)
-        let status = stored?.answer.status
-        let isPublic = status?.isFinal == true
+        // While a submitted answer is corrected, everyone but its editors sees it as submitted.
+        let started = mayEdit || readsDrafts ? nil : stored?.correctionStarted
+        let record = started == nil ? stored?.answer : stored?.published
+        let a = values ?? record ?? ReferralDocument.Answer(round: data.round.id, body: body, status: .draft)
+        let status = record?.status
+        let revision = (stored?.revision ?? 1) - (started == nil ? 0 : 1)
+        let revisions = (stored?.revisions ?? []).dropLast(started == nil ? 0 : 1)
+        let attachments = (stored?.attachments ?? []).filter { file in started.map { file.addedAt <= $0 } ?? true }
+        let isPublic = status?.isFinal == true || (readsDrafts && !mayEdit && record != nil)
         let editable = mayEdit && !isPublic
         let measuresOf: (String) -> [String] = { index.publicIDsByReport[$0] ?? [] }
         let inScope = scope.measures(measuresOf)
@@ -99,14 +108,14 @@ struct AnswerPage: Encodable, Sendable {
         let page = AnswerPage(
             roundTitle: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), body: bodyName(body, index, lang), bodyID: body,
             status: status.map { s["answer_\($0.rawValue)"]! } ?? s["answer_none"]!, statusClass: status?.rawValue ?? "none",
-            revision: stored?.revision ?? 1, example: stored?.answer.example ?? false, isPublic: isPublic, editable: editable,
+            revision: revision, example: stored?.answer.example ?? false, isPublic: isPublic, editable: editable,
             correctable: mayEdit && status == .submitted,
             action: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(lang), csrf: csrf, version: version ?? stored?.version ?? 0,
             errors: errors, saved: saved,
             diaryNumber: a.diaryNumber ?? "", diaryIssuer: a.diaryIssuer ?? "", preparedBy: a.preparedBy ?? "",
             decidedOn: a.decidedOn?.description ?? "", submittedOn: a.submittedOn?.description ?? "", summary: a.summary ?? "",
             proposedDecision: a.proposedDecision ?? "", furtherChallenges: a.furtherChallenges ?? "", declineReason: a.declineReason ?? "",
-            questions: data.round.questions.enumerated().map { i, q in Question(index: i, question: q, answer: (a.questionAnswers ?? []).indices.contains(i) ? a.questionAnswers![i] : "") },
+            questions: data.round.questions.enumerated().map { i, q in Question(index: i, question: q, answer: (a.questionAnswers ?? []).indices.contains(i) ? (a.questionAnswers ?? [])[i] : "") },
             measures: blocks,
             joint: others.map { Option(value: $0, label: bodyName($0, index, lang), selected: joint.contains($0)) },
             jointText: joint.isEmpty ? nil : joint.sorted().map { other in
@@ -114,7 +123,7 @@ struct AnswerPage: Encodable, Sendable {
             }.joined(separator: ", "),
             jointInvitations: mayEdit ? JointAnswers.invitations(data, body: body, index: index, lang: lang) : [],
             jointAction: SiteURL.referralJoint(.value(data.round.id), .value(body)).link(lang),
-            revisions: (stored?.revisions ?? []).map { r in
+            revisions: revisions.map { r in
                 Revision(label: Strings.fill(s["revisionReplaced"], "\(r.revision)", minute(r.replacedAt)), summary: r.answer?.summary,
                          decidedOn: r.answer?.decidedOn?.description,
                          positions: (r.answer?.positions ?? []).map { p in
@@ -122,8 +131,8 @@ struct AnswerPage: Encodable, Sendable {
                                  + (p.prerequisites.map { " – \($0)" } ?? "")
                          })
             },
-            attachments: (stored?.attachments ?? []).map {
-                Attachment(name: $0.filename, href: SiteURL.referralAttachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
+            attachments: attachments.map {
+                Attachment(id: $0.id.uuidString, name: $0.filename, href: SiteURL.referralAttachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
             },
             maxAttachmentMB: ReferralAnswers.maxAttachmentBytes / 1_048_576)
         let meta = PageMeta.make(lang, title: "\(page.body): \(data.round.title)", description: s["answer"]!, section: .referrals,

@@ -42,7 +42,7 @@ struct IndicatorRow: Encodable, Sendable {
                             best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
                             gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s["trend_\(trend.classification.rawValue)"]!,
                             trendClass: trend.classification.rawValue, periods: series.count,
-                            sortKey: order[trend.classification]!, slope: trend.slope ?? 0)
+                            sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
     }
 }
 
@@ -193,7 +193,7 @@ struct IndicatorPage: Encodable, Sendable {
                 let populations = Dictionary(index.document.areas.map { ($0.id, $0.population) }, uniquingKeysWith: { a, _ in a })
                 groups = DataTable(caption: Strings.fill(s["groupsCaption"]!, levelName, period), headers: [s["group"]!, s["value"]!, s["areaCount"]!],
                                    rows: byGroup.keys.sorted().map { g in
-                                       let list = byGroup[g]!.compactMap { o in o.value.map { DisparityInput(id: o.slug, value: $0, weight: o.weight ?? populations[o.slug] ?? nil) } }
+                                       let list = (byGroup[g] ?? []).compactMap { o in o.value.map { DisparityInput(id: o.slug, value: $0, weight: o.weight ?? populations[o.slug] ?? nil) } }
                                        let r = Disparity.compute(list, direction: d.direction)
                                        return .init(label: groupLabel(g, s), href: nil, cells: [NumberText.value(r.mean?.value, unit: d.unit, lang), "\(r.areaCount)"])
                                    })

@@ -70,7 +70,7 @@ extension MeasurePage.MeasurePosition {
     /// The submitted positions on a measure, newest round first.
     static func all(measure: String, index: CatalogueIndex, lang: Lang, on db: any Database) async throws -> [MeasurePage.MeasurePosition] {
         struct Row: Decodable { let slug: String; let title: String; let body: String; let position: String; let prerequisites: String?; let text: String? }
-        let sql = db as! any SQLDatabase
+        let sql = try db.sql()
         let rows = try await sql.raw("""
             SELECT r.slug AS slug, r.title AS title, a.body AS body, p.position AS position, p.prerequisites AS prerequisites, p.text AS text
             FROM referral_positions p JOIN referral_answers a ON a.id = p.answer_id JOIN referral_rounds r ON r.id = a.round_id

@@ -3,7 +3,7 @@ import LeafKit
 import SkillnadCore
 
 /// Today in Stockholm, for deadlines.
-func today() -> Day { Day(day(Date())) ?? Day(year: 2000, month: 1, day: 1)! }
+func today() -> Day { Day(day(Date())) ?? .epoch }
 
 func bodyName(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> String {
     index.bodyByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id
@@ -69,6 +69,13 @@ struct ReferralPage: Encodable, Sendable {
     struct Link: Encodable, Sendable { let label: String; let href: String }
     struct Count: Encodable, Sendable { let label: String; let value: Int }
 
+    /// A recipient's status as the public sees it: submitted, declined, pending (a draft or a
+    /// decision not yet sent) or none.
+    static func publicStatus(_ st: Compilation.RecipientStatus) -> String {
+        guard let status = st.status else { return "none" }
+        return status.isFinal ? status.rawValue : "pending"
+    }
+
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: RoundData) -> PageContext<ReferralPage> {
         let s = Strings.table(lang)
         let r = data.round
@@ -83,16 +90,17 @@ struct ReferralPage: Encodable, Sendable {
             }
             if !scope.required.isEmpty { parts.append(s["scopeRequired"]! + ": " + scope.required.map(code).joined(separator: ", ")) }
             if !scope.invited.isEmpty { parts.append(s["scopeInvited"]! + ": " + scope.invited.map(code).joined(separator: ", ")) }
+            // The page is public: an answer not yet submitted or declined is "pending", as in the API.
             let status = st.answeredBy.map { Strings.fill(s["answeredJointly"], bodyName($0, index, lang)) }
-                ?? st.status.map { s["answer_\($0.rawValue)"]! } ?? s["answer_none"]!
+                ?? s["answer_\(publicStatus(st))"] ?? ""
             return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.referralAnswer(.value(r.id), .value(scope.body)).link(lang),
                              scope: parts.joined(separator: "; "), status: status,
-                             statusClass: st.answeredBy != nil ? "submitted" : st.status?.rawValue ?? "none", late: st.late,
+                             statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
                              missing: st.missingRequired.isEmpty || st.status == nil ? nil
                                 : s["missingRequired"]! + ": " + st.missingRequired.map(code).joined(separator: ", "))
         }
-        let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : $0.status?.rawValue ?? "none" }
-        let counts = ["submitted", "declined", "decided", "draft", "none"].map { Count(label: s["answer_\($0)"]!, value: byStatus[$0]?.count ?? 0) }
+        let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : publicStatus($0) }
+        let counts = ["submitted", "declined", "pending", "none"].map { Count(label: s["answer_\($0)"] ?? $0, value: byStatus[$0]?.count ?? 0) }
             + [Count(label: s["late"]!, value: compilation.recipients.filter(\.late).count)]
         let page = ReferralPage(
             title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber, sentOn: r.sentOn.description,
@@ -164,7 +172,7 @@ struct CompilationPage: Encodable, Sendable {
         let measures = index.measureByPublicID
         let names = data.round.recipients.map { bodyName($0.body, index, lang) }
         let positionCells = Dictionary(uniqueKeysWithValues: PositionKind.allCases.map {
-            ($0, Cell(mark: marks[$0]!, label: s["position_\($0.rawValue)"]!, cls: $0.rawValue))
+            ($0, Cell(mark: marks[$0] ?? "", label: s["position_\($0.rawValue)"]!, cls: $0.rawValue))
         })
         let missingCell = Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing")
         let openCell = Cell(mark: "·", label: s["notAnswered"]!, cls: "open")
@@ -172,7 +180,7 @@ struct CompilationPage: Encodable, Sendable {
         let rows = c.rows.map { row -> Row in
             let m = measures[row.measure]
             let cells = row.cells.map { cell -> Cell in
-                if let e = cell.entry { return positionCells[e.position]! }
+                if let e = cell.entry, let positionCell = positionCells[e.position] { return positionCell }
                 if cell.required { return missingCell }
                 return cell.inScope ? openCell : noneCell
             }
@@ -192,7 +200,7 @@ struct CompilationPage: Encodable, Sendable {
         let page = CompilationPage(title: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), bodies: names,
                                    positions: PositionKind.allCases.map { s["position_\($0.rawValue)"]! }, rows: rows,
                                    csvExcel: base + "?variant=excel", csvPlain: base,
-                                   legend: PositionKind.allCases.map { positionCells[$0]! } + [missingCell, openCell])
+                                   legend: PositionKind.allCases.compactMap { positionCells[$0] } + [missingCell, openCell])
         let meta = PageMeta.make(lang, title: "\(s["compilation"]!): \(data.round.title)", description: s["compilation"]!, section: .referrals,
                                  route: .referralCompilation(.value(data.round.id)),
                                  crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])

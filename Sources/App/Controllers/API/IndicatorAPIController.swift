@@ -89,7 +89,11 @@ enum IndicatorAPIController {
         if let kind, AreaKind(rawValue: kind) == nil {
             throw ParameterError(parameter: "level", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
         }
-        let total = try await IndicatorQueries.countObservations(info.id, area: area, period: period, group: group, kind: kind, on: req.db)
+        // The filters' description quotes each one, so two different filters never make one key.
+        let key = "observations \(info.id) \([area, period, group, kind].description)"
+        let total = try await req.application.catalogue.count(key, generation: try await req.catalogue().generation) {
+            try await IndicatorQueries.countObservations(info.id, area: area, period: period, group: group, kind: kind, on: req.db)
+        }
         let rows = try await IndicatorQueries.observations(info.id, area: area, period: period, group: group, kind: kind,
                                                            limit: paging.limit, offset: paging.offset, on: req.db)
         return ListResponse(items: rows.map { o in
@@ -118,8 +122,10 @@ enum IndicatorAPIController {
         if let p = try req.filter("period") {
             guard atLevel.contains(where: { $0.period == p }) else { throw ParameterError(parameter: "period", message: "the indicator has no values for '\(p)' at this level", status: .notFound) }
             period = p
+        } else if let last = atLevel.last {
+            period = last.period
         } else {
-            period = atLevel.last!.period
+            throw Abort(.notFound, reason: "The indicator '\(info.code)' has no values yet.")
         }
         let group = try req.filter("group") ?? ObservationGroup.total
         var rankedBy: String?

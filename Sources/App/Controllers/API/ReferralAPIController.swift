@@ -69,9 +69,12 @@ extension API {
             let text: String?
         }
 
-        init(_ a: RoundData.StoredAnswer) {
-            let x = a.answer
-            body = x.body; status = x.status.rawValue; revision = a.revision; example = x.example ?? false
+        /// The answer's public record, or nil when there is none yet.
+        init?(published a: RoundData.StoredAnswer) {
+            guard let x = a.published else { return nil }
+            // While a correction is prepared, the record is the revision before it.
+            body = x.body; status = x.status.rawValue; revision = a.answer.status.isFinal ? a.revision : a.revision - 1
+            example = x.example ?? false
             diaryNumber = x.diaryNumber; diaryIssuer = x.diaryIssuer; preparedBy = x.preparedBy
             decidedOn = x.decidedOn?.description; submittedOn = x.submittedOn?.description; summary = x.summary
             proposedDecision = x.proposedDecision; questionAnswers = x.questionAnswers ?? []; furtherChallenges = x.furtherChallenges
@@ -127,7 +130,7 @@ enum ReferralAPIController {
     /// Submitted and declined answers: the public records.
     static func answers(_ req: Request) async throws -> ListResponse<API.Answer> {
         let paging = try Paging(req)
-        return paging.page(try await data(req).answers.filter { $0.answer.status.isFinal }.map(API.Answer.init))
+        return paging.page(try await data(req).answers.compactMap(API.Answer.init(published:)))
     }
 
     static func compilation(_ req: Request) async throws -> Response {
