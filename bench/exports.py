@@ -45,7 +45,8 @@ import tempfile
 import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import binary, free_port, sh
+
 CODE = "bench"
 CHUNK = 64 * 1024
 PROBE_INTERVAL, PROBE_TIMEOUT = 0.1, 5.0
@@ -53,21 +54,10 @@ MAX_PROBES = 20000  # the probe thread stops here even if the downloads are stil
 RETRY_WAIT_CAP = 30
 
 
-def sh(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, cwd=ROOT, **kw).stdout
 
 
-def binary():
-    if os.environ.get("SKILLNAD_BIN"):
-        return os.path.abspath(os.environ["SKILLNAD_BIN"])
-    sh(["swift", "build", "-c", "release", "--product", "skillnad"])
-    return os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"]).strip(), "skillnad")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def memory(pid):

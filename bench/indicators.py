@@ -29,19 +29,13 @@ import tempfile
 import time
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import binary, free_port, sh
+
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 
 
-def sh(cmd, **kw):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, cwd=ROOT, **kw).stdout
 
 
-def binary():
-    if os.environ.get("SKILLNAD_BIN"):
-        return os.path.abspath(os.environ["SKILLNAD_BIN"])
-    sh(["swift", "build", "-c", "release", "--product", "skillnad"])
-    return os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"]).strip(), "skillnad")
 
 
 def timed(cmd, **kw):
@@ -99,10 +93,6 @@ def import_bench(skillnad, work):
         print(f"  peak memory of the import: {statistics.median(memory):,.0f} MB")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get_ms(url):

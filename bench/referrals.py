@@ -21,24 +21,14 @@ import tempfile
 import time
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import binary, free_port, sh
 
 
-def sh(cmd):
-    return subprocess.run(cmd, check=True, text=True, capture_output=True, cwd=ROOT).stdout
 
 
-def binary():
-    if os.environ.get("SKILLNAD_BIN"):
-        return os.path.abspath(os.environ["SKILLNAD_BIN"])
-    sh(["swift", "build", "-c", "release", "--product", "skillnad"])
-    return os.path.join(sh(["swift", "build", "-c", "release", "--show-bin-path"]).strip(), "skillnad")
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+
 
 
 def get(url):

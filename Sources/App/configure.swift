@@ -77,7 +77,9 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
 /// Which database to use. Tests name one explicitly; everything else reads the environment.
 public enum DatabaseChoice: Sendable {
     case sqlite(path: String)
-    case postgres(SQLPostgresConfiguration)
+    /// - connectionsPerLoop: the pool per event loop (tests, which run hundreds of apps at
+    ///   once against one server, take fewer).
+    case postgres(SQLPostgresConfiguration, connectionsPerLoop: Int = 4)
 
     /// PostgreSQL when `DATABASE_URL` is set, otherwise the embedded SQLite file
     /// (`SKILLNAD_DB` or `--db`, default `./skillnad.sqlite`).
@@ -91,8 +93,8 @@ public enum DatabaseChoice: Sendable {
         case .sqlite(let path):
             SQLiteDirect.install() // before the first connection opens
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
-        case .postgres(let config):
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 4), as: .psql)
+        case .postgres(let config, let connectionsPerLoop):
+            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop), as: .psql)
         }
         app.storage[Key.self] = self
     }

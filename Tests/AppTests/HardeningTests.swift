@@ -231,12 +231,12 @@ struct HardeningTests {
         }
     }
 
-    @Test("Static files: only plain names; a NUL or an overlong segment is a 404, not CSS as text or a 500")
+    @Test("Static files: only plain names; a NUL is a 400 and an overlong segment a 404, not CSS as text or a 500")
     func staticFiles() async throws {
         try await withTestApp(demo: false) { app in
             #expect(try await app.get("/static/skillnad.css").status == .ok)
             let nul = try await app.get("/static/skillnad.css%00.txt")
-            #expect(nul.status == .notFound)
+            #expect(nul.status == .badRequest, "a NUL is refused before any file is looked for")
             let long = try await app.get("/static/" + String(repeating: "a", count: 300))
             #expect(long.status == .notFound)
             let page = try await app.get("/reports/" + String(repeating: "a", count: 300))
@@ -450,6 +450,16 @@ struct LimitTests {
             let api = try await app.getJSON("/api/v1/search?q=" + long)
             let short = try await app.get("/search?q=skola")
             #expect(page.status == .uriTooLong && api.status == .uriTooLong && short.status == .ok)
+        }
+    }
+
+    @Test("A NUL in the address or in a form's text is a 400, never a database error")
+    func nul() async throws {
+        try await withTestApp(demo: false) { app in
+            let api = try await app.getJSON("/api/v1/indicators/x%00y/observations")
+            #expect(api.status == .badRequest)
+            let login = try await app.loginAttempt("a\u{0}@example.org", "x")
+            #expect(login.status == .badRequest)
         }
     }
 }

@@ -18,7 +18,7 @@ func withTestApp(demo: Bool = true, environment: Environment = .testing, _ test:
             var config = try SQLPostgresConfiguration(url: url)
             let schema = "test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             config.searchPath = [schema]
-            try await configure(app, database: .postgres(config))
+            try await configure(app, database: .postgres(config, connectionsPerLoop: 2))
             try await (app.db as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
             cleanup = { [app] in try? await (app.db as! any SQLDatabase).raw("DROP SCHEMA \(ident: schema) CASCADE").run() }
         } else {

@@ -77,6 +77,7 @@ struct PermissionMiddleware: AsyncMiddleware {
                     let limit = route.userInfo[Rule.bodyLimitKey] as? Int ?? req.application.routes.defaultMaxBodySize.value
                     _ = try await req.body.collect(max: limit).get()
                 }
+                try RequestLimitsMiddleware.checkFormBody(req)
                 try await CSRF.verify(req)
             }
         }

@@ -1,7 +1,11 @@
+import Foundation
+import NIOCore
 import Vapor
 
 /// Bounds on what a request may bring before any handler sees it: the query string's length
-/// (no page takes more than a search phrase and a few filters).
+/// (no page takes more than a search phrase and a few filters), and no NUL character in the
+/// address or in a form's text (PostgreSQL cannot store one, so it would fail deep inside a
+/// query; nobody types one).
 struct RequestLimitsMiddleware: AsyncMiddleware {
     static let maxQueryBytes = 4096
 
@@ -9,6 +13,45 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
         if let query = request.url.query, query.utf8.count > Self.maxQueryBytes {
             throw Abort(.uriTooLong, reason: "The query string is longer than \(Self.maxQueryBytes) bytes.")
         }
+        if Self.hasEncodedNUL(request.url.string) {
+            throw Abort(.badRequest, reason: "The address contains a NUL character (%00).")
+        }
         return try await next.respond(to: request)
+    }
+
+    static func hasEncodedNUL(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return bytes.contains(0) }
+        for index in bytes.indices {
+            if bytes[index] == 0 { return true }
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "0"),
+               bytes[index + 2] == UInt8(ascii: "0") { return true }
+        }
+        return false
+    }
+
+    /// Refuses a collected form body with a NUL in its text: anywhere in an urlencoded body, and
+    /// in the parts of a multipart body that are not files (a PDF holds NUL bytes rightly).
+    static func checkFormBody(_ request: Request) throws {
+        guard let body = request.body.data, let type = request.headers.contentType else { return }
+        let bytes = body.readableBytesView
+        let refused = Abort(.badRequest, reason: "The form contains a NUL character, which no field may hold.")
+        if type == .urlEncodedForm {
+            if hasEncodedNUL(String(decoding: bytes, as: UTF8.self)) { throw refused }
+            return
+        }
+        guard type.type == "multipart", let boundary = type.parameters["boundary"], !boundary.isEmpty else { return }
+        let data = Data(bytes)
+        let separator = Data(("--" + boundary).utf8)
+        var start = data.startIndex
+        while let range = data.range(of: separator, in: start..<data.endIndex) {
+            let partEnd = data.range(of: separator, in: range.upperBound..<data.endIndex)?.lowerBound ?? data.endIndex
+            let part = data[range.upperBound..<partEnd]
+            let headerEnd = part.range(of: Data("\r\n\r\n".utf8))?.lowerBound ?? part.endIndex
+            let headers = String(decoding: part[part.startIndex..<headerEnd], as: UTF8.self).lowercased()
+            if !headers.contains("filename="), part[headerEnd..<part.endIndex].contains(0) { throw refused }
+            start = partEnd
+            if partEnd == data.endIndex { break }
+        }
     }
 }
