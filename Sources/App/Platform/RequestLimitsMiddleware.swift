@@ -11,7 +11,9 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let query = request.url.query, query.utf8.count > Self.maxQueryBytes {
-            throw Abort(.uriTooLong, reason: "The query string is longer than \(Self.maxQueryBytes) bytes.")
+            // The API says 400, which every operation with parameters documents; pages say 414.
+            let status: HTTPResponseStatus = request.url.path.hasPrefix("/api/") ? .badRequest : .uriTooLong
+            throw Abort(status, reason: "The query string is longer than \(Self.maxQueryBytes) bytes.")
         }
         if Self.hasEncodedNUL(request.url.string) {
             throw Abort(.badRequest, reason: "The address contains a NUL character (%00).")
