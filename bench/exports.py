@@ -301,6 +301,8 @@ def main():
         if after_each:
             mb("after each download: median", statistics.median(after_each))
             mb("after each download: largest", max(after_each), "growth")
+            # In order: flat means the downloads hold nothing once they are done.
+            print("    after downloads 1.." + str(len(after_each)) + ": " + " ".join(f"{r:.0f}" for r in after_each))
         mb("largest seen between probes", probe_peak or None, "growth")
         mb("after the last download", rss_end, "growth")
         mb(f"after {settle:g} s idle", rss_idle, "growth")
@@ -318,6 +320,10 @@ def main():
             print(f"  {fmt:10} {len(rs):3d} {statistics.median(r['bytes'] for r in rs) / 1e6:8.1f} {rs[0]['lines']:10,d} "
                   f"{statistics.median(t):9.2f} {percentile(t, 0.9):8.2f} {statistics.median(r['first'] for r in rs):9.2f} "
                   f"{statistics.median(r['bytes'] / r['elapsed'] / 1e6 for r in rs):7.1f} {sum(r['attempts'] - 1 for r in rs):8d}{note}")
+        # The first download of a format waited for its file to be written; the others were served from it.
+        firsts = [f"{fmt} {next(r for f, r in results if f == fmt)['elapsed']:.2f} s" for fmt in formats
+                  if any(f == fmt for f, _ in results)]
+        print("  first download of each format (writes the file): " + ", ".join(firsts))
 
         if before and during:
             b50, b90 = statistics.median(before), percentile(before, 0.9)
