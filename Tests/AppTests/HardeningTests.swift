@@ -463,3 +463,49 @@ struct LimitTests {
         }
     }
 }
+
+@Suite("Hardening: the last findings")
+struct LastFindingsTests {
+    @Test("The round page says 'not submitted yet' for a decided answer, as the API says pending")
+    func pendingOnRoundPage() async throws {
+        try await withTestApp { app in
+            try await app.loadDemoReferrals()
+            let page = try await app.get("/referrals/remiss-fordjupningsrapporter-2016")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("inte inskickat ännu") && !page.body.contains("beslutat, ej inskickat"))
+            let api = try await app.getJSON("/api/v1/referrals/remiss-fordjupningsrapporter-2016")
+            let recipients = api.json["recipients"] as? [[String: Any]] ?? []
+            let business = recipients.first { $0["body"] as? String == "stockholm-business-region" }
+            #expect(business?["status"] as? String == "pending")
+        }
+    }
+
+    @Test("Signing in removes expired sessions")
+    func expiredSessionsPurged() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.makeUser("bo@stockholm.se", role: .editor)
+            let user = try #require(try await User.query(on: app.db).first())
+            let old = UserSession()
+            old.tokenHash = Secrets.hash("old"); old.$user.id = try user.requireID(); old.csrfToken = "c"
+            old.createdAt = Date(timeIntervalSinceNow: -90_000); old.expiresAt = Date(timeIntervalSinceNow: -3600)
+            try await old.create(on: app.db)
+            _ = try await app.signIn("bo@stockholm.se")
+            #expect(try await UserSession.query(on: app.db).filter(\.$expiresAt < Date()).count() == 0)
+        }
+    }
+
+    @Test("A list's total is counted once per generation, not for every page of it")
+    func countOncePerGeneration() async throws {
+        let store = CatalogueStore()
+        let counter = Counter()
+        for _ in 0..<3 { _ = await store.count("k", generation: 1) { await counter.next() } }
+        #expect(await counter.value == 1)
+        _ = await store.count("k", generation: 2) { await counter.next() }
+        #expect(await counter.value == 2)
+    }
+
+    actor Counter {
+        var value = 0
+        func next() -> Int { value += 1; return value }
+    }
+}
