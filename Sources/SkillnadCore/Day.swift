@@ -27,6 +27,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// The day after, or nil after 9999-12-31.
+    public var next: Day? {
+        if let same = Day(year: year, month: month, day: day + 1) { return same }
+        if let first = Day(year: year, month: month + 1, day: 1) { return first }
+        return Day(year: year + 1, month: 1, day: 1)
+    }
+
     public var description: String {
         String(format: "%04d-%02d-%02d", year, month, day)
     }

@@ -56,11 +56,11 @@ public enum ICalendar {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Skillnad//Referral deadlines//SV", "CALSCALE:GREGORIAN",
                      "X-WR-CALNAME:\(escape(name))"]
         for e in events {
-            let next = Calendar(identifier: .gregorian).date(byAdding: .day, value: 1, to: DateComponents(calendar: Calendar(identifier: .gregorian),
-                year: e.day.year, month: e.day.month, day: e.day.day).date!)!
-            let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: next)
-            lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", "DTSTAMP:\(f.string(from: stamp))", "DTSTART;VALUE=DATE:\(compact(e.day))",
-                      "DTEND;VALUE=DATE:\(compact(Day(year: c.year!, month: c.month!, day: c.day!)!))", "SUMMARY:\(escape(e.summary))"]
+            lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", "DTSTAMP:\(f.string(from: stamp))", "DTSTART;VALUE=DATE:\(compact(e.day))"]
+            // An all-day event ends the next day; the last day there is has no next one, and
+            // without DTEND an all-day event is one day long anyway.
+            if let end = e.day.next { lines.append("DTEND;VALUE=DATE:\(compact(end))") }
+            lines.append("SUMMARY:\(escape(e.summary))")
             // A URI is not TEXT: not escaped, but no control character may end the line early.
             if let url = e.url { lines.append("URL:" + String(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })) }
             lines.append("END:VEVENT")

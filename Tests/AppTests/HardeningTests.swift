@@ -106,6 +106,9 @@ struct HardeningTests {
         #expect(!doc.contains("\rBEGIN:VEVENT\\n"))
         #expect(doc.components(separatedBy: "\r\n").filter { $0 == "BEGIN:VEVENT" }.count == 1)
         #expect(doc.contains("SUMMARY:Titel\\nBEGIN:VEVENT\\nX"))
+        // The last day there is: no day after it, and no trap.
+        let last = ICalendar.document(name: "x", events: [.init(uid: "u", day: Day("9999-12-31")!, summary: "Sist")])
+        #expect(last.contains("DTSTART;VALUE=DATE:99991231") && !last.contains("DTEND"))
         #expect(HeaderValue.host("skillnad.stockholm.se:8080") == "skillnad.stockholm.se:8080")
         #expect(HeaderValue.host("evil\r\nX: y") == nil)
         #expect(HeaderValue.host("a b") == nil)
@@ -167,6 +170,8 @@ struct HardeningTests {
             for n in 0..<50 { #expect(try await app.get("/areas?x\(n)=\(n)").status == .ok) }
             #expect(app.catalogue.pageCacheUsage.count == count, "unknown parameters make no new entries")
             #expect(PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?utm=1&level=district&b=2")) == "/indicators/x?level=district")
+            // A query Vapor cannot parse reads as no parameters at all: such a page is never kept.
+            #expect(PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?level=district&x[a=1")) == nil)
             for n in 0..<300 { _ = try await app.get("/search?q=skola\(n)") }
             let usage = app.catalogue.pageCacheUsage
             #expect(usage.count <= CatalogueStore.maxCachedPages && usage.bytes <= CatalogueStore.maxCachedBytes)
@@ -453,11 +458,12 @@ struct LimitTests {
         }
     }
 
-    @Test("A NUL in the address or in a form's text is a 400, never a database error")
+    @Test("A NUL in the address or in a form's text is a 400 (404 in the API), never a database error")
     func nul() async throws {
         try await withTestApp(demo: false) { app in
             let api = try await app.getJSON("/api/v1/indicators/x%00y/observations")
-            #expect(api.status == .badRequest)
+            #expect(api.status == .notFound, "in the API a NUL names nothing")
+            #expect(try await app.get("/search?q=a%00b").status == .badRequest)
             let login = try await app.loginAttempt("a\u{0}@example.org", "x")
             #expect(login.status == .badRequest)
         }
@@ -507,5 +513,41 @@ struct LastFindingsTests {
     actor Counter {
         var value = 0
         func next() -> Int { value += 1; return value }
+    }
+}
+
+@Suite("Hardening: found in review")
+struct ReviewFindingsTests {
+    @Test("Parallel wrong passwords for one account from one address get at most five checks")
+    func parallelGuesses() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.makeUser("ylva@stockholm.se", role: .editor)
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for n in 0..<12 { group.addTask { try await app.loginAttempt("ylva@stockholm.se", "guess \(n)").status } }
+                var all: [HTTPStatus] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count <= 5)
+            #expect(statuses.allSatisfy { $0 == .unauthorized || $0 == .tooManyRequests })
+        }
+    }
+
+    @Test("A page's form sent as JSON is refused (415), so no field escapes the form checks")
+    func jsonForm() async throws {
+        try await withTestApp(demo: false) { app in
+            try await app.testing().test(.POST, "/login", headers: ["Content-Type": "application/json"],
+                                         body: ByteBuffer(string: #"{"email":"a\u0000b","_csrf":"x"}"#)) { res in
+                #expect(res.status == .unsupportedMediaType)
+            }
+        }
+    }
+
+    @Test("A failed sign-in for an address that is no account leaves no audit row")
+    func noAuditForStrangers() async throws {
+        try await withTestApp(demo: false) { app in
+            for n in 0..<5 { _ = try await app.loginAttempt("nobody\(n)@example.org", "x") }
+            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "sign-in-failed").count() == 0)
+        }
     }
 }

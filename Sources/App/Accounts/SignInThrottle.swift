@@ -46,12 +46,15 @@ struct SignInThrottle: Sendable {
     }
 
     /// Reads the failures that count for this attempt and decides.
-    static func decision(email: String, address: String, on db: any Database) async throws -> Decision {
+    /// - Parameter attempt: the row of the attempt being decided, which does not count against itself.
+    static func decision(email: String, address: String, excluding attempt: UUID, on db: any Database) async throws -> Decision {
         let since = Date().addingTimeInterval(-window)
         let pair = try await SignInFailure.query(on: db).filter(\.$email == email).filter(\.$address == address)
-            .filter(\.$at > since).all(\.$at)
-        let account = try await SignInFailure.query(on: db).filter(\.$email == email).filter(\.$at > since).count()
-        let address = try await SignInFailure.query(on: db).filter(\.$address == address).filter(\.$at > since).count()
+            .filter(\.$at > since).filter(\.$id != attempt).all(\.$at)
+        let account = try await SignInFailure.query(on: db).filter(\.$email == email).filter(\.$at > since)
+            .filter(\.$id != attempt).count()
+        let address = try await SignInFailure.query(on: db).filter(\.$address == address).filter(\.$at > since)
+            .filter(\.$id != attempt).count()
         return decide(pairFailures: pair, accountFailures: account, addressFailures: address, now: Date())
     }
 

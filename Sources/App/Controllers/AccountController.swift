@@ -33,11 +33,19 @@ enum AccountController {
             return try await fail(Strings.get("loginTooLong", lang), status: .unprocessableEntity, email: "")
         }
         let address = req.clientAddress
+        try req.chargeUncachedWork()
         try await SignInThrottle.purge(on: req.db)
-        let decision = try await SignInThrottle.decision(email: email, address: address, on: req.db)
+        // The attempt counts as a failure from the start, so that parallel attempts see each
+        // other; it is removed again if the password is right or the attempt is refused.
+        let attempt = SignInFailure()
+        attempt.email = email; attempt.address = address; attempt.at = Date()
+        try await attempt.create(on: req.db)
+        let attemptID = try attempt.requireID()
+        let decision = try await SignInThrottle.decision(email: email, address: address, excluding: attemptID, on: req.db)
         if let wait = decision.refuseFor {
+            try await attempt.delete(on: req.db)
             // One audit row per client and window, however often it knocks.
-            if req.application.throttleRecorded.firstInWindow(email + "\n" + address) {
+            if req.application.throttleRecorded.firstInWindow("throttled\n" + email + "\n" + address) {
                 try await Audit.record("sign-in-throttled", email: email, address: address, on: req.db)
             }
             let message = String(format: Strings.get("loginThrottled", lang), Int((wait / 60).rounded(.up)))
@@ -56,12 +64,14 @@ enum AccountController {
             ok = false
         }
         guard ok, let user, let userID = user.id else {
-            let f = SignInFailure()
-            f.email = email; f.address = address; f.at = Date()
-            try await f.create(on: req.db)
-            try await Audit.record("sign-in-failed", email: email, address: address, on: req.db)
+            // Failures are counted in full above; the audit trail gets the first per account,
+            // address and window, and none for addresses that are no account.
+            if user != nil, req.application.throttleRecorded.firstInWindow("failed\n" + email + "\n" + address) {
+                try await Audit.record("sign-in-failed", email: email, address: address, on: req.db)
+            }
             return try await fail(Strings.get("loginFailed", lang), status: .unauthorized, email: email)
         }
+        try await attempt.delete(on: req.db)
         // A new sign-in replaces the session this browser had, and expired sessions go.
         if let old = req.cookies[AuthMiddleware.cookieName]?.string, !old.isEmpty {
             try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.hash(old)).delete()

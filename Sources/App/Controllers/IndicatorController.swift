@@ -134,8 +134,7 @@ enum IndicatorController {
         let owners = try await IndicatorOwnership.choices(for: req.principal, on: req.db)
         let code = formText(form.code) ?? req.query[String.self, at: "indicator"]
         var kept: IndicatorArchive.Info?
-        if let code, let principal = req.principal,
-           (try? await IndicatorOwnership.owner(for: code, requested: nil, principal: principal, on: req.db)) != nil || principal.isAdmin {
+        if let code, let principal = req.principal, try await IndicatorOwnership.mayReplace(code, principal: principal, on: req.db) {
             kept = try await IndicatorArchive.info(code, on: req.db)
         }
         let page = UploadPage.make(form, outcome: outcome, errors: errors, csrf: CSRF.token(for: req), lang: lang, owners: owners,

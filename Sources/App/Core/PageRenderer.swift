@@ -37,14 +37,14 @@ enum PageRenderer {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return res
         }
-        let key = "\(lang.rawValue) \(cacheKey(req))"
-        if let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
+        let key = cacheKey(req).map { "\(lang.rawValue) \($0)" }
+        if let key, let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
             return response(cached.body, lang: lang, status: cached.status)
         }
         try req.chargeUncachedWork()
         guard let context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
         let view = try await req.view.render(template, context)
-        req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key)
+        if let key { req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key) }
         return response(view.data, lang: lang, status: .ok)
     }
 
@@ -53,15 +53,15 @@ enum PageRenderer {
     static func cachedJSON<T: AsyncResponseEncodable>(_ handler: @escaping @Sendable (Request) async throws -> T) -> @Sendable (Request) async throws -> Response {
         { req in
             let generation = try await req.catalogue().generation
-            let key = "api \(cacheKey(req))"
-            if let cached = req.application.catalogue.page(key, generation: generation) {
+            let key = cacheKey(req).map { "api \($0)" }
+            if let key, let cached = req.application.catalogue.page(key, generation: generation) {
                 var headers = HTTPHeaders()
                 headers.contentType = .json
                 return Response(status: cached.status, headers: headers, body: .init(buffer: cached.body))
             }
             try req.chargeUncachedWork()
             let res = try await handler(req).encodeResponse(for: req)
-            if res.status == .ok, let body = res.body.buffer {
+            if let key, res.status == .ok, let body = res.body.buffer {
                 req.application.catalogue.store(.init(generation: generation, body: body, status: .ok), for: key)
             }
             return res
@@ -76,9 +76,12 @@ enum PageRenderer {
         "period", "q", "rankBy", "report", "role", "saved", "strategy", "table", "validOn", "variant", "version", "year",
     ]
 
-    /// The path and the query parameters that matter, in a fixed order.
-    static func cacheKey(_ req: Request) -> String {
+    /// The path and the query parameters that matter; nil when the query cannot be parsed
+    /// (then every parameter reads as absent, and the page must not be kept under a key that
+    /// names some of them).
+    static func cacheKey(_ req: Request) -> String? {
         guard let query = req.url.query, !query.isEmpty else { return req.url.path }
+        guard (try? req.query.decode([String: String].self)) != nil else { return nil }
         let kept = query.split(separator: "&").filter { pair in
             let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
             return queryParameters.contains(name.removingPercentEncoding ?? name)

@@ -125,7 +125,8 @@ enum ReferralAnswers {
             m.updatedAt = Date()
             try await m.save(on: tx)
             if action != .correct {
-                try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx)
+                // Confirmations belong to the public record: a draft (of a correction, say) leaves them be.
+                if action == .submit { try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx) }
                 let answerID = try m.requireID()
                 try await ReferralPosition.query(on: tx).filter(\.$answer.$id == answerID).delete()
                 try await final.positions.map { ReferralStore.position($0, answer: answerID) }.create(on: tx)

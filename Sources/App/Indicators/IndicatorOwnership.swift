@@ -36,6 +36,16 @@ enum IndicatorOwnership {
         return owner
     }
 
+    /// Whether `principal` may replace (or restore) the values of `code`.
+    static func mayReplace(_ code: String, principal: Principal, on db: any Database) async throws -> Bool {
+        do {
+            _ = try await owner(for: code, requested: nil, principal: principal, on: db)
+            return true
+        } catch is Refused {
+            return false
+        }
+    }
+
     /// The bodies a person may choose as owner: their own, or every body for an administrator.
     static func choices(for principal: Principal?, on db: any Database) async throws -> [(slug: String, name: String)] {
         guard let principal else { return [] }

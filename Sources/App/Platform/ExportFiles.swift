@@ -26,7 +26,12 @@ final class ExportFiles: Sendable {
         var files: [String: Entry] = [:]
         var writing: [String: Task<String, any Error>] = [:]
         var clock: UInt64 = 0
+        /// Files no longer handed out, removed only after `retirement`: a response may have been
+        /// given the path and not yet opened it.
+        var retired: [(path: String, since: Date)] = []
     }
+
+    static let retirement: TimeInterval = 600
 
     private let state = NIOLockedValueBox(State())
 
@@ -136,9 +141,13 @@ final class ExportFiles: Sendable {
                 gone.append(oldest.value.path)
                 s.files.removeValue(forKey: oldest.key)
             }
-            return gone
+            let now = Date()
+            s.retired += gone.map { ($0, now) }
+            let due = s.retired.filter { now.timeIntervalSince($0.since) >= Self.retirement }.map(\.path)
+            s.retired.removeAll { now.timeIntervalSince($0.since) >= Self.retirement }
+            return due
         }
-        // A file being streamed stays readable after it is unlinked.
+        // Once open, a file stays readable after it is unlinked; retired ones have had time to be opened.
         for path in removed { try? FileManager.default.removeItem(atPath: path) }
     }
 

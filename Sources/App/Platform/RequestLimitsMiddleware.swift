@@ -16,9 +16,24 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
             throw Abort(status, reason: "The query string is longer than \(Self.maxQueryBytes) bytes.")
         }
         if Self.hasEncodedNUL(request.url.string) {
+            // In the API a NUL is a valid character of a string parameter that simply names
+            // nothing (nothing can be stored with one): 404, as for any other unknown name.
+            if request.url.path.hasPrefix("/api/") {
+                throw Abort(.notFound, reason: "Nothing is named with a NUL character (%00).")
+            }
             throw Abort(.badRequest, reason: "The address contains a NUL character (%00).")
         }
         return try await next.respond(to: request)
+    }
+
+    /// A part is a file when its Content-Disposition has a `filename` parameter (not merely the
+    /// word somewhere in its headers).
+    static func isFile(_ headers: String) -> Bool {
+        guard let line = headers.split(separator: "\r\n").first(where: { $0.hasPrefix("content-disposition:") }) else { return false }
+        return line.split(separator: ";").dropFirst().contains { parameter in
+            let name = parameter.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces)
+            return name == "filename" || name == "filename*"
+        }
     }
 
     static func hasEncodedNUL(_ text: String) -> Bool {
@@ -34,15 +49,20 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
 
     /// Refuses a collected form body with a NUL in its text: anywhere in an urlencoded body, and
     /// in the parts of a multipart body that are not files (a PDF holds NUL bytes rightly).
+    /// Pages take forms only (urlencoded or multipart): any other body on a page's write is
+    /// refused, so no JSON reaches a form's fields unchecked.
     static func checkFormBody(_ request: Request) throws {
-        guard let body = request.body.data, let type = request.headers.contentType else { return }
+        guard let body = request.body.data, body.readableBytes > 0 else { return }
+        guard let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart" else {
+            throw Abort(.unsupportedMediaType, reason: "Forms are sent as application/x-www-form-urlencoded or multipart/form-data.")
+        }
         let bytes = body.readableBytesView
         let refused = Abort(.badRequest, reason: "The form contains a NUL character, which no field may hold.")
         if type == .urlEncodedForm {
             if hasEncodedNUL(String(decoding: bytes, as: UTF8.self)) { throw refused }
             return
         }
-        guard type.type == "multipart", let boundary = type.parameters["boundary"], !boundary.isEmpty else { return }
+        guard let boundary = type.parameters["boundary"], !boundary.isEmpty else { return }
         let data = Data(bytes)
         let separator = Data(("--" + boundary).utf8)
         var start = data.startIndex
@@ -51,7 +71,7 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
             let part = data[range.upperBound..<partEnd]
             let headerEnd = part.range(of: Data("\r\n\r\n".utf8))?.lowerBound ?? part.endIndex
             let headers = String(decoding: part[part.startIndex..<headerEnd], as: UTF8.self).lowercased()
-            if !headers.contains("filename="), part[headerEnd..<part.endIndex].contains(0) { throw refused }
+            if !isFile(headers), part[headerEnd..<part.endIndex].contains(0) { throw refused }
             start = partEnd
             if partEnd == data.endIndex { break }
         }

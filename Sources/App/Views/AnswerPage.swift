@@ -85,6 +85,8 @@ struct AnswerPage: Encodable, Sendable {
         let revisions = (stored?.revisions ?? []).dropLast(started == nil ? 0 : 1)
         let attachments = (stored?.attachments ?? []).filter { file in started.map { file.addedAt <= $0 } ?? true }
         let isPublic = status?.isFinal == true || (readsDrafts && !mayEdit && record != nil)
+        // The public sees "pending" for an answer that is not yet a public record, as on the round page and in the API.
+        let shownStatus = status.map { $0.isFinal || mayEdit || readsDrafts ? $0.rawValue : "pending" } ?? "none"
         let editable = mayEdit && !isPublic
         let measuresOf: (String) -> [String] = { index.publicIDsByReport[$0] ?? [] }
         let inScope = scope.measures(measuresOf)
@@ -107,7 +109,7 @@ struct AnswerPage: Encodable, Sendable {
         let joint = Set(a.jointWith ?? [])
         let page = AnswerPage(
             roundTitle: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), body: bodyName(body, index, lang), bodyID: body,
-            status: status.map { s["answer_\($0.rawValue)"]! } ?? s["answer_none"]!, statusClass: status?.rawValue ?? "none",
+            status: s["answer_\(shownStatus)"] ?? shownStatus, statusClass: shownStatus,
             revision: revision, example: stored?.answer.example ?? false, isPublic: isPublic, editable: editable,
             correctable: mayEdit && status == .submitted,
             action: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(lang), csrf: csrf, version: version ?? stored?.version ?? 0,
