@@ -463,6 +463,8 @@ struct LimitTests {
         try await withTestApp(demo: false) { app in
             let api = try await app.getJSON("/api/v1/indicators/x%00y/observations")
             #expect(api.status == .notFound, "in the API a NUL names nothing")
+            let filtered = try await app.getJSON("/api/v1/bodies?kind=a%00b")
+            #expect(filtered.status.code < 500)
             #expect(try await app.get("/search?q=a%00b").status == .badRequest)
             let login = try await app.loginAttempt("a\u{0}@example.org", "x")
             #expect(login.status == .badRequest)

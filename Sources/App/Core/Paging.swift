@@ -58,7 +58,9 @@ extension Request {
         guard let raw = query[String.self, at: name] else { return nil }
         let v = raw.trimmingCharacters(in: .whitespaces)
         guard !v.isEmpty else { throw ParameterError(parameter: name, message: "must not be empty") }
-        return v
+        // No stored value holds a NUL, and PostgreSQL cannot compare with one: a noncharacter
+        // that nothing holds either keeps the meaning (it matches nothing) without the error.
+        return v.contains("\u{0}") ? v.replacingOccurrences(of: "\u{0}", with: "\u{FFFF}") : v
     }
 }
 

@@ -15,12 +15,14 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
             let status: HTTPResponseStatus = request.url.path.hasPrefix("/api/") ? .badRequest : .uriTooLong
             throw Abort(status, reason: "The query string is longer than \(Self.maxQueryBytes) bytes.")
         }
-        if Self.hasEncodedNUL(request.url.string) {
-            // In the API a NUL is a valid character of a string parameter that simply names
-            // nothing (nothing can be stored with one): 404, as for any other unknown name.
-            if request.url.path.hasPrefix("/api/") {
+        if request.url.path.hasPrefix("/api/") {
+            // In the API a NUL is a valid character of a string that simply names nothing
+            // (nothing is stored with one): in the path, 404 as for any unknown id; in a filter,
+            // `Request.filter` makes it a character no stored value has.
+            if Self.hasEncodedNUL(request.url.path) {
                 throw Abort(.notFound, reason: "Nothing is named with a NUL character (%00).")
             }
+        } else if Self.hasEncodedNUL(request.url.string) {
             throw Abort(.badRequest, reason: "The address contains a NUL character (%00).")
         }
         return try await next.respond(to: request)
