@@ -18,6 +18,8 @@ SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
     "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit", "/referrals/new", "/referrals/remiss-fordjupningsrapporter-2016/edit",
     "/referrals/remiss-fardplan-2018/answers/skarpnack-stadsdelsnamnd",
+    # With another body's joint answer to confirm or withdraw.
+    "/referrals/remiss-fordjupningsrapporter-2016/answers/exploateringsnamnden",
     "/measures/stad-i-samverkan-4-1-1/history", "/roadmap", "/reports/stad-i-samverkan", "/indicators/import",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
