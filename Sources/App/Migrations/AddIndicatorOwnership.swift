@@ -7,6 +7,9 @@ import SQLKit
 /// `observations`) and `indicator_archives` (the definition, when and by whom), one earlier
 /// import per indicator.
 struct AddIndicatorOwnership: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.AddIndicatorOwnership" }
+
     func prepare(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let sqlite = db is any SQLiteDatabase

@@ -3,6 +3,9 @@ import SQLKit
 
 /// Users, their bodies, sessions, API tokens, the audit trail and sign-in failures.
 struct CreateAccounts: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.CreateAccounts" }
+
     func prepare(on db: any Database) async throws {
         try await db.schema("users")
             .id()

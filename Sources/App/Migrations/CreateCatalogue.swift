@@ -3,6 +3,9 @@ import Fluent
 /// The catalogue tables: bodies, areas, commission areas, reports, measures and the roadmap.
 /// Shipped migrations are never edited; later changes come as new migrations.
 struct CreateCatalogue: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.CreateCatalogue" }
+
     func prepare(on db: any Database) async throws {
         try await db.schema("bodies")
             .id()

@@ -2,6 +2,9 @@ import Fluent
 
 /// Indicators and their observations by area, period and group.
 struct CreateIndicators: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.CreateIndicators" }
+
     func prepare(on db: any Database) async throws {
         try await db.schema("indicators")
             .id()

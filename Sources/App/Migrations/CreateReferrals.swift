@@ -3,6 +3,9 @@ import Fluent
 /// Referral rounds, their distribution lists and deadlines, and the answers with positions per
 /// measure, earlier revisions and attachments.
 struct CreateReferrals: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.CreateReferrals" }
+
     func prepare(on db: any Database) async throws {
         try await db.schema("referral_rounds")
             .id()

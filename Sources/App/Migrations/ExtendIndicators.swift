@@ -7,6 +7,9 @@ import SQLKit
 /// disparity measures per indicator, period and area level lets the differences overview read a
 /// few thousand rows instead of millions.
 struct ExtendIndicators: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.ExtendIndicators" }
+
     func prepare(on db: any Database) async throws {
         try await db.schema("areas").field("population", .double).update()
         try await db.schema("indicators").field("definition_en", .string).update()

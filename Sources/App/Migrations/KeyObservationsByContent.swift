@@ -7,6 +7,9 @@ import SQLKit
 /// work of writing millions of rows and the space they take. On SQLite that is a `WITHOUT ROWID`
 /// table; PostgreSQL gets the same primary key. Nothing refers to an observation by number.
 struct KeyObservationsByContent: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.KeyObservationsByContent" }
+
     func prepare(on db: any Database) async throws {
         try await rebuild(keyedByContent: true, on: db)
     }

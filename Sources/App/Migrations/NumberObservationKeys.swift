@@ -16,6 +16,9 @@ import SQLKit
 /// keys they replace (an area with observations cannot be deleted, and SQLite reports it with
 /// the same message as a foreign-key failure; deleting an indicator deletes its observations).
 struct NumberObservationKeys: AsyncMigration {
+    /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
+    var name: String { "App.NumberObservationKeys" }
+
     func prepare(on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let sqlite = db is any SQLiteDatabase

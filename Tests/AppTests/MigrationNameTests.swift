@@ -1,0 +1,39 @@
+@testable import App
+import Fluent
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// Fluent records each migration by name; a moved or renamed migration type must keep the name it
+/// shipped with, or an existing database would run it again. The fixture is a demo database made
+/// by the code before the capability layout (commit 346e5e3, `skillnad demo` without public data).
+@Suite("Migrations keep their names")
+struct MigrationNameTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/database-before-layout.sqlite")
+
+    @Test("A database made before the layout change has nothing to migrate and still reads")
+    func olderDatabaseMigratesWithNothingToDo() async throws {
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("skillnad-fixture-\(UUID().uuidString).sqlite").path
+        try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, database: .sqlite(path: path))
+            try await app.asyncBoot()
+            let pending = try await app.migrator.previewPrepareBatch().map { $0.0.name }
+            #expect(pending == [], "migrations that would run again: \(pending)")
+            let page = try await app.get("/reports")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Stad i samverkan"))
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}
