@@ -25,7 +25,7 @@ struct MigrationNameTests {
         do {
             try await configure(app, database: .sqlite(path: path))
             try await app.asyncBoot()
-            let pending = try await app.migrator.previewPrepareBatch().map { $0.0.name }
+            let pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
             #expect(pending == [], "migrations that would run again: \(pending)")
             let page = try await app.get("/reports")
             #expect(page.status == .ok)

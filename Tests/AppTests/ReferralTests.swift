@@ -204,24 +204,24 @@ struct ReferralTests {
 
     @Test("An attachment over 20 MB is refused with a message")
     func attachmentLimit() {
-        let big = ReferralAnswers.NewAttachment(filename: "stor.pdf", data: Data("%PDF".utf8) + Data(count: 21 * 1_048_576))
-        guard case .failure(let m) = ReferralAnswers.attachmentType(big) else { Issue.record("accepted"); return }
+        let big = AnswerStore.NewAttachment(filename: "stor.pdf", data: Data("%PDF".utf8) + Data(count: 21 * 1_048_576))
+        guard case .failure(let m) = AnswerStore.attachmentType(big) else { Issue.record("accepted"); return }
         #expect(m.contains("more than the 20 MB allowed"))
-        guard case .failure(let t) = ReferralAnswers.attachmentType(.init(filename: "bild.png", data: Data([0x89, 0x50]))) else { Issue.record("accepted"); return }
+        guard case .failure(let t) = AnswerStore.attachmentType(.init(filename: "bild.png", data: Data([0x89, 0x50]))) else { Issue.record("accepted"); return }
         #expect(t.contains("only PDF, DOCX and ODT"))
         let odt = Data([0x50, 0x4B, 3, 4] + [UInt8](repeating: 0, count: 26)) + Data("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
-        #expect((try? ReferralAnswers.attachmentType(.init(filename: "svar.odt", data: odt)).get()) == "application/vnd.oasis.opendocument.text")
+        #expect((try? AnswerStore.attachmentType(.init(filename: "svar.odt", data: odt)).get()) == "application/vnd.oasis.opendocument.text")
         // Any other ZIP renamed is refused: a DOCX has word/document.xml, an ODT its mimetype first.
         let zip = Data([0x50, 0x4B, 3, 4] + [UInt8](repeating: 0, count: 60)) + Data("other/file.txt".utf8)
-        guard case .failure = ReferralAnswers.attachmentType(.init(filename: "svar.docx", data: zip)) else { Issue.record("zip as docx"); return }
-        guard case .failure = ReferralAnswers.attachmentType(.init(filename: "svar.odt", data: zip)) else { Issue.record("zip as odt"); return }
+        guard case .failure = AnswerStore.attachmentType(.init(filename: "svar.docx", data: zip)) else { Issue.record("zip as docx"); return }
+        guard case .failure = AnswerStore.attachmentType(.init(filename: "svar.odt", data: zip)) else { Issue.record("zip as odt"); return }
         let docx = zip + Data("word/document.xml".utf8)
-        #expect((try? ReferralAnswers.attachmentType(.init(filename: "svar.docx", data: docx)).get()) != nil)
+        #expect((try? AnswerStore.attachmentType(.init(filename: "svar.docx", data: docx)).get()) != nil)
         // An empty file is refused with a message, and a size just over the limit is written with decimals.
-        guard case .failure(let empty) = ReferralAnswers.attachmentType(.init(filename: "tom.pdf", data: Data())) else { Issue.record("empty"); return }
+        guard case .failure(let empty) = AnswerStore.attachmentType(.init(filename: "tom.pdf", data: Data())) else { Issue.record("empty"); return }
         #expect(empty.contains("empty"))
-        let over = ReferralAnswers.NewAttachment(filename: "x.pdf", data: Data("%PDF".utf8) + Data(count: 20 * 1_048_576 + 30_000))
-        guard case .failure(let size) = ReferralAnswers.attachmentType(over) else { Issue.record("accepted"); return }
+        let over = AnswerStore.NewAttachment(filename: "x.pdf", data: Data("%PDF".utf8) + Data(count: 20 * 1_048_576 + 30_000))
+        guard case .failure(let size) = AnswerStore.attachmentType(over) else { Issue.record("accepted"); return }
         #expect(size.contains("20.03 MB"))
     }
 }

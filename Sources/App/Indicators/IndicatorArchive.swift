@@ -83,7 +83,7 @@ enum IndicatorArchive {
             indicator.updatedAt = ISO8601DateFormatter().string(from: Date())
             try await indicator.save(on: tx)
             try await IndicatorSummaries.recompute(indicator, on: tx)
-            try await IndicatorImporter.bumpGeneration(on: tx)
+            try await CatalogueState.advance(on: tx)
             let restored = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from(Observation.schema).where("indicator_no", .equal, number).first()?.value("n", as: Int.self) ?? 0
             try await Audit.record("restore", objectType: "indicator", objectID: code, after: "{\"observations\":\(restored)}",

@@ -54,7 +54,7 @@ enum JointAnswers {
             }
             try await Audit.record("joint-\(decision.rawValue)", objectType: "answer", objectID: "\(round)/\(from)",
                                    after: "{\"body\":\(TokenIssuer.jsonString(body))}", by: actor, on: tx)
-            try await IndicatorImporter.bumpGeneration(on: tx)
+            try await CatalogueState.advance(on: tx)
         }
     }
 
@@ -72,7 +72,7 @@ enum JointAnswers {
         let link: String
     }
 
-    static func invitations(_ data: RoundData, body: String, index: CatalogueIndex, lang: Lang) -> [Invitation] {
+    static func invitations(_ data: LoadedRound, body: String, index: CatalogueIndex, lang: Lang) -> [Invitation] {
         data.answers.filter { ($0.answer.jointWith ?? []).contains(body) && $0.answer.body != body }.map { stored in
             let confirmed = (stored.answer.jointConfirmed ?? []).contains(body)
             return Invitation(from: stored.answer.body, fromName: index.bodyByID[stored.answer.body]?.name ?? stored.answer.body,

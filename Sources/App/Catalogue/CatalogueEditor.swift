@@ -1,0 +1,97 @@
+import Fluent
+import PostgresNIO
+import Foundation
+import SkillnadCore
+import SQLKit
+import Vapor
+
+/// The one way a single object is written: in a transaction that first claims the object at the
+/// version the editor saw (so two saves of the same version cannot both win, on SQLite or
+/// PostgreSQL), then checks the whole catalogue with the edit applied, writes it through the
+/// importer and records the change in the audit trail.
+enum CatalogueEditor {
+    enum Operation: Sendable {
+        case create
+        case update(id: String, version: Int)
+        case delete(id: String, version: Int)
+    }
+
+    /// - Parameter change: applies the edit to the catalogue; for a create it returns the new id.
+    /// - Returns: the id of the object written.
+    @discardableResult
+    static func save(_ kind: EditKind, _ op: Operation, by actor: AuditActor, on db: any Database,
+                     change: @escaping @Sendable (inout CatalogueDocument) throws -> String) async throws -> String {
+        try await transaction(on: db) { tx in
+                    switch op {
+                    case .update(let id, let version), .delete(let id, let version):
+                        try await claim(kind, id: id, version: version, on: tx)
+                    case .create:
+                        break
+                    }
+                    let old = try await CatalogueLoader.load(from: tx)
+                    var edited = old
+                    let id = try change(&edited)
+                    // Through the reader, as a file would be: types, references and codes checked whole.
+                    let data = try JSONEncoder().encode(edited)
+                    let doc: CatalogueDocument
+                    switch CatalogueReader.read(data) {
+                    case .success(let d): doc = d
+                    case .failure(let p): throw EditProblems(problems: p.problems)
+                    }
+                    _ = try await CatalogueImporter.sync(doc, in: tx, actor: actor)
+                    return id
+        }
+    }
+
+    /// One catalogue write at a time in this process: SQLite allows one writer anyway, and a
+    /// transaction that read before another committed would be refused (SQLITE_BUSY_SNAPSHOT).
+    static let gate = WriteGate()
+
+    /// A transaction, started again when SQLite says another writer (another process) committed
+    /// while this one was reading; the version claim then sees the other save.
+    static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        await gate.acquire()
+        defer { Task { await gate.release() } }
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await db.transaction(body)
+            } catch let error where attempt < 10 && isSQLiteBusy(error) {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
+            } catch let error where isForeignKeyViolation(error) {
+                // An area with indicator values, a body with answers: still referred to, so kept.
+                throw Abort(.conflict, reason: "It is still referred to (for example by indicator values or referral answers), so it cannot be deleted.")
+            } catch let error where String(describing: error).lowercased().contains("unique") {
+                // Two creates of the same id at once: the second learns it lost, as with versions.
+                throw Abort(.conflict, reason: "Another change with the same id was saved at the same moment; reload and try again.")
+            }
+        }
+    }
+
+    /// Claims the row at the version the editor saw: an UPDATE that matches only that version
+    /// takes the row's write lock (PostgreSQL) or the database's (SQLite) before anything is read.
+    static func claim(_ kind: EditKind, id: String, version: Int, on tx: any Database) async throws {
+        guard let sql = tx as? any SQLDatabase else { return }
+        try await sql.update(kind.plural).set("version", to: SQLColumn("version"))
+            .where("slug", .equal, id).where("version", .equal, version).run()
+        struct Row: Decodable { let version: Int }
+        guard let row = try await sql.select().column("version").from(kind.plural).where("slug", .equal, id).first(decoding: Row.self) else {
+            throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
+        }
+        if row.version != version { throw ConflictError(kind: kind, id: id, expected: version, current: row.version) }
+    }
+
+    static func isForeignKeyViolation(_ error: any Error) -> Bool {
+        // PostgreSQL hides the message from `description`; its SQLSTATE 23503 says it.
+        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState] { return state == "23503" }
+        let text = String(describing: error).lowercased()
+        return text.contains("foreign key constraint") || text.contains("violates foreign key")
+    }
+
+    static func isSQLiteBusy(_ error: any Error) -> Bool {
+        let text = String(describing: error).lowercased()
+        return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("busy")
+    }
+}
+

@@ -1,0 +1,17 @@
+import SkillnadCore
+
+struct ReportRow: Encodable, Sendable {
+    let title: String
+    let subtitle: String?
+    let year: Int
+    let letter: String?
+    let href: String
+    let measureCount: Int
+    let area: LocalText?
+
+    static func make(_ r: ReportRecord, index: CatalogueIndex, lang: Lang) -> ReportRow {
+        ReportRow(title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
+                  href: SiteURL.report(.value(r.id)).link(lang), measureCount: index.measuresByReport[r.id]?.count ?? 0,
+                  area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) })
+    }
+}

@@ -1,0 +1,33 @@
+import Fluent
+import SQLKit
+import Foundation
+
+/// A value of an indicator for an area, a period and a group (observation). Without a
+/// computable value (denominator 0 or missing) the value is nil, never 0. Observations are keyed
+/// by indicator, period, group and area, not by a row number (see `KeyObservationsByContent`), so
+/// they are read and written through SQL rather than as a Fluent model, which needs an `id`.
+enum Observation {
+    static let schema = "observations"
+    /// Columns: `indicator_no`, `area_no` (the `number` of the indicator's and the area's row, see
+    /// `NumberObservationKeys`), `period`, `group_key` (an `ObservationGroup` key: `T` for
+    /// everyone, else `kon=K`, `alder=16-24;kon=K`, …), `value`, `numerator`, `denominator`,
+    /// `weight` (nullable reals), `preliminary`, `suppressed` (flags).
+    static let columns = ["indicator_no", "area_no", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"]
+
+    /// The `number` of the indicator with this id, as an SQL expression for `indicator_no = …`:
+    /// the database looks it up once per query, and callers keep using the indicator's id.
+    static func number(ofIndicator id: UUID) -> any SQLExpression {
+        var select = SQLSelect()
+        select.columns = [SQLColumn("number")]
+        select.tables = [SQLIdentifier(Indicator.schema)]
+        select.predicate = SQLBinaryExpression(SQLColumn("id"), .equal, SQLBind(id))
+        return SQLGroupExpression(select)
+    }
+
+    /// How many observations there are (of one indicator, when given).
+    static func count(indicator: UUID? = nil, on db: any Database) async throws -> Int {
+        let q = try db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(schema)
+        if let indicator { q.where("indicator_no", .equal, number(ofIndicator: indicator)) }
+        return try await q.first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+}

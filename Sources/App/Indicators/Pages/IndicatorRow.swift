@@ -1,0 +1,47 @@
+import Fluent
+import Foundation
+import SkillnadCore
+
+/// One indicator in lists: its latest gap and where the gap is heading.
+struct IndicatorRow: Encodable, Sendable {
+    let name: LocalText
+    let href: String
+    let unit: String
+    let direction: String
+    let level: String
+    let latestPeriod: String
+    let cityValue: String
+    let best: String
+    let worst: String
+    let gap: String
+    let trend: String
+    let trendClass: String
+    let periods: Int
+
+    /// Widening first, then stable, narrowing, and those without a trend.
+    let sortKey: Int
+    let slope: Double
+
+    static func make(_ info: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow], index: CatalogueIndex, lang: Lang) -> IndicatorRow? {
+        let levels = Set(summaries.map(\.level))
+        guard let level = IndicatorQueries.defaultLevel(levels) else { return nil }
+        let series = summaries.filter { $0.level == level }
+        guard let last = series.last else { return nil }
+        let trend = Disparity.trend(series.map { ($0.period, $0.difference ?? .nan) })
+        let s = Strings.table(lang)
+        let d = info.definition
+        func area(_ id: String?, _ v: Double?) -> String {
+            guard let id else { return "–" }
+            let a = index.areaByID[id]
+            return "\(a.map { lang.pick($0.name, $0.nameEn).text } ?? id) (\(NumberText.value(v, unit: d.unit, lang)))"
+        }
+        let order: [Disparity.Trend.Classification: Int] = [.widening: 0, .stable: 1, .narrowing: 2, .notEnoughData: 3]
+        return IndicatorRow(name: lang.pick(d.name, d.nameEn), href: SiteURL.indicator(.value(d.code)).link(lang),
+                            unit: s["unit_\(d.unit)"] ?? d.unit, direction: s[d.direction.rawValue]!, level: s["area1.\(level)"] ?? level,
+                            latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
+                            best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
+                            gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s["trend_\(trend.classification.rawValue)"]!,
+                            trendClass: trend.classification.rawValue, periods: series.count,
+                            sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
+    }
+}

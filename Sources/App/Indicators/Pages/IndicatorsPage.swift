@@ -1,0 +1,26 @@
+import Fluent
+import Foundation
+import SkillnadCore
+
+/// Every indicator, by name.
+struct IndicatorsPage: Encodable, Sendable {
+    let rows: [IndicatorRow]
+    let empty: [LocalText]
+    let uploadLink: String
+    let differencesLink: String
+    let methodsLink: String
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> PageContext<IndicatorsPage> {
+        let s = Strings.table(lang)
+        let infos = try await IndicatorQueries.all(on: db)
+        let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: db), by: \.indicator_id)
+        var rows: [IndicatorRow] = [], empty: [LocalText] = []
+        for info in infos {
+            if let r = IndicatorRow.make(info, summaries: summaries[info.id] ?? [], index: index, lang: lang) { rows.append(r) }
+            else { empty.append(lang.pick(info.definition.name, info.definition.nameEn)) }
+        }
+        let meta = PageMeta.make(lang, title: s["indicators"]!, description: s["indicatorsIntro"]!, section: .indicators, route: .indicators)
+        return PageContext(meta: meta, t: s, page: IndicatorsPage(rows: rows, empty: empty, uploadLink: SiteURL.indicatorUpload.link(lang),
+                                                                    differencesLink: SiteURL.differences.link(lang), methodsLink: SiteURL.methods.link(lang)))
+    }
+}

@@ -1,0 +1,14 @@
+import Fluent
+import Foundation
+import SkillnadCore
+
+/// How the disparity measures and the milestone status are computed, in words and formulas.
+struct MethodsPage: Encodable, Sendable {
+    let isEnglish: Bool
+
+    static func build(_ lang: Lang) -> PageContext<MethodsPage> {
+        let s = Strings.table(lang)
+        let meta = PageMeta.make(lang, title: s["methods"]!, description: s["methodsIntro"]!, section: .indicators, route: .methods)
+        return PageContext(meta: meta, t: s, page: MethodsPage(isEnglish: lang == .en))
+    }
+}

@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import Vapor
+
+/// The upload form's fields, the same as the command's options.
+struct UploadForm: Content {
+    var file: File?
+    var format: String?
+    var code: String?
+    var name: String?
+    var nameEn: String?
+    var unit: String?
+    var direction: String?
+    var definition: String?
+    var source: String?
+    var sourceURL: String?
+    var areaKind: String?
+    var areaCode: String?
+    var areaName: String?
+    var numerator: String?
+    var denominator: String?
+    var value: String?
+    var period: String?
+    var periodColumn: String?
+    var groups: String?
+    var filters: String?
+    var parent: String?
+    var createAreas: String?
+    var skipUnmatched: String?
+    /// The owning body of a new indicator (`IndicatorOwnership`).
+    var owner: String?
+    /// The token of a previewed file, sent back to import it.
+    var stash: String?
+
+    init(_ spec: IndicatorImportSpec?) {
+        guard let spec else { return }
+        let d = spec.indicator, m = spec.mapping
+        format = spec.format.rawValue; code = d.code; name = d.name; nameEn = d.nameEn; unit = d.unit; direction = d.direction.rawValue
+        definition = d.definition; source = d.source; sourceURL = d.sourceURL; areaKind = spec.areaKind.rawValue
+        areaCode = m.areaCode; areaName = m.areaName; numerator = m.numerator; denominator = m.denominator; value = m.value
+        period = m.period; periodColumn = m.periodColumn
+        groups = m.groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        filters = m.filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        parent = spec.parent; createAreas = spec.createAreas ? "on" : nil; skipUnmatched = spec.skipUnmatched ? "on" : nil
+    }
+
+    /// The specification the fields describe, or every problem with the field it is in.
+    func spec() throws -> IndicatorImportSpec {
+        var problems: [ObservationProblem] = []
+        func pairs(_ text: String?, _ field: String) -> [String: String] {
+            let (pairs, malformed) = ObservationMapping.pairs(text ?? "")
+            problems += malformed.map { .init(line: nil, column: field, message: "write NAME=VALUE, separated by commas (got \"\($0)\")") }
+            return pairs
+        }
+        let direction = Direction(rawValue: formText(direction) ?? "higherIsBetter")
+        if direction == nil { problems.append(.init(line: nil, column: "direction", message: "choose higher or lower is better")) }
+        let format = IndicatorImportSpec.Format(rawValue: formText(format) ?? "csv")
+        if format == nil { problems.append(.init(line: nil, column: "format", message: "choose csv, kolada or opensdg")) }
+        let kind = AreaKind(rawValue: formText(areaKind) ?? "district")
+        if kind == nil { problems.append(.init(line: nil, column: "areaKind", message: "choose a kind of area")) }
+        let definition = IndicatorDefinition(code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
+                                             unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
+                                             definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))
+        problems += definition.problems()
+        let mapping = ObservationMapping(areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),
+                                         denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
+                                         period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
+                                         per: definition.per)
+        guard problems.isEmpty, let validFormat = format, let validKind = kind else {
+            throw ObservationProblems(problems)
+        }
+        return IndicatorImportSpec(indicator: definition, format: validFormat, mapping: mapping, areaKind: validKind,
+                                   parent: formText(parent), createAreas: createAreas != nil,
+                                   skipUnmatched: skipUnmatched != nil)
+    }
+}

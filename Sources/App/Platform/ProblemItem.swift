@@ -1,0 +1,6 @@
+import Vapor
+
+struct ProblemItem: Content {
+    var pointer: String
+    var detail: String
+}

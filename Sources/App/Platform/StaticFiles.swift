@@ -1,0 +1,24 @@
+import Foundation
+import Vapor
+
+/// Templates and static files ship inside the package as resources, so the binary works from
+/// any directory.
+enum StaticFiles {
+    static var resources: URL {
+        Bundle.module.resourceURL ?? Bundle.module.bundleURL
+    }
+
+    static var viewsDirectory: String { resources.appendingPathComponent("Views").path + "/" }
+    static var publicDirectory: String { resources.appendingPathComponent("Public").path + "/" }
+    static var demoCatalogue: URL { resources.appendingPathComponent("Demo/catalogue.json") }
+    static var demoReferrals: URL { resources.appendingPathComponent("Demo/referrals.json") }
+
+    /// Changes when the stylesheet does, so browsers may cache it for long.
+    static let version: String = {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: publicDirectory + "static/skillnad.css"))) ?? Data()
+        var h: UInt64 = 1469598103934665603
+        for b in data { h = (h ^ UInt64(b)) &* 1099511628211 }
+        return String(h % 1_000_000_007, radix: 36)
+    }()
+}
+

@@ -1,0 +1,80 @@
+import Foundation
+import LeafKit
+import SkillnadCore
+
+/// One round: what was sent to whom, the deadlines, and where each body's answer is.
+struct ReferralPage: Encodable, Sendable {
+    struct Recipient: Encodable, Sendable {
+        let name: String
+        let href: String
+        let scope: String
+        let status: String
+        let statusClass: String
+        let late: Bool
+        let missing: String?
+    }
+    struct Deadline: Encodable, Sendable { let deadline: String; let changed: String; let reason: String? }
+    let title: String
+    let sender: String
+    let senderDiaryNumber: String?
+    let sentOn: String
+    let deadline: String
+    let reports: [Link]
+    let questions: [String]
+    let deadlines: [Deadline]
+    let recipients: [Recipient]
+    let compilationLink: String
+    let editLink: String
+    let note: String?
+    let counts: [Count]
+
+    struct Link: Encodable, Sendable { let label: String; let href: String }
+    struct Count: Encodable, Sendable { let label: String; let value: Int }
+
+    /// A recipient's status as the public sees it: submitted, declined, pending (a draft or a
+    /// decision not yet sent) or none.
+    static func publicStatus(_ st: Compilation.RecipientStatus) -> String {
+        guard let status = st.status else { return "none" }
+        return status.isFinal ? status.rawValue : "pending"
+    }
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, data: LoadedRound) -> PageContext<ReferralPage> {
+        let s = Strings.table(lang)
+        let r = data.round
+        let compilation = data.compilation(index, today: today())
+        func code(_ id: String) -> String { index.measureByPublicID[id]?.code ?? id }
+        func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
+        let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
+            var parts: [String] = []
+            if !scope.commentReports.isEmpty {
+                let titles: [String] = scope.commentReports.map(reportTitle)
+                parts.append(s["scopeReports"]! + ": " + titles.joined(separator: ", "))
+            }
+            if !scope.required.isEmpty { parts.append(s["scopeRequired"]! + ": " + scope.required.map(code).joined(separator: ", ")) }
+            if !scope.invited.isEmpty { parts.append(s["scopeInvited"]! + ": " + scope.invited.map(code).joined(separator: ", ")) }
+            // The page is public: an answer not yet submitted or declined is "pending", as in the API.
+            let status = st.answeredBy.map { Strings.fill(s["answeredJointly"], bodyName($0, index, lang)) }
+                ?? s["answer_\(publicStatus(st))"] ?? ""
+            return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.referralAnswer(.value(r.id), .value(scope.body)).link(lang),
+                             scope: parts.joined(separator: "; "), status: status,
+                             statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
+                             missing: st.missingRequired.isEmpty || st.status == nil ? nil
+                                : s["missingRequired"]! + ": " + st.missingRequired.map(code).joined(separator: ", "))
+        }
+        let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : publicStatus($0) }
+        let counts = ["submitted", "declined", "pending", "none"].map { Count(label: s["answer_\($0)"] ?? $0, value: byStatus[$0]?.count ?? 0) }
+            + [Count(label: s["late"]!, value: compilation.recipients.filter(\.late).count)]
+        let page = ReferralPage(
+            title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber, sentOn: r.sentOn.description,
+            deadline: r.deadline.description,
+            reports: r.reports.map { id in Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.report(.value(id)).link(lang)) },
+            questions: r.questions,
+            deadlines: data.deadlines.map { Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason) },
+            recipients: recipients, compilationLink: SiteURL.referralCompilation(.value(r.id)).link(lang),
+            editLink: SiteURL.editReferral(.value(r.id)).link(lang), note: r.note, counts: counts)
+        let meta = PageMeta.make(lang, title: r.title, description: r.title, section: .referrals, route: .referral(.value(r.id)),
+                                 crumbs: [(s["referrals"]!, .referrals)])
+        return PageContext(meta: meta, t: s, page: page)
+    }
+}
+

@@ -1,0 +1,34 @@
+import Foundation
+import LeafKit
+import SkillnadCore
+
+/// Every referral round, newest first.
+struct ReferralsPage: Encodable, Sendable {
+    struct Row: Encodable, Sendable {
+        let title: String
+        let href: String
+        let sender: String
+        let sentOn: String
+        let deadline: String
+        let reports: [String]
+        let answered: String
+        let open: Bool
+    }
+    let rows: [Row]
+    let newLink: String
+    let calendarLink: String
+
+    static func build(_ index: CatalogueIndex, _ lang: Lang, rounds: [(round: ReferralDocument.Round, id: UUID)],
+                      counts: [UUID: (final: Int, all: Int)]) -> PageContext<ReferralsPage> {
+        let s = Strings.table(lang)
+        let now = today()
+        let rows = rounds.map { r, id in
+            Row(title: r.title, href: SiteURL.referral(.value(r.id)).link(lang), sender: bodyName(r.sender, index, lang),
+                sentOn: r.sentOn.description, deadline: r.deadline.description,
+                reports: r.reports.map { index.reportByID[$0]?.title ?? $0 },
+                answered: Strings.fill(s["answeredOf"], "\(counts[id]?.final ?? 0)", "\(r.recipients.count)"), open: r.deadline >= now)
+        }
+        let meta = PageMeta.make(lang, title: s["referrals"]!, description: s["referralsIntro"]!, section: .referrals, route: .referrals)
+        return PageContext(meta: meta, t: s, page: ReferralsPage(rows: rows, newLink: SiteURL.newReferral.link(lang), calendarLink: SiteURL.calendar.path))
+    }
+}
