@@ -61,16 +61,9 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.rateLimiter = app.environment == .testing ? nil : RateLimiter.fromEnvironment()
     // A whole roadmap or a catalogue object with a geometry is larger than Vapor's 16 kB default.
     app.routes.defaultMaxBodySize = "1mb"
-    try routes(app)
+    for capability in Capabilities.all {
+        try capability.register(app)
+    }
 
-    // Our own migrate command: Fluent's asks for confirmation even when nobody can answer.
-    app.asyncCommands.use(MigrateCommand(), as: "migrate")
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(CatalogueCommand(), as: "catalogue")
-    app.asyncCommands.use(UserCommand(), as: "user")
-    app.asyncCommands.use(TokenCommand(), as: "token")
-    app.asyncCommands.use(AuditCommand(), as: "audit")
-    app.asyncCommands.use(IndicatorsCommand(), as: "indicators")
-    app.asyncCommands.use(AreasCommand(), as: "areas")
 }
 

@@ -83,7 +83,7 @@ struct PermissionTests {
                         #expect(refused, "\(label) should be refused, got \(status.code)")
                     }
                     // Signing out ends the session: sign in again for the routes that follow.
-                    if path == SiteURL.logout.path, ok, browsers[caller] != nil {
+                    if path == SiteURL.Accounts.logout.path, ok, browsers[caller] != nil {
                         browsers[caller] = try await app.signIn("\(caller.rawValue)@stockholm.se")
                     }
                 }

@@ -30,7 +30,7 @@ enum AccountController {
         }
         // Nothing this long is an account; refused before anything is read or written.
         guard email.count <= maxEmailLength, (form.password ?? "").count <= maxPasswordLength else {
-            return try await fail(Strings.get("loginTooLong", lang), status: .unprocessableEntity, email: "")
+            return try await fail(Texts(lang)[.loginTooLong], status: .unprocessableEntity, email: "")
         }
         let address = req.clientAddress
         try req.chargeUncachedWork()
@@ -48,7 +48,7 @@ enum AccountController {
             if req.application.throttleRecorded.firstInWindow("throttled\n" + email + "\n" + address) {
                 try await Audit.record("sign-in-throttled", email: email, address: address, on: req.db)
             }
-            let message = String(format: Strings.get("loginThrottled", lang), Int((wait / 60).rounded(.up)))
+            let message = Strings.fill(Texts(lang)[.loginThrottled], String(Int((wait / 60).rounded(.up))))
             let res = try await fail(message, status: .tooManyRequests, email: email)
             res.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
             return res
@@ -69,7 +69,7 @@ enum AccountController {
             if user != nil, req.application.throttleRecorded.firstInWindow("failed\n" + email + "\n" + address) {
                 try await Audit.record("sign-in-failed", email: email, address: address, on: req.db)
             }
-            return try await fail(Strings.get("loginFailed", lang), status: .unauthorized, email: email)
+            return try await fail(Texts(lang)[.loginFailed], status: .unauthorized, email: email)
         }
         try await attempt.delete(on: req.db)
         // A new sign-in replaces the session this browser had, and expired sessions go.
@@ -88,7 +88,7 @@ enum AccountController {
         guard let sessionID = session.id else { throw Abort(.internalServerError) }
         let principal = try await Principal.load(user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
         try await Audit.record("sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: address), on: req.db)
-        let res = req.redirect(to: next ?? SiteURL.account.link(lang), redirectType: .normal)
+        let res = req.redirect(to: next ?? SiteURL.Accounts.account.link(lang), redirectType: .normal)
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(string: secret, expires: session.expiresAt, maxAge: Int(sessionLifetime),
                                                                    path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
         return res
@@ -124,7 +124,7 @@ enum AccountController {
         let lang = Lang.of(req)
         var errors: [String: String] = [:]
         if !(try await req.password.async.verify(form.current ?? "", created: user.passwordHash)) {
-            errors["current"] = Strings.get("passwordWrong", lang)
+            errors["current"] = Texts(lang)[.passwordWrong]
         }
         if let e = passwordProblem(form.new, form.confirm, lang) { errors["new"] = e }
         guard errors.isEmpty else {
@@ -149,14 +149,14 @@ enum AccountController {
         }
         try await Audit.record("password-change", objectType: "user", objectID: user.email,
                                after: "{\"otherSessionsEnded\":true,\"tokensRevoked\":\(revoked)}", by: req.auditActor, on: req.db)
-        let message = Strings.get("passwordChanged", lang) + " " + Strings.get(revoked > 0 ? "passwordChangedTokens" : "passwordChangedSessions", lang)
+        let message = Texts(lang)[.passwordChanged] + " " + (revoked > 0 ? Texts(lang)[.passwordChangedTokens] : Texts(lang)[.passwordChangedSessions])
         return try await render(req, "Accounts/account", AccountPage.build(req, message: message, errors: [:], newToken: nil))
     }
 
     static func passwordProblem(_ new: String?, _ confirm: String?, _ lang: Lang) -> String? {
-        guard let new, new.count >= minPasswordLength else { return String(format: Strings.get("passwordShort", lang), minPasswordLength) }
-        guard new.count <= maxPasswordLength else { return String(format: Strings.get("passwordLong", lang), maxPasswordLength) }
-        guard new == confirm else { return Strings.get("passwordMismatch", lang) }
+        guard let new, new.count >= minPasswordLength else { return Strings.fill(Texts(lang)[.passwordShort], String(minPasswordLength)) }
+        guard new.count <= maxPasswordLength else { return Strings.fill(Texts(lang)[.passwordLong], String(maxPasswordLength)) }
+        guard new == confirm else { return Texts(lang)[.passwordMismatch] }
         return nil
     }
 
@@ -168,11 +168,11 @@ enum AccountController {
         let lang = Lang.of(req)
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
-        if name.isEmpty { errors["tokenName"] = Strings.get("required", lang) }
+        if name.isEmpty { errors["tokenName"] = Texts(lang)[.required] }
         let scope = APIToken.Scope(rawValue: form.scope ?? "")
-        if scope == nil { errors["tokenScope"] = Strings.get("required", lang) }
+        if scope == nil { errors["tokenScope"] = Texts(lang)[.required] }
         let days = form.days ?? 90
-        if !(1...366).contains(days) { errors["tokenDays"] = Strings.get("tokenDaysRange", lang) }
+        if !(1...366).contains(days) { errors["tokenDays"] = Texts(lang)[.tokenDaysRange] }
         guard errors.isEmpty, let scope else {
             return try await render(req, "Accounts/account", AccountPage.build(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
         }
@@ -191,7 +191,7 @@ enum AccountController {
             try await token.save(on: req.db)
             try await Audit.record("token-revoke", objectType: "token", objectID: token.prefix, by: req.auditActor, on: req.db)
         }
-        return req.redirect(to: SiteURL.account.link(Lang.of(req)), redirectType: .normal)
+        return req.redirect(to: SiteURL.Accounts.account.link(Lang.of(req)), redirectType: .normal)
     }
 
     // MARK: Rendering

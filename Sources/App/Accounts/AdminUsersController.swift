@@ -24,11 +24,11 @@ enum AdminUsersController {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
         var errors: [String: String] = [:]
-        if !email.contains("@") || email.count < 3 { errors["email"] = Strings.get("emailInvalid", lang) }
-        else if try await User.query(on: req.db).filter(\.$email == email).first() != nil { errors["email"] = Strings.get("emailTaken", lang) }
-        if name.isEmpty { errors["name"] = Strings.get("required", lang) }
+        if !email.contains("@") || email.count < 3 { errors["email"] = Texts(lang)[.emailInvalid] }
+        else if try await User.query(on: req.db).filter(\.$email == email).first() != nil { errors["email"] = Texts(lang)[.emailTaken] }
+        if name.isEmpty { errors["name"] = Texts(lang)[.required] }
         let role = User.Role(rawValue: form.role ?? "")
-        if role == nil { errors["role"] = Strings.get("required", lang) }
+        if role == nil { errors["role"] = Texts(lang)[.required] }
         if let e = AccountController.passwordProblem(form.password, form.password, lang) { errors["password"] = e }
         guard errors.isEmpty, let role, let password = form.password else {
             return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(req, message: nil, errors: errors, typed: form),
@@ -38,7 +38,7 @@ enum AdminUsersController {
         let user = try await UserAdmin.create(email: email, name: name, role: role, bodies: form.bodies ?? [], passwordHash: hash,
                                               by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-            req, message: Strings.get("userCreated", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil))
+            req, message: Strings.fill(Texts(lang)[.userCreated], user.email), errors: [:], typed: nil))
     }
 
     static func update(_ req: Request) async throws -> Response {
@@ -47,17 +47,17 @@ enum AdminUsersController {
         let lang = Lang.of(req)
         guard form.version == user.version else {
             return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-                req, message: Strings.get("userConflict", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil), status: .conflict)
+                req, message: Strings.fill(Texts(lang)[.userConflict], user.email), errors: [:], typed: nil), status: .conflict)
         }
         let role = User.Role(rawValue: form.role ?? "") ?? user.roleValue
         if req.principal?.userID == user.id, role != .admin || form.active == nil {
             return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-                req, message: Strings.get("notYourself", lang), errors: [:], typed: nil), status: .unprocessableEntity)
+                req, message: Texts(lang)[.notYourself], errors: [:], typed: nil), status: .unprocessableEntity)
         }
         try await UserAdmin.update(user, name: form.name, role: role, bodies: form.bodies ?? [], active: form.active != nil,
                                    by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-            req, message: Strings.get("userSaved", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil))
+            req, message: Strings.fill(Texts(lang)[.userSaved], user.email), errors: [:], typed: nil))
     }
 
     static func resetPassword(_ req: Request) async throws -> Response {
@@ -76,7 +76,7 @@ enum AdminUsersController {
         try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
         try await Audit.record("password-reset", objectType: "user", objectID: user.email, by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-            req, message: Strings.get("passwordReset", lang).replacingOccurrences(of: "%@", with: user.email), errors: [:], typed: nil))
+            req, message: Strings.fill(Texts(lang)[.passwordReset], user.email), errors: [:], typed: nil))
     }
 
     struct ThrottleForm: Content { var kind: String?; var value: String? }
@@ -88,12 +88,12 @@ enum AdminUsersController {
         guard let kind = form.kind, ["account", "address"].contains(kind), let value = form.value, !value.isEmpty,
               value.count <= AccountController.maxEmailLength else {
             return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-                req, message: Strings.get("throttleBad", lang), errors: [:], typed: nil), status: .unprocessableEntity)
+                req, message: Texts(lang)[.throttleBad], errors: [:], typed: nil), status: .unprocessableEntity)
         }
         try await SignInThrottle.clear(kind: kind, value: value, on: req.db)
         try await Audit.record("throttle-clear", objectType: kind, objectID: value, by: req.auditActor, on: req.db)
         return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
-            req, message: Strings.fill(Strings.get("throttleCleared", lang), value), errors: [:], typed: nil))
+            req, message: Strings.fill(Texts(lang)[.throttleCleared], value), errors: [:], typed: nil))
     }
 }
 

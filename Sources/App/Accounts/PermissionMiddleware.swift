@@ -16,7 +16,7 @@ struct PermissionMiddleware: AsyncMiddleware {
         if !rule.allows(p) {
             guard let p else {
                 if isAPI { throw Abort(.unauthorized, headers: ["WWW-Authenticate": "Bearer"], reason: "Sign in with an API token (Authorization: Bearer …).") }
-                if !isWrite { return req.redirect(to: SiteURL.login.path + "?next=" + SiteURL.encode(req.url.string)) }
+                if !isWrite { return req.redirect(to: SiteURL.Accounts.login.path + "?next=" + SiteURL.encode(req.url.string)) }
                 throw Abort(.unauthorized, reason: "Sign in first.")
             }
             throw Abort(.forbidden, reason: "Your role (\(p.role.rawValue)) may not do this.")

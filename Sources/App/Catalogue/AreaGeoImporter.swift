@@ -76,7 +76,7 @@ enum AreaGeoImporter {
             }
             let pretty = f.name == f.name.uppercased() ? f.name.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") : f.name
             var id = Slug.make(pretty)
-            if taken.contains(id) { id = IndicatorImporter.uniqueSlug(Slug.make("\(Strings.get("area1.\(kind.rawValue)", .sv)) \(pretty)"), taken: taken) }
+            if taken.contains(id) { id = IndicatorImporter.uniqueSlug(Slug.make("\(Texts(.sv).label(kind)) \(pretty)"), taken: taken) }
             taken.insert(id)
             doc.areas.append(AreaRecord(id: id, name: pretty, kind: kind, code: f.code, parent: parent,
                                         aliases: pretty == f.name ? nil : [f.name], population: f.population, geometry: f.geometry))

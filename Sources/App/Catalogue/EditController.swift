@@ -50,7 +50,7 @@ enum EditController {
             guard let values = EditForms.values(kind, id: id, in: snap.index.document) else { throw Abort(.notFound) }
             let refs = References.of(kind, id: id, in: snap.index, lang: lang)
             guard refs.isEmpty else {
-                let general = [Strings.get("deleteRefused", lang)] + refs
+                let general = [Texts(lang)[.deleteRefused]] + refs
                 return try await page(req, kind, id: id, values: values, errors: [:], general: general, version: snap.version(kind, id),
                                       conflict: nil, status: .conflict)
             }
@@ -115,21 +115,21 @@ enum EditController {
     static func page(_ req: Request, _ kind: EditKind, id: String?, values: FormValues, errors: [String: String], general: [String],
                      version: Int?, conflict: [EditPage.Difference]?, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let index = try await req.catalogue().index
         let fields = EditForms.fields(kind, values: values, errors: errors, creating: id == nil, index: index, lang: lang)
-        let title = id == nil ? s["new.\(kind.rawValue)"]! : "\(s["edit"]!): \(values["name"]?.first ?? values["title"]?.first ?? id!)"
+        let title = id == nil ? s.newTitle(kind) : "\(s[.edit]): \(values["name"]?.first ?? values["title"]?.first ?? id!)"
         let page = EditPage(heading: title,
-                            action: (id.map { SiteURL.editObject(kind, .value($0)) } ?? SiteURL.newObject(kind)).link(lang),
+                            action: (id.map { SiteURL.Catalogue.editObject(kind, .value($0)) } ?? SiteURL.Catalogue.newObject(kind)).link(lang),
                             csrf: CSRF.token(for: req), version: version, fields: fields, errors: general, conflict: conflict,
-                            conflictText: conflict == nil ? nil : s["conflictText"],
-                            deleteAction: id.map { SiteURL.deleteObject(kind, .value($0)).link(lang) },
+                            conflictText: conflict == nil ? nil : s[.conflictText],
+                            deleteAction: id.map { SiteURL.Catalogue.deleteObject(kind, .value($0)).link(lang) },
                             cancelHref: (id.map { objectURL(kind, $0) } ?? listURL(kind)).link(lang))
-        let meta = PageMeta.make(lang, title: title, description: title, section: nil, route: id.map { .editObject(kind, .value($0)) } ?? .newObject(kind))
+        let meta = PageMeta.make(lang, title: title, description: title, section: nil, route: id.map { SiteURL.Catalogue.editObject(kind, .value($0)) } ?? SiteURL.Catalogue.newObject(kind))
         return try await AccountController.render(req, "Catalogue/edit", PageContext(meta: meta, t: s, page: page), status: status)
     }
 
-    static func objectURL(_ kind: EditKind, _ id: String) -> SiteURL {
+    static func objectURL(_ kind: EditKind, _ id: String) -> SiteURL.Catalogue {
         switch kind {
         case .body: return .body(.value(id))
         case .area: return .area(.value(id))
@@ -138,7 +138,7 @@ enum EditController {
         }
     }
 
-    static func listURL(_ kind: EditKind) -> SiteURL {
+    static func listURL(_ kind: EditKind) -> SiteURL.Catalogue {
         switch kind {
         case .body: return .bodies
         case .area: return .areas

@@ -86,7 +86,7 @@ enum RoadmapEditController {
         do {
             let roadmap = try RoadmapForm.record(form)
             try await save(try read(roadmap), version: version, req)
-            return req.redirect(to: SiteURL.roadmap.link(lang), redirectType: .normal)
+            return req.redirect(to: SiteURL.Catalogue.roadmap.link(lang), redirectType: .normal)
         } catch let e as EditProblems {
             return try await page(req, values: form, errors: e.problems.map(\.description), version: version, status: .unprocessableEntity)
         } catch let e as any AbortError where e.status == .conflict {
@@ -97,16 +97,16 @@ enum RoadmapEditController {
 
     static func history(_ req: Request) async throws -> Response {
         let lang = Lang.of(req)
-        let page = try await HistoryPage.build(req, objectType: "roadmap", objectID: "roadmap", title: Strings.get("roadmap", lang),
-                                               objectHref: SiteURL.roadmap.link(lang))
+        let page = try await HistoryPage.build(req, objectType: "roadmap", objectID: "roadmap", title: Texts(lang)[.roadmap],
+                                               objectHref: SiteURL.Catalogue.roadmap.link(lang))
         return try await AccountController.render(req, "Catalogue/history", page)
     }
 
     static func page(_ req: Request, values: FormValues, errors: [String], version: Int, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let page = RoadmapForm.page(values: values, errors: errors, version: version, csrf: CSRF.token(for: req), lang: lang)
-        let meta = PageMeta.make(lang, title: s["editRoadmap"]!, description: s["editRoadmap"]!, section: .roadmap, route: .roadmapEdit)
+        let meta = PageMeta.make(lang, title: s[.editRoadmap], description: s[.editRoadmap], section: SiteURL.Catalogue.roadmap, route: SiteURL.Catalogue.roadmapEdit)
         return try await AccountController.render(req, "Catalogue/roadmap-edit", PageContext(meta: meta, t: s, page: page), status: status)
     }
 }

@@ -61,7 +61,7 @@ enum IndicatorController {
             return try await confirm(req, form: form, token: token, principal: principal)
         }
         guard let file = form.file, file.data.readableBytes > 0 else {
-            return try await uploadPage(req, form: form, outcome: nil, errors: [Strings.get("uploadNoFile", Lang.of(req))], status: .unprocessableEntity)
+            return try await uploadPage(req, form: form, outcome: nil, errors: [Texts(Lang.of(req))[.uploadNoFile]], status: .unprocessableEntity)
         }
         let spec: IndicatorImportSpec
         do { spec = try form.spec() } catch let e as ObservationProblems {
@@ -83,7 +83,7 @@ enum IndicatorController {
     /// The second step: the file kept at the preview is imported.
     static func confirm(_ req: Request, form: UploadForm, token: String, principal: Principal) async throws -> Response {
         guard let (data, spec, entry) = req.application.uploadStash.take(token, user: principal.userID) else {
-            return try await uploadPage(req, form: form, outcome: nil, errors: [Strings.get("uploadExpired", Lang.of(req))],
+            return try await uploadPage(req, form: form, outcome: nil, errors: [Texts(Lang.of(req))[.uploadExpired]],
                                         status: .unprocessableEntity)
         }
         // Checked again: the indicator may have been created or given away since the preview.
@@ -123,14 +123,14 @@ enum IndicatorController {
         req.application.catalogue.invalidate()
         var form = UploadForm(nil)
         form.code = code
-        let message = Strings.fill(Strings.get("restoreDone", Lang.of(req)), String(restored), code)
+        let message = Strings.fill(Texts(Lang.of(req))[.restoreDone], String(restored), code)
         return try await uploadPage(req, form: form, outcome: nil, errors: [], notice: message)
     }
 
     static func uploadPage(_ req: Request, form: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String],
                            stash: String? = nil, notice: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let owners = try await IndicatorOwnership.choices(for: req.principal, on: req.db)
         let code = formText(form.code) ?? req.query[String.self, at: "indicator"]
         var kept: IndicatorArchive.Info?
@@ -139,9 +139,9 @@ enum IndicatorController {
         }
         let page = UploadPage.make(form, outcome: outcome, errors: errors, csrf: CSRF.token(for: req), lang: lang, owners: owners,
                                    stash: stash, notice: notice, kept: kept.map { (code ?? "", $0) })
-        let title = s["importIndicator"] ?? ""
-        let meta = PageMeta.make(lang, title: title, description: title, section: .indicators, route: .indicatorUpload,
-                                 crumbs: [(s["indicators"] ?? "", .indicators)])
+        let title = s[.importIndicator]
+        let meta = PageMeta.make(lang, title: title, description: title, section: SiteURL.Indicators.list, route: SiteURL.Indicators.upload,
+                                 crumbs: [(s[.indicators], SiteURL.Indicators.list)])
         return try await AccountController.render(req, "Indicators/indicator-import", PageContext(meta: meta, t: s, page: page), status: status)
     }
 }

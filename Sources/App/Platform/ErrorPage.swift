@@ -9,11 +9,11 @@ struct ErrorPage: Encodable, Sendable {
     let isNotFound: Bool
 
     static func build(status: HTTPResponseStatus, detail: String?, lang: Lang, path: String) -> PageContext<ErrorPage> {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let notFound = status.code == 404
-        let heading = notFound ? s["notFoundTitle"]! : status.code == 400 ? s["badRequestTitle"]! : s["errorTitle"]!
-        let text = notFound ? s["notFoundText"]! : (detail ?? s["errorTitle"]!)
-        let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: .home)
+        let heading = notFound ? s[.notFoundTitle] : status.code == 400 ? s[.badRequestTitle] : s[.errorTitle]
+        let text = notFound ? s[.notFoundText] : (detail ?? s[.errorTitle])
+        let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: SiteURL.home)
         return PageContext(meta: meta, t: s, page: ErrorPage(status: Int(status.code), heading: heading, text: text, isNotFound: notFound))
     }
 }

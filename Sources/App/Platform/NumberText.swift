@@ -37,7 +37,7 @@ enum NumberText {
 
     /// A value in the indicator's unit.
     static func value(_ x: Double?, unit: String, _ lang: Lang) -> String {
-        guard let x, x.isFinite else { return Strings.get("notComputable", lang) }
+        guard let x, x.isFinite else { return Texts(lang)[.notComputable] }
         let n = plain(x, decimals: decimals(unit), lang)
         switch unit {
         case "percent": return lang == .sv ? "\(n) %" : "\(n)%"

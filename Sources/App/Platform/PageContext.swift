@@ -7,5 +7,11 @@ struct PageContext<Page: Encodable & Sendable>: Encodable, Sendable {
     var meta: PageMeta
     let t: [String: String]
     let page: Page
+
+    init(meta: PageMeta, t texts: Texts, page: Page) {
+        self.meta = meta
+        self.t = texts.table
+        self.page = page
+    }
 }
 

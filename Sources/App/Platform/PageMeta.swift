@@ -23,7 +23,7 @@ struct PageMeta: Encodable, Sendable {
     var editLink: String? = nil
     var historyLink: String? = nil
     var createLink: String? = nil
-    var loginLink: String = SiteURL.login.path
+    var loginLink: String = SiteURL.Accounts.login.path
 
     struct UserMeta: Encodable, Sendable {
         let name: String
@@ -46,12 +46,11 @@ struct PageMeta: Encodable, Sendable {
     /// - Parameters:
     ///   - section: the navigation item this page belongs under.
     ///   - route: the page's own address (for canonical and language links).
-    static func make(_ lang: Lang, title: String, description: String, section: SiteURL?, route: SiteURL,
-                     query: [(String, String)] = [], crumbs: [(String, SiteURL)] = [], searchQuery: String = "") -> PageMeta {
-        let s = Strings.table(lang)
-        let sections: [(String, SiteURL)] = [("home", .home), ("reports", .reports), ("roadmap", .roadmap), ("referrals", .referrals),
-                                             ("differences", .differences), ("indicators", .indicators), ("bodies", .bodies), ("areas", .areas), ("search", .search)]
-        func same(_ a: SiteURL?, _ b: SiteURL) -> Bool { a.map { $0.path == b.path } ?? false }
+    static func make(_ lang: Lang, title: String, description: String, section: (any SiteRoute)?, route: any SiteRoute,
+                     query: [(String, String)] = [], crumbs: [(String, any SiteRoute)] = [], searchQuery: String = "") -> PageMeta {
+        let s = Texts(lang)
+        let sections: [(String, any SiteRoute)] = [(s[.home], SiteURL.home)]
+            + Capabilities.navigation.map { ($0.label(s), $0.route) } + [(s[.search], SiteURL.search)]
         return PageMeta(
             lang: lang.rawValue,
             title: title,
@@ -60,8 +59,8 @@ struct PageMeta: Encodable, Sendable {
             otherLangLink: route.path + "?" + (query + [("lang", lang.other.rawValue)])
                 .map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&"),
             otherLang: lang.other.rawValue,
-            nav: sections.map { NavItem(label: s[$0.0] ?? $0.0, href: $0.1.link(lang), current: same(section, $0.1)) },
-            crumbs: ([(s["home"] ?? "", SiteURL.home)] + crumbs).map { Crumb(label: $0.0, href: $0.1.link(lang)) },
+            nav: sections.map { NavItem(label: $0.0, href: $0.1.link(lang), current: $0.1.isSame(as: section)) },
+            crumbs: ([(s[.home], SiteURL.home as any SiteRoute)] + crumbs).map { Crumb(label: $0.0, href: $0.1.link(lang)) },
             homeLink: SiteURL.home.link(lang),
             searchLink: SiteURL.search.path,
             apiLink: APIURL.openapi.path,

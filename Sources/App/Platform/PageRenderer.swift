@@ -17,18 +17,18 @@ enum PageRenderer {
         // Signed-in people see their name and the links their role allows: not cached.
         if let p = req.principal, p.session != nil {
             guard var context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
-            context.meta.user = .init(name: p.name, accountLink: SiteURL.account.link(lang), logoutAction: SiteURL.logout.link(lang),
+            context.meta.user = .init(name: p.name, accountLink: SiteURL.Accounts.account.link(lang), logoutAction: SiteURL.Accounts.logout.link(lang),
                                       csrf: CSRF.token(for: req))
             if let (kind, id) = object {
-                context.meta.historyLink = SiteURL.history(kind, .value(id)).link(lang)
-                if p.isAdmin { context.meta.editLink = SiteURL.editObject(kind, .value(id)).link(lang) }
+                context.meta.historyLink = SiteURL.Catalogue.history(kind, .value(id)).link(lang)
+                if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.editObject(kind, .value(id)).link(lang) }
             }
             if roadmap {
-                context.meta.historyLink = SiteURL.roadmapHistory.link(lang)
-                if p.isAdmin { context.meta.editLink = SiteURL.roadmapEdit.link(lang) }
+                context.meta.historyLink = SiteURL.Catalogue.roadmapHistory.link(lang)
+                if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.roadmapEdit.link(lang) }
             }
             if let create, p.isAdmin {
-                var link = SiteURL.newObject(create).link(lang)
+                var link = SiteURL.Catalogue.newObject(create).link(lang)
                 if create == .measure, let (k, id) = object, k == .report { link += (link.contains("?") ? "&" : "?") + "report=" + SiteURL.encode(id) }
                 context.meta.createLink = link
             }

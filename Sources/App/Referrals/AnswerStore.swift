@@ -58,10 +58,10 @@ enum AnswerStore {
         var problems: [String] = []
         switch action {
         case .decide:
-            if a.decidedOn == nil { problems.append(Strings.get("needDecidedOn", .sv)) }
+            if a.decidedOn == nil { problems.append(Texts(.sv)[.needDecidedOn]) }
             a.status = .decided
         case .submit:
-            if a.decidedOn == nil { problems.append(Strings.get("needDecidedOn", .sv)) }
+            if a.decidedOn == nil { problems.append(Texts(.sv)[.needDecidedOn]) }
             a.status = .submitted
             if a.submittedOn == nil { a.submittedOn = today() }
         case .decline:
@@ -94,23 +94,23 @@ enum AnswerStore {
                 try await sql.update(ReferralAnswer.schema).set("version", to: SQLColumn("version"))
                     .where("id", .equal, SQLBind(existingID)).where("version", .equal, SQLBind(version)).run()
                 guard let fresh = try await ReferralAnswer.find(existingID, on: tx), fresh.version == version else {
-                    throw Abort(.conflict, reason: Strings.get("answerConflict", .sv))
+                    throw Abort(.conflict, reason: Texts(.sv)[.answerConflict])
                 }
                 m = fresh
                 if AnswerStatus(rawValue: m.$status.value ?? "")?.isFinal == true && action != .correct {
-                    throw Abort(.conflict, reason: Strings.get("answerLocked", .sv))
+                    throw Abort(.conflict, reason: Texts(.sv)[.answerLocked])
                 }
             } else {
-                guard version == 0 else { throw Abort(.conflict, reason: Strings.get("answerConflict", .sv)) }
+                guard version == 0 else { throw Abort(.conflict, reason: Texts(.sv)[.answerConflict]) }
                 // Only a submitted answer is corrected, and there is none yet.
-                guard action != .correct else { throw Refused(problems: [Strings.get("nothingToCorrect", .sv)]) }
+                guard action != .correct else { throw Refused(problems: [Texts(.sv)[.nothingToCorrect]]) }
                 m = ReferralAnswer()
                 m.$round.id = data.id; m.revision = 1; m.version = 0; m.example = false
             }
             let before = existing.map { ReferralStore.encode(data.answer(of: $0.body)?.answer) }
             if action == .correct {
                 guard m.$status.value == AnswerStatus.submitted.rawValue, let answerID = m.id else {
-                    throw Refused(problems: [Strings.get("nothingToCorrect", .sv)])
+                    throw Refused(problems: [Texts(.sv)[.nothingToCorrect]])
                 }
                 let r = ReferralAnswerRevision()
                 r.$answer.id = answerID; r.revision = m.revision; r.snapshot = before ?? "{}"; r.replacedAt = Date()

@@ -30,7 +30,7 @@ enum JointAnswers {
         }
         try await save(decision, answer: answer.id, round: data.round.id, from: from, body: body, by: req.auditActor, on: req.db)
         req.application.catalogue.invalidate()
-        let link = SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")])
+        let link = SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")])
         return req.redirect(to: link, redirectType: .normal)
     }
 
@@ -76,8 +76,8 @@ enum JointAnswers {
         data.answers.filter { ($0.answer.jointWith ?? []).contains(body) && $0.answer.body != body }.map { stored in
             let confirmed = (stored.answer.jointConfirmed ?? []).contains(body)
             return Invitation(from: stored.answer.body, fromName: index.bodyByID[stored.answer.body]?.name ?? stored.answer.body,
-                              confirmed: confirmed, state: Strings.get(confirmed ? "jointConfirmed" : "jointPending", lang),
-                              link: SiteURL.referralAnswer(.value(data.round.id), .value(stored.answer.body)).link(lang))
+                              confirmed: confirmed, state: (confirmed ? Texts(lang)[.jointConfirmed] : Texts(lang)[.jointPending]),
+                              link: SiteURL.Referrals.answer(.value(data.round.id), .value(stored.answer.body)).link(lang))
         }
     }
 }

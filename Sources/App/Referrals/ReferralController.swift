@@ -82,7 +82,7 @@ enum ReferralController {
     static func answer(_ req: Request) async throws -> Response {
         let data = try await roundData(req)
         let body = try req.parameters.require(SiteURL.bodyKey)
-        let saved = req.query[String.self, at: "saved"] != nil ? Strings.get("answerSaved", Lang.of(req)) : nil
+        let saved = req.query[String.self, at: "saved"] != nil ? Texts(Lang.of(req))[.answerSaved] : nil
         if mayEdit(req, body: body) {
             return try await answerPage(req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
         }
@@ -169,7 +169,7 @@ enum ReferralController {
             _ = try await AnswerStore.save(answer, action: action, version: version, attachment: attachment, removing: removals,
                                                index: try await req.catalogue().index, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
-            return req.redirect(to: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
+            return req.redirect(to: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
         } catch let e as AnswerStore.Refused {
             return try await answerPage(req, data: data, body: body, values: answer, version: version, errors: e.problems, saved: nil, status: .unprocessableEntity)
         } catch let e as any AbortError where e.status == .conflict {
@@ -215,7 +215,7 @@ enum ReferralController {
         let host = HeaderValue.host(req.headers.first(name: .host)) ?? "skillnad"
         let events = rounds.map { r in
             ICalendar.Event(uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
-                            summary: "Sista svarsdag: \(r.title)", url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.referral(.value(r.id)).path)")
+                            summary: "Sista svarsdag: \(r.title)", url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.Referrals.round(.value(r.id)).path)")
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

@@ -30,7 +30,7 @@ enum ReferralEditController {
         func round(_ index: CatalogueIndex) -> (ReferralDocument.Round?, [String]) {
             var problems: [String] = []
             func date(_ s: String?, _ label: String) -> Day? {
-                guard let t = formText(s) else { problems.append("\(label): \(Strings.get("required", .sv))"); return nil }
+                guard let t = formText(s) else { problems.append("\(label): \(Texts(.sv)[.required])"); return nil }
                 guard let d = Day(t) else { problems.append("\(label): \"\(t)\" är inte ett datum skrivet ÅÅÅÅ-MM-DD"); return nil }
                 return d
             }
@@ -73,7 +73,7 @@ enum ReferralEditController {
             }
             if scopes.isEmpty { problems.append("Sändlista: välj minst en remissinstans") }
             guard let sent, let due, let title = formText(title), let sender = formText(sender) else {
-                if formText(title) == nil { problems.append("Titel: \(Strings.get("required", .sv))") }
+                if formText(title) == nil { problems.append("Titel: \(Texts(.sv)[.required])") }
                 return (nil, problems)
             }
             let id = formText(self.id) ?? Slug.make(title)
@@ -121,17 +121,17 @@ enum ReferralEditController {
             return try await page(req, form: form, errors: [e.reason], isNew: isNew, status: .conflict)
         }
         req.application.catalogue.invalidate()
-        return req.redirect(to: SiteURL.referral(.value(round.id)).link(Lang.of(req)), redirectType: .normal)
+        return req.redirect(to: SiteURL.Referrals.round(.value(round.id)).link(Lang.of(req)), redirectType: .normal)
     }
 
     static func page(_ req: Request, form: RoundForm, errors: [String], isNew: Bool, status: HTTPResponseStatus = .ok) async throws -> Response {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let index = try await req.catalogue().index
         let page = RoundFormPage.make(form, index: index, errors: errors, isNew: isNew, csrf: CSRF.token(for: req), lang: lang)
-        let route: SiteURL = isNew ? .newReferral : .editReferral(.value(form.id ?? ""))
-        let meta = PageMeta.make(lang, title: isNew ? s["newReferral"]! : s["editReferral"]!, description: s["referrals"]!, section: .referrals,
-                                 route: route, crumbs: [(s["referrals"]!, .referrals)])
+        let route: any SiteRoute = isNew ? SiteURL.Referrals.new : SiteURL.Referrals.edit(.value(form.id ?? ""))
+        let meta = PageMeta.make(lang, title: isNew ? s[.newReferral] : s[.editReferral], description: s[.referrals], section: SiteURL.Referrals.list,
+                                 route: route, crumbs: [(s[.referrals], SiteURL.Referrals.list)])
         return try await AccountController.render(req, "Referrals/referral-edit", PageContext(meta: meta, t: s, page: page), status: status)
     }
 }

@@ -26,22 +26,22 @@ struct AccountPage: Encodable, Sendable {
 
     static func build(_ req: Request, message: String?, errors: [String: String], newToken: String?) async throws -> PageContext<AccountPage> {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         guard let p = req.principal else { throw Abort(.unauthorized) }
         let tokens = try await APIToken.query(on: req.db).filter(\APIToken.$user.$id == p.userID).sort(\.$createdAt, .descending).all()
         let now = Date()
         let page = AccountPage(
-            name: p.name, email: p.email, role: s["role.\(p.role.rawValue)"]!, bodies: p.bodies.sorted(), csrf: CSRF.token(for: req),
+            name: p.name, email: p.email, role: s.label(p.role), bodies: p.bodies.sorted(), csrf: CSRF.token(for: req),
             message: message, errors: errors, newToken: newToken,
             tokens: tokens.map { t in
-                let state = t.revokedAt != nil ? s["tokenRevoked"]! : t.expiresAt < now ? s["tokenExpired"]! : s["tokenActive"]!
-                let revoke = t.id.map { SiteURL.revokeToken(.value($0.uuidString)).link(lang) }
-                return TokenRow(name: t.name, prefix: t.prefix + "…", scope: s[t.scope == APIToken.Scope.read.rawValue ? "scopeRead" : "scopeReadWrite"]!, expires: day(t.expiresAt), state: state,
+                let state = t.revokedAt != nil ? s[.tokenRevoked] : t.expiresAt < now ? s[.tokenExpired] : s[.tokenActive]
+                let revoke = t.id.map { SiteURL.Accounts.revokeToken(.value($0.uuidString)).link(lang) }
+                return TokenRow(name: t.name, prefix: t.prefix + "…", scope: t.scope == APIToken.Scope.read.rawValue ? s[.scopeRead] : s[.scopeReadWrite], expires: day(t.expiresAt), state: state,
                                 revokeAction: t.revokedAt == nil && t.expiresAt > now ? revoke : nil)
             },
-            passwordAction: SiteURL.accountPassword.link(lang), tokenAction: SiteURL.accountTokens.link(lang),
-            logoutAction: SiteURL.logout.link(lang), isAdmin: p.isAdmin, adminLink: SiteURL.adminUsers.link(lang))
-        let meta = PageMeta.make(lang, title: s["account"]!, description: s["account"]!, section: nil, route: .account)
+            passwordAction: SiteURL.Accounts.password.link(lang), tokenAction: SiteURL.Accounts.tokens.link(lang),
+            logoutAction: SiteURL.Accounts.logout.link(lang), isAdmin: p.isAdmin, adminLink: SiteURL.Accounts.users.link(lang))
+        let meta = PageMeta.make(lang, title: s[.account], description: s[.account], section: nil, route: SiteURL.Accounts.account)
         return PageContext(meta: meta, t: s, page: page)
     }
 }

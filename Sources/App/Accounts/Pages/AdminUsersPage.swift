@@ -32,13 +32,13 @@ struct AdminUsersPage: Encodable, Sendable {
 
     static func build(_ req: Request, message: String?, errors: [String: String], typed: AdminUsersController.UserForm?) async throws -> PageContext<AdminUsersPage> {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let users = try await User.query(on: req.db).sort(\.$email).all()
         let links = try await UserBody.query(on: req.db).with(\.$body).all()
         let allBodies = try await Body.query(on: req.db).sort(\.$name).all()
         let byUser = Dictionary(grouping: links, by: { $0.$user.id })
         func roleOptions(_ selected: String?) -> [Option] {
-            User.Role.allCases.map { Option(value: $0.rawValue, label: s["role.\($0.rawValue)"]!, selected: $0.rawValue == selected) }
+            User.Role.allCases.map { Option(value: $0.rawValue, label: s.label($0), selected: $0.rawValue == selected) }
         }
         func bodyOptions(_ selected: Set<String>) -> [Option] {
             allBodies.map { Option(value: $0.slug, label: $0.name, selected: selected.contains($0.slug)) }
@@ -48,20 +48,20 @@ struct AdminUsersPage: Encodable, Sendable {
             let mine = Set((byUser[id] ?? []).map(\.body.slug))
             return Row(id: id.uuidString, email: u.email, name: u.name, active: u.active, version: u.version,
                        roles: roleOptions(u.role), bodies: bodyOptions(mine),
-                       updateAction: SiteURL.adminUser(.value(id.uuidString)).link(lang),
-                       passwordAction: SiteURL.adminUserPassword(.value(id.uuidString)).link(lang),
+                       updateAction: SiteURL.Accounts.user(.value(id.uuidString)).link(lang),
+                       passwordAction: SiteURL.Accounts.userPassword(.value(id.uuidString)).link(lang),
                        bodiesText: (byUser[id] ?? []).map(\.body.name).sorted().joined(separator: ", "))
         }
         let throttles = try await SignInThrottle.current(on: req.db).prefix(200).map { entry in
-            Throttle(kind: entry.kind, kindLabel: Strings.get("throttle.\(entry.kind)", lang), value: entry.value,
+            Throttle(kind: entry.kind, kindLabel: Texts(lang).throttleKind(entry.kind), value: entry.value,
                      failures: String(entry.failures),
-                     state: Strings.get(entry.refused ? "throttleRefused" : "throttleDelayed", lang))
+                     state: (entry.refused ? Texts(lang)[.throttleRefused] : Texts(lang)[.throttleDelayed]))
         }
         let page = AdminUsersPage(csrf: CSRF.token(for: req), message: message, errors: errors, users: rows,
                                   newEmail: typed?.email ?? "", newName: typed?.name ?? "", roles: roleOptions(typed?.role ?? "editor"),
-                                  bodies: bodyOptions(Set(typed?.bodies ?? [])), createAction: SiteURL.adminUsers.link(lang),
-                                  throttles: Array(throttles), clearThrottleAction: SiteURL.adminThrottles.link(lang))
-        let meta = PageMeta.make(lang, title: s["adminUsers"]!, description: s["adminUsers"]!, section: nil, route: .adminUsers)
+                                  bodies: bodyOptions(Set(typed?.bodies ?? [])), createAction: SiteURL.Accounts.users.link(lang),
+                                  throttles: Array(throttles), clearThrottleAction: SiteURL.Accounts.throttles.link(lang))
+        let meta = PageMeta.make(lang, title: s[.adminUsers], description: s[.adminUsers], section: nil, route: SiteURL.Accounts.users)
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -11,9 +11,9 @@ struct LoginPage: Encodable, Sendable {
     let action: String
 
     static func build(_ lang: Lang, email: String, next: String?, error: String?, csrf: String) -> PageContext<LoginPage> {
-        let s = Strings.table(lang)
-        let meta = PageMeta.make(lang, title: s["login"]!, description: s["login"]!, section: nil, route: .login)
+        let s = Texts(lang)
+        let meta = PageMeta.make(lang, title: s[.login], description: s[.login], section: nil, route: SiteURL.Accounts.login)
         return PageContext(meta: meta, t: s, page: LoginPage(email: email, next: next, error: error, csrf: csrf,
-                                                             action: SiteURL.login.link(lang)))
+                                                             action: SiteURL.Accounts.login.link(lang)))
     }
 }

@@ -20,7 +20,7 @@ enum API {
             self.version = version
             id = b.id; name = b.name; nameEn = b.nameEn; shortName = b.shortName; kind = b.kind.rawValue; parent = b.parent
             validFrom = b.validFrom?.description; validTo = b.validTo?.description; note = b.note
-            url = SiteURL.body(.value(b.id)).path
+            url = SiteURL.Catalogue.body(.value(b.id)).path
         }
     }
 
@@ -46,7 +46,7 @@ enum API {
             validFrom = a.validFrom?.description; validTo = a.validTo?.description; aliases = a.aliases ?? []
             population = a.population
             geometry = withGeometry ? a.geometry : nil
-            url = SiteURL.area(.value(a.id)).path
+            url = SiteURL.Catalogue.area(.value(a.id)).path
         }
     }
 
@@ -75,7 +75,7 @@ enum API {
             id = r.id; title = r.title; subtitle = r.subtitle; year = r.year; letter = r.letter; commissionArea = r.commissionArea
             link = r.link; summary = r.summary; chapters = r.chapters ?? []
             measureCount = index.measuresByReport[r.id]?.count ?? 0
-            url = SiteURL.report(.value(r.id)).path
+            url = SiteURL.Catalogue.report(.value(r.id)).path
         }
     }
 
@@ -103,7 +103,7 @@ enum API {
             collaboratingBodies = m.collaboratingBodies ?? []
             strategies = m.strategies ?? []
             parent = index.parent(of: m).map(measureID)
-            url = SiteURL.measure(.value(measureID(m))).path
+            url = SiteURL.Catalogue.measure(.value(measureID(m))).path
         }
     }
 

@@ -40,7 +40,7 @@ enum CatalogueAPIController {
         switch index.resolver.resolve(written, contextReport: id) {
         case .found(let report, let code) where report == id:
             guard code.canonical == written else {
-                let target = APIURL.reportMeasure(.value(id), .value(code.canonical)).path
+                let target = APIURL.Catalogue.reportMeasure(.value(id), .value(code.canonical)).path
                 return req.redirect(to: target, redirectType: .permanent)
             }
             guard let m = index.measure(report: id, code: code.canonical) else { throw Abort(.notFound) }

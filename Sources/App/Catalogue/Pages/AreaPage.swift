@@ -27,20 +27,20 @@ struct AreaPage: Encodable, Sendable {
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, indicators: [IndicatorValue]) -> PageContext<AreaPage>? {
         guard let a = index.areaByID[id] else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         func leaf(_ c: AreaRecord) -> AreasPage.Leaf {
-            AreasPage.Leaf(name: lang.pick(c.name, c.nameEn), code: c.code, href: SiteURL.area(.value(c.id)).link(lang),
+            AreasPage.Leaf(name: lang.pick(c.name, c.nameEn), code: c.code, href: SiteURL.Catalogue.area(.value(c.id)).link(lang),
                            validity: validityText(c.validFrom, c.validTo, lang))
         }
-        let page = AreaPage(name: lang.pick(a.name, a.nameEn), kind: s["area1.\(a.kind.rawValue)"]!, code: a.code,
+        let page = AreaPage(name: lang.pick(a.name, a.nameEn), kind: s.label(a.kind), code: a.code,
                             validity: validityText(a.validFrom, a.validTo, lang), aliases: a.aliases ?? [],
                             parent: a.parent.flatMap { index.areaByID[$0] }.map(leaf),
                             children: (index.childAreas[id] ?? []).sorted { $0.name < $1.name }.map(leaf),
                             hasGeometry: a.geometry != nil,
                             population: a.population.map { NumberText.value($0, unit: "count", lang) }, indicators: indicators,
-                            apiHref: APIURL.area(.value(id)).path)
-        let meta = PageMeta.make(lang, title: page.name.text, description: "\(page.name.text): \(page.kind)", section: .areas,
-                                 route: .area(.value(id)), crumbs: [(s["areas"]!, .areas)])
+                            apiHref: APIURL.Catalogue.area(.value(id)).path)
+        let meta = PageMeta.make(lang, title: page.name.text, description: "\(page.name.text): \(page.kind)", section: SiteURL.Catalogue.areas,
+                                 route: SiteURL.Catalogue.area(.value(id)), crumbs: [(s[.areas], SiteURL.Catalogue.areas)])
         return PageContext(meta: meta, t: s, page: page)
     }
 }
@@ -57,7 +57,7 @@ extension AreaPage.IndicatorValue {
             var city: [String: Double] = [:]
             if let level { city = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db) }
             let d = info.definition
-            out.append(.init(name: lang.pick(d.name, d.nameEn), href: SiteURL.indicator(.value(d.code)).link(lang), period: latest.period,
+            out.append(.init(name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang), period: latest.period,
                              value: NumberText.value(latest.value, unit: d.unit, lang), city: NumberText.value(city[latest.period], unit: d.unit, lang),
                              preliminary: latest.preliminary))
         }

@@ -21,11 +21,11 @@ struct BodyLink: Encodable, Sendable {
         case .group(let g)?:
             let members = expandGroups && g.memberKinds != nil
                 ? index.members(of: g, year: year).map { make($0.id, index: index, year: year, lang: lang) } : nil
-            return BodyLink(name: LocalText(text: Strings.get("group.\(g.rawValue)", lang), lang: lang.rawValue),
+            return BodyLink(name: LocalText(text: Texts(lang).label(g), lang: lang.rawValue),
                             href: nil, members: members, isGroup: true, openGroup: g.memberKinds == nil)
         case .body(let id)?:
             if let b = index.bodyByID[id] {
-                return BodyLink(name: lang.pick(b.name, b.nameEn), href: SiteURL.body(.value(b.id)).link(lang), members: nil,
+                return BodyLink(name: lang.pick(b.name, b.nameEn), href: SiteURL.Catalogue.body(.value(b.id)).link(lang), members: nil,
                                 isGroup: false, openGroup: false)
             }
             return BodyLink(name: LocalText(text: id, lang: "sv"), href: nil, members: nil, isGroup: false, openGroup: false)

@@ -15,23 +15,23 @@ struct BodyPage: Encodable, Sendable {
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<BodyPage>? {
         guard let b = index.bodyByID[id] else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let inv = index.involvements(of: id)
         func row(_ i: CatalogueIndex.Involvement) -> MeasureRow {
-            let note = i.viaGroup.map { "\(s["viaGroup"]!) \(s["group.\($0.rawValue)"]!)" }
+            let note = i.viaGroup.map { "\(s[.viaGroup]) \(s.label($0))" }
             return MeasureRow.make(i.measure, index: index, lang: lang, withReport: true, note: note)
         }
         let page = BodyPage(
-            name: lang.pick(b.name, b.nameEn), kind: s["kind1.\(b.kind.rawValue)"]!, shortName: b.shortName,
+            name: lang.pick(b.name, b.nameEn), kind: s.label(b.kind), shortName: b.shortName,
             validity: validityText(b.validFrom, b.validTo, lang), note: b.note,
             parent: b.parent.map { BodyLink.make($0, index: index, year: 0, lang: lang) },
             children: (index.childBodies[id] ?? []).sorted { $0.name < $1.name }.map { BodyLink.make($0.id, index: index, year: 0, lang: lang) },
-            tables: [MeasureTable(heading: s["leads"]!, rows: inv.filter { $0.role == .lead }.map(row)),
-                     MeasureTable(heading: s["collaboratesOn"]!, rows: inv.filter { $0.role == .collaborating }.map(row))]
+            tables: [MeasureTable(heading: s[.leads], rows: inv.filter { $0.role == .lead }.map(row)),
+                     MeasureTable(heading: s[.collaboratesOn], rows: inv.filter { $0.role == .collaborating }.map(row))]
                 .filter { !$0.rows.isEmpty },
-            apiHref: APIURL.body(.value(id)).path)
-        let meta = PageMeta.make(lang, title: page.name.text, description: "\(page.name.text): \(page.kind)", section: .bodies,
-                                 route: .body(.value(id)), crumbs: [(s["bodies"]!, .bodies)])
+            apiHref: APIURL.Catalogue.body(.value(id)).path)
+        let meta = PageMeta.make(lang, title: page.name.text, description: "\(page.name.text): \(page.kind)", section: SiteURL.Catalogue.bodies,
+                                 route: SiteURL.Catalogue.body(.value(id)), crumbs: [(s[.bodies], SiteURL.Catalogue.bodies)])
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -118,41 +118,41 @@ enum EditForms {
     /// The fields to show, filled with `values`, with `errors` by field name.
     static func fields(_ kind: EditKind, values: FormValues, errors: [String: String], creating: Bool,
                        index: CatalogueIndex, lang: Lang) -> [FormField] {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         func field(_ name: String, _ type: String, required: Bool = false, options: [(String, String)] = [], hint: String? = nil) -> FormField {
             let current = values[name] ?? []
-            return FormField(name: type == "multiselect" ? name + "[]" : name, id: "f-" + name, label: s["field.\(name)"] ?? name, kind: type,
+            return FormField(name: type == "multiselect" ? name + "[]" : name, id: "f-" + name, label: s.fieldLabel(name), kind: type,
                              value: current.joined(separator: "\n"),
                              options: options.map { FormField.Option(value: $0.0, label: $0.1, selected: current.contains($0.0)) },
                              error: errors[name], hint: hint, required: required)
         }
-        let none = [("", s["none"]!)]
+        let none = [("", s[.none])]
         let bodies = index.document.bodies.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
-        let groups = BodyGroup.allCases.map { (BodyGroup.prefix + $0.rawValue, "— " + s["group.\($0.rawValue)"]!) }
-        let idField = creating ? field("id", "text", hint: s["hint.id"]) : field("id", "readonly")
+        let groups = BodyGroup.allCases.map { (BodyGroup.prefix + $0.rawValue, "— " + s.label($0)) }
+        let idField = creating ? field("id", "text", hint: s[.hintId]) : field("id", "readonly")
         switch kind {
         case .body:
             return [idField, field("name", "text", required: true), field("nameEn", "text"), field("shortName", "text"),
-                    field("kind", "select", required: true, options: BodyKind.allCases.map { ($0.rawValue, s["kind1.\($0.rawValue)"]!) }),
-                    field("parent", "select", options: none + bodies), field("validFrom", "date", hint: s["hint.date"]),
-                    field("validTo", "date", hint: s["hint.date"]), field("note", "textarea")]
+                    field("kind", "select", required: true, options: BodyKind.allCases.map { ($0.rawValue, s.label($0)) }),
+                    field("parent", "select", options: none + bodies), field("validFrom", "date", hint: s[.hintDate]),
+                    field("validTo", "date", hint: s[.hintDate]), field("note", "textarea")]
         case .area:
             return [idField, field("name", "text", required: true), field("nameEn", "text"),
-                    field("kind", "select", required: true, options: AreaKind.allCases.map { ($0.rawValue, s["area1.\($0.rawValue)"]!) }),
+                    field("kind", "select", required: true, options: AreaKind.allCases.map { ($0.rawValue, s.label($0)) }),
                     field("code", "text"), field("parent", "select", options: none + index.document.areas.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }),
-                    field("validFrom", "date", hint: s["hint.date"]), field("validTo", "date", hint: s["hint.date"]),
-                    field("aliases", "textarea", hint: s["hint.lines"])]
+                    field("validFrom", "date", hint: s[.hintDate]), field("validTo", "date", hint: s[.hintDate]),
+                    field("aliases", "textarea", hint: s[.hintLines])]
         case .report:
             return [idField, field("title", "text", required: true), field("subtitle", "text"), field("year", "number", required: true),
-                    field("letter", "text", hint: s["hint.letter"]),
+                    field("letter", "text", hint: s[.hintLetter]),
                     field("commissionArea", "select", options: none + index.document.commissionAreas.map { ($0.id, lang.pick($0.name, $0.nameEn).text) }),
-                    field("link", "url"), field("summary", "textarea"), field("chapters", "textarea", hint: s["hint.chapters"])]
+                    field("link", "url"), field("summary", "textarea"), field("chapters", "textarea", hint: s[.hintChapters])]
         case .measure:
             let strategies = (index.document.roadmap?.targetAreas ?? []).flatMap { t in
                 t.strategies.map { ($0.id, "\(lang.pick(t.name, t.nameEn).text) \($0.numeral): \(lang.pick($0.title, $0.titleEn).text)") }
             }
             return [creating ? field("report", "select", required: true, options: index.document.reports.map { ($0.id, $0.title) }) : field("report", "readonly"),
-                    creating ? field("code", "text", required: true, hint: s["hint.code"]) : field("code", "readonly"),
+                    creating ? field("code", "text", required: true, hint: s[.hintCode]) : field("code", "readonly"),
                     field("title", "text", required: true), field("titleEn", "text"), field("description", "textarea"),
                     field("leadBody", "select", options: none + groups + bodies),
                     field("jointLeadBodies", "multiselect", options: groups + bodies),

@@ -16,15 +16,15 @@ struct HistoryPage: Encodable, Sendable {
 
     static func build(_ req: Request, objectType: String, objectID: String, title: String, objectHref: String) async throws -> PageContext<HistoryPage> {
         let lang = Lang.of(req)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let events = try await AuditEvent.query(on: req.db).filter(\.$objectType == objectType).filter(\.$objectID == objectID)
             .sort(\.$at, .descending).limit(500).all()
         let entries = events.map { e in
-            Entry(at: minute(e.at), actor: e.actor, action: s["action.\(e.action)"] ?? e.action, via: e.via,
+            Entry(at: minute(e.at), actor: e.actor, action: s.auditAction(e.action), via: e.via,
                   changes: fieldChanges(before: e.before, after: e.after))
         }
-        let heading = "\(s["history"]!): \(title)"
-        let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: .home)
+        let heading = "\(s[.history]): \(title)"
+        let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: SiteURL.home)
         return PageContext(meta: meta, t: s, page: HistoryPage(heading: heading, objectHref: objectHref, entries: entries))
     }
 

@@ -11,22 +11,22 @@ struct HomePage: Encodable, Sendable {
 
     static func build(_ index: CatalogueIndex, _ lang: Lang) -> PageContext<HomePage> {
         let doc = index.document
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let strategies = doc.roadmap?.targetAreas.reduce(0) { $0 + $1.strategies.count } ?? 0
         let page = HomePage(
             counts: [
-                Count(number: doc.reports.count, label: s["countReports"]!, href: SiteURL.reports.link(lang)),
-                Count(number: doc.measures.count, label: s["countMeasures"]!, href: SiteURL.reports.link(lang)),
-                Count(number: doc.bodies.count, label: s["countBodies"]!, href: SiteURL.bodies.link(lang)),
-                Count(number: strategies, label: s["countStrategies"]!, href: SiteURL.roadmap.link(lang)),
-                Count(number: doc.areas.count, label: s["countAreas"]!, href: SiteURL.areas.link(lang)),
+                Count(number: doc.reports.count, label: s[.countReports], href: SiteURL.Catalogue.reports.link(lang)),
+                Count(number: doc.measures.count, label: s[.countMeasures], href: SiteURL.Catalogue.reports.link(lang)),
+                Count(number: doc.bodies.count, label: s[.countBodies], href: SiteURL.Catalogue.bodies.link(lang)),
+                Count(number: strategies, label: s[.countStrategies], href: SiteURL.Catalogue.roadmap.link(lang)),
+                Count(number: doc.areas.count, label: s[.countAreas], href: SiteURL.Catalogue.areas.link(lang)),
             ],
             reports: doc.reports.sorted { ($0.year, $0.title) > ($1.year, $1.title) }.map { ReportRow.make($0, index: index, lang: lang) },
             targetAreas: (doc.roadmap?.targetAreas ?? []).map {
                 Target(name: lang.pick($0.name, $0.nameEn), strategyCount: $0.strategies.count,
-                       href: SiteURL.roadmap.link(lang) + "#" + $0.id)
+                       href: SiteURL.Catalogue.roadmap.link(lang) + "#" + $0.id)
             })
-        let meta = PageMeta.make(lang, title: s["overview"]!, description: s["tagline"]!, section: .home, route: .home)
-        return PageContext(meta: meta, t: Strings.table(lang), page: page)
+        let meta = PageMeta.make(lang, title: s[.overview], description: s[.tagline], section: SiteURL.home, route: SiteURL.home)
+        return PageContext(meta: meta, t: Texts(lang), page: page)
     }
 }

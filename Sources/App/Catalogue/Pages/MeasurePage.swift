@@ -34,7 +34,7 @@ struct MeasurePage: Encodable, Sendable {
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = []) -> PageContext<MeasurePage>? {
         guard let m = index.measureByPublicID[id], let r = index.reportByID[m.report] else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let bare = index.code(of: m)?.withoutLetter
         let sameCode = index.document.measures.filter { o in
             o.report != m.report && bare != nil && index.code(of: o)?.withoutLetter == bare
@@ -49,19 +49,19 @@ struct MeasurePage: Encodable, Sendable {
             },
             collaborating: (m.collaboratingBodies ?? []).map { BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true) },
             parent: index.parent(of: m).map { MeasureRow.make($0, index: index, lang: lang) },
-            tables: [MeasureTable(heading: s["childMeasures"]!, rows: index.children(of: m).map { MeasureRow.make($0, index: index, lang: lang) }),
-                     MeasureTable(heading: s["sameCode"]!, rows: sameCode.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
+            tables: [MeasureTable(heading: s[.childMeasures], rows: index.children(of: m).map { MeasureRow.make($0, index: index, lang: lang) }),
+                     MeasureTable(heading: s[.sameCode], rows: sameCode.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
                 .filter { !$0.rows.isEmpty },
             strategies: (m.strategies ?? []).compactMap { sid in
                 index.strategyByID[sid].map { t, st in
                     StrategyLink(numeral: st.numeral, title: lang.pick(st.title, st.titleEn), targetArea: lang.pick(t.name, t.nameEn),
-                                 href: SiteURL.roadmap.link(lang) + "#" + st.id)
+                                 href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st.id)
                 }
             },
-            apiHref: APIURL.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
+            apiHref: APIURL.Catalogue.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
         let meta = PageMeta.make(lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
-                                 section: .reports, route: .measure(.value(id)),
-                                 crumbs: [(s["reports"]!, .reports), (r.title, .report(.value(r.id)))])
+                                 section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.measure(.value(id)),
+                                 crumbs: [(s[.reports], SiteURL.Catalogue.reports), (r.title, SiteURL.Catalogue.report(.value(r.id)))])
         return PageContext(meta: meta, t: s, page: page)
     }
 }
@@ -76,11 +76,11 @@ extension MeasurePage.MeasurePosition {
             FROM referral_positions p JOIN referral_answers a ON a.id = p.answer_id JOIN referral_rounds r ON r.id = a.round_id
             WHERE p.measure = \(bind: measure) AND a.status = 'submitted' ORDER BY r.sent_on DESC, a.body
             """).all(decoding: Row.self)
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         return rows.map { r in
-            .init(round: r.title, roundHref: SiteURL.referral(.value(r.slug)).link(lang), body: bodyName(r.body, index, lang),
-                  answerHref: SiteURL.referralAnswer(.value(r.slug), .value(r.body)).link(lang),
-                  position: s["position_\(r.position)"] ?? r.position, cls: r.position, prerequisites: r.prerequisites, text: r.text)
+            .init(round: r.title, roundHref: SiteURL.Referrals.round(.value(r.slug)).link(lang), body: bodyName(r.body, index, lang),
+                  answerHref: SiteURL.Referrals.answer(.value(r.slug), .value(r.body)).link(lang),
+                  position: PositionKind(rawValue: r.position).map(s.label) ?? r.position, cls: r.position, prerequisites: r.prerequisites, text: r.text)
         }
     }
 }

@@ -12,7 +12,7 @@ struct MeasureRow: Encodable, Sendable {
         let year = index.reportByID[m.report]?.year ?? 0
         let leads = ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])).map { BodyLink.make($0, index: index, year: year, lang: lang) }
         return MeasureRow(code: m.code, title: lang.pick(m.title, m.titleEn),
-                          href: SiteURL.measure(.value(measureID(m))).link(lang),
+                          href: SiteURL.Catalogue.measure(.value(measureID(m))).link(lang),
                           reportTitle: withReport ? index.reportByID[m.report].map { LocalText(text: $0.title, lang: "sv") } : nil,
                           leads: leads, note: note)
     }

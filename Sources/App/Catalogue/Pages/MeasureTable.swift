@@ -14,8 +14,8 @@ struct MeasureTable: Encodable, Sendable {
 func validityText(_ from: Day?, _ to: Day?, _ lang: Lang) -> String? {
     switch (from, to) {
     case let (f?, t?): return "\(f) – \(t)"
-    case let (nil, t?): return "\(Strings.get("until", lang)) \(t)"
-    case let (f?, nil): return "\(Strings.get("from", lang)) \(f)"
+    case let (nil, t?): return "\(Texts(lang)[.until]) \(t)"
+    case let (f?, nil): return "\(Texts(lang)[.from]) \(f)"
     case (nil, nil): return nil
     }
 }

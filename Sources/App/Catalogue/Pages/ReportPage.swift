@@ -15,7 +15,7 @@ struct ReportPage: Encodable, Sendable {
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<ReportPage>? {
         guard let r = index.reportByID[id] else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let measures = index.measuresByReport[id] ?? []
         let titles = Dictionary((r.chapters ?? []).map { ($0.number, $0.title) }, uniquingKeysWith: { a, _ in a })
         var chapters: [MeasureTable] = []
@@ -32,15 +32,15 @@ struct ReportPage: Encodable, Sendable {
         let page = ReportPage(title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
                               area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) },
                               summary: r.summary, link: r.link, measureCount: measures.count, chapters: chapters,
-                              apiHref: APIURL.report(.value(r.id)).path)
+                              apiHref: APIURL.Catalogue.report(.value(r.id)).path)
         let title = r.subtitle.map { "\(r.title) – \($0)" } ?? r.title
-        let meta = PageMeta.make(lang, title: title, description: r.summary ?? title, section: .reports, route: .report(.value(id)),
-                                 crumbs: [(s["reports"]!, .reports)])
+        let meta = PageMeta.make(lang, title: title, description: r.summary ?? title, section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.report(.value(id)),
+                                 crumbs: [(s[.reports], SiteURL.Catalogue.reports)])
         return PageContext(meta: meta, t: s, page: page)
     }
 
-    private static func chapter(_ n: Int, _ rows: [MeasureRow], _ titles: [Int: String], _ s: [String: String]) -> MeasureTable {
-        let heading = titles[n].map { "\(n). \($0)" } ?? "\(s["chapter"]!) \(n)"
+    private static func chapter(_ n: Int, _ rows: [MeasureRow], _ titles: [Int: String], _ s: Texts) -> MeasureTable {
+        let heading = titles[n].map { "\(n). \($0)" } ?? "\(s[.chapter]) \(n)"
         return MeasureTable(heading: heading, rows: rows)
     }
 }

@@ -38,11 +38,11 @@ enum RoadmapForm {
             Area(index: i, id: values.one("area\(i).id"), name: values.one("area\(i).name"), nameEn: values.one("area\(i).nameEn"),
                  strategies: values.one("area\(i).strategies"), milestones: values.one("area\(i).milestones"))
         }
-        let s = Strings.table(lang)
-        let labels = ["title": s["field.title"]!, "titleEn": s["field.titleEn"]!, "year": s["field.year"]!, "text": s["field.description"]!,
-                      "id": s["field.id"]!, "name": s["field.name"]!, "nameEn": s["field.nameEn"]!,
-                      "hintStrategies": s["hint.strategies"]!, "hintMilestones": s["hint.milestones"]!]
-        return Page(action: SiteURL.roadmapEdit.link(lang), csrf: csrf, version: version, errors: errors,
+        let s = Texts(lang)
+        let labels = ["title": s[.fieldTitle], "titleEn": s[.fieldTitleEn], "year": s[.fieldYear], "text": s[.fieldDescription],
+                      "id": s[.fieldId], "name": s[.fieldName], "nameEn": s[.fieldNameEn],
+                      "hintStrategies": s[.hintStrategies], "hintMilestones": s[.hintMilestones]]
+        return Page(action: SiteURL.Catalogue.roadmapEdit.link(lang), csrf: csrf, version: version, errors: errors,
                     title: values.one("title"), titleEn: values.one("titleEn"), year: values.one("year"), text: values.one("text"), areas: areas,
                     labels: labels)
     }

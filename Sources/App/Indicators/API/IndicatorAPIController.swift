@@ -31,7 +31,7 @@ extension API {
             levels = IndicatorQueries.levelOrder.map(\.rawValue).filter(Set(summaries.map(\.level)).contains)
             periods = Array(Set(summaries.map(\.period))).sorted()
             updatedAt = i.updatedAt; version = i.version
-            url = SiteURL.indicator(.value(d.code)).path
+            url = SiteURL.Indicators.indicator(.value(d.code)).path
         }
     }
 

@@ -10,13 +10,13 @@ struct DifferencesPage: Encodable, Sendable {
     let methodsLink: String
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> PageContext<DifferencesPage> {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let infos = try await IndicatorQueries.all(on: db)
         let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: db), by: \.indicator_id)
         let rows = infos.compactMap { IndicatorRow.make($0, summaries: summaries[$0.id] ?? [], index: index, lang: lang) }
             .sorted { ($0.sortKey, -$0.slope, $0.name.text) < ($1.sortKey, -$1.slope, $1.name.text) }
         let counts = Dictionary(grouping: rows, by: \.trendClass).mapValues(\.count)
-        let meta = PageMeta.make(lang, title: s["differences"]!, description: s["differencesIntro"]!, section: .differences, route: .differences)
-        return PageContext(meta: meta, t: s, page: DifferencesPage(rows: rows, counts: counts, methodsLink: SiteURL.methods.link(lang)))
+        let meta = PageMeta.make(lang, title: s[.differences], description: s[.differencesIntro], section: SiteURL.Indicators.differences, route: SiteURL.Indicators.differences)
+        return PageContext(meta: meta, t: s, page: DifferencesPage(rows: rows, counts: counts, methodsLink: SiteURL.Indicators.methods.link(lang)))
     }
 }

@@ -40,7 +40,7 @@ struct IndicatorPage: Encodable, Sendable {
     static func build(_ index: CatalogueIndex, _ lang: Lang, code: String, level wantedLevel: String?, period wantedPeriod: String?,
                       allAreas: Bool = false, on db: any Database) async throws -> PageContext<IndicatorPage>? {
         guard let info = try await IndicatorQueries.one(code, on: db) else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let d = info.definition
         let name = lang.pick(d.name, d.nameEn)
         let summaries = try await IndicatorQueries.summaries(info.id, on: db)
@@ -49,20 +49,20 @@ struct IndicatorPage: Encodable, Sendable {
         let atLevel = summaries.filter { $0.level == level }
         let periodsAtLevel = atLevel.map(\.period)
         let period = wantedPeriod.flatMap { periodsAtLevel.contains($0) ? $0 : nil } ?? periodsAtLevel.last
-        let route = SiteURL.indicator(.value(code))
+        let route = SiteURL.Indicators.indicator(.value(code))
         func query(level l: String?, period p: String?) -> [(String, String)] {
             [("level", l), ("period", p)].compactMap { k, v in v.map { (k, $0) } }
         }
         let levels = IndicatorQueries.levelOrder.map(\.rawValue).filter(levelsPresent.contains).map { l in
-            Choice(label: s["area1.\(l)"] ?? l, href: route.link(lang, query: query(level: l, period: nil)), current: l == level)
+            Choice(label: s.areaKind(l), href: route.link(lang, query: query(level: l, period: nil)), current: l == level)
         }
         let periods = periodsAtLevel.reversed().map { p in
             Choice(label: p, href: route.link(lang, query: query(level: level, period: p)), current: p == period)
         }
 
         var facts: [Fact] = [
-            Fact(label: s["unit"]!, value: s["unit_\(d.unit)"] ?? d.unit),
-            Fact(label: s["directionLabel"]!, value: s[d.direction.rawValue]!),
+            Fact(label: s[.unit], value: s.unit(d.unit)),
+            Fact(label: s[.directionLabel], value: s.label(d.direction)),
         ]
         var bars: [BarChartView] = [], series: [LineChartView] = [], gapSeries: [LineChartView] = [], maps: [MapView] = []
         var groups: DataTable?
@@ -70,9 +70,9 @@ struct IndicatorPage: Encodable, Sendable {
         var preliminary = false
         var cityValues: [String: Double] = [:]
         if let level { cityValues = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db) }
-        let cityLabel = s["cityWhole"]!
+        let cityLabel = s[.cityWhole]
         if let level, let period, let summary = atLevel.first(where: { $0.period == period }) {
-            let levelName = s["area1.\(level)"] ?? level
+            let levelName = s.areaKind(level)
             let rows = try await IndicatorQueries.observations(info.id, period: period, kind: level, on: db)
             let total = rows.filter { $0.group_key == ObservationGroup.total }
             preliminary = total.contains { $0.preliminary }
@@ -80,24 +80,24 @@ struct IndicatorPage: Encodable, Sendable {
             let city = cityValues[period]
             facts += [
                 Fact(label: "\(cityLabel) \(period)", value: NumberText.value(city, unit: d.unit, lang)),
-                Fact(label: s["bestArea"]!, value: summary.best_area.map { "\(areaName($0)): \(NumberText.value(summary.best_value, unit: d.unit, lang))" } ?? "–"),
-                Fact(label: s["worstArea"]!, value: summary.worst_area.map { "\(areaName($0)): \(NumberText.value(summary.worst_value, unit: d.unit, lang))" } ?? "–"),
-                Fact(label: s["gapDifference"]!, value: NumberText.gap(summary.difference, unit: d.unit, lang)),
-                Fact(label: s["gapRatio"]!, value: NumberText.ratio(summary.ratio, lang)),
-                Fact(label: s["areaCount"]!, value: "\(summary.area_count) (\(levelName))"),
+                Fact(label: s[.bestArea], value: summary.best_area.map { "\(areaName($0)): \(NumberText.value(summary.best_value, unit: d.unit, lang))" } ?? "–"),
+                Fact(label: s[.worstArea], value: summary.worst_area.map { "\(areaName($0)): \(NumberText.value(summary.worst_value, unit: d.unit, lang))" } ?? "–"),
+                Fact(label: s[.gapDifference], value: NumberText.gap(summary.difference, unit: d.unit, lang)),
+                Fact(label: s[.gapRatio], value: NumberText.ratio(summary.ratio, lang)),
+                Fact(label: s[.areaCount], value: "\(summary.area_count) (\(levelName))"),
             ]
-            let items = total.map { o in (id: o.slug, label: areaName(o.slug), value: o.value, href: SiteURL.area(.value(o.slug)).link(lang)) }
+            let items = total.map { o in (id: o.slug, label: areaName(o.slug), value: o.value, href: SiteURL.Catalogue.area(.value(o.slug)).link(lang)) }
             bars.append(BarChartView.make(id: "bars", title: "\(name.text), \(levelName), \(period)",
-                                          desc: Strings.fill(s["barsDesc"]!, levelName, NumberText.value(city, unit: d.unit, lang)),
+                                          desc: Strings.fill(s[.barsDesc], levelName, NumberText.value(city, unit: d.unit, lang)),
                                           items: items, unit: d.unit, reference: city, referenceLabel: cityLabel,
                                           table: allAreas ? .allOpen : .drawn(linkToAll: route.link(lang, query: query(level: level, period: period) + [("table", "all")]) + "#h-areas"),
                                           lang: lang))
             // The map: the chosen level when its areas have shapes, else the district areas.
             let mapLevel = total.contains { index.areaByID[$0.slug]?.geometry != nil } ? level : AreaKind.districtArea.rawValue
             let mapRows = mapLevel == level ? total : try await IndicatorQueries.observations(info.id, period: period, group: ObservationGroup.total, kind: mapLevel, on: db)
-            if let map = MapView.make(id: "map", title: "\(name.text), \(s["area1.\(mapLevel)"] ?? mapLevel), \(period)", desc: s["mapDesc"]!,
+            if let map = MapView.make(id: "map", title: "\(name.text), \(s.areaKind(mapLevel)), \(period)", desc: s[.mapDesc],
                                       items: mapRows.map { o in (id: o.slug, label: areaName(o.slug), geometry: index.areaByID[o.slug]?.geometry, value: o.value,
-                                                                 href: SiteURL.area(.value(o.slug)).link(lang)) },
+                                                                 href: SiteURL.Catalogue.area(.value(o.slug)).link(lang)) },
                                       unit: d.unit, direction: d.direction, lang: lang) {
                 maps.append(map)
             }
@@ -105,7 +105,7 @@ struct IndicatorPage: Encodable, Sendable {
             let byGroup = Dictionary(grouping: rows.filter { $0.group_key != ObservationGroup.total }, by: \.group_key)
             if !byGroup.isEmpty {
                 let populations = Dictionary(index.document.areas.map { ($0.id, $0.population) }, uniquingKeysWith: { a, _ in a })
-                groups = DataTable(caption: Strings.fill(s["groupsCaption"]!, levelName, period), headers: [s["group"]!, s["value"]!, s["areaCount"]!],
+                groups = DataTable(caption: Strings.fill(s[.groupsCaption], levelName, period), headers: [s[.group], s[.value], s[.areaCount]],
                                    rows: byGroup.keys.sorted().map { g in
                                        let list = (byGroup[g] ?? []).compactMap { o in o.value.map { DisparityInput(id: o.slug, value: $0, weight: o.weight ?? populations[o.slug] ?? nil) } }
                                        let r = Disparity.compute(list, direction: d.direction)
@@ -115,48 +115,48 @@ struct IndicatorPage: Encodable, Sendable {
         }
         if let level, !atLevel.isEmpty {
             let ps = atLevel.map(\.period)
-            series.append(LineChartView.make(id: "city", title: "\(name.text): \(cityLabel)", desc: s["seriesDesc"]!, periods: ps,
+            series.append(LineChartView.make(id: "city", title: "\(name.text): \(cityLabel)", desc: s[.seriesDesc], periods: ps,
                                              series: [(cityLabel, ps.map { cityValues[$0] }, { NumberText.value($0, unit: d.unit, lang) })], lang: lang))
-            gapSeries.append(LineChartView.make(id: "gap", title: "\(name.text): \(s["gapDifference"]!) (\(s["area1.\(level)"] ?? level))",
-                                                desc: s["gapSeriesDesc"]!, periods: ps,
-                                                series: [(s["gapDifference"]!, atLevel.map(\.difference), { NumberText.gap($0, unit: d.unit, lang) })], lang: lang))
+            gapSeries.append(LineChartView.make(id: "gap", title: "\(name.text): \(s[.gapDifference]) (\(s.areaKind(level)))",
+                                                desc: s[.gapSeriesDesc], periods: ps,
+                                                series: [(s[.gapDifference], atLevel.map(\.difference), { NumberText.gap($0, unit: d.unit, lang) })], lang: lang))
             let trend = Disparity.trend(atLevel.map { ($0.period, $0.difference ?? .nan) })
-            trendText = s["trend_\(trend.classification.rawValue)"]
+            trendText = s.label(trend.classification)
         }
         var links: [Link] = []
         for t in d.targetAreas ?? [] {
             if let ta = index.document.roadmap?.targetAreas.first(where: { $0.id == t }) {
-                links.append(Link(label: lang.pick(ta.name, ta.nameEn), href: SiteURL.roadmap.link(lang) + "#" + t))
+                links.append(Link(label: lang.pick(ta.name, ta.nameEn), href: SiteURL.Catalogue.roadmap.link(lang) + "#" + t))
             }
         }
         for st in d.strategies ?? [] {
             if let (_, strategy) = index.strategyByID[st] {
-                links.append(Link(label: lang.pick(strategy.title, strategy.titleEn), href: SiteURL.roadmap.link(lang) + "#" + st))
+                links.append(Link(label: lang.pick(strategy.title, strategy.titleEn), href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st))
             }
         }
         let milestones = try await MilestoneStatusRow.all(index, lang, indicator: code, on: db)
-        let base = SiteURL.indicatorData(.value(code))
+        let base = SiteURL.Indicators.data(.value(code))
         let downloads = [
-            Download(label: s["downloadCSV"]!, href: base.path + "?format=csv"),
-            Download(label: s["downloadExcel"]!, href: base.path + "?format=csv-sv"),
-            Download(label: s["downloadJSON"]!, href: base.path + "?format=json"),
-            Download(label: s["downloadOpenSDG"]!, href: base.path + "?format=opensdg"),
+            Download(label: s[.downloadCSV], href: base.path + "?format=csv"),
+            Download(label: s[.downloadExcel], href: base.path + "?format=csv-sv"),
+            Download(label: s[.downloadJSON], href: base.path + "?format=json"),
+            Download(label: s[.downloadOpenSDG], href: base.path + "?format=opensdg"),
         ]
         let page = IndicatorPage(
             name: name, code: code, definition: d.definition.map { lang.pick($0, d.definitionEn) }, source: d.source, sourceURL: d.sourceURL,
-            unit: s["unit_\(d.unit)"] ?? d.unit, direction: s[d.direction.rawValue]!, updated: info.updatedAt.map { String($0.prefix(10)) },
+            unit: s.unit(d.unit), direction: s.label(d.direction), updated: info.updatedAt.map { String($0.prefix(10)) },
             links: links, milestones: milestones, levels: levels, periods: Array(periods), period: period,
-            levelName: level.map { s["area1.\($0)"] ?? $0 }, facts: facts, trend: trendText, preliminary: preliminary,
+            levelName: level.map { s.areaKind($0) }, facts: facts, trend: trendText, preliminary: preliminary,
             bars: bars, series: series, gapSeries: gapSeries, maps: maps, groups: groups.map { [$0] } ?? [], downloads: downloads,
-            apiHref: APIURL.indicator(.value(code)).path, methodsLink: SiteURL.methods.link(lang))
-        let meta = PageMeta.make(lang, title: name.text, description: d.definition ?? name.text, section: .indicators, route: route,
-                                 query: query(level: wantedLevel, period: wantedPeriod) + (allAreas ? [("table", "all")] : []), crumbs: [(s["indicators"]!, .indicators)])
+            apiHref: APIURL.Indicators.indicator(.value(code)).path, methodsLink: SiteURL.Indicators.methods.link(lang))
+        let meta = PageMeta.make(lang, title: name.text, description: d.definition ?? name.text, section: SiteURL.Indicators.list, route: route,
+                                 query: query(level: wantedLevel, period: wantedPeriod) + (allAreas ? [("table", "all")] : []), crumbs: [(s[.indicators], SiteURL.Indicators.list)])
         return PageContext(meta: meta, t: s, page: page)
     }
 
     /// `kon=K;alder=16-24` → "kön: K, ålder: 16-24".
-    static func groupLabel(_ key: String, _ s: [String: String]) -> String {
-        ObservationGroup.dimensions(key).map { "\(s["dim_\($0.dimension)"] ?? $0.dimension): \(s["dimValue_\($0.dimension)_\($0.value)"] ?? $0.value)" }
+    static func groupLabel(_ key: String, _ s: Texts) -> String {
+        ObservationGroup.dimensions(key).map { s.dimension($0.dimension, value: $0.value) }
             .joined(separator: ", ")
     }
 }

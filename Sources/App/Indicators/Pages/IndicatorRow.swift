@@ -28,7 +28,7 @@ struct IndicatorRow: Encodable, Sendable {
         let series = summaries.filter { $0.level == level }
         guard let last = series.last else { return nil }
         let trend = Disparity.trend(series.map { ($0.period, $0.difference ?? .nan) })
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let d = info.definition
         func area(_ id: String?, _ v: Double?) -> String {
             guard let id else { return "–" }
@@ -36,11 +36,11 @@ struct IndicatorRow: Encodable, Sendable {
             return "\(a.map { lang.pick($0.name, $0.nameEn).text } ?? id) (\(NumberText.value(v, unit: d.unit, lang)))"
         }
         let order: [Disparity.Trend.Classification: Int] = [.widening: 0, .stable: 1, .narrowing: 2, .notEnoughData: 3]
-        return IndicatorRow(name: lang.pick(d.name, d.nameEn), href: SiteURL.indicator(.value(d.code)).link(lang),
-                            unit: s["unit_\(d.unit)"] ?? d.unit, direction: s[d.direction.rawValue]!, level: s["area1.\(level)"] ?? level,
+        return IndicatorRow(name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
+                            unit: s.unit(d.unit), direction: s.label(d.direction), level: s.areaKind(level),
                             latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
                             best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
-                            gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s["trend_\(trend.classification.rawValue)"]!,
+                            gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
                             trendClass: trend.classification.rawValue, periods: series.count,
                             sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
     }

@@ -11,7 +11,7 @@ struct IndicatorsPage: Encodable, Sendable {
     let methodsLink: String
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> PageContext<IndicatorsPage> {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let infos = try await IndicatorQueries.all(on: db)
         let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: db), by: \.indicator_id)
         var rows: [IndicatorRow] = [], empty: [LocalText] = []
@@ -19,8 +19,8 @@ struct IndicatorsPage: Encodable, Sendable {
             if let r = IndicatorRow.make(info, summaries: summaries[info.id] ?? [], index: index, lang: lang) { rows.append(r) }
             else { empty.append(lang.pick(info.definition.name, info.definition.nameEn)) }
         }
-        let meta = PageMeta.make(lang, title: s["indicators"]!, description: s["indicatorsIntro"]!, section: .indicators, route: .indicators)
-        return PageContext(meta: meta, t: s, page: IndicatorsPage(rows: rows, empty: empty, uploadLink: SiteURL.indicatorUpload.link(lang),
-                                                                    differencesLink: SiteURL.differences.link(lang), methodsLink: SiteURL.methods.link(lang)))
+        let meta = PageMeta.make(lang, title: s[.indicators], description: s[.indicatorsIntro], section: SiteURL.Indicators.list, route: SiteURL.Indicators.list)
+        return PageContext(meta: meta, t: s, page: IndicatorsPage(rows: rows, empty: empty, uploadLink: SiteURL.Indicators.upload.link(lang),
+                                                                    differencesLink: SiteURL.Indicators.differences.link(lang), methodsLink: SiteURL.Indicators.methods.link(lang)))
     }
 }

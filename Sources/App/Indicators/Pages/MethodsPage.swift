@@ -7,8 +7,8 @@ struct MethodsPage: Encodable, Sendable {
     let isEnglish: Bool
 
     static func build(_ lang: Lang) -> PageContext<MethodsPage> {
-        let s = Strings.table(lang)
-        let meta = PageMeta.make(lang, title: s["methods"]!, description: s["methodsIntro"]!, section: .indicators, route: .methods)
+        let s = Texts(lang)
+        let meta = PageMeta.make(lang, title: s[.methods], description: s[.methodsIntro], section: SiteURL.Indicators.list, route: SiteURL.Indicators.methods)
         return PageContext(meta: meta, t: s, page: MethodsPage(isEnglish: lang == .en))
     }
 }

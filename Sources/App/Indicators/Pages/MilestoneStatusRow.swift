@@ -18,7 +18,7 @@ struct MilestoneStatusRow: Encodable, Sendable {
 
     /// - Parameter indicator: only the milestones that follow this indicator (its page).
     static func all(_ index: CatalogueIndex, _ lang: Lang, indicator: String? = nil, on db: any Database) async throws -> [MilestoneStatusRow] {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let milestones = (index.document.roadmap?.targetAreas ?? []).flatMap { $0.milestones ?? [] }.filter { m in indicator.map { m.indicator == $0 } ?? true }
         guard !milestones.isEmpty else { return [] }
         let infos = Dictionary(try await IndicatorQueries.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
@@ -44,11 +44,11 @@ struct MilestoneStatusRow: Encodable, Sendable {
             let a = MilestoneProgress.assess(baselineValue: m.baseline, baselineYear: m.baselineYear, latestValue: latestValue,
                                              latestYear: latestYear, targetValue: m.targetValue, targetYear: m.targetYear,
                                              direction: info?.direction ?? .higherIsBetter)
-            let explanation: String? = a.progressRatio.map { Strings.fill(s["milestoneRatio"]!, NumberText.plain($0 * 100, decimals: 0, lang)) }
+            let explanation: String? = a.progressRatio.map { Strings.fill(s[.milestoneRatio], NumberText.plain($0 * 100, decimals: 0, lang)) }
             out.append(MilestoneStatusRow(id: m.id, text: m.text, indicator: info.map { lang.pick($0.definition.name, $0.definition.nameEn).text } ?? m.indicator,
-                                          indicatorCode: info?.code, indicatorHref: info.map { SiteURL.indicator(.value($0.code)).link(lang) },
+                                          indicatorCode: info?.code, indicatorHref: info.map { SiteURL.Indicators.indicator(.value($0.code)).link(lang) },
                                           baseline: value(m.baseline, m.baselineYear), target: value(m.targetValue, m.targetYear),
-                                          latest: value(latestValue, latestYear), status: s["status_\(a.status.rawValue)"]!,
+                                          latest: value(latestValue, latestYear), status: s.label(a.status),
                                           statusClass: a.status.rawValue, explanation: explanation))
         }
         return out

@@ -35,48 +35,47 @@ struct UploadPage: Encodable, Sendable {
     static func make(_ f: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String], csrf: String, lang: Lang,
                      owners: [(slug: String, name: String)], stash: String?, notice: String?,
                      kept: (code: String, info: IndicatorArchive.Info)?) -> UploadPage {
-        let s = Strings.table(lang)
-        func text(_ key: String) -> String { s[key] ?? key }
+        let s = Texts(lang)
         func options(_ values: [String], _ current: String?, _ label: (String) -> String) -> [Option] {
             values.map { Option(value: $0, label: label($0), selected: $0 == current) }
         }
         func field(_ name: String, _ value: String?, hint: Bool = false) -> Field {
-            Field(name: name, label: s["f_\(name)"] ?? name, value: value ?? "", hint: hint ? s["h_\(name)"] : nil)
+            Field(name: name, label: s.importField(name).label, value: value ?? "", hint: hint ? s.importField(name).hint : nil)
         }
         var success: String?, details: [String] = [], link: String?
         var preview: String?, previewDetails: [String] = []
         if let (code, out) = outcome {
-            let summary = ["\(text("computableCount")): \(out.summary.computable)", "\(text("notComputableCount")): \(out.summary.notComputable)",
-                           "\(text("periodsLabel")): \(out.periods.joined(separator: ", "))"]
+            let summary = ["\(s[.computableCount]): \(out.summary.computable)", "\(s[.notComputableCount]): \(out.summary.notComputable)",
+                           "\(s[.periodsLabel]): \(out.periods.joined(separator: ", "))"]
             if let p = out.preview {
-                preview = Strings.fill(text(p.currentName == nil ? "previewNew" : "previewReplace"), code, String(p.newValues))
+                preview = Strings.fill(p.currentName == nil ? s[.previewNew] : s[.previewReplace], code, String(p.newValues))
                 previewDetails = summary
                 if p.currentName != nil {
-                    previewDetails.append(Strings.fill(text("previewReplaced"), String(p.replacedValues), String(p.currentValues)))
-                    previewDetails.append(text("previewKept"))
+                    previewDetails.append(Strings.fill(s[.previewReplaced], String(p.replacedValues), String(p.currentValues)))
+                    previewDetails.append(s[.previewKept])
                 }
                 if !p.newAreas.isEmpty {
-                    previewDetails.append("\(text("createdAreas")): \(out.createdAreas) (\(p.newAreas.prefix(10).joined(separator: ", "))\(out.createdAreas > 10 ? " …" : ""))")
+                    previewDetails.append("\(s[.createdAreas]): \(out.createdAreas) (\(p.newAreas.prefix(10).joined(separator: ", "))\(out.createdAreas > 10 ? " …" : ""))")
                 }
-                if !out.skipped.isEmpty { previewDetails.append("\(text("skippedRows")): \(out.skipped.count)") }
+                if !out.skipped.isEmpty { previewDetails.append("\(s[.skippedRows]): \(out.skipped.count)") }
             } else {
-                success = Strings.fill(text("importDone"), "\(out.written)", code)
+                success = Strings.fill(s[.importDone], "\(out.written)", code)
                 details = summary
-                if out.createdAreas > 0 { details.append("\(text("createdAreas")): \(out.createdAreas)") }
-                if !out.skipped.isEmpty { details.append("\(text("skippedRows")): \(out.skipped.count)") }
-                link = SiteURL.indicator(.value(code)).link(lang)
+                if out.createdAreas > 0 { details.append("\(s[.createdAreas]): \(out.createdAreas)") }
+                if !out.skipped.isEmpty { details.append("\(s[.skippedRows]): \(out.skipped.count)") }
+                link = SiteURL.Indicators.indicator(.value(code)).link(lang)
             }
         }
-        let keptText = kept.map { Strings.fill(text("keptImport"), $0.code, String($0.info.observations), $0.info.archivedAt, $0.info.archivedBy) }
+        let keptText = kept.map { Strings.fill(s[.keptImport], $0.code, String($0.info.observations), $0.info.archivedAt, $0.info.archivedBy) }
         return UploadPage(
-            action: SiteURL.indicatorUpload.link(lang), csrf: csrf, errors: errors, success: success, successDetails: details, successLink: link,
+            action: SiteURL.Indicators.upload.link(lang), csrf: csrf, errors: errors, success: success, successDetails: details, successLink: link,
             preview: preview, previewDetails: previewDetails, stash: preview == nil ? nil : stash, notice: notice,
-            kept: keptText, restoreAction: kept.map { SiteURL.indicatorRestore(.value($0.code)).link(lang) },
+            kept: keptText, restoreAction: kept.map { SiteURL.Indicators.restore(.value($0.code)).link(lang) },
             owners: owners.map { Option(value: $0.slug, label: $0.name, selected: $0.slug == f.owner) },
-            formats: options(IndicatorImportSpec.Format.allCases.map(\.rawValue), f.format ?? "csv") { s["format_\($0)"] ?? $0 },
-            units: options(IndicatorDefinition.units, f.unit ?? "percent") { s["unit_\($0)"] ?? $0 },
-            directions: options(Direction.allCases.map(\.rawValue), f.direction ?? "higherIsBetter") { s[$0] ?? $0 },
-            kinds: options(AreaKind.allCases.map(\.rawValue), f.areaKind ?? "district") { s["area1.\($0)"] ?? $0 },
+            formats: options(IndicatorImportSpec.Format.allCases.map(\.rawValue), f.format ?? "csv") { IndicatorImportSpec.Format(rawValue: $0).map(s.label) ?? $0 },
+            units: options(IndicatorDefinition.units, f.unit ?? "percent") { s.unit($0) },
+            directions: options(Direction.allCases.map(\.rawValue), f.direction ?? "higherIsBetter") { Direction(rawValue: $0).map(s.label) ?? $0 },
+            kinds: options(AreaKind.allCases.map(\.rawValue), f.areaKind ?? "district") { s.areaKind($0) },
             indicatorFields: [field("code", f.code, hint: true), field("name", f.name), field("nameEn", f.nameEn), field("definition", f.definition),
                               field("source", f.source), field("sourceURL", f.sourceURL)],
             mappingFields: [field("areaCode", f.areaCode), field("areaName", f.areaName), field("numerator", f.numerator),

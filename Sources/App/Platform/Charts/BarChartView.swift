@@ -61,22 +61,22 @@ struct BarChartView: Encodable, Sendable {
             Bar(label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: svg(b.x), y: svg(b.y), width: svg(b.width), height: svg(b.height),
                 labelY: svg(b.labelY), valueX: svg(b.valueX), missing: b.missing, highlight: b.id == highlight)
         }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         var fullTableHref: String?
         if case .drawn(let href) = choice { fullTableHref = href }
         let shortTable = layout.omitted != nil && fullTableHref != nil
         let tableItems = shortTable ? layout.bars.map { BarChartLayout.Item(id: $0.id, label: $0.label, value: $0.value) } : layout.sorted
-        let table = DataTable(caption: shortTable ? Strings.fill(s["tableShortened"]!, title, "\(maxBars / 2)", "\(layout.sorted.count)") : title,
-                              headers: [s["area"]!, s["value"]!],
+        let table = DataTable(caption: shortTable ? Strings.fill(s[.tableShortened], title, "\(maxBars / 2)", "\(layout.sorted.count)") : title,
+                              headers: [s[.area], s[.value]],
                               rows: tableItems.map { b in .init(label: b.label, href: hrefs[b.id], cells: [NumberText.value(b.value, unit: unit, lang)]) })
-        let fullTable = fullTableHref.flatMap { shortTable ? FullTable(text: Strings.fill(s["fullTable"]!, "\(layout.sorted.count)"), href: $0) : nil }
-        let fullDesc = layout.omitted.map { desc + " " + Strings.fill(s["barsDescShortened"]!, "\(maxBars / 2)", "\($0.count)") } ?? desc
+        let fullTable = fullTableHref.flatMap { shortTable ? FullTable(text: Strings.fill(s[.fullTable], "\(layout.sorted.count)"), href: $0) : nil }
+        let fullDesc = layout.omitted.map { desc + " " + Strings.fill(s[.barsDescShortened], "\(maxBars / 2)", "\($0.count)") } ?? desc
         return BarChartView(id: id, title: title, desc: fullDesc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
                             plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
                             plotBottom: svg(layout.plotY + layout.plotHeight), tickY: svg(layout.plotY - 6), labelX: svg(layout.plotX - 8),
                             referenceX: layout.referenceX.map(svg),
                             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
-                            bars: bars, omitted: layout.omitted.map { Strings.fill(s["barsOmitted"]!, "\($0.count)") },
+                            bars: bars, omitted: layout.omitted.map { Strings.fill(s[.barsOmitted], "\($0.count)") },
                             omittedY: layout.omitted.map { svg($0.labelY) }, ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table],
                             fullTable: fullTable, tableOpen: { if case .allOpen = choice { true } else { false } }())
     }

@@ -35,8 +35,8 @@ struct LineChartView: Encodable, Sendable {
             Series(label: s.label, style: i, segments: s.segments,
                    markers: s.markers.map { .init(x: svg($0.x), y: svg($0.y), text: "\($0.period): \(series[i].format($0.value))") })
         }
-        let s = Strings.table(lang)
-        let table = DataTable(caption: title, headers: [s["period"]!] + series.map(\.label),
+        let s = Texts(lang)
+        let table = DataTable(caption: title, headers: [s[.period]] + series.map(\.label),
                               rows: periods.indices.map { p in .init(label: periods[p], href: nil, cells: series.map { $0.format($0.values[p]) }) })
         return LineChartView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height), plotX: svg(layout.plotX),
                              plotY: svg(layout.plotY), plotWidth: svg(layout.plotWidth), plotHeight: svg(layout.plotHeight),

@@ -29,12 +29,12 @@ struct MapView: Encodable, Sendable {
         let palette = MapLayout.palette(classes: layout.classCount)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
         let labels = Dictionary(items.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         var legend = layout.legend.map { e in
             Legend(fill: palette[min(e.classIndex, palette.count - 1)],
                    text: "\(NumberText.value(e.lower, unit: unit, lang)) – \(NumberText.value(e.upper, unit: unit, lang))")
         }
-        if layout.regions.contains(where: { $0.classIndex == nil }) { legend.append(Legend(fill: noData, text: s["notComputable"]!)) }
+        if layout.regions.contains(where: { $0.classIndex == nil }) { legend.append(Legend(fill: noData, text: s[.notComputable])) }
         return MapView(id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
                        regions: layout.regions.map { r in
                            Region(label: r.label, text: "\(r.label): \(NumberText.value(r.value, unit: unit, lang))", path: r.path,

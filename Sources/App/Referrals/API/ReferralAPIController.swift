@@ -38,7 +38,7 @@ extension API {
                           status: st.status.map { $0.isFinal ? $0.rawValue : "pending" } ?? "none", late: st.late,
                           missingRequired: st.missingRequired, answeredBy: st.answeredBy)
             }
-            url = SiteURL.referral(.value(r.id)).path
+            url = SiteURL.Referrals.round(.value(r.id)).path
         }
     }
 
@@ -81,7 +81,7 @@ extension API {
             jointWith = x.jointWith ?? []; declineReason = x.declineReason
             positions = x.positions.map { .init(measure: $0.measure, position: $0.position.rawValue, alreadyWorks: $0.alreadyWorks,
                                                 prerequisites: $0.prerequisites, text: $0.text) }
-            url = SiteURL.referralAnswer(.value(x.round), .value(x.body)).path
+            url = SiteURL.Referrals.answer(.value(x.round), .value(x.body)).path
         }
     }
 

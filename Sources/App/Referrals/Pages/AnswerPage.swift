@@ -74,7 +74,7 @@ struct AnswerPage: Encodable, Sendable {
                       values: ReferralDocument.Answer?, version: Int?, errors: [String], saved: String?,
                       csrf: String) -> PageContext<AnswerPage>? {
         guard let scope = data.round.recipients.first(where: { $0.body == body }) else { return nil }
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let stored = data.answer(of: body)
         // While a submitted answer is corrected, everyone but its editors sees it as submitted.
         let started = mayEdit || readsDrafts ? nil : stored?.correctionStarted
@@ -96,23 +96,23 @@ struct AnswerPage: Encodable, Sendable {
         let blocks = ordered.enumerated().map { i, m -> MeasureBlock in
             let p = positions[m.publicID]
             return MeasureBlock(
-                id: m.publicID, field: "m\(i)", code: m.code, title: lang.pick(m.title, m.titleEn).text, href: SiteURL.measure(.value(m.publicID)).link(lang),
+                id: m.publicID, field: "m\(i)", code: m.code, title: lang.pick(m.title, m.titleEn).text, href: SiteURL.Catalogue.measure(.value(m.publicID)).link(lang),
                 required: required.contains(m.publicID),
-                positions: [Option(value: "", label: s["positionNone"]!, selected: p == nil)]
-                    + PositionKind.allCases.map { Option(value: $0.rawValue, label: s["position_\($0.rawValue)"]!, selected: p?.position == $0) },
-                alreadyWorks: [("", s["unknown"]!, p?.alreadyWorks == nil), ("yes", s["alreadyWorksYes"]!, p?.alreadyWorks == true),
-                               ("no", s["alreadyWorksNo"]!, p?.alreadyWorks == false)].map { Option(value: $0.0, label: $0.1, selected: $0.2) },
+                positions: [Option(value: "", label: s[.positionNone], selected: p == nil)]
+                    + PositionKind.allCases.map { Option(value: $0.rawValue, label: s.label($0), selected: p?.position == $0) },
+                alreadyWorks: [("", s[.unknown], p?.alreadyWorks == nil), ("yes", s[.alreadyWorksYes], p?.alreadyWorks == true),
+                               ("no", s[.alreadyWorksNo], p?.alreadyWorks == false)].map { Option(value: $0.0, label: $0.1, selected: $0.2) },
                 prerequisites: p?.prerequisites ?? "", text: p?.text ?? "",
-                positionText: p.map { s["position_\($0.position.rawValue)"]! }, alreadyWorksText: p?.alreadyWorks.map { $0 ? s["alreadyWorksYes"]! : s["alreadyWorksNo"]! })
+                positionText: p.map { s.label($0.position) }, alreadyWorksText: p?.alreadyWorks.map { $0 ? s[.alreadyWorksYes] : s[.alreadyWorksNo] })
         }
         let others = data.round.recipients.map(\.body).filter { $0 != body }
         let joint = Set(a.jointWith ?? [])
         let page = AnswerPage(
-            roundTitle: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), body: bodyName(body, index, lang), bodyID: body,
-            status: s["answer_\(shownStatus)"] ?? shownStatus, statusClass: shownStatus,
+            roundTitle: data.round.title, roundLink: SiteURL.Referrals.round(.value(data.round.id)).link(lang), body: bodyName(body, index, lang), bodyID: body,
+            status: s.publicAnswerStatus(shownStatus) ?? shownStatus, statusClass: shownStatus,
             revision: revision, example: stored?.answer.example ?? false, isPublic: isPublic, editable: editable,
             correctable: mayEdit && status == .submitted,
-            action: SiteURL.referralAnswer(.value(data.round.id), .value(body)).link(lang), csrf: csrf, version: version ?? stored?.version ?? 0,
+            action: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(lang), csrf: csrf, version: version ?? stored?.version ?? 0,
             errors: errors, saved: saved,
             diaryNumber: a.diaryNumber ?? "", diaryIssuer: a.diaryIssuer ?? "", preparedBy: a.preparedBy ?? "",
             decidedOn: a.decidedOn?.description ?? "", submittedOn: a.submittedOn?.description ?? "", summary: a.summary ?? "",
@@ -121,25 +121,25 @@ struct AnswerPage: Encodable, Sendable {
             measures: blocks,
             joint: others.map { Option(value: $0, label: bodyName($0, index, lang), selected: joint.contains($0)) },
             jointText: joint.isEmpty ? nil : joint.sorted().map { other in
-                bodyName(other, index, lang) + ((a.jointConfirmed ?? []).contains(other) ? "" : " (\(s["jointPending"] ?? ""))")
+                bodyName(other, index, lang) + ((a.jointConfirmed ?? []).contains(other) ? "" : " (\(s[.jointPending]))")
             }.joined(separator: ", "),
             jointInvitations: mayEdit ? JointAnswers.invitations(data, body: body, index: index, lang: lang) : [],
-            jointAction: SiteURL.referralJoint(.value(data.round.id), .value(body)).link(lang),
+            jointAction: SiteURL.Referrals.joint(.value(data.round.id), .value(body)).link(lang),
             revisions: revisions.map { r in
-                Revision(label: Strings.fill(s["revisionReplaced"], "\(r.revision)", minute(r.replacedAt)), summary: r.answer?.summary,
+                Revision(label: Strings.fill(s[.revisionReplaced], "\(r.revision)", minute(r.replacedAt)), summary: r.answer?.summary,
                          decidedOn: r.answer?.decidedOn?.description,
                          positions: (r.answer?.positions ?? []).map { p in
-                             "\(index.measureByPublicID[p.measure]?.code ?? p.measure): \(s["position_\(p.position.rawValue)"]!)"
+                             "\(index.measureByPublicID[p.measure]?.code ?? p.measure): \(s.label(p.position))"
                                  + (p.prerequisites.map { " – \($0)" } ?? "")
                          })
             },
             attachments: attachments.map {
-                Attachment(id: $0.id.uuidString, name: $0.filename, href: SiteURL.referralAttachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
+                Attachment(id: $0.id.uuidString, name: $0.filename, href: SiteURL.Referrals.attachment(.value($0.id.uuidString)).path, size: "\(max(1, $0.size / 1024)) kB")
             },
             maxAttachmentMB: AnswerStore.maxAttachmentBytes / 1_048_576)
-        let meta = PageMeta.make(lang, title: "\(page.body): \(data.round.title)", description: s["answer"]!, section: .referrals,
-                                 route: .referralAnswer(.value(data.round.id), .value(body)),
-                                 crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])
+        let meta = PageMeta.make(lang, title: "\(page.body): \(data.round.title)", description: s[.answer], section: SiteURL.Referrals.list,
+                                 route: SiteURL.Referrals.answer(.value(data.round.id), .value(body)),
+                                 crumbs: [(s[.referrals], SiteURL.Referrals.list), (data.round.title, SiteURL.Referrals.round(.value(data.round.id)))])
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -53,16 +53,16 @@ struct CompilationPage: Encodable, Sendable {
     static let marks: [PositionKind: String] = [.supports: "+", .supportsWithReservations: "(+)", .opposes: "−", .noOpinion: "0"]
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: LoadedRound) -> PageContext<CompilationPage> {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let c = data.compilation(index, today: today())
         let measures = index.measureByPublicID
         let names = data.round.recipients.map { bodyName($0.body, index, lang) }
         let positionCells = Dictionary(uniqueKeysWithValues: PositionKind.allCases.map {
-            ($0, Cell(mark: marks[$0] ?? "", label: s["position_\($0.rawValue)"]!, cls: $0.rawValue))
+            ($0, Cell(mark: marks[$0] ?? "", label: s.label($0), cls: $0.rawValue))
         })
-        let missingCell = Cell(mark: "!", label: s["requiredMissing"]!, cls: "missing")
-        let openCell = Cell(mark: "·", label: s["notAnswered"]!, cls: "open")
-        let noneCell = Cell(mark: "", label: s["notAsked"]!, cls: "none")
+        let missingCell = Cell(mark: "!", label: s[.requiredMissing], cls: "missing")
+        let openCell = Cell(mark: "·", label: s[.notAnswered], cls: "open")
+        let noneCell = Cell(mark: "", label: s[.notAsked], cls: "none")
         let rows = c.rows.map { row -> Row in
             let m = measures[row.measure]
             let cells = row.cells.map { cell -> Cell in
@@ -72,24 +72,24 @@ struct CompilationPage: Encodable, Sendable {
             }
             let details = zip(row.cells, names).compactMap { cell, name -> Detail? in
                 guard let e = cell.entry else { return nil }
-                return Detail(body: name, position: s["position_\(e.position.rawValue)"]!, cls: e.position.rawValue,
-                              alreadyWorks: e.alreadyWorks.map { $0 ? s["alreadyWorksYes"]! : s["alreadyWorksNo"]! },
+                return Detail(body: name, position: s.label(e.position), cls: e.position.rawValue,
+                              alreadyWorks: e.alreadyWorks.map { $0 ? s[.alreadyWorksYes] : s[.alreadyWorksNo] },
                               prerequisites: e.prerequisites, text: e.text)
             }
             return Row(code: m?.code ?? row.measure, title: m.map { lang.pick($0.title, $0.titleEn).text } ?? "",
-                       href: SiteURL.measure(.value(row.measure)).link(lang), cells: cells,
+                       href: SiteURL.Catalogue.measure(.value(row.measure)).link(lang), cells: cells,
                        counts: PositionKind.allCases.map { "\(row.counts[$0] ?? 0)" },
-                       missing: row.missingRequired.isEmpty ? nil : s["missingRequired"]! + ": " + row.missingRequired.map { bodyName($0, index, lang) }.joined(separator: ", "),
+                       missing: row.missingRequired.isEmpty ? nil : s[.missingRequired] + ": " + row.missingRequired.map { bodyName($0, index, lang) }.joined(separator: ", "),
                        details: details)
         }
-        let base = SiteURL.referralCompilationCSV(.value(data.round.id)).path
-        let page = CompilationPage(title: data.round.title, roundLink: SiteURL.referral(.value(data.round.id)).link(lang), bodies: names,
-                                   positions: PositionKind.allCases.map { s["position_\($0.rawValue)"]! }, rows: rows,
+        let base = SiteURL.Referrals.compilationCSV(.value(data.round.id)).path
+        let page = CompilationPage(title: data.round.title, roundLink: SiteURL.Referrals.round(.value(data.round.id)).link(lang), bodies: names,
+                                   positions: PositionKind.allCases.map { s.label($0) }, rows: rows,
                                    csvExcel: base + "?variant=excel", csvPlain: base,
                                    legend: PositionKind.allCases.compactMap { positionCells[$0] } + [missingCell, openCell])
-        let meta = PageMeta.make(lang, title: "\(s["compilation"]!): \(data.round.title)", description: s["compilation"]!, section: .referrals,
-                                 route: .referralCompilation(.value(data.round.id)),
-                                 crumbs: [(s["referrals"]!, .referrals), (data.round.title, .referral(.value(data.round.id)))])
+        let meta = PageMeta.make(lang, title: "\(s[.compilation]): \(data.round.title)", description: s[.compilation], section: SiteURL.Referrals.list,
+                                 route: SiteURL.Referrals.compilation(.value(data.round.id)),
+                                 crumbs: [(s[.referrals], SiteURL.Referrals.list), (data.round.title, SiteURL.Referrals.round(.value(data.round.id)))])
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -39,7 +39,7 @@ struct ReferralPage: Encodable, Sendable {
     }
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: LoadedRound) -> PageContext<ReferralPage> {
-        let s = Strings.table(lang)
+        let s = Texts(lang)
         let r = data.round
         let compilation = data.compilation(index, today: today())
         func code(_ id: String) -> String { index.measureByPublicID[id]?.code ?? id }
@@ -48,32 +48,32 @@ struct ReferralPage: Encodable, Sendable {
             var parts: [String] = []
             if !scope.commentReports.isEmpty {
                 let titles: [String] = scope.commentReports.map(reportTitle)
-                parts.append(s["scopeReports"]! + ": " + titles.joined(separator: ", "))
+                parts.append(s[.scopeReports] + ": " + titles.joined(separator: ", "))
             }
-            if !scope.required.isEmpty { parts.append(s["scopeRequired"]! + ": " + scope.required.map(code).joined(separator: ", ")) }
-            if !scope.invited.isEmpty { parts.append(s["scopeInvited"]! + ": " + scope.invited.map(code).joined(separator: ", ")) }
+            if !scope.required.isEmpty { parts.append(s[.scopeRequired] + ": " + scope.required.map(code).joined(separator: ", ")) }
+            if !scope.invited.isEmpty { parts.append(s[.scopeInvited] + ": " + scope.invited.map(code).joined(separator: ", ")) }
             // The page is public: an answer not yet submitted or declined is "pending", as in the API.
-            let status = st.answeredBy.map { Strings.fill(s["answeredJointly"], bodyName($0, index, lang)) }
-                ?? s["answer_\(publicStatus(st))"] ?? ""
-            return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.referralAnswer(.value(r.id), .value(scope.body)).link(lang),
+            let status = st.answeredBy.map { Strings.fill(s[.answeredJointly], bodyName($0, index, lang)) }
+                ?? s.publicAnswerStatus(publicStatus(st)) ?? ""
+            return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.Referrals.answer(.value(r.id), .value(scope.body)).link(lang),
                              scope: parts.joined(separator: "; "), status: status,
                              statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
                              missing: st.missingRequired.isEmpty || st.status == nil ? nil
-                                : s["missingRequired"]! + ": " + st.missingRequired.map(code).joined(separator: ", "))
+                                : s[.missingRequired] + ": " + st.missingRequired.map(code).joined(separator: ", "))
         }
         let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : publicStatus($0) }
-        let counts = ["submitted", "declined", "pending", "none"].map { Count(label: s["answer_\($0)"] ?? $0, value: byStatus[$0]?.count ?? 0) }
-            + [Count(label: s["late"]!, value: compilation.recipients.filter(\.late).count)]
+        let counts = ["submitted", "declined", "pending", "none"].map { Count(label: s.publicAnswerStatus($0) ?? $0, value: byStatus[$0]?.count ?? 0) }
+            + [Count(label: s[.late], value: compilation.recipients.filter(\.late).count)]
         let page = ReferralPage(
             title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber, sentOn: r.sentOn.description,
             deadline: r.deadline.description,
-            reports: r.reports.map { id in Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.report(.value(id)).link(lang)) },
+            reports: r.reports.map { id in Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.Catalogue.report(.value(id)).link(lang)) },
             questions: r.questions,
             deadlines: data.deadlines.map { Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason) },
-            recipients: recipients, compilationLink: SiteURL.referralCompilation(.value(r.id)).link(lang),
-            editLink: SiteURL.editReferral(.value(r.id)).link(lang), note: r.note, counts: counts)
-        let meta = PageMeta.make(lang, title: r.title, description: r.title, section: .referrals, route: .referral(.value(r.id)),
-                                 crumbs: [(s["referrals"]!, .referrals)])
+            recipients: recipients, compilationLink: SiteURL.Referrals.compilation(.value(r.id)).link(lang),
+            editLink: SiteURL.Referrals.edit(.value(r.id)).link(lang), note: r.note, counts: counts)
+        let meta = PageMeta.make(lang, title: r.title, description: r.title, section: SiteURL.Referrals.list, route: SiteURL.Referrals.round(.value(r.id)),
+                                 crumbs: [(s[.referrals], SiteURL.Referrals.list)])
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -22,7 +22,7 @@ struct RoundFormPage: Encodable, Sendable {
         let bodies = index.document.bodies.filter { [.districtCouncil, .specialistCommittee, .companyBoard].contains($0.kind) }
             .sorted { $0.name < $1.name }
         return RoundFormPage(
-            action: (isNew ? SiteURL.newReferral : SiteURL.editReferral(.value(f.id ?? ""))).link(lang), csrf: csrf, version: f.version ?? 0,
+            action: (isNew ? SiteURL.Referrals.new : SiteURL.Referrals.edit(.value(f.id ?? ""))).link(lang), csrf: csrf, version: f.version ?? 0,
             isNew: isNew, errors: errors, title: f.title ?? "", senderDiaryNumber: f.senderDiaryNumber ?? "", sentOn: f.sentOn ?? "",
             deadline: f.deadline ?? "", questions: f.questions ?? "", requiredAll: f.requiredAll ?? "", invitedAll: f.invitedAll ?? "",
             perBody: f.perBody ?? "",
@@ -31,7 +31,7 @@ struct RoundFormPage: Encodable, Sendable {
             },
             reports: index.document.reports.map { Option(value: $0.id, label: "\($0.title) (\($0.year))", selected: reports.contains($0.id)) },
             groups: [BodyGroup.allDistrictCouncils, .allCommitteesAndBoards].map {
-                Option(value: $0.rawValue, label: Strings.get("group.\($0.rawValue)", lang), selected: groups.contains($0.rawValue))
+                Option(value: $0.rawValue, label: Texts(lang).label($0), selected: groups.contains($0.rawValue))
             },
             bodies: bodies.map { Option(value: $0.id, label: $0.name + validitySuffix($0), selected: chosen.contains($0.id)) })
     }

@@ -1,0 +1,27 @@
+import Vapor
+
+/// Accounts (konton): signing in and out, one's own password and API tokens, the administration
+/// of accounts, and the `user`, `token` and `audit` commands.
+enum AccountsCapability: Capability {
+    static var texts: [(key: String, sv: String, en: String)] { AccountText.entries }
+
+    static func register(_ app: Application) throws {
+        app.on(.GET, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.loginPage)
+        app.on(.POST, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.login)
+        app.on(.POST, SiteURL.Accounts.logout.pathComponents, rule: .signedIn, use: AccountController.logout)
+        app.on(.GET, SiteURL.Accounts.account.pathComponents, rule: .signedIn, use: AccountController.accountPage)
+        app.on(.POST, SiteURL.Accounts.password.pathComponents, rule: .signedIn, use: AccountController.changePassword)
+        app.on(.POST, SiteURL.Accounts.tokens.pathComponents, rule: .signedIn, use: AccountController.createToken)
+        app.on(.POST, SiteURL.Accounts.revokeToken(.key).pathComponents, rule: .signedIn, use: AccountController.revokeToken)
+        app.on(.GET, SiteURL.Accounts.users.pathComponents, rule: .admin, use: AdminUsersController.list)
+        app.on(.POST, SiteURL.Accounts.users.pathComponents, rule: .admin, use: AdminUsersController.create)
+        app.on(.POST, SiteURL.Accounts.user(.key).pathComponents, rule: .admin, use: AdminUsersController.update)
+        let password = SiteURL.Accounts.userPassword(.key).pathComponents
+        app.on(.POST, password, rule: .admin, use: AdminUsersController.resetPassword)
+        app.on(.POST, SiteURL.Accounts.throttles.pathComponents, rule: .admin, use: AdminUsersController.clearThrottle)
+
+        app.asyncCommands.use(UserCommand(), as: "user")
+        app.asyncCommands.use(TokenCommand(), as: "token")
+        app.asyncCommands.use(AuditCommand(), as: "audit")
+    }
+}

@@ -1,0 +1,324 @@
+/// A key of the catalogue's texts: reports, measures, bodies, areas, the roadmap, editing; each has its text in Swedish and English (see `TextKey`).
+enum CatalogueText: String, TextKey {
+    case positionsOnMeasure
+    case roadmap
+    case overview
+    case homeIntro
+    case countReports
+    case countMeasures
+    case countBodies
+    case countStrategies
+    case countAreas
+    case latestReports
+    case measureCount
+    case lead
+    case collaborating
+    case noLead
+    case noMeasures
+    case parentMeasure
+    case childMeasures
+    case sameCode
+    case groupMembers
+    case groupOpen
+    case leads
+    case collaboratesOn
+    case viaGroup
+    case parentBody
+    case childBodies
+    case validity
+    case shortName
+    case noInvolvement
+    case vision
+    case linkedMeasures
+    case parentArea
+    case childAreas
+    case searchNone
+    case searchEmpty
+    case hits
+    case until
+    case from
+    case kindCouncil = "kind.council"
+    case kindExecutiveBoard = "kind.executiveBoard"
+    case kindExecutiveOffice = "kind.executiveOffice"
+    case kindSpecialistCommittee = "kind.specialistCommittee"
+    case kindDistrictCouncil = "kind.districtCouncil"
+    case kindCompanyBoard = "kind.companyBoard"
+    case kindCommission = "kind.commission"
+    case kindExternal = "kind.external"
+    case kind1Council = "kind1.council"
+    case kind1ExecutiveBoard = "kind1.executiveBoard"
+    case kind1ExecutiveOffice = "kind1.executiveOffice"
+    case kind1SpecialistCommittee = "kind1.specialistCommittee"
+    case kind1DistrictCouncil = "kind1.districtCouncil"
+    case kind1CompanyBoard = "kind1.companyBoard"
+    case kind1Commission = "kind1.commission"
+    case kind1External = "kind1.external"
+    case area1City = "area1.city"
+    case area1DistrictArea = "area1.districtArea"
+    case area1District = "area1.district"
+    case area1VotingDistrict = "area1.votingDistrict"
+    case area1StatisticalArea = "area1.statisticalArea"
+    case groupAllDistrictCouncils = "group.allDistrictCouncils"
+    case groupAllCommitteesAndBoards = "group.allCommitteesAndBoards"
+    case groupConcernedBodies = "group.concernedBodies"
+    case groupConcernedDistrictCouncils = "group.concernedDistrictCouncils"
+    case groupCityHousingCompanies = "group.cityHousingCompanies"
+    case roadmapIntro
+    case noRoadmap
+    case reportsIntro
+    case bodiesIntro
+    case areasIntro
+    case openLink
+    case editRoadmap
+    case newTargetArea
+    case strategiesLines
+    case hintStrategies = "hint.strategies"
+    case hintMilestones = "hint.milestones"
+    case cancel
+    case backToObject
+    case noHistory
+    case field
+    case newBody = "new.body"
+    case newArea = "new.area"
+    case newReport = "new.report"
+    case newMeasure = "new.measure"
+    case conflictHeading
+    case conflictText
+    case savedVersion
+    case yourVersion
+    case deleteRefused
+    case fieldId = "field.id"
+    case fieldName = "field.name"
+    case fieldNameEn = "field.nameEn"
+    case fieldShortName = "field.shortName"
+    case fieldKind = "field.kind"
+    case fieldParent = "field.parent"
+    case fieldValidFrom = "field.validFrom"
+    case fieldValidTo = "field.validTo"
+    case fieldNote = "field.note"
+    case fieldCode = "field.code"
+    case fieldAliases = "field.aliases"
+    case fieldTitle = "field.title"
+    case fieldTitleEn = "field.titleEn"
+    case fieldSubtitle = "field.subtitle"
+    case fieldYear = "field.year"
+    case fieldLetter = "field.letter"
+    case fieldCommissionArea = "field.commissionArea"
+    case fieldLink = "field.link"
+    case fieldSummary = "field.summary"
+    case fieldChapters = "field.chapters"
+    case fieldReport = "field.report"
+    case fieldDescription = "field.description"
+    case fieldLeadBody = "field.leadBody"
+    case fieldJointLeadBodies = "field.jointLeadBodies"
+    case fieldCollaboratingBodies = "field.collaboratingBodies"
+    case fieldStrategies = "field.strategies"
+    case hintId = "hint.id"
+    case hintDate = "hint.date"
+    case hintLines = "hint.lines"
+    case hintLetter = "hint.letter"
+    case hintChapters = "hint.chapters"
+    case hintCode = "hint.code"
+    case actionCreate = "action.create"
+    case actionUpdate = "action.update"
+    case actionDelete = "action.delete"
+    case actionSignIn = "action.sign-in"
+    case actionSignInFailed = "action.sign-in-failed"
+
+    var text: (sv: String, en: String) {
+        switch self {
+        case .positionsOnMeasure: ("Remissinstansernas ställningstaganden", "Positions taken in referral answers")
+        case .roadmap: ("Färdplan", "Roadmap")
+        case .overview: ("Översikt", "Overview")
+        case .homeIntro:
+            (
+                "Kommissionen för ett socialt hållbart Stockholm analyserade skillnader i livsvillkor och föreslog åtgärder. Här finns varje rapport, varje åtgärd med ansvarigt organ och färdplanen mot Vision 2040.",
+                "The Commission for a Socially Sustainable Stockholm analysed differences in living conditions and proposed measures. Here you find every report, every measure with its lead body, and the roadmap to Vision 2040."
+            )
+        case .countReports: ("rapporter", "reports")
+        case .countMeasures: ("åtgärder", "measures")
+        case .countBodies: ("organ", "bodies")
+        case .countStrategies: ("strategier", "strategies")
+        case .countAreas: ("områden", "areas")
+        case .latestReports: ("Rapporter", "Reports")
+        case .measureCount: ("Antal åtgärder", "Number of measures")
+        case .lead: ("Ansvarig", "Lead")
+        case .collaborating: ("Samverkan", "Collaborating")
+        case .noLead: ("Källan anger inget ansvarigt organ", "The source names no lead body")
+        case .noMeasures: ("Inga åtgärder registrerade.", "No measures recorded.")
+        case .parentMeasure: ("Överordnad åtgärd", "Parent measure")
+        case .childMeasures: ("Underordnade åtgärder", "Sub-measures")
+        case .sameCode: ("Samma nummer i andra rapporter", "The same number in other reports")
+        case .groupMembers: ("Det gäller", "This means")
+        case .groupOpen:
+            (
+                "Källan anger inte vilka organ som avses.",
+                "The source does not say which bodies are meant."
+            )
+        case .leads: ("Ansvarar för", "Leads")
+        case .collaboratesOn: ("Samverkar i", "Collaborates on")
+        case .viaGroup: ("som en av", "as one of")
+        case .parentBody: ("Hör till", "Part of")
+        case .childBodies: ("Underordnade", "Subordinate bodies")
+        case .validity: ("Giltighet", "Validity")
+        case .shortName: ("Förkortning", "Abbreviation")
+        case .noInvolvement:
+            (
+                "Organet är inte ansvarigt för eller samverkar i någon åtgärd i katalogen.",
+                "The body neither leads nor collaborates on any measure in the catalogue."
+            )
+        case .vision: ("Vision", "Vision")
+        case .linkedMeasures: ("Kopplade åtgärder", "Linked measures")
+        case .parentArea: ("Ligger i", "Part of")
+        case .childAreas: ("Delområden", "Sub-areas")
+        case .searchNone:
+            (
+                "Inga träffar. Pröva ett kortare ord eller en annan böjning.",
+                "No results. Try a shorter word or another form."
+            )
+        case .searchEmpty:
+            (
+                "Skriv ett eller flera ord, till exempel medborgardialog, Älvsjö eller 4.1.1.",
+                "Type one or more words, for example medborgardialog, Älvsjö or 4.1.1."
+            )
+        case .hits: ("träffar", "results")
+        case .until: ("till", "until")
+        case .from: ("från", "from")
+        case .kindCouncil: ("Kommunfullmäktige", "City council")
+        case .kindExecutiveBoard: ("Kommunstyrelse", "Executive board")
+        case .kindExecutiveOffice: ("Stadsledningskontoret", "Executive office")
+        case .kindSpecialistCommittee: ("Facknämnder", "Specialist committees")
+        case .kindDistrictCouncil: ("Stadsdelsnämnder", "District councils")
+        case .kindCompanyBoard: ("Bolagsstyrelser", "Company boards")
+        case .kindCommission: ("Kommissionen", "The commission")
+        case .kindExternal: ("Utanför staden", "Outside the city")
+        case .kind1Council: ("kommunfullmäktige", "city council")
+        case .kind1ExecutiveBoard: ("kommunstyrelse", "executive board")
+        case .kind1ExecutiveOffice: ("förvaltning under kommunstyrelsen", "executive office")
+        case .kind1SpecialistCommittee: ("facknämnd", "specialist committee")
+        case .kind1DistrictCouncil: ("stadsdelsnämnd", "district council")
+        case .kind1CompanyBoard: ("bolagsstyrelse", "company board")
+        case .kind1Commission: ("kommission", "commission")
+        case .kind1External: ("aktör utanför staden", "party outside the city")
+        case .area1City: ("kommun", "municipality")
+        case .area1DistrictArea: ("stadsdelsområde", "district area")
+        case .area1District: ("stadsdel", "district")
+        case .area1VotingDistrict: ("valdistrikt", "voting district")
+        case .area1StatisticalArea: ("statistikområde", "statistical area")
+        case .groupAllDistrictCouncils: ("samtliga stadsdelsnämnder", "all district councils")
+        case .groupAllCommitteesAndBoards:
+            (
+                "samtliga nämnder och bolagsstyrelser",
+                "all committees and company boards"
+            )
+        case .groupConcernedBodies: ("berörda nämnder", "the committees concerned")
+        case .groupConcernedDistrictCouncils: ("berörda stadsdelsnämnder", "the district councils concerned")
+        case .groupCityHousingCompanies: ("stadens bostadsbolag", "the city's housing companies")
+        case .roadmapIntro:
+            (
+                "Färdplanen knyter kommissionens åtgärder till Vision 2040 genom målområden, strategier och etappmål.",
+                "The roadmap ties the commission's measures to Vision 2040 through target areas, strategies and milestone targets."
+            )
+        case .noRoadmap: ("Ingen färdplan är inläst.", "No roadmap has been loaded.")
+        case .reportsIntro:
+            (
+                "Kommissionens rapporter med deras numrerade åtgärder.",
+                "The commission's reports with their numbered measures."
+            )
+        case .bodiesIntro:
+            (
+                "Nämnder, stadsdelsnämnder, bolagsstyrelser och andra organ som leder eller samverkar i åtgärderna.",
+                "Committees, district councils, company boards and other bodies that lead or collaborate on the measures."
+            )
+        case .areasIntro:
+            (
+                "Stadens områden. Områden som har slagits samman visas med sin giltighetstid.",
+                "The city's areas. Areas that have been merged are shown with their period of validity."
+            )
+        case .openLink: ("Öppna rapporten", "Open the report")
+        case .editRoadmap: ("Redigera färdplanen", "Edit the roadmap")
+        case .newTargetArea: ("Nytt målområde (fyll i id och namn)", "New target area (fill in id and name)")
+        case .strategiesLines: ("Strategier", "Strategies")
+        case .hintStrategies:
+            (
+                "En per rad: I | svensk titel | engelsk titel",
+                "One per line: I | Swedish title | English title"
+            )
+        case .hintMilestones:
+            (
+                "En per rad: id | text | indikator | enhet | utgångsvärde | år | målvärde | år",
+                "One per line: id | text | indicator | unit | baseline | year | target | year"
+            )
+        case .cancel: ("Avbryt", "Cancel")
+        case .backToObject: ("Tillbaka", "Back")
+        case .noHistory: ("Inga ändringar registrerade.", "No changes recorded.")
+        case .field: ("Fält", "Field")
+        case .newBody: ("Nytt organ", "New body")
+        case .newArea: ("Nytt område", "New area")
+        case .newReport: ("Ny rapport", "New report")
+        case .newMeasure: ("Ny åtgärd", "New measure")
+        case .conflictHeading: ("Någon annan har sparat under tiden", "Someone else saved in the meantime")
+        case .conflictText:
+            (
+                "Din ändring sparades inte. Jämför den sparade versionen med din, rätta formuläret nedan (det innehåller det du skrev) och spara igen.",
+                "Your change was not saved. Compare the saved version with yours, correct the form below (it holds what you typed) and save again."
+            )
+        case .savedVersion: ("Sparad version", "Saved version")
+        case .yourVersion: ("Din version", "Your version")
+        case .deleteRefused:
+            (
+                "Det här kan inte tas bort eftersom annat hänvisar till det:",
+                "This cannot be deleted because other things refer to it:"
+            )
+        case .fieldId: ("Id (i adressen)", "Id (in the address)")
+        case .fieldName: ("Namn", "Name")
+        case .fieldNameEn: ("Namn på engelska", "Name in English")
+        case .fieldShortName: ("Förkortning", "Abbreviation")
+        case .fieldKind: ("Typ", "Kind")
+        case .fieldParent: ("Hör till", "Part of")
+        case .fieldValidFrom: ("Giltig från", "Valid from")
+        case .fieldValidTo: ("Giltig till", "Valid to")
+        case .fieldNote: ("Anmärkning", "Note")
+        case .fieldCode: ("Kod", "Code")
+        case .fieldAliases: ("Andra namn", "Other names")
+        case .fieldTitle: ("Titel", "Title")
+        case .fieldTitleEn: ("Titel på engelska", "Title in English")
+        case .fieldSubtitle: ("Undertitel", "Subtitle")
+        case .fieldYear: ("År", "Year")
+        case .fieldLetter: ("Bokstav", "Letter")
+        case .fieldCommissionArea: ("Kommissionens område", "Commission area")
+        case .fieldLink: ("Länk", "Link")
+        case .fieldSummary: ("Sammanfattning", "Summary")
+        case .fieldChapters: ("Kapitel", "Chapters")
+        case .fieldReport: ("Rapport", "Report")
+        case .fieldDescription: ("Beskrivning", "Description")
+        case .fieldLeadBody: ("Ansvarigt organ", "Lead body")
+        case .fieldJointLeadBodies: ("Delar ansvaret", "Shares the lead")
+        case .fieldCollaboratingBodies: ("Samverkar", "Collaborating bodies")
+        case .fieldStrategies: ("Strategier i färdplanen", "Roadmap strategies")
+        case .hintId:
+            (
+                "Små bokstäver a–z, siffror och bindestreck. Lämna tomt för att skapa av namnet.",
+                "Lowercase a–z, digits and hyphens. Leave empty to derive it from the name."
+            )
+        case .hintDate: ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
+        case .hintLines: ("Ett per rad.", "One per line.")
+        case .hintLetter:
+            (
+                "En bokstav A–Z om rapportens åtgärder har den (A.2.3.1).",
+                "One letter A–Z if the report's measures carry it (A.2.3.1)."
+            )
+        case .hintChapters: ("Ett kapitel per rad: 4: Rubrik", "One chapter per line: 4: Heading")
+        case .hintCode: ("Till exempel 4.1.1 eller A.2.3.1", "For example 4.1.1 or A.2.3.1")
+        case .actionCreate: ("skapad", "created")
+        case .actionUpdate: ("ändrad", "changed")
+        case .actionDelete: ("borttagen", "deleted")
+        case .actionSignIn: ("inloggning", "sign-in")
+        case .actionSignInFailed: ("misslyckad inloggning", "failed sign-in")
+        }
+    }
+}
+
+extension Texts {
+    subscript(_ key: CatalogueText) -> String { self[typed: key] }
+}

@@ -1,0 +1,340 @@
+/// A key of the indicators' texts: pages, downloads, the import; each has its text in Swedish and English (see `TextKey`).
+enum IndicatorText: String, TextKey {
+    case indicatorsIntro
+    case indicatorsWithoutValues
+    case noIndicators
+    case differences
+    case differencesIntro
+    case differencesCaption
+    case methods
+    case methodsIntro
+    case methodsHow
+    case periodsCount
+    case unitPercent = "unit_percent"
+    case unitCount = "unit_count"
+    case unitSek = "unit_sek"
+    case unitYears = "unit_years"
+    case unitPerMille = "unit_perMille"
+    case directionLabel
+    case higherIsBetter
+    case lowerIsBetter
+    case trendLabel
+    case trendWidening = "trend_widening"
+    case trendStable = "trend_stable"
+    case trendNarrowing = "trend_narrowing"
+    case trendNotEnoughData = "trend_notEnoughData"
+    case latestPeriod
+    case bestArea
+    case worstArea
+    case gapDifference
+    case gapRatio
+    case areaCount
+    case barsDesc
+    case mapDesc
+    case seriesDesc
+    case gapSeriesDesc
+    case groupsCaption
+    case groups
+    case dimKon = "dim_kon"
+    case dimValueKonK = "dimValue_kon_K"
+    case dimValueKonM = "dimValue_kon_M"
+    case dimAlder = "dim_alder"
+    case dimFodd = "dim_fodd"
+    case updated
+    case followsUp
+    case preliminaryNote
+    case chooseLevel
+    case choosePeriod
+    case noValues
+    case byArea
+    case map
+    case overTime
+    case download
+    case downloadCSV
+    case downloadExcel
+    case downloadJSON
+    case downloadOpenSDG
+    case statusAchieved = "status_achieved"
+    case statusOnTrack = "status_onTrack"
+    case statusOffTrack = "status_offTrack"
+    case statusDeteriorating = "status_deteriorating"
+    case statusNotEnoughData = "status_notEnoughData"
+    case milestoneRatio
+    case importIndicator
+    case importIntro
+    case importRefused
+    case importDone
+    case uploadNoFile
+    case showIndicator
+    case computableCount
+    case notComputableCount
+    case periodsLabel
+    case createdAreas
+    case skippedRows
+    case theFile
+    case columns
+    case formatCsv = "format_csv"
+    case formatKolada = "format_kolada"
+    case formatOpensdg = "format_opensdg"
+    case fFile = "f_file"
+    case hFile = "h_file"
+    case fFormat = "f_format"
+    case fCode = "f_code"
+    case hCode = "h_code"
+    case fName = "f_name"
+    case fNameEn = "f_nameEn"
+    case fDefinition = "f_definition"
+    case fSource = "f_source"
+    case fSourceURL = "f_sourceURL"
+    case fAreaKind = "f_areaKind"
+    case fAreaCode = "f_areaCode"
+    case fAreaName = "f_areaName"
+    case fNumerator = "f_numerator"
+    case fDenominator = "f_denominator"
+    case fValue = "f_value"
+    case hValue = "h_value"
+    case fPeriod = "f_period"
+    case fPeriodColumn = "f_periodColumn"
+    case fGroups = "f_groups"
+    case hGroups = "h_groups"
+    case fFilters = "f_filters"
+    case hFilters = "h_filters"
+    case fParent = "f_parent"
+    case hParent = "h_parent"
+    case fCreateAreas = "f_createAreas"
+    case fSkipUnmatched = "f_skipUnmatched"
+    case previewHeading
+    case previewNew
+    case previewReplace
+    case previewReplaced
+    case previewKept
+    case previewConfirm
+    case previewChange
+    case previewButton
+    case uploadExpired
+    case fOwner = "f_owner"
+    case hOwner = "h_owner"
+    case keptHeading
+    case keptImport
+    case restoreButton
+    case restoreDone
+
+    var text: (sv: String, en: String) {
+        switch self {
+        case .indicatorsIntro:
+            (
+                "Indikatorerna visar hur livsvillkoren skiljer sig mellan stadens områden och hur skillnaderna utvecklas över tid.",
+                "The indicators show how living conditions differ between the city's areas and how the differences develop over time."
+            )
+        case .indicatorsWithoutValues: ("Indikatorer utan värden ännu", "Indicators without values yet")
+        case .noIndicators:
+            (
+                "Det finns inga indikatorer med värden ännu.",
+                "There are no indicators with values yet."
+            )
+        case .differences: ("Skillnader", "Differences")
+        case .differencesIntro:
+            (
+                "Varje indikators skillnad mellan det bästa och det sämsta området och åt vilket håll den går. Ökande skillnader visas först.",
+                "Each indicator's gap between the best and the worst area and which way it is heading. Widening gaps are shown first."
+            )
+        case .differencesCaption:
+            (
+                "Skillnad mellan bästa och sämsta område per indikator, ökande skillnader först",
+                "Gap between the best and the worst area per indicator, widening gaps first"
+            )
+        case .methods: ("Metoder", "Methods")
+        case .methodsIntro:
+            (
+                "Hur Skillnad räknar ut skillnadsmått, trender och status för etappmål.",
+                "How Skillnad computes disparity measures, trends and milestone status."
+            )
+        case .methodsHow: ("Så räknas måtten ut", "How the measures are computed")
+        case .periodsCount: ("perioder", "periods")
+        case .unitPercent: ("procent", "percent")
+        case .unitCount: ("antal", "count")
+        case .unitSek: ("kronor", "SEK")
+        case .unitYears: ("år", "years")
+        case .unitPerMille: ("per 1 000", "per 1,000")
+        case .directionLabel: ("Riktning", "Direction")
+        case .higherIsBetter: ("högre är bättre", "higher is better")
+        case .lowerIsBetter: ("lägre är bättre", "lower is better")
+        case .trendLabel: ("Utveckling", "Trend")
+        case .trendWidening: ("ökande skillnad", "widening gap")
+        case .trendStable: ("oförändrad skillnad", "stable gap")
+        case .trendNarrowing: ("minskande skillnad", "narrowing gap")
+        case .trendNotEnoughData: ("för lite data", "not enough data")
+        case .latestPeriod: ("Senaste period", "Latest period")
+        case .bestArea: ("Bästa område", "Best area")
+        case .worstArea: ("Sämsta område", "Worst area")
+        case .gapDifference: ("Skillnad bästa–sämsta", "Gap best–worst")
+        case .gapRatio: ("Kvot bästa/sämsta", "Ratio best/worst")
+        case .areaCount: ("Antal områden", "Number of areas")
+        case .barsDesc:
+            (
+                "Stapeldiagram över %1, sorterade från högst till lägst värde. Den lodräta linjen är hela stadens värde, %2. Samma uppgifter finns i tabellen under diagrammet.",
+                "Bar chart of the %1, sorted from highest to lowest value. The vertical line is the whole city's value, %2. The same figures are in the table below the chart."
+            )
+        case .mapDesc:
+            (
+                "Karta där områdena är färgade efter värde, ljusast för de sämsta och mörkast för de bästa. Värdena finns också i tabellen vid stapeldiagrammet.",
+                "Map with the areas coloured by value, lightest for the worst and darkest for the best. The values are also in the table with the bar chart."
+            )
+        case .seriesDesc:
+            (
+                "Linjediagram över hela stadens värde per period. Samma uppgifter finns i tabellen under diagrammet.",
+                "Line chart of the whole city's value per period. The same figures are in the table below the chart."
+            )
+        case .gapSeriesDesc:
+            (
+                "Linjediagram över skillnaden mellan bästa och sämsta område per period. Samma uppgifter finns i tabellen under diagrammet.",
+                "Line chart of the gap between the best and the worst area per period. The same figures are in the table below the chart."
+            )
+        case .groupsCaption: ("Grupper: medelvärde över %1, %2", "Groups: mean over the %1, %2")
+        case .groups: ("Grupper", "Groups")
+        case .dimKon: ("kön", "sex")
+        case .dimValueKonK: ("kvinnor", "women")
+        case .dimValueKonM: ("män", "men")
+        case .dimAlder: ("ålder", "age")
+        case .dimFodd: ("född", "born")
+        case .updated: ("Uppdaterad", "Updated")
+        case .followsUp: ("Följer upp", "Follows up")
+        case .preliminaryNote:
+            (
+                "Värdena för perioden är preliminära och kan ändras.",
+                "The values for the period are preliminary and may change."
+            )
+        case .chooseLevel: ("Områdesnivå", "Area level")
+        case .choosePeriod: ("Period", "Period")
+        case .noValues: ("Indikatorn har inga värden ännu.", "The indicator has no values yet.")
+        case .byArea: ("Per område", "By area")
+        case .map: ("Karta", "Map")
+        case .overTime: ("Över tid", "Over time")
+        case .download: ("Ladda ner", "Download")
+        case .downloadCSV: ("CSV (komma, decimalpunkt)", "CSV (comma, decimal point)")
+        case .downloadExcel:
+            (
+                "CSV för svenska Excel (semikolon, decimalkomma)",
+                "CSV for Swedish Excel (semicolon, decimal comma)"
+            )
+        case .downloadJSON: ("JSON", "JSON")
+        case .downloadOpenSDG: ("Open SDG (CSV)", "Open SDG (CSV)")
+        case .statusAchieved: ("uppnått", "achieved")
+        case .statusOnTrack: ("i fas", "on track")
+        case .statusOffTrack: ("inte i fas", "off track")
+        case .statusDeteriorating: ("försämrat", "deteriorating")
+        case .statusNotEnoughData: ("för lite data", "not enough data")
+        case .milestoneRatio: ("%1 % av takten som behövs", "%1% of the rate needed")
+        case .importIndicator: ("Importera statistik", "Import statistics")
+        case .importIntro:
+            (
+                "Läs in en fil med värden för en indikator: CSV som den publiceras (komma, semikolon eller tabb, decimalkomma eller punkt), Koladas JSON eller Open SDG. Allt eller inget sparas; varje fel visas med rad och kolumn.",
+                "Load a file with values of an indicator: CSV as published (comma, semicolon or tab, decimal comma or point), Kolada JSON or Open SDG. All or nothing is saved; every error is shown with its line and column."
+            )
+        case .importRefused:
+            (
+                "Filen lästes inte in. Inget sparades.",
+                "The file was not imported. Nothing was saved."
+            )
+        case .importDone: ("%1 värden för %2 är inlästa.", "%1 values of %2 were imported.")
+        case .uploadNoFile: ("Välj en fil att läsa in.", "Choose a file to import.")
+        case .showIndicator: ("Visa indikatorn", "Show the indicator")
+        case .computableCount: ("Beräkningsbara", "Computable")
+        case .notComputableCount: ("Ej beräkningsbara", "Not computable")
+        case .periodsLabel: ("Perioder", "Periods")
+        case .createdAreas: ("Nya områden", "New areas")
+        case .skippedRows: ("Rader utan känt område (överhoppade)", "Rows without a known area (skipped)")
+        case .theFile: ("Filen", "The file")
+        case .columns: ("Kolumner och områden", "Columns and areas")
+        case .formatCsv: ("CSV med kolumnval", "CSV with column mapping")
+        case .formatKolada: ("Kolada (JSON)", "Kolada (JSON)")
+        case .formatOpensdg: ("Open SDG (CSV)", "Open SDG (CSV)")
+        case .fFile: ("Fil", "File")
+        case .hFile: ("CSV, TXT eller JSON, högst 200 MB.", "CSV, TXT or JSON, at most 200 MB.")
+        case .fFormat: ("Format", "Format")
+        case .fCode: ("Kod", "Code")
+        case .hCode:
+            (
+                "Små bokstäver a–z, siffror och bindestreck, t.ex. valdeltagande. Samma kod ersätter perioderna som filen har.",
+                "Lowercase a–z, digits and hyphens, e.g. valdeltagande. The same code replaces the periods the file has."
+            )
+        case .fName: ("Namn", "Name")
+        case .fNameEn: ("Namn på engelska", "Name in English")
+        case .fDefinition: ("Definition", "Definition")
+        case .fSource: ("Källa", "Source")
+        case .fSourceURL: ("Länk till källan", "Link to the source")
+        case .fAreaKind: ("Typ av område i filen", "Kind of area in the file")
+        case .fAreaCode: ("Kolumn med områdeskod", "Column with the area code")
+        case .fAreaName: ("Kolumn med områdesnamn", "Column with the area name")
+        case .fNumerator: ("Kolumn med täljare", "Column with the numerator")
+        case .fDenominator: ("Kolumn med nämnare", "Column with the denominator")
+        case .fValue: ("Kolumn med färdigt värde", "Column with a ready value")
+        case .hValue: ("I stället för täljare och nämnare.", "Instead of numerator and denominator.")
+        case .fPeriod: ("Period för hela filen", "Period of the whole file")
+        case .fPeriodColumn: ("Kolumn med period", "Column with the period")
+        case .fGroups: ("Grupper", "Groups")
+        case .hGroups: ("DIMENSION=KOLUMN, t.ex. kon=Kön", "DIMENSION=COLUMN, e.g. kon=Kön")
+        case .fFilters: ("Bara rader där", "Only rows where")
+        case .hFilters: ("KOLUMN=VÄRDE, t.ex. KOMMUNKOD=180", "COLUMN=VALUE, e.g. KOMMUNKOD=180")
+        case .fParent: ("Nya områden ligger i", "New areas lie in")
+        case .hParent: ("Områdets id, t.ex. stockholm", "The area's id, e.g. stockholm")
+        case .fCreateAreas: ("Skapa områden som saknas", "Create missing areas")
+        case .fSkipUnmatched: ("Hoppa över rader med okänt område", "Skip rows with an unknown area")
+        case .previewHeading: ("Kontrollera innan något sparas", "Check before anything is saved")
+        case .previewNew:
+            (
+                "Filen skapar indikatorn %1 med %2 värden.",
+                "The file creates the indicator %1 with %2 values."
+            )
+        case .previewReplace:
+            (
+                "Filen ersätter värden för %1 med %2 värden.",
+                "The file replaces values of %1 with %2 values."
+            )
+        case .previewReplaced:
+            (
+                "%1 av indikatorns %2 nuvarande värden (samma perioder och grupper) ersätts.",
+                "%1 of the indicator's %2 current values (the same periods and groups) are replaced."
+            )
+        case .previewKept:
+            (
+                "De nuvarande värdena sparas och kan återställas.",
+                "The current values are kept and can be restored."
+            )
+        case .previewConfirm: ("Läs in filen", "Import the file")
+        case .previewChange:
+            (
+                "Vill du ändra något? Ändra formuläret nedan och välj filen igen.",
+                "Want to change something? Change the form below and choose the file again."
+            )
+        case .previewButton: ("Granska importen", "Review the import")
+        case .uploadExpired:
+            (
+                "Den granskade filen finns inte längre (efter en timme tas den bort). Välj filen igen.",
+                "The reviewed file is no longer kept (it is removed after an hour). Choose the file again."
+            )
+        case .fOwner: ("Ägande organ", "Owning body")
+        case .hOwner:
+            (
+                "Bara organets redaktörer och administratörer kan ersätta indikatorns värden.",
+                "Only the body's editors and administrators can replace the indicator's values."
+            )
+        case .keptHeading: ("Tidigare import", "Earlier import")
+        case .keptImport:
+            (
+                "Före den senaste importen av %1 sparades %2 värden (%3, %4).",
+                "Before the last import of %1, %2 values were kept (%3, %4)."
+            )
+        case .restoreButton: ("Återställ de tidigare värdena", "Restore the earlier values")
+        case .restoreDone:
+            (
+                "%1 värden för %2 är återställda. Värdena före återställningen sparas och kan återställas i sin tur.",
+                "%1 values of %2 have been restored. The values before the restore are kept and can be restored in turn."
+            )
+        }
+    }
+}
+
+extension Texts {
+    subscript(_ key: IndicatorText) -> String { self[typed: key] }
+}

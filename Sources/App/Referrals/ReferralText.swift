@@ -1,0 +1,246 @@
+/// A key of the referrals' texts: rounds, answers, the compilation; each has its text in Swedish and English (see `TextKey`).
+enum ReferralText: String, TextKey {
+    case referrals
+    case referralsIntro
+    case noReferrals
+    case newReferral
+    case editReferral
+    case deadlineCalendar
+    case senderDiaryNumber
+    case sentOn
+    case deadlineLabel
+    case deadlineReason
+    case deadlineHistory
+    case `open`
+    case answers
+    case answeredOf
+    case oneQuestionPerLine
+    case distribution
+    case scopeReports
+    case scopeRequired
+    case scopeInvited
+    case requiredAll
+    case invitedAll
+    case measureCodesHint
+    case perBody
+    case perBodyHint
+    case answer
+    case answerTo
+    case answerNone = "answer_none"
+    case answerDraft = "answer_draft"
+    case answerDecided = "answer_decided"
+    case answerPending = "answer_pending"
+    case answerSubmitted = "answer_submitted"
+    case answerDeclined = "answer_declined"
+    case answeredJointly
+    case late
+    case missingRequired
+    case requiredMissing
+    case notAnswered
+    case notAsked
+    case compilation
+    case compilationCaption
+    case noMeasuresInRound
+    case noPositions
+    case backToRound
+    case csvExcel
+    case csvPlain
+    case positions
+    case positionNone
+    case positionSupports = "position_supports"
+    case positionSupportsWithReservations = "position_supportsWithReservations"
+    case positionOpposes = "position_opposes"
+    case positionNoOpinion = "position_noOpinion"
+    case alreadyWorks
+    case alreadyWorksYes
+    case alreadyWorksNo
+    case comment
+    case diaryNumber
+    case diaryIssuer
+    case preparedBy
+    case decidedOn
+    case submittedOn
+    case summaryLabel
+    case proposedDecision
+    case furtherChallenges
+    case jointWith
+    case declineReason
+    case attachment
+    case attachments
+    case attachmentHint
+    case theStatement
+    case more
+    case requiredBadge
+    case saveDraft
+    case markDecided
+    case submitAnswer
+    case declineAnswer
+    case correctAnswer
+    case answerSaved
+    case answerNotSaved
+    case answerNotPublic
+    case answerConflict
+    case answerLocked
+    case needDecidedOn
+    case revisionReplaced
+    case exampleAnswer
+    case titleLabel
+    case nothingToCorrect
+    case jointInvitations
+    case jointInvitationsIntro
+    case jointConfirm
+    case jointWithdraw
+    case jointConfirmed
+    case jointPending
+    case removeAttachment
+
+    var text: (sv: String, en: String) {
+        switch self {
+        case .referrals: ("Remisser", "Referrals")
+        case .referralsIntro:
+            (
+                "Stadsledningskontoret skickar kommissionens rapporter på remiss till nämnder, stadsdelsnämnder och bolagsstyrelser. Här finns varje remissomgång, vad varje instans ombads svara på och deras svar åtgärd för åtgärd.",
+                "The city executive office sends the commission's reports on referral to committees, district councils and company boards. Here is every round, what each body was asked, and their answers measure by measure."
+            )
+        case .noReferrals: ("Det finns inga remisser ännu.", "There are no referrals yet.")
+        case .newReferral: ("Ny remissomgång", "New referral round")
+        case .editReferral: ("Ändra remissomgången", "Edit the referral round")
+        case .deadlineCalendar: ("Svarsdagar som kalender (iCal)", "Deadlines as a calendar (iCal)")
+        case .senderDiaryNumber: ("Avsändarens diarienummer", "Sender's diary number")
+        case .sentOn: ("Skickad", "Sent")
+        case .deadlineLabel: ("Sista svarsdag", "Deadline")
+        case .deadlineReason: ("Skäl till ändrad svarsdag", "Reason for the changed deadline")
+        case .deadlineHistory: ("Svarsdagar", "Deadlines")
+        case .open: ("öppen", "open")
+        case .answers: ("Svar", "Answers")
+        case .answeredOf: ("%1 av %2", "%1 of %2")
+        case .oneQuestionPerLine: ("En fråga per rad.", "One question per line.")
+        case .distribution: ("Sändlista", "Distribution list")
+        case .scopeReports: ("hela rapporten", "the whole report")
+        case .scopeRequired: ("ska besvara", "must answer")
+        case .scopeInvited: ("får besvara", "may answer")
+        case .requiredAll: ("Åtgärder som alla ska besvara", "Measures every body must answer")
+        case .invitedAll: ("Åtgärder som alla får besvara", "Measures every body may answer")
+        case .measureCodesHint:
+            (
+                "Åtgärdsnummer som i rapporten, t.ex. A.2.3.1, åtskilda med komma.",
+                "Measure numbers as in the report, e.g. A.2.3.1, separated by commas."
+            )
+        case .perBody: ("Per remissinstans", "Per body")
+        case .perBodyHint:
+            (
+                "En rad per instans: id | rapporter att kommentera | ska besvara | får besvara",
+                "One line per body: id | reports to comment on | must answer | may answer"
+            )
+        case .answer: ("Svar", "Answer")
+        case .answerTo: ("svar på", "answer to")
+        case .answerNone: ("inget svar", "no answer")
+        case .answerDraft: ("utkast", "draft")
+        case .answerDecided: ("beslutat, ej inskickat", "decided, not submitted")
+        case .answerPending: ("inte inskickat ännu", "not submitted yet")
+        case .answerSubmitted: ("inskickat", "submitted")
+        case .answerDeclined: ("avstår", "declined")
+        case .answeredJointly: ("svarar gemensamt med %1", "answers jointly with %1")
+        case .late: ("sent", "late")
+        case .missingRequired: ("saknar svar på", "missing answers on")
+        case .requiredMissing: ("ska besvaras, saknas", "required, missing")
+        case .notAnswered: ("kan besvaras, inget svar", "may answer, no answer")
+        case .notAsked: ("inte tillfrågad", "not asked")
+        case .compilation: ("Sammanställning", "Compilation")
+        case .compilationCaption:
+            (
+                "Ställningstaganden per åtgärd och remissinstans, antal per ställningstagande",
+                "Positions per measure and body, with counts per position"
+            )
+        case .noMeasuresInRound:
+            (
+                "Remissen gäller rapporter utan numrerade åtgärder; svaren finns under varje instans.",
+                "The referral covers reports without numbered measures; the answers are under each body."
+            )
+        case .noPositions: ("Inga ställningstaganden ännu.", "No positions yet.")
+        case .backToRound: ("Tillbaka till remissen", "Back to the referral")
+        case .csvExcel: ("CSV för svenska Excel", "CSV for Swedish Excel")
+        case .csvPlain: ("CSV (RFC 4180)", "CSV (RFC 4180)")
+        case .positions: ("Ställningstaganden", "Positions")
+        case .positionNone: ("– inget ställningstagande –", "– no position –")
+        case .positionSupports: ("tillstyrker", "supports")
+        case .positionSupportsWithReservations: ("tillstyrker med reservationer", "supports with reservations")
+        case .positionOpposes: ("avstyrker", "opposes")
+        case .positionNoOpinion: ("inget ställningstagande", "no opinion")
+        case .alreadyWorks: ("Arbetar redan så", "Already works this way")
+        case .alreadyWorksYes: ("ja", "yes")
+        case .alreadyWorksNo: ("nej", "no")
+        case .comment: ("Kommentar", "Comment")
+        case .diaryNumber: ("Diarienummer", "Diary number")
+        case .diaryIssuer: ("Diarienumret är utfärdat av", "Diary number issued by")
+        case .preparedBy: ("Beredd av", "Prepared by")
+        case .decidedOn: ("Beslutat", "Decided")
+        case .submittedOn: ("Inskickat", "Submitted")
+        case .summaryLabel: ("Sammanfattning", "Summary")
+        case .proposedDecision: ("Förslag till beslut", "Proposed decision")
+        case .furtherChallenges: ("Ytterligare utmaningar", "Further challenges")
+        case .jointWith: ("Svarar gemensamt med", "Answers jointly with")
+        case .declineReason: ("Avstår från att svara, skäl", "Declines to answer, reason")
+        case .attachment: ("Bilaga", "Attachment")
+        case .attachments: ("Bilagor", "Attachments")
+        case .attachmentHint: ("PDF, DOCX eller ODT, högst 20 MB.", "PDF, DOCX or ODT, at most 20 MB.")
+        case .theStatement: ("Tjänsteutlåtandet", "The statement")
+        case .more: ("Mer", "More")
+        case .requiredBadge: ("ska besvaras", "required")
+        case .saveDraft: ("Spara utkast", "Save draft")
+        case .markDecided: ("Spara som beslutat", "Save as decided")
+        case .submitAnswer: ("Skicka in", "Submit")
+        case .declineAnswer: ("Avstå", "Decline")
+        case .correctAnswer: ("Rätta (ny version, den gamla sparas)", "Correct (new version, the old one is kept)")
+        case .answerSaved: ("Svaret är sparat.", "The answer is saved.")
+        case .answerNotSaved:
+            (
+                "Svaret sparades inte. Det du skrev finns kvar.",
+                "The answer was not saved. What you wrote is kept."
+            )
+        case .answerNotPublic:
+            (
+                "Svaret är inte inskickat ännu. Ett inskickat svar är en allmän handling och visas här.",
+                "The answer has not been submitted yet. A submitted answer is a public record and is shown here."
+            )
+        case .answerConflict:
+            (
+                "Någon annan har sparat svaret efter att du öppnade det. Ladda om sidan och för in dina ändringar igen.",
+                "Someone else saved the answer after you opened it. Reload the page and make your changes again."
+            )
+        case .answerLocked:
+            (
+                "Svaret är inskickat och låst. Rätta det för att göra en ny version.",
+                "The answer is submitted and locked. Correct it to make a new version."
+            )
+        case .needDecidedOn:
+            (
+                "Ange vilken dag nämnden beslutade svaret.",
+                "Give the day the body decided the answer."
+            )
+        case .revisionReplaced: ("Version %1, ersatt %2", "Version %1, replaced %2")
+        case .exampleAnswer: ("exempel, inte ett verkligt svar", "example, not a real answer")
+        case .titleLabel: ("Titel", "Title")
+        case .nothingToCorrect:
+            (
+                "Det finns inget inskickat svar att rätta.",
+                "There is no submitted answer to correct."
+            )
+        case .jointInvitations: ("Gemensamma svar som nämner er", "Joint answers that name you")
+        case .jointInvitationsIntro:
+            (
+                "Ett annat organ har angett att ert organ svarar tillsammans med dem. Svaret räknas som ert först när ni har bekräftat det, och bara för de åtgärder ni själva ombads svara på.",
+                "Another body has said that your body answers jointly with them. The answer counts as yours only once you have confirmed it, and only for the measures you were asked about yourselves."
+            )
+        case .jointConfirm: ("Bekräfta", "Confirm")
+        case .jointWithdraw: ("Dra tillbaka", "Withdraw")
+        case .jointConfirmed: ("bekräftat", "confirmed")
+        case .jointPending: ("inte bekräftat", "not confirmed")
+        case .removeAttachment: ("Ta bort", "Remove")
+        }
+    }
+}
+
+extension Texts {
+    subscript(_ key: ReferralText) -> String { self[typed: key] }
+}

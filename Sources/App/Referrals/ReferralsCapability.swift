@@ -1,0 +1,39 @@
+import Vapor
+
+/// Referrals (remisser): rounds sent to bodies, their answers measure by measure, the
+/// compilation, deadlines as calendars, and the API.
+enum ReferralsCapability: Capability {
+    static let navigation = [
+        NavigationEntry(label: { $0[.referrals] }, route: SiteURL.Referrals.list, position: 30)
+    ]
+
+    static let openAPIPart: String? = "referrals.json"
+
+    static var texts: [(key: String, sv: String, en: String)] { ReferralText.entries }
+
+    static func register(_ app: Application) throws {
+        app.get(SiteURL.Referrals.list, use: ReferralController.list)
+        app.get(SiteURL.Referrals.positionsCSV, use: ReferralController.allPositionsCSV)
+        app.on(.GET, SiteURL.Referrals.new.pathComponents, rule: .admin, use: ReferralEditController.newForm)
+        app.on(.POST, SiteURL.Referrals.new.pathComponents, rule: .admin, use: ReferralEditController.create)
+        app.get(SiteURL.Referrals.round(.key), use: ReferralController.show)
+        app.on(.GET, SiteURL.Referrals.edit(.key).pathComponents, rule: .admin, use: ReferralEditController.editForm)
+        app.on(.POST, SiteURL.Referrals.edit(.key).pathComponents, rule: .admin, use: ReferralEditController.update)
+        app.get(SiteURL.Referrals.compilation(.key), use: ReferralController.compilation)
+        app.get(SiteURL.Referrals.compilationCSV(.key), use: ReferralController.compilationCSV)
+        app.get(SiteURL.Referrals.answer(.key, .key), use: ReferralController.answer)
+        // An answer may carry attachments of up to 20 MB.
+        app.on(.POST, SiteURL.Referrals.answer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"),
+               use: ReferralController.saveAnswer)
+        app.on(.POST, SiteURL.Referrals.joint(.key, .key).pathComponents, rule: .editor, use: JointAnswers.decide)
+        app.get(SiteURL.Referrals.attachment(.key), use: ReferralController.attachment)
+        app.get(SiteURL.Referrals.calendar, use: ReferralController.calendar)
+        app.get(SiteURL.Referrals.bodyCalendar(.key), use: ReferralController.bodyCalendar)
+
+        app.get(APIURL.Referrals.list, use: PageRenderer.cachedJSON(ReferralAPIController.list))
+        app.get(APIURL.Referrals.round(.key), use: PageRenderer.cachedJSON(ReferralAPIController.show))
+        app.get(APIURL.Referrals.answers(.key), use: PageRenderer.cachedJSON(ReferralAPIController.answers))
+        app.get(APIURL.Referrals.compilation(.key), use: ReferralAPIController.compilation)
+        app.get(APIURL.Referrals.compilationCSV(.key), use: ReferralAPIController.compilationCSV)
+    }
+}

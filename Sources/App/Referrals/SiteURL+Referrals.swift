@@ -1,0 +1,41 @@
+import Vapor
+
+extension SiteURL {
+    /// The referrals' pages: rounds, answers, the compilation, attachments and calendars.
+    enum Referrals: SiteRoute {
+        case list
+        /// Every submitted position of every round as CSV.
+        case positionsCSV
+        case new
+        case round(Parameter<String>)
+        case edit(Parameter<String>)
+        case compilation(Parameter<String>)
+        case compilationCSV(Parameter<String>)
+        case answer(Parameter<String>, Parameter<String>)
+        /// A body confirms or withdraws from another body's joint answer (POST).
+        case joint(Parameter<String>, Parameter<String>)
+        case attachment(Parameter<String>)
+        case calendar
+        case bodyCalendar(Parameter<String>)
+
+        var pathComponents: [PathComponent] {
+            let id = SiteURL.idKey
+            let body = SiteURL.bodyKey
+            switch self {
+            case .list: return ["referrals"]
+            case .positionsCSV: return ["referrals", "positions.csv"]
+            case .new: return ["referrals", "new"]
+            case .round(let round): return ["referrals", round.component(id)]
+            case .edit(let round): return ["referrals", round.component(id), "edit"]
+            case .compilation(let round): return ["referrals", round.component(id), "compilation"]
+            case .compilationCSV(let round): return ["referrals", round.component(id), "compilation.csv"]
+            case .answer(let round, let answerer): return ["referrals", round.component(id), "answers", answerer.component(body)]
+            case .joint(let round, let answerer):
+                return ["referrals", round.component(id), "answers", answerer.component(body), "joint"]
+            case .attachment(let attachment): return ["attachments", attachment.component(id)]
+            case .calendar: return ["calendar.ics"]
+            case .bodyCalendar(let answerer): return ["bodies", answerer.component(id), "calendar.ics"]
+            }
+        }
+    }
+}
