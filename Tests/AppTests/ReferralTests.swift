@@ -121,7 +121,12 @@ struct ReferralTests {
             #expect(try await ReferralAnswer.query(on: app.db).count() == 0)
             // A wrong attachment is refused the same way.
             let exe = try await app.postMultipart(path, fields, file: ("attachment", "svar.pdf", Data("MZ not a pdf".utf8)), as: editor)
-            #expect(exe.status == .unprocessableEntity && exe.body.contains("the file is not a real PDF file"))
+            #expect(exe.status == .unprocessableEntity && exe.body.contains("filen är ingen riktig PDF-fil"))
+            // The same refusal to an English reader is worded in English: services return problems, pages word them.
+            let exeEnglish = try await app.postMultipart(path + "?lang=en", fields, file: ("attachment", "svar.pdf", Data("MZ".utf8)),
+                                                         as: editor)
+            #expect(exeEnglish.status == .unprocessableEntity && exeEnglish.body.contains("the file is not a real PDF file"))
+            #expect(!exeEnglish.body.contains("riktig"))
             let saved = try await app.postMultipart(path, fields, file: ("attachment", "svar.pdf", Data("%PDF-1.7 test".utf8)), as: editor)
             #expect(saved.status == .seeOther)
             // A second editor who opened the same version saves later: refused, not merged.
@@ -134,6 +139,10 @@ struct ReferralTests {
             // Decide (needs the date), then submit.
             let noDate = try await app.postMultipart(path, fields.map { $0.0 == "version" ? ($0.0, "1") : $0 == ("action", "save") ? ("action", "decide") : $0 }, as: editor)
             #expect(noDate.status == .unprocessableEntity && noDate.body.contains("Ange vilken dag"))
+            let noDateEnglish = try await app.postMultipart(path + "?lang=en", fields.map {
+                $0.0 == "version" ? ($0.0, "1") : $0 == ("action", "save") ? ("action", "decide") : $0
+            }, as: editor)
+            #expect(noDateEnglish.body.contains("Give the day the body decided the answer."))
             var v2 = fields.map { $0.0 == "version" ? ($0.0, "1") : $0.0 == "action" ? ($0.0, "submit") : $0 }
             v2.append(("decidedOn", "2024-02-20"))
             #expect(try await app.postMultipart(path, v2, as: editor).status == .seeOther)
@@ -206,9 +215,9 @@ struct ReferralTests {
     func attachmentLimit() {
         let big = AnswerStore.NewAttachment(filename: "stor.pdf", data: Data("%PDF".utf8) + Data(count: 21 * 1_048_576))
         guard case .failure(let m) = AnswerStore.attachmentType(big) else { Issue.record("accepted"); return }
-        #expect(m.contains("more than the 20 MB allowed"))
+        #expect(m.text(Texts(.en)).contains("more than the 20 MB allowed"))
         guard case .failure(let t) = AnswerStore.attachmentType(.init(filename: "bild.png", data: Data([0x89, 0x50]))) else { Issue.record("accepted"); return }
-        #expect(t.contains("only PDF, DOCX and ODT"))
+        #expect(t.text(Texts(.en)).contains("only PDF, DOCX and ODT"))
         let odt = Data([0x50, 0x4B, 3, 4] + [UInt8](repeating: 0, count: 26)) + Data("mimetypeapplication/vnd.oasis.opendocument.text".utf8)
         #expect((try? AnswerStore.attachmentType(.init(filename: "svar.odt", data: odt)).get()) == "application/vnd.oasis.opendocument.text")
         // Any other ZIP renamed is refused: a DOCX has word/document.xml, an ODT its mimetype first.
@@ -219,9 +228,9 @@ struct ReferralTests {
         #expect((try? AnswerStore.attachmentType(.init(filename: "svar.docx", data: docx)).get()) != nil)
         // An empty file is refused with a message, and a size just over the limit is written with decimals.
         guard case .failure(let empty) = AnswerStore.attachmentType(.init(filename: "tom.pdf", data: Data())) else { Issue.record("empty"); return }
-        #expect(empty.contains("empty"))
+        #expect(empty.text(Texts(.en)).contains("empty"))
         let over = AnswerStore.NewAttachment(filename: "x.pdf", data: Data("%PDF".utf8) + Data(count: 20 * 1_048_576 + 30_000))
         guard case .failure(let size) = AnswerStore.attachmentType(over) else { Issue.record("accepted"); return }
-        #expect(size.contains("20.03 MB"))
+        #expect(size.text(Texts(.en)).contains("20.03 MB"))
     }
 }

@@ -113,7 +113,7 @@ enum AccountController {
     // MARK: Own account
 
     static func accountPage(_ req: Request) async throws -> Response {
-        try await render(req, "Accounts/account", AccountPage.build(req, message: nil, errors: [:], newToken: nil))
+        try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: [:], newToken: nil))
     }
 
     struct PasswordForm: Content { var current: String?; var new: String?; var confirm: String?; var revokeTokens: String? }
@@ -128,7 +128,7 @@ enum AccountController {
         }
         if let e = passwordProblem(form.new, form.confirm, lang) { errors["new"] = e }
         guard errors.isEmpty else {
-            return try await render(req, "Accounts/account", AccountPage.build(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
+            return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
         }
         guard let newPassword = form.new, let userID = user.id else { throw Abort(.unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(newPassword)
@@ -150,7 +150,7 @@ enum AccountController {
         try await Audit.record("password-change", objectType: "user", objectID: user.email,
                                after: "{\"otherSessionsEnded\":true,\"tokensRevoked\":\(revoked)}", by: req.auditActor, on: req.db)
         let message = Texts(lang)[.passwordChanged] + " " + (revoked > 0 ? Texts(lang)[.passwordChangedTokens] : Texts(lang)[.passwordChangedSessions])
-        return try await render(req, "Accounts/account", AccountPage.build(req, message: message, errors: [:], newToken: nil))
+        return try await render(req, "Accounts/account", AccountPage.load(req, message: message, errors: [:], newToken: nil))
     }
 
     static func passwordProblem(_ new: String?, _ confirm: String?, _ lang: Lang) -> String? {
@@ -174,10 +174,10 @@ enum AccountController {
         let days = form.days ?? 90
         if !(1...366).contains(days) { errors["tokenDays"] = Texts(lang)[.tokenDaysRange] }
         guard errors.isEmpty, let scope else {
-            return try await render(req, "Accounts/account", AccountPage.build(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
+            return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
         }
         let secret = try await TokenIssuer.issue(for: p.userID, name: name, scope: scope, days: days, by: req.auditActor, on: req.db)
-        return try await render(req, "Accounts/account", AccountPage.build(req, message: nil, errors: [:], newToken: secret))
+        return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: [:], newToken: secret))
     }
 
     static func revokeToken(_ req: Request) async throws -> Response {

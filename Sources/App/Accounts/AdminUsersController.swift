@@ -5,7 +5,7 @@ import Vapor
 /// Administrators manage users: add, change role and bodies, disable, reset a password.
 enum AdminUsersController {
     static func list(_ req: Request) async throws -> Response {
-        try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(req, message: nil, errors: [:], typed: nil))
+        try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(req, message: nil, errors: [:], typed: nil))
     }
 
     struct UserForm: Content {
@@ -31,13 +31,13 @@ enum AdminUsersController {
         if role == nil { errors["role"] = Texts(lang)[.required] }
         if let e = AccountController.passwordProblem(form.password, form.password, lang) { errors["password"] = e }
         guard errors.isEmpty, let role, let password = form.password else {
-            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(req, message: nil, errors: errors, typed: form),
+            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(req, message: nil, errors: errors, typed: form),
                                                       status: .unprocessableEntity)
         }
         let hash = try await req.password.async.hash(password)
         let user = try await UserAdmin.create(email: email, name: name, role: role, bodies: form.bodies ?? [], passwordHash: hash,
                                               by: req.auditActor, on: req.db)
-        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
             req, message: Strings.fill(Texts(lang)[.userCreated], user.email), errors: [:], typed: nil))
     }
 
@@ -46,17 +46,17 @@ enum AdminUsersController {
         let form = try req.content.decode(UserForm.self)
         let lang = Lang.of(req)
         guard form.version == user.version else {
-            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
                 req, message: Strings.fill(Texts(lang)[.userConflict], user.email), errors: [:], typed: nil), status: .conflict)
         }
         let role = User.Role(rawValue: form.role ?? "") ?? user.roleValue
         if req.principal?.userID == user.id, role != .admin || form.active == nil {
-            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
                 req, message: Texts(lang)[.notYourself], errors: [:], typed: nil), status: .unprocessableEntity)
         }
         try await UserAdmin.update(user, name: form.name, role: role, bodies: form.bodies ?? [], active: form.active != nil,
                                    by: req.auditActor, on: req.db)
-        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
             req, message: Strings.fill(Texts(lang)[.userSaved], user.email), errors: [:], typed: nil))
     }
 
@@ -65,7 +65,7 @@ enum AdminUsersController {
         let form = try req.content.decode(UserForm.self)
         let lang = Lang.of(req)
         if let e = AccountController.passwordProblem(form.password, form.password, lang) {
-            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
                 req, message: "\(user.email): \(e)", errors: [:], typed: nil), status: .unprocessableEntity)
         }
         guard let password = form.password else { throw Abort(.unprocessableEntity) }
@@ -75,7 +75,7 @@ enum AdminUsersController {
         // A reset ends the user's sessions: whoever knew the old password is out.
         try await UserSession.query(on: req.db).filter(\.$user.$id == user.requireID()).delete()
         try await Audit.record("password-reset", objectType: "user", objectID: user.email, by: req.auditActor, on: req.db)
-        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
             req, message: Strings.fill(Texts(lang)[.passwordReset], user.email), errors: [:], typed: nil))
     }
 
@@ -87,12 +87,12 @@ enum AdminUsersController {
         let lang = Lang.of(req)
         guard let kind = form.kind, ["account", "address"].contains(kind), let value = form.value, !value.isEmpty,
               value.count <= AccountController.maxEmailLength else {
-            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+            return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
                 req, message: Texts(lang)[.throttleBad], errors: [:], typed: nil), status: .unprocessableEntity)
         }
         try await SignInThrottle.clear(kind: kind, value: value, on: req.db)
         try await Audit.record("throttle-clear", objectType: kind, objectID: value, by: req.auditActor, on: req.db)
-        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.build(
+        return try await AccountController.render(req, "Accounts/admin-users", try await AdminUsersPage.load(
             req, message: Strings.fill(Texts(lang)[.throttleCleared], value), errors: [:], typed: nil))
     }
 }

@@ -168,7 +168,7 @@ extension EditController {
             let lang = Lang.of(req)
             let doc = try await req.catalogue().index.document
             let title = EditForms.values(kind, id: id, in: doc).flatMap { $0["name"]?.first ?? $0["title"]?.first } ?? id
-            let page = try await HistoryPage.build(req, objectType: kind.rawValue, objectID: id, title: title,
+            let page = try await HistoryPage.load(req, objectType: kind.rawValue, objectID: id, title: title,
                                                    objectHref: objectURL(kind, id).link(lang))
             return try await AccountController.render(req, "Catalogue/history", page)
         }

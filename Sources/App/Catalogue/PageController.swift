@@ -20,7 +20,8 @@ enum PageController {
     static func measure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
         return try await PageRenderer.render(req, template: "Catalogue/measure", object: (.measure, id)) { index, lang in
-            MeasurePage.build(index, lang, id: id, positions: try await MeasurePage.MeasurePosition.all(measure: id, index: index, lang: lang, on: req.db))
+            let positions = try await ReferralStore.submittedPositions(on: id, on: req.db)
+            return MeasurePage.build(index, lang, id: id, positions: MeasurePage.MeasurePosition.all(positions, index: index, lang: lang))
         }
     }
 
@@ -35,7 +36,8 @@ enum PageController {
 
     static func roadmap(_ req: Request) async throws -> Response {
         try await PageRenderer.render(req, template: "Catalogue/roadmap", roadmap: true) { index, lang in
-            RoadmapPage.build(index, lang, statuses: try await MilestoneStatusRow.all(index, lang, on: req.db))
+            let query = try await MilestoneStatusRow.query(index, on: req.db)
+            return RoadmapPage.build(index, lang, statuses: MilestoneStatusRow.all(index, lang, query: query))
         }
     }
 
@@ -47,7 +49,8 @@ enum PageController {
         let id = try req.parameters.require(SiteURL.idKey)
         return try await PageRenderer.render(req, template: "Catalogue/area", object: (.area, id)) { index, lang -> PageContext<AreaPage>? in
             guard let area = index.areaByID[id] else { return nil }
-            return AreaPage.build(index, lang, id: id, indicators: try await AreaPage.IndicatorValue.all(area: area, lang, on: req.db))
+            let readings = try await AreaPage.query(area: area, on: req.db)
+            return AreaPage.build(index, lang, id: id, indicators: AreaPage.IndicatorValue.all(readings, lang))
         }
     }
 

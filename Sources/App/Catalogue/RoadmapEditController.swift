@@ -97,7 +97,7 @@ enum RoadmapEditController {
 
     static func history(_ req: Request) async throws -> Response {
         let lang = Lang.of(req)
-        let page = try await HistoryPage.build(req, objectType: "roadmap", objectID: "roadmap", title: Texts(lang)[.roadmap],
+        let page = try await HistoryPage.load(req, objectType: "roadmap", objectID: "roadmap", title: Texts(lang)[.roadmap],
                                                objectHref: SiteURL.Catalogue.roadmap.link(lang))
         return try await AccountController.render(req, "Catalogue/history", page)
     }

@@ -8,7 +8,7 @@ import Vapor
 enum IndicatorController {
     static func list(_ req: Request) async throws -> Response {
         try await PageRenderer.render(req, template: "Indicators/indicators") { index, lang in
-            try await IndicatorsPage.build(index, lang, on: req.db)
+            IndicatorsPage.build(index, lang, overview: try await IndicatorQueries.overview(on: req.db))
         }
     }
 
@@ -16,14 +16,17 @@ enum IndicatorController {
         let code = try req.parameters.require(SiteURL.idKey)
         let level = req.query[String.self, at: "level"], period = req.query[String.self, at: "period"]
         let allAreas = req.query[String.self, at: "table"] == "all"
-        return try await PageRenderer.render(req, template: "Indicators/indicator") { index, lang in
-            try await IndicatorPage.build(index, lang, code: code, level: level, period: period, allAreas: allAreas, on: req.db)
+        return try await PageRenderer.render(req, template: "Indicators/indicator") { index, lang -> PageContext<IndicatorPage>? in
+            guard let query = try await IndicatorPage.query(index, code: code, level: level, period: period, on: req.db) else {
+                return nil
+            }
+            return IndicatorPage.build(index, lang, code: code, level: level, period: period, allAreas: allAreas, query: query)
         }
     }
 
     static func differences(_ req: Request) async throws -> Response {
         try await PageRenderer.render(req, template: "Indicators/differences") { index, lang in
-            try await DifferencesPage.build(index, lang, on: req.db)
+            DifferencesPage.build(index, lang, overview: try await IndicatorQueries.overview(on: req.db))
         }
     }
 

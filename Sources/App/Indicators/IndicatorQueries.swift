@@ -31,6 +31,18 @@ enum IndicatorQueries {
         try await Indicator.query(on: db).sort(\.$name).all().map(IndicatorInfo.init)
     }
 
+    /// Every indicator with all its summaries: what the list and the differences pages show.
+    struct Overview: Sendable {
+        let infos: [IndicatorInfo]
+        let summaries: [UUID: [SummaryRow]]
+    }
+
+    static func overview(on db: any Database) async throws -> Overview {
+        let infos = try await all(on: db)
+        let summaries = Dictionary(grouping: try await summaries(on: db), by: \.indicator_id)
+        return Overview(infos: infos, summaries: summaries)
+    }
+
     static func one(_ code: String, on db: any Database) async throws -> IndicatorInfo? {
         try await Indicator.query(on: db).filter(\.$code == code).first().map(IndicatorInfo.init)
     }

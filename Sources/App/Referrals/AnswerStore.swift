@@ -17,21 +17,32 @@ enum AnswerStore {
 
     enum Action: String, Sendable { case save, decide, submit, decline, correct }
 
-    struct Refused: Error { let problems: [String] }
+    /// The answer was not saved, for these reasons.
+    struct Refused: Error {
+        let problems: [AnswerProblem]
+    }
+
+    /// The answer was not saved: it changed since the editor opened it, or it is a public record.
+    struct Conflict: AbortError {
+        let problem: AnswerProblem
+        var status: HTTPResponseStatus { .conflict }
+        var reason: String { problem.text(Texts(.en)) }
+    }
 
     struct NewAttachment: Sendable { let filename: String; let data: Data }
 
     /// The file's type from its name and its first bytes: a PDF starts `%PDF`, DOCX and ODT are ZIP
     /// archives (`PK`), so a renamed image or program is refused.
-    static func attachmentType(_ a: NewAttachment) -> Result<String, String> {
+    static func attachmentType(_ a: NewAttachment) -> Result<String, AnswerProblem> {
         let ext = (a.filename as NSString).pathExtension.lowercased()
-        guard let type = attachmentTypes[ext] else { return .failure("\(a.filename): only PDF, DOCX and ODT files can be attached") }
-        guard !a.data.isEmpty else { return .failure("\(a.filename): the file is empty") }
+        guard let type = attachmentTypes[ext] else { return .failure(.attachmentType(filename: a.filename)) }
+        guard !a.data.isEmpty else { return .failure(.attachmentEmpty(filename: a.filename)) }
         guard a.data.count <= maxAttachmentBytes else {
             let size = String(format: "%.2f", Double(a.data.count) / 1_048_576)
-            return .failure("\(a.filename): \(size) MB is more than the \(maxAttachmentBytes / 1_048_576) MB allowed")
+            return .failure(.attachmentTooLarge(filename: a.filename, megabytes: size, limit: maxAttachmentBytes / 1_048_576))
         }
-        return isReal(ext, a.data) ? .success(type) : .failure("\(a.filename): the file is not a real \(ext.uppercased()) file")
+        guard isReal(ext, a.data) else { return .failure(.attachmentNotReal(filename: a.filename, type: ext.uppercased())) }
+        return .success(type)
     }
 
     /// A PDF starts `%PDF`. DOCX and ODT are ZIP archives (`PK\u{3}\u{4}`); an ODT's first entry
@@ -55,13 +66,13 @@ enum AnswerStore {
                      on db: any Database) async throws -> Int {
         guard let data = try await ReferralStore.round(answer.round, on: db) else { throw Abort(.notFound, reason: "No round has the id '\(answer.round)'.") }
         var a = answer
-        var problems: [String] = []
+        var problems: [AnswerProblem] = []
         switch action {
         case .decide:
-            if a.decidedOn == nil { problems.append(Texts(.sv)[.needDecidedOn]) }
+            if a.decidedOn == nil { problems.append(.needDecidedOn) }
             a.status = .decided
         case .submit:
-            if a.decidedOn == nil { problems.append(Texts(.sv)[.needDecidedOn]) }
+            if a.decidedOn == nil { problems.append(.needDecidedOn) }
             a.status = .submitted
             if a.submittedOn == nil { a.submittedOn = today() }
         case .decline:
@@ -73,7 +84,11 @@ enum AnswerStore {
         // Every action is checked against the round, a correction too: a body that is not on the
         // distribution list has nothing to correct.
         let doc = ReferralDocument(rounds: [data.round], answers: [a])
-        problems += doc.problems(index).map { $0.description.replacingOccurrences(of: "answers[0].", with: "") }
+        problems += doc.problems(index).map { problem in
+            var local = problem
+            local.path = local.path.replacingOccurrences(of: "answers[0].", with: "")
+            return .document(local)
+        }
         var fileType: String?
         if let attachment {
             switch attachmentType(attachment) {
@@ -94,23 +109,23 @@ enum AnswerStore {
                 try await sql.update(ReferralAnswer.schema).set("version", to: SQLColumn("version"))
                     .where("id", .equal, SQLBind(existingID)).where("version", .equal, SQLBind(version)).run()
                 guard let fresh = try await ReferralAnswer.find(existingID, on: tx), fresh.version == version else {
-                    throw Abort(.conflict, reason: Texts(.sv)[.answerConflict])
+                    throw Conflict(problem: .conflict)
                 }
                 m = fresh
                 if AnswerStatus(rawValue: m.$status.value ?? "")?.isFinal == true && action != .correct {
-                    throw Abort(.conflict, reason: Texts(.sv)[.answerLocked])
+                    throw Conflict(problem: .locked)
                 }
             } else {
-                guard version == 0 else { throw Abort(.conflict, reason: Texts(.sv)[.answerConflict]) }
+                guard version == 0 else { throw Conflict(problem: .conflict) }
                 // Only a submitted answer is corrected, and there is none yet.
-                guard action != .correct else { throw Refused(problems: [Texts(.sv)[.nothingToCorrect]]) }
+                guard action != .correct else { throw Refused(problems: [.nothingToCorrect]) }
                 m = ReferralAnswer()
                 m.$round.id = data.id; m.revision = 1; m.version = 0; m.example = false
             }
             let before = existing.map { ReferralStore.encode(data.answer(of: $0.body)?.answer) }
             if action == .correct {
                 guard m.$status.value == AnswerStatus.submitted.rawValue, let answerID = m.id else {
-                    throw Refused(problems: [Texts(.sv)[.nothingToCorrect]])
+                    throw Refused(problems: [.nothingToCorrect])
                 }
                 let r = ReferralAnswerRevision()
                 r.$answer.id = answerID; r.revision = m.revision; r.snapshot = before ?? "{}"; r.replacedAt = Date()

@@ -121,17 +121,17 @@ enum ReferralController {
         /// Attachments of the draft to remove (their ids).
         var removeAttachments: [String]?
 
-        func answer(round: String, body: String) -> (ReferralDocument.Answer, [String]) {
-            var problems: [String] = []
+        func answer(round: String, body: String) -> (ReferralDocument.Answer, [AnswerProblem]) {
+            var problems: [AnswerProblem] = []
             func date(_ s: String?, _ field: String) -> Day? {
                 guard let t = formText(s) else { return nil }
-                guard let d = Day(t) else { problems.append("\(field): \"\(t)\" is not a date written YYYY-MM-DD"); return nil }
+                guard let d = Day(t) else { problems.append(.notADate(field: field, value: t)); return nil }
                 return d
             }
             let answers = (q ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let positions = (m ?? [:]).sorted { $0.key < $1.key }.compactMap { id, f -> ReferralDocument.Position? in
                 guard let raw = formText(f.position) else { return nil }
-                guard let kind = PositionKind(rawValue: raw) else { problems.append("\(id): unknown position \"\(raw)\""); return nil }
+                guard let kind = PositionKind(rawValue: raw) else { problems.append(.unknownPosition(measure: id, value: raw)); return nil }
                 return .init(measure: id, position: kind, alreadyWorks: f.alreadyWorks == "yes" ? true : f.alreadyWorks == "no" ? false : nil,
                              prerequisites: formText(f.prerequisites), text: formText(f.text))
             }
@@ -171,9 +171,12 @@ enum ReferralController {
             req.application.catalogue.invalidate()
             return req.redirect(to: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
         } catch let e as AnswerStore.Refused {
-            return try await answerPage(req, data: data, body: body, values: answer, version: version, errors: e.problems, saved: nil, status: .unprocessableEntity)
-        } catch let e as any AbortError where e.status == .conflict {
-            return try await answerPage(req, data: try await roundData(req), body: body, values: answer, version: version, errors: [e.reason], saved: nil, status: .conflict)
+            let errors = e.problems.map { $0.text(Texts(Lang.of(req))) }
+            return try await answerPage(req, data: data, body: body, values: answer, version: version, errors: errors, saved: nil,
+                                        status: .unprocessableEntity)
+        } catch let e as AnswerStore.Conflict {
+            let errors = [e.problem.text(Texts(Lang.of(req)))]
+            return try await answerPage(req, data: try await roundData(req), body: body, values: answer, version: version, errors: errors, saved: nil, status: .conflict)
         }
     }
 

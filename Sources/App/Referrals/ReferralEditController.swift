@@ -27,18 +27,18 @@ enum ReferralEditController {
         }
 
         /// The round the fields describe, with every problem in words that say which field.
-        func round(_ index: CatalogueIndex) -> (ReferralDocument.Round?, [String]) {
-            var problems: [String] = []
-            func date(_ s: String?, _ label: String) -> Day? {
-                guard let t = formText(s) else { problems.append("\(label): \(Texts(.sv)[.required])"); return nil }
-                guard let d = Day(t) else { problems.append("\(label): \"\(t)\" är inte ett datum skrivet ÅÅÅÅ-MM-DD"); return nil }
+        func round(_ index: CatalogueIndex) -> (ReferralDocument.Round?, [RoundProblem]) {
+            var problems: [RoundProblem] = []
+            func date(_ s: String?, _ label: RoundProblem.Field) -> Day? {
+                guard let t = formText(s) else { problems.append(.required(label)); return nil }
+                guard let d = Day(t) else { problems.append(.notADate(label, value: t)); return nil }
                 return d
             }
             let reports = reports ?? []
-            if reports.isEmpty { problems.append("Rapporter: välj minst en rapport") }
-            let sent = date(sentOn, "Skickad"), due = date(deadline, "Sista svarsdag")
+            if reports.isEmpty { problems.append(.noReports) }
+            let sent = date(sentOn, .sentOn), due = date(deadline, .deadline)
             // Measure codes as people write them (A2.3.1, 2.3.1 in the only report), resolved in the round's reports.
-            func measures(_ s: String?, _ label: String) -> [String] {
+            func measures(_ s: String?, _ label: RoundProblem.Field) -> [String] {
                 (s ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }).compactMap { raw in
                     let t = raw.trimmingCharacters(in: .whitespaces)
                     guard !t.isEmpty else { return nil }
@@ -47,7 +47,7 @@ enum ReferralEditController {
                         if case .found(let r, let code) = index.resolver.resolve(t, contextReport: rep), reports.contains(r),
                            let m = index.measure(report: r, code: code.canonical) { return m.publicID }
                     }
-                    problems.append("\(label): \"\(t)\" är ingen åtgärd i rundans rapporter")
+                    problems.append(.noMeasure(label, value: t))
                     return nil
                 }
             }
@@ -59,21 +59,21 @@ enum ReferralEditController {
             }
             var seen = Set<String>()
             recipients = recipients.filter { seen.insert($0).inserted }
-            let required = measures(requiredAll, "Ska besvaras av alla"), invited = measures(invitedAll, "Får besvaras av alla")
+            let required = measures(requiredAll, .requiredAll), invited = measures(invitedAll, .invitedAll)
             var scopes = recipients.map { RecipientScope(body: $0, required: required, invited: invited.filter { !required.contains($0) }) }
             for line in (perBody ?? "").split(separator: "\n") {
                 let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let body = parts.first, !body.isEmpty else { continue }
-                guard index.bodyByID[body] != nil else { problems.append("Per remissinstans: ingen instans har id \"\(body)\""); continue }
+                guard index.bodyByID[body] != nil else { problems.append(.unknownBody(body)); continue }
                 var scope = scopes.first { $0.body == body } ?? RecipientScope(body: body)
                 if parts.count > 1 { scope.commentReports = parts[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
-                if parts.count > 2 { scope.required = Array(Set(scope.required + measures(parts[2], body))).sorted() }
-                if parts.count > 3 { scope.invited = Set(scope.invited + measures(parts[3], body)).subtracting(scope.required).sorted() }
+                if parts.count > 2 { scope.required = Array(Set(scope.required + measures(parts[2], .body(body)))).sorted() }
+                if parts.count > 3 { scope.invited = Set(scope.invited + measures(parts[3], .body(body))).subtracting(scope.required).sorted() }
                 if let i = scopes.firstIndex(where: { $0.body == body }) { scopes[i] = scope } else { scopes.append(scope) }
             }
-            if scopes.isEmpty { problems.append("Sändlista: välj minst en remissinstans") }
+            if scopes.isEmpty { problems.append(.noRecipients) }
             guard let sent, let due, let title = formText(title), let sender = formText(sender) else {
-                if formText(title) == nil { problems.append("Titel: \(Texts(.sv)[.required])") }
+                if formText(title) == nil { problems.append(.required(.title)) }
                 return (nil, problems)
             }
             let id = formText(self.id) ?? Slug.make(title)
@@ -81,7 +81,7 @@ enum ReferralEditController {
                                                deadline: due, reports: reports,
                                                questions: (questions ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty },
                                                recipients: scopes)
-            problems += ReferralDocument(rounds: [round]).problems(index).map(\.description)
+            problems += ReferralDocument(rounds: [round]).problems(index).map { .document($0) }
             return (round, problems)
         }
     }
@@ -113,12 +113,16 @@ enum ReferralEditController {
             form.id = data.round.id
         }
         let (round, problems) = form.round(index)
-        guard let round, problems.isEmpty else { return try await page(req, form: form, errors: problems, isNew: isNew, status: .unprocessableEntity) }
+        let texts = Texts(Lang.of(req))
+        guard let round, problems.isEmpty else {
+            let errors = problems.map { $0.text(texts) }
+            return try await page(req, form: form, errors: errors, isNew: isNew, status: .unprocessableEntity)
+        }
         do {
             try await ReferralRounds.save(round, previous: existing, version: form.version ?? 0, reason: formText(form.deadlineReason),
                                           by: req.auditActor, on: req.db)
-        } catch let e as any AbortError where e.status == .conflict {
-            return try await page(req, form: form, errors: [e.reason], isNew: isNew, status: .conflict)
+        } catch let e as ReferralRounds.Conflict {
+            return try await page(req, form: form, errors: [e.problem.text(texts)], isNew: isNew, status: .conflict)
         }
         req.application.catalogue.invalidate()
         return req.redirect(to: SiteURL.Referrals.round(.value(round.id)).link(Lang.of(req)), redirectType: .normal)

@@ -12,12 +12,12 @@ enum ReferralRounds {
             if let previous {
                 guard let found = try await ReferralRound.find(previous.id, on: tx) else { throw Abort(.notFound) }
                 guard found.version == version else {
-                    throw Abort(.conflict, reason: "Someone else changed this round after you opened it (version \(found.version), yours \(version)); reload and try again.")
+                    throw Conflict(problem: .conflict(stored: found.version, yours: version))
                 }
                 m = found
             } else {
                 if try await ReferralRound.query(on: tx).filter(\.$slug == round.id).first() != nil {
-                    throw Abort(.conflict, reason: "A round with the id \(round.id) already exists.")
+                    throw Conflict(problem: .exists(id: round.id))
                 }
                 m = ReferralRound()
                 m.version = 0

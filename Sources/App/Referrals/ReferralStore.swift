@@ -197,4 +197,27 @@ enum ReferralStore {
         x.prerequisites = p.prerequisites; x.text = p.text
         return x
     }
+
+    /// A submitted position on a measure, with its round (`referral_positions` joined with its answer and round).
+    struct SubmittedPosition: Decodable, Sendable {
+        let slug: String
+        let title: String
+        let body: String
+        let position: String
+        let prerequisites: String?
+        let text: String?
+    }
+
+    /// Every submitted position on a measure, newest round first: what its page shows.
+    static func submittedPositions(on measure: String, on db: any Database) async throws -> [SubmittedPosition] {
+        try await db.sql().raw("""
+            SELECT r.slug AS slug, r.title AS title, a.body AS body, p.position AS position,
+                   p.prerequisites AS prerequisites, p.text AS text
+            FROM referral_positions p
+            JOIN referral_answers a ON a.id = p.answer_id
+            JOIN referral_rounds r ON r.id = a.round_id
+            WHERE p.measure = \(bind: measure) AND a.status = 'submitted'
+            ORDER BY r.sent_on DESC, a.body
+            """).all(decoding: SubmittedPosition.self)
+    }
 }

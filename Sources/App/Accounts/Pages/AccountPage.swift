@@ -24,11 +24,12 @@ struct AccountPage: Encodable, Sendable {
     let isAdmin: Bool
     let adminLink: String
 
-    static func build(_ req: Request, message: String?, errors: [String: String], newToken: String?) async throws -> PageContext<AccountPage> {
+    /// - Parameter tokens: the user's API tokens, newest first (`AccountPage.load` reads them).
+    static func build(_ req: Request, tokens: [APIToken], message: String?, errors: [String: String],
+                      newToken: String?) throws -> PageContext<AccountPage> {
         let lang = Lang.of(req)
         let s = Texts(lang)
         guard let p = req.principal else { throw Abort(.unauthorized) }
-        let tokens = try await APIToken.query(on: req.db).filter(\APIToken.$user.$id == p.userID).sort(\.$createdAt, .descending).all()
         let now = Date()
         let page = AccountPage(
             name: p.name, email: p.email, role: s.label(p.role), bodies: p.bodies.sorted(), csrf: CSRF.token(for: req),

@@ -30,12 +30,21 @@ struct AdminUsersPage: Encodable, Sendable {
         let state: String
     }
 
-    static func build(_ req: Request, message: String?, errors: [String: String], typed: AdminUsersController.UserForm?) async throws -> PageContext<AdminUsersPage> {
+    /// What the page shows, as `AdminUsersPage.load` reads it.
+    struct Query {
+        let users: [User]
+        let links: [UserBody]
+        let bodies: [Body]
+        let throttles: [SignInThrottle.Entry]
+    }
+
+    static func build(_ req: Request, query: Query, message: String?, errors: [String: String],
+                      typed: AdminUsersController.UserForm?) throws -> PageContext<AdminUsersPage> {
         let lang = Lang.of(req)
         let s = Texts(lang)
-        let users = try await User.query(on: req.db).sort(\.$email).all()
-        let links = try await UserBody.query(on: req.db).with(\.$body).all()
-        let allBodies = try await Body.query(on: req.db).sort(\.$name).all()
+        let users = query.users
+        let links = query.links
+        let allBodies = query.bodies
         let byUser = Dictionary(grouping: links, by: { $0.$user.id })
         func roleOptions(_ selected: String?) -> [Option] {
             User.Role.allCases.map { Option(value: $0.rawValue, label: s.label($0), selected: $0.rawValue == selected) }
@@ -52,7 +61,7 @@ struct AdminUsersPage: Encodable, Sendable {
                        passwordAction: SiteURL.Accounts.userPassword(.value(id.uuidString)).link(lang),
                        bodiesText: (byUser[id] ?? []).map(\.body.name).sorted().joined(separator: ", "))
         }
-        let throttles = try await SignInThrottle.current(on: req.db).prefix(200).map { entry in
+        let throttles = query.throttles.map { entry in
             Throttle(kind: entry.kind, kindLabel: Texts(lang).throttleKind(entry.kind), value: entry.value,
                      failures: String(entry.failures),
                      state: (entry.refused ? Texts(lang)[.throttleRefused] : Texts(lang)[.throttleDelayed]))

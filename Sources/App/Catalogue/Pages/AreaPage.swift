@@ -44,23 +44,3 @@ struct AreaPage: Encodable, Sendable {
         return PageContext(meta: meta, t: s, page: page)
     }
 }
-
-extension AreaPage.IndicatorValue {
-    /// Every indicator with a value for the area: its latest period, and the city's value then.
-    static func all(area: AreaRecord, _ lang: Lang, on db: any Database) async throws -> [AreaPage.IndicatorValue] {
-        var out: [AreaPage.IndicatorValue] = []
-        for info in try await IndicatorQueries.all(on: db) {
-            let rows = try await IndicatorQueries.observations(info.id, area: area.id, group: ObservationGroup.total, on: db)
-            guard let latest = rows.last else { continue }
-            let summaries = try await IndicatorQueries.summaries(info.id, level: area.kind == .city ? nil : area.kind.rawValue, on: db)
-            let level = area.kind == .city ? IndicatorQueries.defaultLevel(Set(summaries.map(\.level))) : area.kind.rawValue
-            var city: [String: Double] = [:]
-            if let level { city = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db) }
-            let d = info.definition
-            out.append(.init(name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang), period: latest.period,
-                             value: NumberText.value(latest.value, unit: d.unit, lang), city: NumberText.value(city[latest.period], unit: d.unit, lang),
-                             preliminary: latest.preliminary))
-        }
-        return out
-    }
-}

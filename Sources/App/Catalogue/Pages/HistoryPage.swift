@@ -14,11 +14,9 @@ struct HistoryPage: Encodable, Sendable {
     let objectHref: String
     let entries: [Entry]
 
-    static func build(_ req: Request, objectType: String, objectID: String, title: String, objectHref: String) async throws -> PageContext<HistoryPage> {
-        let lang = Lang.of(req)
+    /// - Parameter events: the object's audit events, newest first (`HistoryPage.load` reads them).
+    static func build(_ lang: Lang, events: [AuditEvent], title: String, objectHref: String) -> PageContext<HistoryPage> {
         let s = Texts(lang)
-        let events = try await AuditEvent.query(on: req.db).filter(\.$objectType == objectType).filter(\.$objectID == objectID)
-            .sort(\.$at, .descending).limit(500).all()
         let entries = events.map { e in
             Entry(at: minute(e.at), actor: e.actor, action: s.auditAction(e.action), via: e.via,
                   changes: fieldChanges(before: e.before, after: e.after))

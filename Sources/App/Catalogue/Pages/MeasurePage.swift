@@ -67,15 +67,9 @@ struct MeasurePage: Encodable, Sendable {
 }
 
 extension MeasurePage.MeasurePosition {
-    /// The submitted positions on a measure, newest round first.
-    static func all(measure: String, index: CatalogueIndex, lang: Lang, on db: any Database) async throws -> [MeasurePage.MeasurePosition] {
-        struct Row: Decodable { let slug: String; let title: String; let body: String; let position: String; let prerequisites: String?; let text: String? }
-        let sql = try db.sql()
-        let rows = try await sql.raw("""
-            SELECT r.slug AS slug, r.title AS title, a.body AS body, p.position AS position, p.prerequisites AS prerequisites, p.text AS text
-            FROM referral_positions p JOIN referral_answers a ON a.id = p.answer_id JOIN referral_rounds r ON r.id = a.round_id
-            WHERE p.measure = \(bind: measure) AND a.status = 'submitted' ORDER BY r.sent_on DESC, a.body
-            """).all(decoding: Row.self)
+    /// The submitted positions on a measure as the page shows them.
+    /// - Parameter rows: `ReferralStore.submittedPositions`, newest round first.
+    static func all(_ rows: [ReferralStore.SubmittedPosition], index: CatalogueIndex, lang: Lang) -> [MeasurePage.MeasurePosition] {
         let s = Texts(lang)
         return rows.map { r in
             .init(round: r.title, roundHref: SiteURL.Referrals.round(.value(r.slug)).link(lang), body: bodyName(r.body, index, lang),

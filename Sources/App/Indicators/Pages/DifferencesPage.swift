@@ -9,10 +9,11 @@ struct DifferencesPage: Encodable, Sendable {
     let counts: [String: Int]
     let methodsLink: String
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> PageContext<DifferencesPage> {
+    /// - Parameter overview: every indicator and its summaries (`IndicatorQueries.overview`).
+    static func build(_ index: CatalogueIndex, _ lang: Lang, overview: IndicatorQueries.Overview) -> PageContext<DifferencesPage> {
         let s = Texts(lang)
-        let infos = try await IndicatorQueries.all(on: db)
-        let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: db), by: \.indicator_id)
+        let infos = overview.infos
+        let summaries = overview.summaries
         let rows = infos.compactMap { IndicatorRow.make($0, summaries: summaries[$0.id] ?? [], index: index, lang: lang) }
             .sorted { ($0.sortKey, -$0.slope, $0.name.text) < ($1.sortKey, -$1.slope, $1.name.text) }
         let counts = Dictionary(grouping: rows, by: \.trendClass).mapValues(\.count)

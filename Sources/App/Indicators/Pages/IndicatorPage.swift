@@ -36,19 +36,21 @@ struct IndicatorPage: Encodable, Sendable {
     let apiHref: String
     let methodsLink: String
 
-    /// - Parameter allAreas: the table under the bar chart lists every area, not only those drawn.
+    /// - Parameters:
+    ///   - query: what the page reads (`IndicatorPage.query`), for the level and period it chose.
+    ///   - allAreas: the table under the bar chart lists every area, not only those drawn.
     static func build(_ index: CatalogueIndex, _ lang: Lang, code: String, level wantedLevel: String?, period wantedPeriod: String?,
-                      allAreas: Bool = false, on db: any Database) async throws -> PageContext<IndicatorPage>? {
-        guard let info = try await IndicatorQueries.one(code, on: db) else { return nil }
+                      allAreas: Bool = false, query data: Query) -> PageContext<IndicatorPage> {
+        let info = data.info
         let s = Texts(lang)
         let d = info.definition
         let name = lang.pick(d.name, d.nameEn)
-        let summaries = try await IndicatorQueries.summaries(info.id, on: db)
+        let summaries = data.summaries
         let levelsPresent = Set(summaries.map(\.level))
-        let level = wantedLevel.flatMap { levelsPresent.contains($0) ? $0 : nil } ?? IndicatorQueries.defaultLevel(levelsPresent)
-        let atLevel = summaries.filter { $0.level == level }
+        let level = data.level
+        let atLevel = data.atLevel
         let periodsAtLevel = atLevel.map(\.period)
-        let period = wantedPeriod.flatMap { periodsAtLevel.contains($0) ? $0 : nil } ?? periodsAtLevel.last
+        let period = data.period
         let route = SiteURL.Indicators.indicator(.value(code))
         func query(level l: String?, period p: String?) -> [(String, String)] {
             [("level", l), ("period", p)].compactMap { k, v in v.map { (k, $0) } }
@@ -68,13 +70,12 @@ struct IndicatorPage: Encodable, Sendable {
         var groups: DataTable?
         var trendText: String?
         var preliminary = false
-        var cityValues: [String: Double] = [:]
-        if let level { cityValues = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db) }
+        let cityValues = data.cityValues
         let cityLabel = s[.cityWhole]
         if let level, let period, let summary = atLevel.first(where: { $0.period == period }) {
             let levelName = s.areaKind(level)
-            let rows = try await IndicatorQueries.observations(info.id, period: period, kind: level, on: db)
-            let total = rows.filter { $0.group_key == ObservationGroup.total }
+            let rows = data.rows
+            let total = data.total
             preliminary = total.contains { $0.preliminary }
             func areaName(_ id: String) -> String { index.areaByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id }
             let city = cityValues[period]
@@ -93,8 +94,8 @@ struct IndicatorPage: Encodable, Sendable {
                                           table: allAreas ? .allOpen : .drawn(linkToAll: route.link(lang, query: query(level: level, period: period) + [("table", "all")]) + "#h-areas"),
                                           lang: lang))
             // The map: the chosen level when its areas have shapes, else the district areas.
-            let mapLevel = total.contains { index.areaByID[$0.slug]?.geometry != nil } ? level : AreaKind.districtArea.rawValue
-            let mapRows = mapLevel == level ? total : try await IndicatorQueries.observations(info.id, period: period, group: ObservationGroup.total, kind: mapLevel, on: db)
+            let mapLevel = data.mapLevel ?? level
+            let mapRows = data.mapRows
             if let map = MapView.make(id: "map", title: "\(name.text), \(s.areaKind(mapLevel)), \(period)", desc: s[.mapDesc],
                                       items: mapRows.map { o in (id: o.slug, label: areaName(o.slug), geometry: index.areaByID[o.slug]?.geometry, value: o.value,
                                                                  href: SiteURL.Catalogue.area(.value(o.slug)).link(lang)) },
@@ -134,7 +135,7 @@ struct IndicatorPage: Encodable, Sendable {
                 links.append(Link(label: lang.pick(strategy.title, strategy.titleEn), href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st))
             }
         }
-        let milestones = try await MilestoneStatusRow.all(index, lang, indicator: code, on: db)
+        let milestones = MilestoneStatusRow.all(index, lang, indicator: code, query: data.milestones)
         let base = SiteURL.Indicators.data(.value(code))
         let downloads = [
             Download(label: s[.downloadCSV], href: base.path + "?format=csv"),

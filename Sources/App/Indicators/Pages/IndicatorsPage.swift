@@ -10,10 +10,11 @@ struct IndicatorsPage: Encodable, Sendable {
     let differencesLink: String
     let methodsLink: String
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, on db: any Database) async throws -> PageContext<IndicatorsPage> {
+    /// - Parameter overview: every indicator and its summaries (`IndicatorQueries.overview`).
+    static func build(_ index: CatalogueIndex, _ lang: Lang, overview: IndicatorQueries.Overview) -> PageContext<IndicatorsPage> {
         let s = Texts(lang)
-        let infos = try await IndicatorQueries.all(on: db)
-        let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: db), by: \.indicator_id)
+        let infos = overview.infos
+        let summaries = overview.summaries
         var rows: [IndicatorRow] = [], empty: [LocalText] = []
         for info in infos {
             if let r = IndicatorRow.make(info, summaries: summaries[info.id] ?? [], index: index, lang: lang) { rows.append(r) }

@@ -16,31 +16,39 @@ struct MilestoneStatusRow: Encodable, Sendable {
     let statusClass: String
     let explanation: String?
 
-    /// - Parameter indicator: only the milestones that follow this indicator (its page).
-    static func all(_ index: CatalogueIndex, _ lang: Lang, indicator: String? = nil, on db: any Database) async throws -> [MilestoneStatusRow] {
+    /// The indicators the milestones follow, each with its latest citywide value.
+    struct Query: Sendable {
+        struct Latest: Sendable {
+            let info: IndicatorInfo
+            let year: Int?
+            let value: Double?
+        }
+        let latest: [String: Latest]
+    }
+
+    /// The roadmap's milestones, or only those that follow one indicator (its page).
+    static func milestones(_ index: CatalogueIndex, indicator: String?) -> [MilestoneRecord] {
+        (index.document.roadmap?.targetAreas ?? []).flatMap { $0.milestones ?? [] }
+            .filter { milestone in indicator.map { milestone.indicator == $0 } ?? true }
+    }
+
+    /// - Parameter query: the followed indicators' latest values (`MilestoneStatusRow.query`).
+    static func all(_ index: CatalogueIndex, _ lang: Lang, indicator: String? = nil, query: Query) -> [MilestoneStatusRow] {
         let s = Texts(lang)
-        let milestones = (index.document.roadmap?.targetAreas ?? []).flatMap { $0.milestones ?? [] }.filter { m in indicator.map { m.indicator == $0 } ?? true }
+        let milestones = milestones(index, indicator: indicator)
         guard !milestones.isEmpty else { return [] }
-        let infos = Dictionary(try await IndicatorQueries.all(on: db).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [MilestoneStatusRow] = []
         for m in milestones {
-            let info = m.indicator.flatMap { infos[$0] }
+            let latest = m.indicator.flatMap { query.latest[$0] }
+            let info = latest?.info
             func value(_ x: Double?, _ year: Int?) -> String {
                 guard let x else { return "–" }
                 // The indicator's unit when it exists, else the milestone's own unit text ("%").
                 let text = info.map { NumberText.value(x, unit: $0.definition.unit, lang) } ?? NumberText.free(x, unit: m.unit, lang)
                 return text + (year.map { " (\($0))" } ?? "")
             }
-            var latestValue: Double?, latestYear: Int?
-            if let info {
-                let summaries = try await IndicatorQueries.summaries(info.id, on: db)
-                if let level = IndicatorQueries.defaultLevel(Set(summaries.map(\.level))) {
-                    let city = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db)
-                    if let (p, v) = city.compactMap({ k, v in AreaMatcher.year(k).map { ($0, v) } }).max(by: { $0.0 < $1.0 }) {
-                        latestYear = p; latestValue = v
-                    }
-                }
-            }
+            let latestValue = latest?.value
+            let latestYear = latest?.year
             let a = MilestoneProgress.assess(baselineValue: m.baseline, baselineYear: m.baselineYear, latestValue: latestValue,
                                              latestYear: latestYear, targetValue: m.targetValue, targetYear: m.targetYear,
                                              direction: info?.direction ?? .higherIsBetter)
