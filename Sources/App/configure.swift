@@ -10,16 +10,7 @@ import Vapor
 /// Sets up the application: database, migrations, templates, middleware, routes, commands.
 public func configure(_ app: Application, database: DatabaseChoice? = nil) async throws {
     try (database ?? DatabaseChoice.fromEnvironment()).use(on: app)
-    app.migrations.add(CreateCatalogue())
-    app.migrations.add(CreateAccounts())
-    app.migrations.add(AddRoadmapVersion())
-    app.migrations.add(CreateIndicators())
-    app.migrations.add(ExtendIndicators())
-    app.migrations.add(CreateReferrals())
-    app.migrations.add(KeyObservationsByContent())
-    app.migrations.add(NumberObservationKeys())
-    app.migrations.add(AddJointConfirmations())
-    app.migrations.add(AddIndicatorOwnership())
+    app.migrations.add(Migrations.all)
     app.passwords.use(.bcrypt(cost: app.environment == .testing ? 4 : 11))
     app.lifecycle.use(DatabaseSetup.Pragmas())
 

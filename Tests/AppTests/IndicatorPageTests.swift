@@ -318,7 +318,7 @@ struct IndicatorPageTests {
             }
             let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"), as: b)
             #expect(bad.0 == .unprocessableEntity)
-            #expect(bad.1.contains("val.csv: line 53, column Röstande"))
+            #expect(bad.1.contains("val.csv: rad 53, kolumn Röstande: ”tolv731” är inget tal"))
             #expect(try await Observation.count(on: app.db) == 0)
             // First a preview, and nothing is written; then the confirmation imports the kept file.
             let preview = try await upload(Fixture.csv(), as: b)

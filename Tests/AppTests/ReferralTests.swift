@@ -102,7 +102,7 @@ struct ReferralTests {
             // A deadline before the sent date is refused, and what was typed stays in the form.
             let bad = try await app.post("/referrals/new", ["title": "Fel datum", "sender": "kommunstyrelsen", "sentOn": "2024-05-01",
                                                              "deadline": "2024-04-01", "reports[]": "dold-potential", "bodies[]": "socialnamnden"], as: admin)
-            #expect(bad.status == .unprocessableEntity && bad.body.contains("is before the sent date") && bad.body.contains("value=\"Fel datum\""))
+            #expect(bad.status == .unprocessableEntity && bad.body.contains("är före utskicket") && bad.body.contains("value=\"Fel datum\""))
 
             let path = "/referrals/remiss-av-dold-potential/answers/rinkeby-kista-stadsdelsnamnd"
             let editor = try await app.signIn("rk@stockholm.se")
@@ -116,7 +116,7 @@ struct ReferralTests {
             // A position on a measure outside the scope is refused; nothing typed is lost.
             let outside = try await app.postMultipart(path, fields + [("m[staden-dar-vi-mots-b-2-2][position]", "opposes")], as: editor)
             #expect(outside.status == .unprocessableEntity)
-            #expect(outside.body.contains("is not among the measures rinkeby-kista-stadsdelsnamnd is asked about"))
+            #expect(outside.body.contains("är inte en av åtgärderna rinkeby-kista-stadsdelsnamnd ombeds svara på"))
             #expect(outside.body.contains("Förvaltningen ställer sig positiv."))
             #expect(try await ReferralAnswer.query(on: app.db).count() == 0)
             // A wrong attachment is refused the same way.

@@ -61,10 +61,10 @@ enum CatalogueEditor {
                 try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
             } catch let error where isForeignKeyViolation(error) {
                 // An area with indicator values, a body with answers: still referred to, so kept.
-                throw Abort(.conflict, reason: "It is still referred to (for example by indicator values or referral answers), so it cannot be deleted.")
+                throw EditConflict.stillReferred
             } catch let error where String(describing: error).lowercased().contains("unique") {
                 // Two creates of the same id at once: the second learns it lost, as with versions.
-                throw Abort(.conflict, reason: "Another change with the same id was saved at the same moment; reload and try again.")
+                throw EditConflict.sameIDAtOnce
             }
         }
     }

@@ -60,7 +60,8 @@ enum EditController {
                     return id
                 }
             } catch let e as ConflictError {
-                return try await page(req, kind, id: id, values: values, errors: [:], general: [e.reason], version: e.current, conflict: nil, status: .conflict)
+                return try await page(req, kind, id: id, values: values, errors: [:], general: [e.text(Texts(lang))], version: e.current,
+                                      conflict: nil, status: .conflict)
             }
             req.application.catalogue.invalidate()
             return req.redirect(to: listURL(kind).link(lang), redirectType: .normal)
@@ -75,7 +76,9 @@ enum EditController {
             typed["report"] = stored["report"]; typed["code"] = stored["code"]
         }
         guard formProblems.isEmpty else {
-            return try await page(req, kind, id: id, values: typed, errors: formProblems, general: [], version: version, conflict: nil, status: .unprocessableEntity)
+            let texts = Texts(Lang.of(req))
+            return try await page(req, kind, id: id, values: typed, errors: formProblems.mapValues { $0.text(texts) }, general: [],
+                                  version: version, conflict: nil, status: .unprocessableEntity)
         }
         var json = object
         if let id, kind == .measure, case .object(var o) = json {
@@ -95,7 +98,7 @@ enum EditController {
             })
             for p in e.problems {
                 let last = p.path.split(separator: ".").last.map { String($0.split(separator: "[").first ?? "") } ?? ""
-                if names.contains(last), byField[last] == nil { byField[last] = p.message } else { general.append(p.description) }
+                if names.contains(last), byField[last] == nil { byField[last] = Texts(lang).message(p) } else { general.append(Texts(lang).description(p)) }
             }
             return try await page(req, kind, id: id, values: typed, errors: byField, general: general, version: version, conflict: nil, status: .unprocessableEntity)
         } catch let e as ConflictError {

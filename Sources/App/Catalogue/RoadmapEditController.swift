@@ -40,10 +40,10 @@ enum RoadmapEditController {
         let data = try JSONEncoder().encode(root)
         switch CatalogueReader.read(data) {
         case .success(let doc):
-            guard let r = doc.roadmap else { throw EditProblems(problems: [CatalogueProblem(path: "", message: "a roadmap is required")]) }
+            guard let r = doc.roadmap else { throw EditProblems(problems: [CatalogueProblem(path: "", .roadmapRequired)]) }
             return r
         case .failure(let p):
-            throw EditProblems(problems: p.problems.map { CatalogueProblem(path: $0.path.replacingOccurrences(of: "roadmap.", with: ""), message: $0.message) })
+            throw EditProblems(problems: p.problems.map { CatalogueProblem(path: $0.path.replacingOccurrences(of: "roadmap.", with: ""), $0.reason) })
         }
     }
 
@@ -54,7 +54,7 @@ enum RoadmapEditController {
             let linked = Set(doc.measures.flatMap { $0.strategies ?? [] })
             let kept = Set(roadmap.targetAreas.flatMap { $0.strategies.map(\.id) })
             if let lost = linked.subtracting(kept).sorted().first {
-                throw EditProblems(problems: [CatalogueProblem(path: "targetAreas", message: "strategy \(lost) is linked to measures; unlink them before removing it")])
+                throw EditProblems(problems: [CatalogueProblem(path: "targetAreas", .strategyLinked(lost))])
             }
             doc.roadmap = roadmap
             _ = try await CatalogueImporter.sync(doc, in: tx, actor: req.auditActor)
@@ -67,7 +67,7 @@ enum RoadmapEditController {
         try await sql.update("visions").set("version", to: SQLColumn("version")).where("version", .equal, version).run()
         let current = try await Vision.query(on: tx).first()?.version ?? 1
         if current != version {
-            throw Abort(.conflict, reason: "The roadmap is at version \(current), but the change was based on version \(version): someone saved in between. Reload, merge and save again.")
+            throw EditConflict.roadmapVersion(current: current, yours: version)
         }
     }
 
@@ -88,10 +88,11 @@ enum RoadmapEditController {
             try await save(try read(roadmap), version: version, req)
             return req.redirect(to: SiteURL.Catalogue.roadmap.link(lang), redirectType: .normal)
         } catch let e as EditProblems {
-            return try await page(req, values: form, errors: e.problems.map(\.description), version: version, status: .unprocessableEntity)
+            return try await page(req, values: form, errors: e.problems.map { Texts(lang).description($0) }, version: version, status: .unprocessableEntity)
         } catch let e as any AbortError where e.status == .conflict {
             let current = try await Vision.query(on: req.db).first()?.version ?? version
-            return try await page(req, values: form, errors: [e.reason], version: current, status: .conflict)
+            let message = (e as? any WordedProblem)?.text(Texts(lang)) ?? e.reason
+            return try await page(req, values: form, errors: [message], version: current, status: .conflict)
         }
     }
 

@@ -68,7 +68,9 @@ enum IndicatorController {
         }
         let spec: IndicatorImportSpec
         do { spec = try form.spec() } catch let e as ObservationProblems {
-            return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.map(\.description), status: .unprocessableEntity)
+            let texts = Texts(Lang.of(req))
+            return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.map { texts.description($0) },
+                                        status: .unprocessableEntity)
         }
         let owner = try await IndicatorOwnership.owner(for: spec.indicator.code, requested: formText(form.owner), principal: principal,
                                                        on: req.db)
@@ -101,16 +103,21 @@ enum IndicatorController {
     /// Runs an import step and words its refusals on the page, with the file's name.
     static func importing(_ req: Request, form: UploadForm, name: String,
                           _ step: () async throws -> Response) async throws -> Response {
+        let texts = Texts(Lang.of(req))
         do {
             return try await step()
         } catch let e as ObservationProblems {
-            return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.prefix(200).map { "\(name): \($0)" }, status: .unprocessableEntity)
+            let errors = e.problems.prefix(200).map { "\(name): \(texts.description($0))" }
+            return try await uploadPage(req, form: form, outcome: nil, errors: errors, status: .unprocessableEntity)
         } catch let e as CSVError {
-            return try await uploadPage(req, form: form, outcome: nil, errors: ["\(name): \(e)"], status: .unprocessableEntity)
+            return try await uploadPage(req, form: form, outcome: nil, errors: ["\(name): \(texts.description(e))"],
+                                        status: .unprocessableEntity)
         } catch let e as IndicatorImporter.Unmatched {
-            return try await uploadPage(req, form: form, outcome: nil, errors: ["\(name): \(e)"], status: .unprocessableEntity)
+            return try await uploadPage(req, form: form, outcome: nil, errors: ["\(name): \(texts.description(e))"],
+                                        status: .unprocessableEntity)
         } catch let e as CatalogueProblems {
-            return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.map(\.description), status: .unprocessableEntity)
+            return try await uploadPage(req, form: form, outcome: nil, errors: e.problems.map { texts.description($0) },
+                                        status: .unprocessableEntity)
         }
     }
 

@@ -56,7 +56,7 @@ enum IndicatorImporter {
             switch KoladaReader.parse(data) {
             case .success(let k):
                 if !k.kpis.isEmpty, let wanted = spec.mapping.filters["kpi"], !k.kpis.contains(wanted) {
-                    throw ObservationProblems([.init(line: nil, column: "kpi", message: "the file has \(k.kpis.joined(separator: ", ")), not \(wanted)")])
+                    throw ObservationProblems([.init(line: nil, column: "kpi", .kpiMismatch(has: k.kpis.joined(separator: ", "), wanted: wanted))])
                 }
                 for o in k.observations { try body(o) }
             case .failure(let p): throw p
@@ -80,13 +80,13 @@ enum IndicatorImporter {
         let targetIDs = Set(doc.roadmap?.targetAreas.map(\.id) ?? [])
         let strategyIDs = Set(doc.roadmap?.targetAreas.flatMap { $0.strategies.map(\.id) } ?? [])
         for t in spec.indicator.targetAreas ?? [] where !targetIDs.contains(t) {
-            linkProblems.append(.init(line: nil, column: "targetAreas", message: "the roadmap has no target area \"\(t)\""))
+            linkProblems.append(.init(line: nil, column: "targetAreas", .noTargetArea(t)))
         }
         for s in spec.indicator.strategies ?? [] where !strategyIDs.contains(s) {
-            linkProblems.append(.init(line: nil, column: "strategies", message: "the roadmap has no strategy \"\(s)\""))
+            linkProblems.append(.init(line: nil, column: "strategies", .noStrategy(s)))
         }
         if let parent = spec.parent, !doc.areas.contains(where: { $0.id == parent }) {
-            linkProblems.append(.init(line: nil, column: "parent", message: "no area has the id \"\(parent)\""))
+            linkProblems.append(.init(line: nil, column: "parent", .noArea(parent)))
         }
         if !linkProblems.isEmpty { throw ObservationProblems(linkProblems) }
 
@@ -157,7 +157,7 @@ enum IndicatorImporter {
         if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
         for (what, n) in [("periods", plan.periods.names.count), ("groups", plan.groups.names.count), ("areas", plan.areas.names.count)]
         where n > CompactObservations.maxDistinct {
-            throw ObservationProblems([.init(line: nil, column: nil, message: "the file has \(n) different \(what); one import takes at most \(CompactObservations.maxDistinct)")])
+            throw ObservationProblems([.init(line: nil, column: nil, .tooManyDistinct(count: n, what: what, max: CompactObservations.maxDistinct))])
         }
 
         if preview {
@@ -203,8 +203,9 @@ enum IndicatorImporter {
                                                             area: CompactObservations.ranks(areas))
             if !repeated.isEmpty {
                 throw ObservationProblems(repeated.prefix(1000).map { r in
-                    ObservationProblem(line: r.line, column: nil, message: "the area \(finalPlan.areas.names[Int(r.area)]), period "
-                        + "\(finalPlan.periods.names[Int(r.period)]) and group \(finalPlan.groups.names[Int(r.group)]) already have a value on line \(r.firstLine)")
+                    ObservationProblem(line: r.line, column: nil, .valueTwice(
+                        area: finalPlan.areas.names[Int(r.area)], period: finalPlan.periods.names[Int(r.period)],
+                        group: finalPlan.groups.names[Int(r.group)], firstLine: r.firstLine))
                 })
             }
             try await observationWriter(for: tx).insert(finalPlan.rows, in: order, indicator: indicatorNumber, areas: areas,

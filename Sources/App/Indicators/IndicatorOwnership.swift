@@ -6,10 +6,22 @@ import Vapor
 /// editors of the body that owns it. A new indicator is owned by a body of the editor who
 /// imports it.
 enum IndicatorOwnership {
-    struct Refused: AbortError {
-        let message: String
+    /// Why a person may not import or restore an indicator's values.
+    enum Refused: AbortError, WordedProblem {
+        case unknownBody(String)
+        case ownedByOther(code: String, owner: String?)
+        case chooseOwnBody
+
         var status: HTTPResponseStatus { .forbidden }
-        var reason: String { message }
+        var reason: String { text(Texts(.en)) }
+
+        func text(_ texts: Texts) -> String {
+            switch self {
+            case .unknownBody(let body): Strings.fill(texts[.problemOwnerUnknown], body)
+            case .ownedByOther(let code, let owner): Strings.fill(texts[.problemOwnedByOther], code, owner ?? texts[.noBody])
+            case .chooseOwnBody: texts[.problemChooseOwnBody]
+            }
+        }
     }
 
     /// The owner to record for an import of `code` by `principal`, or a refusal. An
@@ -19,19 +31,18 @@ enum IndicatorOwnership {
         let existing = try await Indicator.query(on: db).filter(\.$code == code).first()
         if principal.isAdmin {
             if let requested, try await Body.query(on: db).filter(\.$slug == requested).first() == nil {
-                throw Refused(message: "No body has the id '\(requested.prefix(100))'.")
+                throw Refused.unknownBody(String(requested.prefix(100)))
             }
             return requested
         }
         if let existing {
             guard let owner = existing.ownerBody, principal.bodies.contains(owner) else {
-                let name = existing.ownerBody ?? "no body"
-                throw Refused(message: "The indicator '\(code.prefix(100))' belongs to \(name): only its editors and administrators may replace its values.")
+                throw Refused.ownedByOther(code: String(code.prefix(100)), owner: existing.ownerBody)
             }
             return nil
         }
         guard let owner = requested ?? principal.bodies.sorted().first, principal.bodies.contains(owner) else {
-            throw Refused(message: "A new indicator belongs to one of your bodies: choose one of them as its owner.")
+            throw Refused.chooseOwnBody
         }
         return owner
     }

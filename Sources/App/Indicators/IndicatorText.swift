@@ -118,9 +118,17 @@ enum IndicatorText: String, TextKey {
     case keptImport
     case restoreButton
     case restoreDone
+    case problemOwnerUnknown
+    case problemOwnedByOther
+    case problemChooseOwnBody
+    case noBody
 
     var text: (sv: String, en: String) {
         switch self {
+        case .problemOwnerUnknown: ("Inget organ har id ”%1”.", "No body has the id '%1'.")
+        case .problemOwnedByOther: ("Indikatorn ”%1” ägs av %2: bara dess redaktörer och administratörer får ersätta värdena.", "The indicator '%1' belongs to %2: only its editors and administrators may replace its values.")
+        case .problemChooseOwnBody: ("En ny indikator ägs av ett av dina organ: välj ett av dem som ägare.", "A new indicator belongs to one of your bodies: choose one of them as its owner.")
+        case .noBody: ("inget organ", "no body")
         case .indicatorsIntro:
             (
                 "Indikatorerna visar hur livsvillkoren skiljer sig mellan stadens områden och hur skillnaderna utvecklas över tid.",

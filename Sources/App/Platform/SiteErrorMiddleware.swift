@@ -89,7 +89,9 @@ struct SiteErrorMiddleware: AsyncMiddleware {
                            parameter: parameter, headers: headers, request: request, errors: items)
         }
         let lang = Lang.of(request)
-        let page = ErrorPage.build(status: status, detail: status.code >= 500 ? nil : detail, lang: lang, path: request.url.path)
+        // A refusal kept as data is worded in the reader's language; the API above gets English.
+        let worded = (error as? any WordedProblem)?.text(Texts(lang)) ?? detail
+        let page = ErrorPage.build(status: status, detail: status.code >= 500 ? nil : worded, lang: lang, path: request.url.path)
         do {
             let res = try await request.view.render("Platform/error", page).encodeResponse(status: status, for: request)
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

@@ -18,7 +18,7 @@ enum AnswerProblem: Error, WordedProblem, Equatable {
     case attachmentTooLarge(filename: String, megabytes: String, limit: Int)
     case attachmentNotReal(filename: String, type: String)
     /// The answer does not fit its round (a measure not in it, a body not on the list, …), with
-    /// where; these checks are shared with the referral files and word themselves in English.
+    /// where; these checks are shared with the referral files.
     case document(CatalogueProblem)
 
     func text(_ texts: Texts) -> String {
@@ -34,7 +34,7 @@ enum AnswerProblem: Error, WordedProblem, Equatable {
         case .attachmentTooLarge(let filename, let megabytes, let limit):
             Strings.fill(texts[.problemAttachmentTooLarge], filename, megabytes, String(limit))
         case .attachmentNotReal(let filename, let type): Strings.fill(texts[.problemAttachmentNotReal], filename, type)
-        case .document(let problem): problem.description
+        case .document(let problem): texts.description(problem)
         }
     }
 }

@@ -19,7 +19,7 @@ enum RoundProblem: Error, WordedProblem, Equatable {
     /// Someone saved the round after the editor opened it.
     case conflict(stored: Int, yours: Int)
     case exists(id: String)
-    /// The round does not fit the catalogue (checks shared with the referral files, in English).
+    /// The round does not fit the catalogue (checks shared with the referral files).
     case document(CatalogueProblem)
 
     func text(_ texts: Texts) -> String {
@@ -32,7 +32,7 @@ enum RoundProblem: Error, WordedProblem, Equatable {
         case .noRecipients: Strings.fill(texts[.problemNoRecipients], texts[.distribution])
         case .conflict(let stored, let yours): Strings.fill(texts[.problemRoundConflict], String(stored), String(yours))
         case .exists(let id): Strings.fill(texts[.problemRoundExists], id)
-        case .document(let problem): problem.description
+        case .document(let problem): texts.description(problem)
         }
     }
 

@@ -10,7 +10,7 @@ public enum CatalogueReader {
         do {
             root = try JSONValue.read(data)
         } catch {
-            return .failure(CatalogueProblems([CatalogueProblem(path: "", message: "not valid JSON: \(describe(error))")]))
+            return .failure(CatalogueProblems([CatalogueProblem(path: "", .invalidJSON(describe(error)))]))
         }
         var problems: [CatalogueProblem] = []
         let doc = parse(root, &problems)
@@ -41,7 +41,7 @@ public enum CatalogueReader {
         problems = problems.map { p in
             var path = p.path
             if path.hasPrefix(prefix) { path = String(path.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
-            return CatalogueProblem(path: path, message: p.message)
+            return CatalogueProblem(path: path, p.reason)
         }
         if let doc, problems.isEmpty { return .success(doc) }
         return .failure(CatalogueProblems(problems))
@@ -58,7 +58,7 @@ public enum CatalogueReader {
             }
             guard let bad else { return [] }
             let code = String(bad.value, radix: 16, uppercase: true)
-            return [CatalogueProblem(path: path, message: "contains the control character U+\(String(repeating: "0", count: 4 - code.count))\(code)")]
+            return [CatalogueProblem(path: path, .controlCharacter(String(repeating: "0", count: 4 - code.count) + code))]
         case .array(let items):
             return items.enumerated().flatMap { controlCharacters($0.element, path: "\(path)[\($0.offset)]") }
         case .object(let fields):
@@ -85,10 +85,10 @@ public enum CatalogueReader {
         top.rejectUnknownKeys(["format", "version", "bodies", "areas", "commissionAreas", "reports", "measures", "roadmap"])
         var doc = CatalogueDocument()
         if let f = top.string("format", required: true), f != CatalogueDocument.formatName {
-            top.problem("format", "expected \"\(CatalogueDocument.formatName)\", got \"\(f)\"")
+            top.problem("format", .wrongFormat(expected: CatalogueDocument.formatName, got: f))
         }
         if let v = top.int("version", required: true), v != CatalogueDocument.currentVersion {
-            top.problem("version", "this Skillnad reads version \(CatalogueDocument.currentVersion), the file is version \(v)")
+            top.problem("version", .wrongVersion(reads: CatalogueDocument.currentVersion, file: v))
         }
 
         for (value, path) in top.list("bodies") {
@@ -106,11 +106,11 @@ public enum CatalogueReader {
             f.rejectUnknownKeys(["id", "name", "nameEn", "kind", "code", "parent", "validFrom", "validTo", "aliases", "population", "geometry"])
             let id = f.string("id", required: true), name = f.string("name", required: true), kind = f.enumValue("kind", AreaKind.self)
             let population = f.double("population")
-            if let population, population < 0 || !population.isFinite { f.problem("population", "expected a number of people, 0 or more") }
+            if let population, population < 0 || !population.isFinite { f.problem("population", .expectedPopulation) }
             var geometry = f.raw("geometry")
             if let g = geometry {
                 if case .object(let o) = g, case .string? = o["type"] {} else {
-                    f.problem("geometry", "expected a GeoJSON geometry object with a \"type\"")
+                    f.problem("geometry", .expectedGeometry)
                     geometry = nil
                 }
             }
@@ -149,7 +149,7 @@ public enum CatalogueReader {
                 if l.count == 1, let c = l.unicodeScalars.first, ("A"..."Z").contains(c) || ("a"..."z").contains(c) {
                     letter = l.uppercased()
                 } else {
-                    f.problem("letter", "expected one letter A–Z, got \"\(l)\"")
+                    f.problem("letter", .expectedLetter(got: l))
                     letter = nil
                 }
             }
@@ -195,7 +195,7 @@ public enum CatalogueReader {
                         let sid = sf.string("id", required: true), numeral = sf.string("numeral", required: true)
                         let stitle = sf.string("title", required: true)
                         if let numeral, RomanNumeral.value(numeral) == nil {
-                            sf.problem("numeral", "expected a roman numeral such as I, IV or VI, got \"\(numeral)\"")
+                            sf.problem("numeral", .expectedNumeral(got: numeral))
                         }
                         if let sid, let numeral, let stitle {
                             strategies.append(StrategyRecord(id: sid, numeral: numeral.uppercased(), title: stitle, titleEn: sf.string("titleEn")))
@@ -232,13 +232,13 @@ public enum CatalogueReader {
     /// codes are rewritten to their canonical form on the way.
     public static func validate(_ doc: CatalogueDocument) -> [CatalogueProblem] {
         var problems: [CatalogueProblem] = []
-        func add(_ path: String, _ message: String) { problems.append(CatalogueProblem(path: path, message: message)) }
+        func add(_ path: String, _ reason: CatalogueProblem.Reason) { problems.append(CatalogueProblem(path: path, reason)) }
 
         func checkIDs(_ ids: [String], _ kind: String) -> Set<String> {
             var seen: [String: Int] = [:]
             for (i, id) in ids.enumerated() where !id.isEmpty {
-                if !isSlug(id) { add("\(kind)[\(i)].id", "\"\(id)\" is not a valid id (use lowercase a–z, digits and hyphens)") }
-                if let first = seen[id] { add("\(kind)[\(i)].id", "\"\(id)\" is already used by \(kind)[\(first)]") } else { seen[id] = i }
+                if !isSlug(id) { add("\(kind)[\(i)].id", .invalidID(id)) }
+                if let first = seen[id] { add("\(kind)[\(i)].id", .idUsedBy(id: id, other: "\(kind)[\(first)]")) } else { seen[id] = i }
             }
             return Set(seen.keys)
         }
@@ -251,11 +251,11 @@ public enum CatalogueReader {
             let parentOf = Dictionary(items.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
             for (i, item) in items.enumerated() {
                 guard let p = item.parent else { continue }
-                if !ids.contains(p) { add("\(kind)[\(i)].parent", "no \(kind == "bodies" ? "body" : "area") has the id \"\(p)\""); continue }
+                if !ids.contains(p) { add("\(kind)[\(i)].parent", .noSuchObject(kind == "bodies" ? .body : .area, id: p)); continue }
                 var seen: Set<String> = [item.id]
                 var cur: String? = p
                 while let c = cur {
-                    if seen.contains(c) { add("\(kind)[\(i)].parent", "parents form a loop through \"\(c)\""); break }
+                    if seen.contains(c) { add("\(kind)[\(i)].parent", .parentLoop(c)); break }
                     seen.insert(c); cur = parentOf[c] ?? nil
                 }
             }
@@ -263,49 +263,49 @@ public enum CatalogueReader {
         checkParents(doc.bodies.map { ($0.id, $0.parent) }, "bodies", bodyIDs)
         checkParents(doc.areas.map { ($0.id, $0.parent) }, "areas", areaIDs)
         for (i, b) in doc.bodies.enumerated() {
-            if let f = b.validFrom, let t = b.validTo, t < f { add("bodies[\(i)].validTo", "\(t) is before validFrom \(f)") }
+            if let f = b.validFrom, let t = b.validTo, t < f { add("bodies[\(i)].validTo", .beforeValidFrom(to: t.description, from: f.description)) }
         }
         var areaCodes: [String: Int] = [:]
         for (i, a) in doc.areas.enumerated() {
-            if let f = a.validFrom, let t = a.validTo, t < f { add("areas[\(i)].validTo", "\(t) is before validFrom \(f)") }
+            if let f = a.validFrom, let t = a.validTo, t < f { add("areas[\(i)].validTo", .beforeValidFrom(to: t.description, from: f.description)) }
             if let c = a.code {
                 let key = "\(a.kind.rawValue)|\(c)"
-                if let first = areaCodes[key] { add("areas[\(i)].code", "code \(c) is already used by areas[\(first)] of the same kind") } else { areaCodes[key] = i }
+                if let first = areaCodes[key] { add("areas[\(i)].code", .areaCodeUsed(code: c, other: "areas[\(first)]")) } else { areaCodes[key] = i }
             }
         }
         var letters: [String: Int] = [:]
         for (i, r) in doc.reports.enumerated() {
             if let link = r.link, !(link.hasPrefix("https://") || link.hasPrefix("http://")) {
                 // Shown as a link on the report page: only web addresses, never javascript: and the like.
-                add("reports[\(i)].link", "expected a web address starting with https:// or http://")
+                add("reports[\(i)].link", .notAWebAddress)
             }
-            if let ca = r.commissionArea, !commissionAreaIDs.contains(ca) { add("reports[\(i)].commissionArea", "no commission area has the id \"\(ca)\"") }
+            if let ca = r.commissionArea, !commissionAreaIDs.contains(ca) { add("reports[\(i)].commissionArea", .noSuchObject(.commissionArea, id: ca)) }
             if let l = r.letter {
-                if let first = letters[l] { add("reports[\(i)].letter", "letter \(l) is already used by reports[\(first)]") } else { letters[l] = i }
+                if let first = letters[l] { add("reports[\(i)].letter", .letterUsed(letter: l, other: "reports[\(first)]")) } else { letters[l] = i }
             }
             var numbers: Set<Int> = []
             for (j, c) in (r.chapters ?? []).enumerated() where !numbers.insert(c.number).inserted {
-                add("reports[\(i)].chapters[\(j)].number", "chapter \(c.number) is listed twice")
+                add("reports[\(i)].chapters[\(j)].number", .chapterTwice(c.number))
             }
         }
 
         var strategyIDs: Set<String> = []
         if let roadmap = doc.roadmap {
-            if roadmap.vision.title.isEmpty { add("roadmap.vision.title", "is required") }
+            if roadmap.vision.title.isEmpty { add("roadmap.vision.title", .required) }
             var targetIDs: Set<String> = []
             var milestoneIDs: Set<String> = []
             for (i, t) in roadmap.targetAreas.enumerated() {
-                if !isSlug(t.id) { add("roadmap.targetAreas[\(i)].id", "\"\(t.id)\" is not a valid id (use lowercase a–z, digits and hyphens)") }
-                if !targetIDs.insert(t.id).inserted { add("roadmap.targetAreas[\(i)].id", "\"\(t.id)\" is used twice") }
+                if !isSlug(t.id) { add("roadmap.targetAreas[\(i)].id", .invalidID(t.id)) }
+                if !targetIDs.insert(t.id).inserted { add("roadmap.targetAreas[\(i)].id", .usedTwice(t.id)) }
                 var numerals: Set<String> = []
                 for (j, s) in t.strategies.enumerated() {
-                    if !isSlug(s.id) { add("roadmap.targetAreas[\(i)].strategies[\(j)].id", "\"\(s.id)\" is not a valid id (use lowercase a–z, digits and hyphens)") }
-                    if !strategyIDs.insert(s.id).inserted { add("roadmap.targetAreas[\(i)].strategies[\(j)].id", "\"\(s.id)\" is used twice") }
-                    if !numerals.insert(s.numeral).inserted { add("roadmap.targetAreas[\(i)].strategies[\(j)].numeral", "\(s.numeral) is used twice in this target area") }
+                    if !isSlug(s.id) { add("roadmap.targetAreas[\(i)].strategies[\(j)].id", .invalidID(s.id)) }
+                    if !strategyIDs.insert(s.id).inserted { add("roadmap.targetAreas[\(i)].strategies[\(j)].id", .usedTwice(s.id)) }
+                    if !numerals.insert(s.numeral).inserted { add("roadmap.targetAreas[\(i)].strategies[\(j)].numeral", .numeralUsedTwice(s.numeral)) }
                 }
                 for (j, m) in (t.milestones ?? []).enumerated() {
-                    if !isSlug(m.id) { add("roadmap.targetAreas[\(i)].milestones[\(j)].id", "\"\(m.id)\" is not a valid id (use lowercase a–z, digits and hyphens)") }
-                    if !milestoneIDs.insert(m.id).inserted { add("roadmap.targetAreas[\(i)].milestones[\(j)].id", "\"\(m.id)\" is used twice") }
+                    if !isSlug(m.id) { add("roadmap.targetAreas[\(i)].milestones[\(j)].id", .invalidID(m.id)) }
+                    if !milestoneIDs.insert(m.id).inserted { add("roadmap.targetAreas[\(i)].milestones[\(j)].id", .usedTwice(m.id)) }
                 }
             }
         }
@@ -315,34 +315,34 @@ public enum CatalogueReader {
         for (i, m) in doc.measures.enumerated() where !m.report.isEmpty {
             let path = "measures[\(i)]"
             guard reportIDs.contains(m.report), let report = reportsByID[m.report] else {
-                add("\(path).report", "no report has the id \"\(m.report)\""); continue
+                add("\(path).report", .noSuchObject(.report, id: m.report)); continue
             }
             switch canonicalCode(m.code, in: report) {
-            case .failure(let p): add("\(path).code", p.message)
+            case .failure(let p): add("\(path).code", p.reason)
             case .success(let code):
                 let key = "\(m.report)|\(code.canonical)"
-                if let first = codesSeen[key] { add("\(path).code", "\(code.canonical) is already used in report \"\(m.report)\" by measures[\(first)]") } else { codesSeen[key] = i }
+                if let first = codesSeen[key] { add("\(path).code", .measureCodeUsed(code: code.canonical, report: m.report, other: "measures[\(first)]")) } else { codesSeen[key] = i }
             }
             func checkRef(_ ref: String, _ p: String) {
                 guard let r = BodyRef(ref) else {
-                    add(p, "unknown group \"\(ref)\" (groups: \(BodyGroup.allCases.map { BodyGroup.prefix + $0.rawValue }.joined(separator: ", ")))"); return
+                    add(p, .unknownGroup(ref, groups: BodyGroup.allCases.map { BodyGroup.prefix + $0.rawValue }.joined(separator: ", "))); return
                 }
-                if case .body(let id) = r, !bodyIDs.contains(id) { add(p, "no body has the id \"\(id)\"") }
+                if case .body(let id) = r, !bodyIDs.contains(id) { add(p, .noSuchObject(.body, id: id)) }
             }
             if let l = m.leadBody { checkRef(l, "\(path).leadBody") }
             var refs: Set<String> = Set([m.leadBody].compactMap { $0 })
             for (j, r) in (m.jointLeadBodies ?? []).enumerated() {
                 checkRef(r, "\(path).jointLeadBodies[\(j)]")
-                if !refs.insert(r).inserted { add("\(path).jointLeadBodies[\(j)]", "\"\(r)\" is named twice for this measure") }
+                if !refs.insert(r).inserted { add("\(path).jointLeadBodies[\(j)]", .namedTwiceForMeasure(r)) }
             }
             for (j, r) in (m.collaboratingBodies ?? []).enumerated() {
                 checkRef(r, "\(path).collaboratingBodies[\(j)]")
-                if !refs.insert(r).inserted { add("\(path).collaboratingBodies[\(j)]", "\"\(r)\" is named twice for this measure") }
+                if !refs.insert(r).inserted { add("\(path).collaboratingBodies[\(j)]", .namedTwiceForMeasure(r)) }
             }
             var strategiesSeen: Set<String> = []
             for (j, s) in (m.strategies ?? []).enumerated() {
-                if !strategyIDs.contains(s) { add("\(path).strategies[\(j)]", "no roadmap strategy has the id \"\(s)\"") }
-                if !strategiesSeen.insert(s).inserted { add("\(path).strategies[\(j)]", "\"\(s)\" is named twice") }
+                if !strategyIDs.contains(s) { add("\(path).strategies[\(j)]", .noSuchObject(.strategy, id: s)) }
+                if !strategiesSeen.insert(s).inserted { add("\(path).strategies[\(j)]", .namedTwice(s)) }
             }
         }
         return problems
@@ -352,13 +352,13 @@ public enum CatalogueReader {
     /// documents use are accepted; a letter that contradicts the report's letter is not.
     public static func canonicalCode(_ written: String, in report: ReportRecord) -> Result<MeasureCode, CatalogueProblem> {
         guard let code = MeasureCode.parse(written) else {
-            return .failure(CatalogueProblem(path: "", message: "\"\(written)\" is not a measure code (expected e.g. A.2.3.1 or 4.1.1)"))
+            return .failure(CatalogueProblem(path: "", .notAMeasureCode(written)))
         }
         switch (code.letter, report.letter) {
         case let (l?, r?) where l != r:
-            return .failure(CatalogueProblem(path: "", message: "\(code.canonical) has letter \(l) but report \"\(report.id)\" has letter \(r)"))
+            return .failure(CatalogueProblem(path: "", .letterMismatch(code: code.canonical, letter: String(l), report: report.id, reportLetter: String(r))))
         case (_?, nil):
-            return .failure(CatalogueProblem(path: "", message: "\(code.canonical) has a letter but report \"\(report.id)\" has none"))
+            return .failure(CatalogueProblem(path: "", .letterWithoutReportLetter(code: code.canonical, report: report.id)))
         case (nil, let r?):
             return .success(code.withLetter(r))
         default:

@@ -62,10 +62,10 @@ public enum KoladaReader {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil, message: "not valid JSON: \(describe(error))")]))
+            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil, .invalidJSON(describe(error)))]))
         }
         var problems: [ObservationProblem] = []
-        func problem(_ path: String, _ message: String) { problems.append(ObservationProblem(line: nil, column: path, message: message)) }
+        func problem(_ path: String, _ reason: ObservationProblem.Reason) { problems.append(ObservationProblem(line: nil, column: path, reason)) }
 
         let entries: [JSONValue]
         let prefix: String
@@ -75,17 +75,15 @@ public enum KoladaReader {
             entries = a; prefix = ""
         case .object(let o):
             guard let values = o["values"] else {
-                return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values",
-                    message: "missing: a Kolada data response is {\"count\": …, \"values\": [ … ]}")]))
+                return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values", .koladaValuesMissing)]))
             }
             guard case .array(let a) = values else {
-                return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values", message: "expected an array")]))
+                return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values", .expectedArray)]))
             }
             entries = a; prefix = "values"
             for key in ["next_page", "next_url"] { if case .string(let s)? = o[key], !s.isEmpty { nextPage = s } }
         default:
-            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil,
-                message: "expected a Kolada data response (an object with \"values\"), got \(kind(root))")]))
+            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil, .notKoladaResponse(got: kind(root)))]))
         }
 
         var observations: [ReadObservation] = []
@@ -93,19 +91,19 @@ public enum KoladaReader {
         var statuses: [String] = [], seenStatuses: Set<String> = []
         for (i, entry) in entries.enumerated() {
             let at = "\(prefix)[\(i)]"
-            guard case .object(let o) = entry else { problem(at, "expected an object, got \(kind(entry))"); continue }
+            guard case .object(let o) = entry else { problem(at, .expectedObject(got: kind(entry))); continue }
             var ok = true
             func text(_ key: String, required: Bool) -> String? {
                 switch o[key] {
                 case .string(let s)?:
                     let t = s.trimmingCharacters(in: .whitespaces)
-                    if t.isEmpty && required { problem("\(at).\(key)", "is empty"); ok = false }
+                    if t.isEmpty && required { problem("\(at).\(key)", .isEmpty); ok = false }
                     return t.isEmpty ? nil : t
                 case nil, .null?:
-                    if required { problem("\(at).\(key)", "missing"); ok = false }
+                    if required { problem("\(at).\(key)", .missing); ok = false }
                     return nil
                 case let v?:
-                    problem("\(at).\(key)", "expected a string, got \(kind(v))"); ok = false
+                    problem("\(at).\(key)", .expectedString(got: kind(v))); ok = false
                     return nil
                 }
             }
@@ -116,7 +114,7 @@ public enum KoladaReader {
             } else if o["ou"] != nil {
                 area = text("ou", required: true)
             } else {
-                problem(at, "neither \"municipality\" nor \"ou\": whose value is this?"); ok = false
+                problem(at, .whoseValue); ok = false
                 area = nil
             }
             // On the entry as documented; one client's v3 types put it on each value, so a value's
@@ -124,14 +122,14 @@ public enum KoladaReader {
             var periodOK = true
             let period = self.period(o["period"], at: "\(at).period") { problem($0, $1); periodOK = false }
             guard case .array(let values)? = o["values"] else {
-                problem("\(at).values", o["values"] == nil ? "missing" : "expected an array"); continue
+                problem("\(at).values", o["values"] == nil ? .missing : .expectedArray); continue
             }
             if let kpi, seenKPIs.insert(kpi).inserted { kpis.append(kpi) }
             let valueWithoutPeriod = values.contains { if case .object(let v) = $0 { v["period"] == nil } else { false } }
-            if period == nil && periodOK && valueWithoutPeriod { problem("\(at).period", "missing"); ok = false }
+            if period == nil && periodOK && valueWithoutPeriod { problem("\(at).period", .missing); ok = false }
             for (j, item) in values.enumerated() {
                 let vat = "\(at).values[\(j)]"
-                guard case .object(let v) = item else { problem(vat, "expected an object, got \(kind(item))"); ok = false; continue }
+                guard case .object(let v) = item else { problem(vat, .expectedObject(got: kind(item))); ok = false; continue }
                 let group: String
                 switch v["gender"] {
                 case nil, .null?:
@@ -142,23 +140,23 @@ public enum KoladaReader {
                     case "K": group = ObservationGroup.key([(dimension: "kon", value: "K")])
                     case "M": group = ObservationGroup.key([(dimension: "kon", value: "M")])
                     default:
-                        problem("\(vat).gender", "\"\(g)\" is not a Kolada gender (T, K or M)"); ok = false; continue
+                        problem("\(vat).gender", .notKoladaGender(g)); ok = false; continue
                     }
                 case let g?:
-                    problem("\(vat).gender", "expected a string, got \(kind(g))"); ok = false; continue
+                    problem("\(vat).gender", .expectedString(got: kind(g))); ok = false; continue
                 }
                 var value: Double?
                 switch v["value"] {
                 case .number(let x)?: value = x
                 case nil, .null?: value = nil
                 case let x?:
-                    problem("\(vat).value", "\(kind(x)) is not a number (a Kolada value is a number or null)"); ok = false; continue
+                    problem("\(vat).value", .notAKoladaNumber(got: kind(x))); ok = false; continue
                 }
                 var status = ""
                 switch v["status"] {
                 case .string(let s)?: status = s.trimmingCharacters(in: .whitespaces)
                 case nil, .null?: break
-                case let s?: problem("\(vat).status", "expected a string, got \(kind(s))"); ok = false; continue
+                case let s?: problem("\(vat).status", .expectedString(got: kind(s))); ok = false; continue
                 }
                 var suppressed = false, preliminary = false
                 if !status.isEmpty {
@@ -183,7 +181,7 @@ public enum KoladaReader {
     }
 
     /// A period as Kolada writes it: a whole number (`2022`) or a string (`"2022"`); nil when absent.
-    private static func period(_ v: JSONValue?, at path: String, problem: (String, String) -> Void) -> String? {
+    private static func period(_ v: JSONValue?, at path: String, problem: (String, ObservationProblem.Reason) -> Void) -> String? {
         switch v {
         case .number(let n)? where n.rounded() == n && abs(n) < 1e9:
             return String(Int(n))
@@ -192,7 +190,7 @@ public enum KoladaReader {
         case nil, .null?:
             return nil
         case let v?:
-            problem(path, "expected a year, got \(kind(v))")
+            problem(path, .expectedYear(got: kind(v)))
             return nil
         }
     }

@@ -29,10 +29,10 @@ public enum OpenSDGFormat {
                 if let i = try table.column(name) { return i }
                 if required {
                     problems.append(ObservationProblem(line: nil, column: name,
-                        message: "an Open SDG data file has a \(name) column; this one has \(table.header.joined(separator: ", "))"))
+                        .openSDGColumnMissing(name: name, columns: table.header.joined(separator: ", "))))
                 }
             } catch {
-                problems.append(ObservationProblem(line: nil, column: name, message: error.message))
+                problems.append(ObservationProblem(line: nil, column: name, .detail(error.message)))
             }
             return nil
         }
@@ -51,7 +51,7 @@ public enum OpenSDGFormat {
             let line = table.lineNumbers[r]
             let period = row[year].trimmingCharacters(in: .whitespaces)
             if period.isEmpty {
-                problems.append(ObservationProblem(line: line, column: table.columnName(year), message: "the year is empty"))
+                problems.append(ObservationProblem(line: line, column: table.columnName(year), .yearEmpty))
             }
             var number: Double?, suppressed = false
             switch CSVNumber.parse(row[value], decimal: decimal) {
@@ -59,7 +59,7 @@ public enum OpenSDGFormat {
             case .success(.missing): break
             case .success(.suppressed): suppressed = true
             case .failure(let p):
-                problems.append(ObservationProblem(line: line, column: valueName, message: p.message(value: row[value], decimal: decimal)))
+                problems.append(ObservationProblem(line: line, column: valueName, .number(p, value: row[value], decimal: String(decimal))))
                 continue
             }
             guard !period.isEmpty else { continue }

@@ -31,14 +31,14 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable {
     public func problems() -> [ObservationProblem] {
         var p: [ObservationProblem] = []
         if !CatalogueReader.isSlug(code) {
-            p.append(.init(line: nil, column: "code", message: "the indicator code must be lowercase a–z, digits and hyphens, got \"\(code)\""))
+            p.append(.init(line: nil, column: "code", .invalidCode(code)))
         }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { p.append(.init(line: nil, column: "name", message: "the indicator needs a name")) }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { p.append(.init(line: nil, column: "name", .needsName)) }
         if !Self.units.contains(unit) {
-            p.append(.init(line: nil, column: "unit", message: "unknown unit \"\(unit)\" (expected one of \(Self.units.joined(separator: ", ")))"))
+            p.append(.init(line: nil, column: "unit", .unknownUnit(unit, expected: Self.units.joined(separator: ", "))))
         }
         if let url = sourceURL, !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            p.append(.init(line: nil, column: "sourceURL", message: "the source link must start with https:// or http://"))
+            p.append(.init(line: nil, column: "sourceURL", .sourceNotAWebAddress))
         }
         return p
     }
@@ -94,14 +94,14 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         do {
             return try JSONDecoder().decode(IndicatorImportSpec.self, from: data)
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath + [key]), message: "is required")])
+            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath + [key]), .required)])
         } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
-            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath), message: ctx.debugDescription)])
+            throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath), .detail(ctx.debugDescription))])
         } catch let DecodingError.dataCorrupted(ctx) {
             throw ObservationProblems([.init(line: nil, column: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
-                                             message: ctx.codingPath.isEmpty ? "the mapping file is not valid JSON" : ctx.debugDescription)])
+                                             ctx.codingPath.isEmpty ? .mappingNotJSON : .detail(ctx.debugDescription))])
         } catch {
-            throw ObservationProblems([.init(line: nil, column: nil, message: "\(error)")])
+            throw ObservationProblems([.init(line: nil, column: nil, .detail("\(error)"))])
         }
     }
 

@@ -97,19 +97,125 @@ public struct ReadObservation: Sendable, Equatable {
     }
 }
 
-/// A row or a mapping that cannot be read, with where.
+/// A row or a mapping that cannot be read, with where. The reason is kept as data: files, logs
+/// and the command line word it in English (`message`), the pages in the reader's language.
 public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int?
     public let column: String?
-    public let message: String
+    public let reason: Reason
 
-    public init(line: Int?, column: String?, message: String) {
-        self.line = line; self.column = column; self.message = message
+    public init(line: Int?, column: String?, _ reason: Reason) {
+        self.line = line
+        self.column = column
+        self.reason = reason
     }
+
+    public var message: String { reason.english }
 
     public var description: String {
         [line.map { "line \($0)" }, column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", ")
             + (line == nil && column == nil ? "" : ": ") + message
+    }
+
+    /// The role a mapped column plays, for saying which one is missing.
+    public enum ColumnRole: String, Sendable, Equatable {
+        case areaCode = "area code", areaName = "area name", numerator, denominator, value, period, weight
+        case preliminary, group, filter
+    }
+
+    /// What is wrong, with the values that say which.
+    public enum Reason: Sendable, Equatable {
+        /// A parser's own words (a CSV or JSON library), shown as they are.
+        case detail(String)
+        case invalidJSON(String)
+        case number(CSVNumber.Problem, value: String, decimal: String)
+        case yearEmpty
+        case openSDGColumnMissing(name: String, columns: String)
+        case periodEmpty
+        case noColumnNumber(columns: Int, role: ColumnRole, name: String)
+        case columnNotInFile(role: ColumnRole, columns: String)
+        case mapArea
+        case mapNumeratorAndDenominator
+        case mapValue
+        case givePeriod
+        case required
+        case mappingNotJSON
+        case invalidCode(String)
+        case needsName
+        case unknownUnit(String, expected: String)
+        case sourceNotAWebAddress
+        // Kolada responses
+        case koladaValuesMissing
+        case expectedArray
+        case notKoladaResponse(got: String)
+        case expectedObject(got: String)
+        case isEmpty
+        case missing
+        case expectedString(got: String)
+        case whoseValue
+        case notKoladaGender(String)
+        case notAKoladaNumber(got: String)
+        case expectedYear(got: String)
+        // An import's checks against the catalogue and the file as a whole
+        case kpiMismatch(has: String, wanted: String)
+        case noTargetArea(String)
+        case noStrategy(String)
+        case noArea(String)
+        case tooManyDistinct(count: Int, what: String, max: Int)
+        case valueTwice(area: String, period: String, group: String, firstLine: Int)
+        // The upload form
+        case pairsFormat(got: String)
+        case chooseDirection
+        case chooseFormat
+        case chooseAreaKind
+
+        /// The reason in English, for files, logs and the command line.
+        public var english: String {
+            switch self {
+            case .detail(let text): text
+            case .invalidJSON(let detail): "not valid JSON: \(detail)"
+            case .number(let problem, let value, let decimal): problem.message(value: value, decimal: Character(decimal))
+            case .yearEmpty: "the year is empty"
+            case .openSDGColumnMissing(let name, let columns): "an Open SDG data file has a \(name) column; this one has \(columns)"
+            case .periodEmpty: "the period is empty"
+            case .noColumnNumber(let columns, let role, let name):
+                "the file has \(columns) columns, so there is no \(role.rawValue) column \(name)"
+            case .columnNotInFile(let role, let columns): "the \(role.rawValue) column is not in the file (columns: \(columns))"
+            case .mapArea: "map an area code or an area name column"
+            case .mapNumeratorAndDenominator: "map both numerator and denominator, or neither"
+            case .mapValue: "map a value column, or numerator and denominator"
+            case .givePeriod: "give the period, or map a period column"
+            case .required: "is required"
+            case .mappingNotJSON: "the mapping file is not valid JSON"
+            case .invalidCode(let code): "the indicator code must be lowercase a–z, digits and hyphens, got \"\(code)\""
+            case .needsName: "the indicator needs a name"
+            case .unknownUnit(let unit, let expected): "unknown unit \"\(unit)\" (expected one of \(expected))"
+            case .sourceNotAWebAddress: "the source link must start with https:// or http://"
+            case .koladaValuesMissing: "missing: a Kolada data response is {\"count\": …, \"values\": [ … ]}"
+            case .expectedArray: "expected an array"
+            case .notKoladaResponse(let got): "expected a Kolada data response (an object with \"values\"), got \(got)"
+            case .expectedObject(let got): "expected an object, got \(got)"
+            case .isEmpty: "is empty"
+            case .missing: "missing"
+            case .expectedString(let got): "expected a string, got \(got)"
+            case .whoseValue: "neither \"municipality\" nor \"ou\": whose value is this?"
+            case .notKoladaGender(let gender): "\"\(gender)\" is not a Kolada gender (T, K or M)"
+            case .notAKoladaNumber(let got): "\(got) is not a number (a Kolada value is a number or null)"
+            case .expectedYear(let got): "expected a year, got \(got)"
+            case .kpiMismatch(let has, let wanted): "the file has \(has), not \(wanted)"
+            case .noTargetArea(let id): "the roadmap has no target area \"\(id)\""
+            case .noStrategy(let id): "the roadmap has no strategy \"\(id)\""
+            case .noArea(let id): "no area has the id \"\(id)\""
+            case .tooManyDistinct(let count, let what, let max):
+                "the file has \(count) different \(what); one import takes at most \(max)"
+            case .valueTwice(let area, let period, let group, let firstLine):
+                "the area \(area), period \(period) and group \(group) already have a value on line \(firstLine)"
+            case .pairsFormat(let got): "write NAME=VALUE, separated by commas (got \"\(got)\")"
+            case .chooseDirection: "choose higher or lower is better"
+            case .chooseFormat: "choose csv, kolada or opensdg"
+            case .chooseAreaKind: "choose a kind of area"
+            }
+        }
     }
 }
 
@@ -175,33 +281,33 @@ public enum ObservationReader {
 
         static func resolve(_ header: [String], _ m: ObservationMapping) -> Result<Columns, ObservationProblems> {
             var problems: [ObservationProblem] = []
-            func col(_ name: String?, _ role: String) -> Int? {
+            func col(_ name: String?, _ role: ObservationProblem.ColumnRole) -> Int? {
                 guard let name else { return nil }
                 // `#2` is the second column, for files whose header leaves a column unnamed.
                 if name.hasPrefix("#"), let n = Int(name.dropFirst()) {
                     if (1...header.count).contains(n) { return n - 1 }
-                    problems.append(ObservationProblem(line: nil, column: name, message: "the file has \(header.count) columns, so there is no \(role) column \(name)"))
+                    problems.append(ObservationProblem(line: nil, column: name, .noColumnNumber(columns: header.count, role: role, name: name)))
                     return nil
                 }
                 do {
                     if let i = try CSVTable.column(name, in: header) { return i }
                     problems.append(ObservationProblem(line: nil, column: name,
-                        message: "the \(role) column is not in the file (columns: \(header.joined(separator: ", ")))"))
+                        .columnNotInFile(role: role, columns: header.joined(separator: ", "))))
                 } catch {
-                    problems.append(ObservationProblem(line: nil, column: name, message: "\(error)"))
+                    problems.append(ObservationProblem(line: nil, column: name, .detail("\(error)")))
                 }
                 return nil
             }
             var c = Columns()
-            c.code = col(m.areaCode, "area code"); c.name = col(m.areaName, "area name")
-            c.num = col(m.numerator, "numerator"); c.den = col(m.denominator, "denominator"); c.val = col(m.value, "value")
-            c.per = col(m.periodColumn, "period"); c.weight = col(m.weight, "weight"); c.preliminary = col(m.preliminaryColumn, "preliminary")
-            c.groups = m.groups.sorted { $0.key < $1.key }.compactMap { g in col(g.value, "group").map { (g.key, $0) } }
-            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, "filter").map { ($0, f.value) } }
-            if m.areaCode == nil && m.areaName == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map an area code or an area name column")) }
-            if (m.numerator == nil) != (m.denominator == nil) { problems.append(ObservationProblem(line: nil, column: nil, message: "map both numerator and denominator, or neither")) }
-            if m.numerator == nil && m.value == nil { problems.append(ObservationProblem(line: nil, column: nil, message: "map a value column, or numerator and denominator")) }
-            if m.periodColumn == nil && (m.period ?? "").isEmpty { problems.append(ObservationProblem(line: nil, column: nil, message: "give the period, or map a period column")) }
+            c.code = col(m.areaCode, .areaCode); c.name = col(m.areaName, .areaName)
+            c.num = col(m.numerator, .numerator); c.den = col(m.denominator, .denominator); c.val = col(m.value, .value)
+            c.per = col(m.periodColumn, .period); c.weight = col(m.weight, .weight); c.preliminary = col(m.preliminaryColumn, .preliminary)
+            c.groups = m.groups.sorted { $0.key < $1.key }.compactMap { g in col(g.value, .group).map { (g.key, $0) } }
+            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, .filter).map { ($0, f.value) } }
+            if m.areaCode == nil && m.areaName == nil { problems.append(ObservationProblem(line: nil, column: nil, .mapArea)) }
+            if (m.numerator == nil) != (m.denominator == nil) { problems.append(ObservationProblem(line: nil, column: nil, .mapNumeratorAndDenominator)) }
+            if m.numerator == nil && m.value == nil { problems.append(ObservationProblem(line: nil, column: nil, .mapValue)) }
+            if m.periodColumn == nil && (m.period ?? "").isEmpty { problems.append(ObservationProblem(line: nil, column: nil, .givePeriod)) }
             return problems.isEmpty ? .success(c) : .failure(ObservationProblems(problems))
         }
     }
@@ -285,7 +391,7 @@ public enum ObservationReader {
                 case .success(.missing): return (nil, false)
                 case .success(.suppressed): return (nil, true)
                 case .failure(let p):
-                    problems.append(ObservationProblem(line: line, column: header[i], message: p.message(value: row[i], decimal: d)))
+                    problems.append(ObservationProblem(line: line, column: header[i], .number(p, value: row[i], decimal: String(d))))
                     return (nil, false)
                 }
             }
@@ -299,7 +405,7 @@ public enum ObservationReader {
                 value = v
             }
             let period = c.per.map(cell) ?? m.period ?? ""
-            if period.isEmpty { problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, message: "the period is empty")) }
+            if period.isEmpty { problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty)) }
             guard problems.count == before else { return nil }
             var group = ObservationGroup.total
             if !c.groups.isEmpty {

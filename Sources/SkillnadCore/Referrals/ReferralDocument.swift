@@ -75,31 +75,31 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
     /// Every problem against a catalogue, with its place (`answers[3].positions[1].measure`).
     public func problems(_ catalogue: CatalogueIndex) -> [CatalogueProblem] {
         var out: [CatalogueProblem] = []
-        func add(_ path: String, _ message: String) { out.append(CatalogueProblem(path: path, message: message)) }
+        func add(_ path: String, _ reason: CatalogueProblem.Reason) { out.append(CatalogueProblem(path: path, reason)) }
         func measuresOf(_ report: String) -> [String] { catalogue.publicIDsByReport[report] ?? [] }
         var roundByID: [String: Round] = [:]
         for (i, r) in rounds.enumerated() {
             let p = "rounds[\(i)]"
-            if !CatalogueReader.isSlug(r.id) { add("\(p).id", "\"\(r.id)\" is not a valid id (use lowercase a–z, digits and hyphens)") }
-            if roundByID[r.id] != nil { add("\(p).id", "another round has the id \"\(r.id)\"") }
+            if !CatalogueReader.isSlug(r.id) { add("\(p).id", .invalidID(r.id)) }
+            if roundByID[r.id] != nil { add("\(p).id", .roundIDUsed(r.id)) }
             roundByID[r.id] = r
-            if r.title.trimmingCharacters(in: .whitespaces).isEmpty { add("\(p).title", "a round needs a title") }
-            if catalogue.bodyByID[r.sender] == nil { add("\(p).sender", "no body has the id \"\(r.sender)\"") }
-            if r.deadline < r.sentOn { add("\(p).deadline", "the deadline \(r.deadline) is before the sent date \(r.sentOn)") }
-            for (j, rep) in r.reports.enumerated() where catalogue.reportByID[rep] == nil { add("\(p).reports[\(j)]", "no report has the id \"\(rep)\"") }
+            if r.title.trimmingCharacters(in: .whitespaces).isEmpty { add("\(p).title", .roundNeedsTitle) }
+            if catalogue.bodyByID[r.sender] == nil { add("\(p).sender", .noSuchObject(.body, id: r.sender)) }
+            if r.deadline < r.sentOn { add("\(p).deadline", .deadlineBeforeSent(deadline: r.deadline.description, sent: r.sentOn.description)) }
+            for (j, rep) in r.reports.enumerated() where catalogue.reportByID[rep] == nil { add("\(p).reports[\(j)]", .noSuchObject(.report, id: rep)) }
             var seen = Set<String>()
             for (j, rec) in r.recipients.enumerated() {
                 let q = "\(p).recipients[\(j)]"
-                if catalogue.bodyByID[rec.body] == nil { add("\(q).body", "no body has the id \"\(rec.body)\"") }
-                if !seen.insert(rec.body).inserted { add("\(q).body", "\"\(rec.body)\" is on the distribution list twice") }
+                if catalogue.bodyByID[rec.body] == nil { add("\(q).body", .noSuchObject(.body, id: rec.body)) }
+                if !seen.insert(rec.body).inserted { add("\(q).body", .onListTwice(rec.body)) }
                 for (k, rep) in rec.commentReports.enumerated() where !r.reports.contains(rep) {
-                    add("\(q).commentReports[\(k)]", "\"\(rep)\" is not one of the round's reports")
+                    add("\(q).commentReports[\(k)]", .notRoundReport(rep))
                 }
                 for (field, list) in [("required", rec.required), ("invited", rec.invited)] {
                     for (k, m) in list.enumerated() {
-                        guard let rep = catalogue.measureByPublicID[m]?.report else { add("\(q).\(field)[\(k)]", "no measure has the id \"\(m)\""); continue }
+                        guard let rep = catalogue.measureByPublicID[m]?.report else { add("\(q).\(field)[\(k)]", .noSuchObject(.measure, id: m)); continue }
                         if !r.reports.contains(rep) {
-                            add("\(q).\(field)[\(k)]", "\(m) is not in one of the round's reports")
+                            add("\(q).\(field)[\(k)]", .measureNotInRoundReports(m))
                         }
                     }
                 }
@@ -109,32 +109,32 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         var scopeCache: [String: Set<String>] = [:]
         for (i, a) in answers.enumerated() {
             let p = "answers[\(i)]"
-            guard let round = roundByID[a.round] else { add("\(p).round", "no round has the id \"\(a.round)\""); continue }
+            guard let round = roundByID[a.round] else { add("\(p).round", .noSuchObject(.round, id: a.round)); continue }
             guard let scope = round.recipients.first(where: { $0.body == a.body }) else {
-                add("\(p).body", "\"\(a.body)\" is not on the distribution list of \(a.round)"); continue
+                add("\(p).body", .notOnList(body: a.body, round: a.round)); continue
             }
-            if !answered.insert("\(a.round)/\(a.body)").inserted { add("\(p).body", "\(a.body) already has an answer to \(a.round)") }
+            if !answered.insert("\(a.round)/\(a.body)").inserted { add("\(p).body", .alreadyAnswered(body: a.body, round: a.round)) }
             if let n = a.questionAnswers?.count, n > round.questions.count {
-                add("\(p).questionAnswers", "\(n) answers to \(round.questions.count) questions")
+                add("\(p).questionAnswers", .answerCount(answers: n, questions: round.questions.count))
             }
             for (k, other) in (a.jointWith ?? []).enumerated() where !round.recipients.contains(where: { $0.body == other }) || other == a.body {
-                add("\(p).jointWith[\(k)]", "\"\(other)\" is not another body on the distribution list")
+                add("\(p).jointWith[\(k)]", .notAnotherBodyOnList(other))
             }
             for (k, other) in (a.jointConfirmed ?? []).enumerated() where !(a.jointWith ?? []).contains(other) {
-                add("\(p).jointConfirmed[\(k)]", "\"\(other)\" is not among the bodies of the joint answer")
+                add("\(p).jointConfirmed[\(k)]", .notInJointAnswer(other))
             }
             if a.status == .declined && (a.declineReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                add("\(p).declineReason", "a body that declines says why")
+                add("\(p).declineReason", .declineNeedsReason)
             }
-            if let decided = a.decidedOn, decided < round.sentOn { add("\(p).decidedOn", "decided \(decided), before the round was sent \(round.sentOn)") }
+            if let decided = a.decidedOn, decided < round.sentOn { add("\(p).decidedOn", .decidedBeforeSent(decided: decided.description, sent: round.sentOn.description)) }
             let inScope = scopeCache["\(a.round)/\(a.body)"] ?? scope.measures(measuresOf)
             scopeCache["\(a.round)/\(a.body)"] = inScope
             var measuresSeen = Set<String>()
             for (k, pos) in a.positions.enumerated() {
                 if !inScope.contains(pos.measure) {
-                    add("\(p).positions[\(k)].measure", "\(pos.measure) is not among the measures \(a.body) is asked about in this round")
+                    add("\(p).positions[\(k)].measure", .measureNotAsked(measure: pos.measure, body: a.body))
                 }
-                if !measuresSeen.insert(pos.measure).inserted { add("\(p).positions[\(k)].measure", "a second position on \(pos.measure)") }
+                if !measuresSeen.insert(pos.measure).inserted { add("\(p).positions[\(k)].measure", .secondPosition(pos.measure)) }
             }
         }
         return out

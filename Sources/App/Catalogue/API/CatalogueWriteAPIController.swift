@@ -117,7 +117,7 @@ enum CatalogueWriteAPIController {
                     }
                     guard newID == replacing else {
                         throw EditProblems(problems: [CatalogueProblem(path: kind == .measure ? "code" : "id",
-                            message: "the id cannot change (it is part of public addresses); create a new \(kind.rawValue) and delete this one instead")])
+                            .idCannotChange(kind: kind.rawValue))])
                     }
                     doc[keyPath: list][i] = r
                 } else {

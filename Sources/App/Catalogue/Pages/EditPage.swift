@@ -74,9 +74,22 @@ enum EditForms {
     /// The object as JSON for `CatalogueReader.readObject`, which checks types and fields.
     /// Empty fields are left out; problems that need the form's own words (a year that is not
     /// a number, a chapter line without a number) are returned by field.
-    static func object(_ kind: EditKind, from form: FormValues, fixedID: String?) -> (JSONValue, [String: String]) {
+    /// A field the form itself cannot read, before the catalogue's checks.
+    enum FieldProblem: WordedProblem {
+        case notAYear
+        case chapterLine(Int)
+
+        func text(_ texts: Texts) -> String {
+            switch self {
+            case .notAYear: texts[.problemNotAYear]
+            case .chapterLine(let line): Strings.fill(texts[.problemChapterLine], String(line))
+            }
+        }
+    }
+
+    static func object(_ kind: EditKind, from form: FormValues, fixedID: String?) -> (JSONValue, [String: FieldProblem]) {
         var o: [String: JSONValue] = [:]
-        var problems: [String: String] = [:]
+        var problems: [String: FieldProblem] = [:]
         func text(_ key: String) { let s = form.one(key); if !s.isEmpty { o[key] = .string(s) } }
         func list(_ key: String) { let l = (form[key] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }; if !l.isEmpty { o[key] = .array(l.map { .string($0) }) } }
         func lines(_ key: String) -> [String] {
@@ -91,14 +104,14 @@ enum EditForms {
         case .report:
             for k in ["id", "title", "subtitle", "letter", "commissionArea", "link", "summary"] { text(k) }
             let y = form.one("year")
-            if let n = Int(y) { o["year"] = .number(Double(n)) } else if !y.isEmpty { problems["year"] = "expected a year, e.g. 2016" }
+            if let n = Int(y) { o["year"] = .number(Double(n)) } else if !y.isEmpty { problems["year"] = .notAYear }
             var chapters: [JSONValue] = []
             for (i, line) in lines("chapters").enumerated() {
                 let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count == 2, let n = Int(parts[0]), !parts[1].isEmpty {
                     chapters.append(.object(["number": .number(Double(n)), "title": .string(parts[1])]))
                 } else {
-                    problems["chapters"] = "line \(i + 1): write a chapter as \"4: Title\""
+                    problems["chapters"] = .chapterLine(i + 1)
                 }
             }
             if !chapters.isEmpty { o["chapters"] = .array(chapters) }

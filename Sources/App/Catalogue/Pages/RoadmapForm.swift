@@ -53,7 +53,7 @@ enum RoadmapForm {
         func opt(_ s: String) -> JSONValue? { s.isEmpty ? nil : .string(s) }
         func number(_ s: String, _ path: String) -> JSONValue? {
             guard !s.isEmpty else { return nil }
-            guard let d = Double(s.replacingOccurrences(of: ",", with: ".")) else { problems.append(.init(path: path, message: "\"\(s)\" is not a number")); return nil }
+            guard let d = Double(s.replacingOccurrences(of: ",", with: ".")) else { problems.append(.init(path: path, .notANumber(s))); return nil }
             return .number(d)
         }
         var vision: [String: JSONValue] = ["title": .string(v.one("title"))]
@@ -66,7 +66,7 @@ enum RoadmapForm {
             for (n, line) in v.one("area\(i).strategies").split(whereSeparator: \.isNewline).enumerated() {
                 let p = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard p.count >= 2, !p[0].isEmpty, !p[1].isEmpty else {
-                    problems.append(.init(path: "\(id) strategies line \(n + 1)", message: "write a strategy as \"I | title | English title\"")); continue
+                    problems.append(.init(path: "\(id) strategies line \(n + 1)", .strategyLine)); continue
                 }
                 var s: [String: JSONValue] = ["id": .string("\(id)-\(p[0].lowercased())"), "numeral": .string(p[0]), "title": .string(p[1])]
                 if p.count > 2 { s["titleEn"] = opt(p[2]) }
@@ -76,7 +76,7 @@ enum RoadmapForm {
             for (n, line) in v.one("area\(i).milestones").split(whereSeparator: \.isNewline).enumerated() {
                 let p = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard p.count >= 2, !p[0].isEmpty, !p[1].isEmpty else {
-                    problems.append(.init(path: "\(id) milestones line \(n + 1)", message: "write a milestone as \"id | text | indicator | unit | baseline | year | target | year\"")); continue
+                    problems.append(.init(path: "\(id) milestones line \(n + 1)", .milestoneLine)); continue
                 }
                 func at(_ k: Int) -> String { k < p.count ? p[k] : "" }
                 var m: [String: JSONValue] = ["id": .string(p[0]), "text": .string(p[1])]

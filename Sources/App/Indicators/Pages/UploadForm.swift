@@ -50,15 +50,15 @@ struct UploadForm: Content {
         var problems: [ObservationProblem] = []
         func pairs(_ text: String?, _ field: String) -> [String: String] {
             let (pairs, malformed) = ObservationMapping.pairs(text ?? "")
-            problems += malformed.map { .init(line: nil, column: field, message: "write NAME=VALUE, separated by commas (got \"\($0)\")") }
+            problems += malformed.map { .init(line: nil, column: field, .pairsFormat(got: $0)) }
             return pairs
         }
         let direction = Direction(rawValue: formText(direction) ?? "higherIsBetter")
-        if direction == nil { problems.append(.init(line: nil, column: "direction", message: "choose higher or lower is better")) }
+        if direction == nil { problems.append(.init(line: nil, column: "direction", .chooseDirection)) }
         let format = IndicatorImportSpec.Format(rawValue: formText(format) ?? "csv")
-        if format == nil { problems.append(.init(line: nil, column: "format", message: "choose csv, kolada or opensdg")) }
+        if format == nil { problems.append(.init(line: nil, column: "format", .chooseFormat)) }
         let kind = AreaKind(rawValue: formText(areaKind) ?? "district")
-        if kind == nil { problems.append(.init(line: nil, column: "areaKind", message: "choose a kind of area")) }
+        if kind == nil { problems.append(.init(line: nil, column: "areaKind", .chooseAreaKind)) }
         let definition = IndicatorDefinition(code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
                                              unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
                                              definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))

@@ -1,0 +1,118 @@
+import SkillnadCore
+
+/// Problems of a statistics file in the reader's language. Their English is in `SkillnadCore`
+/// (`ObservationProblem.Reason.english`, `CSVError.message`), which the command line uses; the
+/// Swedish is here, one case each, so a new reason does not compile without it.
+extension Texts {
+    /// The problem with where it is: `rad 12, kolumn värde: …`.
+    func description(_ problem: ObservationProblem) -> String {
+        guard lang == .sv else { return problem.description }
+        let place = [problem.line.map { "rad \($0)" }, problem.column.map { "kolumn \($0)" }].compactMap { $0 }
+        let text = swedish(problem.reason)
+        return place.isEmpty ? text : place.joined(separator: ", ") + ": " + text
+    }
+
+    func description(_ error: CSVError) -> String {
+        guard lang == .sv else { return error.description }
+        let place = [error.line.map { "rad \($0)" }, error.column.map { "kolumn \($0)" }].compactMap { $0 }
+        let text = swedish(error.kind)
+        return place.isEmpty ? text : place.joined(separator: ", ") + ": " + text
+    }
+
+    func description(_ unmatched: IndicatorImporter.Unmatched) -> String {
+        guard lang == .sv else { return unmatched.description }
+        let rows = unmatched.rows.prefix(50).map { row in
+            "rad \(row.line): \(row.area)"
+                + (row.suggestions.isEmpty ? "" : " (menade du: \(row.suggestions.joined(separator: ", "))?)")
+        }
+        let more = unmatched.rows.count > 50 ? ["… och \(unmatched.rows.count - 50) till"] : []
+        let head = "\(unmatched.rows.count) rader namnger områden som inte finns i katalogen "
+            + "(välj att skapa områdena eller att hoppa över raderna):"
+        return ([head] + rows + more).joined(separator: "\n")
+    }
+
+    private func swedish(_ kind: CSVError.Kind) -> String {
+        switch kind {
+        case .notText: "filen är ingen textfil (en bild, en Excel-arbetsbok, en PDF?): spara den som CSV"
+        case .notUTF8: "filen är inte UTF-8: spara den som ”CSV UTF-8”"
+        case .empty: "filen är tom eller har bara en rubrikrad"
+        case .notDelimited: "inget kommatecken, semikolon eller tabbtecken delar raderna lika: är det en CSV-fil?"
+        case .unterminatedQuote: "ett citattecken som öppnas här stängs aldrig"
+        case .ragged(let expected, let found): "raden har \(found) fält men rubrikraden \(expected)"
+        case .tooManyColumns(let found): "raden har \(found) fält, fler än någon statistikfil har"
+        case .valueInUnnamedColumn: "ett värde står i en kolumn utan rubrik"
+        case .ambiguousColumn(let name, let matches): "flera kolumner heter ”\(name)” (kolumn \(matches.map { String($0 + 1) }.joined(separator: ", ")))"
+        case .notANumber(let value, let problem): swedish(problem, value: value)
+        }
+    }
+
+    private func swedish(_ problem: CSVNumber.Problem, value: String) -> String {
+        switch problem {
+        case .notANumber: "”\(value)” är inget tal"
+        case .thousandsSeparator:
+            "”\(value)” har tusentalsavgränsare, vilket inte stöds (”1,234” kan betyda 1,234 eller 1234): skriv talet utan"
+        case .otherDecimalSeparator: "”\(value)” har en annan decimalavgränsare än kolumnens övriga tal"
+        }
+    }
+
+    private func swedish(_ reason: ObservationProblem.Reason) -> String {
+        switch reason {
+        case .detail(let text): text
+        case .invalidJSON(let detail): "ogiltig JSON: \(detail)"
+        case .number(let problem, let value, _): swedish(problem, value: value)
+        case .yearEmpty: "året saknas"
+        case .openSDGColumnMissing(let name, let columns): "en Open SDG-datafil har kolumnen \(name); den här har \(columns)"
+        case .periodEmpty: "perioden saknas"
+        case .noColumnNumber(let columns, let role, let name):
+            "filen har \(columns) kolumner, så det finns ingen kolumn \(name) för \(swedish(role))"
+        case .columnNotInFile(let role, let columns): "kolumnen för \(swedish(role)) finns inte i filen (kolumner: \(columns))"
+        case .mapArea: "ange en kolumn för områdeskod eller områdesnamn"
+        case .mapNumeratorAndDenominator: "ange både täljare och nämnare, eller ingen av dem"
+        case .mapValue: "ange en värdekolumn, eller täljare och nämnare"
+        case .givePeriod: "ange perioden, eller en periodkolumn"
+        case .required: "måste anges"
+        case .mappingNotJSON: "mappningsfilen är inte giltig JSON"
+        case .invalidCode(let code): "indikatorns kod får bara ha små bokstäver a–z, siffror och bindestreck, inte ”\(code)”"
+        case .needsName: "indikatorn behöver ett namn"
+        case .unknownUnit(let unit, let expected): "okänd enhet ”\(unit)” (en av \(expected))"
+        case .sourceNotAWebAddress: "källänken måste börja med https:// eller http://"
+        case .koladaValuesMissing: "saknas: ett svar från Kolada är {\"count\": …, \"values\": [ … ]}"
+        case .expectedArray: "en lista väntades"
+        case .notKoladaResponse(let got): "ett svar från Kolada (ett objekt med \"values\") väntades, inte \(got)"
+        case .expectedObject(let got): "ett objekt väntades, inte \(got)"
+        case .isEmpty: "är tomt"
+        case .missing: "saknas"
+        case .expectedString(let got): "en text väntades, inte \(got)"
+        case .whoseValue: "varken \"municipality\" eller \"ou\": vems värde är detta?"
+        case .notKoladaGender(let gender): "”\(gender)” är inget kön i Kolada (T, K eller M)"
+        case .notAKoladaNumber(let got): "\(got) är inget tal (ett värde i Kolada är ett tal eller null)"
+        case .expectedYear(let got): "ett år väntades, inte \(got)"
+        case .kpiMismatch(let has, let wanted): "filen har \(has), inte \(wanted)"
+        case .noTargetArea(let id): "färdplanen har inget målområde ”\(id)”"
+        case .noStrategy(let id): "färdplanen har ingen strategi ”\(id)”"
+        case .noArea(let id): "inget område har id ”\(id)”"
+        case .tooManyDistinct(let count, let what, let max): "filen har \(count) olika \(what); en import tar högst \(max)"
+        case .valueTwice(let area, let period, let group, let firstLine):
+            "området \(area), perioden \(period) och gruppen \(group) har redan ett värde på rad \(firstLine)"
+        case .pairsFormat(let got): "skriv NAMN=VÄRDE, åtskilda med kommatecken (inte ”\(got)”)"
+        case .chooseDirection: "välj om högre eller lägre är bättre"
+        case .chooseFormat: "välj csv, kolada eller opensdg"
+        case .chooseAreaKind: "välj en sorts område"
+        }
+    }
+
+    private func swedish(_ role: ObservationProblem.ColumnRole) -> String {
+        switch role {
+        case .areaCode: "områdeskod"
+        case .areaName: "områdesnamn"
+        case .numerator: "täljare"
+        case .denominator: "nämnare"
+        case .value: "värde"
+        case .period: "period"
+        case .weight: "vikt"
+        case .preliminary: "preliminärt"
+        case .group: "grupp"
+        case .filter: "filter"
+        }
+    }
+}
