@@ -121,7 +121,7 @@ enum EditController {
         let s = Texts(lang)
         let index = try await req.catalogue().index
         let fields = EditForms.fields(kind, values: values, errors: errors, creating: id == nil, index: index, lang: lang)
-        let title = id == nil ? s.newTitle(kind) : "\(s[.edit]): \(values["name"]?.first ?? values["title"]?.first ?? id!)"
+        let title = id.map { "\(s[.edit]): \(values["name"]?.first ?? values["title"]?.first ?? $0)" } ?? s.newTitle(kind)
         let page = EditPage(heading: title,
                             action: (id.map { SiteURL.Catalogue.editObject(kind, .value($0)) } ?? SiteURL.Catalogue.newObject(kind)).link(lang),
                             csrf: CSRF.token(for: req), version: version, fields: fields, errors: general, conflict: conflict,
