@@ -1,8 +1,8 @@
 import SkillnadCore
 import Vapor
 
-/// What the API returns for each object. Ids are the same readable slugs as in page addresses.
-enum API {
+/// What the API returns for each catalogue object. Ids are the same readable slugs as in page addresses.
+extension API {
     struct Body: Content {
         let id: String
         let name: String

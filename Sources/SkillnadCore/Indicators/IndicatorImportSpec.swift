@@ -1,52 +1,5 @@
 import Foundation
 
-/// What an indicator is (indikator): its code, names, unit, direction, definition, source and
-/// where it belongs in the roadmap.
-public struct IndicatorDefinition: Codable, Sendable, Equatable {
-    public static let units = ["percent", "count", "sek", "years", "perMille"]
-
-    public var code: String
-    public var name: String
-    public var nameEn: String?
-    /// One of `units`.
-    public var unit: String
-    public var direction: Direction
-    public var definition: String?
-    public var definitionEn: String?
-    public var source: String?
-    public var sourceURL: String?
-    /// Roadmap target area and strategy ids the indicator follows up.
-    public var targetAreas: [String]?
-    public var strategies: [String]?
-
-    public init(code: String, name: String, nameEn: String? = nil, unit: String = "percent", direction: Direction = .higherIsBetter,
-                definition: String? = nil, definitionEn: String? = nil, source: String? = nil, sourceURL: String? = nil,
-                targetAreas: [String]? = nil, strategies: [String]? = nil) {
-        self.code = code; self.name = name; self.nameEn = nameEn; self.unit = unit; self.direction = direction
-        self.definition = definition; self.definitionEn = definitionEn; self.source = source; self.sourceURL = sourceURL
-        self.targetAreas = targetAreas; self.strategies = strategies
-    }
-
-    /// Problems with the definition itself, each naming its field; empty when it is fine.
-    public func problems() -> [ObservationProblem] {
-        var p: [ObservationProblem] = []
-        if !CatalogueReader.isSlug(code) {
-            p.append(.init(line: nil, column: "code", .invalidCode(code)))
-        }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { p.append(.init(line: nil, column: "name", .needsName)) }
-        if !Self.units.contains(unit) {
-            p.append(.init(line: nil, column: "unit", .unknownUnit(unit, expected: Self.units.joined(separator: ", "))))
-        }
-        if let url = sourceURL, !url.isEmpty, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            p.append(.init(line: nil, column: "sourceURL", .sourceNotAWebAddress))
-        }
-        return p
-    }
-
-    /// Rate = numerator / denominator × this.
-    public var per: Double { unit == "perMille" ? 1000 : 100 }
-}
-
 /// A saved import (mapping file, *mappningsfil*): the indicator, the shape of the file and which
 /// columns hold what, so that next year's file is imported with `--mapping FILE` alone.
 public struct IndicatorImportSpec: Codable, Sendable, Equatable {
