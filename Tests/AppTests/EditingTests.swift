@@ -7,10 +7,10 @@ import Vapor
 
 @Suite("Editing the catalogue")
 struct EditingTests {
+    /// An administrator, and a read-write API token of theirs.
     static func adminToken(_ app: Application) async throws -> String {
         try await app.makeUser("admin@stockholm.se", role: .admin)
-        let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-        return try await TokenIssuer.issue(for: admin.id!, name: "test", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+        return try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite)
     }
 
     @Test("Two editors save the same measure at once: exactly one succeeds, the other gets 409, the audit shows one change")
@@ -154,7 +154,7 @@ struct EditingTests {
             let current = try await app.getJSON("/api/v1/roadmap")
             let version = try #require(current.json["version"] as? Int)
             // Change the vision's text through the form, keeping everything else as the form shows it.
-            var fields = Self.formFields(form.body)
+            var fields = HTMLForm.fields(in: form.body)
             fields["text"] = "En ny text om visionen."
             let saved = try await app.post("/roadmap/edit", fields, as: b)
             #expect(saved.status == .seeOther, "\(saved.body.prefix(500))")
@@ -172,24 +172,6 @@ struct EditingTests {
             let history = try await app.get("/roadmap/history", as: b)
             #expect(history.body.contains("En ny text om visionen."))
         }
-    }
-
-    /// The name → value pairs of a page's form fields (inputs and textareas), as a browser sends them.
-    static func formFields(_ html: String) -> [String: String] {
-        var out: [String: String] = [:]
-        func unescape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
-        }
-        for part in html.components(separatedBy: "<input ").dropFirst() {
-            guard let name = part.slice("name=\"", "\"") else { continue }
-            out[name] = unescape(part.slice("value=\"", "\"") ?? "")
-        }
-        for part in html.components(separatedBy: "<textarea ").dropFirst() {
-            guard let name = part.slice("name=\"", "\""), let body = part.slice(">", "</textarea>") else { continue }
-            out[name] = unescape(body)
-        }
-        return out
     }
 
     /// The API's roadmap turned into what PUT takes: strategies without their measure lists.
@@ -215,13 +197,5 @@ struct EditingTests {
             await #expect(throws: (any Error).self) { try await e.update(on: app.db) }
             await #expect(throws: (any Error).self) { try await e.delete(on: app.db) }
         }
-    }
-}
-
-extension String {
-    /// The text between the first `start` and the next `end` after it.
-    func slice(_ start: String, _ end: String) -> String? {
-        guard let a = range(of: start), let b = self[a.upperBound...].range(of: end) else { return nil }
-        return String(self[a.upperBound..<b.lowerBound])
     }
 }

@@ -33,10 +33,8 @@ struct FormFuzzTests {
             try await app.makeUser("editor@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd", "skarpnack-stadsdelsnamnd"])
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let admin = try await app.signIn("admin@stockholm.se")
-            let adminUser = try #require(try await User.query(on: app.db).filter(\.$email == "editor@stockholm.se").first())
-            let token = try await TokenIssuer.issue(for: try adminUser.requireID(), name: "fuzz", scope: .read, days: 1,
-                                                    by: .system("test"), on: app.db)
-            _ = token
+            let editorUser = try await app.user("editor@stockholm.se")
+            _ = try await app.issueToken(to: "editor@stockholm.se", scope: .read, name: "fuzz")
             let tokenID = try #require(try await APIToken.query(on: app.db).first()?.id)
 
             // Field names and actions from the real forms, read as an administrator sees them.
@@ -59,7 +57,7 @@ struct FormFuzzTests {
             let values: [String: String] = [
                 "referrals": "remiss-skillnadernas-stockholm-2015", "answers": "skarpnack-stadsdelsnamnd",
                 "bodies": "kommunstyrelsen", "reports": "dold-potential", "measures": "dold-potential-a-2-3-1",
-                "areas": "rinkeby-kista", "users": try adminUser.requireID().uuidString, "tokens": tokenID.uuidString,
+                "areas": "rinkeby-kista", "users": try editorUser.requireID().uuidString, "tokens": tokenID.uuidString,
             ]
             let forms = app.routes.all.filter { route in
                 route.method != .GET && route.method != .HEAD && route.path.first?.description != "api"
@@ -131,15 +129,7 @@ struct FormFuzzTests {
         guard role != .anonymous else { return nil }
         guard let user = try await User.query(on: app.db).filter(\.$email == "\(role.rawValue)@stockholm.se").first(),
               user.active else { return nil }
-        let secret = Secrets.random()
-        let session = UserSession()
-        session.tokenHash = Secrets.hash(secret)
-        session.$user.id = try user.requireID()
-        session.csrfToken = Secrets.random()
-        session.createdAt = Date()
-        session.expiresAt = Date().addingTimeInterval(3600)
-        try await session.create(on: app.db)
-        return Browser(cookie: secret, csrf: session.csrfToken)
+        return try await app.storeSession(for: user)
     }
 
     static func post(_ app: Application, _ method: HTTPMethod, _ path: String, _ fields: [String: String], as browser: Browser?,
@@ -148,17 +138,15 @@ struct FormFuzzTests {
         var form = fields
         form["_csrf"] = browser?.csrf ?? ""
         try await app.testing().test(method, path, beforeRequest: { req in
-            if let browser { req.headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(browser.cookie)") }
+            if let browser { req.headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie) }
             if multipart {
-                let boundary = "fuzz-\(UUID().uuidString)"
-                var body = ""
+                var parts = MultipartForm()
                 for (name, value) in form {
-                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+                    parts.add(name, value)
                 }
-                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"attachment\"; filename=\"a\nb.pdf\"\r\n"
-                body += "Content-Type: application/pdf\r\n\r\n%PDF-1.7\r\n--\(boundary)--\r\n"
-                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-                req.body = ByteBuffer(string: body)
+                parts.addFile("attachment", filename: "a\nb.pdf", contentType: "application/pdf", data: Data("%PDF-1.7".utf8))
+                req.headers.contentType = parts.contentType
+                req.body = parts.body
             } else {
                 try req.content.encode(form, as: .urlEncodedForm)
             }

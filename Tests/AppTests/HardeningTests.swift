@@ -47,20 +47,11 @@ struct HardeningTests {
     func loginNextEndToEnd() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("anna@stockholm.se", role: .admin)
-            var csrfCookie = "", csrfField = ""
-            try await app.testing().test(.GET, "/login") { res in
-                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
-                csrfField = Application.hiddenCSRF(res.body.string)
-            }
-            try await app.testing().test(.POST, "/login", beforeRequest: { req in
-                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie)]
-                try req.content.encode(["email": "anna@stockholm.se", "password": "correct horse battery", "_csrf": csrfField,
-                                        "next": "/\r\nSet-Cookie: x=1"], as: .urlEncodedForm)
-            }, afterResponse: { res in
-                #expect(res.status == .seeOther)
-                #expect(res.headers.first(name: .location) == "/account")
-                #expect(!res.headers[.setCookie].contains { $0.hasPrefix("x=") })
-            })
+            let attempt = try await app.loginAttempt("anna@stockholm.se", Application.testPassword,
+                                                     next: "/\r\nSet-Cookie: x=1")
+            #expect(attempt.status == .seeOther)
+            #expect(attempt.location == "/account")
+            #expect(!attempt.setCookies.contains { $0.hasPrefix("x=") })
         }
     }
 
@@ -90,7 +81,7 @@ struct HardeningTests {
             #expect(!stored.filename.contains("\n"))
             let id = try #require(stored.id)
             try await app.testing().test(.GET, "/attachments/\(id.uuidString)",
-                                         headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(editor.cookie)"]) { res in
+                                         headers: ["Cookie": editor.sessionCookie]) { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: "X-Evil") == nil)
                 #expect(res.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
@@ -138,8 +129,7 @@ struct HardeningTests {
             try await app.makeUser("bo@stockholm.se", role: .admin)
             let laptop = try await app.signIn("bo@stockholm.se")
             let phone = try await app.signIn("bo@stockholm.se")
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == "bo@stockholm.se").first())
-            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "t", scope: .read, days: 1, by: .system("test"), on: app.db)
+            let token = try await app.issueToken(to: "bo@stockholm.se", scope: .read)
             #expect(try await app.api(.GET, "/api/v1/reports", token: token).status == .ok)
             let changed = try await app.post("/account/password", ["current": "correct horse battery", "new": "a new horse battery",
                                                                    "confirm": "a new horse battery", "revokeTokens": "on"], as: laptop)
@@ -148,15 +138,8 @@ struct HardeningTests {
             #expect(try await app.get("/account", as: phone).status == .seeOther, "the other session ended")
             #expect(try await app.api(.GET, "/api/v1/reports", token: token).status == .unauthorized)
             // Signing in again from the laptop ends the laptop's old session.
-            var csrfCookie = "", csrfField = ""
-            try await app.testing().test(.GET, "/login", headers: ["Cookie": "\(AuthMiddleware.cookieName)=\(laptop.cookie)"]) { res in
-                csrfCookie = res.headers.setCookie?[CSRF.cookie]?.string ?? ""
-                csrfField = Application.hiddenCSRF(res.body.string)
-            }
-            try await app.testing().test(.POST, "/login", beforeRequest: { req in
-                req.headers.cookie = ["skillnad_csrf": .init(string: csrfCookie), AuthMiddleware.cookieName: .init(string: laptop.cookie)]
-                try req.content.encode(["email": "bo@stockholm.se", "password": "a new horse battery", "_csrf": csrfField], as: .urlEncodedForm)
-            }, afterResponse: { res in #expect(res.status == .seeOther) })
+            let again = try await app.loginAttempt("bo@stockholm.se", "a new horse battery", session: laptop.cookie)
+            #expect(again.status == .seeOther)
             #expect(try await app.get("/account", as: laptop).status == .seeOther)
             #expect(try await UserSession.query(on: app.db).count() == 1)
         }
@@ -263,8 +246,7 @@ struct HardeningTests {
     func tokenNoStore() async throws {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "t", scope: .read, days: 1, by: .system("test"), on: app.db)
+            let token = try await app.issueToken(to: "admin@stockholm.se", scope: .read)
             try await app.testing().test(.GET, "/api/v1/reports", headers: ["Authorization": "Bearer \(token)"]) { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: .cacheControl)?.contains("no-store") == true)
@@ -303,13 +285,6 @@ struct HardeningTests {
             let same = try await files.file("a", generation: 1, io: app.fileio) { _ in Issue.record("written twice") }
             #expect(same == path)
         }
-    }
-}
-
-extension Request {
-    /// A request that was never sent, to test functions of a request.
-    static func fake(_ app: Application, _ url: String) throws -> Request {
-        Request(application: app, method: .GET, url: URI(string: url), on: app.eventLoopGroup.any())
     }
 }
 
@@ -393,8 +368,7 @@ struct SmallFindingsTests {
     func roadmapRoundTrip() async throws {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-            let token = try await TokenIssuer.issue(for: try user.requireID(), name: "w", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+            let token = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite)
             let got = try await app.api(.GET, "/api/v1/roadmap", token: token)
             #expect(got.status == .ok)
             let put = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: got.body)
@@ -492,11 +466,9 @@ struct LastFindingsTests {
     func expiredSessionsPurged() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("bo@stockholm.se", role: .editor)
-            let user = try #require(try await User.query(on: app.db).first())
-            let old = UserSession()
-            old.tokenHash = Secrets.hash("old"); old.$user.id = try user.requireID(); old.csrfToken = "c"
-            old.createdAt = Date(timeIntervalSinceNow: -90_000); old.expiresAt = Date(timeIntervalSinceNow: -3600)
-            try await old.create(on: app.db)
+            let user = try await app.user("bo@stockholm.se")
+            _ = try await app.storeSession(for: user, createdAt: Date(timeIntervalSinceNow: -90_000),
+                                           expiresAt: Date(timeIntervalSinceNow: -3600))
             _ = try await app.signIn("bo@stockholm.se")
             #expect(try await UserSession.query(on: app.db).filter(\.$expiresAt < Date()).count() == 0)
         }

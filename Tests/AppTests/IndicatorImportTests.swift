@@ -128,10 +128,3 @@ struct IndicatorImportTests {
         }
     }
 }
-
-extension Observation {
-    static func countNotComputable(on db: any Database) async throws -> Int {
-        try await (db as! any SQLDatabase).select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .from(schema).where("value", .is, SQLLiteral.null).first(decodingColumn: "n", as: Int.self) ?? 0
-    }
-}

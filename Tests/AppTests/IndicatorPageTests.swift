@@ -5,48 +5,6 @@ import SkillnadCore
 import Testing
 import Vapor
 
-/// A small statistics file over three elections for the demo's district areas, with groups,
-/// old and new names for Hägersten-Älvsjö, and a gap that widens: made up for the tests.
-enum Fixture {
-    static let areas2018 = ["RINKEBY-KISTA", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
-                            "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Hägersten-Liljeholmen", "Älvsjö", "Skärholmen"]
-    static let areasLater = ["RINKEBY-KISTA", "Spånga-Tensta", "Hässelby-Vällingby", "Bromma", "Kungsholmen", "Norrmalm", "Östermalm",
-                             "Södermalm", "Enskede-Årsta-Vantör", "Skarpnäck", "Farsta", "Hägersten-Liljeholmen", "Skärholmen"]
-
-    /// Turnout-like rates: the first area lowest, the gap growing by 5 points a period.
-    static func csv(semicolon: Bool = false) -> String {
-        var lines = ["Område,År,Kön,Röstande,Röstberättigade"]
-        for (p, year) in ["2018", "2020", "2022"].enumerated() {
-            let names = year == "2018" ? areas2018 : areasLater
-            for (i, name) in names.enumerated() {
-                let total = 1000 + 10 * i
-                let rate = i == 0 ? 50 - 5 * p : 70 + i / 2
-                let best = i == 1 ? 80 + 5 * p : rate
-                for (sex, share) in [("T", 1.0), ("K", 0.5), ("M", 0.5)] {
-                    let denominator = Int(Double(total) * share)
-                    let numerator = denominator * best / 100
-                    lines.append("\(name),\(year),\(sex),\(numerator),\(denominator)")
-                }
-            }
-        }
-        var text = lines.joined(separator: "\n") + "\n"
-        if semicolon { text = "\u{FEFF}" + text.replacingOccurrences(of: ",", with: ";").replacingOccurrences(of: "\n", with: "\r\n") }
-        return text
-    }
-
-    static let spec = IndicatorImportSpec(
-        indicator: IndicatorDefinition(code: "deltagande", name: "Deltagande", nameEn: "Participation", unit: "percent",
-                                       direction: .higherIsBetter, definition: "Andel som deltog.", source: "Testkälla",
-                                       targetAreas: ["demokrati-och-trygghet"]),
-        mapping: ObservationMapping(areaName: "Område", numerator: "Röstande", denominator: "Röstberättigade", periodColumn: "År",
-                                    groups: ["kon": "Kön"]),
-        areaKind: .districtArea)
-
-    static func load(_ app: Application, spec: IndicatorImportSpec = spec) async throws -> IndicatorImporter.Outcome {
-        try await IndicatorImporter.run(Data(csv().utf8), spec, by: .system("test"), on: app.db)
-    }
-}
-
 @Suite("Indicators over time: summaries, pages, API")
 struct IndicatorPageTests {
     @Test("Three periods with groups: old names decided by the period, summaries per period, a widening gap")
@@ -204,8 +162,7 @@ struct IndicatorPageTests {
         try await withTestApp { app in
             _ = try await Fixture.load(app)
             try await app.makeUser("admin@stockholm.se", role: .admin)
-            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-            let token = try await TokenIssuer.issue(for: admin.id!, name: "t", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+            let token = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite)
             let r = try await app.api(.DELETE, "/api/v1/areas/bromma", token: token, headers: ["If-Match": "\"1\""])
             #expect(r.status == .conflict, "\(r.body)")
             #expect(r.body.contains("still referred to"))
@@ -292,29 +249,28 @@ struct IndicatorPageTests {
             #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
             #expect(form.body.contains("<option value=\"socialnamnden\""))
             func upload(_ csv: String?, as browser: Browser, stash: String? = nil) async throws -> (HTTPStatus, String) {
-                var result: (HTTPStatus, String) = (.internalServerError, "")
-                let boundary = "skillnadtest"
-                var body = ""
                 var fields = ["_csrf": browser.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande", "unit": "percent",
                               "direction": "higherIsBetter", "areaKind": "districtArea", "areaName": "Område", "numerator": "Röstande",
                               "denominator": "Röstberättigade", "periodColumn": "År", "groups": "kon=Kön"]
                 if let stash { fields = ["_csrf": browser.csrf, "stash": stash] }
-                for (k, v) in fields { body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n" }
-                if let csv {
-                    body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"val.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n"
+                var form = MultipartForm()
+                for (name, value) in fields {
+                    form.add(name, value)
                 }
-                body += "--\(boundary)--\r\n"
+                if let csv {
+                    form.addFile("file", filename: "val.csv", contentType: "text/csv", data: Data(csv.utf8))
+                }
                 var headers = HTTPHeaders()
-                headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(browser.cookie)")
-                headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-                try await app.testing().test(.POST, "/indicators/import", headers: headers, body: ByteBuffer(string: body)) { res in
+                headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie)
+                headers.contentType = form.contentType
+                var result: (HTTPStatus, String) = (.internalServerError, "")
+                try await app.testing().test(.POST, "/indicators/import", headers: headers, body: form.body) { res in
                     result = (res.status, res.body.string)
                 }
                 return result
             }
             func stash(_ html: String) -> String {
-                guard let r = html.range(of: "name=\"stash\" value=\"") else { return "" }
-                return String(html[r.upperBound...].prefix { $0 != "\"" })
+                HTMLForm.value(of: "stash", in: html)
             }
             let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"), as: b)
             #expect(bad.0 == .unprocessableEntity)

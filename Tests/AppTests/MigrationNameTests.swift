@@ -15,12 +15,9 @@ struct MigrationNameTests {
 
     @Test("A database made before the layout change has nothing to migrate and still reads")
     func olderDatabaseMigratesWithNothingToDo() async throws {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillnad-fixture-\(UUID().uuidString).sqlite").path
+        let path = SQLiteFile.newPath("fixture")
         try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
-        defer {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
+        defer { SQLiteFile.remove(path) }
         let app = try await Application.make(.testing)
         do {
             try await configure(app, database: .sqlite(path: path))

@@ -45,12 +45,10 @@ struct PermissionTests {
                 .admin: try await app.signIn("admin@stockholm.se"),
             ]
             for (caller, b) in browsers { #expect(!b.cookie.isEmpty, "\(caller) could not sign in") }
-            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-            let reader = try #require(try await User.query(on: app.db).filter(\.$email == "reader@stockholm.se").first())
             let tokens: [Caller: String] = [
-                .readToken: try await TokenIssuer.issue(for: admin.id!, name: "r", scope: .read, days: 1, by: .system("test"), on: app.db),
-                .writeToken: try await TokenIssuer.issue(for: admin.id!, name: "w", scope: .readWrite, days: 1, by: .system("test"), on: app.db),
-                .readerWriteToken: try await TokenIssuer.issue(for: reader.id!, name: "w", scope: .readWrite, days: 1, by: .system("test"), on: app.db),
+                .readToken: try await app.issueToken(to: "admin@stockholm.se", scope: .read, name: "r"),
+                .writeToken: try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite, name: "w"),
+                .readerWriteToken: try await app.issueToken(to: "reader@stockholm.se", scope: .readWrite, name: "w"),
             ]
             let guarded = app.routes.all.filter { $0.rule != nil && $0.rule != .anyone }
             #expect(guarded.count > 20)
@@ -68,7 +66,7 @@ struct PermissionTests {
                     var location = ""
                     try await app.testing().test(route.method, path, beforeRequest: { req in
                         if let b = browsers[caller] {
-                            req.headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(b.cookie)")
+                            req.headers.replaceOrAdd(name: .cookie, value: b.sessionCookie)
                             if write && !api { try req.content.encode(["_csrf": b.csrf], as: .urlEncodedForm) }
                         }
                         if let t = tokens[caller] { req.headers.bearerAuthorization = .init(token: t) }

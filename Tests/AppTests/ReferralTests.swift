@@ -5,37 +5,6 @@ import SkillnadCore
 import Testing
 import Vapor
 
-extension Application {
-    /// Loads the demo referral rounds (transcribed from the seeds, with example answers).
-    func loadDemoReferrals() async throws {
-        let doc = try JSONDecoder().decode(ReferralDocument.self, from: Data(contentsOf: StaticFiles.demoReferrals))
-        try await ReferralStore.load(doc, index: CatalogueIndex(try await CatalogueLoader.load(from: db)), by: .system("test"), on: db)
-    }
-
-    /// POSTs a multipart form as a signed-in browser; returns status, body and Location.
-    func postMultipart(_ path: String, _ fields: [(String, String)], file: (name: String, filename: String, data: Data)? = nil,
-                       as b: Browser) async throws -> (status: HTTPStatus, body: String, location: String?) {
-        let boundary = "skillnad-\(UUID().uuidString)"
-        var body = Data()
-        for (k, v) in [("_csrf", b.csrf)] + fields {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n".utf8)
-        }
-        if let file {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-            body += file.data + Data("\r\n".utf8)
-        }
-        body += Data("--\(boundary)--\r\n".utf8)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .cookie, value: "\(AuthMiddleware.cookieName)=\(b.cookie)")
-        headers.contentType = HTTPMediaType(type: "multipart", subType: "form-data", parameters: ["boundary": boundary])
-        var result: (HTTPStatus, String, String?) = (.internalServerError, "", nil)
-        try await testing().test(.POST, path, headers: headers, body: ByteBuffer(data: body)) { res in
-            result = (res.status, res.body.string, res.headers.first(name: .location))
-        }
-        return result
-    }
-}
-
 @Suite("Referral rounds, answers and the compilation")
 struct ReferralTests {
     static let round2016 = "remiss-fordjupningsrapporter-2016"

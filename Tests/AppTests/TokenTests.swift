@@ -10,9 +10,8 @@ struct TokenTests {
     func expiryRevocationScope() async throws {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
-            let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@stockholm.se").first())
-            let write = try await TokenIssuer.issue(for: admin.id!, name: "w", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
-            let read = try await TokenIssuer.issue(for: admin.id!, name: "r", scope: .read, days: 1, by: .system("test"), on: app.db)
+            let write = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite, name: "w")
+            let read = try await app.issueToken(to: "admin@stockholm.se", scope: .read, name: "r")
             let patch = #"{"note": "ändrad", "version": 1}"#
             #expect(try await app.api(.PATCH, "/api/v1/bodies/kommunstyrelsen", token: read, json: patch).status == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/bodies/kommunstyrelsen", token: read).status == .ok)
@@ -26,7 +25,7 @@ struct TokenTests {
             #expect(expired.body.contains("expired"))
 
             // Revoke through the account page.
-            let fresh = try await TokenIssuer.issue(for: admin.id!, name: "f", scope: .readWrite, days: 1, by: .system("test"), on: app.db)
+            let fresh = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite, name: "f")
             #expect(try await app.api(.GET, "/api/v1/reports", token: fresh).status == .ok)
             let b = try await app.signIn("admin@stockholm.se")
             let id = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == Secrets.hash(fresh)).first()?.id)
@@ -43,8 +42,7 @@ struct TokenTests {
     func storedHashed() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("x@stockholm.se", role: .reader)
-            let user = try #require(try await User.query(on: app.db).first())
-            let secret = try await TokenIssuer.issue(for: user.id!, name: "n", scope: .read, days: 1, by: .system("test"), on: app.db)
+            let secret = try await app.issueToken(to: "x@stockholm.se", scope: .read, name: "n")
             let rows = try await APIToken.query(on: app.db).all()
             #expect(rows.count == 1)
             #expect(rows[0].tokenHash != secret && rows[0].tokenHash.count == 64)

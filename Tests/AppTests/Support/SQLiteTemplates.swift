@@ -1,0 +1,40 @@
+@testable import App
+import Foundation
+
+/// The SQLite template files of this test process, one per kind of content, each made once
+/// however many tests ask for it at the same time, and removed when the process ends.
+actor SQLiteTemplates {
+    static let shared = SQLiteTemplates()
+
+    /// Started builds: a test that asks while one runs waits for the same build.
+    private var builds: [DatabaseContent: Task<String, any Error>] = [:]
+
+    /// A new file for one test, copied from the template.
+    func copy(of content: DatabaseContent) async throws -> TestDatabase {
+        let template = try await template(content)
+        let path = SQLiteFile.newPath("test")
+        try FileManager.default.copyItem(atPath: template, toPath: path)
+        return TestDatabase(choice: .sqlite(path: path), remove: { SQLiteFile.remove(path) })
+    }
+
+    /// The template's path, made on first use.
+    func template(_ content: DatabaseContent) async throws -> String {
+        if let started = builds[content] {
+            return try await started.value
+        }
+        let build = Task { try await self.build(content) }
+        builds[content] = build
+        return try await build.value
+    }
+
+    /// The demo starts from a copy of the migrated template, so migrations run once.
+    private func build(_ content: DatabaseContent) async throws -> String {
+        let path = SQLiteFile.newPath("template-\(content.rawValue)")
+        TemplateCleanup.removeFileAtExit(path)
+        if content == .demo {
+            try FileManager.default.copyItem(atPath: try await template(.migrated), toPath: path)
+        }
+        try await TestDatabase.fill(.sqlite(path: path), with: content)
+        return path
+    }
+}

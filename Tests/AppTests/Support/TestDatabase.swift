@@ -1,0 +1,51 @@
+@testable import App
+import Fluent
+import Foundation
+import SQLKit
+import Vapor
+
+/// One test's own database, a copy of a template that was made once for the test process, and
+/// how to remove it once the test's application has shut down.
+struct TestDatabase: Sendable {
+    let choice: DatabaseChoice
+    let remove: @Sendable () async -> Void
+
+    /// PostgreSQL when `DATABASE_URL` is set (as `.ci/run` does), otherwise a SQLite file.
+    static func make(_ content: DatabaseContent) async throws -> TestDatabase {
+        if let postgres = PostgresTemplates.shared {
+            return try await postgres.copy(of: content)
+        }
+        return try await SQLiteTemplates.shared.copy(of: content)
+    }
+
+    /// Fills a new template: runs every migration, or loads the demo into a copy of the migrated
+    /// template. The template's application is shut down before it returns, so that nothing holds
+    /// the template open while it is copied.
+    static func fill(_ choice: DatabaseChoice, with content: DatabaseContent) async throws {
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, database: choice)
+            try await app.asyncBoot()
+            switch content {
+            case .migrated:
+                try await app.autoMigrate()
+            case .demo:
+                _ = try await DemoCommand.load(on: app.db)
+            }
+            if case .sqlite = choice {
+                try await checkpoint(app.db)
+            }
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+
+    /// Moves everything written to the WAL into the database file and empties the WAL, so that
+    /// a copy of the file alone is the whole database.
+    private static func checkpoint(_ db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+    }
+}
