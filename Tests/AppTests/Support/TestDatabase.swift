@@ -1,7 +1,5 @@
 @testable import App
-import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// One test's own database, a copy of a template that was made once for the test process, and
@@ -32,20 +30,13 @@ struct TestDatabase: Sendable {
             case .demo:
                 _ = try await DemoCommand.load(on: app.db)
             }
-            if case .sqlite = choice {
-                try await checkpoint(app.db)
-            }
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
-    }
-
-    /// Moves everything written to the WAL into the database file and empties the WAL, so that
-    /// a copy of the file alone is the whole database.
-    private static func checkpoint(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        if case .sqlite(let path) = choice {
+            try await SQLiteFile.checkpoint(path)
+        }
     }
 }
