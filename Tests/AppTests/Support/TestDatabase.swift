@@ -16,9 +16,9 @@ struct TestDatabase: Sendable {
         return try await SQLiteTemplates.shared.copy(of: content)
     }
 
-    /// Fills a new template: runs every migration, or loads the demo into a copy of the migrated
-    /// template. The template's application is shut down before it returns, so that nothing holds
-    /// the template open while it is copied.
+    /// Fills a new template, a copy of its source template: runs every migration, or adds what
+    /// the content adds to its source. The template's application is shut down before it
+    /// returns, so that nothing holds the template open while it is copied.
     static func fill(_ choice: DatabaseChoice, with content: DatabaseContent) async throws {
         let app = try await Application.make(.testing)
         do {
@@ -29,6 +29,9 @@ struct TestDatabase: Sendable {
                 try await app.autoMigrate()
             case .demo:
                 _ = try await DemoCommand.load(on: app.db)
+            case .demoWithReferralsAndIndicator:
+                try await app.loadDemoReferrals()
+                _ = try await Fixture.load(app)
             }
         } catch {
             try? await app.asyncShutdown()
