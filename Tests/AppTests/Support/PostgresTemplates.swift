@@ -48,13 +48,16 @@ actor PostgresTemplates {
         return try await build.value
     }
 
-    /// The demo starts from a copy of the migrated template, so migrations run once. The filling
+    /// Starts from a copy of the source template, so that each step runs once. The filling
     /// application is shut down before the template is closed to connections, and a template is
     /// copied only after that.
     private func build(_ content: DatabaseContent) async throws -> String {
         let server = try SQLPostgresConfiguration(url: url)
-        let name = "skillnad_template_\(run)_\(content.rawValue)"
-        let source = content == .demo ? " TEMPLATE \(try await template(.migrated))" : ""
+        let name = "skillnad_template_\(run)_\(content.rawValue.lowercased())"
+        var source = ""
+        if let sourceContent = content.source {
+            source = " TEMPLATE \(try await template(sourceContent))"
+        }
         try await Self.execute("CREATE DATABASE \(name)\(source)", on: server)
         TemplateCleanup.dropDatabaseAtExit(name, on: server)
         var own = server

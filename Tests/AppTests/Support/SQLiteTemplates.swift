@@ -27,12 +27,12 @@ actor SQLiteTemplates {
         return try await build.value
     }
 
-    /// The demo starts from a copy of the migrated template, so migrations run once.
+    /// Starts from a copy of the source template, so that each step runs once.
     private func build(_ content: DatabaseContent) async throws -> String {
         let path = SQLiteFile.newPath("template-\(content.rawValue)")
         TemplateCleanup.removeFileAtExit(path)
-        if content == .demo {
-            try FileManager.default.copyItem(atPath: try await template(.migrated), toPath: path)
+        if let source = content.source {
+            try FileManager.default.copyItem(atPath: try await template(source), toPath: path)
         }
         try await TestDatabase.fill(.sqlite(path: path), with: content)
         return path

@@ -1,7 +1,5 @@
 @testable import App
-import Fluent
 import Foundation
-import SQLKit
 import Vapor
 
 /// One test's own database, a copy of a template that was made once for the test process, and
@@ -18,9 +16,9 @@ struct TestDatabase: Sendable {
         return try await SQLiteTemplates.shared.copy(of: content)
     }
 
-    /// Fills a new template: runs every migration, or loads the demo into a copy of the migrated
-    /// template. The template's application is shut down before it returns, so that nothing holds
-    /// the template open while it is copied.
+    /// Fills a new template, a copy of its source template: runs every migration, or adds what
+    /// the content adds to its source. The template's application is shut down before it
+    /// returns, so that nothing holds the template open while it is copied.
     static func fill(_ choice: DatabaseChoice, with content: DatabaseContent) async throws {
         let app = try await Application.make(.testing)
         do {
@@ -31,21 +29,17 @@ struct TestDatabase: Sendable {
                 try await app.autoMigrate()
             case .demo:
                 _ = try await DemoCommand.load(on: app.db)
-            }
-            if case .sqlite = choice {
-                try await checkpoint(app.db)
+            case .demoWithReferralsAndIndicator:
+                try await app.loadDemoReferrals()
+                _ = try await Fixture.load(app)
             }
         } catch {
             try? await app.asyncShutdown()
             throw error
         }
         try await app.asyncShutdown()
-    }
-
-    /// Moves everything written to the WAL into the database file and empties the WAL, so that
-    /// a copy of the file alone is the whole database.
-    private static func checkpoint(_ db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        if case .sqlite(let path) = choice {
+            try await SQLiteFile.checkpoint(path)
+        }
     }
 }

@@ -11,10 +11,19 @@ func withTestApp(
     environment: Environment = .testing,
     _ test: (Application) async throws -> Void
 ) async throws {
+    try await withTestApp(content: demo ? .demo : .migrated, environment: environment, test)
+}
+
+/// Runs a test as `withTestApp(demo:)` does, on a copy of a template with that content.
+func withTestApp(
+    content: DatabaseContent,
+    environment: Environment = .testing,
+    _ test: (Application) async throws -> Void
+) async throws {
     let app = try await Application.make(environment)
     var database: TestDatabase?
     do {
-        let own = try await TestDatabase.make(demo ? .demo : .migrated)
+        let own = try await TestDatabase.make(content)
         database = own
         try await configure(app, database: own.choice)
         try await app.asyncBoot() // as the server and the commands do, before touching the database

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # API fuzzing: schemathesis against /api/v1/openapi.json on a running server with the demo
 # data. The gate: no server error, no response that contradicts the document.
-#   SKILLNAD_BIN=path/to/skillnad bash tests/browser/run_schemathesis.sh
+#   SKILLNAD_BIN=path/to/skillnad bash .ci/browser/run_schemathesis.sh
 set -euo pipefail
 BIN=${SKILLNAD_BIN:?SKILLNAD_BIN must name the skillnad binary}
 PY=${PYTHON:-python3}
