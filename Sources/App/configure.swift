@@ -20,12 +20,15 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     app.views.use { app in
         var userInfo = app.leaf.userInfo
         userInfo["application"] = app
-        return LeafRenderer(configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
-                            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
+        return LeafRenderer(
+            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(), userInfo: userInfo)
     }
-    app.leaf.sources = .singleSource(NIOLeafFiles(fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
-                                                  sandboxDirectory: StaticFiles.viewsDirectory,
-                                                  viewDirectory: StaticFiles.viewsDirectory))
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+            sandboxDirectory: StaticFiles.viewsDirectory,
+            viewDirectory: StaticFiles.viewsDirectory))
     // Templates are read once and kept; they ship inside the binary's resources.
     app.leaf.cache.isEnabled = app.environment != .development || Environment.get("SKILLNAD_RELOAD_TEMPLATES") == nil
 
@@ -57,4 +60,3 @@ public func configure(_ app: Application, database: DatabaseChoice? = nil) async
     }
 
 }
-

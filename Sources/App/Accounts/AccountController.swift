@@ -9,11 +9,18 @@ enum AccountController {
     // MARK: Sign in
 
     static func loginPage(_ req: Request) async throws -> Response {
-        try await render(req, "Accounts/login", LoginPage.build(Lang.of(req), email: "", next: safeNext(req.query[String.self, at: "next"]),
-                                                         error: nil, csrf: CSRF.token(for: req)))
+        try await render(
+            req, "Accounts/login",
+            LoginPage.build(
+                Lang.of(req), email: "", next: safeNext(req.query[String.self, at: "next"]),
+                error: nil, csrf: CSRF.token(for: req)))
     }
 
-    struct LoginForm: Content { var email: String?; var password: String?; var next: String? }
+    struct LoginForm: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
 
     /// The longest e-mail address there is (RFC 5321), and a generous bound for a password.
     static let maxEmailLength = 254
@@ -38,10 +45,13 @@ enum AccountController {
         // The attempt counts as a failure from the start, so that parallel attempts see each
         // other; it is removed again if the password is right or the attempt is refused.
         let attempt = SignInFailure()
-        attempt.email = email; attempt.address = address; attempt.at = Date()
+        attempt.email = email
+        attempt.address = address
+        attempt.at = Date()
         try await attempt.create(on: req.db)
         let attemptID = try attempt.requireID()
-        let decision = try await SignInThrottle.decision(email: email, address: address, excluding: attemptID, on: req.db)
+        let decision = try await SignInThrottle.decision(
+            email: email, address: address, excluding: attemptID, on: req.db)
         if let wait = decision.refuseFor {
             try await attempt.delete(on: req.db)
             // One audit row per client and window, however often it knocks.
@@ -86,11 +96,14 @@ enum AccountController {
         session.expiresAt = Date().addingTimeInterval(sessionLifetime)
         try await session.create(on: req.db)
         guard let sessionID = session.id else { throw Abort(.internalServerError) }
-        let principal = try await Principal.load(user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
-        try await Audit.record("sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: address), on: req.db)
+        let principal = try await Principal.load(
+            user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
+        try await Audit.record(
+            "sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: address), on: req.db)
         let res = req.redirect(to: next ?? SiteURL.Accounts.account.link(lang), redirectType: .normal)
-        res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(string: secret, expires: session.expiresAt, maxAge: Int(sessionLifetime),
-                                                                   path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
+        res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(
+            string: secret, expires: session.expiresAt, maxAge: Int(sessionLifetime),
+            path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
         return res
     }
 
@@ -105,8 +118,9 @@ enum AccountController {
             try await Audit.record("sign-out", objectType: "user", objectID: p.email, by: req.auditActor, on: req.db)
         }
         let res = req.redirect(to: SiteURL.home.link(Lang.of(req)), redirectType: .normal)
-        res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
-                                                                   isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
+        res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+            isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)
         return res
     }
 
@@ -116,10 +130,17 @@ enum AccountController {
         try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: [:], newToken: nil))
     }
 
-    struct PasswordForm: Content { var current: String?; var new: String?; var confirm: String?; var revokeTokens: String? }
+    struct PasswordForm: Content {
+        var current: String?
+        var new: String?
+        var confirm: String?
+        var revokeTokens: String?
+    }
 
     static func changePassword(_ req: Request) async throws -> Response {
-        guard let p = req.principal, let user = try await User.find(p.userID, on: req.db) else { throw Abort(.unauthorized) }
+        guard let p = req.principal, let user = try await User.find(p.userID, on: req.db) else {
+            throw Abort(.unauthorized)
+        }
         let form = try req.content.decode(PasswordForm.self)
         let lang = Lang.of(req)
         var errors: [String: String] = [:]
@@ -128,7 +149,9 @@ enum AccountController {
         }
         if let e = passwordProblem(form.new, form.confirm, lang) { errors["new"] = e }
         guard errors.isEmpty else {
-            return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
+            return try await render(
+                req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil),
+                status: .unprocessableEntity)
         }
         guard let newPassword = form.new, let userID = user.id else { throw Abort(.unprocessableEntity) }
         user.passwordHash = try await req.password.async.hash(newPassword)
@@ -140,27 +163,40 @@ enum AccountController {
         try await others.delete()
         var revoked = 0
         if form.revokeTokens != nil {
-            let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).all()
+            let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil)
+                .all()
             for token in tokens {
                 token.revokedAt = Date()
                 try await token.save(on: req.db)
             }
             revoked = tokens.count
         }
-        try await Audit.record("password-change", objectType: "user", objectID: user.email,
-                               after: "{\"otherSessionsEnded\":true,\"tokensRevoked\":\(revoked)}", by: req.auditActor, on: req.db)
-        let message = Texts(lang)[.passwordChanged] + " " + (revoked > 0 ? Texts(lang)[.passwordChangedTokens] : Texts(lang)[.passwordChangedSessions])
-        return try await render(req, "Accounts/account", AccountPage.load(req, message: message, errors: [:], newToken: nil))
+        try await Audit.record(
+            "password-change", objectType: "user", objectID: user.email,
+            after: "{\"otherSessionsEnded\":true,\"tokensRevoked\":\(revoked)}", by: req.auditActor, on: req.db)
+        let message =
+            Texts(lang)[.passwordChanged] + " "
+            + (revoked > 0 ? Texts(lang)[.passwordChangedTokens] : Texts(lang)[.passwordChangedSessions])
+        return try await render(
+            req, "Accounts/account", AccountPage.load(req, message: message, errors: [:], newToken: nil))
     }
 
     static func passwordProblem(_ new: String?, _ confirm: String?, _ lang: Lang) -> String? {
-        guard let new, new.count >= minPasswordLength else { return Strings.fill(Texts(lang)[.passwordShort], String(minPasswordLength)) }
-        guard new.count <= maxPasswordLength else { return Strings.fill(Texts(lang)[.passwordLong], String(maxPasswordLength)) }
+        guard let new, new.count >= minPasswordLength else {
+            return Strings.fill(Texts(lang)[.passwordShort], String(minPasswordLength))
+        }
+        guard new.count <= maxPasswordLength else {
+            return Strings.fill(Texts(lang)[.passwordLong], String(maxPasswordLength))
+        }
         guard new == confirm else { return Texts(lang)[.passwordMismatch] }
         return nil
     }
 
-    struct TokenForm: Content { var name: String?; var scope: String?; var days: Int? }
+    struct TokenForm: Content {
+        var name: String?
+        var scope: String?
+        var days: Int?
+    }
 
     static func createToken(_ req: Request) async throws -> Response {
         guard let p = req.principal else { throw Abort(.unauthorized) }
@@ -174,22 +210,28 @@ enum AccountController {
         let days = form.days ?? 90
         if !(1...366).contains(days) { errors["tokenDays"] = Texts(lang)[.tokenDaysRange] }
         guard errors.isEmpty, let scope else {
-            return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil), status: .unprocessableEntity)
+            return try await render(
+                req, "Accounts/account", AccountPage.load(req, message: nil, errors: errors, newToken: nil),
+                status: .unprocessableEntity)
         }
-        let secret = try await TokenIssuer.issue(for: p.userID, name: name, scope: scope, days: days, by: req.auditActor, on: req.db)
-        return try await render(req, "Accounts/account", AccountPage.load(req, message: nil, errors: [:], newToken: secret))
+        let secret = try await TokenIssuer.issue(
+            for: p.userID, name: name, scope: scope, days: days, by: req.auditActor, on: req.db)
+        return try await render(
+            req, "Accounts/account", AccountPage.load(req, message: nil, errors: [:], newToken: secret))
     }
 
     static func revokeToken(_ req: Request) async throws -> Response {
         guard let p = req.principal else { throw Abort(.unauthorized) }
         guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self),
-              let token = try await APIToken.find(id, on: req.db), token.$user.id == p.userID || p.isAdmin else {
+            let token = try await APIToken.find(id, on: req.db), token.$user.id == p.userID || p.isAdmin
+        else {
             throw Abort(.notFound)
         }
         if token.revokedAt == nil {
             token.revokedAt = Date()
             try await token.save(on: req.db)
-            try await Audit.record("token-revoke", objectType: "token", objectID: token.prefix, by: req.auditActor, on: req.db)
+            try await Audit.record(
+                "token-revoke", objectType: "token", objectID: token.prefix, by: req.auditActor, on: req.db)
         }
         return req.redirect(to: SiteURL.Accounts.account.link(Lang.of(req)), redirectType: .normal)
     }
@@ -197,8 +239,10 @@ enum AccountController {
     // MARK: Rendering
 
     /// Pages for one person: never cached, always with the CSRF cookie if one was made.
-    static func render<P: Encodable & Sendable>(_ req: Request, _ template: String, _ context: PageContext<P>,
-                                                status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func render<P: Encodable & Sendable>(
+        _ req: Request, _ template: String, _ context: PageContext<P>,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let view = try await req.view.render(template, context)
         let res = PageRenderer.response(view.data, lang: Lang(rawValue: context.meta.lang) ?? .sv, status: status)
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
@@ -206,4 +250,3 @@ enum AccountController {
         return res
     }
 }
-

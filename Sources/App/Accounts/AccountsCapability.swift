@@ -12,7 +12,9 @@ enum AccountsCapability: Capability {
         app.on(.GET, SiteURL.Accounts.account.pathComponents, rule: .signedIn, use: AccountController.accountPage)
         app.on(.POST, SiteURL.Accounts.password.pathComponents, rule: .signedIn, use: AccountController.changePassword)
         app.on(.POST, SiteURL.Accounts.tokens.pathComponents, rule: .signedIn, use: AccountController.createToken)
-        app.on(.POST, SiteURL.Accounts.revokeToken(.key).pathComponents, rule: .signedIn, use: AccountController.revokeToken)
+        app.on(
+            .POST, SiteURL.Accounts.revokeToken(.key).pathComponents, rule: .signedIn,
+            use: AccountController.revokeToken)
         app.on(.GET, SiteURL.Accounts.users.pathComponents, rule: .admin, use: AdminUsersController.list)
         app.on(.POST, SiteURL.Accounts.users.pathComponents, rule: .admin, use: AdminUsersController.create)
         app.on(.POST, SiteURL.Accounts.user(.key).pathComponents, rule: .admin, use: AdminUsersController.update)

@@ -25,14 +25,20 @@ enum AuditActor: Sendable {
 
 /// Writes the append-only audit trail.
 enum Audit {
-    static func record(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
-                       after: String? = nil, by actor: AuditActor, on db: any Database) async throws {
-        try await event(action, objectType: objectType, objectID: objectID, before: before, after: after, by: actor, at: Date()).create(on: db)
+    static func record(
+        _ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
+        after: String? = nil, by actor: AuditActor, on db: any Database
+    ) async throws {
+        try await event(
+            action, objectType: objectType, objectID: objectID, before: before, after: after, by: actor, at: Date()
+        ).create(on: db)
     }
 
     /// An event not yet written, for callers that write many at once.
-    static func event(_ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
-                      after: String? = nil, by actor: AuditActor, at time: Date) -> AuditEvent {
+    static func event(
+        _ action: String, objectType: String? = nil, objectID: String? = nil, before: String? = nil,
+        after: String? = nil, by actor: AuditActor, at time: Date
+    ) -> AuditEvent {
         let e = AuditEvent()
         e.at = time
         e.actor = actor.label

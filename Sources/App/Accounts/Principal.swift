@@ -5,8 +5,15 @@ import Vapor
 /// The signed-in user behind a request, with what they may write for, and how they came in
 /// (a browser session or an API token).
 struct Principal: Sendable {
-    struct SessionInfo: Sendable { let id: UUID; let csrf: String }
-    struct TokenInfo: Sendable { let id: UUID; let prefix: String; let scope: APIToken.Scope }
+    struct SessionInfo: Sendable {
+        let id: UUID
+        let csrf: String
+    }
+    struct TokenInfo: Sendable {
+        let id: UUID
+        let prefix: String
+        let scope: APIToken.Scope
+    }
 
     let userID: UUID
     let email: String
@@ -19,11 +26,14 @@ struct Principal: Sendable {
 
     var isAdmin: Bool { role == .admin }
 
-    static func load(_ user: User, session: SessionInfo?, token: TokenInfo?, on db: any Database) async throws -> Principal {
+    static func load(_ user: User, session: SessionInfo?, token: TokenInfo?, on db: any Database) async throws
+        -> Principal
+    {
         let userID = try user.requireID()
         let links = try await UserBody.query(on: db).filter(\.$user.$id == userID).with(\.$body).all()
-        return Principal(userID: userID, email: user.email, name: user.name, role: user.roleValue,
-                         bodies: Set(links.map(\.body.slug)), session: session, token: token)
+        return Principal(
+            userID: userID, email: user.email, name: user.name, role: user.roleValue,
+            bodies: Set(links.map(\.body.slug)), session: session, token: token)
     }
 }
 
@@ -47,4 +57,3 @@ extension Request {
         return .system("anonymous")
     }
 }
-

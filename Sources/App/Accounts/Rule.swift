@@ -33,8 +33,10 @@ extension Route {
 extension RoutesBuilder {
     /// Registers a route with the rule that guards it.
     @discardableResult
-    func on<R: AsyncResponseEncodable>(_ method: HTTPMethod, _ path: [PathComponent], rule: Rule, body: HTTPBodyStreamStrategy = .collect,
-                                       use handler: @Sendable @escaping (Request) async throws -> R) -> Route {
+    func on<R: AsyncResponseEncodable>(
+        _ method: HTTPMethod, _ path: [PathComponent], rule: Rule, body: HTTPBodyStreamStrategy = .collect,
+        use handler: @Sendable @escaping (Request) async throws -> R
+    ) -> Route {
         let route = on(method, path, body: body, use: handler)
         route.userInfo[Rule.userInfoKey] = rule
         if case .collect(let max?) = body { route.userInfo[Rule.bodyLimitKey] = max.value }

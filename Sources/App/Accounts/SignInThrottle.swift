@@ -41,13 +41,16 @@ struct SignInThrottle: Sendable {
             guard count >= threshold else { return 0 }
             return min(maxDelay, 0.25 * pow(2, Double(min(count - threshold, 10))))
         }
-        decision.delay = max(delay(accountFailures, from: accountDelayFrom), delay(addressFailures, from: addressDelayFrom))
+        decision.delay = max(
+            delay(accountFailures, from: accountDelayFrom), delay(addressFailures, from: addressDelayFrom))
         return decision
     }
 
     /// Reads the failures that count for this attempt and decides.
     /// - Parameter attempt: the row of the attempt being decided, which does not count against itself.
-    static func decision(email: String, address: String, excluding attempt: UUID, on db: any Database) async throws -> Decision {
+    static func decision(email: String, address: String, excluding attempt: UUID, on db: any Database) async throws
+        -> Decision
+    {
         let since = Date().addingTimeInterval(-window)
         let pair = try await SignInFailure.query(on: db).filter(\.$email == email).filter(\.$address == address)
             .filter(\.$at > since).filter(\.$id != attempt).all(\.$at)
@@ -83,11 +86,19 @@ struct SignInThrottle: Sendable {
             byPair[failure.email + "\n" + failure.address, default: []].append(failure.at)
         }
         let now = Date()
-        let refusedAccounts = Set(byPair.filter { decide(pairFailures: $0.value, accountFailures: 0, addressFailures: 0,
-                                                         now: now).refuseFor != nil }
+        let refusedAccounts = Set(
+            byPair.filter {
+                decide(
+                    pairFailures: $0.value, accountFailures: 0, addressFailures: 0,
+                    now: now
+                ).refuseFor != nil
+            }
             .compactMap { $0.key.split(separator: "\n").first.map(String.init) })
-        let accounts = byAccount.map { Entry(kind: "account", value: $0.key, failures: $0.value.count,
-                                             refused: refusedAccounts.contains($0.key)) }
+        let accounts = byAccount.map {
+            Entry(
+                kind: "account", value: $0.key, failures: $0.value.count,
+                refused: refusedAccounts.contains($0.key))
+        }
         let addresses = byAddress.map { Entry(kind: "address", value: $0.key, failures: $0.value, refused: false) }
         return (accounts + addresses).sorted { ($0.failures, $1.value) > ($1.failures, $0.value) }
     }
@@ -110,7 +121,9 @@ struct SignInThrottle: Sendable {
         func firstInWindow(_ key: String, now: Date = Date()) -> Bool {
             seen.withLockedValue { seen in
                 if let last = seen[key], now.timeIntervalSince(last) < SignInThrottle.window { return false }
-                if seen.count >= 10_000 { seen = seen.filter { now.timeIntervalSince($0.value) < SignInThrottle.window } }
+                if seen.count >= 10_000 {
+                    seen = seen.filter { now.timeIntervalSince($0.value) < SignInThrottle.window }
+                }
                 if seen.count >= 10_000 { return false }
                 seen[key] = now
                 return true

@@ -6,8 +6,10 @@ import Vapor
 enum TokenIssuer {
     static let prefixLength = 12
 
-    static func issue(for userID: UUID, name: String, scope: APIToken.Scope, days: Int, by actor: AuditActor,
-                      on db: any Database) async throws -> String {
+    static func issue(
+        for userID: UUID, name: String, scope: APIToken.Scope, days: Int, by actor: AuditActor,
+        on db: any Database
+    ) async throws -> String {
         let secret = "skl_" + Secrets.random()
         let token = APIToken()
         token.$user.id = userID
@@ -18,8 +20,9 @@ enum TokenIssuer {
         token.createdAt = Date()
         token.expiresAt = Date().addingTimeInterval(TimeInterval(days) * 86400)
         try await token.create(on: db)
-        try await Audit.record("token-create", objectType: "token", objectID: token.prefix,
-                               after: "{\"name\":\(jsonString(name)),\"scope\":\"\(scope.rawValue)\",\"days\":\(days)}", by: actor, on: db)
+        try await Audit.record(
+            "token-create", objectType: "token", objectID: token.prefix,
+            after: "{\"name\":\(jsonString(name)),\"scope\":\"\(scope.rawValue)\",\"days\":\(days)}", by: actor, on: db)
         return secret
     }
 

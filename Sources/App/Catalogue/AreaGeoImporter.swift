@@ -27,7 +27,9 @@ enum AreaGeoImporter {
     static func features(_ collection: JSONValue?, name nameKeys: [String], code codeKeys: [String]) -> [Feature] {
         guard case .object(let fc)? = collection, case .array(let list)? = fc["features"] else { return [] }
         return list.compactMap { f in
-            guard case .object(let o) = f, case .object(let props)? = o["properties"], let geometry = o["geometry"], GeoShape(geometry: geometry) != nil else { return nil }
+            guard case .object(let o) = f, case .object(let props)? = o["properties"], let geometry = o["geometry"],
+                GeoShape(geometry: geometry) != nil
+            else { return nil }
             func text(_ keys: [String]) -> String? {
                 for k in keys {
                     switch props[k] {
@@ -48,11 +50,17 @@ enum AreaGeoImporter {
     /// Reads either shape from `data` and returns the catalogue with the areas added or updated.
     static func apply(_ data: Data, to doc: CatalogueDocument) throws -> (CatalogueDocument, Outcome) {
         let root: JSONValue
-        do { root = try JSONValue.read(data) } catch { throw CatalogueCommandError("the file is not JSON: \(error.localizedDescription)") }
-        guard case .object(let top) = root else { throw CatalogueCommandError("expected a GeoJSON FeatureCollection or an object of FeatureCollections") }
+        do { root = try JSONValue.read(data) } catch {
+            throw CatalogueCommandError("the file is not JSON: \(error.localizedDescription)")
+        }
+        guard case .object(let top) = root else {
+            throw CatalogueCommandError("expected a GeoJSON FeatureCollection or an object of FeatureCollections")
+        }
         var doc = doc
         var out = Outcome()
-        guard let city = doc.areas.first(where: { $0.kind == .city }) else { throw CatalogueCommandError("the catalogue has no area of the kind city to put the areas in") }
+        guard let city = doc.areas.first(where: { $0.kind == .city }) else {
+            throw CatalogueCommandError("the catalogue has no area of the kind city to put the areas in")
+        }
         var taken = Set(doc.areas.map(\.id))
 
         func upsert(_ f: Feature, kind: AreaKind, parent: String?) -> String {
@@ -66,27 +74,42 @@ enum AreaGeoImporter {
             if let a = found, let i = doc.areas.firstIndex(where: { $0.id == a.id }) {
                 if doc.areas[i].geometry == nil { doc.areas[i].geometry = f.geometry }
                 if let p = f.population { doc.areas[i].population = p }
-                if doc.areas[i].code == nil, let c = f.code, !doc.areas.contains(where: { $0.kind == kind && $0.code == c }) { doc.areas[i].code = c }
+                if doc.areas[i].code == nil, let c = f.code,
+                    !doc.areas.contains(where: { $0.kind == kind && $0.code == c })
+                {
+                    doc.areas[i].code = c
+                }
                 // The source's spelling becomes an alias, so later files spelled the same way match.
-                if SearchText.fold(f.name) == SearchText.fold(a.name), f.name != a.name, !(a.aliases ?? []).contains(f.name) {
+                if SearchText.fold(f.name) == SearchText.fold(a.name), f.name != a.name,
+                    !(a.aliases ?? []).contains(f.name)
+                {
                     doc.areas[i].aliases = (a.aliases ?? []) + [f.name]
                 }
                 out.updated += 1
                 return a.id
             }
-            let pretty = f.name == f.name.uppercased() ? f.name.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ") : f.name
+            let pretty =
+                f.name == f.name.uppercased()
+                ? f.name.lowercased().split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(
+                    separator: " ") : f.name
             var id = Slug.make(pretty)
-            if taken.contains(id) { id = IndicatorImporter.uniqueSlug(Slug.make("\(Texts(.sv).label(kind)) \(pretty)"), taken: taken) }
+            if taken.contains(id) {
+                id = IndicatorImporter.uniqueSlug(Slug.make("\(Texts(.sv).label(kind)) \(pretty)"), taken: taken)
+            }
             taken.insert(id)
-            doc.areas.append(AreaRecord(id: id, name: pretty, kind: kind, code: f.code, parent: parent,
-                                        aliases: pretty == f.name ? nil : [f.name], population: f.population, geometry: f.geometry))
+            doc.areas.append(
+                AreaRecord(
+                    id: id, name: pretty, kind: kind, code: f.code, parent: parent,
+                    aliases: pretty == f.name ? nil : [f.name], population: f.population, geometry: f.geometry))
             out.created += 1
             return id
         }
 
         if top["features"] != nil {
             // One FeatureCollection: the city's districts, placed in the district area their shape lies in.
-            let areas = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.compactMap { a in a.geometry.flatMap(GeoShape.init(geometry:)).map { (a.id, $0) } }
+            let areas = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.compactMap { a in
+                a.geometry.flatMap(GeoShape.init(geometry:)).map { (a.id, $0) }
+            }
             for f in features(root, name: ["name", "namn", "omr_namn"], code: ["code", "kod", "omr_kod"]) {
                 guard let shape = GeoShape(geometry: f.geometry) else { continue }
                 let point = shape.representativePoint
@@ -101,11 +124,16 @@ enum AreaGeoImporter {
             for f in features(county, name: ["omr_namn"], code: ["omr_kod"]) where (f.code ?? "").hasPrefix("801") {
                 districtAreas[f.name] = upsert(f, kind: .districtArea, parent: city.id)
             }
-            if districtAreas.isEmpty { throw CatalogueCommandError("found no district areas (codes 801xx) in the file") }
-            for (name, id) in districtAreas.sorted(by: { $0.key < $1.key }) {
-                for f in features(top[name], name: ["omr_namn"], code: ["omr_kod"]) { _ = upsert(f, kind: .district, parent: id) }
+            if districtAreas.isEmpty {
+                throw CatalogueCommandError("found no district areas (codes 801xx) in the file")
             }
-            let total = doc.areas.filter { $0.kind == .districtArea && districtAreas.values.contains($0.id) }.compactMap(\.population).reduce(0, +)
+            for (name, id) in districtAreas.sorted(by: { $0.key < $1.key }) {
+                for f in features(top[name], name: ["omr_namn"], code: ["omr_kod"]) {
+                    _ = upsert(f, kind: .district, parent: id)
+                }
+            }
+            let total = doc.areas.filter { $0.kind == .districtArea && districtAreas.values.contains($0.id) }
+                .compactMap(\.population).reduce(0, +)
             if let i = doc.areas.firstIndex(where: { $0.id == city.id }), total > 0 { doc.areas[i].population = total }
         }
         return (doc, out)

@@ -28,12 +28,15 @@ enum CatalogueCapability: Capability {
 
         app.on(.GET, SiteURL.Catalogue.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.form)
         app.on(.POST, SiteURL.Catalogue.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.update)
-        app.on(.GET, SiteURL.Catalogue.roadmapHistory.pathComponents, rule: .signedIn, use: RoadmapEditController.history)
+        app.on(
+            .GET, SiteURL.Catalogue.roadmapHistory.pathComponents, rule: .signedIn, use: RoadmapEditController.history)
         app.on(.PUT, APIURL.Catalogue.roadmap.pathComponents, rule: .admin, use: RoadmapEditController.replace)
         for kind in EditKind.allCases {
             let object = SiteURL.Catalogue.editObject(kind, .key).pathComponents
-            app.on(.GET, SiteURL.Catalogue.newObject(kind).pathComponents, rule: .admin, use: EditController.newForm(kind))
-            app.on(.POST, SiteURL.Catalogue.newObject(kind).pathComponents, rule: .admin, use: EditController.create(kind))
+            app.on(
+                .GET, SiteURL.Catalogue.newObject(kind).pathComponents, rule: .admin, use: EditController.newForm(kind))
+            app.on(
+                .POST, SiteURL.Catalogue.newObject(kind).pathComponents, rule: .admin, use: EditController.create(kind))
             app.on(.GET, object, rule: .admin, use: EditController.editForm(kind))
             app.on(.POST, object, rule: .admin, use: EditController.update(kind))
             let delete = SiteURL.Catalogue.deleteObject(kind, .key).pathComponents
@@ -50,7 +53,9 @@ enum CatalogueCapability: Capability {
 
         app.get(APIURL.Catalogue.reports, use: PageRenderer.cachedJSON(CatalogueAPIController.reports))
         app.get(APIURL.Catalogue.report(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.report))
-        app.get(APIURL.Catalogue.reportMeasure(.key, .key), use: PageRenderer.cachedJSON(CatalogueAPIController.reportMeasure))
+        app.get(
+            APIURL.Catalogue.reportMeasure(.key, .key),
+            use: PageRenderer.cachedJSON(CatalogueAPIController.reportMeasure))
         app.get(APIURL.Catalogue.measures, use: PageRenderer.cachedJSON(CatalogueAPIController.measures))
         app.get(APIURL.Catalogue.measure(.key), use: PageRenderer.cachedJSON(CatalogueAPIController.measure))
         app.get(APIURL.Catalogue.bodies, use: PageRenderer.cachedJSON(CatalogueAPIController.bodies))

@@ -19,27 +19,29 @@ enum CatalogueEditor {
     /// - Parameter change: applies the edit to the catalogue; for a create it returns the new id.
     /// - Returns: the id of the object written.
     @discardableResult
-    static func save(_ kind: EditKind, _ op: Operation, by actor: AuditActor, on db: any Database,
-                     change: @escaping @Sendable (inout CatalogueDocument) throws -> String) async throws -> String {
+    static func save(
+        _ kind: EditKind, _ op: Operation, by actor: AuditActor, on db: any Database,
+        change: @escaping @Sendable (inout CatalogueDocument) throws -> String
+    ) async throws -> String {
         try await transaction(on: db) { tx in
-                    switch op {
-                    case .update(let id, let version), .delete(let id, let version):
-                        try await claim(kind, id: id, version: version, on: tx)
-                    case .create:
-                        break
-                    }
-                    let old = try await CatalogueLoader.load(from: tx)
-                    var edited = old
-                    let id = try change(&edited)
-                    // Through the reader, as a file would be: types, references and codes checked whole.
-                    let data = try JSONEncoder().encode(edited)
-                    let doc: CatalogueDocument
-                    switch CatalogueReader.read(data) {
-                    case .success(let d): doc = d
-                    case .failure(let p): throw EditProblems(problems: p.problems)
-                    }
-                    _ = try await CatalogueImporter.sync(doc, in: tx, actor: actor)
-                    return id
+            switch op {
+            case .update(let id, let version), .delete(let id, let version):
+                try await claim(kind, id: id, version: version, on: tx)
+            case .create:
+                break
+            }
+            let old = try await CatalogueLoader.load(from: tx)
+            var edited = old
+            let id = try change(&edited)
+            // Through the reader, as a file would be: types, references and codes checked whole.
+            let data = try JSONEncoder().encode(edited)
+            let doc: CatalogueDocument
+            switch CatalogueReader.read(data) {
+            case .success(let d): doc = d
+            case .failure(let p): throw EditProblems(problems: p.problems)
+            }
+            _ = try await CatalogueImporter.sync(doc, in: tx, actor: actor)
+            return id
         }
     }
 
@@ -49,7 +51,9 @@ enum CatalogueEditor {
 
     /// A transaction, started again when SQLite says another writer (another process) committed
     /// while this one was reading; the version claim then sees the other save.
-    static func transaction<T: Sendable>(on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+    static func transaction<T: Sendable>(
+        on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
         await gate.acquire()
         defer { Task { await gate.release() } }
         var attempt = 0
@@ -76,7 +80,10 @@ enum CatalogueEditor {
         try await sql.update(kind.plural).set("version", to: SQLColumn("version"))
             .where("slug", .equal, id).where("version", .equal, version).run()
         struct Row: Decodable { let version: Int }
-        guard let row = try await sql.select().column("version").from(kind.plural).where("slug", .equal, id).first(decoding: Row.self) else {
+        guard
+            let row = try await sql.select().column("version").from(kind.plural).where("slug", .equal, id).first(
+                decoding: Row.self)
+        else {
             throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
         }
         if row.version != version { throw ConflictError(kind: kind, id: id, expected: version, current: row.version) }
@@ -94,4 +101,3 @@ enum CatalogueEditor {
         return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("busy")
     }
 }
-

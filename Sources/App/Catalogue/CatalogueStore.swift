@@ -113,7 +113,9 @@ final class CatalogueStore: Sendable {
                 // Evict the least recently used tenth at once, so eviction is not paid on every store.
                 let victims = s.lastUsed.sorted { $0.value < $1.value }.prefix(max(1, s.pages.count / 10))
                 for (victim, _) in victims where victim != key {
-                    if let gone = s.pages.removeValue(forKey: victim) { s.bytes -= victim.utf8.count + gone.body.readableBytes }
+                    if let gone = s.pages.removeValue(forKey: victim) {
+                        s.bytes -= victim.utf8.count + gone.body.readableBytes
+                    }
                     s.lastUsed.removeValue(forKey: victim)
                 }
             }

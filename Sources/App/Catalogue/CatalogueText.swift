@@ -133,12 +133,29 @@ enum CatalogueText: String, TextKey {
 
     var text: (sv: String, en: String) {
         switch self {
-        case .problemVersionConflict: ("%1 ”%2” har version %3, men ändringen utgick från version %4: någon sparade emellan. Ladda om, för samman och spara igen.", "%1 '%2' is at version %3, but the change was based on version %4: someone saved in between. Reload, merge and save again.")
-        case .problemStillReferred: ("Den används fortfarande (till exempel av indikatorvärden eller remissvar) och kan därför inte tas bort.", "It is still referred to (for example by indicator values or referral answers), so it cannot be deleted.")
-        case .problemSameIDAtOnce: ("En annan ändring med samma id sparades i samma ögonblick. Ladda om sidan och försök igen.", "Another change with the same id was saved at the same moment; reload and try again.")
-        case .problemRoadmapVersion: ("Färdplanen har version %1, men ändringen utgick från version %2: någon sparade emellan. Ladda om, för samman och spara igen.", "The roadmap is at version %1, but the change was based on version %2: someone saved in between. Reload, merge and save again.")
+        case .problemVersionConflict:
+            (
+                "%1 ”%2” har version %3, men ändringen utgick från version %4: någon sparade emellan. Ladda om, för samman och spara igen.",
+                "%1 '%2' is at version %3, but the change was based on version %4: someone saved in between. Reload, merge and save again."
+            )
+        case .problemStillReferred:
+            (
+                "Den används fortfarande (till exempel av indikatorvärden eller remissvar) och kan därför inte tas bort.",
+                "It is still referred to (for example by indicator values or referral answers), so it cannot be deleted."
+            )
+        case .problemSameIDAtOnce:
+            (
+                "En annan ändring med samma id sparades i samma ögonblick. Ladda om sidan och försök igen.",
+                "Another change with the same id was saved at the same moment; reload and try again."
+            )
+        case .problemRoadmapVersion:
+            (
+                "Färdplanen har version %1, men ändringen utgick från version %2: någon sparade emellan. Ladda om, för samman och spara igen.",
+                "The roadmap is at version %1, but the change was based on version %2: someone saved in between. Reload, merge and save again."
+            )
         case .problemNotAYear: ("ange ett år, till exempel 2016", "expected a year, e.g. 2016")
-        case .problemChapterLine: ("rad %1: skriv ett kapitel som ”4: Titel”", "line %1: write a chapter as \"4: Title\"")
+        case .problemChapterLine:
+            ("rad %1: skriv ett kapitel som ”4: Titel”", "line %1: write a chapter as \"4: Title\"")
         case .positionsOnMeasure: ("Remissinstansernas ställningstaganden", "Positions taken in referral answers")
         case .roadmap: ("Färdplan", "Roadmap")
         case .overview: ("Översikt", "Overview")

@@ -14,14 +14,17 @@ enum PageController {
 
     static func report(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "Catalogue/report", object: (.report, id), create: .measure) { ReportPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "Catalogue/report", object: (.report, id), create: .measure)
+        { ReportPage.build($0, $1, id: id) }
     }
 
     static func measure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "Catalogue/measure", object: (.measure, id)) { index, lang in
+        return try await PageRenderer.render(req, template: "Catalogue/measure", object: (.measure, id)) {
+            index, lang in
             let positions = try await ReferralStore.submittedPositions(on: id, on: req.db)
-            return MeasurePage.build(index, lang, id: id, positions: MeasurePage.MeasurePosition.all(positions, index: index, lang: lang))
+            return MeasurePage.build(
+                index, lang, id: id, positions: MeasurePage.MeasurePosition.all(positions, index: index, lang: lang))
         }
     }
 
@@ -31,7 +34,9 @@ enum PageController {
 
     static func body(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "Catalogue/body", object: (.body, id)) { BodyPage.build($0, $1, id: id) }
+        return try await PageRenderer.render(req, template: "Catalogue/body", object: (.body, id)) {
+            BodyPage.build($0, $1, id: id)
+        }
     }
 
     static func roadmap(_ req: Request) async throws -> Response {
@@ -47,7 +52,8 @@ enum PageController {
 
     static func area(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "Catalogue/area", object: (.area, id)) { index, lang -> PageContext<AreaPage>? in
+        return try await PageRenderer.render(req, template: "Catalogue/area", object: (.area, id)) {
+            index, lang -> PageContext<AreaPage>? in
             guard let area = index.areaByID[id] else { return nil }
             let readings = try await AreaPage.query(area: area, on: req.db)
             return AreaPage.build(index, lang, id: id, indicators: AreaPage.IndicatorValue.all(readings, lang))
@@ -55,7 +61,8 @@ enum PageController {
     }
 
     static func search(_ req: Request) async throws -> Response {
-        let query = String((req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
+        let query = String(
+            (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
         let results = try await Search.run(query, on: req)
         return try await PageRenderer.render(req, template: "Catalogue/search") { index, lang in
             SearchPage.build(index, lang, query: query, results: results)

@@ -9,7 +9,8 @@ enum References {
         switch kind {
         case .body:
             let measures = index.document.measures.filter { m in
-                ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? []) + (m.collaboratingBodies ?? [])).contains(id)
+                ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? []) + (m.collaboratingBodies ?? [])).contains(
+                    id)
             }.map { "\(Texts(lang)[.measure]) \($0.code) (\(index.reportByID[$0.report]?.title ?? $0.report))" }
             let children = (index.childBodies[id] ?? []).map { "\(Texts(lang)[.childBodies]): \($0.name)" }
             return measures + children

@@ -22,28 +22,39 @@ enum RoadmapEditController {
     static func droppingDerived(_ object: [String: JSONValue]) -> [String: JSONValue] {
         var object = object
         guard case .array(let areas)? = object["targetAreas"] else { return object }
-        object["targetAreas"] = .array(areas.map { area in
-            guard case .object(var fields) = area, case .array(let strategies)? = fields["strategies"] else { return area }
-            fields["strategies"] = .array(strategies.map { strategy in
-                guard case .object(var strategyFields) = strategy else { return strategy }
-                strategyFields.removeValue(forKey: "measures")
-                return .object(strategyFields)
+        object["targetAreas"] = .array(
+            areas.map { area in
+                guard case .object(var fields) = area, case .array(let strategies)? = fields["strategies"] else {
+                    return area
+                }
+                fields["strategies"] = .array(
+                    strategies.map { strategy in
+                        guard case .object(var strategyFields) = strategy else { return strategy }
+                        strategyFields.removeValue(forKey: "measures")
+                        return .object(strategyFields)
+                    })
+                return .object(fields)
             })
-            return .object(fields)
-        })
         return object
     }
 
     static func read(_ object: JSONValue) throws -> RoadmapRecord {
-        let root = JSONValue.object(["format": .string(CatalogueDocument.formatName),
-                                     "version": .number(Double(CatalogueDocument.currentVersion)), "roadmap": object])
+        let root = JSONValue.object([
+            "format": .string(CatalogueDocument.formatName),
+            "version": .number(Double(CatalogueDocument.currentVersion)), "roadmap": object,
+        ])
         let data = try JSONEncoder().encode(root)
         switch CatalogueReader.read(data) {
         case .success(let doc):
-            guard let r = doc.roadmap else { throw EditProblems(problems: [CatalogueProblem(path: "", .roadmapRequired)]) }
+            guard let r = doc.roadmap else {
+                throw EditProblems(problems: [CatalogueProblem(path: "", .roadmapRequired)])
+            }
             return r
         case .failure(let p):
-            throw EditProblems(problems: p.problems.map { CatalogueProblem(path: $0.path.replacingOccurrences(of: "roadmap.", with: ""), $0.reason) })
+            throw EditProblems(
+                problems: p.problems.map {
+                    CatalogueProblem(path: $0.path.replacingOccurrences(of: "roadmap.", with: ""), $0.reason)
+                })
         }
     }
 
@@ -76,19 +87,24 @@ enum RoadmapEditController {
     static func form(_ req: Request) async throws -> Response {
         let snap = try await req.catalogue()
         let version = try await Vision.query(on: req.db).first()?.version ?? 1
-        return try await page(req, values: RoadmapForm.values(snap.index.document.roadmap), errors: [], version: version)
+        return try await page(
+            req, values: RoadmapForm.values(snap.index.document.roadmap), errors: [], version: version)
     }
 
     static func update(_ req: Request) async throws -> Response {
         let form = EditController.parse(req)
         let lang = Lang.of(req)
-        guard let version = Int(form.one("version")) else { throw Abort(.badRequest, reason: "The form has no version.") }
+        guard let version = Int(form.one("version")) else {
+            throw Abort(.badRequest, reason: "The form has no version.")
+        }
         do {
             let roadmap = try RoadmapForm.record(form)
             try await save(try read(roadmap), version: version, req)
             return req.redirect(to: SiteURL.Catalogue.roadmap.link(lang), redirectType: .normal)
         } catch let e as EditProblems {
-            return try await page(req, values: form, errors: e.problems.map { Texts(lang).description($0) }, version: version, status: .unprocessableEntity)
+            return try await page(
+                req, values: form, errors: e.problems.map { Texts(lang).description($0) }, version: version,
+                status: .unprocessableEntity)
         } catch let e as any AbortError where e.status == .conflict {
             let current = try await Vision.query(on: req.db).first()?.version ?? version
             let message = (e as? any WordedProblem)?.text(Texts(lang)) ?? e.reason
@@ -98,17 +114,23 @@ enum RoadmapEditController {
 
     static func history(_ req: Request) async throws -> Response {
         let lang = Lang.of(req)
-        let page = try await HistoryPage.load(req, objectType: "roadmap", objectID: "roadmap", title: Texts(lang)[.roadmap],
-                                               objectHref: SiteURL.Catalogue.roadmap.link(lang))
+        let page = try await HistoryPage.load(
+            req, objectType: "roadmap", objectID: "roadmap", title: Texts(lang)[.roadmap],
+            objectHref: SiteURL.Catalogue.roadmap.link(lang))
         return try await AccountController.render(req, "Catalogue/history", page)
     }
 
-    static func page(_ req: Request, values: FormValues, errors: [String], version: Int, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func page(
+        _ req: Request, values: FormValues, errors: [String], version: Int, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let lang = Lang.of(req)
         let s = Texts(lang)
-        let page = RoadmapForm.page(values: values, errors: errors, version: version, csrf: CSRF.token(for: req), lang: lang)
-        let meta = PageMeta.make(lang, title: s[.editRoadmap], description: s[.editRoadmap], section: SiteURL.Catalogue.roadmap, route: SiteURL.Catalogue.roadmapEdit)
-        return try await AccountController.render(req, "Catalogue/roadmap-edit", PageContext(meta: meta, t: s, page: page), status: status)
+        let page = RoadmapForm.page(
+            values: values, errors: errors, version: version, csrf: CSRF.token(for: req), lang: lang)
+        let meta = PageMeta.make(
+            lang, title: s[.editRoadmap], description: s[.editRoadmap], section: SiteURL.Catalogue.roadmap,
+            route: SiteURL.Catalogue.roadmapEdit)
+        return try await AccountController.render(
+            req, "Catalogue/roadmap-edit", PageContext(meta: meta, t: s, page: page), status: status)
     }
 }
-

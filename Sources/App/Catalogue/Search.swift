@@ -18,8 +18,10 @@ enum Search {
         var codeHits: [MeasureRecord] = []
         if MeasureCode.parse(query) != nil {
             switch index.resolver.resolve(query) {
-            case .found(let report, let code): codeHits = [index.measure(report: report, code: code.canonical)].compactMap { $0 }
-            case .ambiguous(let candidates, _): codeHits = candidates.compactMap { index.measure(report: $0.reportID, code: $0.code.canonical) }
+            case .found(let report, let code):
+                codeHits = [index.measure(report: report, code: code.canonical)].compactMap { $0 }
+            case .ambiguous(let candidates, _):
+                codeHits = candidates.compactMap { index.measure(report: $0.reportID, code: $0.code.canonical) }
             default: break
             }
         }

@@ -47,14 +47,16 @@ extension Texts {
         case .chapterTwice(let number): "kapitel \(number) står två gånger"
         case .usedTwice(let value): "”\(value)” används två gånger"
         case .numeralUsedTwice(let numeral): "\(numeral) används två gånger i detta målområde"
-        case .measureCodeUsed(let code, let report, let other): "\(code) används redan i rapporten ”\(report)” av \(other)"
+        case .measureCodeUsed(let code, let report, let other):
+            "\(code) används redan i rapporten ”\(report)” av \(other)"
         case .unknownGroup(let reference, let groups): "okänd grupp ”\(reference)” (grupper: \(groups))"
         case .namedTwiceForMeasure(let reference): "”\(reference)” står två gånger för denna åtgärd"
         case .namedTwice(let reference): "”\(reference)” står två gånger"
         case .notAMeasureCode(let written): "”\(written)” är inget åtgärdsnummer (till exempel A.2.3.1 eller 4.1.1)"
         case .letterMismatch(let code, let letter, let report, let reportLetter):
             "\(code) har bokstaven \(letter) men rapporten ”\(report)” har bokstaven \(reportLetter)"
-        case .letterWithoutReportLetter(let code, let report): "\(code) har en bokstav men rapporten ”\(report)” har ingen"
+        case .letterWithoutReportLetter(let code, let report):
+            "\(code) har en bokstav men rapporten ”\(report)” har ingen"
         case .roundIDUsed(let id): "en annan remissomgång har id ”\(id)”"
         case .roundNeedsTitle: "en remissomgång behöver en titel"
         case .deadlineBeforeSent(let deadline, let sent): "svarsdagen \(deadline) är före utskicket \(sent)"
@@ -68,7 +70,8 @@ extension Texts {
         case .notInJointAnswer(let body): "”\(body)” är inte en av instanserna i det gemensamma svaret"
         case .declineNeedsReason: "en instans som avstår säger varför"
         case .decidedBeforeSent(let decided, let sent): "beslutat \(decided), före utskicket \(sent)"
-        case .measureNotAsked(let measure, let body): "\(measure) är inte en av åtgärderna \(body) ombeds svara på i omgången"
+        case .measureNotAsked(let measure, let body):
+            "\(measure) är inte en av åtgärderna \(body) ombeds svara på i omgången"
         case .secondPosition(let measure): "ett andra ställningstagande till \(measure)"
         case .roadmapRequired: "en färdplan måste anges"
         case .strategyLinked(let strategy): "strategin \(strategy) är kopplad till åtgärder; ta bort kopplingarna först"

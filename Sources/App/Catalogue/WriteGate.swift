@@ -11,7 +11,10 @@ actor WriteGate {
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     func acquire() async {
-        if !held { held = true; return }
+        if !held {
+            held = true
+            return
+        }
         await withCheckedContinuation { waiters.append($0) }
     }
 

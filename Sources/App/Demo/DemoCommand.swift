@@ -10,9 +10,17 @@ struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "yes", short: "y", help: "Do not ask for confirmation (never needed when input is not a terminal).")
         var yes: Bool
-        @Option(name: "shared", help: "The directory with the public data (default: $SKILLNAD_SHARED, else ../shared). Without it the demo has no indicator values.")
+        @Option(
+            name: "shared",
+            help:
+                "The directory with the public data (default: $SKILLNAD_SHARED, else ../shared). Without it the demo has no indicator values."
+        )
         var shared: String?
-        @Option(name: "scale", help: "city: add a generated city-sized history (40 reports, 800 measures, 60 referral rounds, 3,000 answers, 40,000 positions) for benchmarks.")
+        @Option(
+            name: "scale",
+            help:
+                "city: add a generated city-sized history (40 reports, 800 measures, 60 referral rounds, 3,000 answers, 40,000 positions) for benchmarks."
+        )
         var scale: String?
     }
 
@@ -26,7 +34,9 @@ struct DemoCommand: AsyncCommand {
         if let summary {
             context.console.success("Demo catalogue loaded:\n\(summary)")
         } else {
-            context.console.info("The database already has a catalogue; nothing was loaded. (Use `skillnad catalogue import` to replace it.)")
+            context.console.info(
+                "The database already has a catalogue; nothing was loaded. (Use `skillnad catalogue import` to replace it.)"
+            )
         }
         if try await ReferralRound.query(on: app.db).count() == 0 {
             let doc = try JSONDecoder().decode(ReferralDocument.self, from: Data(contentsOf: StaticFiles.demoReferrals))
@@ -60,13 +70,18 @@ struct DemoCommand: AsyncCommand {
         }
         if let data = file("valmyndigheten/kommun_2022.csv") {
             let spec = IndicatorImportSpec(
-                indicator: IndicatorDefinition(code: "valdeltagande-kommunval", name: "Valdeltagande i kommunvalet", nameEn: "Voter turnout in the municipal election",
-                                               unit: "percent", direction: .higherIsBetter,
-                                               definition: "Andel av de röstberättigade som röstade i valet till kommunfullmäktige, per valdistrikt.",
-                                               definitionEn: "Share of those entitled to vote who voted in the municipal council election, by voting district.",
-                                               source: "Valmyndigheten", targetAreas: ["demokrati-och-trygghet"]),
-                mapping: ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
-                                            denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
+                indicator: IndicatorDefinition(
+                    code: "valdeltagande-kommunval", name: "Valdeltagande i kommunvalet",
+                    nameEn: "Voter turnout in the municipal election",
+                    unit: "percent", direction: .higherIsBetter,
+                    definition:
+                        "Andel av de röstberättigade som röstade i valet till kommunfullmäktige, per valdistrikt.",
+                    definitionEn:
+                        "Share of those entitled to vote who voted in the municipal council election, by voting district.",
+                    source: "Valmyndigheten", targetAreas: ["demokrati-och-trygghet"]),
+                mapping: ObservationMapping(
+                    areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
+                    denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
                 areaKind: .votingDistrict, parent: "stockholm", createAreas: true)
             // The city executive office keeps the city-wide statistics.
             let out = try await IndicatorImporter.run(data, spec, owner: "kommunstyrelsen", by: .system("demo"), on: db)
@@ -74,11 +89,15 @@ struct DemoCommand: AsyncCommand {
         }
         if let data = file("scb/regso_socioekonomisk_index_2022.csv") {
             let spec = IndicatorImportSpec(
-                indicator: IndicatorDefinition(code: "socioekonomisk-omradestyp", name: "Socioekonomisk områdestyp", nameEn: "Socioeconomic area type",
-                                               unit: "count", direction: .higherIsBetter,
-                                               definition: "Statistiska centralbyråns indelning av områden (RegSO) i fem typer, från 1 (störst socioekonomiska utmaningar) till 5 (minst), här för de stadsdelar som har samma namn som ett RegSO-område.",
-                                               definitionEn: "Statistics Sweden's classification of areas (RegSO) into five types, from 1 (greatest socioeconomic challenges) to 5 (least), here for the districts named like a RegSO area.",
-                                               source: "Statistiska centralbyrån (SCB)", targetAreas: ["boende-och-stadsmiljo"]),
+                indicator: IndicatorDefinition(
+                    code: "socioekonomisk-omradestyp", name: "Socioekonomisk områdestyp",
+                    nameEn: "Socioeconomic area type",
+                    unit: "count", direction: .higherIsBetter,
+                    definition:
+                        "Statistiska centralbyråns indelning av områden (RegSO) i fem typer, från 1 (störst socioekonomiska utmaningar) till 5 (minst), här för de stadsdelar som har samma namn som ett RegSO-område.",
+                    definitionEn:
+                        "Statistics Sweden's classification of areas (RegSO) into five types, from 1 (greatest socioeconomic challenges) to 5 (least), here for the districts named like a RegSO area.",
+                    source: "Statistiska centralbyrån (SCB)", targetAreas: ["boende-och-stadsmiljo"]),
                 mapping: ObservationMapping(areaName: "#1", value: "#2", period: "2022"),
                 areaKind: .district, skipUnmatched: true)
             // The city executive office keeps the city-wide statistics.
@@ -100,7 +119,8 @@ struct DemoCommand: AsyncCommand {
         let data = try Data(contentsOf: StaticFiles.demoCatalogue)
         switch CatalogueReader.read(data) {
         case .success(let doc): return try await CatalogueImporter.apply(doc, to: db)
-        case .failure(let problems): throw Abort(.internalServerError, reason: "The bundled demo catalogue is invalid: \(problems)")
+        case .failure(let problems):
+            throw Abort(.internalServerError, reason: "The bundled demo catalogue is invalid: \(problems)")
         }
     }
 }

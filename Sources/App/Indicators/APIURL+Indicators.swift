@@ -13,7 +13,8 @@ extension APIURL {
             switch self {
             case .list: return APIURL.base + ["indicators"]
             case .indicator(let indicator): return APIURL.base + ["indicators", indicator.component(code)]
-            case .observations(let indicator): return APIURL.base + ["indicators", indicator.component(code), "observations"]
+            case .observations(let indicator):
+                return APIURL.base + ["indicators", indicator.component(code), "observations"]
             case .disparity(let indicator): return APIURL.base + ["indicators", indicator.component(code), "disparity"]
             }
         }

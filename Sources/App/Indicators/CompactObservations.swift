@@ -47,9 +47,11 @@ struct CompactObservations: Sendable {
     mutating func reserve(_ n: Int) { rows.reserveCapacity(n) }
 
     mutating func append(_ r: ReadObservation, area a: Int32, period p: Int32, group g: Int32) {
-        rows.append(Row(area: a, period: p, group: g, line: Int32(clamping: r.line), value: r.value ?? .nan,
-                        numerator: r.numerator ?? .nan, denominator: r.denominator ?? .nan, weight: r.weight ?? .nan,
-                        flags: (r.preliminary ? 1 : 0) | (r.suppressed ? 2 : 0)))
+        rows.append(
+            Row(
+                area: a, period: p, group: g, line: Int32(clamping: r.line), value: r.value ?? .nan,
+                numerator: r.numerator ?? .nan, denominator: r.denominator ?? .nan, weight: r.weight ?? .nan,
+                flags: (r.preliminary ? 1 : 0) | (r.suppressed ? 2 : 0)))
     }
 
     static func optional(_ x: Double) -> Double? { x.isNaN ? nil : x }
@@ -116,9 +118,12 @@ struct CompactObservations: Sendable {
             order.append(first.row)
             var j = k + 1
             while j < keyed.count && keyed[j].key == first.key {
-                let a = rows[Int(first.row)], b = rows[Int(keyed[j].row)]
+                let a = rows[Int(first.row)]
+                let b = rows[Int(keyed[j].row)]
                 if a.computable || b.computable {
-                    repeated.append(Repeated(line: Int(b.line), firstLine: Int(a.line), area: b.area, period: b.period, group: b.group))
+                    repeated.append(
+                        Repeated(
+                            line: Int(b.line), firstLine: Int(a.line), area: b.area, period: b.period, group: b.group))
                 }
                 j += 1
             }

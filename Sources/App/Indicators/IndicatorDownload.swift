@@ -34,16 +34,20 @@ enum IndicatorDownload {
     static func response(_ req: Request, info: IndicatorInfo, format: Format) async throws -> Response {
         let index = try await req.catalogue().index
         let db = req.db
-        return try await req.exportResponse("indicator \(info.id) \(format.rawValue)", contentType: format.contentType,
-                                            filename: format.filename(info.code)) { sink in
+        return try await req.exportResponse(
+            "indicator \(info.id) \(format.rawValue)", contentType: format.contentType,
+            filename: format.filename(info.code)
+        ) { sink in
             try await write(info, format: format, index: index, on: db, to: sink)
         }
     }
 
     /// Writes every observation, in the order of period, group and area id: one query per
     /// period, read column by column, written in chunks.
-    static func write(_ info: IndicatorInfo, format: Format, index: CatalogueIndex, on db: any Database,
-                      to sink: ExportFiles.Sink) async throws {
+    static func write(
+        _ info: IndicatorInfo, format: Format, index: CatalogueIndex, on db: any Database,
+        to sink: ExportFiles.Sink
+    ) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let periods = try await IndicatorQueries.periods(info.id, on: db)
         var csv = CSVWriter(format == .csvSwedish ? .excel : .rfc4180)
@@ -71,26 +75,32 @@ enum IndicatorDownload {
         }
         var areas: [String: (code: String?, name: String, kind: String)] = [:]
         for period in periods {
-            let rows = try await sql.raw("""
+            let rows = try await sql.raw(
+                """
                 SELECT a.slug AS slug, o.group_key AS group_key, o.value AS value, o.numerator AS numerator,
                        o.denominator AS denominator, o.weight AS weight, o.preliminary AS preliminary, o.suppressed AS suppressed
                 FROM observations o JOIN areas a ON a.number = o.area_no
                 WHERE o.indicator_no = \(Observation.number(ofIndicator: info.id)) AND o.period = \(bind: period)
                 ORDER BY o.group_key, a.slug
-                """).all()
+                """
+            ).all()
             for row in rows {
                 let slug: String = try row.value("slug")
-                let area = areas[slug] ?? {
-                    let record = index.areaByID[slug]
-                    let found = (code: record?.code, name: record?.name ?? slug, kind: record?.kind.rawValue ?? "")
-                    areas[slug] = found
-                    return found
-                }()
-                pending.append(ExportRow(indicator: info.code, areaID: slug, areaCode: area.code, areaName: area.name,
-                                         areaKind: area.kind, period: period, group: try row.value("group_key"),
-                                         value: try row.optional("value"), numerator: try row.optional("numerator"),
-                                         denominator: try row.optional("denominator"), weight: try row.optional("weight"),
-                                         preliminary: try row.value("preliminary"), suppressed: try row.value("suppressed")))
+                let area =
+                    areas[slug]
+                    ?? {
+                        let record = index.areaByID[slug]
+                        let found = (code: record?.code, name: record?.name ?? slug, kind: record?.kind.rawValue ?? "")
+                        areas[slug] = found
+                        return found
+                    }()
+                pending.append(
+                    ExportRow(
+                        indicator: info.code, areaID: slug, areaCode: area.code, areaName: area.name,
+                        areaKind: area.kind, period: period, group: try row.value("group_key"),
+                        value: try row.optional("value"), numerator: try row.optional("numerator"),
+                        denominator: try row.optional("denominator"), weight: try row.optional("weight"),
+                        preliminary: try row.value("preliminary"), suppressed: try row.value("suppressed")))
                 // About 100 bytes a row.
                 if pending.count * 100 >= chunkBytes { try await flush() }
             }

@@ -39,7 +39,10 @@ enum IndicatorImporter {
         let rows: [(line: Int, area: String, suggestions: [String])]
         var description: String {
             "\(rows.count) row(s) name areas that are not in the catalogue (use --create-areas or --skip-unmatched):\n"
-                + rows.prefix(50).map { r in "  line \(r.line): \(r.area)" + (r.suggestions.isEmpty ? "" : " (did you mean: \(r.suggestions.joined(separator: ", "))?)") }
+                + rows.prefix(50).map { r in
+                    "  line \(r.line): \(r.area)"
+                        + (r.suggestions.isEmpty ? "" : " (did you mean: \(r.suggestions.joined(separator: ", "))?)")
+                }
                 .joined(separator: "\n") + (rows.count > 50 ? "\n  … and \(rows.count - 50) more" : "")
         }
     }
@@ -56,7 +59,10 @@ enum IndicatorImporter {
             switch KoladaReader.parse(data) {
             case .success(let k):
                 if !k.kpis.isEmpty, let wanted = spec.mapping.filters["kpi"], !k.kpis.contains(wanted) {
-                    throw ObservationProblems([.init(line: nil, column: "kpi", .kpiMismatch(has: k.kpis.joined(separator: ", "), wanted: wanted))])
+                    throw ObservationProblems([
+                        .init(
+                            line: nil, column: "kpi", .kpiMismatch(has: k.kpis.joined(separator: ", "), wanted: wanted))
+                    ])
                 }
                 for o in k.observations { try body(o) }
             case .failure(let p): throw p
@@ -71,8 +77,10 @@ enum IndicatorImporter {
 
     /// Imports the file, or with `preview` only checks it and says what it would change.
     /// - Parameter owner: the owning body to record (a new indicator, or an administrator's choice).
-    static func run(_ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false, by actor: AuditActor,
-                    on db: any Database) async throws -> Outcome {
+    static func run(
+        _ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false, by actor: AuditActor,
+        on db: any Database
+    ) async throws -> Outcome {
         let definitionProblems = spec.indicator.problems()
         if !definitionProblems.isEmpty { throw ObservationProblems(definitionProblems) }
         let doc = try await CatalogueLoader.load(from: db)
@@ -119,12 +127,13 @@ enum IndicatorImporter {
                 slug = known
             } else {
                 if r.areaCode == nil && r.areaName == nil, let city {
-                    slug = city.id // Open SDG rows without GeoCode are for the whole city.
+                    slug = city.id  // Open SDG rows without GeoCode are for the whole city.
                 } else {
                     switch matcher.match(code: r.areaCode, name: r.areaName, period: r.period) {
                     case .found(let a): slug = a.id
                     case .ambiguous(let list):
-                        unmatched.append((r.line, r.areaName ?? r.areaCode ?? "", list.map(\.id))); slug = nil
+                        unmatched.append((r.line, r.areaName ?? r.areaCode ?? "", list.map(\.id)))
+                        slug = nil
                     case .unmatched(let suggestions):
                         let label = [r.areaCode, r.areaName].compactMap { $0 }.joined(separator: " ")
                         if spec.createAreas {
@@ -136,7 +145,10 @@ enum IndicatorImporter {
                                 let id = uniqueSlug(Slug.make("\(spec.areaKind.rawValue) \(label)"), taken: takenIDs)
                                 takenIDs.insert(id)
                                 createdFor[createKey] = id
-                                newAreas.append(AreaRecord(id: id, name: r.areaName ?? label, kind: spec.areaKind, code: r.areaCode, parent: spec.parent))
+                                newAreas.append(
+                                    AreaRecord(
+                                        id: id, name: r.areaName ?? label, kind: spec.areaKind, code: r.areaCode,
+                                        parent: spec.parent))
                                 slug = id
                             }
                         } else {
@@ -148,22 +160,33 @@ enum IndicatorImporter {
                 plan.areaOf[key] = slug
             }
             lastArea = (key, slug)
-            guard let slug else { plan.skipped.append(r.areaName ?? r.areaCode ?? ""); return }
+            guard let slug else {
+                plan.skipped.append(r.areaName ?? r.areaCode ?? "")
+                return
+            }
             plan.add(r, area: slug)
             // Collection rows are counted (the six of early votes are six rows not computable) but stored once.
             summary.add(r)
         }
         lap("reading and checking \(plan.rows.count) rows")
         if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
-        for (what, n) in [("periods", plan.periods.names.count), ("groups", plan.groups.names.count), ("areas", plan.areas.names.count)]
+        for (what, n) in [
+            ("periods", plan.periods.names.count), ("groups", plan.groups.names.count),
+            ("areas", plan.areas.names.count),
+        ]
         where n > CompactObservations.maxDistinct {
-            throw ObservationProblems([.init(line: nil, column: nil, .tooManyDistinct(count: n, what: what, max: CompactObservations.maxDistinct))])
+            throw ObservationProblems([
+                .init(
+                    line: nil, column: nil, .tooManyDistinct(count: n, what: what, max: CompactObservations.maxDistinct)
+                )
+            ])
         }
 
         if preview {
-            return Outcome(summary: summary, written: 0, createdAreas: newAreas.count, skipped: plan.skipped,
-                           periods: plan.periods.names.sorted(),
-                           preview: try await self.preview(spec, plan: plan, newAreas: newAreas, on: db))
+            return Outcome(
+                summary: summary, written: 0, createdAreas: newAreas.count, skipped: plan.skipped,
+                periods: plan.periods.names.sorted(),
+                preview: try await self.preview(spec, plan: plan, newAreas: newAreas, on: db))
         }
 
         // Pass 2: write, in one transaction.
@@ -174,15 +197,19 @@ enum IndicatorImporter {
             let previous = try await Indicator.query(on: tx).filter(\.$code == spec.indicator.code).first()
             let sql = try tx.sql()
             // What this import replaces is kept, so that it can be restored.
-            if let previous, let number = try await sql.select().column("number").from(Indicator.schema)
-                .where("id", .equal, try previous.requireID()).first()?.value("number", as: Int64.self) {
+            if let previous,
+                let number = try await sql.select().column("number").from(Indicator.schema)
+                    .where("id", .equal, try previous.requireID()).first()?.value("number", as: Int64.self)
+            {
                 try await IndicatorArchive.keep(previous, number: number, by: actor, on: tx)
             }
             let indicator = try await save(spec, owner: owner, on: tx)
             let areaNumbers = try await sql.select().column("slug").column("number").from(Area.schema).all()
                 .reduce(into: [String: Int64]()) { $0[try $1.value("slug")] = try $1.value("number") }
-            guard let numberRow = try await sql.select().column("number").from(Indicator.schema)
-                .where("id", .equal, try indicator.requireID()).first() else {
+            guard
+                let numberRow = try await sql.select().column("number").from(Indicator.schema)
+                    .where("id", .equal, try indicator.requireID()).first()
+            else {
                 throw Abort(.internalServerError, reason: "The indicator '\(spec.indicator.code)' was not saved.")
             }
             let indicatorNumber: Int64 = try numberRow.value("number")
@@ -198,46 +225,63 @@ enum IndicatorImporter {
                 }
                 return number
             }
-            let (order, repeated) = finalPlan.rows.keyOrder(period: CompactObservations.ranks(finalPlan.periods.names),
-                                                            group: CompactObservations.ranks(finalPlan.groups.names),
-                                                            area: CompactObservations.ranks(areas))
+            let (order, repeated) = finalPlan.rows.keyOrder(
+                period: CompactObservations.ranks(finalPlan.periods.names),
+                group: CompactObservations.ranks(finalPlan.groups.names),
+                area: CompactObservations.ranks(areas))
             if !repeated.isEmpty {
-                throw ObservationProblems(repeated.prefix(1000).map { r in
-                    ObservationProblem(line: r.line, column: nil, .valueTwice(
-                        area: finalPlan.areas.names[Int(r.area)], period: finalPlan.periods.names[Int(r.period)],
-                        group: finalPlan.groups.names[Int(r.group)], firstLine: r.firstLine))
-                })
+                throw ObservationProblems(
+                    repeated.prefix(1000).map { r in
+                        ObservationProblem(
+                            line: r.line, column: nil,
+                            .valueTwice(
+                                area: finalPlan.areas.names[Int(r.area)],
+                                period: finalPlan.periods.names[Int(r.period)],
+                                group: finalPlan.groups.names[Int(r.group)], firstLine: r.firstLine))
+                    })
             }
-            try await observationWriter(for: tx).insert(finalPlan.rows, in: order, indicator: indicatorNumber, areas: areas,
-                                                        periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
+            try await observationWriter(for: tx).insert(
+                finalPlan.rows, in: order, indicator: indicatorNumber, areas: areas,
+                periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
             let t2 = clock.now
             try await IndicatorSummaries.recompute(indicator, on: tx)
-            tx.logger.debug("indicator import: areas and deletes \(t1 - t0), inserting \(t2 - t1), summaries \(clock.now - t2)")
+            tx.logger.debug(
+                "indicator import: areas and deletes \(t1 - t0), inserting \(t2 - t1), summaries \(clock.now - t2)")
             try await CatalogueState.advance(on: tx)
-            try await Audit.record("import", objectType: "indicator", objectID: spec.indicator.code,
-                                   after: "{\"observations\":\(order.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor, on: tx)
+            try await Audit.record(
+                "import", objectType: "indicator", objectID: spec.indicator.code,
+                after: "{\"observations\":\(order.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor,
+                on: tx)
             return order.count
         }
-        return Outcome(summary: summary, written: written, createdAreas: newAreas.count, skipped: plan.skipped, periods: plan.periods.names.sorted())
+        return Outcome(
+            summary: summary, written: written, createdAreas: newAreas.count, skipped: plan.skipped,
+            periods: plan.periods.names.sorted())
     }
 
     /// Counts what the planned import would replace.
-    static func preview(_ spec: IndicatorImportSpec, plan: Plan, newAreas: [AreaRecord], on db: any Database) async throws -> Preview {
+    static func preview(_ spec: IndicatorImportSpec, plan: Plan, newAreas: [AreaRecord], on db: any Database)
+        async throws -> Preview
+    {
         let current = try await Indicator.query(on: db).filter(\.$code == spec.indicator.code).first()
         var total = 0
         var replaced = 0
         if let current, let id = current.id, let sql = db as? any SQLDatabase {
             func count(_ covered: Bool) async throws -> Int {
-                var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(Observation.schema)
-                    .where("indicator_no", .equal, Observation.number(ofIndicator: id))
+                var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+                    Observation.schema
+                )
+                .where("indicator_no", .equal, Observation.number(ofIndicator: id))
                 if covered { q = q.where("period", .in, plan.periods.names).where("group_key", .in, plan.groups.names) }
                 return try await q.first()?.value("n", as: Int.self) ?? 0
             }
             total = try await count(false)
             replaced = try await count(true)
         }
-        return Preview(currentName: current?.name, currentOwner: current?.ownerBody, currentValues: total, replacedValues: replaced,
-                       newValues: plan.rows.count, newAreas: newAreas.prefix(50).map(\.name))
+        return Preview(
+            currentName: current?.name, currentOwner: current?.ownerBody, currentValues: total,
+            replacedValues: replaced,
+            newValues: plan.rows.count, newAreas: newAreas.prefix(50).map(\.name))
     }
 
     /// Creates or updates the indicator's row from its definition.
@@ -256,16 +300,29 @@ enum IndicatorImporter {
 
     /// Writes a definition's fields to the indicator's row (an import, a restore).
     static func apply(_ d: IndicatorDefinition, to indicator: Indicator) throws {
-        indicator.code = d.code; indicator.name = d.name; indicator.nameEn = d.nameEn; indicator.unit = d.unit
-        indicator.direction = d.direction.rawValue; indicator.definition = d.definition; indicator.definitionEn = d.definitionEn
-        indicator.source = d.source; indicator.sourceURL = d.sourceURL
-        indicator.targetAreas = (d.targetAreas ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.targetAreas), as: UTF8.self)
-        indicator.strategies = (d.strategies ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.strategies), as: UTF8.self)
+        indicator.code = d.code
+        indicator.name = d.name
+        indicator.nameEn = d.nameEn
+        indicator.unit = d.unit
+        indicator.direction = d.direction.rawValue
+        indicator.definition = d.definition
+        indicator.definitionEn = d.definitionEn
+        indicator.source = d.source
+        indicator.sourceURL = d.sourceURL
+        indicator.targetAreas =
+            (d.targetAreas ?? []).isEmpty
+            ? nil : String(decoding: try JSONEncoder().encode(d.targetAreas), as: UTF8.self)
+        indicator.strategies =
+            (d.strategies ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.strategies), as: UTF8.self)
     }
 
     static func uniqueSlug(_ base: String, taken: Set<String>) -> String {
-        var candidate = base, n = 2
-        while taken.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
+        var candidate = base
+        var n = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
         return candidate
     }
 
@@ -290,4 +347,3 @@ enum IndicatorImporter {
         }
     }
 }
-

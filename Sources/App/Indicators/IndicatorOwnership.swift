@@ -18,7 +18,8 @@ enum IndicatorOwnership {
         func text(_ texts: Texts) -> String {
             switch self {
             case .unknownBody(let body): Strings.fill(texts[.problemOwnerUnknown], body)
-            case .ownedByOther(let code, let owner): Strings.fill(texts[.problemOwnedByOther], code, owner ?? texts[.noBody])
+            case .ownedByOther(let code, let owner):
+                Strings.fill(texts[.problemOwnedByOther], code, owner ?? texts[.noBody])
             case .chooseOwnBody: texts[.problemChooseOwnBody]
             }
         }
@@ -27,7 +28,9 @@ enum IndicatorOwnership {
     /// The owner to record for an import of `code` by `principal`, or a refusal. An
     /// administrator may name any body (or none); an editor may import a new indicator for one
     /// of their bodies and replace the values of one that such a body owns.
-    static func owner(for code: String, requested: String?, principal: Principal, on db: any Database) async throws -> String? {
+    static func owner(for code: String, requested: String?, principal: Principal, on db: any Database) async throws
+        -> String?
+    {
         let existing = try await Indicator.query(on: db).filter(\.$code == code).first()
         if principal.isAdmin {
             if let requested, try await Body.query(on: db).filter(\.$slug == requested).first() == nil {

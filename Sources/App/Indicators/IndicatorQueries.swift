@@ -15,11 +15,14 @@ struct IndicatorInfo: Sendable {
 
     init(_ m: Indicator) throws {
         id = try m.requireID()
-        func list(_ s: String?) -> [String]? { s.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } }
-        definition = IndicatorDefinition(code: m.code, name: m.name, nameEn: m.nameEn, unit: m.unit,
-                                         direction: Direction(rawValue: m.direction) ?? .higherIsBetter, definition: m.definition,
-                                         definitionEn: m.definitionEn, source: m.source, sourceURL: m.sourceURL,
-                                         targetAreas: list(m.targetAreas), strategies: list(m.strategies))
+        func list(_ s: String?) -> [String]? {
+            s.flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) }
+        }
+        definition = IndicatorDefinition(
+            code: m.code, name: m.name, nameEn: m.nameEn, unit: m.unit,
+            direction: Direction(rawValue: m.direction) ?? .higherIsBetter, definition: m.definition,
+            definitionEn: m.definitionEn, source: m.source, sourceURL: m.sourceURL,
+            targetAreas: list(m.targetAreas), strategies: list(m.strategies))
         updatedAt = m.updatedAt
         version = m.version
     }
@@ -64,11 +67,15 @@ enum IndicatorQueries {
     }
 
     /// Summaries, oldest period first; of one indicator, or of all.
-    static func summaries(_ indicatorID: UUID? = nil, level: String? = nil, on db: any Database) async throws -> [SummaryRow] {
+    static func summaries(_ indicatorID: UUID? = nil, level: String? = nil, on db: any Database) async throws
+        -> [SummaryRow]
+    {
         let sql = try db.sql()
         var q = sql.select()
-            .columns("indicator_id", "period", "level", "area_count", "mean", "weighted", "difference", "ratio",
-                     "best_area", "best_value", "worst_area", "worst_value")
+            .columns(
+                "indicator_id", "period", "level", "area_count", "mean", "weighted", "difference", "ratio",
+                "best_area", "best_value", "worst_area", "worst_value"
+            )
             .from(IndicatorSummary.schema)
         if let indicatorID { q = q.where("indicator_id", .equal, SQLBind(indicatorID)) }
         if let level { q = q.where("level", .equal, SQLBind(level)) }
@@ -76,9 +83,13 @@ enum IndicatorQueries {
     }
 
     /// Every disparity measure of one summary, as computed at import.
-    static func result(_ indicatorID: UUID, period: String, level: String, on db: any Database) async throws -> DisparityResult? {
-        guard let s = try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID)
-            .filter(\.$period == period).filter(\.$level == level).first() else { return nil }
+    static func result(_ indicatorID: UUID, period: String, level: String, on db: any Database) async throws
+        -> DisparityResult?
+    {
+        guard
+            let s = try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID)
+                .filter(\.$period == period).filter(\.$level == level).first()
+        else { return nil }
         return try JSONDecoder().decode(DisparityResult.self, from: Data(s.result.utf8))
     }
 
@@ -96,33 +107,50 @@ enum IndicatorQueries {
 
     /// Observations of one indicator with their area's id, filtered as given, ordered by period,
     /// group and area.
-    static func observations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
-                             kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database) async throws -> [ObservationRow] {
-        let q = try observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind,
-                                     on: db)
-            .column(SQLColumn("slug", table: "a"))
-            .columns(["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map { SQLColumn($0, table: "o") })
-            .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(SQLColumn("slug", table: "a"))
+    static func observations(
+        _ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
+        kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database
+    ) async throws -> [ObservationRow] {
+        let q = try observationQuery(
+            indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind,
+            on: db
+        )
+        .column(SQLColumn("slug", table: "a"))
+        .columns(
+            ["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map {
+                SQLColumn($0, table: "o")
+            }
+        )
+        .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(
+            SQLColumn("slug", table: "a"))
         if let limit { q.limit(limit).offset(offset) }
         return try await q.all(decoding: ObservationRow.self)
     }
 
-    static func countObservations(_ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
-                                  kind: String? = nil, on db: any Database) async throws -> Int {
+    static func countObservations(
+        _ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
+        kind: String? = nil, on db: any Database
+    ) async throws -> Int {
         struct Count: Decodable { let n: Int }
-        return try await observationQuery(indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind, on: db)
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?.n ?? 0
+        return try await observationQuery(
+            indicatorID, area: area, periods: period.map { [$0] }, group: group, kind: kind, on: db
+        )
+        .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?.n ?? 0
     }
 
     /// Observations (`o`) of one indicator joined to their areas (`a`), filtered as given; the
     /// caller names the columns.
-    static func observationQuery(_ indicatorID: UUID, area: String?, periods: [String]?, group: String?, kind: String?,
-                                 on db: any Database) throws -> SQLSelectBuilder {
+    static func observationQuery(
+        _ indicatorID: UUID, area: String?, periods: [String]?, group: String?, kind: String?,
+        on db: any Database
+    ) throws -> SQLSelectBuilder {
         let sql = try db.sql()
         var q = sql.select()
             .from(SQLAlias(SQLIdentifier(Observation.schema), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o"))
+            .join(
+                SQLAlias(SQLIdentifier(Area.schema), as: SQLIdentifier("a")), method: SQLJoinMethod.inner,
+                on: SQLColumn("number", table: "a"), .equal, SQLColumn("area_no", table: "o")
+            )
             .where(SQLColumn("indicator_no", table: "o"), .equal, Observation.number(ofIndicator: indicatorID))
         if let area { q = q.where(SQLColumn("slug", table: "a"), .equal, SQLBind(area)) }
         if let periods { q = q.where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods)) }
@@ -137,33 +165,44 @@ enum IndicatorQueries {
         struct P: Decodable { let period: String? }
         let sql = try db.sql()
         let o = Observation.schema
-        return try await sql.raw("""
+        return try await sql.raw(
+            """
             WITH RECURSIVE p(period) AS (
               SELECT MIN(period) FROM \(ident: o) WHERE indicator_no = \(Observation.number(ofIndicator: indicatorID))
               UNION ALL
               SELECT (SELECT MIN(n.period) FROM \(ident: o) n WHERE n.indicator_no = \(Observation.number(ofIndicator: indicatorID)) AND n.period > p.period)
               FROM p WHERE p.period IS NOT NULL)
             SELECT period FROM p WHERE period IS NOT NULL ORDER BY period
-            """).all(decoding: P.self).compactMap(\.period)
+            """
+        ).all(decoding: P.self).compactMap(\.period)
     }
 
     /// The citywide value per period: the city's own observation where the file had one, else the
     /// (population-weighted where possible) mean over the level's areas.
-    static func cityValues(_ indicatorID: UUID, summaries: [SummaryRow], level: String, on db: any Database) async throws -> [String: Double] {
+    static func cityValues(_ indicatorID: UUID, summaries: [SummaryRow], level: String, on db: any Database)
+        async throws -> [String: Double]
+    {
         var out: [String: Double] = [:]
         for s in summaries where s.level == level { if let m = s.mean { out[s.period] = m } }
         // Naming every period lets the database seek (indicator, period, group, area) in the
         // primary key for the few city rows; a join on the area's kind read all of them (10 ms for 12,000).
         let periods = try await periods(indicatorID, on: db)
         guard !periods.isEmpty else { return out }
-        struct Row: Decodable { let period: String; let value: Double? }
+        struct Row: Decodable {
+            let period: String
+            let value: Double?
+        }
         let sql = try db.sql()
         let city = try await sql.select().column("period").column("value").from(Observation.schema)
             .where("indicator_no", .equal, Observation.number(ofIndicator: indicatorID))
             .where("period", .in, SQLBind.group(periods))
             .where("group_key", .equal, SQLBind(ObservationGroup.total))
-            .where("area_no", .in, SQLGroupExpression(sql.select().column("number").from(Area.schema)
-                .where("kind", .equal, SQLBind(AreaKind.city.rawValue)).query))
+            .where(
+                "area_no", .in,
+                SQLGroupExpression(
+                    sql.select().column("number").from(Area.schema)
+                        .where("kind", .equal, SQLBind(AreaKind.city.rawValue)).query)
+            )
             .all(decoding: Row.self)
         for o in city { if let v = o.value { out[o.period] = v } }
         return out

@@ -16,18 +16,26 @@ enum IndicatorSummaries {
     }
 
     /// The values of the whole population (group `T`) by area, for one indicator.
-    static func points(_ indicatorID: UUID, period: String? = nil, group: String = ObservationGroup.total,
-                       on db: any Database) async throws -> [Point] {
+    static func points(
+        _ indicatorID: UUID, period: String? = nil, group: String = ObservationGroup.total,
+        on db: any Database
+    ) async throws -> [Point] {
         // Naming the periods lets the database seek (indicator, period, group) in the primary key
         // instead of reading every group's rows: 2.5 s against 0.1 s for 5 million observations.
         var periods = period.map { [$0] } ?? []
         if period == nil { periods = try await IndicatorQueries.periods(indicatorID, on: db) }
         guard !periods.isEmpty else { return [] }
-        let q = try IndicatorQueries.observationQuery(indicatorID, area: nil, periods: periods, group: group, kind: nil,
-                                                      on: db)
-            .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("weight", table: "o"))
-            .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(SQLColumn("population", table: "a"))
-            .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
+        let q = try IndicatorQueries.observationQuery(
+            indicatorID, area: nil, periods: periods, group: group, kind: nil,
+            on: db
+        )
+        .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(
+            SQLColumn("weight", table: "o")
+        )
+        .column(SQLColumn("slug", table: "a")).column(SQLColumn("kind", table: "a")).column(
+            SQLColumn("population", table: "a")
+        )
+        .where(SQLColumn("value", table: "o"), .isNot, SQLLiteral.null)
         return try await q.all(decoding: Point.self)
     }
 
@@ -42,7 +50,9 @@ enum IndicatorSummaries {
         let indicatorID = try indicator.requireID()
         try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID).delete()
         let points = try await points(indicatorID, on: db)
-        let byLevel = Dictionary(grouping: points.filter { $0.kind != AreaKind.city.rawValue }) { "\($0.kind)|\($0.period)" }
+        let byLevel = Dictionary(grouping: points.filter { $0.kind != AreaKind.city.rawValue }) {
+            "\($0.kind)|\($0.period)"
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for (key, list) in byLevel {
@@ -50,10 +60,17 @@ enum IndicatorSummaries {
             let r = Disparity.compute(inputs(list), direction: direction)
             let s = IndicatorSummary()
             s.$indicator.id = indicatorID
-            s.level = parts[0]; s.period = parts[1]; s.areaCount = r.areaCount
-            s.mean = r.mean?.value; s.weighted = r.weighted
-            s.difference = r.difference?.value; s.ratio = r.ratio?.value
-            s.bestArea = r.best?.id; s.bestValue = r.best?.value; s.worstArea = r.worst?.id; s.worstValue = r.worst?.value
+            s.level = parts[0]
+            s.period = parts[1]
+            s.areaCount = r.areaCount
+            s.mean = r.mean?.value
+            s.weighted = r.weighted
+            s.difference = r.difference?.value
+            s.ratio = r.ratio?.value
+            s.bestArea = r.best?.id
+            s.bestValue = r.best?.value
+            s.worstArea = r.worst?.id
+            s.worstValue = r.worst?.value
             s.result = String(decoding: try encoder.encode(r), as: UTF8.self)
             try await s.create(on: db)
         }

@@ -126,8 +126,16 @@ enum IndicatorText: String, TextKey {
     var text: (sv: String, en: String) {
         switch self {
         case .problemOwnerUnknown: ("Inget organ har id ”%1”.", "No body has the id '%1'.")
-        case .problemOwnedByOther: ("Indikatorn ”%1” ägs av %2: bara dess redaktörer och administratörer får ersätta värdena.", "The indicator '%1' belongs to %2: only its editors and administrators may replace its values.")
-        case .problemChooseOwnBody: ("En ny indikator ägs av ett av dina organ: välj ett av dem som ägare.", "A new indicator belongs to one of your bodies: choose one of them as its owner.")
+        case .problemOwnedByOther:
+            (
+                "Indikatorn ”%1” ägs av %2: bara dess redaktörer och administratörer får ersätta värdena.",
+                "The indicator '%1' belongs to %2: only its editors and administrators may replace its values."
+            )
+        case .problemChooseOwnBody:
+            (
+                "En ny indikator ägs av ett av dina organ: välj ett av dem som ägare.",
+                "A new indicator belongs to one of your bodies: choose one of them as its owner."
+            )
         case .noBody: ("inget organ", "no body")
         case .indicatorsIntro:
             (

@@ -16,8 +16,9 @@ enum IndicatorsCapability: Capability {
         app.get(SiteURL.Indicators.list, use: IndicatorController.list)
         app.on(.GET, SiteURL.Indicators.upload.pathComponents, rule: .editor, use: IndicatorController.uploadForm)
         // A statistics file can be large: up to 200 MB here, the command line for more.
-        app.on(.POST, SiteURL.Indicators.upload.pathComponents, rule: .editor, body: .collect(maxSize: "200mb"),
-               use: IndicatorController.upload)
+        app.on(
+            .POST, SiteURL.Indicators.upload.pathComponents, rule: .editor, body: .collect(maxSize: "200mb"),
+            use: IndicatorController.upload)
         app.on(.POST, SiteURL.Indicators.restore(.key).pathComponents, rule: .editor, use: IndicatorController.restore)
         app.get(SiteURL.Indicators.indicator(.key), use: IndicatorController.show)
         app.get(SiteURL.Indicators.data(.key), use: IndicatorController.data)

@@ -26,7 +26,8 @@ extension Texts {
                 + (row.suggestions.isEmpty ? "" : " (menade du: \(row.suggestions.joined(separator: ", "))?)")
         }
         let more = unmatched.rows.count > 50 ? ["… och \(unmatched.rows.count - 50) till"] : []
-        let head = "\(unmatched.rows.count) rader namnger områden som inte finns i katalogen "
+        let head =
+            "\(unmatched.rows.count) rader namnger områden som inte finns i katalogen "
             + "(välj att skapa områdena eller att hoppa över raderna):"
         return ([head] + rows + more).joined(separator: "\n")
     }
@@ -41,7 +42,8 @@ extension Texts {
         case .ragged(let expected, let found): "raden har \(found) fält men rubrikraden \(expected)"
         case .tooManyColumns(let found): "raden har \(found) fält, fler än någon statistikfil har"
         case .valueInUnnamedColumn: "ett värde står i en kolumn utan rubrik"
-        case .ambiguousColumn(let name, let matches): "flera kolumner heter ”\(name)” (kolumn \(matches.map { String($0 + 1) }.joined(separator: ", ")))"
+        case .ambiguousColumn(let name, let matches):
+            "flera kolumner heter ”\(name)” (kolumn \(matches.map { String($0 + 1) }.joined(separator: ", ")))"
         case .notANumber(let value, let problem): swedish(problem, value: value)
         }
     }
@@ -61,18 +63,21 @@ extension Texts {
         case .invalidJSON(let detail): "ogiltig JSON: \(detail)"
         case .number(let problem, let value, _): swedish(problem, value: value)
         case .yearEmpty: "året saknas"
-        case .openSDGColumnMissing(let name, let columns): "en Open SDG-datafil har kolumnen \(name); den här har \(columns)"
+        case .openSDGColumnMissing(let name, let columns):
+            "en Open SDG-datafil har kolumnen \(name); den här har \(columns)"
         case .periodEmpty: "perioden saknas"
         case .noColumnNumber(let columns, let role, let name):
             "filen har \(columns) kolumner, så det finns ingen kolumn \(name) för \(swedish(role))"
-        case .columnNotInFile(let role, let columns): "kolumnen för \(swedish(role)) finns inte i filen (kolumner: \(columns))"
+        case .columnNotInFile(let role, let columns):
+            "kolumnen för \(swedish(role)) finns inte i filen (kolumner: \(columns))"
         case .mapArea: "ange en kolumn för områdeskod eller områdesnamn"
         case .mapNumeratorAndDenominator: "ange både täljare och nämnare, eller ingen av dem"
         case .mapValue: "ange en värdekolumn, eller täljare och nämnare"
         case .givePeriod: "ange perioden, eller en periodkolumn"
         case .required: "måste anges"
         case .mappingNotJSON: "mappningsfilen är inte giltig JSON"
-        case .invalidCode(let code): "indikatorns kod får bara ha små bokstäver a–z, siffror och bindestreck, inte ”\(code)”"
+        case .invalidCode(let code):
+            "indikatorns kod får bara ha små bokstäver a–z, siffror och bindestreck, inte ”\(code)”"
         case .needsName: "indikatorn behöver ett namn"
         case .unknownUnit(let unit, let expected): "okänd enhet ”\(unit)” (en av \(expected))"
         case .sourceNotAWebAddress: "källänken måste börja med https:// eller http://"
@@ -91,7 +96,8 @@ extension Texts {
         case .noTargetArea(let id): "färdplanen har inget målområde ”\(id)”"
         case .noStrategy(let id): "färdplanen har ingen strategi ”\(id)”"
         case .noArea(let id): "inget område har id ”\(id)”"
-        case .tooManyDistinct(let count, let what, let max): "filen har \(count) olika \(what); en import tar högst \(max)"
+        case .tooManyDistinct(let count, let what, let max):
+            "filen har \(count) olika \(what); en import tar högst \(max)"
         case .valueTwice(let area, let period, let group, let firstLine):
             "området \(area), perioden \(period) och gruppen \(group) har redan ett värde på rad \(firstLine)"
         case .pairsFormat(let got): "skriv NAMN=VÄRDE, åtskilda med kommatecken (inte ”\(got)”)"

@@ -21,8 +21,11 @@ final class UploadStash: Sendable {
     private let lock = NIOLock()
 
     init(directory: URL? = nil) {
-        let base = directory ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillnad-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let base =
+            directory
+            ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "skillnad-uploads-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         self.directory = base
     }
@@ -41,18 +44,23 @@ final class UploadStash: Sendable {
 
     /// The file for `token` if `user` sent it and it has not expired; it is removed either way.
     func take(_ token: String, user: UUID) -> (data: Data, spec: IndicatorImportSpec, entry: Entry)? {
-        guard token.utf8.count <= 64, token.utf8.allSatisfy({ byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
-        }) else { return nil }
+        guard token.utf8.count <= 64,
+            token.utf8.allSatisfy({ byte in
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_")
+            })
+        else { return nil }
         return lock.withLock {
             defer { remove(token) }
             guard let meta = try? Data(contentsOf: url(token, "meta")),
-                  let entry = try? JSONDecoder().decode(Entry.self, from: meta),
-                  entry.user == user, Date().timeIntervalSince(entry.created) < Self.lifetime,
-                  let data = try? Data(contentsOf: url(token, "data")),
-                  let specData = try? Data(contentsOf: url(token, "spec")),
-                  let spec = try? IndicatorImportSpec.read(specData) else { return nil }
+                let entry = try? JSONDecoder().decode(Entry.self, from: meta),
+                entry.user == user, Date().timeIntervalSince(entry.created) < Self.lifetime,
+                let data = try? Data(contentsOf: url(token, "data")),
+                let specData = try? Data(contentsOf: url(token, "spec")),
+                let spec = try? IndicatorImportSpec.read(specData)
+            else { return nil }
             return (data, spec, entry)
         }
     }
@@ -67,10 +75,12 @@ final class UploadStash: Sendable {
 
     /// Drops expired entries, and the oldest when there are too many.
     private func prune() {
-        let metas = ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
+        let metas =
+            ((try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "meta" }
         let entries = metas.compactMap { url -> (String, Date)? in
-            guard let data = try? Data(contentsOf: url), let entry = try? JSONDecoder().decode(Entry.self, from: data) else { return nil }
+            guard let data = try? Data(contentsOf: url), let entry = try? JSONDecoder().decode(Entry.self, from: data)
+            else { return nil }
             return (url.deletingPathExtension().lastPathComponent, entry.created)
         }.sorted { $0.1 < $1.1 }
         for (index, (token, created)) in entries.enumerated()

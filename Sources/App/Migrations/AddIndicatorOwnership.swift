@@ -13,24 +13,29 @@ struct AddIndicatorOwnership: AsyncMigration {
     func prepare(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let sqlite = db is any SQLiteDatabase
-        let real = sqlite ? "DOUBLE" : "DOUBLE PRECISION", flag = sqlite ? "INTEGER" : "BOOLEAN"
+        let real = sqlite ? "DOUBLE" : "DOUBLE PRECISION"
+        let flag = sqlite ? "INTEGER" : "BOOLEAN"
         try await sql.raw("ALTER TABLE indicators ADD COLUMN owner_body TEXT").run()
-        try await sql.raw(SQLQueryString("""
-            CREATE TABLE observation_archive (
-                indicator_no BIGINT NOT NULL,
-                area_no BIGINT NOT NULL,
-                period TEXT NOT NULL,
-                group_key TEXT NOT NULL,
-                value \(unsafeRaw: real),
-                numerator \(unsafeRaw: real),
-                denominator \(unsafeRaw: real),
-                weight \(unsafeRaw: real),
-                preliminary \(unsafeRaw: flag) NOT NULL,
-                suppressed \(unsafeRaw: flag) NOT NULL
-            )
-            """)).run()
+        try await sql.raw(
+            SQLQueryString(
+                """
+                CREATE TABLE observation_archive (
+                    indicator_no BIGINT NOT NULL,
+                    area_no BIGINT NOT NULL,
+                    period TEXT NOT NULL,
+                    group_key TEXT NOT NULL,
+                    value \(unsafeRaw: real),
+                    numerator \(unsafeRaw: real),
+                    denominator \(unsafeRaw: real),
+                    weight \(unsafeRaw: real),
+                    preliminary \(unsafeRaw: flag) NOT NULL,
+                    suppressed \(unsafeRaw: flag) NOT NULL
+                )
+                """)
+        ).run()
         try await sql.raw("CREATE INDEX ix_observation_archive_indicator ON observation_archive (indicator_no)").run()
-        try await sql.raw("""
+        try await sql.raw(
+            """
             CREATE TABLE indicator_archives (
                 indicator_no BIGINT PRIMARY KEY,
                 definition TEXT NOT NULL,
@@ -38,7 +43,8 @@ struct AddIndicatorOwnership: AsyncMigration {
                 archived_at TEXT NOT NULL,
                 archived_by TEXT NOT NULL
             )
-            """).run()
+            """
+        ).run()
     }
 
     func revert(on db: any Database) async throws {

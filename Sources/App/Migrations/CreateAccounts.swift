@@ -80,27 +80,35 @@ enum AppendOnly {
         guard let sql = db as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             for op in ["UPDATE", "DELETE"] {
-                try await sql.raw("""
+                try await sql.raw(
+                    """
                     CREATE TRIGGER \(unsafeRaw: table)_no_\(unsafeRaw: op.lowercased()) BEFORE \(unsafeRaw: op) ON \(ident: table)
                     BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
-                    """).run()
+                    """
+                ).run()
             }
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE OR REPLACE FUNCTION skillnad_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END; $$ LANGUAGE plpgsql
-                """).run()
-            try await sql.raw("""
+                """
+            ).run()
+            try await sql.raw(
+                """
                 CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(ident: table)
                 FOR EACH ROW EXECUTE FUNCTION skillnad_append_only()
-                """).run()
+                """
+            ).run()
         }
     }
 
     static func unprotect(table: String, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
-            for op in ["update", "delete"] { try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_\(unsafeRaw: op)").run() }
+            for op in ["update", "delete"] {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_no_\(unsafeRaw: op)").run()
+            }
         } else {
             try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_append_only ON \(ident: table)").run()
         }

@@ -134,8 +134,10 @@ struct CreateCatalogue: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for table in ["catalogue_state", "measure_strategies", "milestones", "strategies", "target_areas", "visions",
-                      "measure_bodies", "measures", "reports", "commission_areas", "areas", "bodies"] {
+        for table in [
+            "catalogue_state", "measure_strategies", "milestones", "strategies", "target_areas", "visions",
+            "measure_bodies", "measures", "reports", "commission_areas", "areas", "bodies",
+        ] {
             try await db.schema(table).delete()
         }
     }

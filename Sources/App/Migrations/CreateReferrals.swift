@@ -89,8 +89,10 @@ struct CreateReferrals: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for table in ["referral_attachments", "referral_answer_revisions", "referral_positions", "referral_answers",
-                      "referral_recipients", "referral_deadlines", "referral_rounds"] {
+        for table in [
+            "referral_attachments", "referral_answer_revisions", "referral_positions", "referral_answers",
+            "referral_recipients", "referral_deadlines", "referral_rounds",
+        ] {
             try await db.schema(table).delete()
         }
     }

@@ -36,10 +36,12 @@ struct ExtendIndicators: AsyncMigration {
             .unique(on: "indicator_id", "period", "group_key", "area_id", name: "uq_observations_key")
             .create()
         let sql = db as! any SQLDatabase
-        try await sql.raw("""
+        try await sql.raw(
+            """
             INSERT INTO observations_v2 (indicator_id, area_id, period, group_key, value, numerator, denominator, weight, preliminary, suppressed)
             SELECT indicator_id, area_id, period, group_key, value, numerator, denominator, weight, preliminary, suppressed FROM observations
-            """).run()
+            """
+        ).run()
         try await db.schema("observations").delete()
         try await sql.raw("ALTER TABLE observations_v2 RENAME TO observations").run()
 

@@ -22,28 +22,34 @@ struct KeyObservationsByContent: AsyncMigration {
     private func rebuild(keyedByContent: Bool, on db: any Database) async throws {
         let sql = db as! any SQLDatabase
         let sqlite = db is any SQLiteDatabase
-        let real = sqlite ? "DOUBLE" : "DOUBLE PRECISION", flag = sqlite ? "INTEGER" : "BOOLEAN"
+        let real = sqlite ? "DOUBLE" : "DOUBLE PRECISION"
+        let flag = sqlite ? "INTEGER" : "BOOLEAN"
         let number = !keyedByContent ? (sqlite ? "id INTEGER PRIMARY KEY," : "id BIGSERIAL PRIMARY KEY,") : ""
         let key = keyedByContent ? "CONSTRAINT pk_observations PRIMARY KEY" : "CONSTRAINT uq_observations_key UNIQUE"
-        try await sql.raw(SQLQueryString("""
-            CREATE TABLE observations_v3 (\(unsafeRaw: number)
-                indicator_id UUID NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,
-                area_id UUID NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,
-                period TEXT NOT NULL,
-                group_key TEXT NOT NULL,
-                value \(unsafeRaw: real),
-                numerator \(unsafeRaw: real),
-                denominator \(unsafeRaw: real),
-                weight \(unsafeRaw: real),
-                preliminary \(unsafeRaw: flag) NOT NULL,
-                suppressed \(unsafeRaw: flag) NOT NULL,
-                \(unsafeRaw: key) (indicator_id, period, group_key, area_id)
-            )\(unsafeRaw: sqlite && keyedByContent ? " WITHOUT ROWID" : "")
-            """)).run()
-        try await sql.raw("""
+        try await sql.raw(
+            SQLQueryString(
+                """
+                CREATE TABLE observations_v3 (\(unsafeRaw: number)
+                    indicator_id UUID NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,
+                    area_id UUID NOT NULL REFERENCES areas (id) ON DELETE RESTRICT,
+                    period TEXT NOT NULL,
+                    group_key TEXT NOT NULL,
+                    value \(unsafeRaw: real),
+                    numerator \(unsafeRaw: real),
+                    denominator \(unsafeRaw: real),
+                    weight \(unsafeRaw: real),
+                    preliminary \(unsafeRaw: flag) NOT NULL,
+                    suppressed \(unsafeRaw: flag) NOT NULL,
+                    \(unsafeRaw: key) (indicator_id, period, group_key, area_id)
+                )\(unsafeRaw: sqlite && keyedByContent ? " WITHOUT ROWID" : "")
+                """)
+        ).run()
+        try await sql.raw(
+            """
             INSERT INTO observations_v3 (indicator_id, area_id, period, group_key, value, numerator, denominator, weight, preliminary, suppressed)
             SELECT indicator_id, area_id, period, group_key, value, numerator, denominator, weight, preliminary, suppressed FROM observations
-            """).run()
+            """
+        ).run()
         try await sql.raw("DROP TABLE observations").run()
         try await sql.raw("ALTER TABLE observations_v3 RENAME TO observations").run()
     }

@@ -8,7 +8,8 @@ struct AccessibilityPage: Encodable, Sendable {
 
     static func build(_ lang: Lang, contact: String?) -> PageContext<AccessibilityPage> {
         let s = Texts(lang)
-        let meta = PageMeta.make(lang, title: s[.a11yTitle], description: s[.a11yTitle], section: nil, route: SiteURL.accessibility)
+        let meta = PageMeta.make(
+            lang, title: s[.a11yTitle], description: s[.a11yTitle], section: nil, route: SiteURL.accessibility)
         let contact = contact.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         return PageContext(meta: meta, t: s, page: AccessibilityPage(contact: contact, sv: lang == .sv))
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Process-wide settings of the C allocator, applied once at start by the executable.
@@ -15,12 +15,12 @@ public enum Allocator {
     @discardableResult
     public static func tune() -> Bool {
         #if canImport(Glibc)
-        guard let symbol = dlsym(nil, "mallopt") else { return false }
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mxFast: Int32 = 1 // M_MXFAST in <malloc.h>
-        return unsafeBitCast(symbol, to: Mallopt.self)(mxFast, 0) == 1
+            guard let symbol = dlsym(nil, "mallopt") else { return false }
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mxFast: Int32 = 1  // M_MXFAST in <malloc.h>
+            return unsafeBitCast(symbol, to: Mallopt.self)(mxFast, 0) == 1
         #else
-        return false
+            return false
         #endif
     }
 }

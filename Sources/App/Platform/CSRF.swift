@@ -21,7 +21,9 @@ enum CSRF {
         let expected: String?
         if let s = req.principal?.session { expected = s.csrf } else { expected = req.cookies[cookie]?.string }
         guard let expected, !sent.isEmpty, Secrets.constantTimeEqual(sent, expected) else {
-            throw Abort(.forbidden, reason: "The form has expired or did not come from this site. Reload the page and try again.")
+            throw Abort(
+                .forbidden,
+                reason: "The form has expired or did not come from this site. Reload the page and try again.")
         }
     }
 
@@ -30,7 +32,8 @@ enum CSRF {
     /// Attaches a fresh CSRF cookie if `token(for:)` made one.
     static func attachCookie(_ req: Request, to res: Response) {
         guard let value = req.storage[PendingCookie.self] else { return }
-        res.cookies[cookie] = HTTPCookies.Value(string: value, expires: nil, maxAge: 3600 * 12, path: "/",
-                                                isSecure: req.isSecure, isHTTPOnly: true, sameSite: .strict)
+        res.cookies[cookie] = HTTPCookies.Value(
+            string: value, expires: nil, maxAge: 3600 * 12, path: "/",
+            isSecure: req.isSecure, isHTTPOnly: true, sameSite: .strict)
     }
 }

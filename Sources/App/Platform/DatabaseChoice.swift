@@ -24,10 +24,11 @@ public enum DatabaseChoice: Sendable {
     func use(on app: Application) throws {
         switch self {
         case .sqlite(let path):
-            SQLiteDirect.install() // before the first connection opens
+            SQLiteDirect.install()  // before the first connection opens
             app.databases.use(.sqlite(.init(storage: .file(path: path), enableForeignKeys: true)), as: .sqlite)
         case .postgres(let config, let connectionsPerLoop):
-            app.databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop), as: .psql)
+            app.databases.use(
+                .postgres(configuration: config, maxConnectionsPerEventLoop: connectionsPerLoop), as: .psql)
         }
         app.storage[Key.self] = self
     }

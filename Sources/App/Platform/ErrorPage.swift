@@ -14,6 +14,8 @@ struct ErrorPage: Encodable, Sendable {
         let heading = notFound ? s[.notFoundTitle] : status.code == 400 ? s[.badRequestTitle] : s[.errorTitle]
         let text = notFound ? s[.notFoundText] : (detail ?? s[.errorTitle])
         let meta = PageMeta.make(lang, title: heading, description: heading, section: nil, route: SiteURL.home)
-        return PageContext(meta: meta, t: s, page: ErrorPage(status: Int(status.code), heading: heading, text: text, isNotFound: notFound))
+        return PageContext(
+            meta: meta, t: s,
+            page: ErrorPage(status: Int(status.code), heading: heading, text: text, isNotFound: notFound))
     }
 }

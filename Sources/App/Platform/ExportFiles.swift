@@ -36,8 +36,11 @@ final class ExportFiles: Sendable {
     private let state = NIOLockedValueBox(State())
 
     init(directory: URL? = nil, maxWriters: Int = 2, maxBytes: Int = 2 << 30) {
-        let base = directory ?? FileManager.default.temporaryDirectory
-            .appendingPathComponent("skillnad-exports-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        let base =
+            directory
+            ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent(
+                "skillnad-exports-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         self.directory = base
         self.maxWriters = maxWriters
@@ -71,10 +74,17 @@ final class ExportFiles: Sendable {
     }
 
     /// The path of the file for `key` in `generation`, written by `produce` when there is none.
-    func file(_ key: String, generation: Int, io: NonBlockingFileIO,
-              produce: @escaping @Sendable (Sink) async throws -> Void) async throws -> String {
+    func file(
+        _ key: String, generation: Int, io: NonBlockingFileIO,
+        produce: @escaping @Sendable (Sink) async throws -> Void
+    ) async throws -> String {
         let full = "\(generation) \(key)"
-        enum Step { case ready(String), wait(Task<String, any Error>), busy, write(Task<String, any Error>) }
+        enum Step {
+            case ready(String)
+            case wait(Task<String, any Error>)
+            case busy
+            case write(Task<String, any Error>)
+        }
         let step: Step = state.withLockedValue { s in
             s.clock += 1
             if var entry = s.files[full], FileManager.default.fileExists(atPath: entry.path) {
@@ -105,11 +115,15 @@ final class ExportFiles: Sendable {
         }
     }
 
-    private static func write(_ path: String, io: NonBlockingFileIO,
-                              produce: @escaping @Sendable (Sink) async throws -> Void) async throws -> String {
+    private static func write(
+        _ path: String, io: NonBlockingFileIO,
+        produce: @escaping @Sendable (Sink) async throws -> Void
+    ) async throws -> String {
         let partial = path + ".part"
-        let handle = try await io.openFile(_deprecatedPath: partial, mode: .write, flags: .allowFileCreation(posixMode: 0o600),
-                                           eventLoop: MultiThreadedEventLoopGroup.singleton.any()).get()
+        let handle = try await io.openFile(
+            _deprecatedPath: partial, mode: .write, flags: .allowFileCreation(posixMode: 0o600),
+            eventLoop: MultiThreadedEventLoopGroup.singleton.any()
+        ).get()
         do {
             try await produce(Sink(handle: handle, io: io))
             try handle.close()
@@ -136,7 +150,8 @@ final class ExportFiles: Sendable {
             }
             var total = s.files.values.reduce(0) { $0 + $1.size }
             while total > maxBytes, s.files.count > 1,
-                  let oldest = s.files.filter({ $0.key != key }).min(by: { $0.value.lastUsed < $1.value.lastUsed }) {
+                let oldest = s.files.filter({ $0.key != key }).min(by: { $0.value.lastUsed < $1.value.lastUsed })
+            {
                 total -= oldest.value.size
                 gone.append(oldest.value.path)
                 s.files.removeValue(forKey: oldest.key)
@@ -183,10 +198,13 @@ extension Application {
 
 extension Request {
     /// A download served from an export file, with its type and file name.
-    func exportResponse(_ key: String, contentType: HTTPMediaType, filename: String,
-                        produce: @escaping @Sendable (ExportFiles.Sink) async throws -> Void) async throws -> Response {
+    func exportResponse(
+        _ key: String, contentType: HTTPMediaType, filename: String,
+        produce: @escaping @Sendable (ExportFiles.Sink) async throws -> Void
+    ) async throws -> Response {
         let generation = try await catalogue().generation
-        let path = try await application.exportFiles.file(key, generation: generation, io: application.fileio, produce: produce)
+        let path = try await application.exportFiles.file(
+            key, generation: generation, io: application.fileio, produce: produce)
         let res = try await fileio.asyncStreamFile(at: path, mediaType: contentType)
         res.headers.contentType = contentType
         res.headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: filename))

@@ -23,7 +23,8 @@ enum HeaderValue {
             if unsafe { return nil }
         }
         guard let parts = URLComponents(string: candidate), parts.scheme == nil, parts.host == nil,
-              parts.path.hasPrefix("/") else { return nil }
+            parts.path.hasPrefix("/")
+        else { return nil }
         return candidate
     }
 
@@ -33,7 +34,8 @@ enum HeaderValue {
     static func attachment(filename: String) -> String {
         let clean = cleanFilename(filename)
         let ascii = String(clean.unicodeScalars.map { $0.isASCII ? Character($0) : "_" })
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "!#$&+-.^_`|~")
         let encoded = clean.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
         return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"

@@ -34,4 +34,3 @@ enum Lang: String, Codable, Sendable, CaseIterable {
         return LocalText(text: sv, lang: "sv")
     }
 }
-

@@ -19,7 +19,9 @@ struct MigrateCommand: AsyncCommand {
         let app = context.application
         context.console.info("Database: \(DatabaseSetup.description)")
         if signature.revert {
-            guard confirm(context, signature.yes, "Revert all migrations and drop every Skillnad table?") else { return }
+            guard confirm(context, signature.yes, "Revert all migrations and drop every Skillnad table?") else {
+                return
+            }
             try await app.autoRevert()
             context.console.success("Reverted.")
             return

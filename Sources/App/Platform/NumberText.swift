@@ -11,7 +11,8 @@ enum NumberText {
         let scaled = (abs(x) * scale).rounded()
         guard scaled < 1e15 else { return String(x) }
         let units = Int(scaled)
-        let whole = units / Int(scale), fraction = units % Int(scale)
+        let whole = units / Int(scale)
+        let fraction = units % Int(scale)
         var digits = String(whole)
         if whole >= 10_000 {
             var grouped = ""
@@ -51,7 +52,9 @@ enum NumberText {
     /// A gap between two values: percentage points for percentages, else the unit.
     static func gap(_ x: Double?, unit: String, _ lang: Lang) -> String {
         guard let x, x.isFinite else { return "–" }
-        if unit == "percent" { return plain(x, decimals: 1, lang) + (lang == .sv ? " procentenheter" : " percentage points") }
+        if unit == "percent" {
+            return plain(x, decimals: 1, lang) + (lang == .sv ? " procentenheter" : " percentage points")
+        }
         return value(x, unit: unit, lang)
     }
 
@@ -69,6 +72,7 @@ enum NumberText {
 
     /// A tick label from a chart scale, in the page's language.
     static func tick(_ label: String, _ lang: Lang) -> String {
-        lang == .sv ? label : label.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{00A0}", with: ",")
+        lang == .sv
+            ? label : label.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "\u{00A0}", with: ",")
     }
 }

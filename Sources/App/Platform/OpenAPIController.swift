@@ -40,7 +40,8 @@ enum OpenAPIController {
         components["schemas"] = schemas
         document["paths"] = paths
         document["components"] = components
-        let data = try JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(
+            withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
         return ByteBuffer(data: data)
     }
 

@@ -14,4 +14,3 @@ struct PageContext<Page: Encodable & Sendable>: Encodable, Sendable {
         self.page = page
     }
 }
-

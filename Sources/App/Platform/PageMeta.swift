@@ -46,21 +46,27 @@ struct PageMeta: Encodable, Sendable {
     /// - Parameters:
     ///   - section: the navigation item this page belongs under.
     ///   - route: the page's own address (for canonical and language links).
-    static func make(_ lang: Lang, title: String, description: String, section: (any SiteRoute)?, route: any SiteRoute,
-                     query: [(String, String)] = [], crumbs: [(String, any SiteRoute)] = [], searchQuery: String = "") -> PageMeta {
+    static func make(
+        _ lang: Lang, title: String, description: String, section: (any SiteRoute)?, route: any SiteRoute,
+        query: [(String, String)] = [], crumbs: [(String, any SiteRoute)] = [], searchQuery: String = ""
+    ) -> PageMeta {
         let s = Texts(lang)
-        let sections: [(String, any SiteRoute)] = [(s[.home], SiteURL.home)]
+        let sections: [(String, any SiteRoute)] =
+            [(s[.home], SiteURL.home)]
             + Capabilities.navigation.map { ($0.label(s), $0.route) } + [(s[.search], SiteURL.search)]
         return PageMeta(
             lang: lang.rawValue,
             title: title,
             description: description,
             canonical: route.link(lang, query: query),
-            otherLangLink: route.path + "?" + (query + [("lang", lang.other.rawValue)])
+            otherLangLink: route.path + "?"
+                + (query + [("lang", lang.other.rawValue)])
                 .map { "\(SiteURL.encode($0.0))=\(SiteURL.encode($0.1))" }.joined(separator: "&"),
             otherLang: lang.other.rawValue,
             nav: sections.map { NavItem(label: $0.0, href: $0.1.link(lang), current: $0.1.isSame(as: section)) },
-            crumbs: ([(s[.home], SiteURL.home as any SiteRoute)] + crumbs).map { Crumb(label: $0.0, href: $0.1.link(lang)) },
+            crumbs: ([(s[.home], SiteURL.home as any SiteRoute)] + crumbs).map {
+                Crumb(label: $0.0, href: $0.1.link(lang))
+            },
             homeLink: SiteURL.home.link(lang),
             searchLink: SiteURL.search.path,
             apiLink: APIURL.openapi.path,

@@ -9,7 +9,8 @@ enum PageRenderer {
     ///   - object: the catalogue object the page shows, for its edit and history links.
     ///   - create: the kind an administrator may add from this page.
     static func render<P: Encodable & Sendable>(
-        _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil, roadmap: Bool = false,
+        _ req: Request, template: String, object: (EditKind, String)? = nil, create: EditKind? = nil,
+        roadmap: Bool = false,
         build: @Sendable (CatalogueIndex, Lang) async throws -> PageContext<P>?
     ) async throws -> Response {
         let lang = Lang.of(req)
@@ -17,8 +18,10 @@ enum PageRenderer {
         // Signed-in people see their name and the links their role allows: not cached.
         if let p = req.principal, p.session != nil {
             guard var context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
-            context.meta.user = .init(name: p.name, accountLink: SiteURL.Accounts.account.link(lang), logoutAction: SiteURL.Accounts.logout.link(lang),
-                                      csrf: CSRF.token(for: req))
+            context.meta.user = .init(
+                name: p.name, accountLink: SiteURL.Accounts.account.link(lang),
+                logoutAction: SiteURL.Accounts.logout.link(lang),
+                csrf: CSRF.token(for: req))
             if let (kind, id) = object {
                 context.meta.historyLink = SiteURL.Catalogue.history(kind, .value(id)).link(lang)
                 if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.editObject(kind, .value(id)).link(lang) }
@@ -29,7 +32,9 @@ enum PageRenderer {
             }
             if let create, p.isAdmin {
                 var link = SiteURL.Catalogue.newObject(create).link(lang)
-                if create == .measure, let (k, id) = object, k == .report { link += (link.contains("?") ? "&" : "?") + "report=" + SiteURL.encode(id) }
+                if create == .measure, let (k, id) = object, k == .report {
+                    link += (link.contains("?") ? "&" : "?") + "report=" + SiteURL.encode(id)
+                }
                 context.meta.createLink = link
             }
             let view = try await req.view.render(template, context)
@@ -44,13 +49,18 @@ enum PageRenderer {
         try req.chargeUncachedWork()
         guard let context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
         let view = try await req.view.render(template, context)
-        if let key { req.application.catalogue.store(.init(generation: snapshot.generation, body: view.data, status: .ok), for: key) }
+        if let key {
+            req.application.catalogue.store(
+                .init(generation: snapshot.generation, body: view.data, status: .ok), for: key)
+        }
         return response(view.data, lang: lang, status: .ok)
     }
 
     /// The same reuse for the read API: a JSON answer depends only on the address and the
     /// catalogue generation, never on who asks.
-    static func cachedJSON<T: AsyncResponseEncodable>(_ handler: @escaping @Sendable (Request) async throws -> T) -> @Sendable (Request) async throws -> Response {
+    static func cachedJSON<T: AsyncResponseEncodable>(_ handler: @escaping @Sendable (Request) async throws -> T)
+        -> @Sendable (Request) async throws -> Response
+    {
         { req in
             let generation = try await req.catalogue().generation
             let key = cacheKey(req).map { "api \($0)" }
@@ -73,7 +83,8 @@ enum PageRenderer {
     /// against the parameters the code reads). `lang` is in the key as the language itself.
     static let queryParameters: Set<String> = [
         "area", "body", "commissionArea", "format", "group", "indicator", "kind", "level", "limit", "offset", "parent",
-        "period", "q", "rankBy", "report", "role", "saved", "strategy", "table", "validOn", "variant", "version", "year",
+        "period", "q", "rankBy", "report", "role", "saved", "strategy", "table", "validOn", "variant", "version",
+        "year",
     ]
 
     /// The path and the query parameters that matter; nil when the query cannot be parsed

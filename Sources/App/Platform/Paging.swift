@@ -18,7 +18,9 @@ struct Paging: Sendable {
         try req.refuseListParameter(name)
         guard let raw = req.query[String.self, at: name] else { return value }
         guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(n) else {
-            throw ParameterError(parameter: name, message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
+            throw ParameterError(
+                parameter: name,
+                message: "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(raw)'")
         }
         return n
     }
@@ -30,7 +32,9 @@ struct Paging: Sendable {
 
     /// The same, making only the items on the page: for lists whose items are costly to build.
     /// An item that can no longer be made (deleted meanwhile) is left out of the page.
-    func page<S, T: Encodable & Sendable>(_ all: [S], making make: (S) async throws -> T?) async rethrows -> ListResponse<T> {
+    func page<S, T: Encodable & Sendable>(_ all: [S], making make: (S) async throws -> T?) async rethrows
+        -> ListResponse<T>
+    {
         var items: [T] = []
         for s in all[slice(of: all.count)] { if let t = try await make(s) { items.append(t) } }
         return ListResponse(items: items, total: all.count, limit: limit, offset: offset)

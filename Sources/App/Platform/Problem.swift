@@ -12,6 +12,6 @@ struct Problem: Content {
     /// Where a request body was wrong, one entry per problem.
     var errors: [ProblemItem]?
 
-    static let contentType = HTTPMediaType(type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
+    static let contentType = HTTPMediaType(
+        type: "application", subType: "problem+json", parameters: ["charset": "utf-8"])
 }
-

@@ -48,7 +48,9 @@ final class RateLimiter: Sendable {
                 // Clients that have waited long enough to be full again are forgotten first,
                 // then the one heard from longest ago, so a new client is always counted.
                 buckets = buckets.filter { min(burst, $0.value.tokens + (now - $0.value.updated) * rate) < burst }
-                if buckets.count >= Self.maxClients, let oldest = buckets.min(by: { $0.value.updated < $1.value.updated }) {
+                if buckets.count >= Self.maxClients,
+                    let oldest = buckets.min(by: { $0.value.updated < $1.value.updated })
+                {
                     buckets.removeValue(forKey: oldest.key)
                 }
             }

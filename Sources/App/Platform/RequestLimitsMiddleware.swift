@@ -31,7 +31,9 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
     /// A part is a file when its Content-Disposition has a `filename` parameter (not merely the
     /// word somewhere in its headers).
     static func isFile(_ headers: String) -> Bool {
-        guard let line = headers.split(separator: "\r\n").first(where: { $0.hasPrefix("content-disposition:") }) else { return false }
+        guard let line = headers.split(separator: "\r\n").first(where: { $0.hasPrefix("content-disposition:") }) else {
+            return false
+        }
         return line.split(separator: ";").dropFirst().contains { parameter in
             let name = parameter.split(separator: "=", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces)
             return name == "filename" || name == "filename*"
@@ -44,7 +46,10 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
         for index in bytes.indices {
             if bytes[index] == 0 { return true }
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "0"),
-               bytes[index + 2] == UInt8(ascii: "0") { return true }
+                bytes[index + 2] == UInt8(ascii: "0")
+            {
+                return true
+            }
         }
         return false
     }
@@ -56,7 +61,9 @@ struct RequestLimitsMiddleware: AsyncMiddleware {
     static func checkFormBody(_ request: Request) throws {
         guard let body = request.body.data, body.readableBytes > 0 else { return }
         guard let type = request.headers.contentType, type == .urlEncodedForm || type.type == "multipart" else {
-            throw Abort(.unsupportedMediaType, reason: "Forms are sent as application/x-www-form-urlencoded or multipart/form-data.")
+            throw Abort(
+                .unsupportedMediaType,
+                reason: "Forms are sent as application/x-www-form-urlencoded or multipart/form-data.")
         }
         let bytes = body.readableBytesView
         let refused = Abort(.badRequest, reason: "The form contains a NUL character, which no field may hold.")

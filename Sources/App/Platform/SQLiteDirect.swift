@@ -37,29 +37,34 @@ enum SQLiteDirect {
         }
     }
 
-    private static let entryPoint: @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeRawPointer?) -> Int32 = { db, _, _ in
-        sqlite_nio_sqlite3_create_function_v2(db, "skillnad_direct", 1, SQLITE_UTF8, nil, function, nil, nil, nil)
-    }
+    private static let entryPoint:
+        @convention(c) (OpaquePointer?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, UnsafeRawPointer?) -> Int32 =
+            { db, _, _ in
+                sqlite_nio_sqlite3_create_function_v2(
+                    db, "skillnad_direct", 1, SQLITE_UTF8, nil, function, nil, nil, nil)
+            }
 
-    private static let function: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, argc, argv in
-        guard argc == 1, let argument = argv?[0] else {
-            sqlite_nio_sqlite3_result_error(context, "skillnad_direct: expected one argument", -1)
-            return
+    private static let function: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void =
+        { context, argc, argv in
+            guard argc == 1, let argument = argv?[0] else {
+                sqlite_nio_sqlite3_result_error(context, "skillnad_direct: expected one argument", -1)
+                return
+            }
+            let token = sqlite_nio_sqlite3_value_int64(argument)
+            guard let work = SQLiteDirect.pending.withLockedValue({ $0[token] }),
+                let db = sqlite_nio_sqlite3_context_db_handle(context)
+            else {
+                sqlite_nio_sqlite3_result_error(context, "skillnad_direct: no work under token \(token)", -1)
+                return
+            }
+            do {
+                try work.body(db)
+                sqlite_nio_sqlite3_result_int64(context, 1)
+            } catch {
+                work.error = error
+                sqlite_nio_sqlite3_result_error(context, "\(error)", -1)
+            }
         }
-        let token = sqlite_nio_sqlite3_value_int64(argument)
-        guard let work = SQLiteDirect.pending.withLockedValue({ $0[token] }),
-              let db = sqlite_nio_sqlite3_context_db_handle(context) else {
-            sqlite_nio_sqlite3_result_error(context, "skillnad_direct: no work under token \(token)", -1)
-            return
-        }
-        do {
-            try work.body(db)
-            sqlite_nio_sqlite3_result_int64(context, 1)
-        } catch {
-            work.error = error
-            sqlite_nio_sqlite3_result_error(context, "\(error)", -1)
-        }
-    }
 
     /// Whether `run` can be used on this connection: false when the connection was opened before
     /// `install()`, so that callers can take their portable path instead.
@@ -73,7 +78,10 @@ enum SQLiteDirect {
     /// An error thrown by `body` is rethrown as it was.
     static func run(on db: any SQLiteDatabase, _ body: @escaping (Handle) throws -> Void) async throws {
         let work = Work(body)
-        let token = nextToken.withLockedValue { n -> Int64 in n += 1; return n }
+        let token = nextToken.withLockedValue { n -> Int64 in
+            n += 1
+            return n
+        }
         pending.withLockedValue { $0[token] = work }
         defer { _ = pending.withLockedValue { $0.removeValue(forKey: token) } }
         do {

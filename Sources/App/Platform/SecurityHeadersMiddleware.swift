@@ -13,8 +13,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let res = try await next.respond(to: request)
         res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         res.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        res.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                 value: "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+        res.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+        )
         // Over TLS, browsers are told to use nothing else for a year.
         if request.isSecure { res.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000") }
         // An answer to a token is for that client only.

@@ -4,7 +4,9 @@ import Vapor
 enum SiteController {
     static func accessibility(_ req: Request) async throws -> Response {
         let contact = Environment.get("SKILLNAD_ACCESSIBILITY_CONTACT")
-        return try await PageRenderer.render(req, template: "Platform/accessibility") { _, lang in AccessibilityPage.build(lang, contact: contact) }
+        return try await PageRenderer.render(req, template: "Platform/accessibility") { _, lang in
+            AccessibilityPage.build(lang, contact: contact)
+        }
     }
 
     static func healthz(_ req: Request) async throws -> Response {

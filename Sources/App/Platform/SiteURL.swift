@@ -73,7 +73,8 @@ enum SiteURL: SiteRoute {
     }
 
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))
+            ?? text
     }
 }
 
@@ -109,11 +110,12 @@ extension RoutesBuilder {
 /// Joins path components into an absolute path, percent-encoding each value.
 /// Slugs need no encoding, and pages link hundreds of them: they skip Foundation's encoder.
 func encodedPath(_ components: [PathComponent]) -> String {
-    "/" + components.map { component -> String in
-        let text = component.description
-        if text.utf8.allSatisfy(isPlainPathByte) { return text }
-        return text.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? text
-    }.joined(separator: "/")
+    "/"
+        + components.map { component -> String in
+            let text = component.description
+            if text.utf8.allSatisfy(isPlainPathByte) { return text }
+            return text.addingPercentEncoding(withAllowedCharacters: pathSegmentAllowed) ?? text
+        }.joined(separator: "/")
 }
 
 private let pathSegmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))

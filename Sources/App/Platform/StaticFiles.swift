@@ -16,9 +16,8 @@ enum StaticFiles {
     /// Changes when the stylesheet does, so browsers may cache it for long.
     static let version: String = {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: publicDirectory + "static/skillnad.css"))) ?? Data()
-        var h: UInt64 = 1469598103934665603
-        for b in data { h = (h ^ UInt64(b)) &* 1099511628211 }
+        var h: UInt64 = 1_469_598_103_934_665_603
+        for b in data { h = (h ^ UInt64(b)) &* 1_099_511_628_211 }
         return String(h % 1_000_000_007, radix: 36)
     }()
 }
-

@@ -5,16 +5,19 @@ import Vapor
 /// `.`, `-` and `_` only, so a NUL (`skillnad.css%00.txt`), an overlong segment or a path to
 /// elsewhere never reaches the file system and falls through to a plain 404.
 struct StaticFilesMiddleware: AsyncMiddleware {
-    let files = FileMiddleware(publicDirectory: StaticFiles.publicDirectory, defaultFile: nil,
-                               directoryAction: .none, advancedETagComparison: true)
+    let files = FileMiddleware(
+        publicDirectory: StaticFiles.publicDirectory, defaultFile: nil,
+        directoryAction: .none, advancedETagComparison: true)
 
     static func isServable(_ path: String) -> Bool {
         guard path.hasPrefix("/static/") else { return false }
         let name = path.dropFirst("/static/".count)
         guard (1...100).contains(name.utf8.count), !name.hasPrefix(".") else { return false }
         return name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "_")
         }
     }

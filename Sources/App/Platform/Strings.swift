@@ -17,6 +17,8 @@ enum Strings {
     }
 
     static let entries: [(key: String, sv: String, en: String)] = Capabilities.all.flatMap { $0.texts }
-    static let sv: [String: String] = Dictionary(entries.map { ($0.key, $0.sv) }, uniquingKeysWith: { first, _ in first })
-    static let en: [String: String] = Dictionary(entries.map { ($0.key, $0.en) }, uniquingKeysWith: { first, _ in first })
+    static let sv: [String: String] = Dictionary(
+        entries.map { ($0.key, $0.sv) }, uniquingKeysWith: { first, _ in first })
+    static let en: [String: String] = Dictionary(
+        entries.map { ($0.key, $0.en) }, uniquingKeysWith: { first, _ in first })
 }

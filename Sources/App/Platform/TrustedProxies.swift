@@ -8,8 +8,10 @@ struct TrustedProxies: Sendable {
 
     static func fromEnvironment() -> TrustedProxies {
         let list = Environment.get("SKILLNAD_TRUSTED_PROXIES") ?? ""
-        return TrustedProxies(addresses: Set(list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }))
+        return TrustedProxies(
+            addresses: Set(
+                list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    .filter { !$0.isEmpty }))
     }
 
     /// The client behind the trusted proxies: the peer, or, when the peer is a trusted proxy,

@@ -29,7 +29,10 @@ enum AnswerStore {
         var reason: String { problem.text(Texts(.en)) }
     }
 
-    struct NewAttachment: Sendable { let filename: String; let data: Data }
+    struct NewAttachment: Sendable {
+        let filename: String
+        let data: Data
+    }
 
     /// The file's type from its name and its first bytes: a PDF starts `%PDF`, DOCX and ODT are ZIP
     /// archives (`PK`), so a renamed image or program is refused.
@@ -39,9 +42,12 @@ enum AnswerStore {
         guard !a.data.isEmpty else { return .failure(.attachmentEmpty(filename: a.filename)) }
         guard a.data.count <= maxAttachmentBytes else {
             let size = String(format: "%.2f", Double(a.data.count) / 1_048_576)
-            return .failure(.attachmentTooLarge(filename: a.filename, megabytes: size, limit: maxAttachmentBytes / 1_048_576))
+            return .failure(
+                .attachmentTooLarge(filename: a.filename, megabytes: size, limit: maxAttachmentBytes / 1_048_576))
         }
-        guard isReal(ext, a.data) else { return .failure(.attachmentNotReal(filename: a.filename, type: ext.uppercased())) }
+        guard isReal(ext, a.data) else {
+            return .failure(.attachmentNotReal(filename: a.filename, type: ext.uppercased()))
+        }
         return .success(type)
     }
 
@@ -53,7 +59,8 @@ enum AnswerStore {
         if ext == "pdf" { return bytes == Array("%PDF".utf8) }
         guard bytes == [0x50, 0x4B, 0x03, 0x04] else { return false }
         if ext == "odt" {
-            return data.count > 38 && data.dropFirst(30).starts(with: Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8))
+            return data.count > 38
+                && data.dropFirst(30).starts(with: Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8))
         }
         return data.range(of: Data("word/document.xml".utf8)) != nil
     }
@@ -61,10 +68,14 @@ enum AnswerStore {
     /// Saves `answer` for its round and body with `action`, based on `version` (0: no answer yet).
     /// Returns the new version.
     /// - Parameter removing: attachments of the answer to remove; only from an answer that is not a public record.
-    static func save(_ answer: ReferralDocument.Answer, action: Action, version: Int, attachment: NewAttachment?,
-                     removing: [UUID] = [], index: CatalogueIndex, by actor: AuditActor,
-                     on db: any Database) async throws -> Int {
-        guard let data = try await ReferralStore.round(answer.round, on: db) else { throw Abort(.notFound, reason: "No round has the id '\(answer.round)'.") }
+    static func save(
+        _ answer: ReferralDocument.Answer, action: Action, version: Int, attachment: NewAttachment?,
+        removing: [UUID] = [], index: CatalogueIndex, by actor: AuditActor,
+        on db: any Database
+    ) async throws -> Int {
+        guard let data = try await ReferralStore.round(answer.round, on: db) else {
+            throw Abort(.notFound, reason: "No round has the id '\(answer.round)'.")
+        }
         var a = answer
         var problems: [AnswerProblem] = []
         switch action {
@@ -100,7 +111,9 @@ enum AnswerStore {
         let final = a
         let type = fileType
         return try await CatalogueEditor.transaction(on: db) { tx -> Int in
-            let existing = try await ReferralAnswer.query(on: tx).filter(\.$round.$id == data.id).filter(\.$body == final.body).first()
+            let existing = try await ReferralAnswer.query(on: tx).filter(\.$round.$id == data.id).filter(
+                \.$body == final.body
+            ).first()
             let m: ReferralAnswer
             if let existing {
                 // Claim the version the editor saw: a second editor's older form is refused, not merged.
@@ -120,7 +133,10 @@ enum AnswerStore {
                 // Only a submitted answer is corrected, and there is none yet.
                 guard action != .correct else { throw Refused(problems: [.nothingToCorrect]) }
                 m = ReferralAnswer()
-                m.$round.id = data.id; m.revision = 1; m.version = 0; m.example = false
+                m.$round.id = data.id
+                m.revision = 1
+                m.version = 0
+                m.example = false
             }
             let before = existing.map { ReferralStore.encode(data.answer(of: $0.body)?.answer) }
             if action == .correct {
@@ -128,7 +144,10 @@ enum AnswerStore {
                     throw Refused(problems: [.nothingToCorrect])
                 }
                 let r = ReferralAnswerRevision()
-                r.$answer.id = answerID; r.revision = m.revision; r.snapshot = before ?? "{}"; r.replacedAt = Date()
+                r.$answer.id = answerID
+                r.revision = m.revision
+                r.snapshot = before ?? "{}"
+                r.replacedAt = Date()
                 try await r.create(on: tx)
                 m.revision += 1
                 m.status = AnswerStatus.draft.rawValue
@@ -141,7 +160,9 @@ enum AnswerStore {
             try await m.save(on: tx)
             if action != .correct {
                 // Confirmations belong to the public record: a draft (of a correction, say) leaves them be.
-                if action == .submit { try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx) }
+                if action == .submit {
+                    try await JointAnswers.prune(answer: try m.requireID(), keeping: final.jointWith ?? [], on: tx)
+                }
                 let answerID = try m.requireID()
                 try await ReferralPosition.query(on: tx).filter(\.$answer.$id == answerID).delete()
                 try await final.positions.map { ReferralStore.position($0, answer: answerID) }.create(on: tx)
@@ -157,12 +178,18 @@ enum AnswerStore {
             }
             if let attachment, let type {
                 let f = ReferralAttachment()
-                f.$answer.id = try m.requireID(); f.filename = attachment.filename; f.contentType = type; f.size = attachment.data.count
-                f.data = attachment.data; f.addedAt = Date()
+                f.$answer.id = try m.requireID()
+                f.filename = attachment.filename
+                f.contentType = type
+                f.size = attachment.data.count
+                f.data = attachment.data
+                f.addedAt = Date()
                 try await f.create(on: tx)
             }
-            try await Audit.record(action == .correct ? "correct" : (existing == nil ? "create" : "update"), objectType: "answer",
-                                   objectID: "\(final.round)/\(final.body)", before: before, after: ReferralStore.encode(final), by: actor, on: tx)
+            try await Audit.record(
+                action == .correct ? "correct" : (existing == nil ? "create" : "update"), objectType: "answer",
+                objectID: "\(final.round)/\(final.body)", before: before, after: ReferralStore.encode(final), by: actor,
+                on: tx)
             // Pages and downloads of rounds are cached per generation, in every server process.
             try await CatalogueState.advance(on: tx)
             return m.version

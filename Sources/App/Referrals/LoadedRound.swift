@@ -46,13 +46,22 @@ struct LoadedRound: Sendable {
         let measures = round.reports.flatMap { index.publicIDsByReport[$0] ?? [] }
         let summaries = answers.map { stored in
             let a = stored.published ?? stored.answer
-            return AnswerSummary(body: a.body, status: a.status, jointWith: a.jointWith ?? [],
-                          jointConfirmed: stored.answer.jointConfirmed ?? [],
-                          positions: Dictionary(a.positions.map {
-                              ($0.measure, PositionEntry(position: $0.position, alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites, text: $0.text))
-                          }, uniquingKeysWith: { a, _ in a }))
+            return AnswerSummary(
+                body: a.body, status: a.status, jointWith: a.jointWith ?? [],
+                jointConfirmed: stored.answer.jointConfirmed ?? [],
+                positions: Dictionary(
+                    a.positions.map {
+                        (
+                            $0.measure,
+                            PositionEntry(
+                                position: $0.position, alreadyWorks: $0.alreadyWorks, prerequisites: $0.prerequisites,
+                                text: $0.text)
+                        )
+                    }, uniquingKeysWith: { a, _ in a }))
         }
-        return Compilation.build(measures: measures, recipients: round.recipients, answers: summaries, deadline: round.deadline, today: today,
-                                 measuresOfReport: { index.publicIDsByReport[$0] ?? [] })
+        return Compilation.build(
+            measures: measures, recipients: round.recipients, answers: summaries, deadline: round.deadline,
+            today: today,
+            measuresOfReport: { index.publicIDsByReport[$0] ?? [] })
     }
 }

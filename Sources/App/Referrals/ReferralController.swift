@@ -9,22 +9,30 @@ enum ReferralController {
     static func list(_ req: Request) async throws -> Response {
         let rounds = try await ReferralStore.rounds(on: req.db)
         let counts = try await ReferralStore.answerCounts(on: req.db)
-        return try await PageRenderer.render(req, template: "Referrals/referrals") { index, lang in ReferralsPage.build(index, lang, rounds: rounds, counts: counts) }
+        return try await PageRenderer.render(req, template: "Referrals/referrals") { index, lang in
+            ReferralsPage.build(index, lang, rounds: rounds, counts: counts)
+        }
     }
 
     static func roundData(_ req: Request) async throws -> LoadedRound {
         let id = try req.parameters.require(SiteURL.idKey)
-        guard let data = try await ReferralStore.round(id, on: req.db) else { throw Abort(.notFound, reason: "No referral round has the id '\(id)'.") }
+        guard let data = try await ReferralStore.round(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No referral round has the id '\(id)'.")
+        }
         return data
     }
 
     // The round is read inside `build`, so that a page served from the cache does not read it.
     static func show(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "Referrals/referral") { index, lang in ReferralPage.build(index, lang, data: try await roundData(req)) }
+        try await PageRenderer.render(req, template: "Referrals/referral") { index, lang in
+            ReferralPage.build(index, lang, data: try await roundData(req))
+        }
     }
 
     static func compilation(_ req: Request) async throws -> Response {
-        try await PageRenderer.render(req, template: "Referrals/compilation") { index, lang in CompilationPage.build(index, lang, data: try await roundData(req)) }
+        try await PageRenderer.render(req, template: "Referrals/compilation") { index, lang in
+            CompilationPage.build(index, lang, data: try await roundData(req))
+        }
     }
 
     /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.
@@ -37,7 +45,9 @@ enum ReferralController {
         let data = try await roundData(req)
         let index = try await req.catalogue().index
         let name = "\(data.round.id)\(variant == .excel ? "-excel" : "").csv"
-        return try await req.exportResponse("round \(data.round.id) \(variant.rawValue)", contentType: csvType, filename: name) { sink in
+        return try await req.exportResponse(
+            "round \(data.round.id) \(variant.rawValue)", contentType: csvType, filename: name
+        ) { sink in
             var writer = CSVWriter(variant)
             writer.row(ReferralExport.header)
             for row in ReferralExport.rows([data], index: index) { writer.row(row) }
@@ -50,7 +60,8 @@ enum ReferralController {
         let index = try await req.catalogue().index
         let db = req.db
         let name = "positions\(variant == .excel ? "-excel" : "").csv"
-        return try await req.exportResponse("positions \(variant.rawValue)", contentType: csvType, filename: name) { sink in
+        return try await req.exportResponse("positions \(variant.rawValue)", contentType: csvType, filename: name) {
+            sink in
             try await ReferralExport.writeAll(index: index, variant: variant, on: db, to: sink)
         }
     }
@@ -62,7 +73,8 @@ enum ReferralController {
         switch req.query[String.self, at: "variant"] {
         case nil, "": return .rfc4180
         case "excel": return .excel
-        case let other?: throw ParameterError(parameter: "variant", message: "expected excel or nothing, got '\(other.prefix(40))'")
+        case let other?:
+            throw ParameterError(parameter: "variant", message: "expected excel or nothing, got '\(other.prefix(40))'")
         }
     }
 
@@ -84,35 +96,53 @@ enum ReferralController {
         let body = try req.parameters.require(SiteURL.bodyKey)
         let saved = req.query[String.self, at: "saved"] != nil ? Texts(Lang.of(req))[.answerSaved] : nil
         if mayEdit(req, body: body) {
-            return try await answerPage(req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
+            return try await answerPage(
+                req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
         }
         // Readers and administrators see drafts too, read-only, on a page made for them alone.
         if mayReadDrafts(req) {
-            guard let context = AnswerPage.build(try await req.catalogue().index, Lang.of(req), data: data, body: body, mayEdit: false,
-                                                 readsDrafts: true, values: nil, version: nil, errors: [], saved: nil,
-                                                 csrf: CSRF.token(for: req)) else { throw Abort(.notFound) }
+            guard
+                let context = AnswerPage.build(
+                    try await req.catalogue().index, Lang.of(req), data: data, body: body, mayEdit: false,
+                    readsDrafts: true, values: nil, version: nil, errors: [], saved: nil,
+                    csrf: CSRF.token(for: req))
+            else { throw Abort(.notFound) }
             return try await AccountController.render(req, "Referrals/answer", context)
         }
         return try await PageRenderer.render(req, template: "Referrals/answer") { index, lang in
-            AnswerPage.build(index, lang, data: data, body: body, mayEdit: false, values: nil, version: nil, errors: [], saved: nil, csrf: "")
+            AnswerPage.build(
+                index, lang, data: data, body: body, mayEdit: false, values: nil, version: nil, errors: [], saved: nil,
+                csrf: "")
         }
     }
 
-    static func answerPage(_ req: Request, data: LoadedRound, body: String, values: ReferralDocument.Answer?, version: Int?, errors: [String],
-                           saved: String?, status: HTTPResponseStatus) async throws -> Response {
+    static func answerPage(
+        _ req: Request, data: LoadedRound, body: String, values: ReferralDocument.Answer?, version: Int?,
+        errors: [String],
+        saved: String?, status: HTTPResponseStatus
+    ) async throws -> Response {
         let index = try await req.catalogue().index
-        guard let context = AnswerPage.build(index, Lang.of(req), data: data, body: body, mayEdit: true, values: values, version: version,
-                                             errors: errors, saved: saved, csrf: CSRF.token(for: req)) else { throw Abort(.notFound) }
+        guard
+            let context = AnswerPage.build(
+                index, Lang.of(req), data: data, body: body, mayEdit: true, values: values, version: version,
+                errors: errors, saved: saved, csrf: CSRF.token(for: req))
+        else { throw Abort(.notFound) }
         return try await AccountController.render(req, "Referrals/answer", context, status: status)
     }
 
-    struct MeasureField: Codable, Sendable { var position: String?; var alreadyWorks: String?; var prerequisites: String?; var text: String? }
+    struct MeasureField: Codable, Sendable {
+        var position: String?
+        var alreadyWorks: String?
+        var prerequisites: String?
+        var text: String?
+    }
 
     /// The answer form's fields; measures and questions are keyed (`m[dold-potential-a-2-3-1][position]`, `q[0]`).
     struct AnswerForm: Content {
         var version: Int?
         var action: String?
-        var diaryNumber, diaryIssuer, preparedBy, decidedOn, submittedOn, summary, proposedDecision, furtherChallenges, declineReason: String?
+        var diaryNumber, diaryIssuer, preparedBy, decidedOn, submittedOn, summary, proposedDecision, furtherChallenges,
+            declineReason: String?
         /// `q[0]`, `q[1]`, …: MultipartKit reads numbered keys as an array, in order.
         var q: [String]?
         var joint: [String]?
@@ -125,21 +155,33 @@ enum ReferralController {
             var problems: [AnswerProblem] = []
             func date(_ s: String?, _ field: String) -> Day? {
                 guard let t = formText(s) else { return nil }
-                guard let d = Day(t) else { problems.append(.notADate(field: field, value: t)); return nil }
+                guard let d = Day(t) else {
+                    problems.append(.notADate(field: field, value: t))
+                    return nil
+                }
                 return d
             }
             let answers = (q ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             let positions = (m ?? [:]).sorted { $0.key < $1.key }.compactMap { id, f -> ReferralDocument.Position? in
                 guard let raw = formText(f.position) else { return nil }
-                guard let kind = PositionKind(rawValue: raw) else { problems.append(.unknownPosition(measure: id, value: raw)); return nil }
-                return .init(measure: id, position: kind, alreadyWorks: f.alreadyWorks == "yes" ? true : f.alreadyWorks == "no" ? false : nil,
-                             prerequisites: formText(f.prerequisites), text: formText(f.text))
+                guard let kind = PositionKind(rawValue: raw) else {
+                    problems.append(.unknownPosition(measure: id, value: raw))
+                    return nil
+                }
+                return .init(
+                    measure: id, position: kind,
+                    alreadyWorks: f.alreadyWorks == "yes" ? true : f.alreadyWorks == "no" ? false : nil,
+                    prerequisites: formText(f.prerequisites), text: formText(f.text))
             }
-            let a = ReferralDocument.Answer(round: round, body: body, status: .draft, diaryNumber: formText(diaryNumber), diaryIssuer: formText(diaryIssuer),
-                                            preparedBy: formText(preparedBy), decidedOn: date(decidedOn, "decidedOn"), submittedOn: date(submittedOn, "submittedOn"),
-                                            summary: formText(summary), proposedDecision: formText(proposedDecision), questionAnswers: answers,
-                                            furtherChallenges: formText(furtherChallenges), jointWith: joint ?? [], declineReason: formText(declineReason),
-                                            positions: positions)
+            let a = ReferralDocument.Answer(
+                round: round, body: body, status: .draft, diaryNumber: formText(diaryNumber),
+                diaryIssuer: formText(diaryIssuer),
+                preparedBy: formText(preparedBy), decidedOn: date(decidedOn, "decidedOn"),
+                submittedOn: date(submittedOn, "submittedOn"),
+                summary: formText(summary), proposedDecision: formText(proposedDecision), questionAnswers: answers,
+                furtherChallenges: formText(furtherChallenges), jointWith: joint ?? [],
+                declineReason: formText(declineReason),
+                positions: positions)
             return (a, problems)
         }
     }
@@ -147,7 +189,9 @@ enum ReferralController {
     static func saveAnswer(_ req: Request) async throws -> Response {
         let data = try await roundData(req)
         let body = try req.parameters.require(SiteURL.bodyKey)
-        guard mayEdit(req, body: body) else { throw Abort(.forbidden, reason: "Only the body's editors and administrators write its answer.") }
+        guard mayEdit(req, body: body) else {
+            throw Abort(.forbidden, reason: "Only the body's editors and administrators write its answer.")
+        }
         guard data.round.recipients.contains(where: { $0.body == body }) else {
             throw Abort(.notFound, reason: "'\(body.prefix(100))' is not on the distribution list of this round.")
         }
@@ -159,41 +203,53 @@ enum ReferralController {
         let action = AnswerStore.Action(rawValue: form.action ?? "save") ?? .save
         let attachment = form.attachment.flatMap { file in
             // A file field left empty sends a part with no name and no bytes: no attachment.
-            file.filename.isEmpty && file.data.readableBytes == 0 ? nil
-                : AnswerStore.NewAttachment(filename: HeaderValue.cleanFilename(file.filename), data: Data(buffer: file.data))
+            file.filename.isEmpty && file.data.readableBytes == 0
+                ? nil
+                : AnswerStore.NewAttachment(
+                    filename: HeaderValue.cleanFilename(file.filename), data: Data(buffer: file.data))
         }
         let version = form.version ?? 0
         do {
             if !problems.isEmpty { throw AnswerStore.Refused(problems: problems) }
             let removals = (form.removeAttachments ?? []).compactMap(UUID.init(uuidString:))
-            _ = try await AnswerStore.save(answer, action: action, version: version, attachment: attachment, removing: removals,
-                                               index: try await req.catalogue().index, by: req.auditActor, on: req.db)
+            _ = try await AnswerStore.save(
+                answer, action: action, version: version, attachment: attachment, removing: removals,
+                index: try await req.catalogue().index, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
-            return req.redirect(to: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
+            return req.redirect(
+                to: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
+                    Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
         } catch let e as AnswerStore.Refused {
             let errors = e.problems.map { $0.text(Texts(Lang.of(req))) }
-            return try await answerPage(req, data: data, body: body, values: answer, version: version, errors: errors, saved: nil,
-                                        status: .unprocessableEntity)
+            return try await answerPage(
+                req, data: data, body: body, values: answer, version: version, errors: errors, saved: nil,
+                status: .unprocessableEntity)
         } catch let e as AnswerStore.Conflict {
             let errors = [e.problem.text(Texts(Lang.of(req)))]
-            return try await answerPage(req, data: try await roundData(req), body: body, values: answer, version: version, errors: errors, saved: nil, status: .conflict)
+            return try await answerPage(
+                req, data: try await roundData(req), body: body, values: answer, version: version, errors: errors,
+                saved: nil, status: .conflict)
         }
     }
 
     static func attachment(_ req: Request) async throws -> Response {
-        guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self), let a = try await ReferralAttachment.find(id, on: req.db),
-              let answer = try await ReferralAnswer.find(a.$answer.id, on: req.db) else { throw Abort(.notFound) }
+        guard let id = req.parameters.get(SiteURL.idKey, as: UUID.self),
+            let a = try await ReferralAttachment.find(id, on: req.db),
+            let answer = try await ReferralAnswer.find(a.$answer.id, on: req.db)
+        else { throw Abort(.notFound) }
         // Attachments of answers that are not yet public records are for the body's editors only.
         // Public once the answer is submitted, and stays so while a correction is prepared: an
         // attachment of a corrected revision was added before that revision was replaced.
         var isPublic = AnswerStatus(rawValue: answer.status)?.isFinal == true
         if !isPublic, let answerID = answer.id {
-            isPublic = try await ReferralAnswerRevision.query(on: req.db).filter(\.$answer.$id == answerID)
+            isPublic =
+                try await ReferralAnswerRevision.query(on: req.db).filter(\.$answer.$id == answerID)
                 .filter(\.$replacedAt >= a.addedAt).first() != nil
         }
         if !isPublic && !mayEdit(req, body: answer.body) && !mayReadDrafts(req) { throw Abort(.notFound) }
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: HeaderValue.checked(a.contentType) ?? "application/octet-stream")
+        headers.replaceOrAdd(
+            name: .contentType, value: HeaderValue.checked(a.contentType) ?? "application/octet-stream")
         headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: a.filename))
         // A draft's attachment is for its editors only: no shared cache may keep it.
         if !isPublic { headers.replaceOrAdd(name: .cacheControl, value: "private, no-store") }
@@ -208,20 +264,30 @@ enum ReferralController {
 
     static func bodyCalendar(_ req: Request) async throws -> Response {
         let body = try req.parameters.require(SiteURL.idKey)
-        guard try await req.catalogue().index.bodyByID[body] != nil else { throw Abort(.notFound, reason: "No body has the id '\(body)'.") }
+        guard try await req.catalogue().index.bodyByID[body] != nil else {
+            throw Abort(.notFound, reason: "No body has the id '\(body)'.")
+        }
         return try await calendarResponse(req, body: body)
     }
 
     static func calendarResponse(_ req: Request, body: String?) async throws -> Response {
-        let rounds = try await ReferralStore.rounds(on: req.db).map(\.round).filter { r in body.map { b in r.recipients.contains { $0.body == b } } ?? true }
+        let rounds = try await ReferralStore.rounds(on: req.db).map(\.round).filter { r in
+            body.map { b in r.recipients.contains { $0.body == b } } ?? true
+        }
         // The Host header is the client's to write: only a plain host name goes into the feed.
         let host = HeaderValue.host(req.headers.first(name: .host)) ?? "skillnad"
         let events = rounds.map { r in
-            ICalendar.Event(uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
-                            summary: "Sista svarsdag: \(r.title)", url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.Referrals.round(.value(r.id)).path)")
+            ICalendar.Event(
+                uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
+                summary: "Sista svarsdag: \(r.title)",
+                url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.Referrals.round(.value(r.id)).path)")
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
-        return Response(status: .ok, headers: headers, body: .init(string: ICalendar.document(name: body.map { "Skillnad – \($0)" } ?? "Skillnad – remisser", events: events)))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(
+                string: ICalendar.document(
+                    name: body.map { "Skillnad – \($0)" } ?? "Skillnad – remisser", events: events)))
     }
 }

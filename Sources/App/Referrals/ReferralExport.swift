@@ -5,17 +5,24 @@ import SQLKit
 
 /// Positions as CSV: one row per body and measure with its round, status and texts.
 enum ReferralExport {
-    static let header = ["round", "round_title", "deadline", "body", "body_name", "answer_status", "decided_on", "submitted_on",
-                         "joint_with", "report", "measure", "measure_code", "measure_title", "position", "already_works", "prerequisites", "text"]
+    static let header = [
+        "round", "round_title", "deadline", "body", "body_name", "answer_status", "decided_on", "submitted_on",
+        "joint_with", "report", "measure", "measure_code", "measure_title", "position", "already_works",
+        "prerequisites", "text",
+    ]
 
     /// One position's row, in `header`'s order: the one place both exports build it.
-    static func row(round: String, roundTitle: String, deadline: String, body: String, bodyName: String, status: String,
-                    decidedOn: String?, submittedOn: String?, jointWith: String, measure: String, measures: [String: MeasureRecord],
-                    position: String, alreadyWorks: Bool?, prerequisites: String?, text: String?) -> [String] {
+    static func row(
+        round: String, roundTitle: String, deadline: String, body: String, bodyName: String, status: String,
+        decidedOn: String?, submittedOn: String?, jointWith: String, measure: String, measures: [String: MeasureRecord],
+        position: String, alreadyWorks: Bool?, prerequisites: String?, text: String?
+    ) -> [String] {
         let m = measures[measure]
-        return [round, roundTitle, deadline, body, bodyName, status, decidedOn ?? "", submittedOn ?? "", jointWith,
-                m?.report ?? "", measure, m?.code ?? "", m?.title ?? "", position,
-                alreadyWorks.map { $0 ? "yes" : "no" } ?? "", prerequisites ?? "", text ?? ""]
+        return [
+            round, roundTitle, deadline, body, bodyName, status, decidedOn ?? "", submittedOn ?? "", jointWith,
+            m?.report ?? "", measure, m?.code ?? "", m?.title ?? "", position,
+            alreadyWorks.map { $0 ? "yes" : "no" } ?? "", prerequisites ?? "", text ?? "",
+        ]
     }
 
     static func rows(_ rounds: [LoadedRound], index: CatalogueIndex) -> [[String]] {
@@ -27,11 +34,16 @@ enum ReferralExport {
             for a in data.answers {
                 guard let x = a.published, x.status == .submitted else { continue }
                 for p in x.positions {
-                    out.append(row(round: data.round.id, roundTitle: data.round.title, deadline: data.round.deadline.description, body: x.body,
-                                   bodyName: index.bodyByID[x.body]?.name ?? x.body, status: x.status.rawValue,
-                                   decidedOn: x.decidedOn?.description, submittedOn: x.submittedOn?.description,
-                                   jointWith: (x.jointWith ?? []).joined(separator: " "), measure: p.measure, measures: measures,
-                                   position: p.position.rawValue, alreadyWorks: p.alreadyWorks, prerequisites: p.prerequisites, text: p.text))
+                    out.append(
+                        row(
+                            round: data.round.id, roundTitle: data.round.title,
+                            deadline: data.round.deadline.description, body: x.body,
+                            bodyName: index.bodyByID[x.body]?.name ?? x.body, status: x.status.rawValue,
+                            decidedOn: x.decidedOn?.description, submittedOn: x.submittedOn?.description,
+                            jointWith: (x.jointWith ?? []).joined(separator: " "), measure: p.measure,
+                            measures: measures,
+                            position: p.position.rawValue, alreadyWorks: p.alreadyWorks, prerequisites: p.prerequisites,
+                            text: p.text))
                 }
             }
         }
@@ -44,7 +56,9 @@ enum ReferralExport {
 
     /// Every submitted position of every round, one round at a time into `sink`: the same rows
     /// as `rows` of each round, so an answer being corrected is exported as it was submitted.
-    static func writeAll(index: CatalogueIndex, variant: CSVWriter.Variant, on db: any Database, to sink: ExportFiles.Sink) async throws {
+    static func writeAll(
+        index: CatalogueIndex, variant: CSVWriter.Variant, on db: any Database, to sink: ExportFiles.Sink
+    ) async throws {
         var writer = CSVWriter(variant)
         writer.row(header)
         try await sink.write(writer.take())

@@ -109,16 +109,25 @@ enum ReferralText: String, TextKey {
     var text: (sv: String, en: String) {
         switch self {
         case .problemNoReports: ("Rapporter: välj minst en rapport", "Reports: choose at least one report")
-        case .problemNoMeasure: ("%1: ”%2” är ingen åtgärd i omgångens rapporter", "%1: \"%2\" is no measure of the round's reports")
+        case .problemNoMeasure:
+            ("%1: ”%2” är ingen åtgärd i omgångens rapporter", "%1: \"%2\" is no measure of the round's reports")
         case .problemUnknownBody: ("%1: ingen instans har id ”%2”", "%1: no body has the id \"%2\"")
         case .problemNoRecipients: ("%1: välj minst en remissinstans", "%1: choose at least one body")
-        case .problemRoundConflict: ("Någon annan ändrade remissomgången efter att du öppnade den (version %1, din %2). Ladda om sidan och försök igen.", "Someone else changed this round after you opened it (version %1, yours %2); reload and try again.")
-        case .problemRoundExists: ("Det finns redan en remissomgång med id %1.", "A round with the id %1 already exists.")
-        case .problemNotADate: ("%1: ”%2” är inget datum skrivet ÅÅÅÅ-MM-DD", "%1: \"%2\" is not a date written YYYY-MM-DD")
+        case .problemRoundConflict:
+            (
+                "Någon annan ändrade remissomgången efter att du öppnade den (version %1, din %2). Ladda om sidan och försök igen.",
+                "Someone else changed this round after you opened it (version %1, yours %2); reload and try again."
+            )
+        case .problemRoundExists:
+            ("Det finns redan en remissomgång med id %1.", "A round with the id %1 already exists.")
+        case .problemNotADate:
+            ("%1: ”%2” är inget datum skrivet ÅÅÅÅ-MM-DD", "%1: \"%2\" is not a date written YYYY-MM-DD")
         case .problemUnknownPosition: ("%1: okänt ställningstagande ”%2”", "%1: unknown position \"%2\"")
-        case .problemAttachmentType: ("%1: bara PDF-, DOCX- och ODT-filer kan bifogas", "%1: only PDF, DOCX and ODT files can be attached")
+        case .problemAttachmentType:
+            ("%1: bara PDF-, DOCX- och ODT-filer kan bifogas", "%1: only PDF, DOCX and ODT files can be attached")
         case .problemAttachmentEmpty: ("%1: filen är tom", "%1: the file is empty")
-        case .problemAttachmentTooLarge: ("%1: %2 MB är mer än de %3 MB som får bifogas", "%1: %2 MB is more than the %3 MB allowed")
+        case .problemAttachmentTooLarge:
+            ("%1: %2 MB är mer än de %3 MB som får bifogas", "%1: %2 MB is more than the %3 MB allowed")
         case .problemAttachmentNotReal: ("%1: filen är ingen riktig %2-fil", "%1: the file is not a real %2 file")
         case .referrals: ("Remisser", "Referrals")
         case .referralsIntro:

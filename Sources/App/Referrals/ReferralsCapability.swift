@@ -23,8 +23,9 @@ enum ReferralsCapability: Capability {
         app.get(SiteURL.Referrals.compilationCSV(.key), use: ReferralController.compilationCSV)
         app.get(SiteURL.Referrals.answer(.key, .key), use: ReferralController.answer)
         // An answer may carry attachments of up to 20 MB.
-        app.on(.POST, SiteURL.Referrals.answer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"),
-               use: ReferralController.saveAnswer)
+        app.on(
+            .POST, SiteURL.Referrals.answer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"),
+            use: ReferralController.saveAnswer)
         app.on(.POST, SiteURL.Referrals.joint(.key, .key).pathComponents, rule: .editor, use: JointAnswers.decide)
         app.get(SiteURL.Referrals.attachment(.key), use: ReferralController.attachment)
         app.get(SiteURL.Referrals.calendar, use: ReferralController.calendar)

@@ -29,7 +29,8 @@ extension SiteURL {
             case .edit(let round): return ["referrals", round.component(id), "edit"]
             case .compilation(let round): return ["referrals", round.component(id), "compilation"]
             case .compilationCSV(let round): return ["referrals", round.component(id), "compilation.csv"]
-            case .answer(let round, let answerer): return ["referrals", round.component(id), "answers", answerer.component(body)]
+            case .answer(let round, let answerer):
+                return ["referrals", round.component(id), "answers", answerer.component(body)]
             case .joint(let round, let answerer):
                 return ["referrals", round.component(id), "answers", answerer.component(body), "joint"]
             case .attachment(let attachment): return ["attachments", attachment.component(id)]

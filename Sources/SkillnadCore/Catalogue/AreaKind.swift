@@ -1,5 +1,3 @@
-
-
 /// What sort of area (område) a geographic unit is; areas nest city → district area → district →
 /// voting district / statistical area.
 public enum AreaKind: String, CaseIterable, Sendable, Codable {

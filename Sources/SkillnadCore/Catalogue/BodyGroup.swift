@@ -1,5 +1,3 @@
-
-
 /// A group of bodies a measure names without listing them ("samtliga stadsdelsnämnder").
 /// Written in the catalogue as `group:<rawValue>` wherever a body is expected.
 public enum BodyGroup: String, CaseIterable, Sendable, Codable {

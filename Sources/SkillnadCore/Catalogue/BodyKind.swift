@@ -18,4 +18,3 @@ public enum BodyKind: String, CaseIterable, Sendable, Codable {
     /// outside the city: region, police, civil society, researchers
     case external
 }
-

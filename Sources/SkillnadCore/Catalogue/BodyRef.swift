@@ -1,5 +1,3 @@
-
-
 /// A reference to a body in the catalogue file: a body's id, or a group.
 public enum BodyRef: Hashable, Sendable {
     case body(String)

@@ -27,20 +27,28 @@ public enum CatalogueDiff {
         return out
     }
 
-    static func diff<T: Encodable & Equatable>(_ type: String, _ old: [T], _ new: [T], id: (T) -> String) -> [CatalogueChange] {
+    static func diff<T: Encodable & Equatable>(_ type: String, _ old: [T], _ new: [T], id: (T) -> String)
+        -> [CatalogueChange]
+    {
         let before = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [CatalogueChange] = []
         for item in new {
             let key = id(item)
             if let b = before[key] {
-                if b != item { out.append(CatalogueChange(objectType: type, objectID: key, action: .update, before: json(b), after: json(item))) }
+                if b != item {
+                    out.append(
+                        CatalogueChange(
+                            objectType: type, objectID: key, action: .update, before: json(b), after: json(item)))
+                }
             } else {
-                out.append(CatalogueChange(objectType: type, objectID: key, action: .create, before: nil, after: json(item)))
+                out.append(
+                    CatalogueChange(objectType: type, objectID: key, action: .create, before: nil, after: json(item)))
             }
         }
         for item in old where after[id(item)] == nil {
-            out.append(CatalogueChange(objectType: type, objectID: id(item), action: .delete, before: json(item), after: nil))
+            out.append(
+                CatalogueChange(objectType: type, objectID: id(item), action: .delete, before: json(item), after: nil))
         }
         return out
     }

@@ -29,10 +29,19 @@ public struct BodyRecord: Codable, Sendable, Equatable {
     public var validTo: Day?
     public var note: String?
 
-    public init(id: String, name: String, nameEn: String? = nil, shortName: String? = nil, kind: BodyKind,
-                parent: String? = nil, validFrom: Day? = nil, validTo: Day? = nil, note: String? = nil) {
-        self.id = id; self.name = name; self.nameEn = nameEn; self.shortName = shortName; self.kind = kind
-        self.parent = parent; self.validFrom = validFrom; self.validTo = validTo; self.note = note
+    public init(
+        id: String, name: String, nameEn: String? = nil, shortName: String? = nil, kind: BodyKind,
+        parent: String? = nil, validFrom: Day? = nil, validTo: Day? = nil, note: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.shortName = shortName
+        self.kind = kind
+        self.parent = parent
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.note = note
     }
 }
 
@@ -53,12 +62,22 @@ public struct AreaRecord: Codable, Sendable, Equatable {
     /// A GeoJSON geometry, kept as it came.
     public var geometry: JSONValue?
 
-    public init(id: String, name: String, nameEn: String? = nil, kind: AreaKind, code: String? = nil,
-                parent: String? = nil, validFrom: Day? = nil, validTo: Day? = nil, aliases: [String]? = nil,
-                population: Double? = nil, geometry: JSONValue? = nil) {
-        self.id = id; self.name = name; self.nameEn = nameEn; self.kind = kind; self.code = code
-        self.parent = parent; self.validFrom = validFrom; self.validTo = validTo; self.aliases = aliases
-        self.population = population; self.geometry = geometry
+    public init(
+        id: String, name: String, nameEn: String? = nil, kind: AreaKind, code: String? = nil,
+        parent: String? = nil, validFrom: Day? = nil, validTo: Day? = nil, aliases: [String]? = nil,
+        population: Double? = nil, geometry: JSONValue? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.kind = kind
+        self.code = code
+        self.parent = parent
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.aliases = aliases
+        self.population = population
+        self.geometry = geometry
     }
 }
 
@@ -69,7 +88,9 @@ public struct CommissionAreaRecord: Codable, Sendable, Equatable {
     public var nameEn: String?
 
     public init(id: String, name: String, nameEn: String? = nil) {
-        self.id = id; self.name = name; self.nameEn = nameEn
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
     }
 }
 
@@ -78,7 +99,10 @@ public struct ChapterRecord: Codable, Sendable, Equatable {
     public var number: Int
     public var title: String
 
-    public init(number: Int, title: String) { self.number = number; self.title = title }
+    public init(number: Int, title: String) {
+        self.number = number
+        self.title = title
+    }
 }
 
 /// A report of the commission (rapport, delrapport, fördjupningsrapport).
@@ -94,11 +118,20 @@ public struct ReportRecord: Codable, Sendable, Equatable {
     public var summary: String?
     public var chapters: [ChapterRecord]?
 
-    public init(id: String, title: String, subtitle: String? = nil, year: Int, letter: String? = nil,
-                commissionArea: String? = nil, link: String? = nil, summary: String? = nil,
-                chapters: [ChapterRecord]? = nil) {
-        self.id = id; self.title = title; self.subtitle = subtitle; self.year = year; self.letter = letter
-        self.commissionArea = commissionArea; self.link = link; self.summary = summary; self.chapters = chapters
+    public init(
+        id: String, title: String, subtitle: String? = nil, year: Int, letter: String? = nil,
+        commissionArea: String? = nil, link: String? = nil, summary: String? = nil,
+        chapters: [ChapterRecord]? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.subtitle = subtitle
+        self.year = year
+        self.letter = letter
+        self.commissionArea = commissionArea
+        self.link = link
+        self.summary = summary
+        self.chapters = chapters
     }
 }
 
@@ -120,12 +153,20 @@ public struct MeasureRecord: Codable, Sendable, Equatable {
     /// Roadmap strategies the measure serves, by strategy id.
     public var strategies: [String]?
 
-    public init(report: String, code: String, title: String, titleEn: String? = nil, description: String? = nil,
-                leadBody: String? = nil, jointLeadBodies: [String]? = nil, collaboratingBodies: [String]? = nil,
-                strategies: [String]? = nil) {
-        self.report = report; self.code = code; self.title = title; self.titleEn = titleEn
-        self.description = description; self.leadBody = leadBody; self.jointLeadBodies = jointLeadBodies
-        self.collaboratingBodies = collaboratingBodies; self.strategies = strategies
+    public init(
+        report: String, code: String, title: String, titleEn: String? = nil, description: String? = nil,
+        leadBody: String? = nil, jointLeadBodies: [String]? = nil, collaboratingBodies: [String]? = nil,
+        strategies: [String]? = nil
+    ) {
+        self.report = report
+        self.code = code
+        self.title = title
+        self.titleEn = titleEn
+        self.description = description
+        self.leadBody = leadBody
+        self.jointLeadBodies = jointLeadBodies
+        self.collaboratingBodies = collaboratingBodies
+        self.strategies = strategies
     }
 }
 
@@ -143,7 +184,8 @@ public struct RoadmapRecord: Codable, Sendable, Equatable {
     public var targetAreas: [TargetAreaRecord]
 
     public init(vision: VisionRecord, targetAreas: [TargetAreaRecord]) {
-        self.vision = vision; self.targetAreas = targetAreas
+        self.vision = vision
+        self.targetAreas = targetAreas
     }
 }
 
@@ -155,7 +197,10 @@ public struct VisionRecord: Codable, Sendable, Equatable {
     public var text: String?
 
     public init(title: String, titleEn: String? = nil, year: Int? = nil, text: String? = nil) {
-        self.title = title; self.titleEn = titleEn; self.year = year; self.text = text
+        self.title = title
+        self.titleEn = titleEn
+        self.year = year
+        self.text = text
     }
 }
 
@@ -167,9 +212,15 @@ public struct TargetAreaRecord: Codable, Sendable, Equatable {
     public var strategies: [StrategyRecord]
     public var milestones: [MilestoneRecord]?
 
-    public init(id: String, name: String, nameEn: String? = nil, strategies: [StrategyRecord],
-                milestones: [MilestoneRecord]? = nil) {
-        self.id = id; self.name = name; self.nameEn = nameEn; self.strategies = strategies; self.milestones = milestones
+    public init(
+        id: String, name: String, nameEn: String? = nil, strategies: [StrategyRecord],
+        milestones: [MilestoneRecord]? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.strategies = strategies
+        self.milestones = milestones
     }
 }
 
@@ -182,7 +233,10 @@ public struct StrategyRecord: Codable, Sendable, Equatable {
     public var titleEn: String?
 
     public init(id: String, numeral: String, title: String, titleEn: String? = nil) {
-        self.id = id; self.numeral = numeral; self.title = title; self.titleEn = titleEn
+        self.id = id
+        self.numeral = numeral
+        self.title = title
+        self.titleEn = titleEn
     }
 }
 
@@ -198,9 +252,17 @@ public struct MilestoneRecord: Codable, Sendable, Equatable {
     public var targetValue: Double?
     public var targetYear: Int?
 
-    public init(id: String, text: String, indicator: String? = nil, unit: String? = nil, baseline: Double? = nil,
-                baselineYear: Int? = nil, targetValue: Double? = nil, targetYear: Int? = nil) {
-        self.id = id; self.text = text; self.indicator = indicator; self.unit = unit; self.baseline = baseline
-        self.baselineYear = baselineYear; self.targetValue = targetValue; self.targetYear = targetYear
+    public init(
+        id: String, text: String, indicator: String? = nil, unit: String? = nil, baseline: Double? = nil,
+        baselineYear: Int? = nil, targetValue: Double? = nil, targetYear: Int? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.indicator = indicator
+        self.unit = unit
+        self.baseline = baseline
+        self.baselineYear = baselineYear
+        self.targetValue = targetValue
+        self.targetYear = targetYear
     }
 }

@@ -49,11 +49,14 @@ public struct CatalogueIndex: Sendable {
         measuresByReport = Dictionary(grouping: document.measures, by: \.report).mapValues { $0.sorted(by: order) }
         let ids = Dictionary(document.measures.map { ($0.publicID, $0) }, uniquingKeysWith: { a, _ in a })
         measureByPublicID = ids
-        let idOf = Dictionary(ids.map { (Self.key($0.value.report, $0.value.code), $0.key) }, uniquingKeysWith: { a, _ in a })
+        let idOf = Dictionary(
+            ids.map { (Self.key($0.value.report, $0.value.code), $0.key) }, uniquingKeysWith: { a, _ in a })
         publicIDsByReport = measuresByReport.mapValues { list in list.map { idOf[Self.key($0.report, $0.code)]! } }
         var byStrategy: [String: [MeasureRecord]] = [:]
         for m in document.measures { for s in m.strategies ?? [] { byStrategy[s, default: []].append(m) } }
-        measuresByStrategy = byStrategy.mapValues { $0.sorted { ($0.report, 0) < ($1.report, 0) || ($0.report == $1.report && order($0, $1)) } }
+        measuresByStrategy = byStrategy.mapValues {
+            $0.sorted { ($0.report, 0) < ($1.report, 0) || ($0.report == $1.report && order($0, $1)) }
+        }
         childBodies = Dictionary(grouping: document.bodies.filter { $0.parent != nil }, by: { $0.parent! })
         childAreas = Dictionary(grouping: document.areas.filter { $0.parent != nil }, by: { $0.parent! })
     }
@@ -116,23 +119,31 @@ public struct CatalogueIndex: Sendable {
                 return (false, nil)
             }
             let lead = match([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? []))
-            if lead.0 { out.append(Involvement(measure: m, role: .lead, viaGroup: lead.1)); continue }
+            if lead.0 {
+                out.append(Involvement(measure: m, role: .lead, viaGroup: lead.1))
+                continue
+            }
             let collab = match(m.collaboratingBodies ?? [])
             if collab.0 { out.append(Involvement(measure: m, role: .collaborating, viaGroup: collab.1)) }
         }
         return out.sorted { a, b in
             if a.measure.report != b.measure.report {
-                return (reportByID[a.measure.report]?.year ?? 0, a.measure.report) < (reportByID[b.measure.report]?.year ?? 0, b.measure.report)
+                return (reportByID[a.measure.report]?.year ?? 0, a.measure.report) < (
+                    reportByID[b.measure.report]?.year ?? 0, b.measure.report
+                )
             }
-            return (code(of: a.measure).map { x in code(of: b.measure).map { x < $0 } ?? true }) ?? (a.measure.code < b.measure.code)
+            return (code(of: a.measure).map { x in code(of: b.measure).map { x < $0 } ?? true })
+                ?? (a.measure.code < b.measure.code)
         }
     }
 
     /// The resolver for codes written in documents, over every report of the catalogue.
     public var resolver: MeasureCodeResolver {
-        MeasureCodeResolver(reports: document.reports.map { r in
-            MeasureCodeResolver.Report(id: r.id, letter: r.letter,
-                                       codes: Set((measuresByReport[r.id] ?? []).compactMap { code(of: $0) }))
-        })
+        MeasureCodeResolver(
+            reports: document.reports.map { r in
+                MeasureCodeResolver.Report(
+                    id: r.id, letter: r.letter,
+                    codes: Set((measuresByReport[r.id] ?? []).compactMap { code(of: $0) }))
+            })
     }
 }

@@ -21,7 +21,8 @@ public struct CatalogueProblems: Error, Sendable, CustomStringConvertible {
     public var problems: [CatalogueProblem]
     public init(_ problems: [CatalogueProblem]) { self.problems = problems }
     public var description: String {
-        "\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n" + problems.map { "  " + $0.description }.joined(separator: "\n")
+        "\(problems.count) problem\(problems.count == 1 ? "" : "s"):\n"
+            + problems.map { "  " + $0.description }.joined(separator: "\n")
     }
 }
 
@@ -134,14 +135,16 @@ extension CatalogueProblem {
             case .chapterTwice(let number): "chapter \(number) is listed twice"
             case .usedTwice(let value): "\"\(value)\" is used twice"
             case .numeralUsedTwice(let numeral): "\(numeral) is used twice in this target area"
-            case .measureCodeUsed(let code, let report, let other): "\(code) is already used in report \"\(report)\" by \(other)"
+            case .measureCodeUsed(let code, let report, let other):
+                "\(code) is already used in report \"\(report)\" by \(other)"
             case .unknownGroup(let reference, let groups): "unknown group \"\(reference)\" (groups: \(groups))"
             case .namedTwiceForMeasure(let reference): "\"\(reference)\" is named twice for this measure"
             case .namedTwice(let reference): "\"\(reference)\" is named twice"
             case .notAMeasureCode(let written): "\"\(written)\" is not a measure code (expected e.g. A.2.3.1 or 4.1.1)"
             case .letterMismatch(let code, let letter, let report, let reportLetter):
                 "\(code) has letter \(letter) but report \"\(report)\" has letter \(reportLetter)"
-            case .letterWithoutReportLetter(let code, let report): "\(code) has a letter but report \"\(report)\" has none"
+            case .letterWithoutReportLetter(let code, let report):
+                "\(code) has a letter but report \"\(report)\" has none"
             case .roundIDUsed(let id): "another round has the id \"\(id)\""
             case .roundNeedsTitle: "a round needs a title"
             case .deadlineBeforeSent(let deadline, let sent): "the deadline \(deadline) is before the sent date \(sent)"
@@ -155,13 +158,16 @@ extension CatalogueProblem {
             case .notInJointAnswer(let body): "\"\(body)\" is not among the bodies of the joint answer"
             case .declineNeedsReason: "a body that declines says why"
             case .decidedBeforeSent(let decided, let sent): "decided \(decided), before the round was sent \(sent)"
-            case .measureNotAsked(let measure, let body): "\(measure) is not among the measures \(body) is asked about in this round"
+            case .measureNotAsked(let measure, let body):
+                "\(measure) is not among the measures \(body) is asked about in this round"
             case .secondPosition(let measure): "a second position on \(measure)"
             case .roadmapRequired: "a roadmap is required"
-            case .strategyLinked(let strategy): "strategy \(strategy) is linked to measures; unlink them before removing it"
+            case .strategyLinked(let strategy):
+                "strategy \(strategy) is linked to measures; unlink them before removing it"
             case .notANumber(let text): "\"\(text)\" is not a number"
             case .strategyLine: "write a strategy as \"I | title | English title\""
-            case .milestoneLine: "write a milestone as \"id | text | indicator | unit | baseline | year | target | year\""
+            case .milestoneLine:
+                "write a milestone as \"id | text | indicator | unit | baseline | year | target | year\""
             case .idCannotChange(let kind):
                 "the id cannot change (it is part of public addresses); create a new \(kind) and delete this one instead"
             }

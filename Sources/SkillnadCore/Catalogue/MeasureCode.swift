@@ -200,7 +200,10 @@ extension MeasureCode {
         var listEnd: Int?
         var i = 0
         while i < n {
-            guard isASCIIDigit(chars[i]), i == 0 || !isASCIIDigit(chars[i - 1]) else { i += 1; continue }
+            guard isASCIIDigit(chars[i]), i == 0 || !isASCIIDigit(chars[i - 1]) else {
+                i += 1
+                continue
+            }
             // The whole dotted run, even when it turns out not to be a code, so it is skipped as one.
             var groups: [String] = []
             var j = i
@@ -218,13 +221,17 @@ extension MeasureCode {
             var start = i
             var letter: String?
             if i >= 1, isUppercaseASCIILetter(chars[i - 1]) {
-                letter = String(chars[i - 1]); start = i - 1
+                letter = String(chars[i - 1])
+                start = i - 1
             } else if i >= 2, chars[i - 1] == ".", isUppercaseASCIILetter(chars[i - 2]) {
-                letter = String(chars[i - 2]); start = i - 2
+                letter = String(chars[i - 2])
+                start = i - 2
             }
             guard !touchesWordBefore(chars, start), !touchesWordAfter(chars, j),
-                  !isDiaryNumber(chars, before: start) else { continue }
-            let introduced = isInParentheses(chars, start, j) || precedingWordIntroduces(chars, start)
+                !isDiaryNumber(chars, before: start)
+            else { continue }
+            let introduced =
+                isInParentheses(chars, start, j) || precedingWordIntroduces(chars, start)
                 || listEnd.map { continuesList(chars, from: $0, to: start) } == true
             let enough = letter != nil ? groups.count >= 2 : (groups.count >= 3 || (groups.count == 2 && introduced))
             guard enough else { continue }

@@ -62,8 +62,11 @@ public struct MeasureCodeResolver: Sendable {
                 return .found(reportID: having[0].id, code: code)
             default:
                 let candidates = having.map { Candidate(reportID: $0.id, code: code) }.sorted()
-                return .ambiguous(candidates: candidates,
-                                  reason: "\(subject) exists in reports \(describe(candidates)), which share letter \(letter); name the report.")
+                return .ambiguous(
+                    candidates: candidates,
+                    reason:
+                        "\(subject) exists in reports \(describe(candidates)), which share letter \(letter); name the report."
+                )
             }
         }
 
@@ -88,8 +91,9 @@ public struct MeasureCodeResolver: Sendable {
         case 1:
             return .found(reportID: candidates[0].reportID, code: candidates[0].code)
         default:
-            return .ambiguous(candidates: candidates,
-                              reason: "\(subject) exists in reports \(describe(candidates)); name the report.")
+            return .ambiguous(
+                candidates: candidates,
+                reason: "\(subject) exists in reports \(describe(candidates)); name the report.")
         }
     }
 

@@ -42,8 +42,10 @@ public struct MilestoneAssessment: Sendable, Codable, Equatable {
     /// R = observed / required: 1 means exactly on schedule, 0 no movement.
     public let progressRatio: Double?
 
-    public init(status: MilestoneStatus, model: MilestoneGrowthModel? = nil, observedAnnualRate: Double? = nil,
-                requiredAnnualRate: Double? = nil, progressRatio: Double? = nil) {
+    public init(
+        status: MilestoneStatus, model: MilestoneGrowthModel? = nil, observedAnnualRate: Double? = nil,
+        requiredAnnualRate: Double? = nil, progressRatio: Double? = nil
+    ) {
         self.status = status
         self.model = model
         self.observedAnnualRate = observedAnnualRate
@@ -95,13 +97,15 @@ public enum MilestoneProgress {
     ///
     /// After step 3 the baseline cannot already meet the target (if it did and the latest value
     /// does not, the latest is worse than the baseline), so the required rate is never zero.
-    public static func assess(baselineValue: Double?, baselineYear: Int?,
-                              latestValue: Double?, latestYear: Int?,
-                              targetValue: Double?, targetYear: Int?,
-                              direction: Direction) -> MilestoneAssessment {
+    public static func assess(
+        baselineValue: Double?, baselineYear: Int?,
+        latestValue: Double?, latestYear: Int?,
+        targetValue: Double?, targetYear: Int?,
+        direction: Direction
+    ) -> MilestoneAssessment {
         guard let y0 = baselineValue, let t0 = baselineYear, let y1 = latestValue, let t1 = latestYear,
-              let yT = targetValue, let tT = targetYear,
-              y0.isFinite, y1.isFinite, yT.isFinite, t1 > t0, tT > t0
+            let yT = targetValue, let tT = targetYear,
+            y0.isFinite, y1.isFinite, yT.isFinite, t1 > t0, tT > t0
         else { return MilestoneAssessment(status: .notEnoughData) }
 
         let d: Double = direction == .higherIsBetter ? 1 : -1
@@ -119,7 +123,8 @@ public enum MilestoneProgress {
         let required = d * annualRate(from: y0, to: yT, years: tT - t0)
         let ratio = observed / required
         let status: MilestoneStatus = (t1 < tT && ratio >= onTrackRatio) ? .onTrack : .offTrack
-        return MilestoneAssessment(status: status, model: model, observedAnnualRate: observed,
-                                   requiredAnnualRate: required, progressRatio: ratio)
+        return MilestoneAssessment(
+            status: status, model: model, observedAnnualRate: observed,
+            requiredAnnualRate: required, progressRatio: ratio)
     }
 }

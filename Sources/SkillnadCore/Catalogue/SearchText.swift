@@ -33,7 +33,10 @@ public enum SearchText {
                 pendingSpace = !out.isEmpty
                 continue
             }
-            if pendingSpace { out.append(" "); pendingSpace = false }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
             out.append(contentsOf: r.unicodeScalars)
         }
         return String(out)
@@ -64,7 +67,9 @@ public enum SearchText {
     ].sorted { $0.count > $1.count }
 
     /// Letters after which a final "s" is a genitive or plural ending (Snowball's s-ending).
-    private static let sEndings: Set<Character> = ["b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "o", "p", "r", "t", "v", "y"]
+    private static let sEndings: Set<Character> = [
+        "b", "c", "d", "f", "g", "h", "j", "k", "l", "m", "n", "o", "p", "r", "t", "v", "y",
+    ]
     private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "å", "ä", "ö"]
 
     /// Light Swedish stemmer on an already folded token: Snowball Swedish step 1 (one inflectional

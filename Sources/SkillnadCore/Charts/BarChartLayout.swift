@@ -82,8 +82,10 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
     /// The axis always includes 0 and the `reference` value. With more than `maxBars` items only
     /// the `maxBars / 2` highest and as many lowest values are drawn, with a row between them
     /// for the rest: six hundred bars make a chart no one can read, and its data table lists all.
-    public init(items: [Item], width: Double = 640, rowHeight: Double = 22, labelWidth: Double = 200,
-                reference: Double? = nil, maxBars: Int? = nil) {
+    public init(
+        items: [Item], width: Double = 640, rowHeight: Double = 22, labelWidth: Double = 200,
+        reference: Double? = nil, maxBars: Int? = nil
+    ) {
         // A NaN or infinite value is as uncomputable as a missing one.
         let items = items.map { Item(id: $0.id, label: $0.label, value: $0.value.flatMap { $0.isFinite ? $0 : nil }) }
         let sorted = items.sorted { a, b in
@@ -95,7 +97,8 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
             }
         }
         var drawn = sorted
-        var omittedCount = 0, gapIndex: Int?
+        var omittedCount = 0
+        var gapIndex: Int?
         if let maxBars, sorted.count > maxBars {
             let valued = sorted.filter { $0.value != nil }
             let half = Swift.max(maxBars / 2, 1)
@@ -108,7 +111,8 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
         let rows = drawn.count + (gapIndex == nil ? 0 : 1)
         let values = items.compactMap(\.value) + (reference.map { [$0] } ?? [])
         let scale = ChartScale(values: values, includeZero: true)
-        let plotX = labelWidth, plotY = Self.axisHeight
+        let plotX = labelWidth
+        let plotY = Self.axisHeight
         let plotWidth = Swift.max(width - labelWidth - Self.valueRoom, 1)
         let plotHeight = Double(rows) * rowHeight
         func x(_ v: Double) -> Double { scale.position(of: v, from: plotX, to: plotX + plotWidth) }
@@ -124,12 +128,15 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
             // The text baseline sits a little below the row's middle so the glyphs look centred.
             let labelY = top + rowHeight / 2 + 4
             guard let v = item.value else {
-                return Bar(id: item.id, label: item.label, value: nil, x: r(zero), y: r(y), width: 0,
-                           height: r(barHeight), labelY: r(labelY), valueX: r(plotX + 4), missing: true)
+                return Bar(
+                    id: item.id, label: item.label, value: nil, x: r(zero), y: r(y), width: 0,
+                    height: r(barHeight), labelY: r(labelY), valueX: r(plotX + 4), missing: true)
             }
-            let start = Swift.min(zero, x(v)), end = Swift.max(zero, x(v))
-            return Bar(id: item.id, label: item.label, value: v, x: r(start), y: r(y), width: r(end - start),
-                       height: r(barHeight), labelY: r(labelY), valueX: r(end + 4), missing: false)
+            let start = Swift.min(zero, x(v))
+            let end = Swift.max(zero, x(v))
+            return Bar(
+                id: item.id, label: item.label, value: v, x: r(start), y: r(y), width: r(end - start),
+                height: r(barHeight), labelY: r(labelY), valueX: r(end + 4), missing: false)
         }
         self.width = r(width)
         self.height = r(plotY + plotHeight + 6)
@@ -141,7 +148,9 @@ public struct BarChartLayout: Sendable, Codable, Equatable {
         self.ticks = scale.ticks.map { Tick(value: $0, x: r(x($0)), label: scale.label($0)) }
         self.referenceX = reference.flatMap { $0.isFinite ? r(x($0)) : nil }
         self.sorted = sorted
-        self.omitted = gapIndex.map { Omitted(count: omittedCount, labelY: r(plotY + Double($0) * rowHeight + rowHeight / 2 + 4)) }
+        self.omitted = gapIndex.map {
+            Omitted(count: omittedCount, labelY: r(plotY + Double($0) * rowHeight + rowHeight / 2 + 4))
+        }
         self.scale = scale
     }
 }

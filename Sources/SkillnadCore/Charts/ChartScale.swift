@@ -33,10 +33,19 @@ public struct ChartScale: Sendable, Codable, Equatable {
     public init(min a: Double, max b: Double, includeZero: Bool = false, maxTicks: Int = 6) {
         var lo = a.isFinite ? Swift.min(a, b.isFinite ? b : a) : (b.isFinite ? b : 0)
         var hi = b.isFinite ? Swift.max(b, a.isFinite ? a : b) : (a.isFinite ? a : 1)
-        if includeZero { lo = Swift.min(lo, 0); hi = Swift.max(hi, 0) }
+        if includeZero {
+            lo = Swift.min(lo, 0)
+            hi = Swift.max(hi, 0)
+        }
         // Equal values (or equal but for rounding noise) would give a zero-length axis.
         if hi - lo <= Swift.max(abs(lo), abs(hi)) * 1e-12 {
-            if lo == 0 && hi == 0 { hi = 1 } else { let pad = Swift.max(abs(lo), abs(hi)) * 0.1; lo -= pad; hi += pad }
+            if lo == 0 && hi == 0 {
+                hi = 1
+            } else {
+                let pad = Swift.max(abs(lo), abs(hi)) * 0.1
+                lo -= pad
+                hi += pad
+            }
         }
         let maxTicks = Swift.max(maxTicks, 2)
         // The smallest step that could possibly fit, then the first nice step upwards that does.
@@ -46,7 +55,8 @@ public struct ChartScale: Sendable, Codable, Equatable {
         search: for exponent in (base - 1)...(base + 2) {
             for tenths in [10.0, 20, 25, 50] {
                 let step = Self.decimal(tenths, exponent - 1)
-                let first = floor(lo / step + 1e-9), last = ceil(hi / step - 1e-9)
+                let first = floor(lo / step + 1e-9)
+                let last = ceil(hi / step - 1e-9)
                 if last - first + 1 <= Double(maxTicks) || exponent == base + 2 {
                     chosen = (tenths, exponent, first, last)
                     break search
@@ -94,7 +104,8 @@ enum ChartNumber {
     static func text(_ value: Double) -> String {
         guard value.isFinite, abs(value) < 1e15 else { return "0" }
         let tenths = Int((value * 10).rounded())
-        let whole = abs(tenths) / 10, fraction = abs(tenths) % 10
+        let whole = abs(tenths) / 10
+        let fraction = abs(tenths) % 10
         let sign = tenths < 0 ? "-" : ""
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }

@@ -72,10 +72,13 @@ public struct LineChartLayout: Sendable, Codable, Equatable {
     /// Lays out `series` over `periods` (in display order). `includeZero` starts the axis at 0,
     /// which suits counts and shares where the size of change matters; the default zooms in on the
     /// data's range. At most `maxXLabels` period labels are kept.
-    public init(periods: [String], series: [Series], width: Double = 640, height: Double = 280,
-                includeZero: Bool = false, maxXLabels: Int = 10) {
+    public init(
+        periods: [String], series: [Series], width: Double = 640, height: Double = 280,
+        includeZero: Bool = false, maxXLabels: Int = 10
+    ) {
         let m = Self.margin
-        let plotX = m.left, plotY = m.top
+        let plotX = m.left
+        let plotY = m.top
         let plotWidth = Swift.max(width - m.left - m.right, 1)
         let plotHeight = Swift.max(height - m.top - m.bottom, 1)
         let count = periods.count
@@ -92,14 +95,20 @@ public struct LineChartLayout: Sendable, Codable, Equatable {
         let r = ChartNumber.round1
 
         self.series = series.map { s in
-            var segments: [String] = [], run: [String] = [], markers: [Marker] = []
+            var segments: [String] = []
+            var run: [String] = []
+            var markers: [Marker] = []
             func close() {
                 if run.count >= 2 { segments.append(run.joined(separator: " ")) }
                 run = []
             }
             for i in 0..<count {
-                guard let v = value(s, i) else { close(); continue }
-                let px = x(i), py = y(v)
+                guard let v = value(s, i) else {
+                    close()
+                    continue
+                }
+                let px = x(i)
+                let py = y(v)
                 run.append(ChartNumber.text(px) + "," + ChartNumber.text(py))
                 markers.append(Marker(x: r(px), y: r(py), period: periods[i], value: v))
             }

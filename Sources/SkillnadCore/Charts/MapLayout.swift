@@ -62,20 +62,29 @@ public struct MapLayout: Sendable, Codable, Equatable {
     /// Lays out `items` on a map `width` pixels wide (no taller than `maxHeight` when given) with
     /// up to `classes` quantile classes. Points closer than `minDistance` pixels to the previous
     /// one are dropped from the paths, which keeps detailed boundaries from bloating the page.
-    public init(items: [Item], width: Double = 560, classes: Int = 5, higherIsBetter: Bool,
-                maxHeight: Double? = nil, minDistance: Double = 0.7) {
+    public init(
+        items: [Item], width: Double = 560, classes: Int = 5, higherIsBetter: Bool,
+        maxHeight: Double? = nil, minDistance: Double = 0.7
+    ) {
         let shapes = items.map { $0.geometry.flatMap { GeoShape(geometry: $0) } }
         let projection = Projection(boxes: shapes.compactMap { $0?.boundingBox }, width: width, maxHeight: maxHeight)
-        let classing = Classing(values: items.compactMap(\.value).filter(\.isFinite), classes: classes,
-                                higherIsBetter: higherIsBetter)
-        var regions: [Region] = [], unmapped: [String] = []
+        let classing = Classing(
+            values: items.compactMap(\.value).filter(\.isFinite), classes: classes,
+            higherIsBetter: higherIsBetter)
+        var regions: [Region] = []
+        var unmapped: [String] = []
         for (item, shape) in zip(items, shapes) {
-            guard let shape, let projection else { unmapped.append(item.id); continue }
+            guard let shape, let projection else {
+                unmapped.append(item.id)
+                continue
+            }
             let label = projection.point(shape.representativePoint)
-            regions.append(Region(id: item.id, label: item.label, value: item.value.flatMap { $0.isFinite ? $0 : nil },
-                                  path: Self.path(shape, projection, minDistance: minDistance),
-                                  classIndex: item.value.flatMap(classing.classIndex),
-                                  labelX: ChartNumber.round1(label.x), labelY: ChartNumber.round1(label.y)))
+            regions.append(
+                Region(
+                    id: item.id, label: item.label, value: item.value.flatMap { $0.isFinite ? $0 : nil },
+                    path: Self.path(shape, projection, minDistance: minDistance),
+                    classIndex: item.value.flatMap(classing.classIndex),
+                    labelX: ChartNumber.round1(label.x), labelY: ChartNumber.round1(label.y)))
         }
         self.width = ChartNumber.round1(width)
         self.height = ChartNumber.round1(projection?.height ?? 0)
@@ -89,7 +98,9 @@ public struct MapLayout: Sendable, Codable, Equatable {
     /// ColorBrewer "Blues" scheme (by Cynthia Brewer, Apache License 2.0), single-hue so it reads
     /// for colour-blind readers and in greyscale, with its near-white lightest shade left out.
     public static func palette(classes: Int) -> [String] {
-        let blues9 = ["#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b"]
+        let blues9 = [
+            "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b",
+        ]
         switch classes {
         case ..<1: return []
         case 1: return ["#4292c6"]
@@ -107,7 +118,8 @@ public struct MapLayout: Sendable, Codable, Equatable {
             }
             return (0..<classes).map { i in
                 let t = Double(i) / Double(classes - 1) * Double(stops.count - 1)
-                let k = min(Int(t), stops.count - 2), f = t - Double(k)
+                let k = min(Int(t), stops.count - 2)
+                let f = t - Double(k)
                 let rgb = (0..<3).map { Int((stops[k][$0] * (1 - f) + stops[k + 1][$0] * f).rounded()) }
                 return "#" + rgb.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
             }
@@ -125,7 +137,10 @@ public struct MapLayout: Sendable, Codable, Equatable {
                 kept.append(q)
             }
             if thin, kept.count > 1, let first = kept.first, let last = kept.last,
-               hypot(first.x - last.x, first.y - last.y) < minDistance { kept.removeLast() }
+                hypot(first.x - last.x, first.y - last.y) < minDistance
+            {
+                kept.removeLast()
+            }
             guard kept.count >= 3 else { return false }
             // Shoelace in screen coordinates (y down): positive means clockwise on screen.
             let area = zip(kept, kept.dropFirst() + kept.prefix(1)).reduce(0) { $0 + $1.0.x * $1.1.y - $1.1.x * $1.0.y }
@@ -160,7 +175,8 @@ extension MapLayout {
             guard box.minLon.isFinite, box.maxLon.isFinite, box.minLat.isFinite, box.maxLat.isFinite else { return nil }
             let margin = MapLayout.margin
             xScale = cos((box.minLat + box.maxLat) / 2 * .pi / 180)
-            let w = (box.maxLon - box.minLon) * xScale, h = box.maxLat - box.minLat
+            let w = (box.maxLon - box.minLon) * xScale
+            let h = box.maxLat - box.minLat
             let inner = max(width - 2 * margin, 1)
             var scale = w > 0 ? inner / w : (h > 0 ? inner / h : 1)
             if let maxHeight, h * scale + 2 * margin > maxHeight, h > 0 {
@@ -210,7 +226,8 @@ extension MapLayout {
             }
             let ascending = ranges.compactMap { $0 }
             let entries = ascending.enumerated().map { c, r in
-                MapLayout.LegendEntry(classIndex: higherIsBetter ? c : ascending.count - 1 - c, lower: r.lower, upper: r.upper)
+                MapLayout.LegendEntry(
+                    classIndex: higherIsBetter ? c : ascending.count - 1 - c, lower: r.lower, upper: r.upper)
             }
             legend = entries.sorted { $0.classIndex < $1.classIndex }
         }

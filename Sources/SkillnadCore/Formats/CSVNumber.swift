@@ -20,7 +20,8 @@ public enum CSVNumber {
             case .notANumber:
                 return "\"\(value)\" is not a number"
             case .thousandsSeparator:
-                return "\"\(value)\" has a thousands separator, which is not supported (\"1,234\" can mean 1.234 or 1234): write the number without it"
+                return
+                    "\"\(value)\" has a thousands separator, which is not supported (\"1,234\" can mean 1.234 or 1234): write the number without it"
             case .otherDecimalSeparator:
                 let other = decimal == "," ? "." : ","
                 return "\"\(value)\" has \"\(other)\" as decimal separator but this column uses \"\(decimal)\""
@@ -50,12 +51,26 @@ public enum CSVNumber {
 
     /// The bytes without surrounding spaces.
     static func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        var start = 0, end = b.count
-        while start < end { let n = spaceLength(b, start); if n == 0 { break }; start += n }
+        var start = 0
+        var end = b.count
+        while start < end {
+            let n = spaceLength(b, start)
+            if n == 0 { break }
+            start += n
+        }
         while end > start {
-            if b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1; continue }
-            if end - start >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 { end -= 2; continue }
-            if end - start >= 3, b[end - 3] == 0xE2, b[end - 2] == 0x80, b[end - 1] == 0x89 || b[end - 1] == 0xAF { end -= 3; continue }
+            if b[end - 1] == 0x20 || b[end - 1] == 0x09 {
+                end -= 1
+                continue
+            }
+            if end - start >= 2, b[end - 2] == 0xC2, b[end - 1] == 0xA0 {
+                end -= 2
+                continue
+            }
+            if end - start >= 3, b[end - 3] == 0xE2, b[end - 2] == 0x80, b[end - 1] == 0x89 || b[end - 1] == 0xAF {
+                end -= 3
+                continue
+            }
             break
         }
         return start..<end
@@ -87,9 +102,15 @@ public enum CSVNumber {
         var i = range.lowerBound
         let end = range.upperBound
         if i < end {
-            if b[i] == UInt8(ascii: "-") { s.negative = true; i += 1 }
-            else if b[i] == UInt8(ascii: "+") { i += 1 }
-            else if end - i >= 3, b[i] == 0xE2, b[i + 1] == 0x88, b[i + 2] == 0x92 { s.negative = true; i += 3 } // U+2212 minus sign
+            if b[i] == UInt8(ascii: "-") {
+                s.negative = true
+                i += 1
+            } else if b[i] == UInt8(ascii: "+") {
+                i += 1
+            } else if end - i >= 3, b[i] == 0xE2, b[i + 1] == 0x88, b[i + 2] == 0x92 {
+                s.negative = true
+                i += 3
+            }  // U+2212 minus sign
         }
         let mantissaStart = i
         var mantissaEnd = end
@@ -103,7 +124,9 @@ public enum CSVNumber {
         while i < end {
             let c = b[i]
             if c >= 0x30 && c <= 0x39 {
-                group += 1; digits += 1; i += 1
+                group += 1
+                digits += 1
+                i += 1
             } else if c == comma || c == dot {
                 mark(c)
                 if c == comma { s.commas += 1 } else { s.dots += 1 }
@@ -144,16 +167,25 @@ public enum CSVNumber {
         if n == 1 && (first == UInt8(ascii: "x") || first == UInt8(ascii: "X")) { return .success(.suppressed) }
         if n == 2 && first == dot && bytes[range.lowerBound + 1] == dot { return .success(.suppressed) }
         if n == 3 && first == 0xE2 && bytes[range.lowerBound + 1] == 0x80,
-           bytes[range.lowerBound + 2] == 0x93 || bytes[range.lowerBound + 2] == 0x94 { return .success(.missing) } // – —
+            bytes[range.lowerBound + 2] == 0x93 || bytes[range.lowerBound + 2] == 0x94
+        {
+            return .success(.missing)
+        }  // – —
 
         // Fast path: a plain integer that a Double holds exactly.
         var i = range.lowerBound
         var negative = false
-        if first == UInt8(ascii: "-") { negative = true; i += 1 }
+        if first == UInt8(ascii: "-") {
+            negative = true
+            i += 1
+        }
         if i < range.upperBound, range.upperBound - i <= 15 {
             var v = 0
             var j = i
-            while j < range.upperBound, bytes[j] >= 0x30 && bytes[j] <= 0x39 { v = v * 10 + Int(bytes[j] - 0x30); j += 1 }
+            while j < range.upperBound, bytes[j] >= 0x30 && bytes[j] <= 0x39 {
+                v = v * 10 + Int(bytes[j] - 0x30)
+                j += 1
+            }
             if j == range.upperBound { return .success(.value(Double(negative ? -v : v))) }
         }
 
@@ -163,11 +195,21 @@ public enum CSVNumber {
         let length = (s.negative ? 1 : 0) + s.mantissa.count + (s.exponent.isEmpty ? 0 : s.exponent.count + 1)
         let ascii = String(unsafeUninitializedCapacity: length) { out in
             var k = 0
-            if s.negative { out[k] = UInt8(ascii: "-"); k += 1 }
-            for j in s.mantissa { out[k] = bytes[j] == decimal ? dot : bytes[j]; k += 1 }
+            if s.negative {
+                out[k] = UInt8(ascii: "-")
+                k += 1
+            }
+            for j in s.mantissa {
+                out[k] = bytes[j] == decimal ? dot : bytes[j]
+                k += 1
+            }
             if !s.exponent.isEmpty {
-                out[k] = UInt8(ascii: "e"); k += 1
-                for j in s.exponent { out[k] = bytes[j]; k += 1 }
+                out[k] = UInt8(ascii: "e")
+                k += 1
+                for j in s.exponent {
+                    out[k] = bytes[j]
+                    k += 1
+                }
             }
             return k
         }
@@ -190,7 +232,9 @@ public enum CSVNumber {
         } else {
             // `1 234`, `1,234` in a decimal-point column, `1.234.567`.
             let oneKind = [s.commas, s.dots, s.spaces].filter { $0 > 0 }.count == 1
-            if leadOK && oneKind && s.lastGroup == 3 && (s.lastMark != decimal || s.marks > 1) { return .thousandsSeparator }
+            if leadOK && oneKind && s.lastGroup == 3 && (s.lastMark != decimal || s.marks > 1) {
+                return .thousandsSeparator
+            }
         }
         if s.spaces > 0 { return .notANumber }
         if decimals == 0 && others == 1 { return .otherDecimalSeparator }
@@ -214,4 +258,3 @@ public enum CSVNumber {
         return s.lastMark
     }
 }
-

@@ -10,7 +10,8 @@ extension CSVTable {
     /// decimal commas without quoting every number, so `"."`; semicolon or tab, `","`.
     /// A column that mixes both is decided by the majority; the minority is reported by `numbers`.
     public func decimalSeparator(column: Int) -> Character {
-        var commas = 0, dots = 0
+        var commas = 0
+        var dots = 0
         for row in rows where column < row.count {
             switch CSVNumber.evidence(row[column]) {
             case CSVNumber.comma?: commas += 1
@@ -44,8 +45,9 @@ extension CSVTable {
         case .success(let value):
             return value
         case .failure(let problem):
-            throw CSVError(.notANumber(value: text, problem: problem), line: lineNumbers[row], column: columnName(column),
-                           message: problem.message(value: text, decimal: decimal))
+            throw CSVError(
+                .notANumber(value: text, problem: problem), line: lineNumbers[row], column: columnName(column),
+                message: problem.message(value: text, decimal: decimal))
         }
     }
 }

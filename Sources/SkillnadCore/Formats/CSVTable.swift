@@ -22,9 +22,17 @@ import Foundation
 public struct CSVTable: Sendable {
     /// The field separator (*avgränsare*).
     public enum Delimiter: String, Sendable, CaseIterable {
-        case comma = ",", semicolon = ";", tab = "\t"
+        case comma = ","
+        case semicolon = ";"
+        case tab = "\t"
 
-        var byte: UInt8 { switch self { case .comma: 0x2C; case .semicolon: 0x3B; case .tab: 0x09 } }
+        var byte: UInt8 {
+            switch self {
+            case .comma: 0x2C
+            case .semicolon: 0x3B
+            case .tab: 0x09
+            }
+        }
 
         /// Order of preference when several delimiters split the sample consistently: semicolon
         /// first, because a Swedish Excel file (semicolon + decimal comma) can also split evenly on
@@ -69,7 +77,8 @@ public struct CSVTable: Sendable {
         if rows.isEmpty {
             throw CSVError(.empty, line: nil, column: nil, message: "the file has a header line but no data rows")
         }
-        return CSVTable(delimiter: head.delimiter, header: head.header, rows: rows, lineNumbers: lines, headerLine: head.line)
+        return CSVTable(
+            delimiter: head.delimiter, header: head.header, rows: rows, lineNumbers: lines, headerLine: head.line)
     }
 
     /// Streams the table: `header` is called once with the column names and the delimiter, then
@@ -87,11 +96,26 @@ public struct CSVTable: Sendable {
         row: (_ fields: [String], _ line: Int) throws -> Void
     ) throws {
         var callerError: (any Error)?
-        try read(data, delimiter: delimiter, onHead: { names, found in
-            do { try header(names, found); return true } catch { callerError = error; return false }
-        }, onRow: { fields, line in
-            do { try row(fields, line); return true } catch { callerError = error; return false }
-        })
+        try read(
+            data, delimiter: delimiter,
+            onHead: { names, found in
+                do {
+                    try header(names, found)
+                    return true
+                } catch {
+                    callerError = error
+                    return false
+                }
+            },
+            onRow: { fields, line in
+                do {
+                    try row(fields, line)
+                    return true
+                } catch {
+                    callerError = error
+                    return false
+                }
+            })
         if let callerError { throw callerError }
     }
 
@@ -116,9 +140,15 @@ public struct CSVTable: Sendable {
                 guard try scanner.next(into: &fields) != nil else {
                     throw CSVError(.empty, line: nil, column: nil, message: "the file is empty")
                 }
-                do { try header(headerNames(fields), delimiter) } catch { callerError = error; return .success(()) }
+                do { try header(headerNames(fields), delimiter) } catch {
+                    callerError = error
+                    return .success(())
+                }
                 var column = 0
-                while try scanner.next(field: { bytes in cell(column, bytes); column += 1 }) != nil { column = 0 }
+                while try scanner.next(field: { bytes in
+                    cell(column, bytes)
+                    column += 1
+                }) != nil { column = 0 }
                 return .success(())
             } catch {
                 return .failure(error)
@@ -176,8 +206,9 @@ public struct CSVTable: Sendable {
     private static func single(_ matches: [Int], name: String, header: [String]) throws(CSVError) -> Int? {
         guard matches.count > 1 else { return matches.first }
         let listed = matches.map { "\(header[$0]) (column \($0 + 1))" }.joined(separator: ", ")
-        throw CSVError(.ambiguousColumn(name: name, matches: matches), line: nil, column: name,
-                       message: "more than one column matches \"\(name)\": \(listed); rename one of them")
+        throw CSVError(
+            .ambiguousColumn(name: name, matches: matches), line: nil, column: name,
+            message: "more than one column matches \"\(name)\": \(listed); rename one of them")
     }
 }
 
@@ -218,7 +249,10 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
 
     public init(_ kind: Kind, line: Int?, column: String?, message: String) {
-        self.kind = kind; self.line = line; self.column = column; self.message = message
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.message = message
     }
 
     public var description: String {
@@ -233,7 +267,11 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 // MARK: - Reading
 
 extension CSVTable {
-    struct Head { var delimiter: Delimiter; var header: [String]; var line: Int }
+    struct Head {
+        var delimiter: Delimiter
+        var header: [String]
+        var line: Int
+    }
 
     /// The one reading loop behind `parse` and `forEachRow`. `onHead` and `onRow` return false to
     /// stop reading (a caller's closure failed).
@@ -263,14 +301,18 @@ extension CSVTable {
                 guard onHead(header, delimiter) else { return .success(head) }
                 while let line = try scanner.next(into: &fields) {
                     guard fields.count == written else {
-                        throw raggedError(line: line, expected: written, found: fields.count,
-                                          endsWithDelimiter: fields.last == "", headerEndsWithDelimiter: named < written,
-                                          delimiter: delimiter)
+                        throw raggedError(
+                            line: line, expected: written, found: fields.count,
+                            endsWithDelimiter: fields.last == "", headerEndsWithDelimiter: named < written,
+                            delimiter: delimiter)
                     }
                     if named < written {
                         for i in named..<written where !fields[i].isEmpty {
-                            throw CSVError(.valueInUnnamedColumn, line: line, column: "column \(i + 1)",
-                                           message: "\"\(fields[i])\" is in a column without a name (the header line ends with a delimiter); give the column a name")
+                            throw CSVError(
+                                .valueInUnnamedColumn, line: line, column: "column \(i + 1)",
+                                message:
+                                    "\"\(fields[i])\" is in a column without a name (the header line ends with a delimiter); give the column a name"
+                            )
                         }
                         fields.removeLast(written - named)
                     }
@@ -284,11 +326,14 @@ extension CSVTable {
         return try outcome.get()
     }
 
-    static func raggedError(line: Int, expected: Int, found: Int, endsWithDelimiter: Bool, headerEndsWithDelimiter: Bool,
-                            delimiter: Delimiter) -> CSVError {
+    static func raggedError(
+        line: Int, expected: Int, found: Int, endsWithDelimiter: Bool, headerEndsWithDelimiter: Bool,
+        delimiter: Delimiter
+    ) -> CSVError {
         var message = "\(found) field\(found == 1 ? "" : "s") where the header has \(expected)"
         if found == expected + 1 && endsWithDelimiter && !headerEndsWithDelimiter {
-            message += " (the line ends with a \(delimiter.name); that is allowed only when the header line ends with one too)"
+            message +=
+                " (the line ends with a \(delimiter.name); that is allowed only when the header line ends with one too)"
         } else if found > expected {
             message += " (a \(delimiter.name) inside a value that is not in quotes?)"
         }
@@ -307,15 +352,20 @@ extension CSVTable {
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             throw notText("an Excel workbook or other ZIP archive (in Excel: Save as → CSV UTF-8)")
         }
-        if starts([0xD0, 0xCF, 0x11, 0xE0]) { throw notText("an old Excel workbook (.xls) (in Excel: Save as → CSV UTF-8)") }
+        if starts([0xD0, 0xCF, 0x11, 0xE0]) {
+            throw notText("an old Excel workbook (.xls) (in Excel: Save as → CSV UTF-8)")
+        }
         if starts([0x89, 0x50, 0x4E, 0x47]) { throw notText("a PNG image") }
         if starts([0xFF, 0xD8, 0xFF]) { throw notText("a JPEG image") }
         if starts([0x47, 0x49, 0x46, 0x38]) { throw notText("a GIF image") }
         if starts([0x25, 0x50, 0x44, 0x46]) { throw notText("a PDF document") }
         if starts([0x1F, 0x8B]) { throw notText("a gzip-compressed file (unpack it first)") }
         if starts([0xFF, 0xFE]) || starts([0xFE, 0xFF]) {
-            throw CSVError(.notUTF8, line: nil, column: nil,
-                           message: "the file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8 (save the file as UTF-8: in Excel, Save as → CSV UTF-8)")
+            throw CSVError(
+                .notUTF8, line: nil, column: nil,
+                message:
+                    "the file is UTF-16 text (Excel's \"Unicode text\"), not UTF-8 (save the file as UTF-8: in Excel, Save as → CSV UTF-8)"
+            )
         }
         let body = starts([0xEF, 0xBB, 0xBF]) ? UnsafeBufferPointer(rebasing: all[3...]) : all
         if let bad = firstInvalidUTF8(body) {
@@ -323,22 +373,34 @@ extension CSVTable {
                 throw notText("binary data (it contains NUL bytes)")
             }
             let line = lineNumber(at: bad, in: body)
-            throw CSVError(.notUTF8, line: line, column: nil,
-                           message: "not UTF-8 text (save the file as UTF-8: in Excel, Save as → CSV UTF-8); the first byte that is not UTF-8 is on this line, often an å, ä or ö saved as Latin-1 / Windows-1252")
+            throw CSVError(
+                .notUTF8, line: line, column: nil,
+                message:
+                    "not UTF-8 text (save the file as UTF-8: in Excel, Save as → CSV UTF-8); the first byte that is not UTF-8 is on this line, often an å, ä or ö saved as Latin-1 / Windows-1252"
+            )
         }
         guard let first = body.firstIndex(where: { !isBlank($0) }) else {
             throw CSVError(.empty, line: nil, column: nil, message: "the file is empty")
         }
         switch body[first] {
         case UInt8(ascii: "{"):
-            throw CSVError(.notDelimited, line: nil, column: nil, message: "this looks like a JSON document (it starts with \"{\"), not a CSV table")
+            throw CSVError(
+                .notDelimited, line: nil, column: nil,
+                message: "this looks like a JSON document (it starts with \"{\"), not a CSV table")
         case UInt8(ascii: "["):
             if let next = body[(first + 1)...].firstIndex(where: { !isBlank($0) }),
-               [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "]")].contains(body[next]) {
-                throw CSVError(.notDelimited, line: nil, column: nil, message: "this looks like a JSON document (it starts with \"[\"), not a CSV table")
+                [UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "]")].contains(body[next])
+            {
+                throw CSVError(
+                    .notDelimited, line: nil, column: nil,
+                    message: "this looks like a JSON document (it starts with \"[\"), not a CSV table")
             }
         case UInt8(ascii: "<"):
-            throw CSVError(.notDelimited, line: nil, column: nil, message: "this looks like an HTML or XML document (it starts with \"<\"), not a CSV table; was a web page saved instead of the file?")
+            throw CSVError(
+                .notDelimited, line: nil, column: nil,
+                message:
+                    "this looks like an HTML or XML document (it starts with \"<\"), not a CSV table; was a web page saved instead of the file?"
+            )
         default:
             break
         }
@@ -352,7 +414,12 @@ extension CSVTable {
         var line = 1
         var i = 0
         while i < offset {
-            if bytes[i] == 0x0A { line += 1 } else if bytes[i] == 0x0D { line += 1; if i + 1 < offset, bytes[i + 1] == 0x0A { i += 1 } }
+            if bytes[i] == 0x0A {
+                line += 1
+            } else if bytes[i] == 0x0D {
+                line += 1
+                if i + 1 < offset, bytes[i + 1] == 0x0A { i += 1 }
+            }
             i += 1
         }
         return line
@@ -372,21 +439,36 @@ extension CSVTable {
                 let high: UInt64 = 0x8080_8080_8080_8080
                 let ones: UInt64 = 0x0101_0101_0101_0101
                 let hasZero = (word &- ones) & ~word & high
-                if word & high == 0 && hasZero == 0 { i += 8; continue }
+                if word & high == 0 && hasZero == 0 {
+                    i += 8
+                    continue
+                }
             }
             let b = base[i]
             if b == 0 { return i }
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             let need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+            var lower: UInt8 = 0x80
+            var upper: UInt8 = 0xBF
             switch b {
             case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
+            case 0xE0:
+                need = 2
+                lower = 0xA0
             case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
+            case 0xED:
+                need = 2
+                upper = 0x9F
+            case 0xF0:
+                need = 3
+                lower = 0x90
             case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
+            case 0xF4:
+                need = 3
+                upper = 0x8F
             default: return i
             }
             guard i + need < count else { return i }
@@ -445,14 +527,21 @@ extension CSVTable {
         }
         if let plausible { return plausible }
         if let quoteError { throw quoteError }
-        throw CSVError(.notDelimited, line: nil, column: nil,
-                       message: "not a delimited table (no comma, semicolon or tab that splits the lines consistently)")
+        throw CSVError(
+            .notDelimited, line: nil, column: nil,
+            message: "not a delimited table (no comma, semicolon or tab that splits the lines consistently)")
     }
 }
 
 extension CSVTable.Delimiter {
     /// The delimiter's name for messages.
-    public var name: String { switch self { case .comma: "comma"; case .semicolon: "semicolon"; case .tab: "tab" } }
+    public var name: String {
+        switch self {
+        case .comma: "comma"
+        case .semicolon: "semicolon"
+        case .tab: "tab"
+        }
+    }
 }
 
 // MARK: - Scanner
@@ -493,8 +582,9 @@ struct CSVRecordScanner {
 
     static func checkWidth(_ found: Int, line: Int?) throws(CSVError) {
         guard found > maxFields else { return }
-        throw CSVError(.tooManyColumns(found: found), line: line, column: nil,
-                       message: "\(found) fields in one line; a file may have at most \(maxFields) columns")
+        throw CSVError(
+            .tooManyColumns(found: found), line: line, column: nil,
+            message: "\(found) fields in one line; a file may have at most \(maxFields) columns")
     }
 
     /// Reads the next record without building strings; returns its field count, or nil at the end.
@@ -517,15 +607,27 @@ struct CSVRecordScanner {
     }
 
     @inline(__always)
-    private mutating func scan(store: Bool = true, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) throws(CSVError) -> Int? {
+    private mutating func scan(store: Bool = true, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) throws(CSVError)
+        -> Int?
+    {
         let end = bytes.count
-        let lf = Self.lf, cr = Self.cr, quote = Self.quote, delimiter = self.delimiter
+        let lf = Self.lf
+        let cr = Self.cr
+        let quote = Self.quote
+        let delimiter = self.delimiter
         // Blank lines carry no row.
         while position < end {
             let b = bytes[position]
-            if b == lf { position += 1; line += 1 }
-            else if b == cr { position += 1; if position < end && bytes[position] == lf { position += 1 }; line += 1 }
-            else { break }
+            if b == lf {
+                position += 1
+                line += 1
+            } else if b == cr {
+                position += 1
+                if position < end && bytes[position] == lf { position += 1 }
+                line += 1
+            } else {
+                break
+            }
         }
         guard position < end else { return nil }
         let startLine = line
@@ -538,12 +640,15 @@ struct CSVRecordScanner {
                 var segment = position
                 while true {
                     guard position < end else {
-                        throw CSVError(.unterminatedQuote, line: openedOn, column: nil,
-                                       message: "a quoted field starts here and its closing quote (\") is missing")
+                        throw CSVError(
+                            .unterminatedQuote, line: openedOn, column: nil,
+                            message: "a quoted field starts here and its closing quote (\") is missing")
                     }
                     let b = bytes[position]
                     if b == quote {
-                        if store { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position])) }
+                        if store {
+                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position]))
+                        }
                         if position + 1 < end && bytes[position + 1] == quote {
                             if store { scratch.append(quote) }
                             position += 2
@@ -554,7 +659,10 @@ struct CSVRecordScanner {
                         break
                     } else if b == cr {
                         // A line break inside a value reads as "\n" whatever the file's line ends.
-                        if store { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position])); scratch.append(lf) }
+                        if store {
+                            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position]))
+                            scratch.append(lf)
+                        }
                         position += 1
                         if position < end && bytes[position] == lf { position += 1 }
                         line += 1
@@ -573,7 +681,9 @@ struct CSVRecordScanner {
                     position += 1
                 }
                 if store {
-                    if position > tail { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail..<position])) }
+                    if position > tail {
+                        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[tail..<position]))
+                    }
                     scratch.withUnsafeBufferPointer { emit($0) }
                 } else {
                     emit(UnsafeBufferPointer(rebasing: bytes[tail..<tail]))

@@ -9,7 +9,10 @@ public enum ICalendar {
         public let url: String?
 
         public init(uid: String, day: Day, summary: String, url: String? = nil) {
-            self.uid = uid; self.day = day; self.summary = summary; self.url = url
+            self.uid = uid
+            self.day = day
+            self.summary = summary
+            self.url = url
         }
     }
 
@@ -38,10 +41,14 @@ public enum ICalendar {
 
     /// Lines longer than 75 octets are folded (CRLF and a space), never inside a UTF-8 character.
     public static func fold(_ line: String) -> String {
-        var out = "", count = 0
+        var out = ""
+        var count = 0
         for ch in line {
             let n = String(ch).utf8.count
-            if count + n > 75 { out += "\r\n "; count = 1 }
+            if count + n > 75 {
+                out += "\r\n "
+                count = 1
+            }
             out.append(ch)
             count += n
         }
@@ -52,17 +59,26 @@ public enum ICalendar {
 
     public static func document(name: String, events: [Event], stamp: Date = Date()) -> String {
         let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(identifier: "UTC"); f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Skillnad//Referral deadlines//SV", "CALSCALE:GREGORIAN",
-                     "X-WR-CALNAME:\(escape(name))"]
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Skillnad//Referral deadlines//SV", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:\(escape(name))",
+        ]
         for e in events {
-            lines += ["BEGIN:VEVENT", "UID:\(escape(e.uid))", "DTSTAMP:\(f.string(from: stamp))", "DTSTART;VALUE=DATE:\(compact(e.day))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(escape(e.uid))", "DTSTAMP:\(f.string(from: stamp))",
+                "DTSTART;VALUE=DATE:\(compact(e.day))",
+            ]
             // An all-day event ends the next day; the last day there is has no next one, and
             // without DTEND an all-day event is one day long anyway.
             if let end = e.day.next { lines.append("DTEND;VALUE=DATE:\(compact(end))") }
             lines.append("SUMMARY:\(escape(e.summary))")
             // A URI is not TEXT: not escaped, but no control character may end the line early.
-            if let url = e.url { lines.append("URL:" + String(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F })) }
+            if let url = e.url {
+                lines.append("URL:" + String(url.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+            }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

@@ -41,7 +41,10 @@ struct JSONFields {
             if required { problem(key, .required) }
             return nil
         }
-        guard case .string(let s) = v else { problem(key, .expectedString); return nil }
+        guard case .string(let s) = v else {
+            problem(key, .expectedString)
+            return nil
+        }
         let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty && !allowEmpty {
             if required { problem(key, .mustNotBeEmpty) }
@@ -55,25 +58,38 @@ struct JSONFields {
             if required { problem(key, .required) }
             return nil
         }
-        guard case .number(let n) = v, n.rounded() == n, abs(n) < 1e15 else { problem(key, .expectedWholeNumber); return nil }
+        guard case .number(let n) = v, n.rounded() == n, abs(n) < 1e15 else {
+            problem(key, .expectedWholeNumber)
+            return nil
+        }
         let i = Int(n)
-        if let range, !range.contains(i) { problem(key, .outOfRange(low: range.lowerBound, high: range.upperBound, got: i)); return nil }
+        if let range, !range.contains(i) {
+            problem(key, .outOfRange(low: range.lowerBound, high: range.upperBound, got: i))
+            return nil
+        }
         return i
     }
 
     mutating func double(_ key: String) -> Double? {
         guard let v = present(key) else { return nil }
-        guard case .number(let n) = v else { problem(key, .expectedNumber); return nil }
+        guard case .number(let n) = v else {
+            problem(key, .expectedNumber)
+            return nil
+        }
         return n
     }
 
     mutating func day(_ key: String) -> Day? {
         guard let s = string(key) else { return nil }
-        guard let d = Day(s) else { problem(key, .expectedDate(got: s)); return nil }
+        guard let d = Day(s) else {
+            problem(key, .expectedDate(got: s))
+            return nil
+        }
         return d
     }
 
-    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E? where E.RawValue == String {
+    mutating func enumValue<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) -> E?
+    where E.RawValue == String {
         guard let s = string(key, required: true) else { return nil }
         guard let e = E(rawValue: s) else {
             problem(key, .unknownValue(s, expected: E.allCases.map(\.rawValue).joined(separator: ", ")))
@@ -84,7 +100,10 @@ struct JSONFields {
 
     mutating func strings(_ key: String) -> [String]? {
         guard let v = present(key) else { return nil }
-        guard case .array(let a) = v else { problem(key, .expectedStrings); return nil }
+        guard case .array(let a) = v else {
+            problem(key, .expectedStrings)
+            return nil
+        }
         var out: [String] = []
         for (i, e) in a.enumerated() {
             guard case .string(let s) = e, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -102,7 +121,10 @@ struct JSONFields {
             if required { problem(key, .required) }
             return []
         }
-        guard case .array(let a) = v else { problem(key, .expectedList); return [] }
+        guard case .array(let a) = v else {
+            problem(key, .expectedList)
+            return []
+        }
         return a.enumerated().map { ($0.element, "\(at(key))[\($0.offset)]") }
     }
 

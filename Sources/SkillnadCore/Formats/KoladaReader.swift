@@ -14,7 +14,10 @@ public struct KoladaData: Sendable, Equatable {
     public let nextPage: String?
 
     public init(observations: [ReadObservation], kpis: [String], statuses: [String] = [], nextPage: String? = nil) {
-        self.observations = observations; self.kpis = kpis; self.statuses = statuses; self.nextPage = nextPage
+        self.observations = observations
+        self.kpis = kpis
+        self.statuses = statuses
+        self.nextPage = nextPage
     }
 }
 
@@ -62,48 +65,67 @@ public enum KoladaReader {
         do {
             root = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil, .invalidJSON(describe(error)))]))
+            return .failure(
+                ObservationProblems([ObservationProblem(line: nil, column: nil, .invalidJSON(describe(error)))]))
         }
         var problems: [ObservationProblem] = []
-        func problem(_ path: String, _ reason: ObservationProblem.Reason) { problems.append(ObservationProblem(line: nil, column: path, reason)) }
+        func problem(_ path: String, _ reason: ObservationProblem.Reason) {
+            problems.append(ObservationProblem(line: nil, column: path, reason))
+        }
 
         let entries: [JSONValue]
         let prefix: String
         var nextPage: String?
         switch root {
         case .array(let a):
-            entries = a; prefix = ""
+            entries = a
+            prefix = ""
         case .object(let o):
             guard let values = o["values"] else {
-                return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values", .koladaValuesMissing)]))
+                return .failure(
+                    ObservationProblems([ObservationProblem(line: nil, column: "values", .koladaValuesMissing)]))
             }
             guard case .array(let a) = values else {
                 return .failure(ObservationProblems([ObservationProblem(line: nil, column: "values", .expectedArray)]))
             }
-            entries = a; prefix = "values"
+            entries = a
+            prefix = "values"
             for key in ["next_page", "next_url"] { if case .string(let s)? = o[key], !s.isEmpty { nextPage = s } }
         default:
-            return .failure(ObservationProblems([ObservationProblem(line: nil, column: nil, .notKoladaResponse(got: kind(root)))]))
+            return .failure(
+                ObservationProblems([ObservationProblem(line: nil, column: nil, .notKoladaResponse(got: kind(root)))]))
         }
 
         var observations: [ReadObservation] = []
-        var kpis: [String] = [], seenKPIs: Set<String> = []
-        var statuses: [String] = [], seenStatuses: Set<String> = []
+        var kpis: [String] = []
+        var seenKPIs: Set<String> = []
+        var statuses: [String] = []
+        var seenStatuses: Set<String> = []
         for (i, entry) in entries.enumerated() {
             let at = "\(prefix)[\(i)]"
-            guard case .object(let o) = entry else { problem(at, .expectedObject(got: kind(entry))); continue }
+            guard case .object(let o) = entry else {
+                problem(at, .expectedObject(got: kind(entry)))
+                continue
+            }
             var ok = true
             func text(_ key: String, required: Bool) -> String? {
                 switch o[key] {
                 case .string(let s)?:
                     let t = s.trimmingCharacters(in: .whitespaces)
-                    if t.isEmpty && required { problem("\(at).\(key)", .isEmpty); ok = false }
+                    if t.isEmpty && required {
+                        problem("\(at).\(key)", .isEmpty)
+                        ok = false
+                    }
                     return t.isEmpty ? nil : t
                 case nil, .null?:
-                    if required { problem("\(at).\(key)", .missing); ok = false }
+                    if required {
+                        problem("\(at).\(key)", .missing)
+                        ok = false
+                    }
                     return nil
                 case let v?:
-                    problem("\(at).\(key)", .expectedString(got: kind(v))); ok = false
+                    problem("\(at).\(key)", .expectedString(got: kind(v)))
+                    ok = false
                     return nil
                 }
             }
@@ -114,22 +136,36 @@ public enum KoladaReader {
             } else if o["ou"] != nil {
                 area = text("ou", required: true)
             } else {
-                problem(at, .whoseValue); ok = false
+                problem(at, .whoseValue)
+                ok = false
                 area = nil
             }
             // On the entry as documented; one client's v3 types put it on each value, so a value's
             // own period is taken too, and only a value with neither is a problem.
             var periodOK = true
-            let period = self.period(o["period"], at: "\(at).period") { problem($0, $1); periodOK = false }
+            let period = self.period(o["period"], at: "\(at).period") {
+                problem($0, $1)
+                periodOK = false
+            }
             guard case .array(let values)? = o["values"] else {
-                problem("\(at).values", o["values"] == nil ? .missing : .expectedArray); continue
+                problem("\(at).values", o["values"] == nil ? .missing : .expectedArray)
+                continue
             }
             if let kpi, seenKPIs.insert(kpi).inserted { kpis.append(kpi) }
-            let valueWithoutPeriod = values.contains { if case .object(let v) = $0 { v["period"] == nil } else { false } }
-            if period == nil && periodOK && valueWithoutPeriod { problem("\(at).period", .missing); ok = false }
+            let valueWithoutPeriod = values.contains {
+                if case .object(let v) = $0 { v["period"] == nil } else { false }
+            }
+            if period == nil && periodOK && valueWithoutPeriod {
+                problem("\(at).period", .missing)
+                ok = false
+            }
             for (j, item) in values.enumerated() {
                 let vat = "\(at).values[\(j)]"
-                guard case .object(let v) = item else { problem(vat, .expectedObject(got: kind(item))); ok = false; continue }
+                guard case .object(let v) = item else {
+                    problem(vat, .expectedObject(got: kind(item)))
+                    ok = false
+                    continue
+                }
                 let group: String
                 switch v["gender"] {
                 case nil, .null?:
@@ -140,40 +176,57 @@ public enum KoladaReader {
                     case "K": group = ObservationGroup.key([(dimension: "kon", value: "K")])
                     case "M": group = ObservationGroup.key([(dimension: "kon", value: "M")])
                     default:
-                        problem("\(vat).gender", .notKoladaGender(g)); ok = false; continue
+                        problem("\(vat).gender", .notKoladaGender(g))
+                        ok = false
+                        continue
                     }
                 case let g?:
-                    problem("\(vat).gender", .expectedString(got: kind(g))); ok = false; continue
+                    problem("\(vat).gender", .expectedString(got: kind(g)))
+                    ok = false
+                    continue
                 }
                 var value: Double?
                 switch v["value"] {
                 case .number(let x)?: value = x
                 case nil, .null?: value = nil
                 case let x?:
-                    problem("\(vat).value", .notAKoladaNumber(got: kind(x))); ok = false; continue
+                    problem("\(vat).value", .notAKoladaNumber(got: kind(x)))
+                    ok = false
+                    continue
                 }
                 var status = ""
                 switch v["status"] {
                 case .string(let s)?: status = s.trimmingCharacters(in: .whitespaces)
                 case nil, .null?: break
-                case let s?: problem("\(vat).status", .expectedString(got: kind(s))); ok = false; continue
+                case let s?:
+                    problem("\(vat).status", .expectedString(got: kind(s)))
+                    ok = false
+                    continue
                 }
-                var suppressed = false, preliminary = false
+                var suppressed = false
+                var preliminary = false
                 if !status.isEmpty {
                     if seenStatuses.insert(status).inserted { statuses.append(status) }
                     switch classify(status) {
-                    case .missing: suppressed = true; value = nil
+                    case .missing:
+                        suppressed = true
+                        value = nil
                     case .preliminary: preliminary = true
                     case .other: if value == nil { suppressed = true }
                     }
                 }
                 var itemPeriod = period
                 if v["period"] != nil {
-                    itemPeriod = self.period(v["period"], at: "\(vat).period") { problem($0, $1); ok = false }
+                    itemPeriod = self.period(v["period"], at: "\(vat).period") {
+                        problem($0, $1)
+                        ok = false
+                    }
                 }
                 guard ok, periodOK, let itemPeriod else { continue }
-                observations.append(ReadObservation(line: 0, areaCode: area, areaName: nil, period: itemPeriod, group: group,
-                                                    value: value, suppressed: suppressed, preliminary: preliminary))
+                observations.append(
+                    ReadObservation(
+                        line: 0, areaCode: area, areaName: nil, period: itemPeriod, group: group,
+                        value: value, suppressed: suppressed, preliminary: preliminary))
             }
         }
         guard problems.isEmpty else { return .failure(ObservationProblems(problems)) }
@@ -181,7 +234,9 @@ public enum KoladaReader {
     }
 
     /// A period as Kolada writes it: a whole number (`2022`) or a string (`"2022"`); nil when absent.
-    private static func period(_ v: JSONValue?, at path: String, problem: (String, ObservationProblem.Reason) -> Void) -> String? {
+    private static func period(_ v: JSONValue?, at path: String, problem: (String, ObservationProblem.Reason) -> Void)
+        -> String?
+    {
         switch v {
         case .number(let n)? where n.rounded() == n && abs(n) < 1e9:
             return String(Int(n))
@@ -201,8 +256,13 @@ public enum KoladaReader {
     static func classify(_ status: String) -> Status {
         let s = status.lowercased()
         if s.hasPrefix("prel") { return .preliminary }
-        let missing = ["missing", "saknas", "sekretess", "confidential", "withheld", "suppressed", "not available", "ej tillgänglig"]
-        if s == "x" || s == ".." || s == "." || s == "-" || missing.contains(where: { s.contains($0) }) { return .missing }
+        let missing = [
+            "missing", "saknas", "sekretess", "confidential", "withheld", "suppressed", "not available",
+            "ej tillgänglig",
+        ]
+        if s == "x" || s == ".." || s == "." || s == "-" || missing.contains(where: { s.contains($0) }) {
+            return .missing
+        }
         return .other
     }
 
@@ -221,7 +281,10 @@ public enum KoladaReader {
     private static func describe(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error {
             if let underlying = context.underlyingError as NSError?,
-               let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
+                let detail = underlying.userInfo[NSDebugDescriptionErrorKey] as? String
+            {
+                return detail
+            }
             return context.debugDescription
         }
         return "\(error)"

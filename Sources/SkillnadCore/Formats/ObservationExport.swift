@@ -20,17 +20,34 @@ public struct ExportRow: Sendable, Codable, Equatable {
     public var preliminary: Bool
     public var suppressed: Bool
 
-    public init(indicator: String, areaID: String, areaCode: String? = nil, areaName: String, areaKind: String, period: String,
-                group: String = ObservationGroup.total, value: Double?, numerator: Double? = nil, denominator: Double? = nil,
-                weight: Double? = nil, preliminary: Bool = false, suppressed: Bool = false) {
-        self.indicator = indicator; self.areaID = areaID; self.areaCode = areaCode; self.areaName = areaName
-        self.areaKind = areaKind; self.period = period; self.group = group; self.value = value; self.numerator = numerator
-        self.denominator = denominator; self.weight = weight; self.preliminary = preliminary; self.suppressed = suppressed
+    public init(
+        indicator: String, areaID: String, areaCode: String? = nil, areaName: String, areaKind: String, period: String,
+        group: String = ObservationGroup.total, value: Double?, numerator: Double? = nil, denominator: Double? = nil,
+        weight: Double? = nil, preliminary: Bool = false, suppressed: Bool = false
+    ) {
+        self.indicator = indicator
+        self.areaID = areaID
+        self.areaCode = areaCode
+        self.areaName = areaName
+        self.areaKind = areaKind
+        self.period = period
+        self.group = group
+        self.value = value
+        self.numerator = numerator
+        self.denominator = denominator
+        self.weight = weight
+        self.preliminary = preliminary
+        self.suppressed = suppressed
     }
 
     /// The same names as the CSV header, so a CSV and a JSON download read alike.
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case indicator, areaID = "area_id", areaCode = "area_code", areaName = "area_name", areaKind = "area_kind", period, group
+        case indicator
+        case areaID = "area_id"
+        case areaCode = "area_code"
+        case areaName = "area_name"
+        case areaKind = "area_kind"
+        case period, group
         case value, numerator, denominator, weight, preliminary, suppressed
     }
 
@@ -81,9 +98,11 @@ public enum ObservationExport {
     public static func append(_ row: ExportRow, to writer: inout CSVWriter) {
         let decimal = writer.decimal
         func number(_ x: Double?) -> String { x.map { CSVText.number($0, decimal: decimal) } ?? "" }
-        writer.row([row.indicator, row.areaID, row.areaCode ?? "", row.areaName, row.areaKind, row.period, row.group,
-                    number(row.value), number(row.numerator), number(row.denominator), number(row.weight),
-                    row.preliminary ? "true" : "false", row.suppressed ? "true" : "false"])
+        writer.row([
+            row.indicator, row.areaID, row.areaCode ?? "", row.areaName, row.areaKind, row.period, row.group,
+            number(row.value), number(row.numerator), number(row.denominator), number(row.weight),
+            row.preliminary ? "true" : "false", row.suppressed ? "true" : "false",
+        ])
     }
 
     /// The rows as `{"observations":[…]}`, keys sorted so the same data always gives the same
@@ -138,7 +157,9 @@ public enum CSVText {
         if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             let exponent = Int(s[s.index(after: e)...]) ?? 0
             let mantissa = s[..<e]
-            let point = mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count
+            let point =
+                mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) }
+                ?? mantissa.count
             let digits = Array(mantissa.filter { $0 != "." })
             let at = point + exponent
             if at <= 0 {

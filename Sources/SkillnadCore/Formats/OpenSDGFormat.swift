@@ -28,15 +28,19 @@ public enum OpenSDGFormat {
             do {
                 if let i = try table.column(name) { return i }
                 if required {
-                    problems.append(ObservationProblem(line: nil, column: name,
-                        .openSDGColumnMissing(name: name, columns: table.header.joined(separator: ", "))))
+                    problems.append(
+                        ObservationProblem(
+                            line: nil, column: name,
+                            .openSDGColumnMissing(name: name, columns: table.header.joined(separator: ", "))))
                 }
             } catch {
                 problems.append(ObservationProblem(line: nil, column: name, .detail(error.message)))
             }
             return nil
         }
-        let year = find("Year", required: true), value = find("Value", required: true), geo = find("GeoCode", required: false)
+        let year = find("Year", required: true)
+        let value = find("Value", required: true)
+        let geo = find("GeoCode", required: false)
         guard let year, let value, problems.isEmpty else { return .failure(ObservationProblems(problems)) }
 
         let special: Set<Int> = [year, value, geo].compactMap { $0 }.reduce(into: []) { $0.insert($1) }
@@ -53,20 +57,25 @@ public enum OpenSDGFormat {
             if period.isEmpty {
                 problems.append(ObservationProblem(line: line, column: table.columnName(year), .yearEmpty))
             }
-            var number: Double?, suppressed = false
+            var number: Double?
+            var suppressed = false
             switch CSVNumber.parse(row[value], decimal: decimal) {
             case .success(.value(let x)): number = x
             case .success(.missing): break
             case .success(.suppressed): suppressed = true
             case .failure(let p):
-                problems.append(ObservationProblem(line: line, column: valueName, .number(p, value: row[value], decimal: String(decimal))))
+                problems.append(
+                    ObservationProblem(
+                        line: line, column: valueName, .number(p, value: row[value], decimal: String(decimal))))
                 continue
             }
             guard !period.isEmpty else { continue }
             let code = geo.map { row[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             let group = ObservationGroup.key(dimensions.map { (dimension: $0.name, value: row[$0.index]) })
-            out.append(ReadObservation(line: line, areaCode: code, areaName: nil, period: period, group: group,
-                                       value: number, suppressed: suppressed))
+            out.append(
+                ReadObservation(
+                    line: line, areaCode: code, areaName: nil, period: period, group: group,
+                    value: number, suppressed: suppressed))
         }
         return problems.isEmpty ? .success(out) : .failure(ObservationProblems(problems))
     }
@@ -99,7 +108,9 @@ public enum OpenSDGFormat {
             for group in groups {
                 for d in ObservationGroup.dimensions(group) {
                     let key = d.dimension.lowercased()
-                    if headers[key] == nil { headers[key] = d.dimension.prefix(1).uppercased() + d.dimension.dropFirst() }
+                    if headers[key] == nil {
+                        headers[key] = d.dimension.prefix(1).uppercased() + d.dimension.dropFirst()
+                    }
                 }
             }
             keys = headers.keys.sorted()

@@ -27,8 +27,9 @@ public struct GeoBoundingBox: Sendable, Codable, Equatable {
 
     /// The box around both, for fitting several shapes into one map.
     public func union(_ other: GeoBoundingBox) -> GeoBoundingBox {
-        GeoBoundingBox(minLon: min(minLon, other.minLon), minLat: min(minLat, other.minLat),
-                       maxLon: max(maxLon, other.maxLon), maxLat: max(maxLat, other.maxLat))
+        GeoBoundingBox(
+            minLon: min(minLon, other.minLon), minLat: min(minLat, other.minLat),
+            maxLon: max(maxLon, other.maxLon), maxLat: max(maxLat, other.maxLat))
     }
 }
 
@@ -105,8 +106,9 @@ public struct GeoShape: Sendable, Codable, Equatable {
             var ring: [GeoPoint] = []
             for position in positions {
                 guard case .array(let numbers) = position, numbers.count >= 2,
-                      case .number(let lon) = numbers[0], case .number(let lat) = numbers[1],
-                      lon.isFinite, lat.isFinite else { return nil }
+                    case .number(let lon) = numbers[0], case .number(let lat) = numbers[1],
+                    lon.isFinite, lat.isFinite
+                else { return nil }
                 ring.append(GeoPoint(lon: lon, lat: lat))
             }
             if ring.count > 1, ring.first == ring.last { ring.removeLast() }
@@ -121,8 +123,9 @@ public struct GeoShape: Sendable, Codable, Equatable {
         var box = GeoBoundingBox(minLon: .infinity, minLat: .infinity, maxLon: -.infinity, maxLat: -.infinity)
         for polygon in polygons {
             for p in polygon.outer {
-                box = GeoBoundingBox(minLon: min(box.minLon, p.lon), minLat: min(box.minLat, p.lat),
-                                     maxLon: max(box.maxLon, p.lon), maxLat: max(box.maxLat, p.lat))
+                box = GeoBoundingBox(
+                    minLon: min(box.minLon, p.lon), minLat: min(box.minLat, p.lat),
+                    maxLon: max(box.maxLon, p.lon), maxLat: max(box.maxLat, p.lat))
             }
         }
         return box
@@ -150,7 +153,8 @@ public struct GeoShape: Sendable, Codable, Equatable {
         let centroid = Self.centroid(polygon.outer)
         if contains(centroid) { return centroid }
         let lats = polygon.outer.map(\.lat)
-        let south = lats.min() ?? 0, north = lats.max() ?? 0
+        let south = lats.min() ?? 0
+        let north = lats.max() ?? 0
         // The middle latitude first, then lines moving outwards from it, in case the middle one
         // runs exactly along an edge or only grazes the shape.
         for fraction in [0.5, 0.45, 0.55, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.1, 0.9] {
@@ -191,9 +195,14 @@ public struct GeoShape: Sendable, Codable, Equatable {
     static func centroid(_ ring: [GeoPoint]) -> GeoPoint {
         // Relative to the first point, so large coordinates do not cancel out.
         guard let origin = ring.first else { return GeoPoint(lon: 0, lat: 0) }
-        var twiceArea = 0.0, cx = 0.0, cy = 0.0
+        var twiceArea = 0.0
+        var cx = 0.0
+        var cy = 0.0
         for (a, b) in edges(ring) {
-            let ax = a.lon - origin.lon, ay = a.lat - origin.lat, bx = b.lon - origin.lon, by = b.lat - origin.lat
+            let ax = a.lon - origin.lon
+            let ay = a.lat - origin.lat
+            let bx = b.lon - origin.lon
+            let by = b.lat - origin.lat
             let cross = ax * by - bx * ay
             twiceArea += cross
             cx += (ax + bx) * cross

@@ -13,7 +13,8 @@ public struct AreaMatcher: Sendable {
     private let knownNames: Set<String>
 
     public init(_ areas: [AreaRecord], kind: AreaKind?) {
-        knownNames = Set(areas.flatMap { [$0.name] + ($0.nameEn.map { [$0] } ?? []) + ($0.aliases ?? []) }.map(SearchText.fold))
+        knownNames = Set(
+            areas.flatMap { [$0.name] + ($0.nameEn.map { [$0] } ?? []) + ($0.aliases ?? []) }.map(SearchText.fold))
         let candidates = kind.map { k in areas.filter { $0.kind == k } } ?? areas
         all = candidates
         var codes: [String: AreaRecord] = [:]
@@ -25,7 +26,9 @@ public struct AreaMatcher: Sendable {
             }
         }
         byCode = codes
-        byName = names.mapValues { list in Array(Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values) }
+        byName = names.mapValues { list in
+            Array(Dictionary(list.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }).values)
+        }
     }
 
     public enum Match: Sendable, Equatable {

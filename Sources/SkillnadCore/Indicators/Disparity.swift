@@ -35,8 +35,10 @@ public struct DisparityInput: Sendable, Equatable {
     /// denominator (per = 100 gives a percentage), weight = denominator, so rates are recomputed
     /// rather than trusted and the population weight comes for free. `nil` when the denominator is
     /// not positive (a district with no eligible voters has no turnout) or either count is not finite.
-    public static func rate(id: String, numerator: Double, denominator: Double, per: Double = 100,
-                            rankBy: Double? = nil) -> DisparityInput? {
+    public static func rate(
+        id: String, numerator: Double, denominator: Double, per: Double = 100,
+        rankBy: Double? = nil
+    ) -> DisparityInput? {
         guard numerator.isFinite, denominator.isFinite, denominator > 0 else { return nil }
         return DisparityInput(id: id, value: per * numerator / denominator, weight: denominator, rankBy: rankBy)
     }
@@ -217,8 +219,9 @@ public enum Disparity {
 
         let mu: Double? = n > 0 ? zip(p, y).reduce(0.0) { $0 + $1.0 * $1.1 } : nil
 
-        var result = Builder(direction: direction, areaCount: n, weighted: usesWeights, best: best, worst: worst,
-                             mean: measure(mu))
+        var result = Builder(
+            direction: direction, areaCount: n, weighted: usesWeights, best: best, worst: worst,
+            mean: measure(mu))
         guard n >= 2, let mu, let maxY = y.max(), let minY = y.min() else { return result.build() }
 
         result.difference = measure(maxY - minY, weighted: false)
@@ -277,7 +280,8 @@ public enum Disparity {
     /// ascending key) and the weighted least squares line of y on them; `nil` when every area
     /// has the same ridit.
     static func regressionOnRidits(y: [Double], p: [Double], keys: [Double], mu: Double)
-        -> (intercept: Double, slope: Double)? {
+        -> (intercept: Double, slope: Double)?
+    {
         let n = y.count
         let order = (0..<n).sorted { keys[$0] < keys[$1] || (keys[$0] == keys[$1] && $0 < $1) }
         var ridit = Array(repeating: 0.0, count: n)
@@ -331,8 +335,10 @@ public enum Disparity {
         var relativeIndexOfInequality: DisparityMeasure?
         var ranking: DisparityRanking?
 
-        init(direction: Direction, areaCount: Int, weighted: Bool, best: DisparityArea?, worst: DisparityArea?,
-             mean: DisparityMeasure?) {
+        init(
+            direction: Direction, areaCount: Int, weighted: Bool, best: DisparityArea?, worst: DisparityArea?,
+            mean: DisparityMeasure?
+        ) {
             self.direction = direction
             self.areaCount = areaCount
             self.weighted = weighted
@@ -397,16 +403,19 @@ extension Disparity {
     /// smaller drifts are reported as stable rather than as a change of direction. Pass another
     /// share as `stableBelow` to be stricter or looser. The measure must be one where lower means
     /// narrower; pass |SII| or, for RII, |ln RII|.
-    public static func trend(_ series: [(period: String, value: Double)],
-                             stableBelow share: Double = stableSlopeShare) -> Trend {
+    public static func trend(
+        _ series: [(period: String, value: Double)],
+        stableBelow share: Double = stableSlopeShare
+    ) -> Trend {
         let points = series.enumerated().filter { $0.element.value.isFinite }
         let m = points.count
         let first = points.first?.element.period
         let last = points.last?.element.period
         guard m >= 2 else {
             let level = points.first?.element.value
-            return Trend(slope: nil, meanLevel: level, classification: .notEnoughData, pointCount: m,
-                         firstPeriod: first, lastPeriod: last)
+            return Trend(
+                slope: nil, meanLevel: level, classification: .notEnoughData, pointCount: m,
+                firstPeriod: first, lastPeriod: last)
         }
         let tBar = points.reduce(0.0) { $0 + Double($1.offset) } / Double(m)
         let vBar = points.reduce(0.0) { $0 + $1.element.value } / Double(m)
@@ -425,7 +434,8 @@ extension Disparity {
         } else {
             classification = slope < 0 ? .narrowing : .widening
         }
-        return Trend(slope: slope, meanLevel: vBar, classification: classification, pointCount: m,
-                     firstPeriod: first, lastPeriod: last)
+        return Trend(
+            slope: slope, meanLevel: vBar, classification: classification, pointCount: m,
+            firstPeriod: first, lastPeriod: last)
     }
 }

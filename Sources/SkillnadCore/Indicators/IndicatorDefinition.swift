@@ -19,12 +19,23 @@ public struct IndicatorDefinition: Codable, Sendable, Equatable {
     public var targetAreas: [String]?
     public var strategies: [String]?
 
-    public init(code: String, name: String, nameEn: String? = nil, unit: String = "percent", direction: Direction = .higherIsBetter,
-                definition: String? = nil, definitionEn: String? = nil, source: String? = nil, sourceURL: String? = nil,
-                targetAreas: [String]? = nil, strategies: [String]? = nil) {
-        self.code = code; self.name = name; self.nameEn = nameEn; self.unit = unit; self.direction = direction
-        self.definition = definition; self.definitionEn = definitionEn; self.source = source; self.sourceURL = sourceURL
-        self.targetAreas = targetAreas; self.strategies = strategies
+    public init(
+        code: String, name: String, nameEn: String? = nil, unit: String = "percent",
+        direction: Direction = .higherIsBetter,
+        definition: String? = nil, definitionEn: String? = nil, source: String? = nil, sourceURL: String? = nil,
+        targetAreas: [String]? = nil, strategies: [String]? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.nameEn = nameEn
+        self.unit = unit
+        self.direction = direction
+        self.definition = definition
+        self.definitionEn = definitionEn
+        self.source = source
+        self.sourceURL = sourceURL
+        self.targetAreas = targetAreas
+        self.strategies = strategies
     }
 
     /// Problems with the definition itself, each naming its field; empty when it is fine.

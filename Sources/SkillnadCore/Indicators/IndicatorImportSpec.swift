@@ -23,23 +23,32 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
     public var createAreas: Bool
     public var skipUnmatched: Bool
 
-    public init(indicator: IndicatorDefinition, format: Format = .csv, mapping: ObservationMapping = .init(), areaKind: AreaKind = .district,
-                parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false) {
-        self.indicator = indicator; self.format = format; self.mapping = mapping; self.areaKind = areaKind
-        self.parent = parent; self.createAreas = createAreas; self.skipUnmatched = skipUnmatched
+    public init(
+        indicator: IndicatorDefinition, format: Format = .csv, mapping: ObservationMapping = .init(),
+        areaKind: AreaKind = .district,
+        parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false
+    ) {
+        self.indicator = indicator
+        self.format = format
+        self.mapping = mapping
+        self.areaKind = areaKind
+        self.parent = parent
+        self.createAreas = createAreas
+        self.skipUnmatched = skipUnmatched
     }
 
     enum CodingKeys: String, CodingKey { case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(indicator: try c.decode(IndicatorDefinition.self, forKey: .indicator),
-                  format: try c.decodeIfPresent(Format.self, forKey: .format) ?? .csv,
-                  mapping: try c.decodeIfPresent(ObservationMapping.self, forKey: .mapping) ?? .init(),
-                  areaKind: try c.decodeIfPresent(AreaKind.self, forKey: .areaKind) ?? .district,
-                  parent: try c.decodeIfPresent(String.self, forKey: .parent),
-                  createAreas: try c.decodeIfPresent(Bool.self, forKey: .createAreas) ?? false,
-                  skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false)
+        self.init(
+            indicator: try c.decode(IndicatorDefinition.self, forKey: .indicator),
+            format: try c.decodeIfPresent(Format.self, forKey: .format) ?? .csv,
+            mapping: try c.decodeIfPresent(ObservationMapping.self, forKey: .mapping) ?? .init(),
+            areaKind: try c.decodeIfPresent(AreaKind.self, forKey: .areaKind) ?? .district,
+            parent: try c.decodeIfPresent(String.self, forKey: .parent),
+            createAreas: try c.decodeIfPresent(Bool.self, forKey: .createAreas) ?? false,
+            skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false)
     }
 
     /// Reads a mapping file, with a message that says where it is wrong.
@@ -51,8 +60,11 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         } catch let DecodingError.typeMismatch(_, ctx), let DecodingError.valueNotFound(_, ctx) {
             throw ObservationProblems([.init(line: nil, column: path(ctx.codingPath), .detail(ctx.debugDescription))])
         } catch let DecodingError.dataCorrupted(ctx) {
-            throw ObservationProblems([.init(line: nil, column: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
-                                             ctx.codingPath.isEmpty ? .mappingNotJSON : .detail(ctx.debugDescription))])
+            throw ObservationProblems([
+                .init(
+                    line: nil, column: ctx.codingPath.isEmpty ? nil : path(ctx.codingPath),
+                    ctx.codingPath.isEmpty ? .mappingNotJSON : .detail(ctx.debugDescription))
+            ])
         } catch {
             throw ObservationProblems([.init(line: nil, column: nil, .detail("\(error)"))])
         }
@@ -66,6 +78,7 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
     }
 
     static func path(_ keys: [any CodingKey]) -> String {
-        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(
+            in: CharacterSet(charactersIn: "."))
     }
 }

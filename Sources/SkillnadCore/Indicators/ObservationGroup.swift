@@ -9,7 +9,8 @@ public enum ObservationGroup {
 
     /// The key for a set of dimension values; empty values are left out, none at all is `T`.
     public static func key(_ dimensions: [(dimension: String, value: String)]) -> String {
-        let pairs = dimensions
+        let pairs =
+            dimensions
             .map { (clean($0.dimension), clean($0.value)) }
             .filter { !$0.0.isEmpty && !$0.1.isEmpty }
             .sorted { $0.0 < $1.0 }
@@ -27,6 +28,7 @@ public enum ObservationGroup {
 
     /// `=` and `;` would break the key apart; they become `-` and `,`.
     private static func clean(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "=", with: "-").replacingOccurrences(of: ";", with: ",")
+        s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "=", with: "-").replacingOccurrences(
+            of: ";", with: ",")
     }
 }

@@ -28,30 +28,48 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
     /// Rate = numerator / denominator × `per` (100 for percent, 1000 for per mille).
     public var per: Double
 
-    public init(areaCode: String? = nil, areaName: String? = nil, numerator: String? = nil, denominator: String? = nil,
-                value: String? = nil, periodColumn: String? = nil, period: String? = nil, groups: [String: String] = [:],
-                weight: String? = nil, preliminaryColumn: String? = nil, preliminary: Bool = false,
-                filters: [String: String] = [:], per: Double = 100) {
-        self.areaCode = areaCode; self.areaName = areaName; self.numerator = numerator; self.denominator = denominator
-        self.value = value; self.periodColumn = periodColumn; self.period = period; self.groups = groups
-        self.weight = weight; self.preliminaryColumn = preliminaryColumn; self.preliminary = preliminary
-        self.filters = filters; self.per = per
+    public init(
+        areaCode: String? = nil, areaName: String? = nil, numerator: String? = nil, denominator: String? = nil,
+        value: String? = nil, periodColumn: String? = nil, period: String? = nil, groups: [String: String] = [:],
+        weight: String? = nil, preliminaryColumn: String? = nil, preliminary: Bool = false,
+        filters: [String: String] = [:], per: Double = 100
+    ) {
+        self.areaCode = areaCode
+        self.areaName = areaName
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.periodColumn = periodColumn
+        self.period = period
+        self.groups = groups
+        self.weight = weight
+        self.preliminaryColumn = preliminaryColumn
+        self.preliminary = preliminary
+        self.filters = filters
+        self.per = per
     }
 
     enum CodingKeys: String, CodingKey {
-        case areaCode, areaName, numerator, denominator, value, periodColumn, period, groups, weight, preliminaryColumn, preliminary, filters, per
+        case areaCode, areaName, numerator, denominator, value, periodColumn, period, groups, weight, preliminaryColumn,
+            preliminary, filters, per
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(areaCode: try c.decodeIfPresent(String.self, forKey: .areaCode), areaName: try c.decodeIfPresent(String.self, forKey: .areaName),
-                  numerator: try c.decodeIfPresent(String.self, forKey: .numerator), denominator: try c.decodeIfPresent(String.self, forKey: .denominator),
-                  value: try c.decodeIfPresent(String.self, forKey: .value), periodColumn: try c.decodeIfPresent(String.self, forKey: .periodColumn),
-                  period: try c.decodeIfPresent(String.self, forKey: .period), groups: try c.decodeIfPresent([String: String].self, forKey: .groups) ?? [:],
-                  weight: try c.decodeIfPresent(String.self, forKey: .weight), preliminaryColumn: try c.decodeIfPresent(String.self, forKey: .preliminaryColumn),
-                  preliminary: try c.decodeIfPresent(Bool.self, forKey: .preliminary) ?? false,
-                  filters: try c.decodeIfPresent([String: String].self, forKey: .filters) ?? [:],
-                  per: try c.decodeIfPresent(Double.self, forKey: .per) ?? 100)
+        self.init(
+            areaCode: try c.decodeIfPresent(String.self, forKey: .areaCode),
+            areaName: try c.decodeIfPresent(String.self, forKey: .areaName),
+            numerator: try c.decodeIfPresent(String.self, forKey: .numerator),
+            denominator: try c.decodeIfPresent(String.self, forKey: .denominator),
+            value: try c.decodeIfPresent(String.self, forKey: .value),
+            periodColumn: try c.decodeIfPresent(String.self, forKey: .periodColumn),
+            period: try c.decodeIfPresent(String.self, forKey: .period),
+            groups: try c.decodeIfPresent([String: String].self, forKey: .groups) ?? [:],
+            weight: try c.decodeIfPresent(String.self, forKey: .weight),
+            preliminaryColumn: try c.decodeIfPresent(String.self, forKey: .preliminaryColumn),
+            preliminary: try c.decodeIfPresent(Bool.self, forKey: .preliminary) ?? false,
+            filters: try c.decodeIfPresent([String: String].self, forKey: .filters) ?? [:],
+            per: try c.decodeIfPresent(Double.self, forKey: .per) ?? 100)
     }
 }
 
@@ -59,7 +77,8 @@ extension ObservationMapping {
     /// `NAME=VALUE, NAME=VALUE`, as the import command and the upload form take groups and
     /// filters: the pairs, and every part that is not one, for the caller to report in its terms.
     public static func pairs(_ text: String) -> (pairs: [String: String], malformed: [String]) {
-        var pairs: [String: String] = [:], malformed: [String] = []
+        var pairs: [String: String] = [:]
+        var malformed: [String] = []
         for part in text.split(separator: ",") {
             let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             if kv.count == 2, !kv[0].isEmpty { pairs[kv[0]] = kv[1] } else { malformed.append(String(part)) }
@@ -88,12 +107,22 @@ public struct ReadObservation: Sendable, Equatable {
 
     public var computable: Bool { value != nil }
 
-    public init(line: Int, areaCode: String?, areaName: String?, period: String, group: String = ObservationGroup.total,
-                numerator: Double? = nil, denominator: Double? = nil, value: Double?, weight: Double? = nil,
-                suppressed: Bool = false, preliminary: Bool = false) {
-        self.line = line; self.areaCode = areaCode; self.areaName = areaName; self.period = period; self.group = group
-        self.numerator = numerator; self.denominator = denominator; self.value = value; self.weight = weight
-        self.suppressed = suppressed; self.preliminary = preliminary
+    public init(
+        line: Int, areaCode: String?, areaName: String?, period: String, group: String = ObservationGroup.total,
+        numerator: Double? = nil, denominator: Double? = nil, value: Double?, weight: Double? = nil,
+        suppressed: Bool = false, preliminary: Bool = false
+    ) {
+        self.line = line
+        self.areaCode = areaCode
+        self.areaName = areaName
+        self.period = period
+        self.group = group
+        self.numerator = numerator
+        self.denominator = denominator
+        self.value = value
+        self.weight = weight
+        self.suppressed = suppressed
+        self.preliminary = preliminary
     }
 }
 
@@ -119,7 +148,9 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
 
     /// The role a mapped column plays, for saying which one is missing.
     public enum ColumnRole: String, Sendable, Equatable {
-        case areaCode = "area code", areaName = "area name", numerator, denominator, value, period, weight
+        case areaCode = "area code"
+        case areaName = "area name"
+        case numerator, denominator, value, period, weight
         case preliminary, group, filter
     }
 
@@ -174,13 +205,16 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
             switch self {
             case .detail(let text): text
             case .invalidJSON(let detail): "not valid JSON: \(detail)"
-            case .number(let problem, let value, let decimal): problem.message(value: value, decimal: Character(decimal))
+            case .number(let problem, let value, let decimal):
+                problem.message(value: value, decimal: Character(decimal))
             case .yearEmpty: "the year is empty"
-            case .openSDGColumnMissing(let name, let columns): "an Open SDG data file has a \(name) column; this one has \(columns)"
+            case .openSDGColumnMissing(let name, let columns):
+                "an Open SDG data file has a \(name) column; this one has \(columns)"
             case .periodEmpty: "the period is empty"
             case .noColumnNumber(let columns, let role, let name):
                 "the file has \(columns) columns, so there is no \(role.rawValue) column \(name)"
-            case .columnNotInFile(let role, let columns): "the \(role.rawValue) column is not in the file (columns: \(columns))"
+            case .columnNotInFile(let role, let columns):
+                "the \(role.rawValue) column is not in the file (columns: \(columns))"
             case .mapArea: "map an area code or an area name column"
             case .mapNumeratorAndDenominator: "map both numerator and denominator, or neither"
             case .mapValue: "map a value column, or numerator and denominator"
@@ -230,7 +264,9 @@ public struct ObservationProblems: Error, Sendable, CustomStringConvertible {
 /// line and column) so that an import can refuse the whole file and say all that is wrong.
 public enum ObservationReader {
     /// A whole parsed table at once; for small files and tests.
-    public static func read(_ table: CSVTable, mapping m: ObservationMapping) -> Result<[ReadObservation], ObservationProblems> {
+    public static func read(_ table: CSVTable, mapping m: ObservationMapping) -> Result<
+        [ReadObservation], ObservationProblems
+    > {
         let columns: Columns
         switch Columns.resolve(table.header, m) {
         case .success(let c): columns = c
@@ -251,25 +287,35 @@ public enum ObservationReader {
     /// the second hands over one observation at a time. Problems do not stop the reading, so all
     /// of them are thrown together at the end as `ObservationProblems` (at most `maxProblems`);
     /// a caller writing inside a transaction rolls it back then. A file that is not CSV throws `CSVError`.
-    public static func stream(_ data: Data, mapping m: ObservationMapping, maxProblems: Int = 1000,
-                              row emit: (ReadObservation) throws -> Void) throws {
+    public static func stream(
+        _ data: Data, mapping m: ObservationMapping, maxProblems: Int = 1000,
+        row emit: (ReadObservation) throws -> Void
+    ) throws {
         var columns: Columns?
         var header: [String] = []
         var decimals: DecimalVote?
-        try CSVTable.forEachCell(data, header: { names, delimiter in
-            header = names
-            switch Columns.resolve(names, m) {
-            case .success(let c): columns = c; decimals = DecimalVote(c, delimiter: delimiter)
-            case .failure(let p): throw p
-            }
-        }, cell: { column, bytes in decimals!.count(column, bytes) })
-        guard let columns, let decimals else { throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line") }
+        try CSVTable.forEachCell(
+            data,
+            header: { names, delimiter in
+                header = names
+                switch Columns.resolve(names, m) {
+                case .success(let c):
+                    columns = c
+                    decimals = DecimalVote(c, delimiter: delimiter)
+                case .failure(let p): throw p
+                }
+            }, cell: { column, bytes in decimals!.count(column, bytes) })
+        guard let columns, let decimals else {
+            throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line")
+        }
         let reader = RowReader(columns: columns, mapping: m, header: header, decimals: decimals)
         var problems: [ObservationProblem] = []
-        try CSVTable.forEachRow(data, row: { fields, line in
-            if let o = reader.read(fields, line: line, problems: &problems), problems.isEmpty { try emit(o) }
-            if problems.count >= maxProblems { throw ObservationProblems(problems) }
-        })
+        try CSVTable.forEachRow(
+            data,
+            row: { fields, line in
+                if let o = reader.read(fields, line: line, problems: &problems), problems.isEmpty { try emit(o) }
+                if problems.count >= maxProblems { throw ObservationProblems(problems) }
+            })
         if !problems.isEmpty { throw ObservationProblems(problems) }
     }
 
@@ -286,28 +332,46 @@ public enum ObservationReader {
                 // `#2` is the second column, for files whose header leaves a column unnamed.
                 if name.hasPrefix("#"), let n = Int(name.dropFirst()) {
                     if (1...header.count).contains(n) { return n - 1 }
-                    problems.append(ObservationProblem(line: nil, column: name, .noColumnNumber(columns: header.count, role: role, name: name)))
+                    problems.append(
+                        ObservationProblem(
+                            line: nil, column: name, .noColumnNumber(columns: header.count, role: role, name: name)))
                     return nil
                 }
                 do {
                     if let i = try CSVTable.column(name, in: header) { return i }
-                    problems.append(ObservationProblem(line: nil, column: name,
-                        .columnNotInFile(role: role, columns: header.joined(separator: ", "))))
+                    problems.append(
+                        ObservationProblem(
+                            line: nil, column: name,
+                            .columnNotInFile(role: role, columns: header.joined(separator: ", "))))
                 } catch {
                     problems.append(ObservationProblem(line: nil, column: name, .detail("\(error)")))
                 }
                 return nil
             }
             var c = Columns()
-            c.code = col(m.areaCode, .areaCode); c.name = col(m.areaName, .areaName)
-            c.num = col(m.numerator, .numerator); c.den = col(m.denominator, .denominator); c.val = col(m.value, .value)
-            c.per = col(m.periodColumn, .period); c.weight = col(m.weight, .weight); c.preliminary = col(m.preliminaryColumn, .preliminary)
+            c.code = col(m.areaCode, .areaCode)
+            c.name = col(m.areaName, .areaName)
+            c.num = col(m.numerator, .numerator)
+            c.den = col(m.denominator, .denominator)
+            c.val = col(m.value, .value)
+            c.per = col(m.periodColumn, .period)
+            c.weight = col(m.weight, .weight)
+            c.preliminary = col(m.preliminaryColumn, .preliminary)
             c.groups = m.groups.sorted { $0.key < $1.key }.compactMap { g in col(g.value, .group).map { (g.key, $0) } }
-            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, .filter).map { ($0, f.value) } }
-            if m.areaCode == nil && m.areaName == nil { problems.append(ObservationProblem(line: nil, column: nil, .mapArea)) }
-            if (m.numerator == nil) != (m.denominator == nil) { problems.append(ObservationProblem(line: nil, column: nil, .mapNumeratorAndDenominator)) }
-            if m.numerator == nil && m.value == nil { problems.append(ObservationProblem(line: nil, column: nil, .mapValue)) }
-            if m.periodColumn == nil && (m.period ?? "").isEmpty { problems.append(ObservationProblem(line: nil, column: nil, .givePeriod)) }
+            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, .filter).map { ($0, f.value) }
+            }
+            if m.areaCode == nil && m.areaName == nil {
+                problems.append(ObservationProblem(line: nil, column: nil, .mapArea))
+            }
+            if (m.numerator == nil) != (m.denominator == nil) {
+                problems.append(ObservationProblem(line: nil, column: nil, .mapNumeratorAndDenominator))
+            }
+            if m.numerator == nil && m.value == nil {
+                problems.append(ObservationProblem(line: nil, column: nil, .mapValue))
+            }
+            if m.periodColumn == nil && (m.period ?? "").isEmpty {
+                problems.append(ObservationProblem(line: nil, column: nil, .givePeriod))
+            }
             return problems.isEmpty ? .success(c) : .failure(ObservationProblems(problems))
         }
     }
@@ -324,7 +388,8 @@ public enum ObservationReader {
             let columns = [c.num, c.den, c.val, c.weight].compactMap { $0 }
             let n = (columns.max() ?? -1) + 1
             isNumber = (0..<n).map(columns.contains)
-            commas = Array(repeating: 0, count: n); dots = commas
+            commas = Array(repeating: 0, count: n)
+            dots = commas
             fallback = delimiter == .comma ? "." : ","
         }
 
@@ -346,7 +411,8 @@ public enum ObservationReader {
 
         func separator(_ column: Int?) -> Character {
             guard let column, column < isNumber.count else { return "." }
-            let c = commas[column], d = dots[column]
+            let c = commas[column]
+            let d = dots[column]
             return c > d ? "," : d > c ? "." : fallback
         }
     }
@@ -361,9 +427,13 @@ public enum ObservationReader {
         let dNum, dDen, dVal, dWeight: Character
 
         init(columns: Columns, mapping: ObservationMapping, header: [String], decimals: DecimalVote) {
-            c = columns; m = mapping; self.header = header
-            dNum = decimals.separator(columns.num); dDen = decimals.separator(columns.den)
-            dVal = decimals.separator(columns.val); dWeight = decimals.separator(columns.weight)
+            c = columns
+            m = mapping
+            self.header = header
+            dNum = decimals.separator(columns.num)
+            dDen = decimals.separator(columns.den)
+            dVal = decimals.separator(columns.val)
+            dWeight = decimals.separator(columns.weight)
         }
 
         private var groupCache: [[String]: String] = [:]
@@ -375,7 +445,9 @@ public enum ObservationReader {
         /// The cell without surrounding spaces; the same string, uncopied, when it has none.
         static func trim(_ s: String) -> String {
             guard let first = s.utf8.first, let last = s.utf8.last else { return s }
-            if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 { return s }
+            if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 && first < 0x80 && last < 0x80 {
+                return s
+            }
             return s.trimmingCharacters(in: .whitespaces)
         }
         static let yesWords: Set<String> = ["1", "ja", "yes", "true", "j", "p", "prel", "preliminar", "preliminary"]
@@ -391,11 +463,15 @@ public enum ObservationReader {
                 case .success(.missing): return (nil, false)
                 case .success(.suppressed): return (nil, true)
                 case .failure(let p):
-                    problems.append(ObservationProblem(line: line, column: header[i], .number(p, value: row[i], decimal: String(d))))
+                    problems.append(
+                        ObservationProblem(line: line, column: header[i], .number(p, value: row[i], decimal: String(d)))
+                    )
                     return (nil, false)
                 }
             }
-            let (n, sn) = number(c.num, dNum), (d, sd) = number(c.den, dDen), (v, sv) = number(c.val, dVal)
+            let (n, sn) = number(c.num, dNum)
+            let (d, sd) = number(c.den, dDen)
+            let (v, sv) = number(c.val, dVal)
             let (w, _) = number(c.weight, dWeight)
             let value: Double?
             if c.num != nil {
@@ -405,7 +481,9 @@ public enum ObservationReader {
                 value = v
             }
             let period = c.per.map(cell) ?? m.period ?? ""
-            if period.isEmpty { problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty)) }
+            if period.isEmpty {
+                problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty))
+            }
             guard problems.count == before else { return nil }
             var group = ObservationGroup.total
             if !c.groups.isEmpty {
@@ -417,9 +495,10 @@ public enum ObservationReader {
                     if let known = groupCache[cells] {
                         group = known
                     } else {
-                        group = ObservationGroup.key(zip(c.groups, cells).compactMap { g, v in
-                            Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
-                        })
+                        group = ObservationGroup.key(
+                            zip(c.groups, cells).compactMap { g, v in
+                                Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
+                            })
                         groupCache[cells] = group
                         if cells.count == 1 { singleGroupCache[cells[0]] = group }
                     }
@@ -428,14 +507,17 @@ public enum ObservationReader {
             var preliminary = m.preliminary
             if !preliminary, let p = c.preliminary {
                 let v = cell(p)
-                if let known = yesCache[v] { preliminary = known } else {
+                if let known = yesCache[v] {
+                    preliminary = known
+                } else {
                     preliminary = Self.yesWords.contains(SearchText.fold(v))
                     yesCache[v] = preliminary
                 }
             }
-            return ReadObservation(line: line, areaCode: c.code.map(cell), areaName: c.name.map(cell), period: period, group: group,
-                                   numerator: n, denominator: d, value: value, weight: w ?? (c.num != nil ? d : nil),
-                                   suppressed: sn || sd || sv, preliminary: preliminary)
+            return ReadObservation(
+                line: line, areaCode: c.code.map(cell), areaName: c.name.map(cell), period: period, group: group,
+                numerator: n, denominator: d, value: value, weight: w ?? (c.num != nil ? d : nil),
+                suppressed: sn || sd || sv, preliminary: preliminary)
         }
     }
 }
@@ -458,7 +540,10 @@ public struct ObservationSummary: Sendable, Equatable {
 
     /// Counts one row; the first of equal lowest (highest) values is kept.
     public mutating func add(_ r: ReadObservation) {
-        guard let v = r.value else { notComputable += 1; return }
+        guard let v = r.value else {
+            notComputable += 1
+            return
+        }
         computable += 1
         if v < lowest?.value ?? .infinity { lowest = r }
         if v > highest?.value ?? -.infinity { highest = r }

@@ -8,22 +8,29 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (0...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month, year)).contains(day) else { return nil }
-        self.year = year; self.month = month; self.day = day
+        guard (0...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month, year)).contains(day) else {
+            return nil
+        }
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// A fixed, valid day (2000-01-01) for places that need a day when stored text is not one.
     public static let epoch = Day(checkedYear: 2000, month: 1, day: 1)
 
     private init(checkedYear year: Int, month: Int, day: Int) {
-        self.year = year; self.month = month; self.day = day
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     /// Parses `YYYY-MM-DD` strictly; nil for anything else.
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -70,7 +77,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 public struct Validity: Hashable, Sendable {
     public var from: Day?
     public var to: Day?
-    public init(from: Day? = nil, to: Day? = nil) { self.from = from; self.to = to }
+    public init(from: Day? = nil, to: Day? = nil) {
+        self.from = from
+        self.to = to
+    }
 
     public func contains(_ day: Day) -> Bool {
         if let from, day < from { return false }

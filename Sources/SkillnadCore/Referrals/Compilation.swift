@@ -10,9 +10,14 @@ public struct AnswerSummary: Sendable, Equatable {
     public let jointConfirmed: [String]
     public let positions: [String: PositionEntry]
 
-    public init(body: String, status: AnswerStatus, jointWith: [String] = [], jointConfirmed: [String] = [],
-                positions: [String: PositionEntry]) {
-        self.body = body; self.status = status; self.jointWith = jointWith; self.jointConfirmed = jointConfirmed
+    public init(
+        body: String, status: AnswerStatus, jointWith: [String] = [], jointConfirmed: [String] = [],
+        positions: [String: PositionEntry]
+    ) {
+        self.body = body
+        self.status = status
+        self.jointWith = jointWith
+        self.jointConfirmed = jointConfirmed
         self.positions = positions
     }
 }
@@ -24,7 +29,10 @@ public struct PositionEntry: Sendable, Equatable, Codable {
     public let text: String?
 
     public init(position: PositionKind, alreadyWorks: Bool? = nil, prerequisites: String? = nil, text: String? = nil) {
-        self.position = position; self.alreadyWorks = alreadyWorks; self.prerequisites = prerequisites; self.text = text
+        self.position = position
+        self.alreadyWorks = alreadyWorks
+        self.prerequisites = prerequisites
+        self.text = text
     }
 }
 
@@ -66,14 +74,18 @@ public struct Compilation: Sendable, Equatable {
     /// - Parameters:
     ///   - measures: the round's measures in the order to show them.
     ///   - today: for lateness, compared with `deadline`.
-    public static func build(measures: [String], recipients: [RecipientScope], answers: [AnswerSummary], deadline: Day, today: Day,
-                             measuresOfReport: (String) -> [String]) -> Compilation {
+    public static func build(
+        measures: [String], recipients: [RecipientScope], answers: [AnswerSummary], deadline: Day, today: Day,
+        measuresOfReport: (String) -> [String]
+    ) -> Compilation {
         var answerOf: [String: AnswerSummary] = [:]
         var answeredBy: [String: String] = [:]
         for a in answers {
             answerOf[a.body] = a
             // A joint answer counts for another body only once that body has confirmed it.
-            for other in a.jointWith where a.status == .submitted && a.jointConfirmed.contains(other) { answeredBy[other] = a.body }
+            for other in a.jointWith where a.status == .submitted && a.jointConfirmed.contains(other) {
+                answeredBy[other] = a.body
+            }
         }
         let scopes = recipients.map { ($0, $0.measures(measuresOfReport), Set($0.required)) }
         func submitted(_ body: String) -> AnswerSummary? {
@@ -91,7 +103,9 @@ public struct Compilation: Sendable, Equatable {
                 let entry = own || all.contains(m) ? answer?.positions[m] : nil
                 if let entry { counts[entry.position, default: 0] += 1 }
                 let isRequired = required.contains(m)
-                if isRequired && entry == nil && answerOf[scope.body]?.status != .declined { missing.append(scope.body) }
+                if isRequired && entry == nil && answerOf[scope.body]?.status != .declined {
+                    missing.append(scope.body)
+                }
                 return Cell(body: scope.body, entry: entry, inScope: all.contains(m), required: isRequired)
             }
             return Row(measure: m, cells: cells, counts: counts, missingRequired: missing)
@@ -103,8 +117,9 @@ public struct Compilation: Sendable, Equatable {
             let answered = submitted(scope.body)
             let missing = own?.status == .declined ? [] : scope.required.filter { answered?.positions[$0] == nil }
             _ = required
-            return RecipientStatus(body: scope.body, status: own?.status, late: !done && today > deadline, missingRequired: missing,
-                                   answeredBy: own == nil ? through : nil)
+            return RecipientStatus(
+                body: scope.body, status: own?.status, late: !done && today > deadline, missingRequired: missing,
+                answeredBy: own == nil ? through : nil)
         }
         return Compilation(rows: rows, recipients: statuses)
     }

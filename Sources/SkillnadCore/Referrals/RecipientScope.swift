@@ -9,7 +9,10 @@ public struct RecipientScope: Codable, Sendable, Equatable {
     public var invited: [String]
 
     public init(body: String, commentReports: [String] = [], required: [String] = [], invited: [String] = []) {
-        self.body = body; self.commentReports = commentReports; self.required = required; self.invited = invited
+        self.body = body
+        self.commentReports = commentReports
+        self.required = required
+        self.invited = invited
     }
 
     /// Every measure the body may take a position on: the required and invited ones, and all

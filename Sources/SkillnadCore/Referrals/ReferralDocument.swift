@@ -15,10 +15,20 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         public var recipients: [RecipientScope]
         public var note: String?
 
-        public init(id: String, title: String, sender: String, senderDiaryNumber: String? = nil, sentOn: Day, deadline: Day,
-                    reports: [String], questions: [String], recipients: [RecipientScope], note: String? = nil) {
-            self.id = id; self.title = title; self.sender = sender; self.senderDiaryNumber = senderDiaryNumber; self.sentOn = sentOn
-            self.deadline = deadline; self.reports = reports; self.questions = questions; self.recipients = recipients; self.note = note
+        public init(
+            id: String, title: String, sender: String, senderDiaryNumber: String? = nil, sentOn: Day, deadline: Day,
+            reports: [String], questions: [String], recipients: [RecipientScope], note: String? = nil
+        ) {
+            self.id = id
+            self.title = title
+            self.sender = sender
+            self.senderDiaryNumber = senderDiaryNumber
+            self.sentOn = sentOn
+            self.deadline = deadline
+            self.reports = reports
+            self.questions = questions
+            self.recipients = recipients
+            self.note = note
         }
     }
 
@@ -29,8 +39,15 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         public var prerequisites: String?
         public var text: String?
 
-        public init(measure: String, position: PositionKind, alreadyWorks: Bool? = nil, prerequisites: String? = nil, text: String? = nil) {
-            self.measure = measure; self.position = position; self.alreadyWorks = alreadyWorks; self.prerequisites = prerequisites; self.text = text
+        public init(
+            measure: String, position: PositionKind, alreadyWorks: Bool? = nil, prerequisites: String? = nil,
+            text: String? = nil
+        ) {
+            self.measure = measure
+            self.position = position
+            self.alreadyWorks = alreadyWorks
+            self.prerequisites = prerequisites
+            self.text = text
         }
     }
 
@@ -54,23 +71,40 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         public var declineReason: String?
         public var positions: [Position]
 
-        public init(round: String, body: String, example: Bool? = nil, status: AnswerStatus, diaryNumber: String? = nil,
-                    diaryIssuer: String? = nil, preparedBy: String? = nil, decidedOn: Day? = nil, submittedOn: Day? = nil,
-                    summary: String? = nil, proposedDecision: String? = nil, questionAnswers: [String]? = nil,
-                    furtherChallenges: String? = nil, jointWith: [String]? = nil, jointConfirmed: [String]? = nil,
-                    declineReason: String? = nil, positions: [Position] = []) {
-            self.round = round; self.body = body; self.example = example; self.status = status; self.diaryNumber = diaryNumber
-            self.diaryIssuer = diaryIssuer; self.preparedBy = preparedBy; self.decidedOn = decidedOn; self.submittedOn = submittedOn
-            self.summary = summary; self.proposedDecision = proposedDecision; self.questionAnswers = questionAnswers
-            self.furtherChallenges = furtherChallenges; self.jointWith = jointWith; self.jointConfirmed = jointConfirmed
-            self.declineReason = declineReason; self.positions = positions
+        public init(
+            round: String, body: String, example: Bool? = nil, status: AnswerStatus, diaryNumber: String? = nil,
+            diaryIssuer: String? = nil, preparedBy: String? = nil, decidedOn: Day? = nil, submittedOn: Day? = nil,
+            summary: String? = nil, proposedDecision: String? = nil, questionAnswers: [String]? = nil,
+            furtherChallenges: String? = nil, jointWith: [String]? = nil, jointConfirmed: [String]? = nil,
+            declineReason: String? = nil, positions: [Position] = []
+        ) {
+            self.round = round
+            self.body = body
+            self.example = example
+            self.status = status
+            self.diaryNumber = diaryNumber
+            self.diaryIssuer = diaryIssuer
+            self.preparedBy = preparedBy
+            self.decidedOn = decidedOn
+            self.submittedOn = submittedOn
+            self.summary = summary
+            self.proposedDecision = proposedDecision
+            self.questionAnswers = questionAnswers
+            self.furtherChallenges = furtherChallenges
+            self.jointWith = jointWith
+            self.jointConfirmed = jointConfirmed
+            self.declineReason = declineReason
+            self.positions = positions
         }
     }
 
     public var rounds: [Round]
     public var answers: [Answer]
 
-    public init(rounds: [Round] = [], answers: [Answer] = []) { self.rounds = rounds; self.answers = answers }
+    public init(rounds: [Round] = [], answers: [Answer] = []) {
+        self.rounds = rounds
+        self.answers = answers
+    }
 
     /// Every problem against a catalogue, with its place (`answers[3].positions[1].measure`).
     public func problems(_ catalogue: CatalogueIndex) -> [CatalogueProblem] {
@@ -85,8 +119,12 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
             roundByID[r.id] = r
             if r.title.trimmingCharacters(in: .whitespaces).isEmpty { add("\(p).title", .roundNeedsTitle) }
             if catalogue.bodyByID[r.sender] == nil { add("\(p).sender", .noSuchObject(.body, id: r.sender)) }
-            if r.deadline < r.sentOn { add("\(p).deadline", .deadlineBeforeSent(deadline: r.deadline.description, sent: r.sentOn.description)) }
-            for (j, rep) in r.reports.enumerated() where catalogue.reportByID[rep] == nil { add("\(p).reports[\(j)]", .noSuchObject(.report, id: rep)) }
+            if r.deadline < r.sentOn {
+                add("\(p).deadline", .deadlineBeforeSent(deadline: r.deadline.description, sent: r.sentOn.description))
+            }
+            for (j, rep) in r.reports.enumerated() where catalogue.reportByID[rep] == nil {
+                add("\(p).reports[\(j)]", .noSuchObject(.report, id: rep))
+            }
             var seen = Set<String>()
             for (j, rec) in r.recipients.enumerated() {
                 let q = "\(p).recipients[\(j)]"
@@ -97,7 +135,10 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
                 }
                 for (field, list) in [("required", rec.required), ("invited", rec.invited)] {
                     for (k, m) in list.enumerated() {
-                        guard let rep = catalogue.measureByPublicID[m]?.report else { add("\(q).\(field)[\(k)]", .noSuchObject(.measure, id: m)); continue }
+                        guard let rep = catalogue.measureByPublicID[m]?.report else {
+                            add("\(q).\(field)[\(k)]", .noSuchObject(.measure, id: m))
+                            continue
+                        }
                         if !r.reports.contains(rep) {
                             add("\(q).\(field)[\(k)]", .measureNotInRoundReports(m))
                         }
@@ -109,15 +150,22 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
         var scopeCache: [String: Set<String>] = [:]
         for (i, a) in answers.enumerated() {
             let p = "answers[\(i)]"
-            guard let round = roundByID[a.round] else { add("\(p).round", .noSuchObject(.round, id: a.round)); continue }
-            guard let scope = round.recipients.first(where: { $0.body == a.body }) else {
-                add("\(p).body", .notOnList(body: a.body, round: a.round)); continue
+            guard let round = roundByID[a.round] else {
+                add("\(p).round", .noSuchObject(.round, id: a.round))
+                continue
             }
-            if !answered.insert("\(a.round)/\(a.body)").inserted { add("\(p).body", .alreadyAnswered(body: a.body, round: a.round)) }
+            guard let scope = round.recipients.first(where: { $0.body == a.body }) else {
+                add("\(p).body", .notOnList(body: a.body, round: a.round))
+                continue
+            }
+            if !answered.insert("\(a.round)/\(a.body)").inserted {
+                add("\(p).body", .alreadyAnswered(body: a.body, round: a.round))
+            }
             if let n = a.questionAnswers?.count, n > round.questions.count {
                 add("\(p).questionAnswers", .answerCount(answers: n, questions: round.questions.count))
             }
-            for (k, other) in (a.jointWith ?? []).enumerated() where !round.recipients.contains(where: { $0.body == other }) || other == a.body {
+            for (k, other) in (a.jointWith ?? []).enumerated()
+            where !round.recipients.contains(where: { $0.body == other }) || other == a.body {
                 add("\(p).jointWith[\(k)]", .notAnotherBodyOnList(other))
             }
             for (k, other) in (a.jointConfirmed ?? []).enumerated() where !(a.jointWith ?? []).contains(other) {
@@ -126,7 +174,9 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
             if a.status == .declined && (a.declineReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 add("\(p).declineReason", .declineNeedsReason)
             }
-            if let decided = a.decidedOn, decided < round.sentOn { add("\(p).decidedOn", .decidedBeforeSent(decided: decided.description, sent: round.sentOn.description)) }
+            if let decided = a.decidedOn, decided < round.sentOn {
+                add("\(p).decidedOn", .decidedBeforeSent(decided: decided.description, sent: round.sentOn.description))
+            }
             let inScope = scopeCache["\(a.round)/\(a.body)"] ?? scope.measures(measuresOf)
             scopeCache["\(a.round)/\(a.body)"] = inScope
             var measuresSeen = Set<String>()
@@ -134,7 +184,9 @@ public struct ReferralDocument: Codable, Sendable, Equatable {
                 if !inScope.contains(pos.measure) {
                     add("\(p).positions[\(k)].measure", .measureNotAsked(measure: pos.measure, body: a.body))
                 }
-                if !measuresSeen.insert(pos.measure).inserted { add("\(p).positions[\(k)].measure", .secondPosition(pos.measure)) }
+                if !measuresSeen.insert(pos.measure).inserted {
+                    add("\(p).positions[\(k)].measure", .secondPosition(pos.measure))
+                }
             }
         }
         return out

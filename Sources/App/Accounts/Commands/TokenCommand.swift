@@ -24,15 +24,20 @@ struct TokenCreateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
-        guard let email = signature.email?.lowercased(), let user = try await User.query(on: db).filter(\.$email == email).first() else {
+        guard let email = signature.email?.lowercased(),
+            let user = try await User.query(on: db).filter(\.$email == email).first()
+        else {
             throw CatalogueCommandError("--email must name an existing user.")
         }
-        guard let scope = APIToken.Scope(rawValue: signature.scope ?? "read") else { throw CatalogueCommandError("--scope must be read or read-write") }
+        guard let scope = APIToken.Scope(rawValue: signature.scope ?? "read") else {
+            throw CatalogueCommandError("--scope must be read or read-write")
+        }
         let days = signature.days ?? 90
         guard (1...366).contains(days) else { throw CatalogueCommandError("--days must be 1 to 366") }
         let userID = try user.requireID()
-        let secret = try await TokenIssuer.issue(for: userID, name: signature.name ?? "command line", scope: scope, days: days,
-                                                 by: .system("cli"), on: db)
+        let secret = try await TokenIssuer.issue(
+            for: userID, name: signature.name ?? "command line", scope: scope, days: days,
+            by: .system("cli"), on: db)
         context.console.print(secret)
     }
 }

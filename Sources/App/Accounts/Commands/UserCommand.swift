@@ -26,7 +26,9 @@ struct UserAddCommand: AsyncCommand {
         var passwordStdin: Bool
     }
 
-    var help: String { "Adds a user. The password is asked for at the terminal, or read from standard input with --password-stdin; it never appears in arguments or logs." }
+    var help: String {
+        "Adds a user. The password is asked for at the terminal, or read from standard input with --password-stdin; it never appears in arguments or logs."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let email = signature.email?.trimmingCharacters(in: .whitespaces).lowercased(), email.contains("@") else {
@@ -38,25 +40,31 @@ struct UserAddCommand: AsyncCommand {
         guard let role = User.Role(rawValue: signature.role ?? "editor") else {
             throw CatalogueCommandError("--role must be admin, editor or reader")
         }
-        let bodies = (signature.bodies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let bodies = (signature.bodies ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         let password: String
         if signature.passwordStdin || isatty(STDIN_FILENO) == 0 {
             password = (readLine(strippingNewline: true) ?? "")
         } else {
-            password = context.console.ask("Password (at least \(AccountController.minPasswordLength) characters):".consoleText(), isSecure: true)
+            password = context.console.ask(
+                "Password (at least \(AccountController.minPasswordLength) characters):".consoleText(), isSecure: true)
             let again = context.console.ask("Password again:".consoleText(), isSecure: true)
             guard again == password else { throw CatalogueCommandError("The passwords differ; nothing was written.") }
         }
-        if let problem = AccountController.passwordProblem(password, password, .en) { throw CatalogueCommandError(problem) }
+        if let problem = AccountController.passwordProblem(password, password, .en) {
+            throw CatalogueCommandError(problem)
+        }
         let app = context.application
         try await app.autoMigrate()
         if try await User.query(on: app.db).filter(\.$email == email).first() != nil {
             throw CatalogueCommandError("There is already a user with the e-mail \(email).")
         }
         let hash = try await app.password.async(on: app.threadPool, hopTo: app.eventLoopGroup.any()).hash(password)
-        let user = try await UserAdmin.create(email: email, name: name, role: role, bodies: bodies, passwordHash: hash,
-                                              by: .system("cli"), on: app.db)
-        context.console.success("Added \(user.email) (\(role.rawValue))\(bodies.isEmpty ? "" : " for " + bodies.joined(separator: ", ")).")
+        let user = try await UserAdmin.create(
+            email: email, name: name, role: role, bodies: bodies, passwordHash: hash,
+            by: .system("cli"), on: app.db)
+        context.console.success(
+            "Added \(user.email) (\(role.rawValue))\(bodies.isEmpty ? "" : " for " + bodies.joined(separator: ", ")).")
     }
 }
 
@@ -68,7 +76,9 @@ struct UserListCommand: AsyncCommand {
         let db = context.application.db
         for u in try await User.query(on: db).sort(\.$email).all() {
             let bodies = try await UserAdmin.bodySlugs(u, on: db)
-            context.console.print("\(u.email)\t\(u.name)\t\(u.role)\t\(u.active ? "active" : "disabled")\t\(bodies.joined(separator: ","))")
+            context.console.print(
+                "\(u.email)\t\(u.name)\t\(u.role)\t\(u.active ? "active" : "disabled")\t\(bodies.joined(separator: ","))"
+            )
         }
     }
 }
@@ -78,16 +88,18 @@ struct UserDisableCommand: AsyncCommand {
         @Argument(name: "email", help: "The e-mail of the user to disable.")
         var email: String
     }
-    var help: String { "Disables a user: they can no longer sign in, their sessions end and their tokens stop working." }
+    var help: String {
+        "Disables a user: they can no longer sign in, their sessions end and their tokens stop working."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let db = context.application.db
         guard let user = try await User.query(on: db).filter(\.$email == signature.email.lowercased()).first() else {
             throw CatalogueCommandError("No user has the e-mail \(signature.email).")
         }
-        try await UserAdmin.update(user, name: nil, role: user.roleValue, bodies: try await UserAdmin.bodySlugs(user, on: db),
-                                   active: false, by: .system("cli"), on: db)
+        try await UserAdmin.update(
+            user, name: nil, role: user.roleValue, bodies: try await UserAdmin.bodySlugs(user, on: db),
+            active: false, by: .system("cli"), on: db)
         context.console.success("Disabled \(user.email).")
     }
 }
-

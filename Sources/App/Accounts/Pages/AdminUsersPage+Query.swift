@@ -4,8 +4,10 @@ import Vapor
 extension AdminUsersPage {
     /// Reads every account, their bodies, the bodies to choose from and the current sign-in
     /// throttles, then builds the page.
-    static func load(_ req: Request, message: String?, errors: [String: String],
-                     typed: AdminUsersController.UserForm?) async throws -> PageContext<AdminUsersPage> {
+    static func load(
+        _ req: Request, message: String?, errors: [String: String],
+        typed: AdminUsersController.UserForm?
+    ) async throws -> PageContext<AdminUsersPage> {
         let query = Query(
             users: try await User.query(on: req.db).sort(\.$email).all(),
             links: try await UserBody.query(on: req.db).with(\.$body).all(),

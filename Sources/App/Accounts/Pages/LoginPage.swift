@@ -10,10 +10,16 @@ struct LoginPage: Encodable, Sendable {
     let csrf: String
     let action: String
 
-    static func build(_ lang: Lang, email: String, next: String?, error: String?, csrf: String) -> PageContext<LoginPage> {
+    static func build(_ lang: Lang, email: String, next: String?, error: String?, csrf: String) -> PageContext<
+        LoginPage
+    > {
         let s = Texts(lang)
-        let meta = PageMeta.make(lang, title: s[.login], description: s[.login], section: nil, route: SiteURL.Accounts.login)
-        return PageContext(meta: meta, t: s, page: LoginPage(email: email, next: next, error: error, csrf: csrf,
-                                                             action: SiteURL.Accounts.login.link(lang)))
+        let meta = PageMeta.make(
+            lang, title: s[.login], description: s[.login], section: nil, route: SiteURL.Accounts.login)
+        return PageContext(
+            meta: meta, t: s,
+            page: LoginPage(
+                email: email, next: next, error: error, csrf: csrf,
+                action: SiteURL.Accounts.login.link(lang)))
     }
 }

@@ -18,8 +18,15 @@ extension API {
 
         init(_ b: BodyRecord, version: Int) {
             self.version = version
-            id = b.id; name = b.name; nameEn = b.nameEn; shortName = b.shortName; kind = b.kind.rawValue; parent = b.parent
-            validFrom = b.validFrom?.description; validTo = b.validTo?.description; note = b.note
+            id = b.id
+            name = b.name
+            nameEn = b.nameEn
+            shortName = b.shortName
+            kind = b.kind.rawValue
+            parent = b.parent
+            validFrom = b.validFrom?.description
+            validTo = b.validTo?.description
+            note = b.note
             url = SiteURL.Catalogue.body(.value(b.id)).path
         }
     }
@@ -42,8 +49,15 @@ extension API {
 
         init(_ a: AreaRecord, withGeometry: Bool, version: Int) {
             self.version = version
-            id = a.id; name = a.name; nameEn = a.nameEn; kind = a.kind.rawValue; code = a.code; parent = a.parent
-            validFrom = a.validFrom?.description; validTo = a.validTo?.description; aliases = a.aliases ?? []
+            id = a.id
+            name = a.name
+            nameEn = a.nameEn
+            kind = a.kind.rawValue
+            code = a.code
+            parent = a.parent
+            validFrom = a.validFrom?.description
+            validTo = a.validTo?.description
+            aliases = a.aliases ?? []
             population = a.population
             geometry = withGeometry ? a.geometry : nil
             url = SiteURL.Catalogue.area(.value(a.id)).path
@@ -72,8 +86,15 @@ extension API {
 
         init(_ r: ReportRecord, index: CatalogueIndex, version: Int) {
             self.version = version
-            id = r.id; title = r.title; subtitle = r.subtitle; year = r.year; letter = r.letter; commissionArea = r.commissionArea
-            link = r.link; summary = r.summary; chapters = r.chapters ?? []
+            id = r.id
+            title = r.title
+            subtitle = r.subtitle
+            year = r.year
+            letter = r.letter
+            commissionArea = r.commissionArea
+            link = r.link
+            summary = r.summary
+            chapters = r.chapters ?? []
             measureCount = index.measuresByReport[r.id]?.count ?? 0
             url = SiteURL.Catalogue.report(.value(r.id)).path
         }
@@ -98,7 +119,12 @@ extension API {
 
         init(_ m: MeasureRecord, index: CatalogueIndex, version: Int) {
             self.version = version
-            id = measureID(m); report = m.report; code = m.code; title = m.title; titleEn = m.titleEn; description = m.description
+            id = measureID(m)
+            report = m.report
+            code = m.code
+            title = m.title
+            titleEn = m.titleEn
+            description = m.description
             leadBodies = [m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])
             collaboratingBodies = m.collaboratingBodies ?? []
             strategies = m.strategies ?? []

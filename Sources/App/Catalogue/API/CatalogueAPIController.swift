@@ -7,10 +7,13 @@ import Vapor
 enum CatalogueAPIController {
     static func reports(_ req: Request) async throws -> ListResponse<API.Report> {
         let paging = try Paging(req)
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         var reports = index.document.reports
         if let area = try req.filter("commissionArea") {
-            guard index.commissionAreaByID[area] != nil else { throw unknown("commissionArea", "commission area", area) }
+            guard index.commissionAreaByID[area] != nil else {
+                throw unknown("commissionArea", "commission area", area)
+            }
             reports = reports.filter { $0.commissionArea == area }
         }
         if req.query[String.self, at: "year"] != nil {
@@ -22,7 +25,8 @@ enum CatalogueAPIController {
 
     static func report(_ req: Request) async throws -> API.Report {
         let id = try req.parameters.require(APIURL.idKey)
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         guard let r = index.reportByID[id] else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
         return API.Report(r, index: index, version: snap.version(.report, r.id))
     }
@@ -32,10 +36,13 @@ enum CatalogueAPIController {
     static func reportMeasure(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(APIURL.idKey)
         let written = try req.parameters.require(APIURL.codeKey)
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         guard index.reportByID[id] != nil else { throw Abort(.notFound, reason: "No report has the id '\(id)'.") }
         guard MeasureCode.parse(written) != nil else {
-            throw ParameterError(parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)", status: .notFound)
+            throw ParameterError(
+                parameter: "code", message: "'\(written)' is not a measure code (expected e.g. A.2.3.1 or 4.1.1)",
+                status: .notFound)
         }
         switch index.resolver.resolve(written, contextReport: id) {
         case .found(let report, let code) where report == id:
@@ -44,7 +51,8 @@ enum CatalogueAPIController {
                 return req.redirect(to: target, redirectType: .permanent)
             }
             guard let m = index.measure(report: id, code: code.canonical) else { throw Abort(.notFound) }
-            return try await API.Measure(m, index: index, version: snap.version(.measure, m.publicID)).encodeResponse(for: req)
+            return try await API.Measure(m, index: index, version: snap.version(.measure, m.publicID)).encodeResponse(
+                for: req)
         case .found(let report, let code):
             throw Abort(.notFound, reason: "\(written) is \(code.canonical) in report '\(report)', not in '\(id)'.")
         case .unknown(let reason), .malformed(let reason), .ambiguous(_, let reason):
@@ -54,7 +62,8 @@ enum CatalogueAPIController {
 
     static func measures(_ req: Request) async throws -> ListResponse<API.Measure> {
         let paging = try Paging(req)
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         var measures = index.document.reports.flatMap { index.measuresByReport[$0.id] ?? [] }
         if let report = try req.filter("report") {
             guard index.reportByID[report] != nil else { throw unknown("report", "report", report) }
@@ -69,7 +78,8 @@ enum CatalogueAPIController {
         }
         if let body = try req.filter("body") {
             guard index.bodyByID[body] != nil else { throw unknown("body", "body", body) }
-            let ids = Set(index.involvements(of: body).filter { role == nil || $0.role == role }.map { measureID($0.measure) })
+            let ids = Set(
+                index.involvements(of: body).filter { role == nil || $0.role == role }.map { measureID($0.measure) })
             measures = measures.filter { ids.contains(measureID($0)) }
         } else if let role {
             // Without a body: the measures that name any body in that role.
@@ -84,7 +94,8 @@ enum CatalogueAPIController {
 
     static func measure(_ req: Request) async throws -> API.Measure {
         let id = try req.parameters.require(APIURL.idKey)
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         guard let m = index.measureByPublicID[id] else {
             throw Abort(.notFound, reason: "No measure has the id '\(id)'.")
         }
@@ -93,10 +104,12 @@ enum CatalogueAPIController {
 
     static func bodies(_ req: Request) async throws -> ListResponse<API.Body> {
         let paging = try Paging(req)
-        let snap = try await req.catalogue(); let index = snap.index
-        let bodies = try filterTree(index.document.bodies.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
-                                    parentExists: { index.bodyByID[$0] != nil }, noun: "body",
-                                    validity: { Validity(from: $0.validFrom, to: $0.validTo) })
+        let snap = try await req.catalogue()
+        let index = snap.index
+        let bodies = try filterTree(
+            index.document.bodies.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
+            parentExists: { index.bodyByID[$0] != nil }, noun: "body",
+            validity: { Validity(from: $0.validFrom, to: $0.validTo) })
         return paging.page(bodies.map { API.Body($0, version: snap.version(.body, $0.id)) })
     }
 
@@ -109,10 +122,12 @@ enum CatalogueAPIController {
 
     static func areas(_ req: Request) async throws -> ListResponse<API.Area> {
         let paging = try Paging(req)
-        let snap = try await req.catalogue(); let index = snap.index
-        let areas = try filterTree(index.document.areas.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
-                                   parentExists: { index.areaByID[$0] != nil }, noun: "area",
-                                   validity: { Validity(from: $0.validFrom, to: $0.validTo) })
+        let snap = try await req.catalogue()
+        let index = snap.index
+        let areas = try filterTree(
+            index.document.areas.sorted { $0.name < $1.name }, req, kind: \.kind, parent: \.parent,
+            parentExists: { index.areaByID[$0] != nil }, noun: "area",
+            validity: { Validity(from: $0.validFrom, to: $0.validTo) })
         return paging.page(areas.map { API.Area($0, withGeometry: false, version: snap.version(.area, $0.id)) })
     }
 
@@ -125,32 +140,49 @@ enum CatalogueAPIController {
 
     static func commissionAreas(_ req: Request) async throws -> ListResponse<API.CommissionArea> {
         let paging = try Paging(req)
-        let snap = try await req.catalogue(); let index = snap.index
-        return paging.page(index.document.commissionAreas.map { API.CommissionArea(id: $0.id, name: $0.name, nameEn: $0.nameEn) })
+        let snap = try await req.catalogue()
+        let index = snap.index
+        return paging.page(
+            index.document.commissionAreas.map { API.CommissionArea(id: $0.id, name: $0.name, nameEn: $0.nameEn) })
     }
 
     static func roadmap(_ req: Request) async throws -> API.Roadmap {
-        let snap = try await req.catalogue(); let index = snap.index
-        guard let roadmap = index.document.roadmap else { throw Abort(.notFound, reason: "No roadmap has been loaded.") }
+        let snap = try await req.catalogue()
+        let index = snap.index
+        guard let roadmap = index.document.roadmap else {
+            throw Abort(.notFound, reason: "No roadmap has been loaded.")
+        }
         let version = try await Vision.query(on: req.db).first()?.version ?? 1
-        return API.Roadmap(vision: roadmap.vision, version: version, targetAreas: roadmap.targetAreas.map { t in
-            API.TargetArea(id: t.id, name: t.name, nameEn: t.nameEn,
-                           strategies: t.strategies.map { s in
-                               API.Strategy(id: s.id, numeral: s.numeral, title: s.title, titleEn: s.titleEn,
-                                            measures: (index.measuresByStrategy[s.id] ?? []).map(measureID))
-                           },
-                           milestones: t.milestones ?? [])
-        })
+        return API.Roadmap(
+            vision: roadmap.vision, version: version,
+            targetAreas: roadmap.targetAreas.map { t in
+                API.TargetArea(
+                    id: t.id, name: t.name, nameEn: t.nameEn,
+                    strategies: t.strategies.map { s in
+                        API.Strategy(
+                            id: s.id, numeral: s.numeral, title: s.title, titleEn: s.titleEn,
+                            measures: (index.measuresByStrategy[s.id] ?? []).map(measureID))
+                    },
+                    milestones: t.milestones ?? [])
+            })
     }
 
     static func search(_ req: Request) async throws -> API.SearchResult {
         guard let q = try req.filter("q") else { throw ParameterError(parameter: "q", message: "is required") }
-        let snap = try await req.catalogue(); let index = snap.index
+        let snap = try await req.catalogue()
+        let index = snap.index
         let results = try await Search.run(String(q.prefix(200)), on: req)
-        return API.SearchResult(query: q,
-                                reports: results.reports.compactMap { index.reportByID[$0] }.map { API.Report($0, index: index, version: snap.version(.report, $0.id)) },
-                                measures: results.measures.map { API.Measure($0, index: index, version: snap.version(.measure, $0.publicID)) },
-                                bodies: results.bodies.compactMap { index.bodyByID[$0] }.map { API.Body($0, version: snap.version(.body, $0.id)) })
+        return API.SearchResult(
+            query: q,
+            reports: results.reports.compactMap { index.reportByID[$0] }.map {
+                API.Report($0, index: index, version: snap.version(.report, $0.id))
+            },
+            measures: results.measures.map {
+                API.Measure($0, index: index, version: snap.version(.measure, $0.publicID))
+            },
+            bodies: results.bodies.compactMap { index.bodyByID[$0] }.map {
+                API.Body($0, version: snap.version(.body, $0.id))
+            })
     }
 
     /// The filters bodies and areas share: `kind`, `parent` and `validOn` (existed on that date).
@@ -161,7 +193,9 @@ enum CatalogueAPIController {
         var items = items
         if let raw = try req.filter("kind") {
             guard let k = K(rawValue: raw) else {
-                throw ParameterError(parameter: "kind", message: "expected one of \(K.allCases.map(\.rawValue).joined(separator: ", ")), got '\(raw)'")
+                throw ParameterError(
+                    parameter: "kind",
+                    message: "expected one of \(K.allCases.map(\.rawValue).joined(separator: ", ")), got '\(raw)'")
             }
             items = items.filter { $0[keyPath: kind] == k }
         }
@@ -170,7 +204,9 @@ enum CatalogueAPIController {
             items = items.filter { $0[keyPath: parent] == p }
         }
         if let raw = try req.filter("validOn") {
-            guard let d = Day(raw) else { throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(raw)'") }
+            guard let d = Day(raw) else {
+                throw ParameterError(parameter: "validOn", message: "expected a date YYYY-MM-DD, got '\(raw)'")
+            }
             items = items.filter { validity($0).contains(d) }
         }
         return items

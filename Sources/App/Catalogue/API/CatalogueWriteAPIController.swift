@@ -25,7 +25,8 @@ enum CatalogueWriteAPIController {
             let version = try expectedVersion(req, object)
             object.removeValue(forKey: "version")
             let edit = try record(kind, from: .object(object))
-            try await CatalogueEditor.save(kind, .update(id: id, version: version), by: req.auditActor, on: req.db) { doc in
+            try await CatalogueEditor.save(kind, .update(id: id, version: version), by: req.auditActor, on: req.db) {
+                doc in
                 try edit(&doc, id)
             }
             return try await respond(kind, id: id, status: .ok, req)
@@ -47,7 +48,8 @@ enum CatalogueWriteAPIController {
                 if case .null = v { current.removeValue(forKey: k) } else { current[k] = v }
             }
             let edit = try record(kind, from: .object(current))
-            try await CatalogueEditor.save(kind, .update(id: id, version: version), by: req.auditActor, on: req.db) { doc in
+            try await CatalogueEditor.save(kind, .update(id: id, version: version), by: req.auditActor, on: req.db) {
+                doc in
                 try edit(&doc, id)
             }
             return try await respond(kind, id: id, status: .ok, req)
@@ -60,9 +62,14 @@ enum CatalogueWriteAPIController {
             let version = try expectedVersion(req, [:])
             let refs = References.of(kind, id: id, in: try await req.catalogue().index, lang: .en)
             guard refs.isEmpty else {
-                throw Abort(.conflict, reason: "\(kind.rawValue) '\(id)' cannot be deleted while others refer to it: \(refs.joined(separator: "; ")).")
+                throw Abort(
+                    .conflict,
+                    reason:
+                        "\(kind.rawValue) '\(id)' cannot be deleted while others refer to it: \(refs.joined(separator: "; "))."
+                )
             }
-            try await CatalogueEditor.save(kind, .delete(id: id, version: version), by: req.auditActor, on: req.db) { doc in
+            try await CatalogueEditor.save(kind, .delete(id: id, version: version), by: req.auditActor, on: req.db) {
+                doc in
                 try remove(kind, id: id, from: &doc)
                 return id
             }
@@ -77,7 +84,8 @@ enum CatalogueWriteAPIController {
         guard let buffer = req.body.data, buffer.readableBytes > 0 else {
             throw Abort(.badRequest, reason: "The request has no JSON body.")
         }
-        guard case .object(let o)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView)) else {
+        guard case .object(let o)? = try? JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
+        else {
             throw Abort(.badRequest, reason: "The body must be a JSON object.")
         }
         return o
@@ -86,8 +94,11 @@ enum CatalogueWriteAPIController {
     /// From `If-Match: "3"` (or `W/"3"`), or else from the body's `version`, or `?version=`.
     static func expectedVersion(_ req: Request, _ object: [String: JSONValue]) throws -> Int {
         if let header = req.headers.first(name: .ifMatch) {
-            let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))
-            guard let v = Int(digits) else { throw ParameterError(parameter: "If-Match", message: "expected the object's version, e.g. \"3\"") }
+            let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(
+                in: CharacterSet(charactersIn: "\" "))
+            guard let v = Int(digits) else {
+                throw ParameterError(parameter: "If-Match", message: "expected the object's version, e.g. \"3\"")
+            }
             return v
         }
         if case .number(let n)? = object["version"], n.rounded() == n, abs(n) < 1e15 { return Int(n) }
@@ -96,19 +107,28 @@ enum CatalogueWriteAPIController {
             guard let v = Int(q) else { throw ParameterError(parameter: "version", message: "expected a whole number") }
             return v
         }
-        throw Abort(.preconditionRequired, reason: "Send the version the change is based on, as If-Match or a 'version' field, so a newer save is not overwritten.")
+        throw Abort(
+            .preconditionRequired,
+            reason:
+                "Send the version the change is based on, as If-Match or a 'version' field, so a newer save is not overwritten."
+        )
     }
 
     /// Checks one object's fields and returns the edit that puts it into a catalogue, replacing
     /// the object with id `replacing` (nil: adding it). The edit returns the object's id.
-    static func record(_ kind: EditKind, from object: JSONValue) throws -> @Sendable (inout CatalogueDocument, String?) throws -> String {
+    static func record(_ kind: EditKind, from object: JSONValue) throws
+        -> @Sendable (inout CatalogueDocument, String?) throws -> String
+    {
         let doc: CatalogueDocument
         switch CatalogueReader.readObject(object, list: kind.plural) {
         case .success(let d): doc = d
         case .failure(let p): throw EditProblems(problems: p.problems)
         }
-        func put<R: Sendable>(_ r: R, _ list: WritableKeyPath<CatalogueDocument, [R]>, _ id: @escaping @Sendable (R) -> String)
-            -> @Sendable (inout CatalogueDocument, String?) throws -> String {
+        func put<R: Sendable>(
+            _ r: R, _ list: WritableKeyPath<CatalogueDocument, [R]>, _ id: @escaping @Sendable (R) -> String
+        )
+            -> @Sendable (inout CatalogueDocument, String?) throws -> String
+        {
             { doc, replacing in
                 let newID = id(r)
                 if let replacing {
@@ -116,8 +136,11 @@ enum CatalogueWriteAPIController {
                         throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(replacing)'.")
                     }
                     guard newID == replacing else {
-                        throw EditProblems(problems: [CatalogueProblem(path: kind == .measure ? "code" : "id",
-                            .idCannotChange(kind: kind.rawValue))])
+                        throw EditProblems(problems: [
+                            CatalogueProblem(
+                                path: kind == .measure ? "code" : "id",
+                                .idCannotChange(kind: kind.rawValue))
+                        ])
                     }
                     doc[keyPath: list][i] = r
                 } else {
@@ -146,16 +169,24 @@ enum CatalogueWriteAPIController {
         case .report: doc.reports.removeAll { $0.id == id }
         case .measure: doc.measures.removeAll { $0.publicID == id }
         }
-        if kind.ids(in: doc).count == before { throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.") }
+        if kind.ids(in: doc).count == before {
+            throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
+        }
     }
 
-    static func respond(_ kind: EditKind, id: String, status: HTTPResponseStatus, _ req: Request) async throws -> Response {
+    static func respond(_ kind: EditKind, id: String, status: HTTPResponseStatus, _ req: Request) async throws
+        -> Response
+    {
         req.application.catalogue.invalidate()
         let snap = try await req.catalogue()
         let index = snap.index
         let version = snap.version(kind, id)
         // Another request may have deleted the object since this one saved it.
-        let gone = Abort(.conflict, reason: "The \(kind.rawValue) '\(id)' was saved, then changed or deleted by another request at once; reload it.")
+        let gone = Abort(
+            .conflict,
+            reason:
+                "The \(kind.rawValue) '\(id)' was saved, then changed or deleted by another request at once; reload it."
+        )
         let res: Response
         switch kind {
         case .body:

@@ -10,7 +10,11 @@ struct AreasCommand: AsyncCommandGroup {
 
 struct AreasImportGeoCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "Folkhälsokollen's omraden_med_befolkning.json (district areas and their districts, with population) or a FeatureCollection of the city's districts such as stadsdelar.geo.json.")
+        @Argument(
+            name: "file",
+            help:
+                "Folkhälsokollen's omraden_med_befolkning.json (district areas and their districts, with population) or a FeatureCollection of the city's districts such as stadsdelar.geo.json."
+        )
         var file: String
     }
 
@@ -20,7 +24,9 @@ struct AreasImportGeoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch { throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch {
+            throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)")
+        }
         try await context.application.autoMigrate()
         do {
             let out = try await AreaGeoImporter.run(data, by: .system("cli"), on: context.application.db)

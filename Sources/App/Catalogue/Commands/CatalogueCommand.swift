@@ -14,7 +14,9 @@ struct CatalogueCommand: AsyncCommandGroup {
 struct CatalogueExportCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Writes the whole catalogue as JSON to FILE, given as the one argument, or to standard output without one." }
+    var help: String {
+        "Writes the whole catalogue as JSON to FILE, given as the one argument, or to standard output without one."
+    }
 
     // The FILE argument is optional, which ConsoleKit's @Argument cannot express.
     func run(using context: inout CommandContext) async throws {
@@ -28,7 +30,9 @@ struct CatalogueExportCommand: AsyncCommand {
         let data = try Self.encode(doc)
         if let file {
             try data.write(to: URL(fileURLWithPath: file), options: .atomic)
-            context.console.success("Wrote \(doc.reports.count) reports, \(doc.measures.count) measures, \(doc.bodies.count) bodies, \(doc.areas.count) areas to \(file)")
+            context.console.success(
+                "Wrote \(doc.reports.count) reports, \(doc.measures.count) measures, \(doc.bodies.count) bodies, \(doc.areas.count) areas to \(file)"
+            )
         } else {
             FileHandle.standardOutput.write(data)
         }
@@ -56,7 +60,9 @@ struct CatalogueImportCommand: AsyncCommand {
         var dryRun: Bool
     }
 
-    var help: String { "Checks a catalogue JSON file and, if it has no problems, makes the database hold exactly its catalogue." }
+    var help: String {
+        "Checks a catalogue JSON file and, if it has no problems, makes the database hold exactly its catalogue."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let url = URL(fileURLWithPath: signature.file)
@@ -67,10 +73,13 @@ struct CatalogueImportCommand: AsyncCommand {
         switch CatalogueReader.read(data) {
         case .failure(let problems):
             for p in problems.problems { context.console.error("\(signature.file): \(p)") }
-            throw CatalogueCommandError("\(problems.problems.count) problem(s) in \(signature.file); nothing was written.")
+            throw CatalogueCommandError(
+                "\(problems.problems.count) problem(s) in \(signature.file); nothing was written.")
         case .success(let doc):
             if signature.dryRun {
-                context.console.success("\(signature.file) is valid: \(doc.reports.count) reports, \(doc.measures.count) measures, \(doc.bodies.count) bodies.")
+                context.console.success(
+                    "\(signature.file) is valid: \(doc.reports.count) reports, \(doc.measures.count) measures, \(doc.bodies.count) bodies."
+                )
                 return
             }
             try await context.application.autoMigrate()

@@ -10,7 +10,10 @@ final class CatalogueState: Model, @unchecked Sendable {
     @Field(key: "generation") var generation: Int
 
     init() {}
-    init(id: Int, generation: Int) { self.id = id; self.generation = generation }
+    init(id: Int, generation: Int) {
+        self.id = id
+        self.generation = generation
+    }
 
     /// Starts a new generation, inside the transaction that changed what pages show: pages and API
     /// answers are cached per generation.

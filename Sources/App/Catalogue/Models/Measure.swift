@@ -22,4 +22,3 @@ final class Measure: Model, @unchecked Sendable {
 
     init() {}
 }
-

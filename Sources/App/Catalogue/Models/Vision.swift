@@ -15,4 +15,3 @@ final class Vision: Model, @unchecked Sendable {
 
     init() {}
 }
-

@@ -14,7 +14,8 @@ extension AreaPage {
     static func query(area: AreaRecord, on db: any Database) async throws -> [IndicatorReading] {
         var out: [IndicatorReading] = []
         for info in try await IndicatorQueries.all(on: db) {
-            let rows = try await IndicatorQueries.observations(info.id, area: area.id, group: ObservationGroup.total, on: db)
+            let rows = try await IndicatorQueries.observations(
+                info.id, area: area.id, group: ObservationGroup.total, on: db)
             guard let latest = rows.last else { continue }
             let areaLevel = area.kind == .city ? nil : area.kind.rawValue
             let summaries = try await IndicatorQueries.summaries(info.id, level: areaLevel, on: db)
@@ -34,12 +35,13 @@ extension AreaPage.IndicatorValue {
     static func all(_ readings: [AreaPage.IndicatorReading], _ lang: Lang) -> [AreaPage.IndicatorValue] {
         readings.map { reading in
             let definition = reading.info.definition
-            return .init(name: lang.pick(definition.name, definition.nameEn),
-                         href: SiteURL.Indicators.indicator(.value(definition.code)).link(lang),
-                         period: reading.latest.period,
-                         value: NumberText.value(reading.latest.value, unit: definition.unit, lang),
-                         city: NumberText.value(reading.cityValue, unit: definition.unit, lang),
-                         preliminary: reading.latest.preliminary)
+            return .init(
+                name: lang.pick(definition.name, definition.nameEn),
+                href: SiteURL.Indicators.indicator(.value(definition.code)).link(lang),
+                period: reading.latest.period,
+                value: NumberText.value(reading.latest.value, unit: definition.unit, lang),
+                city: NumberText.value(reading.cityValue, unit: definition.unit, lang),
+                preliminary: reading.latest.preliminary)
         }
     }
 }

@@ -16,21 +16,29 @@ struct BodyLink: Encodable, Sendable {
     let isGroup: Bool
     let openGroup: Bool
 
-    static func make(_ ref: String, index: CatalogueIndex, year: Int, lang: Lang, expandGroups: Bool = false) -> BodyLink {
+    static func make(_ ref: String, index: CatalogueIndex, year: Int, lang: Lang, expandGroups: Bool = false)
+        -> BodyLink
+    {
         switch BodyRef(ref) {
         case .group(let g)?:
-            let members = expandGroups && g.memberKinds != nil
+            let members =
+                expandGroups && g.memberKinds != nil
                 ? index.members(of: g, year: year).map { make($0.id, index: index, year: year, lang: lang) } : nil
-            return BodyLink(name: LocalText(text: Texts(lang).label(g), lang: lang.rawValue),
-                            href: nil, members: members, isGroup: true, openGroup: g.memberKinds == nil)
+            return BodyLink(
+                name: LocalText(text: Texts(lang).label(g), lang: lang.rawValue),
+                href: nil, members: members, isGroup: true, openGroup: g.memberKinds == nil)
         case .body(let id)?:
             if let b = index.bodyByID[id] {
-                return BodyLink(name: lang.pick(b.name, b.nameEn), href: SiteURL.Catalogue.body(.value(b.id)).link(lang), members: nil,
-                                isGroup: false, openGroup: false)
+                return BodyLink(
+                    name: lang.pick(b.name, b.nameEn), href: SiteURL.Catalogue.body(.value(b.id)).link(lang),
+                    members: nil,
+                    isGroup: false, openGroup: false)
             }
-            return BodyLink(name: LocalText(text: id, lang: "sv"), href: nil, members: nil, isGroup: false, openGroup: false)
+            return BodyLink(
+                name: LocalText(text: id, lang: "sv"), href: nil, members: nil, isGroup: false, openGroup: false)
         case nil:
-            return BodyLink(name: LocalText(text: ref, lang: "sv"), href: nil, members: nil, isGroup: false, openGroup: false)
+            return BodyLink(
+                name: LocalText(text: ref, lang: "sv"), href: nil, members: nil, isGroup: false, openGroup: false)
         }
     }
 }

@@ -25,13 +25,19 @@ struct BodyPage: Encodable, Sendable {
             name: lang.pick(b.name, b.nameEn), kind: s.label(b.kind), shortName: b.shortName,
             validity: validityText(b.validFrom, b.validTo, lang), note: b.note,
             parent: b.parent.map { BodyLink.make($0, index: index, year: 0, lang: lang) },
-            children: (index.childBodies[id] ?? []).sorted { $0.name < $1.name }.map { BodyLink.make($0.id, index: index, year: 0, lang: lang) },
-            tables: [MeasureTable(heading: s[.leads], rows: inv.filter { $0.role == .lead }.map(row)),
-                     MeasureTable(heading: s[.collaboratesOn], rows: inv.filter { $0.role == .collaborating }.map(row))]
-                .filter { !$0.rows.isEmpty },
+            children: (index.childBodies[id] ?? []).sorted { $0.name < $1.name }.map {
+                BodyLink.make($0.id, index: index, year: 0, lang: lang)
+            },
+            tables: [
+                MeasureTable(heading: s[.leads], rows: inv.filter { $0.role == .lead }.map(row)),
+                MeasureTable(heading: s[.collaboratesOn], rows: inv.filter { $0.role == .collaborating }.map(row)),
+            ]
+            .filter { !$0.rows.isEmpty },
             apiHref: APIURL.Catalogue.body(.value(id)).path)
-        let meta = PageMeta.make(lang, title: page.name.text, description: "\(page.name.text): \(page.kind)", section: SiteURL.Catalogue.bodies,
-                                 route: SiteURL.Catalogue.body(.value(id)), crumbs: [(s[.bodies], SiteURL.Catalogue.bodies)])
+        let meta = PageMeta.make(
+            lang, title: page.name.text, description: "\(page.name.text): \(page.kind)",
+            section: SiteURL.Catalogue.bodies,
+            route: SiteURL.Catalogue.body(.value(id)), crumbs: [(s[.bodies], SiteURL.Catalogue.bodies)])
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -5,7 +5,11 @@ import Vapor
 /// One field of an edit form, ready for the generic `edit` template: the label, what was typed
 /// or stored, and the problem with it, if any.
 struct FormField: Encodable, Sendable {
-    struct Option: Encodable, Sendable { let value: String; let label: String; let selected: Bool }
+    struct Option: Encodable, Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
 
     let name: String
     let id: String
@@ -23,7 +27,11 @@ struct FormField: Encodable, Sendable {
 /// in between: then both versions are shown and the form, holding what the editor typed, is
 /// based on the newer version so that saving again keeps the merge.
 struct EditPage: Encodable, Sendable {
-    struct Difference: Encodable, Sendable { let label: String; let saved: String; let yours: String }
+    struct Difference: Encodable, Sendable {
+        let label: String
+        let saved: String
+        let yours: String
+    }
 
     let heading: String
     let action: String
@@ -51,23 +59,37 @@ enum EditForms {
         switch kind {
         case .body:
             guard let b = doc.bodies.first(where: { $0.id == id }) else { return nil }
-            return ["id": [b.id], "name": [b.name], "nameEn": v(b.nameEn), "shortName": v(b.shortName), "kind": [b.kind.rawValue],
-                    "parent": v(b.parent), "validFrom": v(b.validFrom?.description), "validTo": v(b.validTo?.description), "note": v(b.note)]
+            return [
+                "id": [b.id], "name": [b.name], "nameEn": v(b.nameEn), "shortName": v(b.shortName),
+                "kind": [b.kind.rawValue],
+                "parent": v(b.parent), "validFrom": v(b.validFrom?.description), "validTo": v(b.validTo?.description),
+                "note": v(b.note),
+            ]
         case .area:
             guard let a = doc.areas.first(where: { $0.id == id }) else { return nil }
-            return ["id": [a.id], "name": [a.name], "nameEn": v(a.nameEn), "kind": [a.kind.rawValue], "code": v(a.code), "parent": v(a.parent),
-                    "validFrom": v(a.validFrom?.description), "validTo": v(a.validTo?.description),
-                    "aliases": [(a.aliases ?? []).joined(separator: "\n")]]
+            return [
+                "id": [a.id], "name": [a.name], "nameEn": v(a.nameEn), "kind": [a.kind.rawValue], "code": v(a.code),
+                "parent": v(a.parent),
+                "validFrom": v(a.validFrom?.description), "validTo": v(a.validTo?.description),
+                "aliases": [(a.aliases ?? []).joined(separator: "\n")],
+            ]
         case .report:
             guard let r = doc.reports.first(where: { $0.id == id }) else { return nil }
-            return ["id": [r.id], "title": [r.title], "subtitle": v(r.subtitle), "year": [String(r.year)], "letter": v(r.letter),
-                    "commissionArea": v(r.commissionArea), "link": v(r.link), "summary": v(r.summary),
-                    "chapters": [(r.chapters ?? []).map { "\($0.number): \($0.title)" }.joined(separator: "\n")]]
+            return [
+                "id": [r.id], "title": [r.title], "subtitle": v(r.subtitle), "year": [String(r.year)],
+                "letter": v(r.letter),
+                "commissionArea": v(r.commissionArea), "link": v(r.link), "summary": v(r.summary),
+                "chapters": [(r.chapters ?? []).map { "\($0.number): \($0.title)" }.joined(separator: "\n")],
+            ]
         case .measure:
             guard let m = doc.measures.first(where: { $0.publicID == id }) else { return nil }
-            return ["report": [m.report], "code": [m.code], "title": [m.title], "titleEn": v(m.titleEn), "description": v(m.description),
-                    "leadBody": v(m.leadBody), "jointLeadBodies": m.jointLeadBodies ?? [], "collaboratingBodies": m.collaboratingBodies ?? [],
-                    "strategies": m.strategies ?? []]
+            return [
+                "report": [m.report], "code": [m.code], "title": [m.title], "titleEn": v(m.titleEn),
+                "description": v(m.description),
+                "leadBody": v(m.leadBody), "jointLeadBodies": m.jointLeadBodies ?? [],
+                "collaboratingBodies": m.collaboratingBodies ?? [],
+                "strategies": m.strategies ?? [],
+            ]
         }
     }
 
@@ -87,20 +109,30 @@ enum EditForms {
         }
     }
 
-    static func object(_ kind: EditKind, from form: FormValues, fixedID: String?) -> (JSONValue, [String: FieldProblem]) {
+    static func object(_ kind: EditKind, from form: FormValues, fixedID: String?) -> (JSONValue, [String: FieldProblem])
+    {
         var o: [String: JSONValue] = [:]
         var problems: [String: FieldProblem] = [:]
-        func text(_ key: String) { let s = form.one(key); if !s.isEmpty { o[key] = .string(s) } }
-        func list(_ key: String) { let l = (form[key] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }; if !l.isEmpty { o[key] = .array(l.map { .string($0) }) } }
+        func text(_ key: String) {
+            let s = form.one(key)
+            if !s.isEmpty { o[key] = .string(s) }
+        }
+        func list(_ key: String) {
+            let l = (form[key] ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            if !l.isEmpty { o[key] = .array(l.map { .string($0) }) }
+        }
         func lines(_ key: String) -> [String] {
-            form.one(key).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            form.one(key).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
         }
         switch kind {
         case .body:
             for k in ["id", "name", "nameEn", "shortName", "kind", "parent", "validFrom", "validTo", "note"] { text(k) }
         case .area:
             for k in ["id", "name", "nameEn", "kind", "code", "parent", "validFrom", "validTo"] { text(k) }
-            let a = lines("aliases"); if !a.isEmpty { o["aliases"] = .array(a.map { .string($0) }) }
+            let a = lines("aliases")
+            if !a.isEmpty { o["aliases"] = .array(a.map { .string($0) }) }
         case .report:
             for k in ["id", "title", "subtitle", "letter", "commissionArea", "link", "summary"] { text(k) }
             let y = form.one("year")
@@ -121,7 +153,7 @@ enum EditForms {
         }
         if let fixedID {
             switch kind {
-            case .measure: break // report and code are shown read-only and sent back unchanged
+            case .measure: break  // report and code are shown read-only and sent back unchanged
             default: o["id"] = .string(fixedID)
             }
         }
@@ -129,15 +161,22 @@ enum EditForms {
     }
 
     /// The fields to show, filled with `values`, with `errors` by field name.
-    static func fields(_ kind: EditKind, values: FormValues, errors: [String: String], creating: Bool,
-                       index: CatalogueIndex, lang: Lang) -> [FormField] {
+    static func fields(
+        _ kind: EditKind, values: FormValues, errors: [String: String], creating: Bool,
+        index: CatalogueIndex, lang: Lang
+    ) -> [FormField] {
         let s = Texts(lang)
-        func field(_ name: String, _ type: String, required: Bool = false, options: [(String, String)] = [], hint: String? = nil) -> FormField {
+        func field(
+            _ name: String, _ type: String, required: Bool = false, options: [(String, String)] = [],
+            hint: String? = nil
+        ) -> FormField {
             let current = values[name] ?? []
-            return FormField(name: type == "multiselect" ? name + "[]" : name, id: "f-" + name, label: s.fieldLabel(name), kind: type,
-                             value: current.joined(separator: "\n"),
-                             options: options.map { FormField.Option(value: $0.0, label: $0.1, selected: current.contains($0.0)) },
-                             error: errors[name], hint: hint, required: required)
+            return FormField(
+                name: type == "multiselect" ? name + "[]" : name, id: "f-" + name, label: s.fieldLabel(name),
+                kind: type,
+                value: current.joined(separator: "\n"),
+                options: options.map { FormField.Option(value: $0.0, label: $0.1, selected: current.contains($0.0)) },
+                error: errors[name], hint: hint, required: required)
         }
         let none = [("", s[.none])]
         let bodies = index.document.bodies.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }
@@ -145,32 +184,55 @@ enum EditForms {
         let idField = creating ? field("id", "text", hint: s[.hintId]) : field("id", "readonly")
         switch kind {
         case .body:
-            return [idField, field("name", "text", required: true), field("nameEn", "text"), field("shortName", "text"),
-                    field("kind", "select", required: true, options: BodyKind.allCases.map { ($0.rawValue, s.label($0)) }),
-                    field("parent", "select", options: none + bodies), field("validFrom", "date", hint: s[.hintDate]),
-                    field("validTo", "date", hint: s[.hintDate]), field("note", "textarea")]
+            return [
+                idField, field("name", "text", required: true), field("nameEn", "text"), field("shortName", "text"),
+                field("kind", "select", required: true, options: BodyKind.allCases.map { ($0.rawValue, s.label($0)) }),
+                field("parent", "select", options: none + bodies), field("validFrom", "date", hint: s[.hintDate]),
+                field("validTo", "date", hint: s[.hintDate]), field("note", "textarea"),
+            ]
         case .area:
-            return [idField, field("name", "text", required: true), field("nameEn", "text"),
-                    field("kind", "select", required: true, options: AreaKind.allCases.map { ($0.rawValue, s.label($0)) }),
-                    field("code", "text"), field("parent", "select", options: none + index.document.areas.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }),
-                    field("validFrom", "date", hint: s[.hintDate]), field("validTo", "date", hint: s[.hintDate]),
-                    field("aliases", "textarea", hint: s[.hintLines])]
+            return [
+                idField, field("name", "text", required: true), field("nameEn", "text"),
+                field("kind", "select", required: true, options: AreaKind.allCases.map { ($0.rawValue, s.label($0)) }),
+                field("code", "text"),
+                field(
+                    "parent", "select",
+                    options: none + index.document.areas.sorted { $0.name < $1.name }.map { ($0.id, $0.name) }),
+                field("validFrom", "date", hint: s[.hintDate]), field("validTo", "date", hint: s[.hintDate]),
+                field("aliases", "textarea", hint: s[.hintLines]),
+            ]
         case .report:
-            return [idField, field("title", "text", required: true), field("subtitle", "text"), field("year", "number", required: true),
-                    field("letter", "text", hint: s[.hintLetter]),
-                    field("commissionArea", "select", options: none + index.document.commissionAreas.map { ($0.id, lang.pick($0.name, $0.nameEn).text) }),
-                    field("link", "url"), field("summary", "textarea"), field("chapters", "textarea", hint: s[.hintChapters])]
+            return [
+                idField, field("title", "text", required: true), field("subtitle", "text"),
+                field("year", "number", required: true),
+                field("letter", "text", hint: s[.hintLetter]),
+                field(
+                    "commissionArea", "select",
+                    options: none + index.document.commissionAreas.map { ($0.id, lang.pick($0.name, $0.nameEn).text) }),
+                field("link", "url"), field("summary", "textarea"),
+                field("chapters", "textarea", hint: s[.hintChapters]),
+            ]
         case .measure:
             let strategies = (index.document.roadmap?.targetAreas ?? []).flatMap { t in
-                t.strategies.map { ($0.id, "\(lang.pick(t.name, t.nameEn).text) \($0.numeral): \(lang.pick($0.title, $0.titleEn).text)") }
+                t.strategies.map {
+                    (
+                        $0.id,
+                        "\(lang.pick(t.name, t.nameEn).text) \($0.numeral): \(lang.pick($0.title, $0.titleEn).text)"
+                    )
+                }
             }
-            return [creating ? field("report", "select", required: true, options: index.document.reports.map { ($0.id, $0.title) }) : field("report", "readonly"),
-                    creating ? field("code", "text", required: true, hint: s[.hintCode]) : field("code", "readonly"),
-                    field("title", "text", required: true), field("titleEn", "text"), field("description", "textarea"),
-                    field("leadBody", "select", options: none + groups + bodies),
-                    field("jointLeadBodies", "multiselect", options: groups + bodies),
-                    field("collaboratingBodies", "multiselect", options: groups + bodies),
-                    field("strategies", "multiselect", options: strategies)]
+            return [
+                creating
+                    ? field(
+                        "report", "select", required: true, options: index.document.reports.map { ($0.id, $0.title) })
+                    : field("report", "readonly"),
+                creating ? field("code", "text", required: true, hint: s[.hintCode]) : field("code", "readonly"),
+                field("title", "text", required: true), field("titleEn", "text"), field("description", "textarea"),
+                field("leadBody", "select", options: none + groups + bodies),
+                field("jointLeadBodies", "multiselect", options: groups + bodies),
+                field("collaboratingBodies", "multiselect", options: groups + bodies),
+                field("strategies", "multiselect", options: strategies),
+            ]
         }
     }
 

@@ -2,8 +2,16 @@ import SkillnadCore
 
 /// Start page: what Skillnad holds, in numbers, and the ways in.
 struct HomePage: Encodable, Sendable {
-    struct Count: Encodable, Sendable { let number: Int; let label: String; let href: String }
-    struct Target: Encodable, Sendable { let name: LocalText; let strategyCount: Int; let href: String }
+    struct Count: Encodable, Sendable {
+        let number: Int
+        let label: String
+        let href: String
+    }
+    struct Target: Encodable, Sendable {
+        let name: LocalText
+        let strategyCount: Int
+        let href: String
+    }
 
     let counts: [Count]
     let reports: [ReportRow]
@@ -21,12 +29,16 @@ struct HomePage: Encodable, Sendable {
                 Count(number: strategies, label: s[.countStrategies], href: SiteURL.Catalogue.roadmap.link(lang)),
                 Count(number: doc.areas.count, label: s[.countAreas], href: SiteURL.Catalogue.areas.link(lang)),
             ],
-            reports: doc.reports.sorted { ($0.year, $0.title) > ($1.year, $1.title) }.map { ReportRow.make($0, index: index, lang: lang) },
+            reports: doc.reports.sorted { ($0.year, $0.title) > ($1.year, $1.title) }.map {
+                ReportRow.make($0, index: index, lang: lang)
+            },
             targetAreas: (doc.roadmap?.targetAreas ?? []).map {
-                Target(name: lang.pick($0.name, $0.nameEn), strategyCount: $0.strategies.count,
-                       href: SiteURL.Catalogue.roadmap.link(lang) + "#" + $0.id)
+                Target(
+                    name: lang.pick($0.name, $0.nameEn), strategyCount: $0.strategies.count,
+                    href: SiteURL.Catalogue.roadmap.link(lang) + "#" + $0.id)
             })
-        let meta = PageMeta.make(lang, title: s[.overview], description: s[.tagline], section: SiteURL.home, route: SiteURL.home)
+        let meta = PageMeta.make(
+            lang, title: s[.overview], description: s[.tagline], section: SiteURL.home, route: SiteURL.home)
         return PageContext(meta: meta, t: Texts(lang), page: page)
     }
 }

@@ -5,7 +5,12 @@ import SkillnadCore
 /// All about one measure: its report, who leads and who collaborates (groups spelt out), its
 /// place in the code hierarchy, and the roadmap strategies it serves.
 struct MeasurePage: Encodable, Sendable {
-    struct StrategyLink: Encodable, Sendable { let numeral: String; let title: LocalText; let targetArea: LocalText; let href: String }
+    struct StrategyLink: Encodable, Sendable {
+        let numeral: String
+        let title: LocalText
+        let targetArea: LocalText
+        let href: String
+    }
 
     let code: String
     let title: LocalText
@@ -32,7 +37,9 @@ struct MeasurePage: Encodable, Sendable {
         let text: String?
     }
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = []) -> PageContext<MeasurePage>? {
+    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = [])
+        -> PageContext<MeasurePage>?
+    {
         guard let m = index.measureByPublicID[id], let r = index.reportByID[m.report] else { return nil }
         let s = Texts(lang)
         let bare = index.code(of: m)?.withoutLetter
@@ -47,21 +54,32 @@ struct MeasurePage: Encodable, Sendable {
             leads: ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])).map {
                 BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true)
             },
-            collaborating: (m.collaboratingBodies ?? []).map { BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true) },
+            collaborating: (m.collaboratingBodies ?? []).map {
+                BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true)
+            },
             parent: index.parent(of: m).map { MeasureRow.make($0, index: index, lang: lang) },
-            tables: [MeasureTable(heading: s[.childMeasures], rows: index.children(of: m).map { MeasureRow.make($0, index: index, lang: lang) }),
-                     MeasureTable(heading: s[.sameCode], rows: sameCode.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) })]
-                .filter { !$0.rows.isEmpty },
+            tables: [
+                MeasureTable(
+                    heading: s[.childMeasures],
+                    rows: index.children(of: m).map { MeasureRow.make($0, index: index, lang: lang) }),
+                MeasureTable(
+                    heading: s[.sameCode],
+                    rows: sameCode.map { MeasureRow.make($0, index: index, lang: lang, withReport: true) }),
+            ]
+            .filter { !$0.rows.isEmpty },
             strategies: (m.strategies ?? []).compactMap { sid in
                 index.strategyByID[sid].map { t, st in
-                    StrategyLink(numeral: st.numeral, title: lang.pick(st.title, st.titleEn), targetArea: lang.pick(t.name, t.nameEn),
-                                 href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st.id)
+                    StrategyLink(
+                        numeral: st.numeral, title: lang.pick(st.title, st.titleEn),
+                        targetArea: lang.pick(t.name, t.nameEn),
+                        href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st.id)
                 }
             },
             apiHref: APIURL.Catalogue.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
-        let meta = PageMeta.make(lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
-                                 section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.measure(.value(id)),
-                                 crumbs: [(s[.reports], SiteURL.Catalogue.reports), (r.title, SiteURL.Catalogue.report(.value(r.id)))])
+        let meta = PageMeta.make(
+            lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
+            section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.measure(.value(id)),
+            crumbs: [(s[.reports], SiteURL.Catalogue.reports), (r.title, SiteURL.Catalogue.report(.value(r.id)))])
         return PageContext(meta: meta, t: s, page: page)
     }
 }
@@ -69,12 +87,17 @@ struct MeasurePage: Encodable, Sendable {
 extension MeasurePage.MeasurePosition {
     /// The submitted positions on a measure as the page shows them.
     /// - Parameter rows: `ReferralStore.submittedPositions`, newest round first.
-    static func all(_ rows: [ReferralStore.SubmittedPosition], index: CatalogueIndex, lang: Lang) -> [MeasurePage.MeasurePosition] {
+    static func all(_ rows: [ReferralStore.SubmittedPosition], index: CatalogueIndex, lang: Lang) -> [MeasurePage
+        .MeasurePosition]
+    {
         let s = Texts(lang)
         return rows.map { r in
-            .init(round: r.title, roundHref: SiteURL.Referrals.round(.value(r.slug)).link(lang), body: bodyName(r.body, index, lang),
-                  answerHref: SiteURL.Referrals.answer(.value(r.slug), .value(r.body)).link(lang),
-                  position: PositionKind(rawValue: r.position).map(s.label) ?? r.position, cls: r.position, prerequisites: r.prerequisites, text: r.text)
+            .init(
+                round: r.title, roundHref: SiteURL.Referrals.round(.value(r.slug)).link(lang),
+                body: bodyName(r.body, index, lang),
+                answerHref: SiteURL.Referrals.answer(.value(r.slug), .value(r.body)).link(lang),
+                position: PositionKind(rawValue: r.position).map(s.label) ?? r.position, cls: r.position,
+                prerequisites: r.prerequisites, text: r.text)
         }
     }
 }

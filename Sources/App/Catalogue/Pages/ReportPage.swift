@@ -29,13 +29,16 @@ struct ReportPage: Encodable, Sendable {
             current?.1.append(MeasureRow.make(m, index: index, lang: lang))
         }
         if let c = current { chapters.append(chapter(c.0, c.1, titles, s)) }
-        let page = ReportPage(title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
-                              area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) },
-                              summary: r.summary, link: r.link, measureCount: measures.count, chapters: chapters,
-                              apiHref: APIURL.Catalogue.report(.value(r.id)).path)
+        let page = ReportPage(
+            title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
+            area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) },
+            summary: r.summary, link: r.link, measureCount: measures.count, chapters: chapters,
+            apiHref: APIURL.Catalogue.report(.value(r.id)).path)
         let title = r.subtitle.map { "\(r.title) – \($0)" } ?? r.title
-        let meta = PageMeta.make(lang, title: title, description: r.summary ?? title, section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.report(.value(id)),
-                                 crumbs: [(s[.reports], SiteURL.Catalogue.reports)])
+        let meta = PageMeta.make(
+            lang, title: title, description: r.summary ?? title, section: SiteURL.Catalogue.reports,
+            route: SiteURL.Catalogue.report(.value(id)),
+            crumbs: [(s[.reports], SiteURL.Catalogue.reports)])
         return PageContext(meta: meta, t: s, page: page)
     }
 

@@ -10,8 +10,10 @@ struct ReportRow: Encodable, Sendable {
     let area: LocalText?
 
     static func make(_ r: ReportRecord, index: CatalogueIndex, lang: Lang) -> ReportRow {
-        ReportRow(title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
-                  href: SiteURL.Catalogue.report(.value(r.id)).link(lang), measureCount: index.measuresByReport[r.id]?.count ?? 0,
-                  area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) })
+        ReportRow(
+            title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
+            href: SiteURL.Catalogue.report(.value(r.id)).link(lang),
+            measureCount: index.measuresByReport[r.id]?.count ?? 0,
+            area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) })
     }
 }

@@ -23,7 +23,8 @@ struct RoadmapPage: Encodable, Sendable {
     let targetAreas: [Target]
 
     /// - Parameter statuses: every milestone with its status (`MilestoneStatusRow.all`).
-    static func build(_ index: CatalogueIndex, _ lang: Lang, statuses: [MilestoneStatusRow]) -> PageContext<RoadmapPage> {
+    static func build(_ index: CatalogueIndex, _ lang: Lang, statuses: [MilestoneStatusRow]) -> PageContext<RoadmapPage>
+    {
         let s = Texts(lang)
         let roadmap = index.document.roadmap
         let page = RoadmapPage(
@@ -31,16 +32,24 @@ struct RoadmapPage: Encodable, Sendable {
             vision: roadmap.map { lang.pick($0.vision.title, $0.vision.titleEn) },
             visionText: roadmap?.vision.text,
             targetAreas: (roadmap?.targetAreas ?? []).map { t in
-                Target(id: t.id, name: lang.pick(t.name, t.nameEn),
-                       strategies: t.strategies.map { st in
-                           StrategyBlock(id: st.id, numeral: st.numeral, title: lang.pick(st.title, st.titleEn),
-                                         tables: [MeasureTable(heading: s[.linkedMeasures], rows: (index.measuresByStrategy[st.id] ?? []).map {
-                                             MeasureRow.make($0, index: index, lang: lang, withReport: true)
-                                         })].filter { !$0.rows.isEmpty })
-                       },
-                       milestones: (t.milestones ?? []).compactMap { m in statuses.first { $0.id == m.id } })
+                Target(
+                    id: t.id, name: lang.pick(t.name, t.nameEn),
+                    strategies: t.strategies.map { st in
+                        StrategyBlock(
+                            id: st.id, numeral: st.numeral, title: lang.pick(st.title, st.titleEn),
+                            tables: [
+                                MeasureTable(
+                                    heading: s[.linkedMeasures],
+                                    rows: (index.measuresByStrategy[st.id] ?? []).map {
+                                        MeasureRow.make($0, index: index, lang: lang, withReport: true)
+                                    })
+                            ].filter { !$0.rows.isEmpty })
+                    },
+                    milestones: (t.milestones ?? []).compactMap { m in statuses.first { $0.id == m.id } })
             })
-        let meta = PageMeta.make(lang, title: s[.roadmap], description: s[.roadmapIntro], section: SiteURL.Catalogue.roadmap, route: SiteURL.Catalogue.roadmap)
+        let meta = PageMeta.make(
+            lang, title: s[.roadmap], description: s[.roadmapIntro], section: SiteURL.Catalogue.roadmap,
+            route: SiteURL.Catalogue.roadmap)
         return PageContext(meta: meta, t: s, page: page)
     }
 }

@@ -25,12 +25,21 @@ extension API {
 
         init(_ i: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow]) {
             let d = i.definition
-            code = d.code; name = d.name; nameEn = d.nameEn; unit = d.unit; direction = d.direction.rawValue
-            definition = d.definition; definitionEn = d.definitionEn; source = d.source; sourceURL = d.sourceURL
-            targetAreas = d.targetAreas ?? []; strategies = d.strategies ?? []
+            code = d.code
+            name = d.name
+            nameEn = d.nameEn
+            unit = d.unit
+            direction = d.direction.rawValue
+            definition = d.definition
+            definitionEn = d.definitionEn
+            source = d.source
+            sourceURL = d.sourceURL
+            targetAreas = d.targetAreas ?? []
+            strategies = d.strategies ?? []
             levels = IndicatorQueries.levelOrder.map(\.rawValue).filter(Set(summaries.map(\.level)).contains)
             periods = Array(Set(summaries.map(\.period))).sorted()
-            updatedAt = i.updatedAt; version = i.version
+            updatedAt = i.updatedAt
+            version = i.version
             url = SiteURL.Indicators.indicator(.value(d.code)).path
         }
     }
@@ -65,14 +74,17 @@ extension API {
 enum IndicatorAPIController {
     static func indicator(_ req: Request) async throws -> IndicatorInfo {
         let code = try req.parameters.require(APIURL.codeKey)
-        guard let info = try await IndicatorQueries.one(code, on: req.db) else { throw Abort(.notFound, reason: "No indicator has the code '\(code)'.") }
+        guard let info = try await IndicatorQueries.one(code, on: req.db) else {
+            throw Abort(.notFound, reason: "No indicator has the code '\(code)'.")
+        }
         return info
     }
 
     static func list(_ req: Request) async throws -> ListResponse<API.Indicator> {
         let paging = try Paging(req)
         let summaries = Dictionary(grouping: try await IndicatorQueries.summaries(on: req.db), by: \.indicator_id)
-        return paging.page(try await IndicatorQueries.all(on: req.db).map { API.Indicator($0, summaries: summaries[$0.id] ?? []) })
+        return paging.page(
+            try await IndicatorQueries.all(on: req.db).map { API.Indicator($0, summaries: summaries[$0.id] ?? []) })
     }
 
     static func show(_ req: Request) async throws -> API.Indicator {
@@ -84,22 +96,31 @@ enum IndicatorAPIController {
         let info = try await indicator(req)
         let paging = try Paging(req)
         let index = try await req.catalogue().index
-        let area = try req.filter("area"), period = try req.filter("period"), group = try req.filter("group"), kind = try req.filter("level")
+        let area = try req.filter("area")
+        let period = try req.filter("period")
+        let group = try req.filter("group")
+        let kind = try req.filter("level")
         if let area, index.areaByID[area] == nil { throw CatalogueAPIController.unknown("area", "area", area) }
         if let kind, AreaKind(rawValue: kind) == nil {
-            throw ParameterError(parameter: "level", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
+            throw ParameterError(
+                parameter: "level",
+                message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(kind)'")
         }
         // The filters' description quotes each one, so two different filters never make one key.
         let key = "observations \(info.id) \([area, period, group, kind].description)"
         let total = try await req.application.catalogue.count(key, generation: try await req.catalogue().generation) {
-            try await IndicatorQueries.countObservations(info.id, area: area, period: period, group: group, kind: kind, on: req.db)
+            try await IndicatorQueries.countObservations(
+                info.id, area: area, period: period, group: group, kind: kind, on: req.db)
         }
-        let rows = try await IndicatorQueries.observations(info.id, area: area, period: period, group: group, kind: kind,
-                                                           limit: paging.limit, offset: paging.offset, on: req.db)
-        return ListResponse(items: rows.map { o in
-            API.Observation(area: o.slug, period: o.period, group: o.group_key, value: o.value, numerator: o.numerator,
-                            denominator: o.denominator, weight: o.weight, preliminary: o.preliminary, suppressed: o.suppressed)
-        }, total: total, limit: paging.limit, offset: paging.offset)
+        let rows = try await IndicatorQueries.observations(
+            info.id, area: area, period: period, group: group, kind: kind,
+            limit: paging.limit, offset: paging.offset, on: req.db)
+        return ListResponse(
+            items: rows.map { o in
+                API.Observation(
+                    area: o.slug, period: o.period, group: o.group_key, value: o.value, numerator: o.numerator,
+                    denominator: o.denominator, weight: o.weight, preliminary: o.preliminary, suppressed: o.suppressed)
+            }, total: total, limit: paging.limit, offset: paging.offset)
     }
 
     static func disparity(_ req: Request) async throws -> API.DisparityAnswer {
@@ -109,18 +130,30 @@ enum IndicatorAPIController {
         let level: String
         if let l = try req.filter("level") {
             guard AreaKind(rawValue: l) != nil else {
-                throw ParameterError(parameter: "level", message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(l)'")
+                throw ParameterError(
+                    parameter: "level",
+                    message: "expected one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got '\(l)'")
             }
-            guard levels.contains(l) else { throw ParameterError(parameter: "level", message: "the indicator has no values for areas of the kind '\(l)'", status: .notFound) }
+            guard levels.contains(l) else {
+                throw ParameterError(
+                    parameter: "level", message: "the indicator has no values for areas of the kind '\(l)'",
+                    status: .notFound)
+            }
             level = l
         } else {
-            guard let l = IndicatorQueries.defaultLevel(levels) else { throw Abort(.notFound, reason: "The indicator '\(info.code)' has no values yet.") }
+            guard let l = IndicatorQueries.defaultLevel(levels) else {
+                throw Abort(.notFound, reason: "The indicator '\(info.code)' has no values yet.")
+            }
             level = l
         }
         let atLevel = summaries.filter { $0.level == level }
         let period: String
         if let p = try req.filter("period") {
-            guard atLevel.contains(where: { $0.period == p }) else { throw ParameterError(parameter: "period", message: "the indicator has no values for '\(p)' at this level", status: .notFound) }
+            guard atLevel.contains(where: { $0.period == p }) else {
+                throw ParameterError(
+                    parameter: "period", message: "the indicator has no values for '\(p)' at this level",
+                    status: .notFound)
+            }
             period = p
         } else if let last = atLevel.last {
             period = last.period
@@ -132,19 +165,26 @@ enum IndicatorAPIController {
         var rank: [String: Double] = [:]
         if let other = try req.filter("rankBy") {
             guard let o = try await IndicatorQueries.one(other, on: req.db) else {
-                throw ParameterError(parameter: "rankBy", message: "no indicator has the code '\(other)'", status: .notFound)
+                throw ParameterError(
+                    parameter: "rankBy", message: "no indicator has the code '\(other)'", status: .notFound)
             }
             // Higher must mean better off; an indicator where lower is better is turned around.
             let sign = o.direction == .higherIsBetter ? 1.0 : -1.0
-            for p in try await IndicatorSummaries.points(o.id, period: period, on: req.db) { rank[p.slug] = sign * p.value }
+            for p in try await IndicatorSummaries.points(o.id, period: period, on: req.db) {
+                rank[p.slug] = sign * p.value
+            }
             rankedBy = other
         }
-        let points = try await IndicatorSummaries.points(info.id, period: period, group: group, on: req.db).filter { $0.kind == level }
+        let points = try await IndicatorSummaries.points(info.id, period: period, group: group, on: req.db).filter {
+            $0.kind == level
+        }
         let inputs = IndicatorSummaries.inputs(points).map { i in
             DisparityInput(id: i.id, value: i.value, weight: i.weight, rankBy: rankedBy == nil ? nil : rank[i.id])
         }
         let result = Disparity.compute(inputs, direction: info.direction)
         let trend = Disparity.trend(atLevel.map { ($0.period, $0.difference ?? .nan) })
-        return API.DisparityAnswer(indicator: info.code, period: period, level: level, group: group, rankedBy: rankedBy, result: result, trend: trend)
+        return API.DisparityAnswer(
+            indicator: info.code, period: period, level: level, group: group, rankedBy: rankedBy, result: result,
+            trend: trend)
     }
 }

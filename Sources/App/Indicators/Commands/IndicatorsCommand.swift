@@ -6,7 +6,9 @@ import Vapor
 /// `skillnad indicators import`: an indicator's observations from a statistics file.
 struct IndicatorsCommand: AsyncCommandGroup {
     var help: String { "Imports indicator values (observations) from statistics files." }
-    var commands: [String: any AnyAsyncCommand] { ["import": IndicatorsImportCommand(), "restore": IndicatorsRestoreCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["import": IndicatorsImportCommand(), "restore": IndicatorsRestoreCommand()]
+    }
 }
 
 /// `skillnad indicators restore CODE`: puts back the values the last import of an indicator
@@ -24,7 +26,8 @@ struct IndicatorsRestoreCommand: AsyncCommand {
         try await app.autoMigrate()
         do {
             let restored = try await IndicatorArchive.restore(signature.code, by: .system("cli"), on: app.db)
-            context.console.success("Restored \(restored) values of \(signature.code); the values before the restore are kept in turn.")
+            context.console.success(
+                "Restored \(restored) values of \(signature.code); the values before the restore are kept in turn.")
         } catch let e as IndicatorArchive.NothingKept {
             throw CatalogueCommandError(e.reason)
         }
@@ -33,11 +36,21 @@ struct IndicatorsRestoreCommand: AsyncCommand {
 
 struct IndicatorsImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "The statistics file: CSV as published (comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM), Kolada JSON, or Open SDG CSV.")
+        @Argument(
+            name: "file",
+            help:
+                "The statistics file: CSV as published (comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM), Kolada JSON, or Open SDG CSV."
+        )
         var file: String
-        @Option(name: "mapping", help: "A mapping file (JSON) saved by --save-mapping: the indicator, the format and the columns. Options given as well override it.")
+        @Option(
+            name: "mapping",
+            help:
+                "A mapping file (JSON) saved by --save-mapping: the indicator, the format and the columns. Options given as well override it."
+        )
         var mapping: String?
-        @Option(name: "save-mapping", help: "Write the complete mapping (file, indicator, columns) to this file for the next import.")
+        @Option(
+            name: "save-mapping",
+            help: "Write the complete mapping (file, indicator, columns) to this file for the next import.")
         var saveMapping: String?
         @Option(name: "format", help: "csv (default), kolada (Kolada API JSON) or opensdg (Open SDG data CSV).")
         var format: String?
@@ -63,21 +76,36 @@ struct IndicatorsImportCommand: AsyncCommand {
         var targetAreas: String?
         @Option(name: "strategies", help: "Roadmap strategy ids, separated by commas.")
         var strategies: String?
-        @Option(name: "area-code", help: "The column with the area code. Any column may also be given by position: #1 is the first.")
+        @Option(
+            name: "area-code",
+            help: "The column with the area code. Any column may also be given by position: #1 is the first.")
         var areaCode: String?
         @Option(name: "area-name", help: "The column with the area name.")
         var areaName: String?
-        @Option(name: "numerator", help: "The column with the numerator (rate = numerator / denominator × 100, or × 1000 for perMille).")
+        @Option(
+            name: "numerator",
+            help: "The column with the numerator (rate = numerator / denominator × 100, or × 1000 for perMille).")
         var numerator: String?
-        @Option(name: "denominator", help: "The column with the denominator; a row where it is 0 or missing is stored as not computable, never as 0.")
+        @Option(
+            name: "denominator",
+            help:
+                "The column with the denominator; a row where it is 0 or missing is stored as not computable, never as 0."
+        )
         var denominator: String?
         @Option(name: "value", help: "The column with a ready value, instead of numerator and denominator.")
         var value: String?
-        @Option(name: "weight", help: "The column with the population weight (default: the denominator, else the area's population).")
+        @Option(
+            name: "weight",
+            help: "The column with the population weight (default: the denominator, else the area's population).")
         var weight: String?
-        @Option(name: "group", help: "Group dimensions as DIMENSION=COLUMN, separated by commas, e.g. kon=Kön,alder=Ålder. Cells T, Totalt, Alla or empty mean everyone.")
+        @Option(
+            name: "group",
+            help:
+                "Group dimensions as DIMENSION=COLUMN, separated by commas, e.g. kon=Kön,alder=Ålder. Cells T, Totalt, Alla or empty mean everyone."
+        )
         var group: String?
-        @Option(name: "preliminary-column", help: "A column that marks preliminary values (1, ja, p, prel, preliminär).")
+        @Option(
+            name: "preliminary-column", help: "A column that marks preliminary values (1, ja, p, prel, preliminär).")
         var preliminaryColumn: String?
         @Flag(name: "preliminary", help: "Every value in the file is preliminary.")
         var preliminary: Bool
@@ -87,17 +115,29 @@ struct IndicatorsImportCommand: AsyncCommand {
         var periodColumn: String?
         @Option(name: "where", help: "Only rows where COLUMN=VALUE; several separated by commas, e.g. KOMMUNKOD=180.")
         var filter: String?
-        @Option(name: "area-kind", help: "The kind of area in the file: city, districtArea, district, votingDistrict, statisticalArea (default district).")
+        @Option(
+            name: "area-kind",
+            help:
+                "The kind of area in the file: city, districtArea, district, votingDistrict, statisticalArea (default district)."
+        )
         var areaKind: String?
-        @Flag(name: "create-areas", help: "Create the areas the catalogue does not have (of --area-kind, under --parent).")
+        @Flag(
+            name: "create-areas", help: "Create the areas the catalogue does not have (of --area-kind, under --parent)."
+        )
         var createAreas: Bool
         @Option(name: "parent", help: "With --create-areas: the area the new areas lie in, e.g. stockholm.")
         var parent: String?
-        @Option(name: "owner", help: "The body that owns the indicator (its id): only its editors and administrators replace its values in the browser.")
+        @Option(
+            name: "owner",
+            help:
+                "The body that owns the indicator (its id): only its editors and administrators replace its values in the browser."
+        )
         var owner: String?
         @Flag(name: "dry-run", help: "Check the file and say what would change; write nothing.")
         var dryRun: Bool
-        @Flag(name: "skip-unmatched", help: "Leave out rows whose area is not in the catalogue instead of refusing the file.")
+        @Flag(
+            name: "skip-unmatched",
+            help: "Leave out rows whose area is not in the catalogue instead of refusing the file.")
         var skipUnmatched: Bool
     }
 
@@ -120,12 +160,16 @@ struct IndicatorsImportCommand: AsyncCommand {
         var spec: IndicatorImportSpec
         if let path = s.mapping {
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw CatalogueCommandError("Cannot read \(path): \(error.localizedDescription)") }
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw CatalogueCommandError("Cannot read \(path): \(error.localizedDescription)")
+            }
             do { spec = try IndicatorImportSpec.read(data) } catch {
                 throw CatalogueCommandError(error.problems.map { "\(path): \($0)" }.joined(separator: "\n"))
             }
         } else {
-            guard let code = s.code, let name = s.name else { throw CatalogueCommandError("--code and --name are required (or --mapping FILE)") }
+            guard let code = s.code, let name = s.name else {
+                throw CatalogueCommandError("--code and --name are required (or --mapping FILE)")
+            }
             spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: code, name: name))
         }
         var d = spec.indicator
@@ -134,7 +178,9 @@ struct IndicatorsImportCommand: AsyncCommand {
         if let v = s.nameEn { d.nameEn = v }
         if let v = s.unit { d.unit = v }
         if let v = s.direction {
-            guard let dir = Direction(rawValue: v) else { throw CatalogueCommandError("--direction must be higherIsBetter or lowerIsBetter, got \"\(v)\"") }
+            guard let dir = Direction(rawValue: v) else {
+                throw CatalogueCommandError("--direction must be higherIsBetter or lowerIsBetter, got \"\(v)\"")
+            }
             d.direction = dir
         }
         if let v = s.definition { d.definition = v }
@@ -146,7 +192,9 @@ struct IndicatorsImportCommand: AsyncCommand {
         spec.indicator = d
         if let v = s.format {
             guard let f = IndicatorImportSpec.Format(rawValue: v) else {
-                throw CatalogueCommandError("--format must be one of \(IndicatorImportSpec.Format.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\"")
+                throw CatalogueCommandError(
+                    "--format must be one of \(IndicatorImportSpec.Format.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\""
+                )
             }
             spec.format = f
         }
@@ -166,7 +214,9 @@ struct IndicatorsImportCommand: AsyncCommand {
         spec.mapping = m
         if let v = s.areaKind {
             guard let kind = AreaKind(rawValue: v) else {
-                throw CatalogueCommandError("--area-kind must be one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\"")
+                throw CatalogueCommandError(
+                    "--area-kind must be one of \(AreaKind.allCases.map(\.rawValue).joined(separator: ", ")), got \"\(v)\""
+                )
             }
             spec.areaKind = kind
         }
@@ -179,31 +229,46 @@ struct IndicatorsImportCommand: AsyncCommand {
     func run(using context: CommandContext, signature s: Signature) async throws {
         let spec = try Self.spec(s)
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch { throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)") }
+        do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch {
+            throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)")
+        }
         let app = context.application
         try await app.autoMigrate()
         do {
             if let owner = s.owner, try await Body.query(on: app.db).filter(\.$slug == owner).first() == nil {
                 throw CatalogueCommandError("--owner: no body has the id \"\(owner)\"")
             }
-            let out = try await IndicatorImporter.run(data, spec, owner: s.owner, preview: s.dryRun, by: .system("cli"), on: app.db)
+            let out = try await IndicatorImporter.run(
+                data, spec, owner: s.owner, preview: s.dryRun, by: .system("cli"), on: app.db)
             if let p = out.preview {
-                context.console.print("Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
+                context.console.print(
+                    "Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
                 if let name = p.currentName {
-                    context.console.print("  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))")
+                    context.console.print(
+                        "  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))"
+                    )
                 } else {
                     context.console.print("  creates the indicator")
                 }
-                if out.createdAreas > 0 { context.console.print("  creates \(out.createdAreas) areas: \(p.newAreas.prefix(10).joined(separator: ", "))") }
+                if out.createdAreas > 0 {
+                    context.console.print(
+                        "  creates \(out.createdAreas) areas: \(p.newAreas.prefix(10).joined(separator: ", "))")
+                }
                 return
             }
             let sum = out.summary
             func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "–" }
-            context.console.success("Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "").")
+            context.console.success(
+                "Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "")."
+            )
             context.console.print("  periods: \(out.periods.joined(separator: ", "))")
             context.console.print("  computable: \(sum.computable), not computable: \(sum.notComputable)")
-            context.console.print("  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))")
-            if !out.skipped.isEmpty { context.console.warning("  skipped \(out.skipped.count) rows whose area is not in the catalogue") }
+            context.console.print(
+                "  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))"
+            )
+            if !out.skipped.isEmpty {
+                context.console.warning("  skipped \(out.skipped.count) rows whose area is not in the catalogue")
+            }
             if let path = s.saveMapping {
                 try spec.encoded().write(to: URL(fileURLWithPath: path))
                 context.console.print("  mapping saved to \(path)")

@@ -33,4 +33,3 @@ final class Indicator: Model, @unchecked Sendable {
 
     init() {}
 }
-

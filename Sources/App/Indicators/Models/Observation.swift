@@ -12,7 +12,10 @@ enum Observation {
     /// `NumberObservationKeys`), `period`, `group_key` (an `ObservationGroup` key: `T` for
     /// everyone, else `kon=K`, `alder=16-24;kon=K`, …), `value`, `numerator`, `denominator`,
     /// `weight` (nullable reals), `preliminary`, `suppressed` (flags).
-    static let columns = ["indicator_no", "area_no", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"]
+    static let columns = [
+        "indicator_no", "area_no", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary",
+        "suppressed",
+    ]
 
     /// The `number` of the indicator with this id, as an SQL expression for `indicator_no = …`:
     /// the database looks it up once per query, and callers keep using the indicator's id.

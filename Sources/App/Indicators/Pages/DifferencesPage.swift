@@ -10,14 +10,22 @@ struct DifferencesPage: Encodable, Sendable {
     let methodsLink: String
 
     /// - Parameter overview: every indicator and its summaries (`IndicatorQueries.overview`).
-    static func build(_ index: CatalogueIndex, _ lang: Lang, overview: IndicatorQueries.Overview) -> PageContext<DifferencesPage> {
+    static func build(_ index: CatalogueIndex, _ lang: Lang, overview: IndicatorQueries.Overview) -> PageContext<
+        DifferencesPage
+    > {
         let s = Texts(lang)
         let infos = overview.infos
         let summaries = overview.summaries
-        let rows = infos.compactMap { IndicatorRow.make($0, summaries: summaries[$0.id] ?? [], index: index, lang: lang) }
-            .sorted { ($0.sortKey, -$0.slope, $0.name.text) < ($1.sortKey, -$1.slope, $1.name.text) }
+        let rows = infos.compactMap {
+            IndicatorRow.make($0, summaries: summaries[$0.id] ?? [], index: index, lang: lang)
+        }
+        .sorted { ($0.sortKey, -$0.slope, $0.name.text) < ($1.sortKey, -$1.slope, $1.name.text) }
         let counts = Dictionary(grouping: rows, by: \.trendClass).mapValues(\.count)
-        let meta = PageMeta.make(lang, title: s[.differences], description: s[.differencesIntro], section: SiteURL.Indicators.differences, route: SiteURL.Indicators.differences)
-        return PageContext(meta: meta, t: s, page: DifferencesPage(rows: rows, counts: counts, methodsLink: SiteURL.Indicators.methods.link(lang)))
+        let meta = PageMeta.make(
+            lang, title: s[.differences], description: s[.differencesIntro], section: SiteURL.Indicators.differences,
+            route: SiteURL.Indicators.differences)
+        return PageContext(
+            meta: meta, t: s,
+            page: DifferencesPage(rows: rows, counts: counts, methodsLink: SiteURL.Indicators.methods.link(lang)))
     }
 }

@@ -25,12 +25,15 @@ extension IndicatorPage {
     }
 
     /// Reads an indicator page's data; nil when no indicator has the code.
-    static func query(_ index: CatalogueIndex, code: String, level wantedLevel: String?, period wantedPeriod: String?,
-                      on db: any Database) async throws -> Query? {
+    static func query(
+        _ index: CatalogueIndex, code: String, level wantedLevel: String?, period wantedPeriod: String?,
+        on db: any Database
+    ) async throws -> Query? {
         guard let info = try await IndicatorQueries.one(code, on: db) else { return nil }
         let summaries = try await IndicatorQueries.summaries(info.id, on: db)
         let levelsPresent = Set(summaries.map(\.level))
-        let level = wantedLevel.flatMap { levelsPresent.contains($0) ? $0 : nil }
+        let level =
+            wantedLevel.flatMap { levelsPresent.contains($0) ? $0 : nil }
             ?? IndicatorQueries.defaultLevel(levelsPresent)
         let periodsAtLevel = summaries.filter { $0.level == level }.map(\.period)
         let period = wantedPeriod.flatMap { periodsAtLevel.contains($0) ? $0 : nil } ?? periodsAtLevel.last
@@ -56,7 +59,8 @@ extension IndicatorPage {
             }
         }
         let milestones = try await MilestoneStatusRow.query(index, indicator: code, on: db)
-        return Query(info: info, summaries: summaries, level: level, period: period, cityValues: cityValues, rows: rows,
-                     total: total, mapLevel: mapLevel, mapRows: mapRows, milestones: milestones)
+        return Query(
+            info: info, summaries: summaries, level: level, period: period, cityValues: cityValues, rows: rows,
+            total: total, mapLevel: mapLevel, mapRows: mapRows, milestones: milestones)
     }
 }

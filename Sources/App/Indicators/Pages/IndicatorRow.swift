@@ -22,7 +22,9 @@ struct IndicatorRow: Encodable, Sendable {
     let sortKey: Int
     let slope: Double
 
-    static func make(_ info: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow], index: CatalogueIndex, lang: Lang) -> IndicatorRow? {
+    static func make(_ info: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow], index: CatalogueIndex, lang: Lang)
+        -> IndicatorRow?
+    {
         let levels = Set(summaries.map(\.level))
         guard let level = IndicatorQueries.defaultLevel(levels) else { return nil }
         let series = summaries.filter { $0.level == level }
@@ -36,12 +38,13 @@ struct IndicatorRow: Encodable, Sendable {
             return "\(a.map { lang.pick($0.name, $0.nameEn).text } ?? id) (\(NumberText.value(v, unit: d.unit, lang)))"
         }
         let order: [Disparity.Trend.Classification: Int] = [.widening: 0, .stable: 1, .narrowing: 2, .notEnoughData: 3]
-        return IndicatorRow(name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
-                            unit: s.unit(d.unit), direction: s.label(d.direction), level: s.areaKind(level),
-                            latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
-                            best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
-                            gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
-                            trendClass: trend.classification.rawValue, periods: series.count,
-                            sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
+        return IndicatorRow(
+            name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
+            unit: s.unit(d.unit), direction: s.label(d.direction), level: s.areaKind(level),
+            latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
+            best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
+            gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
+            trendClass: trend.classification.rawValue, periods: series.count,
+            sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
     }
 }

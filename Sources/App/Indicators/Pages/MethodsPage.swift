@@ -8,7 +8,9 @@ struct MethodsPage: Encodable, Sendable {
 
     static func build(_ lang: Lang) -> PageContext<MethodsPage> {
         let s = Texts(lang)
-        let meta = PageMeta.make(lang, title: s[.methods], description: s[.methodsIntro], section: SiteURL.Indicators.list, route: SiteURL.Indicators.methods)
+        let meta = PageMeta.make(
+            lang, title: s[.methods], description: s[.methodsIntro], section: SiteURL.Indicators.list,
+            route: SiteURL.Indicators.methods)
         return PageContext(meta: meta, t: s, page: MethodsPage(isEnglish: lang == .en))
     }
 }

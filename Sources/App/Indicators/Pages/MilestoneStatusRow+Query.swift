@@ -8,7 +8,8 @@ extension MilestoneStatusRow {
         let followed = Set(milestones(index, indicator: indicator).compactMap(\.indicator))
         guard !followed.isEmpty else { return Query(latest: [:]) }
         var latest: [String: Query.Latest] = [:]
-        for info in try await IndicatorQueries.all(on: db) where followed.contains(info.code) && latest[info.code] == nil {
+        for info in try await IndicatorQueries.all(on: db)
+        where followed.contains(info.code) && latest[info.code] == nil {
             var year: Int?
             var value: Double?
             let summaries = try await IndicatorQueries.summaries(info.id, on: db)

@@ -35,14 +35,30 @@ struct UploadForm: Content {
 
     init(_ spec: IndicatorImportSpec?) {
         guard let spec else { return }
-        let d = spec.indicator, m = spec.mapping
-        format = spec.format.rawValue; code = d.code; name = d.name; nameEn = d.nameEn; unit = d.unit; direction = d.direction.rawValue
-        definition = d.definition; source = d.source; sourceURL = d.sourceURL; areaKind = spec.areaKind.rawValue
-        areaCode = m.areaCode; areaName = m.areaName; numerator = m.numerator; denominator = m.denominator; value = m.value
-        period = m.period; periodColumn = m.periodColumn
+        let d = spec.indicator
+        let m = spec.mapping
+        format = spec.format.rawValue
+        code = d.code
+        name = d.name
+        nameEn = d.nameEn
+        unit = d.unit
+        direction = d.direction.rawValue
+        definition = d.definition
+        source = d.source
+        sourceURL = d.sourceURL
+        areaKind = spec.areaKind.rawValue
+        areaCode = m.areaCode
+        areaName = m.areaName
+        numerator = m.numerator
+        denominator = m.denominator
+        value = m.value
+        period = m.period
+        periodColumn = m.periodColumn
         groups = m.groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
         filters = m.filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        parent = spec.parent; createAreas = spec.createAreas ? "on" : nil; skipUnmatched = spec.skipUnmatched ? "on" : nil
+        parent = spec.parent
+        createAreas = spec.createAreas ? "on" : nil
+        skipUnmatched = spec.skipUnmatched ? "on" : nil
     }
 
     /// The specification the fields describe, or every problem with the field it is in.
@@ -59,19 +75,22 @@ struct UploadForm: Content {
         if format == nil { problems.append(.init(line: nil, column: "format", .chooseFormat)) }
         let kind = AreaKind(rawValue: formText(areaKind) ?? "district")
         if kind == nil { problems.append(.init(line: nil, column: "areaKind", .chooseAreaKind)) }
-        let definition = IndicatorDefinition(code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
-                                             unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
-                                             definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))
+        let definition = IndicatorDefinition(
+            code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
+            unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
+            definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))
         problems += definition.problems()
-        let mapping = ObservationMapping(areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),
-                                         denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
-                                         period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
-                                         per: definition.per)
+        let mapping = ObservationMapping(
+            areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),
+            denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
+            period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
+            per: definition.per)
         guard problems.isEmpty, let validFormat = format, let validKind = kind else {
             throw ObservationProblems(problems)
         }
-        return IndicatorImportSpec(indicator: definition, format: validFormat, mapping: mapping, areaKind: validKind,
-                                   parent: formText(parent), createAreas: createAreas != nil,
-                                   skipUnmatched: skipUnmatched != nil)
+        return IndicatorImportSpec(
+            indicator: definition, format: validFormat, mapping: mapping, areaKind: validKind,
+            parent: formText(parent), createAreas: createAreas != nil,
+            skipUnmatched: skipUnmatched != nil)
     }
 }

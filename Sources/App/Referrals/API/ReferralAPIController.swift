@@ -31,12 +31,20 @@ extension API {
         init(_ data: LoadedRound, index: CatalogueIndex) {
             let r = data.round
             let c = data.compilation(index, today: today())
-            id = r.id; title = r.title; sender = r.sender; senderDiaryNumber = r.senderDiaryNumber
-            sentOn = r.sentOn.description; deadline = r.deadline.description; reports = r.reports; questions = r.questions
+            id = r.id
+            title = r.title
+            sender = r.sender
+            senderDiaryNumber = r.senderDiaryNumber
+            sentOn = r.sentOn.description
+            deadline = r.deadline.description
+            reports = r.reports
+            questions = r.questions
             recipients = zip(r.recipients, c.recipients).map { scope, st in
-                Recipient(body: scope.body, commentReports: scope.commentReports, required: scope.required, invited: scope.invited,
-                          status: st.status.map { $0.isFinal ? $0.rawValue : "pending" } ?? "none", late: st.late,
-                          missingRequired: st.missingRequired, answeredBy: st.answeredBy)
+                Recipient(
+                    body: scope.body, commentReports: scope.commentReports, required: scope.required,
+                    invited: scope.invited,
+                    status: st.status.map { $0.isFinal ? $0.rawValue : "pending" } ?? "none", late: st.late,
+                    missingRequired: st.missingRequired, answeredBy: st.answeredBy)
             }
             url = SiteURL.Referrals.round(.value(r.id)).path
         }
@@ -73,14 +81,26 @@ extension API {
         init?(published a: LoadedRound.LoadedAnswer) {
             guard let x = a.published else { return nil }
             // While a correction is prepared, the record is the revision before it.
-            body = x.body; status = x.status.rawValue; revision = a.answer.status.isFinal ? a.revision : a.revision - 1
+            body = x.body
+            status = x.status.rawValue
+            revision = a.answer.status.isFinal ? a.revision : a.revision - 1
             example = x.example ?? false
-            diaryNumber = x.diaryNumber; diaryIssuer = x.diaryIssuer; preparedBy = x.preparedBy
-            decidedOn = x.decidedOn?.description; submittedOn = x.submittedOn?.description; summary = x.summary
-            proposedDecision = x.proposedDecision; questionAnswers = x.questionAnswers ?? []; furtherChallenges = x.furtherChallenges
-            jointWith = x.jointWith ?? []; declineReason = x.declineReason
-            positions = x.positions.map { .init(measure: $0.measure, position: $0.position.rawValue, alreadyWorks: $0.alreadyWorks,
-                                                prerequisites: $0.prerequisites, text: $0.text) }
+            diaryNumber = x.diaryNumber
+            diaryIssuer = x.diaryIssuer
+            preparedBy = x.preparedBy
+            decidedOn = x.decidedOn?.description
+            submittedOn = x.submittedOn?.description
+            summary = x.summary
+            proposedDecision = x.proposedDecision
+            questionAnswers = x.questionAnswers ?? []
+            furtherChallenges = x.furtherChallenges
+            jointWith = x.jointWith ?? []
+            declineReason = x.declineReason
+            positions = x.positions.map {
+                .init(
+                    measure: $0.measure, position: $0.position.rawValue, alreadyWorks: $0.alreadyWorks,
+                    prerequisites: $0.prerequisites, text: $0.text)
+            }
             url = SiteURL.Referrals.answer(.value(x.round), .value(x.body)).path
         }
     }
@@ -110,7 +130,9 @@ extension API {
 enum ReferralAPIController {
     static func data(_ req: Request) async throws -> LoadedRound {
         let id = try req.parameters.require(APIURL.idKey)
-        guard let data = try await ReferralStore.round(id, on: req.db) else { throw Abort(.notFound, reason: "No referral round has the id '\(id)'.") }
+        guard let data = try await ReferralStore.round(id, on: req.db) else {
+            throw Abort(.notFound, reason: "No referral round has the id '\(id)'.")
+        }
         return data
     }
 
@@ -141,12 +163,22 @@ enum ReferralAPIController {
             return try await ReferralController.roundCSV(req, variant: .rfc4180)
         }
         let c = d.compilation(index, today: today())
-        let answer = API.CompilationAnswer(round: d.round.id, measures: c.rows.map { row in
-            .init(measure: row.measure, counts: Dictionary(uniqueKeysWithValues: PositionKind.allCases.map { ($0.rawValue, row.counts[$0] ?? 0) }),
-                  missingRequired: row.missingRequired,
-                  positions: row.cells.compactMap { cell in cell.entry.map { .init(body: cell.body, position: $0.position.rawValue, alreadyWorks: $0.alreadyWorks,
-                                                                                 prerequisites: $0.prerequisites, text: $0.text) } })
-        })
+        let answer = API.CompilationAnswer(
+            round: d.round.id,
+            measures: c.rows.map { row in
+                .init(
+                    measure: row.measure,
+                    counts: Dictionary(
+                        uniqueKeysWithValues: PositionKind.allCases.map { ($0.rawValue, row.counts[$0] ?? 0) }),
+                    missingRequired: row.missingRequired,
+                    positions: row.cells.compactMap { cell in
+                        cell.entry.map {
+                            .init(
+                                body: cell.body, position: $0.position.rawValue, alreadyWorks: $0.alreadyWorks,
+                                prerequisites: $0.prerequisites, text: $0.text)
+                        }
+                    })
+            })
         return try await answer.encodeResponse(for: req)
     }
 

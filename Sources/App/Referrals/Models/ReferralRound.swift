@@ -23,4 +23,3 @@ final class ReferralRound: Model, @unchecked Sendable {
 
     init() {}
 }
-

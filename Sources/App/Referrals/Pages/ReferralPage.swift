@@ -13,7 +13,11 @@ struct ReferralPage: Encodable, Sendable {
         let late: Bool
         let missing: String?
     }
-    struct Deadline: Encodable, Sendable { let deadline: String; let changed: String; let reason: String? }
+    struct Deadline: Encodable, Sendable {
+        let deadline: String
+        let changed: String
+        let reason: String?
+    }
     let title: String
     let sender: String
     let senderDiaryNumber: String?
@@ -28,8 +32,14 @@ struct ReferralPage: Encodable, Sendable {
     let note: String?
     let counts: [Count]
 
-    struct Link: Encodable, Sendable { let label: String; let href: String }
-    struct Count: Encodable, Sendable { let label: String; let value: Int }
+    struct Link: Encodable, Sendable {
+        let label: String
+        let href: String
+    }
+    struct Count: Encodable, Sendable {
+        let label: String
+        let value: Int
+    }
 
     /// A recipient's status as the public sees it: submitted, declined, pending (a draft or a
     /// decision not yet sent) or none.
@@ -50,31 +60,50 @@ struct ReferralPage: Encodable, Sendable {
                 let titles: [String] = scope.commentReports.map(reportTitle)
                 parts.append(s[.scopeReports] + ": " + titles.joined(separator: ", "))
             }
-            if !scope.required.isEmpty { parts.append(s[.scopeRequired] + ": " + scope.required.map(code).joined(separator: ", ")) }
-            if !scope.invited.isEmpty { parts.append(s[.scopeInvited] + ": " + scope.invited.map(code).joined(separator: ", ")) }
+            if !scope.required.isEmpty {
+                parts.append(s[.scopeRequired] + ": " + scope.required.map(code).joined(separator: ", "))
+            }
+            if !scope.invited.isEmpty {
+                parts.append(s[.scopeInvited] + ": " + scope.invited.map(code).joined(separator: ", "))
+            }
             // The page is public: an answer not yet submitted or declined is "pending", as in the API.
-            let status = st.answeredBy.map { Strings.fill(s[.answeredJointly], bodyName($0, index, lang)) }
+            let status =
+                st.answeredBy.map { Strings.fill(s[.answeredJointly], bodyName($0, index, lang)) }
                 ?? s.publicAnswerStatus(publicStatus(st)) ?? ""
-            return Recipient(name: bodyName(scope.body, index, lang), href: SiteURL.Referrals.answer(.value(r.id), .value(scope.body)).link(lang),
-                             scope: parts.joined(separator: "; "), status: status,
-                             statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
-                             missing: st.missingRequired.isEmpty || st.status == nil ? nil
-                                : s[.missingRequired] + ": " + st.missingRequired.map(code).joined(separator: ", "))
+            return Recipient(
+                name: bodyName(scope.body, index, lang),
+                href: SiteURL.Referrals.answer(.value(r.id), .value(scope.body)).link(lang),
+                scope: parts.joined(separator: "; "), status: status,
+                statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
+                missing: st.missingRequired.isEmpty || st.status == nil
+                    ? nil
+                    : s[.missingRequired] + ": " + st.missingRequired.map(code).joined(separator: ", "))
         }
-        let byStatus = Dictionary(grouping: compilation.recipients) { $0.answeredBy != nil ? "submitted" : publicStatus($0) }
-        let counts = ["submitted", "declined", "pending", "none"].map { Count(label: s.publicAnswerStatus($0) ?? $0, value: byStatus[$0]?.count ?? 0) }
+        let byStatus = Dictionary(grouping: compilation.recipients) {
+            $0.answeredBy != nil ? "submitted" : publicStatus($0)
+        }
+        let counts =
+            ["submitted", "declined", "pending", "none"].map {
+                Count(label: s.publicAnswerStatus($0) ?? $0, value: byStatus[$0]?.count ?? 0)
+            }
             + [Count(label: s[.late], value: compilation.recipients.filter(\.late).count)]
         let page = ReferralPage(
-            title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber, sentOn: r.sentOn.description,
+            title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber,
+            sentOn: r.sentOn.description,
             deadline: r.deadline.description,
-            reports: r.reports.map { id in Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.Catalogue.report(.value(id)).link(lang)) },
+            reports: r.reports.map { id in
+                Link(label: index.reportByID[id]?.title ?? id, href: SiteURL.Catalogue.report(.value(id)).link(lang))
+            },
             questions: r.questions,
-            deadlines: data.deadlines.map { Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason) },
+            deadlines: data.deadlines.map {
+                Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason)
+            },
             recipients: recipients, compilationLink: SiteURL.Referrals.compilation(.value(r.id)).link(lang),
             editLink: SiteURL.Referrals.edit(.value(r.id)).link(lang), note: r.note, counts: counts)
-        let meta = PageMeta.make(lang, title: r.title, description: r.title, section: SiteURL.Referrals.list, route: SiteURL.Referrals.round(.value(r.id)),
-                                 crumbs: [(s[.referrals], SiteURL.Referrals.list)])
+        let meta = PageMeta.make(
+            lang, title: r.title, description: r.title, section: SiteURL.Referrals.list,
+            route: SiteURL.Referrals.round(.value(r.id)),
+            crumbs: [(s[.referrals], SiteURL.Referrals.list)])
         return PageContext(meta: meta, t: s, page: page)
     }
 }
-

@@ -18,17 +18,27 @@ struct ReferralsPage: Encodable, Sendable {
     let newLink: String
     let calendarLink: String
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, rounds: [(round: ReferralDocument.Round, id: UUID)],
-                      counts: [UUID: (final: Int, all: Int)]) -> PageContext<ReferralsPage> {
+    static func build(
+        _ index: CatalogueIndex, _ lang: Lang, rounds: [(round: ReferralDocument.Round, id: UUID)],
+        counts: [UUID: (final: Int, all: Int)]
+    ) -> PageContext<ReferralsPage> {
         let s = Texts(lang)
         let now = today()
         let rows = rounds.map { r, id in
-            Row(title: r.title, href: SiteURL.Referrals.round(.value(r.id)).link(lang), sender: bodyName(r.sender, index, lang),
+            Row(
+                title: r.title, href: SiteURL.Referrals.round(.value(r.id)).link(lang),
+                sender: bodyName(r.sender, index, lang),
                 sentOn: r.sentOn.description, deadline: r.deadline.description,
                 reports: r.reports.map { index.reportByID[$0]?.title ?? $0 },
-                answered: Strings.fill(s[.answeredOf], "\(counts[id]?.final ?? 0)", "\(r.recipients.count)"), open: r.deadline >= now)
+                answered: Strings.fill(s[.answeredOf], "\(counts[id]?.final ?? 0)", "\(r.recipients.count)"),
+                open: r.deadline >= now)
         }
-        let meta = PageMeta.make(lang, title: s[.referrals], description: s[.referralsIntro], section: SiteURL.Referrals.list, route: SiteURL.Referrals.list)
-        return PageContext(meta: meta, t: s, page: ReferralsPage(rows: rows, newLink: SiteURL.Referrals.new.link(lang), calendarLink: SiteURL.Referrals.calendar.path))
+        let meta = PageMeta.make(
+            lang, title: s[.referrals], description: s[.referralsIntro], section: SiteURL.Referrals.list,
+            route: SiteURL.Referrals.list)
+        return PageContext(
+            meta: meta, t: s,
+            page: ReferralsPage(
+                rows: rows, newLink: SiteURL.Referrals.new.link(lang), calendarLink: SiteURL.Referrals.calendar.path))
     }
 }
