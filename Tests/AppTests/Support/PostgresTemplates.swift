@@ -7,15 +7,14 @@ import Logging
 /// kind of content, each made once, then copied by the server (`CREATE DATABASE … TEMPLATE`) into
 /// a database of each test's own. `DATABASE_URL` names the database these statements run in;
 /// no test writes there.
-actor PostgresTemplates {
+struct PostgresTemplates: Sendable {
     static let shared: PostgresTemplates? = DatabaseSetup.postgresURL.map { PostgresTemplates(url: $0) }
 
     private let url: String
     /// Part of every name this process gives a database, so two runs against one server, or a
     /// run and what a crashed one left behind, never meet.
     private let run = PostgresTemplates.randomName(8)
-    /// Started builds: a test that asks while one runs waits for the same build.
-    private var builds: [DatabaseContent: Task<String, any Error>] = [:]
+    private let builds = BuildOnce<DatabaseContent, String>()
     private static let logger = Logger(label: "skillnad.tests.postgres-templates")
 
     private init(url: String) {
@@ -40,12 +39,7 @@ actor PostgresTemplates {
 
     /// The template's name, made on first use.
     func template(_ content: DatabaseContent) async throws -> String {
-        if let started = builds[content] {
-            return try await started.value
-        }
-        let build = Task { try await self.build(content) }
-        builds[content] = build
-        return try await build.value
+        try await builds.value(for: content) { try await build(content) }
     }
 
     /// Starts from a copy of the source template, so that each step runs once. The filling

@@ -3,14 +3,11 @@ import Foundation
 
 /// The SQLite template files of this test process, one per kind of content, each made once
 /// however many tests ask for it at the same time, and removed when the process ends.
-actor SQLiteTemplates {
-    static let shared = SQLiteTemplates()
-
-    /// Started builds: a test that asks while one runs waits for the same build.
-    private var builds: [DatabaseContent: Task<String, any Error>] = [:]
+enum SQLiteTemplates {
+    private static let builds = BuildOnce<DatabaseContent, String>()
 
     /// A new file for one test, copied from the template.
-    func copy(of content: DatabaseContent) async throws -> TestDatabase {
+    static func copy(of content: DatabaseContent) async throws -> TestDatabase {
         let template = try await template(content)
         let path = SQLiteFile.newPath("test")
         try FileManager.default.copyItem(atPath: template, toPath: path)
@@ -18,17 +15,12 @@ actor SQLiteTemplates {
     }
 
     /// The template's path, made on first use.
-    func template(_ content: DatabaseContent) async throws -> String {
-        if let started = builds[content] {
-            return try await started.value
-        }
-        let build = Task { try await self.build(content) }
-        builds[content] = build
-        return try await build.value
+    static func template(_ content: DatabaseContent) async throws -> String {
+        try await builds.value(for: content) { try await build(content) }
     }
 
     /// Starts from a copy of the source template, so that each step runs once.
-    private func build(_ content: DatabaseContent) async throws -> String {
+    private static func build(_ content: DatabaseContent) async throws -> String {
         let path = SQLiteFile.newPath("template-\(content.rawValue)")
         TemplateCleanup.removeFileAtExit(path)
         if let source = content.source {

@@ -13,7 +13,7 @@ struct TestDatabase: Sendable {
         if let postgres = PostgresTemplates.shared {
             return try await postgres.copy(of: content)
         }
-        return try await SQLiteTemplates.shared.copy(of: content)
+        return try await SQLiteTemplates.copy(of: content)
     }
 
     /// Fills a new template, a copy of its source template: runs every migration, or adds what
