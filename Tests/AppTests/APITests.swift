@@ -16,7 +16,9 @@ struct APITests {
             #expect((page.json["items"] as? [Any])?.count == 5)
             #expect(page.json["total"] as? Int == total)
             #expect(page.json["offset"] as? Int == 5)
-            let firstIDs = ((all.json["items"] as? [[String: Any]]) ?? []).dropFirst(5).prefix(5).compactMap { $0["id"] as? String }
+            let firstIDs = ((all.json["items"] as? [[String: Any]]) ?? []).dropFirst(5).prefix(5).compactMap {
+                $0["id"] as? String
+            }
             let pageIDs = ((page.json["items"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
             #expect(firstIDs == pageIDs)
         }
@@ -37,11 +39,15 @@ struct APITests {
         }
     }
 
-    @Test("Malformed paging and filters give 400 problem+json naming the parameter",
-          arguments: [("/api/v1/measures?limit=abc", "limit"), ("/api/v1/measures?limit=0", "limit"), ("/api/v1/reports?limit=501", "limit"),
-                      ("/api/v1/bodies?offset=-1", "offset"), ("/api/v1/measures?body=", "body"),
-                      ("/api/v1/bodies?kind=ministry", "kind"), ("/api/v1/areas?validOn=2020-13-01", "validOn"),
-                      ("/api/v1/measures?role=boss", "role"), ("/api/v1/reports?year=twenty", "year"), ("/api/v1/search", "q")])
+    @Test(
+        "Malformed paging and filters give 400 problem+json naming the parameter",
+        arguments: [
+            ("/api/v1/measures?limit=abc", "limit"), ("/api/v1/measures?limit=0", "limit"),
+            ("/api/v1/reports?limit=501", "limit"),
+            ("/api/v1/bodies?offset=-1", "offset"), ("/api/v1/measures?body=", "body"),
+            ("/api/v1/bodies?kind=ministry", "kind"), ("/api/v1/areas?validOn=2020-13-01", "validOn"),
+            ("/api/v1/measures?role=boss", "role"), ("/api/v1/reports?year=twenty", "year"), ("/api/v1/search", "q"),
+        ])
     func badParameters(path: String, parameter: String) async throws {
         try await withTestApp { app in
             let r = try await app.get(path)
@@ -57,9 +63,11 @@ struct APITests {
     @Test("A filter naming an id that does not exist is 404 and names the parameter")
     func unknownFilterTarget() async throws {
         try await withTestApp { app in
-            for (path, parameter) in [("/api/v1/measures?report=nope", "report"), ("/api/v1/measures?body=nope", "body"),
-                                      ("/api/v1/measures?strategy=nope", "strategy"), ("/api/v1/areas?parent=nope", "parent"),
-                                      ("/api/v1/reports?commissionArea=nope", "commissionArea")] {
+            for (path, parameter) in [
+                ("/api/v1/measures?report=nope", "report"), ("/api/v1/measures?body=nope", "body"),
+                ("/api/v1/measures?strategy=nope", "strategy"), ("/api/v1/areas?parent=nope", "parent"),
+                ("/api/v1/reports?commissionArea=nope", "commissionArea"),
+            ] {
                 let r = try await app.getJSON(path)
                 #expect(r.status == .notFound, "\(path)")
                 #expect(r.json["parameter"] as? String == parameter, "\(path)")
@@ -70,8 +78,10 @@ struct APITests {
     @Test("Unknown ids give 404 problem+json")
     func notFound() async throws {
         try await withTestApp { app in
-            for path in ["/api/v1/reports/nope", "/api/v1/measures/nope", "/api/v1/bodies/nope", "/api/v1/areas/nope",
-                         "/api/v1/reports/dold-potential/measures/A.9.9.9", "/api/v1/nothing"] {
+            for path in [
+                "/api/v1/reports/nope", "/api/v1/measures/nope", "/api/v1/bodies/nope", "/api/v1/areas/nope",
+                "/api/v1/reports/dold-potential/measures/A.9.9.9", "/api/v1/nothing",
+            ] {
                 let r = try await app.get(path)
                 #expect(r.status == .notFound, "\(path)")
                 #expect(r.headers.first(name: .contentType)?.hasPrefix("application/problem+json") == true, "\(path)")

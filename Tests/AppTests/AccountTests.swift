@@ -46,7 +46,9 @@ struct AccountTests {
         }
     }
 
-    @Test("Five failures from one address refuse that address for the account, never the owner elsewhere nor others behind it")
+    @Test(
+        "Five failures from one address refuse that address for the account, never the owner elsewhere nor others behind it"
+    )
     func throttling() async throws {
         try await withTestApp(demo: false) { app in
             // The in-memory client has no socket address: trust it as a proxy to name addresses.
@@ -56,12 +58,14 @@ struct AccountTests {
                 let r = try await app.loginAttempt("cecilia@stockholm.se", "not it", from: "198.51.100.7")
                 #expect(r.status == .unauthorized)
             }
-            let blocked = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
+            let blocked = try await app.loginAttempt(
+                "cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
             #expect(blocked.status == .tooManyRequests)
             #expect(blocked.body.contains("För många misslyckade inloggningar"))
             #expect(blocked.body.contains("minuter"))
             // The owner, with the right password from another address, gets in (only delayed).
-            let owner = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "203.0.113.20")
+            let owner = try await app.loginAttempt(
+                "cecilia@stockholm.se", "correct horse battery", from: "203.0.113.20")
             #expect(owner.status == .seeOther)
             // Another account from the same address is not locked (a city's shared address).
             try await app.makeUser("david@stockholm.se", role: .editor)
@@ -71,7 +75,8 @@ struct AccountTests {
             let entries = try await SignInThrottle.current(on: app.db)
             #expect(entries.contains { $0.kind == "account" && $0.value == "cecilia@stockholm.se" && $0.refused })
             try await SignInThrottle.clear(kind: "account", value: "cecilia@stockholm.se", on: app.db)
-            let again = try await app.loginAttempt("cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
+            let again = try await app.loginAttempt(
+                "cecilia@stockholm.se", "correct horse battery", from: "198.51.100.7")
             #expect(again.status == .seeOther)
         }
     }
@@ -83,7 +88,10 @@ struct AccountTests {
         let refused = SignInThrottle.decide(pairFailures: five, accountFailures: 5, addressFailures: 5, now: now)
         #expect(refused.refuseFor.map { $0 > 50 && $0 <= 60 } == true)
         let seven = (0..<7).map { now.addingTimeInterval(-Double($0)) }
-        #expect(SignInThrottle.decide(pairFailures: seven, accountFailures: 7, addressFailures: 7, now: now).refuseFor.map { $0 > 200 } == true)
+        #expect(
+            SignInThrottle.decide(pairFailures: seven, accountFailures: 7, addressFailures: 7, now: now).refuseFor.map {
+                $0 > 200
+            } == true)
         // Forty failures for an account from forty addresses: never refused, delayed at most maxDelay.
         let spread = SignInThrottle.decide(pairFailures: [now], accountFailures: 40, addressFailures: 1, now: now)
         #expect(spread.refuseFor == nil && spread.delay == SignInThrottle.maxDelay)
@@ -92,7 +100,8 @@ struct AccountTests {
         #expect(SignInThrottle.decide(pairFailures: [], accountFailures: 0, addressFailures: 25, now: now).delay > 0)
         // Old failures do not count.
         let old = (0..<5).map { now.addingTimeInterval(-SignInThrottle.window - Double($0)) }
-        #expect(SignInThrottle.decide(pairFailures: old, accountFailures: 0, addressFailures: 0, now: now).refuseFor == nil)
+        #expect(
+            SignInThrottle.decide(pairFailures: old, accountFailures: 0, addressFailures: 0, now: now).refuseFor == nil)
     }
 
     @Test("A throttled client adds one audit row per window, however often it knocks, and an overlong e-mail none")
@@ -118,12 +127,19 @@ struct AccountTests {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let b = try await app.signIn("admin@stockholm.se")
-            let noToken = try await app.post("/bodies/kommunstyrelsen/edit", ["name": "Hackad", "kind": "executiveBoard", "version": "1"], as: b, csrf: false)
+            let noToken = try await app.post(
+                "/bodies/kommunstyrelsen/edit", ["name": "Hackad", "kind": "executiveBoard", "version": "1"], as: b,
+                csrf: false)
             #expect(noToken.status == .forbidden)
-            let wrong = try await app.post("/bodies/kommunstyrelsen/edit", ["name": "Hackad", "kind": "executiveBoard", "version": "1", "_csrf": "x"], as: b, csrf: false)
+            let wrong = try await app.post(
+                "/bodies/kommunstyrelsen/edit",
+                ["name": "Hackad", "kind": "executiveBoard", "version": "1", "_csrf": "x"], as: b, csrf: false)
             #expect(wrong.status == .forbidden)
-            #expect(try await Body.query(on: app.db).filter(\.$slug == "kommunstyrelsen").first()?.name == "Kommunstyrelsen")
-            let login = try await app.post("/login", ["email": "admin@stockholm.se", "password": "correct horse battery"], as: nil)
+            #expect(
+                try await Body.query(on: app.db).filter(\.$slug == "kommunstyrelsen").first()?.name == "Kommunstyrelsen"
+            )
+            let login = try await app.post(
+                "/login", ["email": "admin@stockholm.se", "password": "correct horse battery"], as: nil)
             #expect(login.status == .forbidden, "the sign-in form needs its token too")
         }
     }
@@ -136,8 +152,10 @@ struct AccountTests {
             let password = "Hemligt-Lösenord-4711"
             try await app.makeUser("eva@stockholm.se", role: .admin, password: password)
             let b = try await app.signIn("eva@stockholm.se", password)
-            let page = try await app.post("/account/tokens", ["name": "skript", "scope": "read-write", "days": "30"], as: b)
-            let token = try #require(page.body.range(of: "skl_").map { String(page.body[$0.lowerBound...].prefix { $0 != "<" }) })
+            let page = try await app.post(
+                "/account/tokens", ["name": "skript", "scope": "read-write", "days": "30"], as: b)
+            let token = try #require(
+                page.body.range(of: "skl_").map { String(page.body[$0.lowerBound...].prefix { $0 != "<" }) })
             issued.set(token)
             let later = try await app.get("/account", as: b)
             #expect(!later.body.contains(token), "a token is shown once only")
@@ -155,6 +173,8 @@ struct AccountTests {
         let logged = capture.text
         #expect(!logged.contains("Hemligt-Lösenord-4711"))
         #expect(!issued.get().isEmpty && !logged.contains(issued.get()))
-        #expect(logged.contains("POST /login"), "the log must have captured the sign-in request, or this test proves nothing")
+        #expect(
+            logged.contains("POST /login"),
+            "the log must have captured the sign-in request, or this test proves nothing")
     }
 }

@@ -15,9 +15,11 @@ struct CatalogueTests {
     /// Export lists measures by report, then by code; the file may list them in any order.
     static func inExportOrder(_ doc: CatalogueDocument) -> CatalogueDocument {
         var d = doc
-        let reportOrder = Dictionary(doc.reports.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        let reportOrder = Dictionary(
+            doc.reports.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         d.measures.sort { a, b in
-            let ra = reportOrder[a.report] ?? 0, rb = reportOrder[b.report] ?? 0
+            let ra = reportOrder[a.report] ?? 0
+            let rb = reportOrder[b.report] ?? 0
             if ra != rb { return ra < rb }
             return MeasureCode.parse(a.code)! < MeasureCode.parse(b.code)!
         }
@@ -29,13 +31,22 @@ struct CatalogueTests {
         let doc = try Self.demoDocument()
         let councils = doc.bodies.filter { $0.kind == .districtCouncil }
         #expect(councils.count == 15)
-        #expect(councils.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(Day("2017-01-01")!) }.count == 14)
-        #expect(councils.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(Day("2020-01-01")!) }.count == 13)
-        let codes004 = ["6.4.2", "6.4.4", "6.5.1", "6.5.2", "4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2", "4.4.1", "4.5.1", "4.5.2",
-                        "6.1.3", "6.2.1", "6.3.1", "6.3.2"]
+        #expect(
+            councils.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(Day("2017-01-01")!) }.count == 14)
+        #expect(
+            councils.filter { Validity(from: $0.validFrom, to: $0.validTo).contains(Day("2020-01-01")!) }.count == 13)
+        let codes004 = [
+            "6.4.2", "6.4.4", "6.5.1", "6.5.2", "4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2", "4.4.1", "4.5.1",
+            "4.5.2",
+            "6.1.3", "6.2.1", "6.3.1", "6.3.2",
+        ]
         for c in codes004 { #expect(doc.measures.contains { $0.code == c }, "missing \(c)") }
-        for c in ["A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.1.1", "A.2.4.4"] { #expect(doc.measures.contains { $0.code == c && $0.report == "dold-potential" }) }
-        #expect(doc.roadmap?.targetAreas.map(\.strategies.count) == [6, 5, 6, 6] || doc.roadmap?.targetAreas.reduce(0) { $0 + $1.strategies.count } == 23)
+        for c in ["A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.1.1", "A.2.4.4"] {
+            #expect(doc.measures.contains { $0.code == c && $0.report == "dold-potential" })
+        }
+        #expect(
+            doc.roadmap?.targetAreas.map(\.strategies.count) == [6, 5, 6, 6]
+                || doc.roadmap?.targetAreas.reduce(0) { $0 + $1.strategies.count } == 23)
     }
 
     @Test("Running the demo twice is safe: the second run loads nothing and changes nothing")
@@ -70,17 +81,21 @@ struct CatalogueTests {
             let i = try #require(doc.measures.firstIndex { $0.code == "4.1.1" })
             doc.measures[i].title = "Ny titel för lotsar"
             doc.measures.removeAll { $0.code == "4.5.2" }
-            doc.measures.append(MeasureRecord(report: "stad-i-samverkan", code: "4.6.1", title: "En ny åtgärd", leadBody: "kommunstyrelsen"))
-            _ = try await app.get("/reports/stad-i-samverkan") // fill the page cache
+            doc.measures.append(
+                MeasureRecord(
+                    report: "stad-i-samverkan", code: "4.6.1", title: "En ny åtgärd", leadBody: "kommunstyrelsen"))
+            _ = try await app.get("/reports/stad-i-samverkan")  // fill the page cache
             let reread = try CatalogueReader.read(CatalogueExportCommand.encode(doc)).get()
             #expect(reread.measures.map(\.code) == doc.measures.map(\.code))
             #expect(doc.measures.contains { $0.code == "4.1.1" }, "\(doc.measures.map(\.code))")
-            let summary = try await CatalogueImporter.apply(try CatalogueReader.read(CatalogueExportCommand.encode(doc)).get(), to: app.db)
+            let summary = try await CatalogueImporter.apply(
+                try CatalogueReader.read(CatalogueExportCommand.encode(doc)).get(), to: app.db)
             let slugs = try await Measure.query(on: app.db).all().map(\.slug)
             #expect(summary.updated["measures"] == 1, "\(summary) \(slugs)")
             #expect(summary.created["measures"] == 1)
             #expect(summary.deleted["measures"] == 1)
-            let m = try #require(try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
+            let m = try #require(
+                try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
             #expect(m.version == 2)
             app.catalogue.invalidate()
             let page = try await app.get("/reports/stad-i-samverkan")
@@ -97,7 +112,7 @@ struct CatalogueTests {
             var doc = try await CatalogueLoader.load(from: app.db)
             let i = try #require(doc.bodies.firstIndex { $0.id == "kommunstyrelsen" })
             doc.bodies[i].note = "Ändrad av ett annat program"
-            _ = try await CatalogueImporter.apply(doc, to: app.db) // no invalidate(): as if the CLI did it
+            _ = try await CatalogueImporter.apply(doc, to: app.db)  // no invalidate(): as if the CLI did it
             try await Task.sleep(for: .milliseconds(1100))
             let page = try await app.get("/bodies/kommunstyrelsen")
             #expect(page.body.contains("Ändrad av ett annat program"))
@@ -109,21 +124,22 @@ struct CatalogueTests {
         try await withTestApp { app in
             let before = try await CatalogueLoader.load(from: app.db)
             let json = """
-            {"format": "skillnad-catalogue", "version": 1,
-             "bodies": [{"id": "ks", "name": "KS", "kind": "executiveBoard"}, {"id": "ks", "name": "Dubblett", "kind": "boss"}],
-             "reports": [{"id": "r", "title": "R", "year": 2016, "letter": "A"}],
-             "measures": [
-               {"report": "r", "code": "A.1.1", "title": "Ett", "leadBody": "ks"},
-               {"report": "r", "code": "B.1.2", "title": "Fel bokstav"},
-               {"report": "r", "code": "hej", "title": "Ingen kod"},
-               {"report": "r", "code": "1.1", "title": "Dubblett av A.1.1"},
-               {"report": "saknas", "code": "1.1", "title": "Okänd rapport"},
-               {"report": "r", "code": "1.3", "title": "Okänt organ", "leadBody": "finns-inte", "collaboratingBodies": ["group:allaNamnder"]},
-               {"report": "r", "code": "1.4", "titel": "felstavat fält"}
-             ]}
-            """
+                {"format": "skillnad-catalogue", "version": 1,
+                 "bodies": [{"id": "ks", "name": "KS", "kind": "executiveBoard"}, {"id": "ks", "name": "Dubblett", "kind": "boss"}],
+                 "reports": [{"id": "r", "title": "R", "year": 2016, "letter": "A"}],
+                 "measures": [
+                   {"report": "r", "code": "A.1.1", "title": "Ett", "leadBody": "ks"},
+                   {"report": "r", "code": "B.1.2", "title": "Fel bokstav"},
+                   {"report": "r", "code": "hej", "title": "Ingen kod"},
+                   {"report": "r", "code": "1.1", "title": "Dubblett av A.1.1"},
+                   {"report": "saknas", "code": "1.1", "title": "Okänd rapport"},
+                   {"report": "r", "code": "1.3", "title": "Okänt organ", "leadBody": "finns-inte", "collaboratingBodies": ["group:allaNamnder"]},
+                   {"report": "r", "code": "1.4", "titel": "felstavat fält"}
+                 ]}
+                """
             guard case .failure(let problems) = CatalogueReader.read(Data(json.utf8)) else {
-                Issue.record("the file should have been refused"); return
+                Issue.record("the file should have been refused")
+                return
             }
             let byPath = Dictionary(grouping: problems.problems, by: \.path)
             #expect(byPath["bodies[1].kind"] != nil)
@@ -143,7 +159,10 @@ struct CatalogueTests {
     func importCommand() async throws {
         try await withTestApp { app in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID()).json")
-            try Data(#"{"format": "skillnad-catalogue", "version": 1, "measures": [{"report": "x", "code": "1.1", "title": "T"}]}"#.utf8).write(to: file)
+            try Data(
+                #"{"format": "skillnad-catalogue", "version": 1, "measures": [{"report": "x", "code": "1.1", "title": "T"}]}"#
+                    .utf8
+            ).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
             let before = try await Report.query(on: app.db).count()
             var context = CommandContext(console: app.console, input: CommandInput(arguments: ["skillnad", file.path]))
@@ -168,7 +187,8 @@ struct CatalogueTests {
             }
             doc.reports[0].title = "Ändrad titel som inte får sparas"
             // Something outside the catalogue (a later table) refers to the body.
-            try await app.db.schema("hold_body").id().field("body_id", .uuid, .required, .references("bodies", "id")).create()
+            try await app.db.schema("hold_body").id().field("body_id", .uuid, .required, .references("bodies", "id"))
+                .create()
             let kultur = try #require(try await Body.query(on: app.db).filter(\.$slug == "kulturnamnden").first())
             try await (app.db as! any SQLDatabase).insert(into: "hold_body").columns("id", "body_id")
                 .values(SQLBind(UUID()), SQLBind(kultur.id!)).run()

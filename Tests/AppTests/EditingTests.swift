@@ -13,7 +13,9 @@ struct EditingTests {
         return try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite)
     }
 
-    @Test("Two editors save the same measure at once: exactly one succeeds, the other gets 409, the audit shows one change")
+    @Test(
+        "Two editors save the same measure at once: exactly one succeeds, the other gets 409, the audit shows one change"
+    )
     func concurrentSaves() async throws {
         try await withTestApp { app in
             let token = try await Self.adminToken(app)
@@ -22,7 +24,9 @@ struct EditingTests {
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
                 for title in ["Lotsar, version ett", "Lotsar, version två"] {
                     group.addTask {
-                        try await app.api(.PATCH, path, token: token, json: #"{"title": "\#(title)"}"#, headers: ["If-Match": "\"1\""]).status
+                        try await app.api(
+                            .PATCH, path, token: token, json: #"{"title": "\#(title)"}"#, headers: ["If-Match": "\"1\""]
+                        ).status
                     }
                 }
                 var out: [HTTPStatus] = []
@@ -33,7 +37,8 @@ struct EditingTests {
             #expect(statuses.filter { $0 == .conflict }.count == 1, "\(statuses)")
             let after = try await AuditEvent.query(on: app.db).filter(\.$objectID == "stad-i-samverkan-4-1-1").count()
             #expect(after - before == 1)
-            let m = try #require(try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
+            let m = try #require(
+                try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
             #expect(m.version == 2)
         }
     }
@@ -42,30 +47,40 @@ struct EditingTests {
     func apiWrites() async throws {
         try await withTestApp { app in
             let token = try await Self.adminToken(app)
-            let created = try await app.api(.POST, "/api/v1/bodies", token: token,
-                                            json: #"{"id": "ny-namnd", "name": "Ny nämnd", "kind": "specialistCommittee", "parent": "kommunfullmaktige"}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/bodies", token: token,
+                json:
+                    #"{"id": "ny-namnd", "name": "Ny nämnd", "kind": "specialistCommittee", "parent": "kommunfullmaktige"}"#
+            )
             #expect(created.status == .created)
             #expect(created.json["version"] as? Int == 1)
-            let stale = try await app.api(.PUT, "/api/v1/bodies/ny-namnd", token: token,
-                                          json: #"{"id": "ny-namnd", "name": "Namn", "kind": "specialistCommittee", "version": 7}"#)
+            let stale = try await app.api(
+                .PUT, "/api/v1/bodies/ny-namnd", token: token,
+                json: #"{"id": "ny-namnd", "name": "Namn", "kind": "specialistCommittee", "version": 7}"#)
             #expect(stale.status == .conflict)
             #expect(stale.body.contains("version 1"))
-            let missing = try await app.api(.PATCH, "/api/v1/bodies/ny-namnd", token: token, json: #"{"name": "Utan version"}"#)
+            let missing = try await app.api(
+                .PATCH, "/api/v1/bodies/ny-namnd", token: token, json: #"{"name": "Utan version"}"#)
             #expect(missing.status == .preconditionRequired)
-            let patched = try await app.api(.PATCH, "/api/v1/bodies/ny-namnd", token: token, json: #"{"name": "Nytt namn", "version": 1}"#)
+            let patched = try await app.api(
+                .PATCH, "/api/v1/bodies/ny-namnd", token: token, json: #"{"name": "Nytt namn", "version": 1}"#)
             #expect(patched.status == .ok)
             #expect(patched.json["name"] as? String == "Nytt namn")
             #expect(patched.json["version"] as? Int == 2)
             #expect(patched.json["parent"] as? String == "kommunfullmaktige")
-            let invalid = try await app.api(.PATCH, "/api/v1/bodies/ny-namnd", token: token, json: #"{"kind": "ministry", "parent": "nope", "version": 2}"#)
+            let invalid = try await app.api(
+                .PATCH, "/api/v1/bodies/ny-namnd", token: token,
+                json: #"{"kind": "ministry", "parent": "nope", "version": 2}"#)
             #expect(invalid.status == .unprocessableEntity)
             #expect(invalid.body.contains("/kind"))
             let page = try await app.get("/bodies/ny-namnd")
             #expect(page.body.contains("Nytt namn"))
-            let gone = try await app.api(.DELETE, "/api/v1/bodies/ny-namnd", token: token, headers: ["If-Match": "\"2\""])
+            let gone = try await app.api(
+                .DELETE, "/api/v1/bodies/ny-namnd", token: token, headers: ["If-Match": "\"2\""])
             #expect(gone.status == .noContent)
             #expect(try await app.get("/bodies/ny-namnd").status == .notFound)
-            let actions = try await AuditEvent.query(on: app.db).filter(\.$objectID == "ny-namnd").sort(\.$at).all().map(\.action)
+            let actions = try await AuditEvent.query(on: app.db).filter(\.$objectID == "ny-namnd").sort(\.$at).all()
+                .map(\.action)
             #expect(actions == ["create", "update", "delete"])
             let via = try await AuditEvent.query(on: app.db).filter(\.$objectID == "ny-namnd").first()?.via
             #expect(via?.hasPrefix("api:skl_") == true)
@@ -76,7 +91,8 @@ struct EditingTests {
     func deleteReferenced() async throws {
         try await withTestApp { app in
             let token = try await Self.adminToken(app)
-            let r = try await app.api(.DELETE, "/api/v1/bodies/kommunstyrelsen", token: token, headers: ["If-Match": "\"1\""])
+            let r = try await app.api(
+                .DELETE, "/api/v1/bodies/kommunstyrelsen", token: token, headers: ["If-Match": "\"1\""])
             #expect(r.status == .conflict)
             #expect(r.body.contains("4.1.1"))
             #expect(try await Body.query(on: app.db).filter(\.$slug == "kommunstyrelsen").first() != nil)
@@ -96,14 +112,22 @@ struct EditingTests {
             let form = try await app.get("/bodies/kommunstyrelsen/edit", as: b)
             #expect(form.status == .ok)
             #expect(form.body.contains("value=\"Kommunstyrelsen\""))
-            let bad = try await app.post("/bodies/kommunstyrelsen/edit",
-                                         ["name": "Kommunstyrelsen – ändrad", "kind": "executiveBoard", "validFrom": "2020-13-45", "version": "1"], as: b)
+            let bad = try await app.post(
+                "/bodies/kommunstyrelsen/edit",
+                [
+                    "name": "Kommunstyrelsen – ändrad", "kind": "executiveBoard", "validFrom": "2020-13-45",
+                    "version": "1",
+                ], as: b)
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.contains("value=\"Kommunstyrelsen – ändrad\""), "what was typed is kept")
             #expect(bad.body.contains("id=\"f-validFrom-error\""), "the error stands next to the field")
             #expect(bad.body.contains("aria-invalid=\"true\""))
-            let good = try await app.post("/bodies/kommunstyrelsen/edit",
-                                          ["name": "Kommunstyrelsen", "nameEn": "The City Executive Board", "kind": "executiveBoard", "version": "1"], as: b)
+            let good = try await app.post(
+                "/bodies/kommunstyrelsen/edit",
+                [
+                    "name": "Kommunstyrelsen", "nameEn": "The City Executive Board", "kind": "executiveBoard",
+                    "version": "1",
+                ], as: b)
             #expect(good.status == .seeOther)
             let history = try await app.get("/bodies/kommunstyrelsen/history", as: b)
             #expect(history.status == .ok)
@@ -117,14 +141,17 @@ struct EditingTests {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let b = try await app.signIn("admin@stockholm.se")
-            let first = try await app.post("/measures/stad-i-samverkan-4-1-1/edit", ["title": "Första redaktörens titel", "version": "1"], as: b)
+            let first = try await app.post(
+                "/measures/stad-i-samverkan-4-1-1/edit", ["title": "Första redaktörens titel", "version": "1"], as: b)
             #expect(first.status == .seeOther)
-            let second = try await app.post("/measures/stad-i-samverkan-4-1-1/edit", ["title": "Andra redaktörens titel", "version": "1"], as: b)
+            let second = try await app.post(
+                "/measures/stad-i-samverkan-4-1-1/edit", ["title": "Andra redaktörens titel", "version": "1"], as: b)
             #expect(second.status == .conflict)
             #expect(second.body.contains("Första redaktörens titel"), "the saved version is shown")
             #expect(second.body.contains("value=\"Andra redaktörens titel\""), "the editor's text is kept in the form")
             #expect(second.body.contains("name=\"version\" value=\"2\""), "saving again is based on the new version")
-            let m = try #require(try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
+            let m = try #require(
+                try await Measure.query(on: app.db).filter(\.$slug == "stad-i-samverkan-4-1-1").first())
             #expect(m.title == "Första redaktörens titel")
         }
     }
@@ -134,8 +161,12 @@ struct EditingTests {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let b = try await app.signIn("admin@stockholm.se")
-            let r = try await app.post("/measures/new", ["report": "dold-potential", "code": "A2.5.1", "title": "Ny åtgärd om praktik",
-                                                          "leadBody": "arbetsmarknadsnamnden"], as: b)
+            let r = try await app.post(
+                "/measures/new",
+                [
+                    "report": "dold-potential", "code": "A2.5.1", "title": "Ny åtgärd om praktik",
+                    "leadBody": "arbetsmarknadsnamnden",
+                ], as: b)
             #expect(r.status == .seeOther)
             #expect(r.location?.hasPrefix("/measures/dold-potential-a-2-5-1") == true)
             let page = try await app.get("/measures/dold-potential-a-2-5-1")
@@ -160,14 +191,18 @@ struct EditingTests {
             #expect(saved.status == .seeOther, "\(saved.body.prefix(500))")
             let page = try await app.get("/roadmap")
             #expect(page.body.contains("En ny text om visionen."))
-            #expect(page.body.components(separatedBy: "<span class=\"numeral\">").count - 1 == 23, "no strategy was lost")
+            #expect(
+                page.body.components(separatedBy: "<span class=\"numeral\">").count - 1 == 23, "no strategy was lost")
             // The old version is now stale.
             var api = try #require(current.json as [String: Any]?)
             api.removeValue(forKey: "version")
-            let body = String(decoding: try JSONSerialization.data(withJSONObject: Self.roadmapInput(api)), as: UTF8.self)
-            let stale = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version)\""])
+            let body = String(
+                decoding: try JSONSerialization.data(withJSONObject: Self.roadmapInput(api)), as: UTF8.self)
+            let stale = try await app.api(
+                .PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version)\""])
             #expect(stale.status == .conflict)
-            let fresh = try await app.api(.PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version + 1)\""])
+            let fresh = try await app.api(
+                .PUT, "/api/v1/roadmap", token: token, json: body, headers: ["If-Match": "\"\(version + 1)\""])
             #expect(fresh.status == .ok, "\(fresh.body.prefix(400))")
             let history = try await app.get("/roadmap/history", as: b)
             #expect(history.body.contains("En ny text om visionen."))
@@ -180,7 +215,9 @@ struct EditingTests {
         out["targetAreas"] = (r["targetAreas"] as? [[String: Any]] ?? []).map { t -> [String: Any] in
             var t = t
             t["strategies"] = (t["strategies"] as? [[String: Any]] ?? []).map { s -> [String: Any] in
-                var s = s; s.removeValue(forKey: "measures"); return s
+                var s = s
+                s.removeValue(forKey: "measures")
+                return s
             }
             if (t["milestones"] as? [Any])?.isEmpty == true { t.removeValue(forKey: "milestones") }
             return t

@@ -12,28 +12,47 @@ struct EscapingTests {
     /// A small catalogue whose texts try to break out of HTML.
     static func hostileCatalogue() -> CatalogueDocument {
         var doc = CatalogueDocument()
-        doc.bodies = [BodyRecord(id: "evil-body", name: attribute, nameEn: script, shortName: script, kind: .specialistCommittee, note: script)]
+        doc.bodies = [
+            BodyRecord(
+                id: "evil-body", name: attribute, nameEn: script, shortName: script, kind: .specialistCommittee,
+                note: script)
+        ]
         doc.areas = [AreaRecord(id: "evil-area", name: script, kind: .city, code: attribute, aliases: [attribute])]
         doc.commissionAreas = [CommissionAreaRecord(id: "evil-ca", name: attribute)]
-        doc.reports = [ReportRecord(id: "evil-report", title: script, subtitle: attribute, year: 2020, letter: "Q", commissionArea: "evil-ca",
-                                    link: "https://example.org/\" onmouseover=\"alert(1)", summary: attribute)]
-        doc.measures = [
-            MeasureRecord(report: "evil-report", code: "Q.1.1", title: script, description: attribute, leadBody: "evil-body", strategies: ["evil-s"]),
-            MeasureRecord(report: "evil-report", code: "Q.1.2", title: attribute, description: script, collaboratingBodies: ["evil-body"]),
+        doc.reports = [
+            ReportRecord(
+                id: "evil-report", title: script, subtitle: attribute, year: 2020, letter: "Q",
+                commissionArea: "evil-ca",
+                link: "https://example.org/\" onmouseover=\"alert(1)", summary: attribute)
         ]
-        doc.roadmap = RoadmapRecord(vision: VisionRecord(title: script, text: attribute), targetAreas: [
-            TargetAreaRecord(id: "evil-t", name: attribute, strategies: [StrategyRecord(id: "evil-s", numeral: "I", title: script)],
-                             milestones: [MilestoneRecord(id: "evil-m", text: script, indicator: attribute)]),
-        ])
+        doc.measures = [
+            MeasureRecord(
+                report: "evil-report", code: "Q.1.1", title: script, description: attribute, leadBody: "evil-body",
+                strategies: ["evil-s"]),
+            MeasureRecord(
+                report: "evil-report", code: "Q.1.2", title: attribute, description: script,
+                collaboratingBodies: ["evil-body"]),
+        ]
+        doc.roadmap = RoadmapRecord(
+            vision: VisionRecord(title: script, text: attribute),
+            targetAreas: [
+                TargetAreaRecord(
+                    id: "evil-t", name: attribute,
+                    strategies: [StrategyRecord(id: "evil-s", numeral: "I", title: script)],
+                    milestones: [MilestoneRecord(id: "evil-m", text: script, indicator: attribute)])
+            ])
         return doc
     }
 
-    @Test("Hostile titles show as text on every page kind", arguments: [
-        "/", "/reports", "/reports/evil-report", "/measures/evil-report-q-1-1", "/measures/evil-report-q-1-2",
-        "/bodies", "/bodies/evil-body", "/roadmap", "/areas", "/areas/evil-area",
-        "/search?q=alert", "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "/search?q=x%22%20onmouseover%3D%22alert(1)",
-        "/reports/evil-report?lang=en", "/bodies/evil-body?lang=en",
-    ])
+    @Test(
+        "Hostile titles show as text on every page kind",
+        arguments: [
+            "/", "/reports", "/reports/evil-report", "/measures/evil-report-q-1-1", "/measures/evil-report-q-1-2",
+            "/bodies", "/bodies/evil-body", "/roadmap", "/areas", "/areas/evil-area",
+            "/search?q=alert", "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "/search?q=x%22%20onmouseover%3D%22alert(1)",
+            "/reports/evil-report?lang=en", "/bodies/evil-body?lang=en",
+        ])
     func escaped(path: String) async throws {
         try await withTestApp(demo: false) { app in
             let doc = Self.hostileCatalogue()
@@ -53,7 +72,8 @@ struct EscapingTests {
         try await withTestApp(demo: false) { app in
             _ = try await CatalogueImporter.apply(Self.hostileCatalogue(), to: app.db)
             let m = try await app.get("/measures/evil-report-q-1-2")
-            #expect(m.body.contains("<meta property=\"og:title\" content=\"Q.1.2 x&quot; onmouseover=&quot;alert(1)\">"))
+            #expect(
+                m.body.contains("<meta property=\"og:title\" content=\"Q.1.2 x&quot; onmouseover=&quot;alert(1)\">"))
             let s = try await app.get("/search?q=x%22%20onmouseover%3D%22alert(1)")
             #expect(s.body.contains("value=\"x&quot; onmouseover=&quot;alert(1)\""))
         }

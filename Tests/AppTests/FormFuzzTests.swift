@@ -30,7 +30,9 @@ struct FormFuzzTests {
         try await withTestApp { app in
             try await app.loadDemoReferrals()
             try await app.makeUser("reader@stockholm.se", role: .reader)
-            try await app.makeUser("editor@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd", "skarpnack-stadsdelsnamnd"])
+            try await app.makeUser(
+                "editor@stockholm.se", role: .editor,
+                bodies: ["rinkeby-kista-stadsdelsnamnd", "skarpnack-stadsdelsnamnd"])
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let admin = try await app.signIn("admin@stockholm.se")
             let editorUser = try await app.user("editor@stockholm.se")
@@ -38,11 +40,14 @@ struct FormFuzzTests {
             let tokenID = try #require(try await APIToken.query(on: app.db).first()?.id)
 
             // Field names and actions from the real forms, read as an administrator sees them.
-            let pages = ["/login", "/account", "/admin/users", "/referrals/new", "/referrals/remiss-skillnadernas-stockholm-2015/edit",
-                         "/referrals/remiss-skillnadernas-stockholm-2015/answers/skarpnack-stadsdelsnamnd",
-                         "/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd",
-                         "/bodies/kommunstyrelsen/edit", "/bodies/new", "/areas/new", "/reports/new", "/measures/new",
-                         "/roadmap/edit", "/indicators/import"]
+            let pages = [
+                "/login", "/account", "/admin/users", "/referrals/new",
+                "/referrals/remiss-skillnadernas-stockholm-2015/edit",
+                "/referrals/remiss-skillnadernas-stockholm-2015/answers/skarpnack-stadsdelsnamnd",
+                "/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd",
+                "/bodies/kommunstyrelsen/edit", "/bodies/new", "/areas/new", "/reports/new", "/measures/new",
+                "/roadmap/edit", "/indicators/import",
+            ]
             var names: Set<String> = []
             var actions: Set<String> = []
             for page in pages {
@@ -85,10 +90,12 @@ struct FormFuzzTests {
                         }
                         for (n, fields) in cases.enumerated() {
                             let multipart = n % 2 == 1
-                            let status = try await Self.post(app, route.method, path, fields, as: browser, multipart: multipart)
+                            let status = try await Self.post(
+                                app, route.method, path, fields, as: browser, multipart: multipart)
                             requests += 1
                             if status.code >= 500 {
-                                failures.append("\(route.method) \(path) as \(role.rawValue), case \(n): \(status.code)")
+                                failures.append(
+                                    "\(route.method) \(path) as \(role.rawValue), case \(n): \(status.code)")
                             }
                         }
                     }
@@ -128,29 +135,35 @@ struct FormFuzzTests {
     static func browser(_ app: Application, _ role: Role) async throws -> Browser? {
         guard role != .anonymous else { return nil }
         guard let user = try await User.query(on: app.db).filter(\.$email == "\(role.rawValue)@stockholm.se").first(),
-              user.active else { return nil }
+            user.active
+        else { return nil }
         return try await app.storeSession(for: user)
     }
 
-    static func post(_ app: Application, _ method: HTTPMethod, _ path: String, _ fields: [String: String], as browser: Browser?,
-                     multipart: Bool) async throws -> HTTPStatus {
+    static func post(
+        _ app: Application, _ method: HTTPMethod, _ path: String, _ fields: [String: String], as browser: Browser?,
+        multipart: Bool
+    ) async throws -> HTTPStatus {
         var status: HTTPStatus = .internalServerError
         var form = fields
         form["_csrf"] = browser?.csrf ?? ""
-        try await app.testing().test(method, path, beforeRequest: { req in
-            if let browser { req.headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie) }
-            if multipart {
-                var parts = MultipartForm()
-                for (name, value) in form {
-                    parts.add(name, value)
+        try await app.testing().test(
+            method, path,
+            beforeRequest: { req in
+                if let browser { req.headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie) }
+                if multipart {
+                    var parts = MultipartForm()
+                    for (name, value) in form {
+                        parts.add(name, value)
+                    }
+                    parts.addFile(
+                        "attachment", filename: "a\nb.pdf", contentType: "application/pdf", data: Data("%PDF-1.7".utf8))
+                    req.headers.contentType = parts.contentType
+                    req.body = parts.body
+                } else {
+                    try req.content.encode(form, as: .urlEncodedForm)
                 }
-                parts.addFile("attachment", filename: "a\nb.pdf", contentType: "application/pdf", data: Data("%PDF-1.7".utf8))
-                req.headers.contentType = parts.contentType
-                req.body = parts.body
-            } else {
-                try req.content.encode(form, as: .urlEncodedForm)
-            }
-        }, afterResponse: { res in status = res.status })
+            }, afterResponse: { res in status = res.status })
         return status
     }
 

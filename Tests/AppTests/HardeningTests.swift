@@ -47,8 +47,9 @@ struct HardeningTests {
     func loginNextEndToEnd() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("anna@stockholm.se", role: .admin)
-            let attempt = try await app.loginAttempt("anna@stockholm.se", Application.testPassword,
-                                                     next: "/\r\nSet-Cookie: x=1")
+            let attempt = try await app.loginAttempt(
+                "anna@stockholm.se", Application.testPassword,
+                next: "/\r\nSet-Cookie: x=1")
             #expect(attempt.status == .seeOther)
             #expect(attempt.location == "/account")
             #expect(!attempt.setCookies.contains { $0.hasPrefix("x=") })
@@ -74,14 +75,17 @@ struct HardeningTests {
             try await app.makeUser("sk@stockholm.se", role: .editor, bodies: ["skarpnack-stadsdelsnamnd"])
             let editor = try await app.signIn("sk@stockholm.se")
             let path = "/referrals/\(Self.round2015)/answers/skarpnack-stadsdelsnamnd"
-            let r = try await app.postMultipart(path, [("version", "0"), ("action", "save")],
-                                                file: ("attachment", "svar\nX-Evil: 1.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            let r = try await app.postMultipart(
+                path, [("version", "0"), ("action", "save")],
+                file: ("attachment", "svar\nX-Evil: 1.pdf", Data("%PDF-1.7".utf8)), as: editor)
             #expect(r.status == .seeOther, "\(r.body.prefix(500))")
             let stored = try #require(try await ReferralAttachment.query(on: app.db).first())
             #expect(!stored.filename.contains("\n"))
             let id = try #require(stored.id)
-            try await app.testing().test(.GET, "/attachments/\(id.uuidString)",
-                                         headers: ["Cookie": editor.sessionCookie]) { res in
+            try await app.testing().test(
+                .GET, "/attachments/\(id.uuidString)",
+                headers: ["Cookie": editor.sessionCookie]
+            ) { res in
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: "X-Evil") == nil)
                 #expect(res.headers.first(name: .contentDisposition)?.contains("filename*=UTF-8''") == true)
@@ -93,7 +97,8 @@ struct HardeningTests {
 
     @Test("The calendar: a carriage return in a title starts no property, and an odd Host header is not written")
     func calendar() async throws {
-        let doc = ICalendar.document(name: "x", events: [.init(uid: "u", day: Day("2024-01-01")!, summary: "Titel\rBEGIN:VEVENT\nX")])
+        let doc = ICalendar.document(
+            name: "x", events: [.init(uid: "u", day: Day("2024-01-01")!, summary: "Titel\rBEGIN:VEVENT\nX")])
         #expect(!doc.contains("\rBEGIN:VEVENT\\n"))
         #expect(doc.components(separatedBy: "\r\n").filter { $0 == "BEGIN:VEVENT" }.count == 1)
         #expect(doc.contains("SUMMARY:Titel\\nBEGIN:VEVENT\\nX"))
@@ -123,7 +128,9 @@ struct HardeningTests {
         #expect(plain.text() == "=1+1,-3\n")
     }
 
-    @Test("A password change ends the other sessions and, when asked, the API tokens; a new sign-in replaces the old session")
+    @Test(
+        "A password change ends the other sessions and, when asked, the API tokens; a new sign-in replaces the old session"
+    )
     func sessions() async throws {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("bo@stockholm.se", role: .admin)
@@ -131,8 +138,12 @@ struct HardeningTests {
             let phone = try await app.signIn("bo@stockholm.se")
             let token = try await app.issueToken(to: "bo@stockholm.se", scope: .read)
             #expect(try await app.api(.GET, "/api/v1/reports", token: token).status == .ok)
-            let changed = try await app.post("/account/password", ["current": "correct horse battery", "new": "a new horse battery",
-                                                                   "confirm": "a new horse battery", "revokeTokens": "on"], as: laptop)
+            let changed = try await app.post(
+                "/account/password",
+                [
+                    "current": "correct horse battery", "new": "a new horse battery",
+                    "confirm": "a new horse battery", "revokeTokens": "on",
+                ], as: laptop)
             #expect(changed.status == .ok)
             #expect(try await app.get("/account", as: laptop).status == .ok, "the session that changed it stays")
             #expect(try await app.get("/account", as: phone).status == .seeOther, "the other session ended")
@@ -152,7 +163,9 @@ struct HardeningTests {
             let (count, _) = app.catalogue.pageCacheUsage
             for n in 0..<50 { #expect(try await app.get("/areas?x\(n)=\(n)").status == .ok) }
             #expect(app.catalogue.pageCacheUsage.count == count, "unknown parameters make no new entries")
-            #expect(PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?utm=1&level=district&b=2")) == "/indicators/x?level=district")
+            #expect(
+                PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?utm=1&level=district&b=2"))
+                    == "/indicators/x?level=district")
             // A query Vapor cannot parse reads as no parameters at all: such a page is never kept.
             #expect(PageRenderer.cacheKey(try Request.fake(app, "/indicators/x?level=district&x[a=1")) == nil)
             for n in 0..<300 { _ = try await app.get("/search?q=skola\(n)") }
@@ -167,7 +180,10 @@ struct HardeningTests {
             .deletingLastPathComponent().appendingPathComponent("Sources/App")
         var names: Set<String> = []
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-        let patterns = [#"query\[String\.self, at: "([A-Za-z]+)"\]"#, #"filter\("([A-Za-z]+)"\)"#, #"Self\.int\(req, "([A-Za-z]+)""#]
+        let patterns = [
+            #"query\[String\.self, at: "([A-Za-z]+)"\]"#, #"filter\("([A-Za-z]+)"\)"#,
+            #"Self\.int\(req, "([A-Za-z]+)""#,
+        ]
         while let file = files?.nextObject() as? URL {
             guard file.pathExtension == "swift" else { continue }
             let text = try String(contentsOf: file, encoding: .utf8)
@@ -247,7 +263,8 @@ struct HardeningTests {
         try await withTestApp { app in
             try await app.makeUser("admin@stockholm.se", role: .admin)
             let token = try await app.issueToken(to: "admin@stockholm.se", scope: .read)
-            try await app.testing().test(.GET, "/api/v1/reports", headers: ["Authorization": "Bearer \(token)"]) { res in
+            try await app.testing().test(.GET, "/api/v1/reports", headers: ["Authorization": "Bearer \(token)"]) {
+                res in
                 #expect(res.status == .ok)
                 #expect(res.headers.first(name: .cacheControl)?.contains("no-store") == true)
             }
@@ -314,11 +331,17 @@ struct JointAnswerConsentTests {
             #expect(try await answeredBy() == nil)
             // Another body's editor cannot decide for it.
             let rk = try await app.signIn("rk@stockholm.se")
-            #expect(try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: rk).status == .forbidden)
+            #expect(
+                try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: rk).status
+                    == .forbidden)
             #expect(try await answeredBy() == nil)
-            #expect(try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: ex).status == .seeOther)
+            #expect(
+                try await app.post(joint, ["from": "stadsbyggnadsnamnden", "decision": "confirm"], as: ex).status
+                    == .seeOther)
             #expect(try await answeredBy() == "stadsbyggnadsnamnden")
-            #expect(try await app.post(joint, ["from": "rinkeby-kista-stadsdelsnamnd", "decision": "confirm"], as: ex).status
+            #expect(
+                try await app.post(joint, ["from": "rinkeby-kista-stadsdelsnamnd", "decision": "confirm"], as: ex)
+                    .status
                     == .unprocessableEntity)
             #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "joint-withdraw").count() == 1)
         }
@@ -335,13 +358,23 @@ struct CorrectionTests {
             let editor = try await app.signIn("sk@stockholm.se")
             let round = HardeningTests.round2015
             let path = "/referrals/\(round)/answers/skarpnack-stadsdelsnamnd"
-            let fields: [(String, String)] = [("version", "0"), ("action", "submit"), ("decidedOn", "2016-02-01"),
-                                              ("summary", "Det inskickade yttrandet.")]
-            let submitted = try await app.postMultipart(path, fields, file: ("attachment", "yttrande.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            let fields: [(String, String)] = [
+                ("version", "0"), ("action", "submit"), ("decidedOn", "2016-02-01"),
+                ("summary", "Det inskickade yttrandet."),
+            ]
+            let submitted = try await app.postMultipart(
+                path, fields, file: ("attachment", "yttrande.pdf", Data("%PDF-1.7".utf8)), as: editor)
             #expect(submitted.status == .seeOther, "\(submitted.body.prefix(300))")
-            #expect(try await app.postMultipart(path, [("version", "1"), ("action", "correct")], as: editor).status == .seeOther)
-            let draft: [(String, String)] = [("version", "2"), ("action", "save"), ("summary", "Ett utkast till rättelse.")]
-            #expect(try await app.postMultipart(path, draft, file: ("attachment", "ny.pdf", Data("%PDF-1.7".utf8)), as: editor).status == .seeOther)
+            #expect(
+                try await app.postMultipart(path, [("version", "1"), ("action", "correct")], as: editor).status
+                    == .seeOther)
+            let draft: [(String, String)] = [
+                ("version", "2"), ("action", "save"), ("summary", "Ett utkast till rättelse."),
+            ]
+            #expect(
+                try await app.postMultipart(
+                    path, draft, file: ("attachment", "ny.pdf", Data("%PDF-1.7".utf8)), as: editor
+                ).status == .seeOther)
             // The public still sees the submitted answer and its attachment, not the draft.
             let page = try await app.get(path)
             #expect(page.body.contains("Det inskickade yttrandet.") && !page.body.contains("Ett utkast till rättelse."))
@@ -389,8 +422,12 @@ struct SmallFindingsTests {
 
     @Test("Control characters in catalogue text are refused where they stand")
     func controlCharacters() {
-        let json = #"{"format":"skillnad-catalogue","version":1,"bodies":[{"id":"x","name":"A\u0000B","kind":"committee"}]}"#
-        guard case .failure(let problems) = CatalogueReader.read(Data(json.utf8)) else { Issue.record("accepted"); return }
+        let json =
+            #"{"format":"skillnad-catalogue","version":1,"bodies":[{"id":"x","name":"A\u0000B","kind":"committee"}]}"#
+        guard case .failure(let problems) = CatalogueReader.read(Data(json.utf8)) else {
+            Issue.record("accepted")
+            return
+        }
         #expect(problems.problems.contains { $0.path == "bodies[0].name" && $0.message.contains("U+0000") })
     }
 
@@ -402,8 +439,9 @@ struct SmallFindingsTests {
             try await app.makeUser("reader@stockholm.se", role: .reader)
             let editor = try await app.signIn("sk@stockholm.se")
             let path = "/referrals/\(HardeningTests.round2015)/answers/skarpnack-stadsdelsnamnd"
-            let saved = try await app.postMultipart(path, [("version", "0"), ("action", "save"), ("summary", "Ett utkast.")],
-                                                    file: ("attachment", "bilaga.pdf", Data("%PDF-1.7".utf8)), as: editor)
+            let saved = try await app.postMultipart(
+                path, [("version", "0"), ("action", "save"), ("summary", "Ett utkast.")],
+                file: ("attachment", "bilaga.pdf", Data("%PDF-1.7".utf8)), as: editor)
             #expect(saved.status == .seeOther)
             #expect(!(try await app.get(path).body.contains("Ett utkast.")), "the public does not see a draft")
             let reader = try await app.signIn("reader@stockholm.se")
@@ -411,8 +449,12 @@ struct SmallFindingsTests {
             #expect(readerPage.body.contains("Ett utkast.") && !readerPage.body.contains("name=\"summary\""))
             let file = try #require(try await ReferralAttachment.query(on: app.db).first()?.id)
             #expect(try await app.get("/attachments/\(file.uuidString)", as: reader).status == .ok)
-            let removed = try await app.postMultipart(path, [("version", "1"), ("action", "save"), ("summary", "Ett utkast."),
-                                                             ("removeAttachments[]", file.uuidString)], as: editor)
+            let removed = try await app.postMultipart(
+                path,
+                [
+                    ("version", "1"), ("action", "save"), ("summary", "Ett utkast."),
+                    ("removeAttachments[]", file.uuidString),
+                ], as: editor)
             #expect(removed.status == .seeOther)
             #expect(try await ReferralAttachment.query(on: app.db).count() == 0)
         }
@@ -467,8 +509,9 @@ struct LastFindingsTests {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("bo@stockholm.se", role: .editor)
             let user = try await app.user("bo@stockholm.se")
-            _ = try await app.storeSession(for: user, createdAt: Date(timeIntervalSinceNow: -90_000),
-                                           expiresAt: Date(timeIntervalSinceNow: -3600))
+            _ = try await app.storeSession(
+                for: user, createdAt: Date(timeIntervalSinceNow: -90_000),
+                expiresAt: Date(timeIntervalSinceNow: -3600))
             _ = try await app.signIn("bo@stockholm.se")
             #expect(try await UserSession.query(on: app.db).filter(\.$expiresAt < Date()).count() == 0)
         }
@@ -486,7 +529,10 @@ struct LastFindingsTests {
 
     actor Counter {
         var value = 0
-        func next() -> Int { value += 1; return value }
+        func next() -> Int {
+            value += 1
+            return value
+        }
     }
 }
 
@@ -497,7 +543,9 @@ struct ReviewFindingsTests {
         try await withTestApp(demo: false) { app in
             try await app.makeUser("ylva@stockholm.se", role: .editor)
             let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
-                for n in 0..<12 { group.addTask { try await app.loginAttempt("ylva@stockholm.se", "guess \(n)").status } }
+                for n in 0..<12 {
+                    group.addTask { try await app.loginAttempt("ylva@stockholm.se", "guess \(n)").status }
+                }
                 var all: [HTTPStatus] = []
                 for try await status in group { all.append(status) }
                 return all
@@ -510,8 +558,10 @@ struct ReviewFindingsTests {
     @Test("A page's form sent as JSON is refused (415), so no field escapes the form checks")
     func jsonForm() async throws {
         try await withTestApp(demo: false) { app in
-            try await app.testing().test(.POST, "/login", headers: ["Content-Type": "application/json"],
-                                         body: ByteBuffer(string: #"{"email":"a\u0000b","_csrf":"x"}"#)) { res in
+            try await app.testing().test(
+                .POST, "/login", headers: ["Content-Type": "application/json"],
+                body: ByteBuffer(string: #"{"email":"a\u0000b","_csrf":"x"}"#)
+            ) { res in
                 #expect(res.status == .unsupportedMediaType)
             }
         }

@@ -16,8 +16,10 @@ struct IndicatorPageTests {
             #expect(out.written == (14 + 13 + 13) * 3)
             let info = try #require(try await IndicatorQueries.one("deltagande", on: app.db))
             // "Hägersten-Liljeholmen" is its own area in 2018 and Hägersten-Älvsjö (its alias) from 2020.
-            let old = try await IndicatorQueries.observations(info.id, area: "hagersten-liljeholmen", group: "T", on: app.db)
-            let merged = try await IndicatorQueries.observations(info.id, area: "hagersten-alvsjo", group: "T", on: app.db)
+            let old = try await IndicatorQueries.observations(
+                info.id, area: "hagersten-liljeholmen", group: "T", on: app.db)
+            let merged = try await IndicatorQueries.observations(
+                info.id, area: "hagersten-alvsjo", group: "T", on: app.db)
             #expect(old.map(\.period) == ["2018"])
             #expect(merged.map(\.period) == ["2020", "2022"])
             let summaries = try await IndicatorQueries.summaries(info.id, on: app.db)
@@ -28,13 +30,18 @@ struct IndicatorPageTests {
             let trend = Disparity.trend(summaries.map { ($0.period, $0.difference!) })
             #expect(trend.classification == .widening)
             // The semicolon, decimal comma, BOM and CRLF version is the same data.
-            let again = try await IndicatorImporter.run(Data(Fixture.csv(semicolon: true).utf8), Fixture.spec, by: .system("test"), on: app.db)
+            let again = try await IndicatorImporter.run(
+                Data(Fixture.csv(semicolon: true).utf8), Fixture.spec, by: .system("test"), on: app.db)
             #expect(again.written == out.written)
-            #expect(try await IndicatorQueries.summaries(info.id, on: app.db).map(\.difference) == summaries.map(\.difference))
+            #expect(
+                try await IndicatorQueries.summaries(info.id, on: app.db).map(\.difference)
+                    == summaries.map(\.difference))
         }
     }
 
-    @Test("The indicator page: bar chart, time series and gap with titles, descriptions and data tables; groups; downloads")
+    @Test(
+        "The indicator page: bar chart, time series and gap with titles, descriptions and data tables; groups; downloads"
+    )
     func indicatorPage() async throws {
         try await withTestApp { app in
             _ = try await Fixture.load(app)
@@ -47,7 +54,8 @@ struct IndicatorPageTests {
             #expect(html.contains("<desc id=\"gap-d\">"))
             // 13 district areas in 2022: 13 bars and 13 table rows linking to the area pages.
             #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 13)
-            #expect(html.contains("<a href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a></th><td class=\"num\">40,0 %</td>"))
+            #expect(
+                html.contains("<a href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a></th><td class=\"num\">40,0 %</td>"))
             #expect(html.contains("ökande skillnad"))
             #expect(html.contains("50,0 procentenheter"))
             #expect(html.contains("kön: kvinnor"))
@@ -60,21 +68,29 @@ struct IndicatorPageTests {
         }
     }
 
-    @Test("Hundreds of voting districts: the chart and its table show the 25 highest and 25 lowest; a link opens the table of every district")
+    @Test(
+        "Hundreds of voting districts: the chart and its table show the 25 highest and 25 lowest; a link opens the table of every district"
+    )
     func longBarChart() async throws {
         try await withTestApp { app in
             let data = try Data(contentsOf: IndicatorImportTests.file)
-            _ = try await IndicatorImporter.run(data, IndicatorImportTests.options(create: true), by: .system("test"), on: app.db)
+            _ = try await IndicatorImporter.run(
+                data, IndicatorImportTests.options(create: true), by: .system("test"), on: app.db)
             let html = try await app.get("/indicators/valdeltagande?level=votingDistrict").body
             #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 50)
             // 593 districts (the early votes' six rows are one, not computable): 50 drawn, 543 between.
             #expect(html.contains("<text class=\"omitted\""))
             #expect(html.contains("… 543 områden däremellan (alla finns i den fullständiga tabellen)"))
-            #expect(html.contains("de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns i den fullständiga tabellen."))
+            #expect(
+                html.contains(
+                    "de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns i den fullständiga tabellen."
+                ))
             // The chart's text alternative lists the districts drawn, and links to the table of all of them.
             func tableRows(_ html: String, caption: String) throws -> Int {
-                let table = try #require(html.components(separatedBy: "<caption>\(caption)</caption>").dropFirst().first)
-                return table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count - 1
+                let table = try #require(
+                    html.components(separatedBy: "<caption>\(caption)</caption>").dropFirst().first)
+                return table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count
+                    - 1
             }
             let title = "Valdeltagande i kommunvalet, valdistrikt, 2022"
             #expect(try tableRows(html, caption: "\(title): de 25 högsta och de 25 lägsta av 593 områden") == 50)
@@ -95,15 +111,20 @@ struct IndicatorPageTests {
             _ = try await Fixture.load(app)
             // A second indicator whose gap narrows: lower is better, the worst area improving.
             var spec = Fixture.spec
-            spec.indicator.code = "franvaro"; spec.indicator.name = "Frånvaro"; spec.indicator.direction = .lowerIsBetter
+            spec.indicator.code = "franvaro"
+            spec.indicator.name = "Frånvaro"
+            spec.indicator.direction = .lowerIsBetter
             let text = Fixture.csv().replacingOccurrences(of: "RINKEBY-KISTA,2018", with: "RINKEBY-KISTA,2099")
             _ = text
             var lines = ["Område,År,Värde"]
             for (p, year) in ["2018", "2020", "2022"].enumerated() {
-                for (i, name) in Fixture.areasLater.enumerated() { lines.append("\(name),\(year),\(i == 0 ? 40 - 10 * p : 10 + i / 4)") }
+                for (i, name) in Fixture.areasLater.enumerated() {
+                    lines.append("\(name),\(year),\(i == 0 ? 40 - 10 * p : 10 + i / 4)")
+                }
             }
             spec.mapping = ObservationMapping(areaName: "Område", value: "Värde", periodColumn: "År")
-            _ = try await IndicatorImporter.run(Data(lines.joined(separator: "\n").utf8), spec, by: .system("test"), on: app.db)
+            _ = try await IndicatorImporter.run(
+                Data(lines.joined(separator: "\n").utf8), spec, by: .system("test"), on: app.db)
             let html = try await app.get("/differences").body
             let widening = try #require(html.range(of: "Deltagande"))
             let narrowing = try #require(html.range(of: "Frånvaro"))
@@ -120,8 +141,11 @@ struct IndicatorPageTests {
         try await withTestApp { app in
             // A milestone following the indicator: from 60 % in 2018 to 99 % in 2024.
             var doc = try await CatalogueLoader.load(from: app.db)
-            doc.roadmap!.targetAreas[0].milestones = [MilestoneRecord(id: "m-deltagande", text: "Deltagandet ska öka.", indicator: "deltagande",
-                                                                      baseline: 60, baselineYear: 2018, targetValue: 99, targetYear: 2024)]
+            doc.roadmap!.targetAreas[0].milestones = [
+                MilestoneRecord(
+                    id: "m-deltagande", text: "Deltagandet ska öka.", indicator: "deltagande",
+                    baseline: 60, baselineYear: 2018, targetValue: 99, targetYear: 2024)
+            ]
             _ = try await CatalogueImporter.apply(doc, to: app.db, actor: .system("test"))
             _ = try await Fixture.load(app)
             let html = try await app.get("/roadmap").body
@@ -142,12 +166,14 @@ struct IndicatorPageTests {
             let one = try await app.getJSON("/api/v1/indicators/deltagande")
             #expect(one.json["periods"] as? [String] == ["2018", "2020", "2022"])
             #expect(one.json["levels"] as? [String] == ["districtArea"])
-            let obs = try await app.getJSON("/api/v1/indicators/deltagande/observations?period=2022&group=kon%3DK&limit=5")
+            let obs = try await app.getJSON(
+                "/api/v1/indicators/deltagande/observations?period=2022&group=kon%3DK&limit=5")
             #expect(obs.json["total"] as? Int == 13)
             #expect((obs.json["items"] as? [[String: Any]])?.count == 5)
             let d = try await app.getJSON("/api/v1/indicators/deltagande/disparity?period=2018&level=districtArea")
             let result = try #require(d.json["result"] as? [String: Any])
-            #expect(((result["difference"] as? [String: Any])?["value"] as? Double).map { ($0 * 10).rounded() / 10 } == 30)
+            #expect(
+                ((result["difference"] as? [String: Any])?["value"] as? Double).map { ($0 * 10).rounded() / 10 } == 30)
             #expect(result["theilIndex"] != nil && result["slopeIndexOfInequality"] != nil)
             #expect((d.json["trend"] as? [String: Any])?["classification"] as? String == "widening")
             #expect(try await app.get("/api/v1/indicators/deltagande/disparity?level=nowhere").status == .badRequest)
@@ -187,11 +213,18 @@ struct IndicatorPageTests {
             // Our own CSV back in, under another code: the same values.
             var spec = Fixture.spec
             spec.indicator.code = "kopia"
-            spec.mapping = ObservationMapping(areaCode: "area_code", areaName: "area_name", value: "value", periodColumn: "period", groups: ["g": "group"])
+            spec.mapping = ObservationMapping(
+                areaCode: "area_code", areaName: "area_name", value: "value", periodColumn: "period",
+                groups: ["g": "group"])
             _ = try await IndicatorImporter.run(Data(csv.body.utf8), spec, by: .system("test"), on: app.db)
-            let a = try #require(try await IndicatorQueries.one("deltagande", on: app.db)), b = try #require(try await IndicatorQueries.one("kopia", on: app.db))
-            let x = try await IndicatorQueries.observations(a.id, group: "T", on: app.db).map { [$0.slug, $0.period, "\($0.value!)"] }
-            let y = try await IndicatorQueries.observations(b.id, group: "T", on: app.db).map { [$0.slug, $0.period, "\($0.value!)"] }
+            let a = try #require(try await IndicatorQueries.one("deltagande", on: app.db))
+            let b = try #require(try await IndicatorQueries.one("kopia", on: app.db))
+            let x = try await IndicatorQueries.observations(a.id, group: "T", on: app.db).map {
+                [$0.slug, $0.period, "\($0.value!)"]
+            }
+            let y = try await IndicatorQueries.observations(b.id, group: "T", on: app.db).map {
+                [$0.slug, $0.period, "\($0.value!)"]
+            }
             #expect(x == y && x.count == 40)
         }
     }
@@ -199,12 +232,16 @@ struct IndicatorPageTests {
     @Test("Kolada JSON and Open SDG CSV import; Open SDG rows without GeoCode are the whole city")
     func otherShapes() async throws {
         try await withTestApp { app in
-            let kolada = #"{"count":1,"values":[{"kpi":"N00945","municipality":"0180","period":2022,"values":[{"gender":"T","count":1,"status":"","value":52.3},{"gender":"K","count":1,"status":"","value":null}]}]}"#
-            var spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: "kolada", name: "Från Kolada"), format: .kolada, areaKind: .city)
+            let kolada =
+                #"{"count":1,"values":[{"kpi":"N00945","municipality":"0180","period":2022,"values":[{"gender":"T","count":1,"status":"","value":52.3},{"gender":"K","count":1,"status":"","value":null}]}]}"#
+            var spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(code: "kolada", name: "Från Kolada"), format: .kolada, areaKind: .city)
             let k = try await IndicatorImporter.run(Data(kolada.utf8), spec, by: .system("test"), on: app.db)
             #expect(k.written == 2 && k.summary.computable == 1 && k.summary.notComputable == 1)
             let sdg = "Year,GeoCode,Sex,Value\n2021,,,61.5\n2021,80125,Female,55\n2022,,,62\n"
-            spec = IndicatorImportSpec(indicator: IndicatorDefinition(code: "sdg", name: "Från Open SDG"), format: .opensdg, areaKind: .districtArea)
+            spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(code: "sdg", name: "Från Open SDG"), format: .opensdg,
+                areaKind: .districtArea)
             let s = try await IndicatorImporter.run(Data(sdg.utf8), spec, by: .system("test"), on: app.db)
             #expect(s.written == 3)
             let info = try #require(try await IndicatorQueries.one("sdg", on: app.db))
@@ -213,18 +250,25 @@ struct IndicatorPageTests {
         }
     }
 
-    @Test("Bad input: unknown unit, a missing column, a non-numeric value, a file that is not CSV, unknown roadmap links; nothing written")
+    @Test(
+        "Bad input: unknown unit, a missing column, a non-numeric value, a file that is not CSV, unknown roadmap links; nothing written"
+    )
     func badInput() async throws {
         try await withTestApp { (app: Application) async throws in
             func refused(_ data: Data, _ spec: IndicatorImportSpec) async -> String {
-                do { _ = try await IndicatorImporter.run(data, spec, by: .system("test"), on: app.db); return "" } catch { return "\(error)" }
+                do {
+                    _ = try await IndicatorImporter.run(data, spec, by: .system("test"), on: app.db)
+                    return ""
+                } catch { return "\(error)" }
             }
             var spec = Fixture.spec
             spec.indicator.unit = "furlongs"
             #expect(await refused(Data(Fixture.csv().utf8), spec).contains("unknown unit \"furlongs\""))
             spec = Fixture.spec
             spec.mapping.numerator = "Röster"
-            #expect(await refused(Data(Fixture.csv().utf8), spec).contains("column Röster: the numerator column is not in the file"))
+            #expect(
+                await refused(Data(Fixture.csv().utf8), spec).contains(
+                    "column Röster: the numerator column is not in the file"))
             let bad = Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv")
             let message = await refused(Data(bad.utf8), Fixture.spec)
             #expect(message.contains("line 53, column Röstande: \"tolv"), "\(message)")
@@ -232,13 +276,17 @@ struct IndicatorPageTests {
             #expect(await refused(png, Fixture.spec).contains("not"))
             spec = Fixture.spec
             spec.indicator.targetAreas = ["no-such-target"]
-            #expect(await refused(Data(Fixture.csv().utf8), spec).contains("the roadmap has no target area \"no-such-target\""))
+            #expect(
+                await refused(Data(Fixture.csv().utf8), spec).contains(
+                    "the roadmap has no target area \"no-such-target\""))
             #expect(try await Indicator.query(on: app.db).count() == 0)
             #expect(try await Observation.count(on: app.db) == 0)
         }
     }
 
-    @Test("The upload page: an editor previews, then imports; a bad file is refused with its line; only the owner replaces; a restore undoes")
+    @Test(
+        "The upload page: an editor previews, then imports; a bad file is refused with its line; only the owner replaces; a restore undoes"
+    )
     func uploadPage() async throws {
         try await withTestApp { app in
             try await app.makeUser("editor@stockholm.se", role: .editor, bodies: ["socialnamnden"])
@@ -248,10 +296,15 @@ struct IndicatorPageTests {
             let form = try await app.get("/indicators/import", as: b)
             #expect(form.status == .ok && form.body.contains("enctype=\"multipart/form-data\""))
             #expect(form.body.contains("<option value=\"socialnamnden\""))
-            func upload(_ csv: String?, as browser: Browser, stash: String? = nil) async throws -> (HTTPStatus, String) {
-                var fields = ["_csrf": browser.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande", "unit": "percent",
-                              "direction": "higherIsBetter", "areaKind": "districtArea", "areaName": "Område", "numerator": "Röstande",
-                              "denominator": "Röstberättigade", "periodColumn": "År", "groups": "kon=Kön"]
+            func upload(_ csv: String?, as browser: Browser, stash: String? = nil) async throws -> (HTTPStatus, String)
+            {
+                var fields = [
+                    "_csrf": browser.csrf, "format": "csv", "code": "deltagande", "name": "Deltagande",
+                    "unit": "percent",
+                    "direction": "higherIsBetter", "areaKind": "districtArea", "areaName": "Område",
+                    "numerator": "Röstande",
+                    "denominator": "Röstberättigade", "periodColumn": "År", "groups": "kon=Kön",
+                ]
                 if let stash { fields = ["_csrf": browser.csrf, "stash": stash] }
                 var form = MultipartForm()
                 for (name, value) in fields {
@@ -272,7 +325,8 @@ struct IndicatorPageTests {
             func stash(_ html: String) -> String {
                 HTMLForm.value(of: "stash", in: html)
             }
-            let bad = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"), as: b)
+            let bad = try await upload(
+                Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,tolv"), as: b)
             #expect(bad.0 == .unprocessableEntity)
             #expect(bad.1.contains("val.csv: rad 53, kolumn Röstande: ”tolv731” är inget tal"))
             #expect(try await Observation.count(on: app.db) == 0)
@@ -285,14 +339,20 @@ struct IndicatorPageTests {
             #expect(ok.0 == .ok)
             #expect(ok.1.contains("120 värden för deltagande är inlästa."))
             #expect(try await app.get("/indicators/deltagande").body.contains("ökande skillnad"))
-            #expect(try await Indicator.query(on: app.db).filter(\.$code == "deltagande").first()?.ownerBody == "socialnamnden")
+            #expect(
+                try await Indicator.query(on: app.db).filter(\.$code == "deltagande").first()?.ownerBody
+                    == "socialnamnden")
             // The kept file is gone once used, and another user cannot use someone's token.
             #expect(try await upload(nil, as: b, stash: stash(preview.1)).0 == .unprocessableEntity)
             // The import is in the audit trail, by the editor.
-            #expect(try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(\.$actor == "editor@stockholm.se").count() == 1)
+            #expect(
+                try await AuditEvent.query(on: app.db).filter(\.$action == "import").filter(
+                    \.$actor == "editor@stockholm.se"
+                ).count() == 1)
             // An editor of another body may not replace the values: refused before anything is read.
             let other = try await app.signIn("other@stockholm.se")
-            let refused = try await upload(Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,1"), as: other)
+            let refused = try await upload(
+                Fixture.csv().replacingOccurrences(of: "Bromma,2020,T,", with: "Bromma,2020,T,1"), as: other)
             #expect(refused.0 == .forbidden)
             #expect(try await Observation.count(on: app.db) == 120)
             // An administrator replaces them (preview says how many), then restores the earlier values.
@@ -315,14 +375,16 @@ struct IndicatorPageTests {
     @Test("Area shapes and population from the real GeoJSON files; districts placed in their district area by location")
     func geo() async throws {
         try await withTestApp { app in
-            let omraden = try Data(contentsOf: SharedData.root.appendingPathComponent("data/stockholm/omraden_med_befolkning.json"))
+            let omraden = try Data(
+                contentsOf: SharedData.root.appendingPathComponent("data/stockholm/omraden_med_befolkning.json"))
             let first = try await AreaGeoImporter.run(omraden, by: .system("test"), on: app.db)
             #expect(first.updated == 13)
             let doc = try await CatalogueLoader.load(from: app.db)
             let current = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
             #expect(current.count == 13 && current.allSatisfy { $0.geometry != nil && ($0.population ?? 0) > 0 })
             #expect(doc.areas.first { $0.id == "bromma" }?.population == 81185)
-            let stadsdelar = try Data(contentsOf: SharedData.root.appendingPathComponent("data/stockholm/stadsdelar.geo.json"))
+            let stadsdelar = try Data(
+                contentsOf: SharedData.root.appendingPathComponent("data/stockholm/stadsdelar.geo.json"))
             _ = try await AreaGeoImporter.run(stadsdelar, by: .system("test"), on: app.db)
             let after = try await CatalogueLoader.load(from: app.db)
             // BAGARMOSSEN is not in Folkhälsokollen's file: created, and placed in Skarpnäck by its shape.
@@ -334,13 +396,15 @@ struct IndicatorPageTests {
             #expect(try await CatalogueLoader.load(from: app.db) == after)
             // An export imported again changes nothing: the stored shapes read back as themselves.
             guard case .success(let exported) = CatalogueReader.read(try JSONEncoder().encode(after)) else {
-                Issue.record("the export does not read back"); return
+                Issue.record("the export does not read back")
+                return
             }
             let reimport = try await CatalogueImporter.apply(exported, to: app.db)
             #expect(reimport.isEmpty, "\(reimport)")
             // The map appears once an indicator has values for areas with shapes.
             _ = try await Fixture.load(app)
-            #expect(try await app.get("/indicators/deltagande").body.contains("<figure class=\"chart map\" id=\"map\">"))
+            #expect(
+                try await app.get("/indicators/deltagande").body.contains("<figure class=\"chart map\" id=\"map\">"))
         }
     }
 }

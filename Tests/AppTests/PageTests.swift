@@ -26,7 +26,7 @@ struct PageTests {
             #expect(try await app.get("/").status == .ok)
             #expect(try await app.get("/reports").status == .ok)
             #expect(cache.isEnabled)
-            #expect(cache.count >= 2) // each page's template, with its layout and partials flattened in
+            #expect(cache.count >= 2)  // each page's template, with its layout and partials flattened in
         }
     }
 
@@ -35,8 +35,10 @@ struct PageTests {
         try await withTestApp { app in
             let r = try await app.get("/reports")
             #expect(r.status == .ok)
-            for title in ["Skillnadernas Stockholm", "Dold potential", "Stad i samverkan", "Från delad till enad stad",
-                          "Medborgare med mandat", "Staden där vi möts", "Den lärande skolan", "En skola där alla ska lyckas"] {
+            for title in [
+                "Skillnadernas Stockholm", "Dold potential", "Stad i samverkan", "Från delad till enad stad",
+                "Medborgare med mandat", "Staden där vi möts", "Den lärande skolan", "En skola där alla ska lyckas",
+            ] {
                 #expect(r.body.contains(title), "missing \(title)")
             }
             #expect(r.body.contains("aria-current=\"page\""))
@@ -54,7 +56,8 @@ struct PageTests {
             #expect(r.body.contains("Etablera lotsar för civilsamhället"))
             #expect(r.body.contains("href=\"/bodies/kommunstyrelsen\""))
             // 4.1.1 comes before 4.5.2
-            let a = try #require(r.body.range(of: ">4.1.1</a>")), b = try #require(r.body.range(of: ">4.5.2</a>"))
+            let a = try #require(r.body.range(of: ">4.1.1</a>"))
+            let b = try #require(r.body.range(of: ">4.5.2</a>"))
             #expect(a.lowerBound < b.lowerBound)
         }
     }
@@ -118,7 +121,9 @@ struct PageTests {
         try await withTestApp { app in
             let r = try await app.get("/roadmap")
             #expect(r.status == .ok)
-            for t in ["Uppväxt och utbildning", "Boende och stadsmiljö", "Arbete och företagande", "Demokrati och trygghet"] {
+            for t in [
+                "Uppväxt och utbildning", "Boende och stadsmiljö", "Arbete och företagande", "Demokrati och trygghet",
+            ] {
                 #expect(r.body.contains(t))
             }
             #expect(r.body.components(separatedBy: "<span class=\"numeral\">").count - 1 == 23)
@@ -170,7 +175,9 @@ struct PageTests {
             #expect(q.body.contains("lang=\"sv\">Dold potential</a>"))
             #expect(q.headers.first(name: "Content-Language") == "en")
             let h = try await app.get("/roadmap", headers: ["Accept-Language": "en-GB,en;q=0.9,sv;q=0.5"])
-            #expect(h.body.contains("Target areas") || h.body.contains("Milestone targets") || h.body.contains("The roadmap ties"))
+            #expect(
+                h.body.contains("Target areas") || h.body.contains("Milestone targets")
+                    || h.body.contains("The roadmap ties"))
             let sv = try await app.get("/roadmap", headers: ["Accept-Language": "sv-SE,en;q=0.5"])
             #expect(sv.body.contains("<html lang=\"sv\">"))
         }

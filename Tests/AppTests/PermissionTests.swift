@@ -14,7 +14,9 @@ struct PermissionTests {
             let writes = app.routes.all.filter { $0.method != .GET && $0.method != .HEAD }
             #expect(!writes.isEmpty)
             for route in writes {
-                #expect(route.rule != nil, "\(route.method) /\(route.path.map(\.description).joined(separator: "/")) has no rule")
+                #expect(
+                    route.rule != nil,
+                    "\(route.method) /\(route.path.map(\.description).joined(separator: "/")) has no rule")
             }
         }
     }
@@ -25,7 +27,8 @@ struct PermissionTests {
         switch caller {
         case .anonymous: return rule == .anyone
         case .reader: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn)
-        case .editor: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .editor)
+        case .editor:
+            return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .editor)
         case .admin: return api ? (!write && rule == .anyone) : true
         case .readToken: return api ? (!write && rule != .admin) || rule == .anyone : rule == .anyone
         case .writeToken: return api ? true : rule == .anyone
@@ -54,26 +57,39 @@ struct PermissionTests {
             #expect(guarded.count > 20)
             for route in guarded {
                 let rule = route.rule!
-                let path = "/" + route.path.map { c -> String in
-                    if case .parameter = c { return "no-such-object" }
-                    return c.description
-                }.joined(separator: "/")
+                let path =
+                    "/"
+                    + route.path.map { c -> String in
+                        if case .parameter = c { return "no-such-object" }
+                        return c.description
+                    }.joined(separator: "/")
                 let api = path.hasPrefix("/api/")
                 let write = route.method != .GET
                 for caller in Caller.allCases {
                     let ok = Self.allowed(rule, caller, api: api, write: write)
                     var status: HTTPStatus = .internalServerError
                     var location = ""
-                    try await app.testing().test(route.method, path, beforeRequest: { req in
-                        if let b = browsers[caller] {
-                            req.headers.replaceOrAdd(name: .cookie, value: b.sessionCookie)
-                            if write && !api { try req.content.encode(["_csrf": b.csrf], as: .urlEncodedForm) }
-                        }
-                        if let t = tokens[caller] { req.headers.bearerAuthorization = .init(token: t) }
-                        if write && api { req.headers.contentType = .json; req.body = ByteBuffer(string: "{}") }
-                    }, afterResponse: { res in status = res.status; location = res.headers.first(name: .location) ?? "" })
+                    try await app.testing().test(
+                        route.method, path,
+                        beforeRequest: { req in
+                            if let b = browsers[caller] {
+                                req.headers.replaceOrAdd(name: .cookie, value: b.sessionCookie)
+                                if write && !api { try req.content.encode(["_csrf": b.csrf], as: .urlEncodedForm) }
+                            }
+                            if let t = tokens[caller] { req.headers.bearerAuthorization = .init(token: t) }
+                            if write && api {
+                                req.headers.contentType = .json
+                                req.body = ByteBuffer(string: "{}")
+                            }
+                        },
+                        afterResponse: { res in
+                            status = res.status
+                            location = res.headers.first(name: .location) ?? ""
+                        })
                     // A redirect to the sign-in page is a refusal; other redirects are the action's own.
-                    let refused = [.unauthorized, .forbidden].contains(status) || (status == .seeOther && location.hasPrefix("/login"))
+                    let refused =
+                        [.unauthorized, .forbidden].contains(status)
+                        || (status == .seeOther && location.hasPrefix("/login"))
                     let label = "\(route.method) \(path) as \(caller.rawValue) (rule \(rule.rawValue))"
                     if ok {
                         #expect(!refused, "\(label) should be allowed, got \(status.code)")

@@ -6,17 +6,18 @@ import Vapor
 
 @Suite("Storage")
 struct StorageTests {
-    @Test("The allocator setting the executable applies at start takes on Linux: glibc's mallopt is found and accepts it")
+    @Test(
+        "The allocator setting the executable applies at start takes on Linux: glibc's mallopt is found and accepts it")
     func allocator() {
         #if os(Linux)
-        #expect(Allocator.tune())
+            #expect(Allocator.tune())
         #endif
     }
 
     @Test("SQLite runs in WAL mode with foreign keys enforced; PostgreSQL enforces them too")
     func pragmas() async throws {
         try await withTestApp { app in
-            _ = try await app.get("/healthz") // boots the application
+            _ = try await app.get("/healthz")  // boots the application
             let sql = try #require(app.db as? any SQLDatabase)
             if sql.dialect.name == "sqlite" {
                 struct Mode: Decodable { let journal_mode: String }
@@ -25,8 +26,14 @@ struct StorageTests {
             }
             // A measure pointing at a report that does not exist is refused by the database itself.
             let orphan = Measure()
-            orphan.slug = "orphan"; orphan.$report.id = UUID(); orphan.code = "1.1"; orphan.sortKey = "001.001"; orphan.chapter = 1
-            orphan.title = "Orphan"; orphan.search = " orphan "; orphan.version = 1
+            orphan.slug = "orphan"
+            orphan.$report.id = UUID()
+            orphan.code = "1.1"
+            orphan.sortKey = "001.001"
+            orphan.chapter = 1
+            orphan.title = "Orphan"
+            orphan.search = " orphan "
+            orphan.version = 1
             await #expect(throws: (any Error).self) { try await orphan.create(on: app.db) }
         }
     }

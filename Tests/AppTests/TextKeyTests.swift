@@ -12,7 +12,8 @@ struct TextKeyTests {
 
     /// Every `t.key` in every template, with the template's path.
     static func templateKeys() throws -> [(template: String, key: String)] {
-        let files = FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: views, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "leaf" } ?? []
         #expect(files.count > 20, "templates not found at \(views.path)")
         let pattern = try NSRegularExpression(pattern: #"\bt\.([A-Za-z0-9_]+)"#)

@@ -13,11 +13,14 @@ struct TokenTests {
             let write = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite, name: "w")
             let read = try await app.issueToken(to: "admin@stockholm.se", scope: .read, name: "r")
             let patch = #"{"note": "ändrad", "version": 1}"#
-            #expect(try await app.api(.PATCH, "/api/v1/bodies/kommunstyrelsen", token: read, json: patch).status == .forbidden)
+            #expect(
+                try await app.api(.PATCH, "/api/v1/bodies/kommunstyrelsen", token: read, json: patch).status
+                    == .forbidden)
             #expect(try await app.api(.GET, "/api/v1/bodies/kommunstyrelsen", token: read).status == .ok)
 
             // Expire the write token.
-            let stored = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == Secrets.hash(write)).first())
+            let stored = try #require(
+                try await APIToken.query(on: app.db).filter(\.$tokenHash == Secrets.hash(write)).first())
             stored.expiresAt = Date().addingTimeInterval(-60)
             try await stored.save(on: app.db)
             let expired = try await app.api(.PATCH, "/api/v1/bodies/kommunstyrelsen", token: write, json: patch)
@@ -28,7 +31,8 @@ struct TokenTests {
             let fresh = try await app.issueToken(to: "admin@stockholm.se", scope: .readWrite, name: "f")
             #expect(try await app.api(.GET, "/api/v1/reports", token: fresh).status == .ok)
             let b = try await app.signIn("admin@stockholm.se")
-            let id = try #require(try await APIToken.query(on: app.db).filter(\.$tokenHash == Secrets.hash(fresh)).first()?.id)
+            let id = try #require(
+                try await APIToken.query(on: app.db).filter(\.$tokenHash == Secrets.hash(fresh)).first()?.id)
             let revoke = try await app.post("/account/tokens/\(id.uuidString)/revoke", [:], as: b)
             #expect(revoke.status == .seeOther)
             let revoked = try await app.api(.GET, "/api/v1/reports", token: fresh)
@@ -59,7 +63,8 @@ struct CommandTests {
             // The password comes from standard input; here the add command's shared path is used directly,
             // then list and disable run as real commands.
             try await app.makeUser("cli@stockholm.se", role: .admin)
-            var ctx = CommandContext(console: app.console, input: CommandInput(arguments: ["skillnad", "cli@stockholm.se"]))
+            var ctx = CommandContext(
+                console: app.console, input: CommandInput(arguments: ["skillnad", "cli@stockholm.se"]))
             ctx.application = app
             try await UserDisableCommand().run(using: &ctx)
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "cli@stockholm.se").first())

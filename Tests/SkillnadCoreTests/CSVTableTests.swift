@@ -2,16 +2,18 @@ import Foundation
 import Testing
 @testable import SkillnadCore
 
-
 private func table(_ text: String, delimiter: CSVTable.Delimiter? = nil) throws -> CSVTable {
     try CSVTable.parse(Data(text.utf8), delimiter: delimiter)
 }
 
 /// The error a parse throws, or nil (and a test failure) when it does not throw.
-private func parseError(_ data: Data, delimiter: CSVTable.Delimiter? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> CSVError? {
+private func parseError(
+    _ data: Data, delimiter: CSVTable.Delimiter? = nil, sourceLocation: SourceLocation = #_sourceLocation
+) -> CSVError? {
     do {
         let t = try CSVTable.parse(data, delimiter: delimiter)
-        Issue.record("expected an error, got \(t.rows.count) rows with header \(t.header)", sourceLocation: sourceLocation)
+        Issue.record(
+            "expected an error, got \(t.rows.count) rows with header \(t.header)", sourceLocation: sourceLocation)
         return nil
     } catch {
         return error
@@ -27,27 +29,30 @@ struct CSVTableTests {
     // MARK: Reading
 
     @Test func readsQuotedFieldsWithDelimitersEscapesAndLineBreaks() throws {
-        let t = try table(#"""
-        namn,antal,not
-        "Täby 11 Ensta, Kullagränd",12,"sa ""hej"""
-        "två
-        rader",3,
-        vanlig,4,"x"
+        let t = try table(
+            #"""
+            namn,antal,not
+            "Täby 11 Ensta, Kullagränd",12,"sa ""hej"""
+            "två
+            rader",3,
+            vanlig,4,"x"
 
-        """#)
+            """#)
         #expect(t.delimiter == .comma)
         #expect(t.header == ["namn", "antal", "not"])
-        #expect(t.rows == [
-            ["Täby 11 Ensta, Kullagränd", "12", "sa \"hej\""],
-            ["två\nrader", "3", ""],
-            ["vanlig", "4", "x"],
-        ])
+        #expect(
+            t.rows == [
+                ["Täby 11 Ensta, Kullagränd", "12", "sa \"hej\""],
+                ["två\nrader", "3", ""],
+                ["vanlig", "4", "x"],
+            ])
         #expect(t.lineNumbers == [2, 3, 5])
         #expect(t.headerLine == 1)
     }
 
     @Test func takesBOMAndMixedLineEnds() throws {
-        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("  Område ;Värde\r\nRinkeby;1\nKista;2\rAkalla;\"a\r\nb\"\r\n\r\n".utf8)
+        let bytes: [UInt8] =
+            [0xEF, 0xBB, 0xBF] + Array("  Område ;Värde\r\nRinkeby;1\nKista;2\rAkalla;\"a\r\nb\"\r\n\r\n".utf8)
         let t = try CSVTable.parse(Data(bytes))
         #expect(t.delimiter == .semicolon)
         #expect(t.header == ["Område", "Värde"])
@@ -78,7 +83,10 @@ struct CSVTableTests {
         let error = parseError("år;antal\n2022;5;\n2023;6;\n")
         #expect(error?.kind == .ragged(expected: 2, found: 3))
         #expect(error?.line == 2)
-        #expect(error?.description == "line 2: 3 fields where the header has 2 (the line ends with a semicolon; that is allowed only when the header line ends with one too)")
+        #expect(
+            error?.description
+                == "line 2: 3 fields where the header has 2 (the line ends with a semicolon; that is allowed only when the header line ends with one too)"
+        )
     }
 
     @Test func aValueUnderAnUnnamedTrailingColumnIsReported() throws {
@@ -131,7 +139,9 @@ struct CSVTableTests {
         let error = parseError(text)
         #expect(error?.kind == .ragged(expected: 3, found: 4))
         #expect(error?.line == 17)
-        #expect(error?.description == "line 17: 4 fields where the header has 3 (a semicolon inside a value that is not in quotes?)")
+        #expect(
+            error?.description
+                == "line 17: 4 fields where the header has 3 (a semicolon inside a value that is not in quotes?)")
     }
 
     @Test func raggedRowBeyondTheSample() throws {
@@ -217,13 +227,15 @@ struct CSVTableTests {
 
     @Test func plainTextIsNotATable() throws {
         let text = """
-        Stockholm is the capital of Sweden.
-        It has about a million inhabitants, many islands, and
-        a long history; the old town is called Gamla stan.
-        """
+            Stockholm is the capital of Sweden.
+            It has about a million inhabitants, many islands, and
+            a long history; the old town is called Gamla stan.
+            """
         let error = parseError(text)
         #expect(error?.kind == .notDelimited)
-        #expect(error?.description == "not a delimited table (no comma, semicolon or tab that splits the lines consistently)")
+        #expect(
+            error?.description
+                == "not a delimited table (no comma, semicolon or tab that splits the lines consistently)")
         #expect(parseError("just one column\nof words\n")?.kind == .notDelimited)
     }
 
@@ -233,7 +245,9 @@ struct CSVTableTests {
         for round in 0..<2_000 {
             let length = Int(generator.next() % 200)
             let bytes: [UInt8] = (0..<length).map { _ in
-                round % 2 == 0 ? UInt8(truncatingIfNeeded: generator.next()) : alphabet[Int(generator.next() % UInt64(alphabet.count))]
+                round % 2 == 0
+                    ? UInt8(truncatingIfNeeded: generator.next())
+                    : alphabet[Int(generator.next() % UInt64(alphabet.count))]
             }
             if let t = try? CSVTable.parse(Data(bytes)) {
                 #expect(t.rows.allSatisfy { $0.count == t.header.count })
@@ -273,64 +287,68 @@ struct CSVTableTests {
             _ = try t.column("antal")
         } catch {
             #expect(error.kind == .ambiguousColumn(name: "antal", matches: [1, 2]))
-            #expect(error.description == "more than one column matches \"antal\": Antal (column 2), ANTAL (column 3); rename one of them")
+            #expect(
+                error.description
+                    == "more than one column matches \"antal\": Antal (column 2), ANTAL (column 3); rename one of them")
         }
         #expect(try t.column("område") == 0)
     }
 
     // MARK: Numbers
 
-    @Test(arguments: [
-        ("12", ".", CSVValue.value(12)),
-        ("-3", ",", .value(-3)),
-        ("9,2", ",", .value(9.2)),
-        ("9.2", ".", .value(9.2)),
-        (" 7,25 ", ",", .value(7.25)),
-        ("\u{A0}7\u{A0}", ",", .value(7)),
-        ("+4", ".", .value(4)),
-        ("\u{2212}4,5", ",", .value(-4.5)),
-        (",5", ",", .value(0.5)),
-        ("1,5E-05", ",", .value(1.5e-5)),
-        ("2.5e3", ".", .value(2500)),
-        ("1,234", ",", .value(1.234)),
-        ("72.9564032697548", ".", .value(72.9564032697548)),
-        ("123456789012345678", ".", .value(123456789012345678)),
-        ("", ".", .missing),
-        ("   ", ",", .missing),
-        (".", ",", .missing),
-        ("-", ".", .missing),
-        ("–", ".", .missing),
-        ("..", ",", .suppressed),
-        (" .. ", ".", .suppressed),
-        ("x", ",", .suppressed),
-    ] as [(String, Character, CSVValue)])
+    @Test(
+        arguments: [
+            ("12", ".", CSVValue.value(12)),
+            ("-3", ",", .value(-3)),
+            ("9,2", ",", .value(9.2)),
+            ("9.2", ".", .value(9.2)),
+            (" 7,25 ", ",", .value(7.25)),
+            ("\u{A0}7\u{A0}", ",", .value(7)),
+            ("+4", ".", .value(4)),
+            ("\u{2212}4,5", ",", .value(-4.5)),
+            (",5", ",", .value(0.5)),
+            ("1,5E-05", ",", .value(1.5e-5)),
+            ("2.5e3", ".", .value(2500)),
+            ("1,234", ",", .value(1.234)),
+            ("72.9564032697548", ".", .value(72.9564032697548)),
+            ("123456789012345678", ".", .value(123_456_789_012_345_678)),
+            ("", ".", .missing),
+            ("   ", ",", .missing),
+            (".", ",", .missing),
+            ("-", ".", .missing),
+            ("–", ".", .missing),
+            ("..", ",", .suppressed),
+            (" .. ", ".", .suppressed),
+            ("x", ",", .suppressed),
+        ] as [(String, Character, CSVValue)])
     func parsesNumbers(text: String, decimal: Character, expected: CSVValue) throws {
         #expect(try CSVNumber.parse(text, decimal: decimal).get() == expected)
     }
 
-    @Test(arguments: [
-        ("12a", ".", CSVNumber.Problem.notANumber),
-        ("n/a", ",", .notANumber),
-        ("12 %", ",", .notANumber),
-        ("1.2.3", ".", .notANumber),
-        ("--5", ".", .notANumber),
-        ("inf", ".", .notANumber),
-        ("nan", ".", .notANumber),
-        ("0x1F", ".", .notANumber),
-        ("12 34", ",", .notANumber),
-        ("1e", ".", .notANumber),
-        ("1 234", ",", .thousandsSeparator),
-        (" 1 234 ", ".", .thousandsSeparator),
-        ("1\u{A0}234,5", ",", .thousandsSeparator),
-        ("12\u{202F}345", ",", .thousandsSeparator),
-        ("1,234", ".", .thousandsSeparator),
-        ("1,234,567", ".", .thousandsSeparator),
-        ("1.234.567", ".", .thousandsSeparator),
-        ("1,234.5", ".", .thousandsSeparator),
-        ("1.234,5", ",", .thousandsSeparator),
-        ("9,2", ".", .otherDecimalSeparator),
-        ("9.25", ",", .otherDecimalSeparator),
-    ] as [(String, Character, CSVNumber.Problem)])
+    @Test(
+        arguments: [
+            ("12a", ".", CSVNumber.Problem.notANumber),
+            ("n/a", ",", .notANumber),
+            ("12 %", ",", .notANumber),
+            ("1.2.3", ".", .notANumber),
+            ("--5", ".", .notANumber),
+            ("inf", ".", .notANumber),
+            ("nan", ".", .notANumber),
+            ("0x1F", ".", .notANumber),
+            ("12 34", ",", .notANumber),
+            ("1e", ".", .notANumber),
+            ("1 234", ",", .thousandsSeparator),
+            (" 1 234 ", ".", .thousandsSeparator),
+            ("1\u{A0}234,5", ",", .thousandsSeparator),
+            ("12\u{202F}345", ",", .thousandsSeparator),
+            ("1,234", ".", .thousandsSeparator),
+            ("1,234,567", ".", .thousandsSeparator),
+            ("1.234.567", ".", .thousandsSeparator),
+            ("1,234.5", ".", .thousandsSeparator),
+            ("1.234,5", ",", .thousandsSeparator),
+            ("9,2", ".", .otherDecimalSeparator),
+            ("9.25", ",", .otherDecimalSeparator),
+        ] as [(String, Character, CSVNumber.Problem)])
     func refusesNonNumbers(text: String, decimal: Character, problem: CSVNumber.Problem) {
         #expect(throws: problem) { try CSVNumber.parse(text, decimal: decimal).get() }
     }
@@ -357,16 +375,19 @@ struct CSVTableTests {
             #expect(error.kind == .notANumber(value: "16 000", problem: .thousandsSeparator))
             #expect(error.line == 2)
             #expect(error.column == "befolkning")
-            #expect(error.description.hasPrefix("line 2, column befolkning: \"16 000\" has a thousands separator, which is not supported"))
+            #expect(
+                error.description.hasPrefix(
+                    "line 2, column befolkning: \"16 000\" has a thousands separator, which is not supported"))
         }
     }
 
     @Test func decimalSeparatorIsDecidedByTheColumnsValues() throws {
-        let t = try table("""
-        a;b;c;d;e;f
-        9,2;9.2;1,234;80.625;12;1,234
-        10;10;2,5;81.5;13;9.5
-        """)
+        let t = try table(
+            """
+            a;b;c;d;e;f
+            9,2;9.2;1,234;80.625;12;1,234
+            10;10;2,5;81.5;13;9.5
+            """)
         #expect(t.delimiter == .semicolon)
         #expect(t.decimalSeparator(column: 0) == ",")
         #expect(t.decimalSeparator(column: 1) == ".")
@@ -399,7 +420,9 @@ struct CSVTableTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.kind == .notANumber(value: "3.5", problem: .otherDecimalSeparator))
-            #expect(error.description == "line 4, column a: \"3.5\" has \".\" as decimal separator but this column uses \",\"")
+            #expect(
+                error.description
+                    == "line 4, column a: \"3.5\" has \".\" as decimal separator but this column uses \",\"")
         }
     }
 
@@ -413,9 +436,11 @@ struct CSVTableTests {
         var rows: [[String]] = []
         var lines: [Int] = []
         try CSVTable.forEachRow(Data(text.utf8)) { names, delimiter in
-            header = names; found = delimiter
+            header = names
+            found = delimiter
         } row: { fields, line in
-            rows.append(fields); lines.append(line)
+            rows.append(fields)
+            lines.append(line)
         }
         #expect(header == whole.header)
         #expect(found == whole.delimiter)
@@ -476,7 +501,10 @@ struct CSVTableTests {
         let collection = stockholm.filter { eligibleCounts[$0] == .value(0) }
         #expect(collection.count == 6)
         // Collection districts for early votes (insamlingsdistrikt): no eligible voters, no turnout.
-        #expect(collection.allSatisfy { t.rows[$0][name] == "Förtidsröster ej fördelade efter valdistrikt" && t.rows[$0][turnout] == "" })
+        #expect(
+            collection.allSatisfy {
+                t.rows[$0][name] == "Förtidsröster ej fördelade efter valdistrikt" && t.rows[$0][turnout] == ""
+            })
         #expect(stockholm.reduce(0.0) { $0 + (eligibleCounts[$1].double ?? 0) } == 773_389)
         #expect(stockholm.reduce(0.0) { $0 + (voterCounts[$1].double ?? 0) } == 618_245)
         // Names with commas are quoted in the file.
@@ -494,11 +522,13 @@ struct CSVTableTests {
         let decimalColumns: Set<Int> = [turnout, mp]
         func cell(_ s: String, _ column: Int) -> String {
             let v = decimalColumns.contains(column) ? s.replacingOccurrences(of: ".", with: ",") : s
-            return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
+            return v.contains(";") || v.contains("\"") || v.contains("\n")
+                ? "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : v
         }
         var text = "\u{FEFF}" + t.header.enumerated().map { cell($1, $0) }.joined(separator: ";") + "\r\n"
         for row in t.rows { text += row.enumerated().map { cell($1, $0) }.joined(separator: ";") + "\r\n" }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("skillnad-csv-\(UUID().uuidString).csv")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "skillnad-csv-\(UUID().uuidString).csv")
         try Data(text.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
 
@@ -533,7 +563,9 @@ private struct SplitMix {
 
 @Suite("CSV limits")
 struct CSVLimitTests {
-    @Test("A line with more columns than any statistics file has is refused with its line, quickly and without keeping them")
+    @Test(
+        "A line with more columns than any statistics file has is refused with its line, quickly and without keeping them"
+    )
     func tooManyColumns() {
         let wide = (0..<(CSVRecordScanner.maxFields + 5)).map { "c\($0)" }.joined(separator: ";")
         let data = Data((wide + "\n" + wide + "\n").utf8)

@@ -61,14 +61,15 @@ struct ChartLayoutTests {
 
     @Test("Bars are sorted by value, ties by label, missing values last without a bar")
     func barSorting() throws {
-        let layout = BarChartLayout(items: [
-            .init(id: "a", label: "Alvik", value: 40),
-            .init(id: "x", label: "Xyz", value: nil),
-            .init(id: "b", label: "Bromma", value: 57.58),
-            .init(id: "c", label: "Cedervall", value: 40),
-            .init(id: "d", label: "Danvik", value: nil),
-            .init(id: "e", label: "Enskede", value: 0),
-        ], width: 640, rowHeight: 22, labelWidth: 200, reference: 45)
+        let layout = BarChartLayout(
+            items: [
+                .init(id: "a", label: "Alvik", value: 40),
+                .init(id: "x", label: "Xyz", value: nil),
+                .init(id: "b", label: "Bromma", value: 57.58),
+                .init(id: "c", label: "Cedervall", value: 40),
+                .init(id: "d", label: "Danvik", value: nil),
+                .init(id: "e", label: "Enskede", value: 0),
+            ], width: 640, rowHeight: 22, labelWidth: 200, reference: 45)
         #expect(layout.bars.map(\.id) == ["b", "a", "c", "e", "d", "x"])
         #expect(layout.bars.map(\.missing) == [false, false, false, false, true, true])
         #expect(layout.bars[4].width == 0 && layout.bars[4].value == nil)
@@ -78,7 +79,8 @@ struct ChartLayoutTests {
         #expect(layout.zeroX == layout.plotX)
         // Every bar starts at zero and its length is proportional to its value.
         for bar in layout.bars where !bar.missing { #expect(bar.x == layout.zeroX) }
-        let b = layout.bars[0], a = layout.bars[1]
+        let b = layout.bars[0]
+        let a = layout.bars[1]
         #expect(abs(b.width / a.width - 57.58 / 40) < 0.01)
         #expect(layout.bars[3].width == 0 && !layout.bars[3].missing)
         // Rows stack downward, one rowHeight apart, and fit in the height.
@@ -93,7 +95,9 @@ struct ChartLayoutTests {
 
     @Test("A long chart draws the highest and the lowest values with a row between for the rest")
     func longChart() throws {
-        let items = (0..<600).map { BarChartLayout.Item(id: "a\($0)", label: "Område \($0)", value: $0 == 7 ? nil : Double($0)) }
+        let items = (0..<600).map {
+            BarChartLayout.Item(id: "a\($0)", label: "Område \($0)", value: $0 == 7 ? nil : Double($0))
+        }
         let layout = BarChartLayout(items: items, rowHeight: 20, reference: 300, maxBars: 50)
         #expect(layout.bars.count == 50)
         let highest: [Double?] = (575..<600).reversed().map { Double($0) }
@@ -114,9 +118,12 @@ struct ChartLayoutTests {
 
     @Test("Negative values draw leftwards from zero")
     func negativeBars() {
-        let layout = BarChartLayout(items: [.init(id: "n", label: "N", value: -10), .init(id: "p", label: "P", value: 30)])
+        let layout = BarChartLayout(items: [
+            .init(id: "n", label: "N", value: -10), .init(id: "p", label: "P", value: 30),
+        ])
         #expect(layout.zeroX > layout.plotX)
-        let n = layout.bars[1], p = layout.bars[0]
+        let n = layout.bars[1]
+        let p = layout.bars[0]
         #expect(n.id == "n" && n.x + n.width == layout.zeroX)
         #expect(p.id == "p" && p.x == layout.zeroX)
         #expect(BarChartLayout(items: []).bars.isEmpty)
@@ -126,9 +133,11 @@ struct ChartLayoutTests {
 
     @Test("Layouts encode to JSON for the templates")
     func encodes() throws {
-        let bar = BarChartLayout(items: [.init(id: "a", label: "A", value: 3), .init(id: "b", label: "B", value: nil)], reference: 2)
+        let bar = BarChartLayout(
+            items: [.init(id: "a", label: "A", value: 3), .init(id: "b", label: "B", value: nil)], reference: 2)
         let line = LineChartLayout(periods: ["2021", "2022"], series: [.init(id: "s", label: "S", values: [1, 2])])
-        let map = MapLayout(items: [.init(id: "a", label: "A", geometry: Self.square(18, 59, 0.1), value: 1)], higherIsBetter: false)
+        let map = MapLayout(
+            items: [.init(id: "a", label: "A", geometry: Self.square(18, 59, 0.1), value: 1)], higherIsBetter: false)
         let encoder = JSONEncoder()
         #expect(try JSONDecoder().decode(BarChartLayout.self, from: encoder.encode(bar)) == bar)
         #expect(try JSONDecoder().decode(LineChartLayout.self, from: encoder.encode(line)) == line)
@@ -139,15 +148,21 @@ struct ChartLayoutTests {
 
     @Test("A missing value breaks the line; an isolated value keeps only its marker")
     func segmentsBreakOnNil() {
-        let layout = LineChartLayout(periods: ["2018", "2019", "2020", "2021", "2022", "2023"],
-                                     series: [.init(id: "s", label: "S", values: [10, 20, nil, 30, 40, nil]),
-                                              .init(id: "t", label: "T", values: [5, nil, 7])],
-                                     width: 640, height: 280)
+        let layout = LineChartLayout(
+            periods: ["2018", "2019", "2020", "2021", "2022", "2023"],
+            series: [
+                .init(id: "s", label: "S", values: [10, 20, nil, 30, 40, nil]),
+                .init(id: "t", label: "T", values: [5, nil, 7]),
+            ],
+            width: 640, height: 280)
         let s = layout.series[0]
         #expect(s.segments.count == 2)
         #expect(s.segments.allSatisfy { $0.split(separator: " ").count == 2 })
         #expect(s.markers.map(\.period) == ["2018", "2019", "2021", "2022"])
-        #expect(s.segments[0] == "\(ChartNumber.text(s.markers[0].x)),\(ChartNumber.text(s.markers[0].y)) \(ChartNumber.text(s.markers[1].x)),\(ChartNumber.text(s.markers[1].y))")
+        #expect(
+            s.segments[0]
+                == "\(ChartNumber.text(s.markers[0].x)),\(ChartNumber.text(s.markers[0].y)) \(ChartNumber.text(s.markers[1].x)),\(ChartNumber.text(s.markers[1].y))"
+        )
         let t = layout.series[1]
         #expect(t.segments.isEmpty)
         #expect(t.markers.map(\.value) == [5, 7])
@@ -174,7 +189,8 @@ struct ChartLayoutTests {
     @Test("Many periods get thinned labels, keeping the first and last")
     func thinnedLabels() {
         let periods = (2000...2023).map(String.init)
-        let layout = LineChartLayout(periods: periods, series: [.init(id: "s", label: "S", values: periods.map { Double($0) })])
+        let layout = LineChartLayout(
+            periods: periods, series: [.init(id: "s", label: "S", values: periods.map { Double($0) })])
         let labels = layout.xLabels.map(\.period)
         #expect(labels.count <= 10 && labels.count >= 5)
         #expect(labels.first == "2000" && labels.last == "2023")
@@ -190,9 +206,13 @@ struct ChartLayoutTests {
     // MARK: Map
 
     static func square(_ lon: Double, _ lat: Double, _ size: Double) -> JSONValue {
-        let ring: [[Double]] = [[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]
-        return .object(["type": .string("Polygon"),
-                        "coordinates": .array([.array(ring.map { .array($0.map(JSONValue.number)) })])])
+        let ring: [[Double]] = [
+            [lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat],
+        ]
+        return .object([
+            "type": .string("Polygon"),
+            "coordinates": .array([.array(ring.map { .array($0.map(JSONValue.number)) })]),
+        ])
     }
 
     @Test("The map fits every path inside the SVG and keeps the aspect ratio at 59° N")
@@ -200,7 +220,10 @@ struct ChartLayoutTests {
         let items: [MapLayout.Item] = [
             .init(id: "a", label: "A", geometry: Self.square(17.8, 59.2, 0.1), value: 1),
             .init(id: "b", label: "B", geometry: Self.square(18.1, 59.35, 0.05), value: 2),
-            .init(id: "c", label: "C", geometry: .object(["type": .string("Point"), "coordinates": .array([.number(18), .number(59)])]), value: 3),
+            .init(
+                id: "c", label: "C",
+                geometry: .object(["type": .string("Point"), "coordinates": .array([.number(18), .number(59)])]),
+                value: 3),
             .init(id: "d", label: "D", geometry: nil, value: nil),
         ]
         let map = MapLayout(items: items, width: 560, higherIsBetter: true)
@@ -227,22 +250,31 @@ struct ChartLayoutTests {
     @Test("Quantile classes: equal counts, worst first whichever way is good")
     func quantileClasses() {
         let values: [Double?] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, nil]
-        let items = values.enumerated().map { MapLayout.Item(id: "\($0)", label: "\($0)", geometry: Self.square(18 + Double($0) * 0.01, 59, 0.01), value: $1) }
+        let items = values.enumerated().map {
+            MapLayout.Item(
+                id: "\($0)", label: "\($0)", geometry: Self.square(18 + Double($0) * 0.01, 59, 0.01), value: $1)
+        }
         let up = MapLayout(items: items, classes: 5, higherIsBetter: true)
         #expect(up.classCount == 5)
         #expect(up.regions.map(\.classIndex) == [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, nil])
-        #expect(up.legend == [.init(classIndex: 0, lower: 1, upper: 2), .init(classIndex: 1, lower: 3, upper: 4),
-                              .init(classIndex: 2, lower: 5, upper: 6), .init(classIndex: 3, lower: 7, upper: 8),
-                              .init(classIndex: 4, lower: 9, upper: 10)])
+        #expect(
+            up.legend == [
+                .init(classIndex: 0, lower: 1, upper: 2), .init(classIndex: 1, lower: 3, upper: 4),
+                .init(classIndex: 2, lower: 5, upper: 6), .init(classIndex: 3, lower: 7, upper: 8),
+                .init(classIndex: 4, lower: 9, upper: 10),
+            ])
         let down = MapLayout(items: items, classes: 5, higherIsBetter: false)
         #expect(down.regions.map(\.classIndex) == [4, 4, 3, 3, 2, 2, 1, 1, 0, 0, nil])
         #expect(down.legend.first == .init(classIndex: 0, lower: 9, upper: 10))
         // Two distinct values make two classes, and ties share a class.
-        let few = [5.0, 5, 5, 8, 8].enumerated().map { MapLayout.Item(id: "\($0)", label: "", geometry: Self.square(18, 59, 0.01), value: $1) }
+        let few = [5.0, 5, 5, 8, 8].enumerated().map {
+            MapLayout.Item(id: "\($0)", label: "", geometry: Self.square(18, 59, 0.01), value: $1)
+        }
         let two = MapLayout(items: few, classes: 5, higherIsBetter: true)
         #expect(two.classCount == 2)
         #expect(two.regions.map(\.classIndex) == [0, 0, 0, 1, 1])
-        let none = MapLayout(items: [.init(id: "x", label: "", geometry: Self.square(18, 59, 0.01), value: nil)], higherIsBetter: true)
+        let none = MapLayout(
+            items: [.init(id: "x", label: "", geometry: Self.square(18, 59, 0.01), value: nil)], higherIsBetter: true)
         #expect(none.legend.isEmpty && none.regions[0].classIndex == nil)
     }
 

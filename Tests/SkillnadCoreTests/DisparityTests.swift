@@ -51,11 +51,12 @@ struct DisparityTests {
     /// Three areas with populations 1:2:1, so p = (¼, ½, ¼) and μ = 22.5.
     @Test(arguments: [Direction.higherIsBetter, .lowerIsBetter])
     func threeWeightedAreas(direction: Direction) throws {
-        let r = Disparity.compute([
-            .init(id: "A", value: 10, weight: 100),
-            .init(id: "B", value: 20, weight: 200),
-            .init(id: "C", value: 40, weight: 100),
-        ], direction: direction)
+        let r = Disparity.compute(
+            [
+                .init(id: "A", value: 10, weight: 100),
+                .init(id: "B", value: 20, weight: 200),
+                .init(id: "C", value: 40, weight: 100),
+            ], direction: direction)
         #expect(r.weighted)
         expectMeasure(r.mean, 22.5, weighted: true)
         expectMeasure(r.difference, 30, weighted: false)
@@ -107,8 +108,9 @@ struct DisparityTests {
 
     /// A zero value: the ratio and the logarithmic measures are undefined, the rest are not.
     @Test func zeroValue() {
-        let r = Disparity.compute([.init(id: "A", value: 0), .init(id: "B", value: 10), .init(id: "C", value: 20)],
-                                  direction: .lowerIsBetter)
+        let r = Disparity.compute(
+            [.init(id: "A", value: 0), .init(id: "B", value: 10), .init(id: "C", value: 20)],
+            direction: .lowerIsBetter)
         expectMeasure(r.mean, 10, weighted: false)
         expectMeasure(r.difference, 20, weighted: false)
         #expect(r.ratio == nil)
@@ -157,23 +159,30 @@ struct DisparityTests {
     }
 
     @Test func nonFiniteValuesAreLeftOut() {
-        let r = Disparity.compute([.init(id: "A", value: .nan), .init(id: "B", value: 10), .init(id: "C", value: 30),
-                                   .init(id: "D", value: .infinity)], direction: .higherIsBetter)
+        let r = Disparity.compute(
+            [
+                .init(id: "A", value: .nan), .init(id: "B", value: 10), .init(id: "C", value: 30),
+                .init(id: "D", value: .infinity),
+            ], direction: .higherIsBetter)
         #expect(r.areaCount == 2)
         expectMeasure(r.mean, 20, weighted: false)
         expectMeasure(r.difference, 20, weighted: false)
     }
 
     @Test func tiesPickTheFirstArea() {
-        let r = Disparity.compute([.init(id: "A", value: 5), .init(id: "B", value: 9), .init(id: "C", value: 9),
-                                   .init(id: "D", value: 5)], direction: .higherIsBetter)
+        let r = Disparity.compute(
+            [
+                .init(id: "A", value: 5), .init(id: "B", value: 9), .init(id: "C", value: 9),
+                .init(id: "D", value: 5),
+            ], direction: .higherIsBetter)
         #expect(r.best?.id == "B")
         #expect(r.worst?.id == "A")
     }
 
     @Test func allEqualValues() {
-        let r = Disparity.compute([.init(id: "A", value: 7, weight: 1), .init(id: "B", value: 7, weight: 3)],
-                                  direction: .higherIsBetter)
+        let r = Disparity.compute(
+            [.init(id: "A", value: 7, weight: 1), .init(id: "B", value: 7, weight: 3)],
+            direction: .higherIsBetter)
         expectMeasure(r.difference, 0, weighted: false)
         expectMeasure(r.ratio, 1, weighted: false)
         expectMeasure(r.betweenGroupVariance, 0, weighted: true)
@@ -188,11 +197,12 @@ struct DisparityTests {
     /// Unemployment (lower is better) ranked by income: the poorest area has the most unemployment.
     /// Ridits ⅙, ½, ⅚ in income order; the values lie exactly on 35 − 30x.
     @Test func rankedByIncome() {
-        let r = Disparity.compute([
-            .init(id: "poor", value: 30, rankBy: 100),
-            .init(id: "rich", value: 10, rankBy: 300),
-            .init(id: "middle", value: 20, rankBy: 200),
-        ], direction: .lowerIsBetter)
+        let r = Disparity.compute(
+            [
+                .init(id: "poor", value: 30, rankBy: 100),
+                .init(id: "rich", value: 10, rankBy: 300),
+                .init(id: "middle", value: 20, rankBy: 200),
+            ], direction: .lowerIsBetter)
         #expect(r.ranking == .rankingVariable)
         expectMeasure(r.slopeIndexOfInequality, -30, weighted: false)
         expectMeasure(r.relativeIndexOfInequality, 5.0 / 35.0, weighted: false)
@@ -201,12 +211,15 @@ struct DisparityTests {
     /// The ranking variable, not the indicator, decides the order: an area that is rich but has
     /// low turnout pulls the slope down.
     @Test func rankingVariableOverridesTheIndicatorOrder() {
-        let byIndicator = Disparity.compute([
-            .init(id: "A", value: 60), .init(id: "B", value: 70), .init(id: "C", value: 80),
-        ], direction: .higherIsBetter)
-        let byIncome = Disparity.compute([
-            .init(id: "A", value: 60, rankBy: 3), .init(id: "B", value: 70, rankBy: 2), .init(id: "C", value: 80, rankBy: 1),
-        ], direction: .higherIsBetter)
+        let byIndicator = Disparity.compute(
+            [
+                .init(id: "A", value: 60), .init(id: "B", value: 70), .init(id: "C", value: 80),
+            ], direction: .higherIsBetter)
+        let byIncome = Disparity.compute(
+            [
+                .init(id: "A", value: 60, rankBy: 3), .init(id: "B", value: 70, rankBy: 2),
+                .init(id: "C", value: 80, rankBy: 1),
+            ], direction: .higherIsBetter)
         expectMeasure(byIndicator.slopeIndexOfInequality, 30, weighted: false)
         expectMeasure(byIncome.slopeIndexOfInequality, -30, weighted: false)
     }
@@ -225,9 +238,10 @@ struct DisparityTests {
     }
 
     @Test func partialRankingGivesNoSlope() {
-        let r = Disparity.compute([
-            .init(id: "A", value: 10, rankBy: 1), .init(id: "B", value: 20), .init(id: "C", value: 30, rankBy: 2),
-        ], direction: .higherIsBetter)
+        let r = Disparity.compute(
+            [
+                .init(id: "A", value: 10, rankBy: 1), .init(id: "B", value: 20), .init(id: "C", value: 30, rankBy: 2),
+            ], direction: .higherIsBetter)
         #expect(r.ranking == nil)
         #expect(r.slopeIndexOfInequality == nil)
         #expect(r.relativeIndexOfInequality == nil)
@@ -243,8 +257,9 @@ struct DisparityTests {
     }
 
     @Test func resultRoundTripsThroughJSON() throws {
-        let r = Disparity.compute([.init(id: "A", value: 10, weight: 1), .init(id: "B", value: 30, weight: 3)],
-                                  direction: .lowerIsBetter)
+        let r = Disparity.compute(
+            [.init(id: "A", value: 10, weight: 1), .init(id: "B", value: 30, weight: 3)],
+            direction: .lowerIsBetter)
         let back = try JSONDecoder().decode(DisparityResult.self, from: JSONEncoder().encode(r))
         #expect(back == r)
     }
@@ -319,8 +334,9 @@ struct DisparityTests {
             .init(name: "equal", direction: .higherIsBetter, values: [7, 7], weights: [1, 3]),
             .init(name: "ties", direction: .lowerIsBetter, values: [5, 9, 9, 5, 7], weights: [3, 1, 4, 1, 5]),
             .init(name: "income", direction: .lowerIsBetter, values: [30, 10, 20], rankBy: [100, 300, 200]),
-            .init(name: "incomeTies", direction: .higherIsBetter, values: [10, 20, 30, 25],
-                  weights: [2, 1, 1, 3], rankBy: [1, 1, 2, 2]),
+            .init(
+                name: "incomeTies", direction: .higherIsBetter, values: [10, 20, 30, 25],
+                weights: [2, 1, 1, 3], rankBy: [1, 1, 2, 2]),
             .init(name: "partialRank", direction: .higherIsBetter, values: [10, 20, 30], rankBy: [1, nil, 2]),
         ]
         // Larger pseudo-random cases (a fixed linear congruential sequence, so they never change).
@@ -330,8 +346,10 @@ struct DisparityTests {
             let values = (0..<n).map { _ in 3 + 90 * random.next() }
             let weights: [Double?]? = i % 3 == 2 ? nil : (0..<n).map { _ in Double(Int(50 + 3000 * random.next())) }
             let rankBy: [Double?]? = i % 2 == 0 ? nil : (0..<n).map { _ in (20_000 + 40_000 * random.next()).rounded() }
-            cases.append(.init(name: "random\(i)", direction: i % 2 == 0 ? .higherIsBetter : .lowerIsBetter,
-                               values: values, weights: weights, rankBy: rankBy))
+            cases.append(
+                .init(
+                    name: "random\(i)", direction: i % 2 == 0 ? .higherIsBetter : .lowerIsBetter,
+                    values: values, weights: weights, rankBy: rankBy))
         }
         typealias Series = [(period: String, value: Double)]
         let narrowing: Series = [("2014", 54), ("2018", 52.5), ("2022", 50.25)]
@@ -377,7 +395,7 @@ struct DisparityTests {
         #expect(abs(try #require(r.difference?.value) - 57.58) < 0.005)
 
         let reference = try runReference([
-            "disparity": [["name": "turnout", "direction": "higherIsBetter", "turnoutCSV": path, "kommunkod": "180"]],
+            "disparity": [["name": "turnout", "direction": "higherIsBetter", "turnoutCSV": path, "kommunkod": "180"]]
         ])
         let numpy = try #require((reference["disparity"] as? [String: Any])?["turnout"] as? [String: Any])
         expectClose(lowest, numpy["lowest"], "lowest")
@@ -440,8 +458,9 @@ struct DisparityTests {
         expectClose(r.worst?.value, numpy["worst"], "\(name).worst")
         for (key, measure) in Self.measures(of: r) {
             let theirs = numpy[key] as? [String: Any]
-            #expect((measure == nil) == (theirs == nil),
-                    "\(name).\(key): Swift \(String(describing: measure)), numpy \(String(describing: theirs))")
+            #expect(
+                (measure == nil) == (theirs == nil),
+                "\(name).\(key): Swift \(String(describing: measure)), numpy \(String(describing: theirs))")
             guard let measure, let theirs else { continue }
             expectClose(measure.value, theirs["value"], "\(name).\(key)")
             #expect(measure.weighted == theirs["weighted"] as? Bool, "\(name).\(key).weighted")
@@ -452,25 +471,34 @@ struct DisparityTests {
 // MARK: - Shared helpers
 
 /// Agreement to 1e-9 relative (1e-12 absolute near zero, where relative means nothing).
-private func expectClose(_ ours: Double?, _ theirs: Any?, _ label: String, sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectClose(
+    _ ours: Double?, _ theirs: Any?, _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     let reference = (theirs as? NSNumber)?.doubleValue
     guard let ours, let reference else {
-        #expect(ours == nil && reference == nil, "\(label): Swift \(String(describing: ours)), reference \(String(describing: theirs))",
-                sourceLocation: sourceLocation)
+        #expect(
+            ours == nil && reference == nil,
+            "\(label): Swift \(String(describing: ours)), reference \(String(describing: theirs))",
+            sourceLocation: sourceLocation)
         return
     }
     let tolerance = max(1e-9 * max(abs(ours), abs(reference)), 1e-12)
-    #expect(abs(ours - reference) <= tolerance, "\(label): Swift \(ours), numpy \(reference)", sourceLocation: sourceLocation)
+    #expect(
+        abs(ours - reference) <= tolerance, "\(label): Swift \(ours), numpy \(reference)",
+        sourceLocation: sourceLocation)
 }
 
-private func expectMeasure(_ measure: DisparityMeasure?, _ value: Double, weighted: Bool,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+private func expectMeasure(
+    _ measure: DisparityMeasure?, _ value: Double, weighted: Bool,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard let measure else {
         Issue.record("expected \(value), got nil", sourceLocation: sourceLocation)
         return
     }
-    #expect(abs(measure.value - value) <= max(1e-12 * abs(value), 1e-12), "\(measure.value) ≠ \(value)",
-            sourceLocation: sourceLocation)
+    #expect(
+        abs(measure.value - value) <= max(1e-12 * abs(value), 1e-12), "\(measure.value) ≠ \(value)",
+        sourceLocation: sourceLocation)
     #expect(measure.weighted == weighted, "weighted flag", sourceLocation: sourceLocation)
 }
 
@@ -524,7 +552,9 @@ private struct FixedSequence {
 /// Runs Resources/disparity_reference.py (found next to this file, since test resources cannot be
 /// declared here) with `request` as JSON on stdin and returns its JSON answer. Fails the test —
 /// never skips — when python3 or numpy is missing: CI installs both.
-private func runReference(_ request: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+private func runReference(_ request: [String: Any], sourceLocation: SourceLocation = #_sourceLocation) throws
+    -> [String: Any]
+{
     let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Resources/disparity_reference.py")
     let directory = FileManager.default.temporaryDirectory
@@ -546,8 +576,9 @@ private func runReference(_ request: [String: Any], sourceLocation: SourceLocati
     do {
         try process.run()
     } catch {
-        Issue.record("could not start /usr/bin/env python3: \(error). The disparity cross-check needs python3 with numpy.",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "could not start /usr/bin/env python3: \(error). The disparity cross-check needs python3 with numpy.",
+            sourceLocation: sourceLocation)
         throw error
     }
     let data = output.fileHandleForReading.readDataToEndOfFile()
@@ -557,8 +588,9 @@ private func runReference(_ request: [String: Any], sourceLocation: SourceLocati
     case 0:
         break
     case 127:
-        Issue.record("python3 not found on PATH: the disparity cross-check needs python3 with numpy. \(stderr)",
-                     sourceLocation: sourceLocation)
+        Issue.record(
+            "python3 not found on PATH: the disparity cross-check needs python3 with numpy. \(stderr)",
+            sourceLocation: sourceLocation)
         throw ReferenceFailure.status(127)
     case 3:
         Issue.record("numpy missing: \(stderr)", sourceLocation: sourceLocation)

@@ -2,7 +2,9 @@ import Foundation
 import Testing
 @testable import SkillnadCore
 
-private func problems<T>(_ result: Result<T, ObservationProblems>, sourceLocation: SourceLocation = #_sourceLocation) -> [ObservationProblem] {
+private func problems<T>(_ result: Result<T, ObservationProblems>, sourceLocation: SourceLocation = #_sourceLocation)
+    -> [ObservationProblem]
+{
     switch result {
     case .success(let value):
         Issue.record("expected problems, got \(value)", sourceLocation: sourceLocation)
@@ -16,26 +18,26 @@ private func problems<T>(_ result: Result<T, ObservationProblems>, sourceLocatio
 struct KoladaFormatTests {
     /// The shape of `/v2/data/kpi/N00945/municipality/0180,1480/year/2021,2022` (numbers made up).
     static let municipalities = #"""
-    {
-      "count": 3,
-      "values": [
-        {"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [
-          {"count": 1, "gender": "T", "status": "", "value": 52.3},
-          {"count": 1, "gender": "K", "status": "", "value": 55.1},
-          {"count": 1, "gender": "M", "status": "", "value": 49.4}
-        ]},
-        {"kpi": "N00945", "municipality": "1480", "period": 2022, "values": [
-          {"count": 1, "gender": "T", "status": "", "value": null},
-          {"count": 1, "gender": "K", "status": "Missing", "value": null},
-          {"count": 1, "gender": "M", "status": "Preliminär", "value": 47}
-        ]},
-        {"kpi": "N00945", "municipality": "1480", "period": "2021", "values": [
-          {"count": 1, "gender": "T", "status": "", "value": 0}
-        ]}
-      ],
-      "next_page": "https://api.kolada.se/v2/data/kpi/N00945/year/2022?page=2&per_page=3"
-    }
-    """#
+        {
+          "count": 3,
+          "values": [
+            {"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [
+              {"count": 1, "gender": "T", "status": "", "value": 52.3},
+              {"count": 1, "gender": "K", "status": "", "value": 55.1},
+              {"count": 1, "gender": "M", "status": "", "value": 49.4}
+            ]},
+            {"kpi": "N00945", "municipality": "1480", "period": 2022, "values": [
+              {"count": 1, "gender": "T", "status": "", "value": null},
+              {"count": 1, "gender": "K", "status": "Missing", "value": null},
+              {"count": 1, "gender": "M", "status": "Preliminär", "value": 47}
+            ]},
+            {"kpi": "N00945", "municipality": "1480", "period": "2021", "values": [
+              {"count": 1, "gender": "T", "status": "", "value": 0}
+            ]}
+          ],
+          "next_page": "https://api.kolada.se/v2/data/kpi/N00945/year/2022?page=2&per_page=3"
+        }
+        """#
 
     @Test func readsGendersNullsStatusesAndKPIs() throws {
         let data = try KoladaReader.parse(Data(Self.municipalities.utf8)).get()
@@ -61,16 +63,17 @@ struct KoladaFormatTests {
 
     @Test func readsOrganisationalUnitsAndABareArray() throws {
         let ou = #"""
-        {"count": 1, "values": [{"kpi": "N15033", "ou": "V15E144001301", "period": 2022,
-          "values": [{"count": 1, "gender": "T", "status": "", "value": 88.5}]}]}
-        """#
+            {"count": 1, "values": [{"kpi": "N15033", "ou": "V15E144001301", "period": 2022,
+              "values": [{"count": 1, "gender": "T", "status": "", "value": 88.5}]}]}
+            """#
         let rows = try KoladaReader.read(Data(ou.utf8)).get()
-        #expect(rows == [ReadObservation(line: 0, areaCode: "V15E144001301", areaName: nil, period: "2022", value: 88.5)])
+        #expect(
+            rows == [ReadObservation(line: 0, areaCode: "V15E144001301", areaName: nil, period: "2022", value: 88.5)])
 
         let bare = #"""
-        [{"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "value": 1.5}]},
-         {"kpi": "U00405", "municipality": "0180", "period": 2022, "values": [{"gender": "K", "value": 2}]}]
-        """#
+            [{"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "value": 1.5}]},
+             {"kpi": "U00405", "municipality": "0180", "period": 2022, "values": [{"gender": "K", "value": 2}]}]
+            """#
         let data = try KoladaReader.parse(Data(bare.utf8)).get()
         #expect(data.kpis == ["N00945", "U00405"])
         #expect(data.nextPage == nil)
@@ -79,15 +82,18 @@ struct KoladaFormatTests {
 
     @Test func reportsProblemsWithJSONPaths() throws {
         let bad = #"""
-        {"values": [
-          {"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "value": "52,3"}]},
-          {"kpi": "N00945", "period": 2022, "values": []},
-          {"kpi": "N00945", "municipality": "0180", "values": [{"gender": "X", "value": 1}]}
-        ]}
-        """#
+            {"values": [
+              {"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"gender": "T", "value": "52,3"}]},
+              {"kpi": "N00945", "period": 2022, "values": []},
+              {"kpi": "N00945", "municipality": "0180", "values": [{"gender": "X", "value": 1}]}
+            ]}
+            """#
         let p = problems(KoladaReader.read(Data(bad.utf8)))
         #expect(p.allSatisfy { $0.line == nil })
-        #expect(p.map(\.column) == ["values[0].values[0].value", "values[1]", "values[2].period", "values[2].values[0].gender"])
+        #expect(
+            p.map(\.column) == [
+                "values[0].values[0].value", "values[1]", "values[2].period", "values[2].values[0].gender",
+            ])
         #expect(p[0].message.contains("\"52,3\" is not a number"))
 
         let noValues = problems(KoladaReader.read(Data(#"{"count": 0}"#.utf8)))
@@ -97,10 +103,14 @@ struct KoladaFormatTests {
         #expect(notJSON.count == 1 && notJSON[0].message.hasPrefix("not valid JSON"))
 
         // A period on each value (as one client's v3 types have it) is taken as well.
-        let inner = #"{"values": [{"kpi": "N00945", "municipality": "0180", "values": [{"period": 2021, "gender": "T", "value": 1}, {"period": "2022", "gender": "T", "value": 2}]}]}"#
+        let inner =
+            #"{"values": [{"kpi": "N00945", "municipality": "0180", "values": [{"period": 2021, "gender": "T", "value": 1}, {"period": "2022", "gender": "T", "value": 2}]}]}"#
         #expect(try KoladaReader.read(Data(inner.utf8)).get().map(\.period) == ["2021", "2022"])
 
-        let bareBad = problems(KoladaReader.read(Data(#"[{"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"value": true}]}]"#.utf8)))
+        let bareBad = problems(
+            KoladaReader.read(
+                Data(#"[{"kpi": "N00945", "municipality": "0180", "period": 2022, "values": [{"value": true}]}]"#.utf8))
+        )
         #expect(bareBad.map(\.column) == ["[0].values[0].value"])
     }
 }
@@ -108,15 +118,15 @@ struct KoladaFormatTests {
 @Suite("Open SDG data files")
 struct OpenSDGFormatTests {
     static let sample = """
-    Year,Sex,Age,Units,GeoCode,Value
-    2021,,,Percent,,33.7
-    2022,,,Percent,,32.1
-    2022,Female,,Percent,,31.5
-    2022,Male,15-24,Percent,,..
-    2022,,,Percent,0180,
-    2022,Female,25-34,Percent,0180,40.25
+        Year,Sex,Age,Units,GeoCode,Value
+        2021,,,Percent,,33.7
+        2022,,,Percent,,32.1
+        2022,Female,,Percent,,31.5
+        2022,Male,15-24,Percent,,..
+        2022,,,Percent,0180,
+        2022,Female,25-34,Percent,0180,40.25
 
-    """
+        """
 
     @Test func readsDimensionsHeadlineAndGeoCode() throws {
         let table = try CSVTable.parse(Data(Self.sample.utf8))
@@ -124,8 +134,11 @@ struct OpenSDGFormatTests {
         #expect(rows.count == 6)
         #expect(rows.map(\.line) == [2, 3, 4, 5, 6, 7])
         #expect(rows.map(\.period) == ["2021", "2022", "2022", "2022", "2022", "2022"])
-        #expect(rows.map(\.group) == ["units=Percent", "units=Percent", "sex=Female;units=Percent", "age=15-24;sex=Male;units=Percent",
-                                       "units=Percent", "age=25-34;sex=Female;units=Percent"])
+        #expect(
+            rows.map(\.group) == [
+                "units=Percent", "units=Percent", "sex=Female;units=Percent", "age=15-24;sex=Male;units=Percent",
+                "units=Percent", "age=25-34;sex=Female;units=Percent",
+            ])
         #expect(rows.map(\.areaCode) == [nil, nil, nil, nil, "0180", "0180"])
         #expect(rows.allSatisfy { $0.areaName == nil })
         #expect(rows[0].value == 33.7 && rows[5].value == 40.25)
@@ -157,23 +170,32 @@ struct OpenSDGFormatTests {
 
     @Test func writesAndReadsBack() throws {
         let rows = [
-            ExportRow(indicator: "i", areaID: "stockholm", areaCode: "0180", areaName: "Stockholm", areaKind: "city", period: "2022", value: 37.52631578947368),
-            ExportRow(indicator: "i", areaID: "rinkeby-kista", areaCode: nil, areaName: "Rinkeby-Kista", areaKind: "districtArea", period: "2022",
-                      group: ObservationGroup.key([("kon", "K"), ("alder", "16-24")]), value: 0.00001),
-            ExportRow(indicator: "i", areaID: "skarpnack", areaCode: "01,8", areaName: "Skarpnäck", areaKind: "districtArea", period: "2022",
-                      group: ObservationGroup.key([("units", "Procent, andel")]), value: nil),
-            ExportRow(indicator: "i", areaID: "spanga", areaCode: "S1", areaName: "Spånga", areaKind: "districtArea", period: "2023",
-                      value: 1e20, suppressed: false),
+            ExportRow(
+                indicator: "i", areaID: "stockholm", areaCode: "0180", areaName: "Stockholm", areaKind: "city",
+                period: "2022", value: 37.52631578947368),
+            ExportRow(
+                indicator: "i", areaID: "rinkeby-kista", areaCode: nil, areaName: "Rinkeby-Kista",
+                areaKind: "districtArea", period: "2022",
+                group: ObservationGroup.key([("kon", "K"), ("alder", "16-24")]), value: 0.00001),
+            ExportRow(
+                indicator: "i", areaID: "skarpnack", areaCode: "01,8", areaName: "Skarpnäck", areaKind: "districtArea",
+                period: "2022",
+                group: ObservationGroup.key([("units", "Procent, andel")]), value: nil),
+            ExportRow(
+                indicator: "i", areaID: "spanga", areaCode: "S1", areaName: "Spånga", areaKind: "districtArea",
+                period: "2023",
+                value: 1e20, suppressed: false),
         ]
         let text = OpenSDGFormat.write(rows)
-        #expect(text == """
-        Year,GeoCode,Alder,Kon,Units,Value
-        2022,,,,,37.52631578947368
-        2022,rinkeby-kista,16-24,K,,0.00001
-        2022,"01,8",,,"Procent, andel",
-        2023,S1,,,,100000000000000000000
+        #expect(
+            text == """
+                Year,GeoCode,Alder,Kon,Units,Value
+                2022,,,,,37.52631578947368
+                2022,rinkeby-kista,16-24,K,,0.00001
+                2022,"01,8",,,"Procent, andel",
+                2023,S1,,,,100000000000000000000
 
-        """)
+                """)
         #expect(!text.hasPrefix("\u{FEFF}") && !text.contains("\r"))
         let back = try OpenSDGFormat.read(CSVTable.parse(Data(text.utf8))).get()
         #expect(back.map(\.areaCode) == [nil, "rinkeby-kista", "01,8", "S1"])
@@ -186,19 +208,28 @@ struct OpenSDGFormatTests {
 @Suite("Observation export")
 struct ObservationExportTests {
     static let rows = [
-        ExportRow(indicator: "valdeltagande", areaID: "spanga-22", areaCode: "01800122", areaName: "Spånga 22 \"Rinkeby\", Ö",
-                  areaKind: "votingDistrict", period: "2022", value: 37.52631578947368, numerator: 713, denominator: 1900),
-        ExportRow(indicator: "valdeltagande", areaID: "kista-1", areaCode: nil, areaName: "Kista 1\nnorra", areaKind: "votingDistrict",
-                  period: "2022", group: ObservationGroup.key([("kon", "K"), ("alder", "18-24")]), value: nil, numerator: 0, denominator: 0,
-                  weight: 1234.5, preliminary: true, suppressed: false),
-        ExportRow(indicator: "valdeltagande", areaID: "akalla-3", areaName: "Akalla 3", areaKind: "votingDistrict", period: "2022",
-                  value: -0.000125, suppressed: true),
+        ExportRow(
+            indicator: "valdeltagande", areaID: "spanga-22", areaCode: "01800122", areaName: "Spånga 22 \"Rinkeby\", Ö",
+            areaKind: "votingDistrict", period: "2022", value: 37.52631578947368, numerator: 713, denominator: 1900),
+        ExportRow(
+            indicator: "valdeltagande", areaID: "kista-1", areaCode: nil, areaName: "Kista 1\nnorra",
+            areaKind: "votingDistrict",
+            period: "2022", group: ObservationGroup.key([("kon", "K"), ("alder", "18-24")]), value: nil, numerator: 0,
+            denominator: 0,
+            weight: 1234.5, preliminary: true, suppressed: false),
+        ExportRow(
+            indicator: "valdeltagande", areaID: "akalla-3", areaName: "Akalla 3", areaKind: "votingDistrict",
+            period: "2022",
+            value: -0.000125, suppressed: true),
     ]
 
     @Test func csvParsesBackWithValuesAndNames() throws {
         let text = ObservationExport.csv(Self.rows)
         #expect(!text.hasPrefix("\u{FEFF}") && !text.contains("\r"))
-        #expect(text.hasPrefix("indicator,area_id,area_code,area_name,area_kind,period,group,value,numerator,denominator,weight,preliminary,suppressed\n"))
+        #expect(
+            text.hasPrefix(
+                "indicator,area_id,area_code,area_name,area_kind,period,group,value,numerator,denominator,weight,preliminary,suppressed\n"
+            ))
         #expect(text.contains(",37.52631578947368,713,1900,,false,false\n"))
         let t = try CSVTable.parse(Data(text.utf8))
         #expect(t.delimiter == .comma)
@@ -223,8 +254,10 @@ struct ObservationExportTests {
     /// Names, nulls and numbers survive the round trip.
     func check(_ t: CSVTable) throws {
         #expect(t.rows.count == 3)
-        let name = try #require(try t.column("area_name")), value = try #require(try t.column("value"))
-        let weight = try #require(try t.column("weight")), group = try #require(try t.column("group"))
+        let name = try #require(try t.column("area_name"))
+        let value = try #require(try t.column("value"))
+        let weight = try #require(try t.column("weight"))
+        let group = try #require(try t.column("group"))
         #expect(t.rows.map { $0[name] } == Self.rows.map(\.areaName))
         #expect(t.rows.map { $0[group] } == Self.rows.map(\.group))
         let code = try #require(try t.column("area_code"))
@@ -232,7 +265,8 @@ struct ObservationExportTests {
         let values = try t.numbers(column: value)
         #expect(values == [.value(37.52631578947368), .missing, .value(-0.000125)])
         #expect(try t.numbers(column: weight) == [.missing, .value(1234.5), .missing])
-        let flags = try #require(try t.column("preliminary")), suppressed = try #require(try t.column("suppressed"))
+        let flags = try #require(try t.column("preliminary"))
+        let suppressed = try #require(try t.column("suppressed"))
         #expect(t.rows.map { $0[flags] } == ["false", "true", "false"])
         #expect(t.rows.map { $0[suppressed] } == ["false", "false", "true"])
     }
@@ -255,7 +289,9 @@ struct ObservationExportTests {
     @Test func jsonHasSortedKeysAndNulls() throws {
         let data = ObservationExport.json(Array(Self.rows.prefix(2)))
         let text = try #require(String(data: data, encoding: .utf8))
-        #expect(text.hasPrefix(#"{"observations":[{"area_code":"01800122","area_id":"spanga-22","area_kind":"votingDistrict""#))
+        #expect(
+            text.hasPrefix(
+                #"{"observations":[{"area_code":"01800122","area_id":"spanga-22","area_kind":"votingDistrict""#))
         #expect(text.contains(#""value":null"#))
         #expect(text.contains(#""area_code":null"#))
         #expect(text.contains(#""weight":null"#))

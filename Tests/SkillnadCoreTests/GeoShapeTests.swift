@@ -21,12 +21,17 @@ struct GeoShapeTests {
 
     @Test("A Polygon is read with its closing position dropped and altitudes ignored")
     func parsePolygon() throws {
-        let json = try #require(JSONValue.parse("""
-            {"type":"Polygon","coordinates":[[[18.0,59.3,12],[18.1,59.3,12],[18.1,59.4,12],[18.0,59.3,12]]]}
-            """))
+        let json = try #require(
+            JSONValue.parse(
+                """
+                {"type":"Polygon","coordinates":[[[18.0,59.3,12],[18.1,59.3,12],[18.1,59.4,12],[18.0,59.3,12]]]}
+                """))
         let shape = try #require(GeoShape(geometry: json))
         #expect(shape.polygons.count == 1)
-        #expect(shape.polygons[0].rings == [[GeoPoint(lon: 18, lat: 59.3), GeoPoint(lon: 18.1, lat: 59.3), GeoPoint(lon: 18.1, lat: 59.4)]])
+        #expect(
+            shape.polygons[0].rings == [
+                [GeoPoint(lon: 18, lat: 59.3), GeoPoint(lon: 18.1, lat: 59.3), GeoPoint(lon: 18.1, lat: 59.4)]
+            ])
         #expect(shape.boundingBox == GeoBoundingBox(minLon: 18, minLat: 59.3, maxLon: 18.1, maxLat: 59.4))
     }
 
@@ -34,7 +39,8 @@ struct GeoShapeTests {
     func storedTextIsStable() throws {
         // Collections of features by region: {"stockholm län": {"type": "FeatureCollection", "features": […]}, …}
         guard case .object(let file)? = try? JSONValue.read(Data(contentsOf: Self.districtFile)) else {
-            Issue.record("\(Self.districtFile.path) does not read"); return
+            Issue.record("\(Self.districtFile.path) does not read")
+            return
         }
         var shapes = 0
         for case .object(let collection) in file.values {
@@ -74,8 +80,10 @@ struct GeoShapeTests {
     func parseMultiPolygon() throws {
         let json: JSONValue = .object([
             "type": .string("MultiPolygon"),
-            "coordinates": .array([.array([Self.ring(Self.square), Self.ring(Self.hole)]),
-                                   .array([Self.ring([(20, 0), (22, 0), (22, 2), (20, 2)])])]),
+            "coordinates": .array([
+                .array([Self.ring(Self.square), Self.ring(Self.hole)]),
+                .array([Self.ring([(20, 0), (22, 0), (22, 2), (20, 2)])]),
+            ]),
         ])
         let shape = try #require(GeoShape(geometry: json))
         #expect(shape.polygons.count == 2)
@@ -122,7 +130,9 @@ struct GeoShapeTests {
     func representativeOfLargestPart() throws {
         let json: JSONValue = .object([
             "type": .string("MultiPolygon"),
-            "coordinates": .array([.array([Self.ring([(20, 0), (22, 0), (22, 2), (20, 2)])]), .array([Self.ring(Self.square)])]),
+            "coordinates": .array([
+                .array([Self.ring([(20, 0), (22, 0), (22, 2), (20, 2)])]), .array([Self.ring(Self.square)]),
+            ]),
         ])
         let shape = try #require(GeoShape(geometry: json))
         #expect(shape.representativePoint == GeoPoint(lon: 5, lat: 5))
@@ -143,7 +153,8 @@ struct GeoShapeTests {
         var districts: [(id: String, name: String, geometry: JSONValue, population: Double?)] = []
         for feature in features {
             guard case .object(let f) = feature, case .object(let properties)? = f["properties"],
-                  case .number(let code)? = properties["omr_kod"], code >= 80000 else { continue }
+                case .number(let code)? = properties["omr_kod"], code >= 80000
+            else { continue }
             guard case .string(let name)? = properties["omr_namn"] else { continue }
             var population: Double?
             if case .number(let p)? = properties["population"] { population = p }
@@ -161,8 +172,9 @@ struct GeoShapeTests {
         }
         #expect(shapes.contains { $0.polygons.count > 1 })
 
-        let map = MapLayout(items: districts.map { .init(id: $0.id, label: $0.name, geometry: $0.geometry, value: $0.population) },
-                            width: 560, higherIsBetter: true)
+        let map = MapLayout(
+            items: districts.map { .init(id: $0.id, label: $0.name, geometry: $0.geometry, value: $0.population) },
+            width: 560, higherIsBetter: true)
         #expect(map.regions.count == 13)
         #expect(map.unmapped.isEmpty)
         #expect(map.classCount == 5)

@@ -8,14 +8,16 @@ struct JointAnswerTests {
         RecipientScope(body: "b", required: ["m1"]),
     ]
     static func answer(confirmed: [String]) -> AnswerSummary {
-        AnswerSummary(body: "a", status: .submitted, jointWith: ["b"], jointConfirmed: confirmed,
-                      positions: ["m1": PositionEntry(position: .supports), "m2": PositionEntry(position: .opposes)])
+        AnswerSummary(
+            body: "a", status: .submitted, jointWith: ["b"], jointConfirmed: confirmed,
+            positions: ["m1": PositionEntry(position: .supports), "m2": PositionEntry(position: .opposes)])
     }
 
     static func build(_ answers: [AnswerSummary]) -> Compilation {
-        Compilation.build(measures: ["m1", "m2"], recipients: recipients, answers: answers,
-                          deadline: Day(year: 2024, month: 1, day: 1)!, today: Day(year: 2024, month: 6, day: 1)!,
-                          measuresOfReport: { _ in [] })
+        Compilation.build(
+            measures: ["m1", "m2"], recipients: recipients, answers: answers,
+            deadline: Day(year: 2024, month: 1, day: 1)!, today: Day(year: 2024, month: 6, day: 1)!,
+            measuresOfReport: { _ in [] })
     }
 
     @Test("A body named in a joint answer counts as answered only once it has confirmed, and only within its own scope")

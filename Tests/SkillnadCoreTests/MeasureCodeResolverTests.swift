@@ -10,12 +10,14 @@ struct MeasureCodeResolverTests {
     /// Reports as in the seeds. "en-skola" also has a 4.1.1 (a fixture, to have the same bare number
     /// in two reports), and D.2.3.1 shares its numbers with A.2.3.1.
     static let resolver = MeasureCodeResolver(reports: [
-        .init(id: "dold-potential", letter: "A",
-              codes: codes("A.2.1.1", "A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.4.1", "A.2.4.4")),
+        .init(
+            id: "dold-potential", letter: "A",
+            codes: codes("A.2.1.1", "A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.4.1", "A.2.4.4")),
         .init(id: "staden-dar-vi-mots", letter: "B", codes: codes("B.2.1", "B.2.1.1", "B.2.2", "B.2.2.1")),
         .init(id: "medborgare-med-mandat", letter: "D", codes: codes("D.2.3.1")),
-        .init(id: "stad-i-samverkan", letter: nil,
-              codes: codes("4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2", "4.4.1", "4.5.1", "4.5.2")),
+        .init(
+            id: "stad-i-samverkan", letter: nil,
+            codes: codes("4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2", "4.4.1", "4.5.1", "4.5.2")),
         .init(id: "en-skola", letter: nil, codes: codes("6.4.2", "6.4.4", "6.5.1", "6.5.2", "4.1.1")),
         .init(id: "fran-delad-till-enad-stad", letter: nil, codes: codes("6.1.3", "6.2.1", "6.3.1", "6.3.2")),
     ])
@@ -56,8 +58,11 @@ struct MeasureCodeResolverTests {
     // MARK: bare codes and context
 
     @Test func forslagWithContextGetsTheReportsLetter() {
-        #expect(Self.resolver.resolve("förslag 2.4.1", contextReport: "dold-potential") == Self.found("dold-potential", "A.2.4.1"))
-        #expect(Self.resolver.resolve("2.4.1", contextReport: "dold-potential") == Self.found("dold-potential", "A.2.4.1"))
+        #expect(
+            Self.resolver.resolve("förslag 2.4.1", contextReport: "dold-potential")
+                == Self.found("dold-potential", "A.2.4.1"))
+        #expect(
+            Self.resolver.resolve("2.4.1", contextReport: "dold-potential") == Self.found("dold-potential", "A.2.4.1"))
     }
 
     @Test func forslagWithoutContextIsFoundWhenUnique() {
@@ -70,10 +75,11 @@ struct MeasureCodeResolverTests {
             Issue.record("expected ambiguous, got \(r)")
             return
         }
-        #expect(candidates == [
-            Candidate(reportID: "en-skola", code: MeasureCode(letter: nil, numbers: [4, 1, 1])),
-            Candidate(reportID: "stad-i-samverkan", code: MeasureCode(letter: nil, numbers: [4, 1, 1])),
-        ])
+        #expect(
+            candidates == [
+                Candidate(reportID: "en-skola", code: MeasureCode(letter: nil, numbers: [4, 1, 1])),
+                Candidate(reportID: "stad-i-samverkan", code: MeasureCode(letter: nil, numbers: [4, 1, 1])),
+            ])
         #expect(reason.contains("4.1.1"))
         #expect(reason.contains("\"(4.1.1)\""))
         #expect(reason.contains("\"en-skola\"") && reason.contains("\"stad-i-samverkan\""))
@@ -81,7 +87,9 @@ struct MeasureCodeResolverTests {
     }
 
     @Test func sameBareNumberIsFoundWithContext() {
-        #expect(Self.resolver.resolve("(4.1.1)", contextReport: "stad-i-samverkan") == Self.found("stad-i-samverkan", "4.1.1"))
+        #expect(
+            Self.resolver.resolve("(4.1.1)", contextReport: "stad-i-samverkan")
+                == Self.found("stad-i-samverkan", "4.1.1"))
         #expect(Self.resolver.resolve("4.1.1", contextReport: "en-skola") == Self.found("en-skola", "4.1.1"))
     }
 
@@ -131,8 +139,11 @@ struct MeasureCodeResolverTests {
     }
 
     @Test func letterWinsOverADifferentContextReport() {
-        #expect(Self.resolver.resolve("A.2.3.1", contextReport: "staden-dar-vi-mots") == Self.found("dold-potential", "A.2.3.1"))
-        #expect(Self.resolver.resolve("A2.3.1", contextReport: "no-such-report") == Self.found("dold-potential", "A.2.3.1"))
+        #expect(
+            Self.resolver.resolve("A.2.3.1", contextReport: "staden-dar-vi-mots")
+                == Self.found("dold-potential", "A.2.3.1"))
+        #expect(
+            Self.resolver.resolve("A2.3.1", contextReport: "no-such-report") == Self.found("dold-potential", "A.2.3.1"))
     }
 
     @Test func unknownLetter() {

@@ -87,7 +87,8 @@ struct MeasureCodeTests {
     // MARK: Codable
 
     @Test func codableRoundTripAsCanonicalString() throws {
-        let codes = try ["A2.3.1", "(4.1.1)", "B.2.2.1", "D.2.3.1", "6.4.2"].map { try #require(MeasureCode.parse($0)) }
+        let codes =
+            try ["A2.3.1", "(4.1.1)", "B.2.2.1", "D.2.3.1", "6.4.2"].map { try #require(MeasureCode.parse($0)) }
             + [MeasureCode(letter: nil, numbers: [6]), MeasureCode(letter: "B", numbers: [2])]
         let data = try JSONEncoder().encode(codes)
         #expect(String(decoding: data, as: UTF8.self) == #"["A.2.3.1","4.1.1","B.2.2.1","D.2.3.1","6.4.2","6","B.2"]"#)
@@ -116,33 +117,53 @@ struct MeasureCodeTests {
     }
 
     @Test func extractsTheMixedSpellingListFromSeed002() {
-        let text = "Samtliga nämnder och bolagsstyrelser ska redovisa sina \n\nförutsättningar för genomförande av åtgärderna A2.3.1, \n\nA.2.3.2 och A.2.3.3 i rapporten Dold potential – hinder och \n\nmöjligheter för unga stockholmares etablering på \n\narbetsmarknaden."
+        let text =
+            "Samtliga nämnder och bolagsstyrelser ska redovisa sina \n\nförutsättningar för genomförande av åtgärderna A2.3.1, \n\nA.2.3.2 och A.2.3.3 i rapporten Dold potential – hinder och \n\nmöjligheter för unga stockholmares etablering på \n\narbetsmarknaden."
         #expect(extracted(text) == ["A.2.3.1", "A.2.3.2", "A.2.3.3"])
         #expect(spans(text) == ["A2.3.1", "A.2.3.2", "A.2.3.3"])
     }
 
     @Test func extractsTheSecondListFromSeed002() {
-        let text = "Stockholm Business Region ska även redovisa sina \n\nförutsättningar för genomförande av åtgärderna A2.1.1 och \n\nA2.4.4 i rapporten Dold potential – hinder och möjligheter"
+        let text =
+            "Stockholm Business Region ska även redovisa sina \n\nförutsättningar för genomförande av åtgärderna A2.1.1 och \n\nA2.4.4 i rapporten Dold potential – hinder och möjligheter"
         #expect(extracted(text) == ["A.2.1.1", "A.2.4.4"])
     }
 
     /// Titles from seed 004, each followed by its code in parentheses (line breaks as in the file).
     @Test(arguments: [
         ("Informera om nyanlända till stockholmarna (6.4.2) \n\nStaden planerar att samordna information", "6.4.2"),
-        ("Etablera extern mentorsverksamhet för nyanlända vid grund- och gymnasieskolor (6.4.4)  \n\nNyanlända elever", "6.4.4"),
+        (
+            "Etablera extern mentorsverksamhet för nyanlända vid grund- och gymnasieskolor (6.4.4)  \n\nNyanlända elever",
+            "6.4.4"
+        ),
         ("skolor med högt socioekonomiskt index (6.5.1) \n\nSamverkan ska inriktas", "6.5.1"),
         ("ekonomiskt ogynnsamma förutsättningar (6.5.2) \n\nStudiecirklarna ska syfta", "6.5.2"),
         ("Etablera lotsar för civilsamhället i stadsdelsnämndsområdena (4.1.1)", "4.1.1"),
-        ("Implementera ett utvecklingsprogram för aktörer inom det civila samhället (4.1.2) \n\nEtt utvecklingsprogram", "4.1.2"),
+        (
+            "Implementera ett utvecklingsprogram för aktörer inom det civila samhället (4.1.2) \n\nEtt utvecklingsprogram",
+            "4.1.2"
+        ),
         ("Stadsövergripande riktlinjer för bidrag till civilsamhället (4.2.1)  \n\nI syfte att", "4.2.1"),
         ("Digitalisera ansökningsprocessen för föreningsbidrag (4.2.2) \n\nEn digitaliserad process", "4.2.2"),
         ("tidig samverkan med sociala rörelser (4.3.1) \n\nNär situationer uppstår", "4.3.1"),
         ("ala rörelser/nätverk i de fall en dialog är svår att få till stånd (4.3.2) \n\nFacilitatorerna", "4.3.2"),
-        ("Stöd etablerandet av medborgardrivna mötesplatser, särskilt i socioekonomiskt utsatta områ-\n\nden (4.4.1) \n\nHär nämns", "4.4.1"),
-        ("Utveckla kunskap om det lokala civilsamhället i Stockholms stads stadsdelsområden (4.5.1) \n\nFör att", "4.5.1"),
-        ("Fördjupad empiri över hur engagemanget inom civilsamhället ser ut på stadsdelsnivå (4.5.2) \n\nMed stöd", "4.5.2"),
+        (
+            "Stöd etablerandet av medborgardrivna mötesplatser, särskilt i socioekonomiskt utsatta områ-\n\nden (4.4.1) \n\nHär nämns",
+            "4.4.1"
+        ),
+        (
+            "Utveckla kunskap om det lokala civilsamhället i Stockholms stads stadsdelsområden (4.5.1) \n\nFör att",
+            "4.5.1"
+        ),
+        (
+            "Fördjupad empiri över hur engagemanget inom civilsamhället ser ut på stadsdelsnivå (4.5.2) \n\nMed stöd",
+            "4.5.2"
+        ),
         ("Profilprojekt för socialt hållbar utveckling (6.1.3) \n\nEn särskild satsning", "6.1.3"),
-        ("Samordna områdesplanering med lokala utvecklingsprogram (6.2.1) \n\nStadsdelsnämnderna ska samordna stadens arbete med lokala utvecklingsprogram (LUP).", "6.2.1"),
+        (
+            "Samordna områdesplanering med lokala utvecklingsprogram (6.2.1) \n\nStadsdelsnämnderna ska samordna stadens arbete med lokala utvecklingsprogram (LUP).",
+            "6.2.1"
+        ),
         ("Utveckla modell för socialt värdeskapande analys (6.3.1) \n\nEn proaktiv analysmodell", "6.3.1"),
         ("av utveckling (6.3.2) \n\nGenom att klarlägga", "6.3.2"),
     ])

@@ -4,11 +4,14 @@ import Testing
 
 @Suite("Milestone progress")
 struct MilestoneProgressTests {
-    private func assess(_ baseline: (Int, Double)?, _ latest: (Int, Double)?, _ target: (Int, Double)?,
-                        _ direction: Direction) -> MilestoneAssessment {
-        MilestoneProgress.assess(baselineValue: baseline?.1, baselineYear: baseline?.0,
-                                 latestValue: latest?.1, latestYear: latest?.0,
-                                 targetValue: target?.1, targetYear: target?.0, direction: direction)
+    private func assess(
+        _ baseline: (Int, Double)?, _ latest: (Int, Double)?, _ target: (Int, Double)?,
+        _ direction: Direction
+    ) -> MilestoneAssessment {
+        MilestoneProgress.assess(
+            baselineValue: baseline?.1, baselineYear: baseline?.0,
+            latestValue: latest?.1, latestYear: latest?.0,
+            targetValue: target?.1, targetYear: target?.0, direction: direction)
     }
 
     // MARK: Achieved
@@ -143,14 +146,18 @@ struct MilestoneProgressTests {
             #expect(a == MilestoneAssessment(status: .notEnoughData))
         }
         // Partial year information, as the catalogue's optional fields allow.
-        let noYear = MilestoneProgress.assess(baselineValue: 60, baselineYear: nil, latestValue: 65, latestYear: 2022,
-                                              targetValue: 70, targetYear: 2026, direction: .higherIsBetter)
+        let noYear = MilestoneProgress.assess(
+            baselineValue: 60, baselineYear: nil, latestValue: 65, latestYear: 2022,
+            targetValue: 70, targetYear: 2026, direction: .higherIsBetter)
         #expect(noYear.status == .notEnoughData)
     }
 
     @Test func roundTripsThroughJSON() throws {
         let a = assess((2020, 50), (2024, 54), (2030, 60), .higherIsBetter)
         #expect(try JSONDecoder().decode(MilestoneAssessment.self, from: JSONEncoder().encode(a)) == a)
-        #expect(MilestoneStatus.allCases.map(\.rawValue) == ["achieved", "onTrack", "offTrack", "deteriorating", "notEnoughData"])
+        #expect(
+            MilestoneStatus.allCases.map(\.rawValue) == [
+                "achieved", "onTrack", "offTrack", "deteriorating", "notEnoughData",
+            ])
     }
 }

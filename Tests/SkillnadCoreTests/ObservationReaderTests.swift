@@ -6,8 +6,9 @@ import Testing
 struct ObservationReaderTests {
     static var electionFile: URL { SharedData.file("valmyndigheten/kommun_2022.csv") }
 
-    static let turnout = ObservationMapping(areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
-                                            denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"])
+    static let turnout = ObservationMapping(
+        areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
+        denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"])
 
     static func check(_ summary: ObservationSummary) {
         #expect(summary.computable == 592)
@@ -19,7 +20,8 @@ struct ObservationReaderTests {
         #expect(String(format: "%.2f", summary.difference ?? 0) == "57.58")
     }
 
-    @Test("Groups and filters as NAME=VALUE pairs: spaces trimmed, a value may hold '=', parts that are no pair returned")
+    @Test(
+        "Groups and filters as NAME=VALUE pairs: spaces trimmed, a value may hold '=', parts that are no pair returned")
     func namedPairs() {
         let ok = ObservationMapping.pairs(" kön = Kön , ålder=Ålder=16-24")
         #expect(ok.pairs == ["kön": "Kön", "ålder": "Ålder=16-24"] && ok.malformed.isEmpty)
@@ -44,7 +46,9 @@ struct ObservationReaderTests {
     func swedishExcel() throws {
         let table = try CSVTable.parse(Data(contentsOf: Self.electionFile))
         let turnout = try #require(try table.column("VALDELTAGANDE"))
-        func field(_ s: String) -> String { s.contains(";") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        func field(_ s: String) -> String {
+            s.contains(";") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
         var text = "\u{FEFF}" + table.header.map(field).joined(separator: ";") + "\r\n"
         for row in table.rows {
             var r = row
@@ -60,12 +64,24 @@ struct ObservationReaderTests {
     @Test("A mapping to a missing column, and a non-numeric value, are reported with where; nothing is returned")
     func problems() throws {
         let table = try CSVTable.parse(Data("område;täljare;nämnare\nA;1;2\nB;12a;4\nC;3;0\n".utf8))
-        let missing = ObservationReader.read(table, mapping: ObservationMapping(areaName: "område", numerator: "täljare", denominator: "saknas", period: "2024"))
-        guard case .failure(let p1) = missing else { Issue.record("should fail"); return }
+        let missing = ObservationReader.read(
+            table,
+            mapping: ObservationMapping(areaName: "område", numerator: "täljare", denominator: "saknas", period: "2024")
+        )
+        guard case .failure(let p1) = missing else {
+            Issue.record("should fail")
+            return
+        }
         #expect(p1.problems.first?.column == "saknas")
         #expect(p1.description.contains("not in the file"))
-        let bad = ObservationReader.read(table, mapping: ObservationMapping(areaName: "OMRÅDE", numerator: "Täljare", denominator: "nämnare", period: "2024"))
-        guard case .failure(let p2) = bad else { Issue.record("should fail"); return }
+        let bad = ObservationReader.read(
+            table,
+            mapping: ObservationMapping(
+                areaName: "OMRÅDE", numerator: "Täljare", denominator: "nämnare", period: "2024"))
+        guard case .failure(let p2) = bad else {
+            Issue.record("should fail")
+            return
+        }
         #expect(p2.problems.count == 1)
         #expect(p2.problems[0].line == 3)
         #expect(p2.problems[0].column == "täljare")
@@ -74,7 +90,9 @@ struct ObservationReaderTests {
     @Test("Denominator 0 is not computable; a ready value column works without numerator and denominator")
     func valuesAndZeroDenominator() throws {
         let table = try CSVTable.parse(Data("område,år,andel\nA,2023,\"9,2\"\nB,2023,..\n".utf8))
-        let rows = try ObservationReader.read(table, mapping: ObservationMapping(areaName: "område", value: "andel", periodColumn: "år")).get()
+        let rows = try ObservationReader.read(
+            table, mapping: ObservationMapping(areaName: "område", value: "andel", periodColumn: "år")
+        ).get()
         #expect(rows[0].value == 9.2 && rows[0].period == "2023")
         #expect(rows[1].value == nil && rows[1].suppressed)
     }

@@ -27,8 +27,10 @@ struct SearchTextTests {
     }
 
     @Test func tokens() {
-        #expect(SearchText.tokens("  Medborgare med mandat – dialog och delaktighet ") ==
-            ["medborgare", "med", "mandat", "dialog", "och", "delaktighet"])
+        #expect(
+            SearchText.tokens("  Medborgare med mandat – dialog och delaktighet ") == [
+                "medborgare", "med", "mandat", "dialog", "och", "delaktighet",
+            ])
         #expect(SearchText.tokens(" – ").isEmpty)
     }
 

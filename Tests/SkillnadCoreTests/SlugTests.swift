@@ -23,7 +23,8 @@ struct SlugTests {
     }
 
     @Test func longNamesAreCutAtAHyphen() {
-        let name = "Från delad till enad stad – översiktsplanering för social hållbarhet i Stockholms stad och dess stadsdelsområden"
+        let name =
+            "Från delad till enad stad – översiktsplanering för social hållbarhet i Stockholms stad och dess stadsdelsområden"
         let slug = Slug.make(name)
         #expect(slug.count <= 80)
         #expect(slug == "fran-delad-till-enad-stad-oversiktsplanering-for-social-hallbarhet-i-stockholms")

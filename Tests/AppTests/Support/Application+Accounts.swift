@@ -19,8 +19,9 @@ extension Application {
         let hasher = self.password.async(on: threadPool, hopTo: eventLoopGroup.any())
         let hash = try await hasher.hash(password)
         let name = email.components(separatedBy: "@")[0]
-        _ = try await UserAdmin.create(email: email, name: name, role: role, bodies: bodies,
-                                       passwordHash: hash, by: .system("test"), on: db)
+        _ = try await UserAdmin.create(
+            email: email, name: name, role: role, bodies: bodies,
+            passwordHash: hash, by: .system("test"), on: db)
         return password
     }
 
@@ -35,15 +36,17 @@ extension Application {
     /// Issues an API token to the user, valid for a day, as `skillnad token add` does.
     func issueToken(to email: String, scope: APIToken.Scope, name: String = "test") async throws -> String {
         let userID = try await user(email).requireID()
-        return try await TokenIssuer.issue(for: userID, name: name, scope: scope, days: 1,
-                                           by: .system("test"), on: db)
+        return try await TokenIssuer.issue(
+            for: userID, name: name, scope: scope, days: 1,
+            by: .system("test"), on: db)
     }
 
     /// Signs in through the real form: fetches the page for its CSRF cookie, posts the form.
     func signIn(_ email: String, _ password: String = testPassword) async throws -> Browser {
         let attempt = try await loginAttempt(email, password)
         let prefix = AuthMiddleware.cookieName + "="
-        let session = attempt.setCookie.components(separatedBy: "; ")
+        let session =
+            attempt.setCookie.components(separatedBy: "; ")
             .first { $0.hasPrefix(prefix) }
             .map { String($0.dropFirst(prefix.count)) } ?? ""
         var csrf = ""
@@ -78,20 +81,24 @@ extension Application {
         var fields = ["email": email, "password": password, "_csrf": csrfField]
         fields["next"] = next
         var attempt = LoginAttempt(status: .internalServerError, body: "", setCookies: [], location: nil)
-        try await testing().test(.POST, "/login", beforeRequest: { req in
-            var cookies: HTTPCookies = [CSRF.cookie: .init(string: csrfCookie)]
-            if let session {
-                cookies[AuthMiddleware.cookieName] = .init(string: session)
-            }
-            req.headers.cookie = cookies
-            if let address {
-                req.headers.replaceOrAdd(name: .xForwardedFor, value: address)
-            }
-            try req.content.encode(fields, as: .urlEncodedForm)
-        }, afterResponse: { res in
-            attempt = LoginAttempt(status: res.status, body: res.body.string,
-                                   setCookies: res.headers[.setCookie], location: res.headers.first(name: .location))
-        })
+        try await testing().test(
+            .POST, "/login",
+            beforeRequest: { req in
+                var cookies: HTTPCookies = [CSRF.cookie: .init(string: csrfCookie)]
+                if let session {
+                    cookies[AuthMiddleware.cookieName] = .init(string: session)
+                }
+                req.headers.cookie = cookies
+                if let address {
+                    req.headers.replaceOrAdd(name: .xForwardedFor, value: address)
+                }
+                try req.content.encode(fields, as: .urlEncodedForm)
+            },
+            afterResponse: { res in
+                attempt = LoginAttempt(
+                    status: res.status, body: res.body.string,
+                    setCookies: res.headers[.setCookie], location: res.headers.first(name: .location))
+            })
         return attempt
     }
 

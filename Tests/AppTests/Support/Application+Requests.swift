@@ -42,14 +42,17 @@ extension Application {
         if csrf, let browser {
             form["_csrf"] = browser.csrf
         }
-        try await testing().test(.POST, path, beforeRequest: { req in
-            if let browser {
-                req.headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie)
-            }
-            try req.content.encode(form, as: .urlEncodedForm)
-        }, afterResponse: { res in
-            result = (res.status, res.body.string, res.headers.first(name: .location))
-        })
+        try await testing().test(
+            .POST, path,
+            beforeRequest: { req in
+                if let browser {
+                    req.headers.replaceOrAdd(name: .cookie, value: browser.sessionCookie)
+                }
+                try req.content.encode(form, as: .urlEncodedForm)
+            },
+            afterResponse: { res in
+                result = (res.status, res.body.string, res.headers.first(name: .location))
+            })
         return result
     }
 

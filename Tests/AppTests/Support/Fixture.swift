@@ -33,7 +33,9 @@ enum Fixture {
         }
         var text = lines.joined(separator: "\n") + "\n"
         if semicolon {
-            text = "\u{FEFF}" + text
+            text =
+                "\u{FEFF}"
+                + text
                 .replacingOccurrences(of: ",", with: ";")
                 .replacingOccurrences(of: "\n", with: "\r\n")
         }

@@ -13,8 +13,14 @@ final class LogCapture: LogHandler, @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
     // One handler for every logger: keep the level and metadata fixed.
-    var metadata: Logger.Metadata { get { [:] } set {} }
-    var logLevel: Logger.Level { get { .trace } set {} }
+    var metadata: Logger.Metadata {
+        get { [:] }
+        set {}
+    }
+    var logLevel: Logger.Level {
+        get { .trace }
+        set {}
+    }
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { nil }
         set {}

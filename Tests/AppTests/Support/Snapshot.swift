@@ -34,7 +34,8 @@ enum Snapshot {
             return
         }
         guard let expected = try? String(contentsOf: expectedFile, encoding: .utf8) else {
-            let message = "No snapshot Snapshots/\(name).html to compare with. "
+            let message =
+                "No snapshot Snapshots/\(name).html to compare with. "
                 + "Record it with `\(recordCommand)`, look at it, and commit it."
             // A Comment, not a String: with Vapor a String is also an Error, and would be
             // reported as a thrown error.
@@ -46,7 +47,8 @@ enum Snapshot {
             return
         }
         try Data(page.utf8).write(to: actualFile)
-        let message = "The page differs from Snapshots/\(name).html:\n\(firstDifference(expected, page))\n"
+        let message =
+            "The page differs from Snapshots/\(name).html:\n\(firstDifference(expected, page))\n"
             + "The page as rendered is in Snapshots/\(name).actual.html. If the change is meant, "
             + "record again with `\(recordCommand)` and commit the snapshot."
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)

@@ -26,7 +26,7 @@ func withTestApp(
         let own = try await TestDatabase.make(content)
         database = own
         try await configure(app, database: own.choice)
-        try await app.asyncBoot() // as the server and the commands do, before touching the database
+        try await app.asyncBoot()  // as the server and the commands do, before touching the database
         try await test(app)
     } catch {
         try? await app.asyncShutdown()
