@@ -21,13 +21,4 @@ struct Texts: Sendable {
     func optional(raw key: String) -> String? {
         table[key]
     }
-
-    /// A text with `%1`, `%2`, … replaced by the values, in order.
-    func fill(_ template: String, _ values: String...) -> String {
-        var text = template
-        for (index, value) in values.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(index + 1)", with: value)
-        }
-        return text
-    }
 }
