@@ -33,6 +33,7 @@ let package = Package(
                 .copy("Resources/Public"),
                 .copy("Resources/Demo"),
                 .copy("Resources/API"),
+                .copy("Resources/Styles"),
             ]
         ),
         .executableTarget(name: "skillnad", dependencies: ["App"]),

@@ -112,3 +112,43 @@ def admin_browser(server):
     WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "signing in did not reach the account page")
     yield driver
     driver.quit()
+
+
+# Phones: two more browsers whose viewport is a small phone's, 320 CSS pixels wide (WCAG 1.4.10 Reflow),
+# kept apart from the desktop browsers above so that no other test sees the narrow window.
+PHONE_WIDTH = 320
+PHONE_HEIGHT = 800
+
+
+def make_phone_driver():
+    driver = make_driver("sv-SE")
+    driver.set_script_timeout(30)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": PHONE_WIDTH, "height": PHONE_HEIGHT, "deviceScaleFactor": 1, "mobile": True})
+    return driver
+
+
+def sign_in(driver, server):
+    """Signs the administrator in through the real form, as admin_browser does."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.get(server + "/login")
+    driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+    driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
+    WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "signing in did not reach the account page")
+
+
+@pytest.fixture(scope="session")
+def phone_browser():
+    driver = make_phone_driver()
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def phone_admin_browser(server):
+    driver = make_phone_driver()
+    sign_in(driver, server)
+    yield driver
+    driver.quit()

@@ -243,8 +243,13 @@ enum AccountController {
         _ req: Request, _ template: String, _ context: PageContext<P>,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
+        let lang = Lang(rawValue: context.meta.lang) ?? .sv
+        var context = context
+        if let p = req.principal, p.session != nil {
+            context.meta.user = .signedIn(p, req, lang)
+        }
         let view = try await req.view.render(template, context)
-        let res = PageRenderer.response(view.data, lang: Lang(rawValue: context.meta.lang) ?? .sv, status: status)
+        let res = PageRenderer.response(view.data, lang: lang, status: status)
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         CSRF.attachCookie(req, to: res)
         return res

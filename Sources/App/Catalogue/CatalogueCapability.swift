@@ -11,6 +11,7 @@ enum CatalogueCapability: Capability {
     ]
 
     static let openAPIPart: String? = "catalogue.json"
+    static let stylesheet: String? = "Catalogue.css"
 
     static var texts: [(key: String, sv: String, en: String)] { CatalogueText.entries }
 

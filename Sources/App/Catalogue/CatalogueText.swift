@@ -34,6 +34,7 @@ enum CatalogueText: String, TextKey {
     case childAreas
     case searchNone
     case searchEmpty
+    case hit
     case hits
     case until
     case from
@@ -210,6 +211,7 @@ enum CatalogueText: String, TextKey {
                 "Skriv ett eller flera ord, till exempel medborgardialog, Älvsjö eller 4.1.1.",
                 "Type one or more words, for example medborgardialog, Älvsjö or 4.1.1."
             )
+        case .hit: ("träff", "result")
         case .hits: ("träffar", "results")
         case .until: ("till", "until")
         case .from: ("från", "from")

@@ -9,6 +9,7 @@ enum IndicatorText: String, TextKey {
     case methods
     case methodsIntro
     case methodsHow
+    case periodCount
     case periodsCount
     case unitPercent = "unit_percent"
     case unitCount = "unit_count"
@@ -166,6 +167,7 @@ enum IndicatorText: String, TextKey {
                 "How Skillnad computes disparity measures, trends and milestone status."
             )
         case .methodsHow: ("Så räknas måtten ut", "How the measures are computed")
+        case .periodCount: ("period", "period")
         case .periodsCount: ("perioder", "periods")
         case .unitPercent: ("procent", "percent")
         case .unitCount: ("antal", "count")

@@ -9,6 +9,7 @@ enum IndicatorsCapability: Capability {
     ]
 
     static let openAPIPart: String? = "indicators.json"
+    static let stylesheet: String? = "Indicators.css"
 
     static var texts: [(key: String, sv: String, en: String)] { IndicatorText.entries }
 

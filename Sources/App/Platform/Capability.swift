@@ -16,12 +16,17 @@ protocol Capability {
 
     /// The capability's fixed texts: its `TextKey` enum's entries.
     static var texts: [(key: String, sv: String, en: String)] { get }
+
+    /// The capability's styles: a file in `Resources/Styles/`, served after the common
+    /// stylesheet as part of it, or nil when the common styles suffice.
+    static var stylesheet: String? { get }
 }
 
 extension Capability {
     static var navigation: [NavigationEntry] { [] }
     static var openAPIPart: String? { nil }
     static var texts: [(key: String, sv: String, en: String)] { [] }
+    static var stylesheet: String? { nil }
 }
 
 /// An entry in the main navigation: the key of its label, its page, and its place (lower first).

@@ -30,6 +30,9 @@ struct PageMeta: Encodable, Sendable {
         let accountLink: String
         let logoutAction: String
         let csrf: String
+        /// What the person's role allows, so pages show only the actions they may use.
+        let mayAdminister: Bool
+        let mayEdit: Bool
     }
 
     struct NavItem: Encodable, Sendable {
@@ -72,6 +75,7 @@ struct PageMeta: Encodable, Sendable {
             apiLink: APIURL.openapi.path,
             cssLink: SiteURL.stylesheet.path + "?v=" + StaticFiles.version,
             query: searchQuery,
-            accessibilityLink: SiteURL.accessibility.link(lang))
+            accessibilityLink: SiteURL.accessibility.link(lang),
+            loginLink: SiteURL.Accounts.login.link(lang))
     }
 }

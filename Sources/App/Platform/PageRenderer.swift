@@ -18,10 +18,7 @@ enum PageRenderer {
         // Signed-in people see their name and the links their role allows: not cached.
         if let p = req.principal, p.session != nil {
             guard var context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
-            context.meta.user = .init(
-                name: p.name, accountLink: SiteURL.Accounts.account.link(lang),
-                logoutAction: SiteURL.Accounts.logout.link(lang),
-                csrf: CSRF.token(for: req))
+            context.meta.user = .signedIn(p, req, lang)
             if let (kind, id) = object {
                 context.meta.historyLink = SiteURL.Catalogue.history(kind, .value(id)).link(lang)
                 if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.editObject(kind, .value(id)).link(lang) }

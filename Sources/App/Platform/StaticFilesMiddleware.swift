@@ -24,6 +24,20 @@ struct StaticFilesMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard Self.isServable(request.url.path) else { return try await next.respond(to: request) }
+        if request.url.path == SiteURL.stylesheet.path { return Self.stylesheet(request) }
         return try await files.respond(to: request, chainingTo: next)
+    }
+
+    /// The assembled stylesheet; its address carries the version, so it may be kept a year.
+    static func stylesheet(_ request: Request) -> Response {
+        let tag = "\"" + StaticFiles.version + "\""
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+        headers.replaceOrAdd(name: .eTag, value: tag)
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000")
+        if request.headers.first(name: .ifNoneMatch) == tag {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(data: StaticFiles.stylesheet))
     }
 }

@@ -22,3 +22,10 @@ struct Texts: Sendable {
         table[key]
     }
 }
+
+extension Texts {
+    /// A count with its noun in the right number: "1 träff", "2 träffar"; "1 result", "2 results".
+    func count<Key: TextKey>(_ number: Int, _ one: Key, _ many: Key) -> String {
+        NumberText.plain(Double(number), decimals: 0, lang) + "\u{00A0}" + self[typed: number == 1 ? one : many]
+    }
+}

@@ -8,6 +8,7 @@ enum ReferralsCapability: Capability {
     ]
 
     static let openAPIPart: String? = "referrals.json"
+    static let stylesheet: String? = "Referrals.css"
 
     static var texts: [(key: String, sv: String, en: String)] { ReferralText.entries }
 

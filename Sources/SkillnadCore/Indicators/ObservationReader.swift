@@ -175,6 +175,10 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         case needsName
         case unknownUnit(String, expected: String)
         case sourceNotAWebAddress
+        case classesNeeded
+        case classesOrder
+        case classLabelEmpty(Int)
+        case classesOnlyCategorical
         // Kolada responses
         case koladaValuesMissing
         case expectedArray
@@ -225,6 +229,10 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
             case .needsName: "the indicator needs a name"
             case .unknownUnit(let unit, let expected): "unknown unit \"\(unit)\" (expected one of \(expected))"
             case .sourceNotAWebAddress: "the source link must start with https:// or http://"
+            case .classesNeeded: "a categorical indicator needs at least two classes, each a number with a label"
+            case .classesOrder: "the classes' numbers must be different and in rising order"
+            case .classLabelEmpty(let value): "class \(value) has no label"
+            case .classesOnlyCategorical: "only a categorical indicator has classes (set kind to categorical)"
             case .koladaValuesMissing: "missing: a Kolada data response is {\"count\": …, \"values\": [ … ]}"
             case .expectedArray: "expected an array"
             case .notKoladaResponse(let got): "expected a Kolada data response (an object with \"values\"), got \(got)"

@@ -16,7 +16,7 @@ struct IndicatorRow: Encodable, Sendable {
     let gap: String
     let trend: String
     let trendClass: String
-    let periods: Int
+    let periods: String
 
     /// Widening first, then stable, narrowing, and those without a trend.
     let sortKey: Int
@@ -44,7 +44,7 @@ struct IndicatorRow: Encodable, Sendable {
             latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
             best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
             gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
-            trendClass: trend.classification.rawValue, periods: series.count,
+            trendClass: trend.classification.rawValue, periods: s.count(series.count, IndicatorText.periodCount, .periodsCount),
             sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
     }
 }
