@@ -27,6 +27,11 @@ LANGS = ["sv", "en"]
 _loads = {}
 
 
+def shown(path, lang):
+    """The page's address as a failure names it."""
+    return with_lang("", path, lang)
+
+
 def load(driver, url, script):
     key = (driver.session_id, url, script)
     if key not in _loads:
@@ -37,39 +42,68 @@ def load(driver, url, script):
 
 # 1. Reflow at 320 CSS pixels ------------------------------------------------------------------------------------
 
-# Measures a page in a 320 px wide viewport. An element overflows when its box reaches past the viewport's right
-# edge and no ancestor below <body> scrolls or clips it (a wide table inside a scroll container is fine). <html> and
-# <body> are not counted as containers: clipping the whole page with overflow-x: hidden hides content, it does not
-# reflow it. Only the outermost overflowing elements are named (their descendants overflow with them). The viewport
+# Measures a page in a 320 px wide viewport. Something overflows when it reaches past the viewport's right edge
+# and no ancestor below <body> scrolls or clips it (a wide table inside a scroll container is fine): an element's
+# box, or a text that runs out of its element's box (a long word, a nowrap line). <html> and <body> are not counted
+# as containers: clipping the whole page with overflow-x: hidden hides content, it does not reflow it. The viewport
 # is the layout viewport, <html>'s clientWidth: a phone zooms out a page that is too wide, and window.innerWidth
-# then grows with it.
+# then grows with it. Only the outermost overflowing elements are named, outermost first (what is inside them
+# overflows with them), and alike ones (the <dd>s of <dl class=facts>) are named once, with how many there are.
 REFLOW_JS = r"""
 var root = document.documentElement;
 var vw = root.clientWidth;
-function contains(el) {
+function clips(el) {
   var o = getComputedStyle(el).overflowX;
   return o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip';
 }
-function contained(el) {
-  for (var a = el.parentElement; a && a !== document.body && a !== root; a = a.parentElement)
-    if (contains(a)) return true;
+function contained(from) {  // from: the first element to look at, going up
+  for (var a = from; a && a !== document.body && a !== root; a = a.parentElement)
+    if (clips(a)) return true;
   return false;
 }
-function describe(el) {
-  var r = el.getBoundingClientRect();
-  var cls = typeof el.className === 'string' ? el.className : (el.getAttribute('class') || '');
-  var text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
-  return el.tagName.toLowerCase() + (cls.trim() ? '.' + cls.trim().split(/\s+/).join('.') : '')
-    + (el.id ? '#' + el.id : '') + ' "' + text + '" (right edge ' + Math.round(r.right + window.scrollX) + ' px)';
+function right(r) { return Math.round(r.right + window.scrollX); }
+function kind(el) {
+  var cls = (el.getAttribute('class') || '').trim();
+  return el.tagName.toLowerCase() + (cls ? '.' + cls.split(/\s+/).join('.') : '');
 }
-var over = Array.from(document.body.querySelectorAll('*')).filter(function (el) {
+function name(el) { return kind(el) + (el.id ? '#' + el.id : ''); }
+function describe(el) {
+  var text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  return name(el) + ' "' + text + '"';
+}
+function depth(el) { var d = 0; for (; el; el = el.parentElement) d++; return d; }
+var over = new Map();  // element -> {right, text: whether only its text overflows}
+Array.from(document.body.querySelectorAll('*')).forEach(function (el) {
   var r = el.getBoundingClientRect();
-  return (r.width > 0 || r.height > 0) && r.right + window.scrollX > vw + 0.5 && !contained(el);
+  if ((r.width > 0 || r.height > 0) && r.right + window.scrollX > vw + 0.5 && !contained(el.parentElement))
+    over.set(el, {right: right(r), text: false});
 });
-var overSet = new Set(over);
-var outermost = over.filter(function (el) {
-  for (var a = el.parentElement; a; a = a.parentElement) if (overSet.has(a)) return false;
+var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+  var el = node.parentElement;
+  if (!node.textContent.trim() || over.has(el) || /^(SCRIPT|STYLE|NOSCRIPT)$/.test(el.tagName)) continue;
+  var range = document.createRange();
+  range.selectNodeContents(node);
+  var edge = Math.max.apply(null, Array.from(range.getClientRects()).map(right).concat([0]));
+  if (edge > vw + 0.5 && !contained(el)) over.set(el, {right: edge, text: true});
+}
+var outermost = Array.from(over.keys()).filter(function (el) {
+  for (var a = el.parentElement; a; a = a.parentElement) if (over.has(a)) return false;
   return true;
+});
+outermost.sort(function (a, b) { return depth(a) - depth(b); });  // stable: document order within a depth
+var groups = [];
+outermost.forEach(function (el) {
+  var key = kind(el) + ' in ' + kind(el.parentElement) + (over.get(el).text ? ', its text,' : '');
+  var g = groups.find(function (g) { return g.key === key; });
+  if (g) { g.count++; g.right = Math.max(g.right, over.get(el).right); }
+  else groups.push({key: key, first: el, count: 1, right: over.get(el).right});
+});
+var offenders = groups.map(function (g) {
+  var el = g.first, text = (el.innerText || el.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 40);
+  return name(el) + ' in ' + name(el.parentElement) + (over.get(el).text ? ', its text,' : '') + ' "' + text + '"'
+    + (g.count > 1 ? ' and ' + (g.count - 1) + ' more like it' : '')
+    + ' reach' + (g.count > 1 ? '' : 'es') + ' ' + g.right + ' px';
 });
 // Scroll containers that do scroll sideways: keyboard users must be able to focus them to scroll,
 // and screen reader users must hear what they are.
@@ -81,8 +115,8 @@ var scrollers = Array.from(document.body.querySelectorAll('*')).filter(function 
   var label = (el.getAttribute('aria-label') || '').trim() || (el.getAttribute('aria-labelledby') || '').trim();
   return {what: describe(el), tabindex: el.getAttribute('tabindex'), role: el.getAttribute('role'), label: label};
 });
-return {vw: vw, innerWidth: window.innerWidth, scrollWidth: root.scrollWidth, overflowing: over.length,
-        offenders: outermost.slice(0, 8).map(describe), outermost: outermost.length, scrollers: scrollers};
+return {vw: vw, innerWidth: window.innerWidth, scrollWidth: root.scrollWidth, overflowing: over.size,
+        offenders: offenders.slice(0, 8), more: Math.max(0, offenders.length - 8), scrollers: scrollers};
 """
 
 
@@ -109,13 +143,11 @@ def measure_at_320(server, phone, path, lang):
 @pytest.mark.parametrize("who,path,lang", reflow_cases())
 def test_page_reflows_at_320_px(server, phone, who, path, lang):
     m = measure_at_320(server, phone, path, lang)
-    named = "\n  ".join(m["offenders"])
-    more = m["outermost"] - len(m["offenders"])
     fits = m["scrollWidth"] <= m["vw"] and m["innerWidth"] <= m["vw"]
+    named = "".join("\n  " + o for o in m["offenders"]) + (f"\n  … and {m['more']} more" if m["more"] else "")
     assert fits and not m["offenders"], (
-        f"{path}?lang={lang} is {m['scrollWidth']} px wide at {m['vw']} px (WCAG 1.4.10); "
-        f"{m['overflowing']} elements reach past the edge, outermost:\n  {named}"
-        + (f"\n  … and {more} more" if more > 0 else ""))
+        f"{shown(path, lang)} is {m['scrollWidth']} px wide at {m['vw']} px (WCAG 1.4.10); "
+        f"{m['overflowing']} elements reach past the edge, the outermost:{named}")
 
 
 @pytest.mark.parametrize("who,path,lang", reflow_cases())
@@ -124,7 +156,7 @@ def test_wide_content_scrolls_in_a_labelled_focusable_region(server, phone, who,
     bad = [s["what"] + f" has tabindex={s['tabindex']!r} role={s['role']!r} label={s['label']!r}"
            for s in m["scrollers"]
            if s["tabindex"] != "0" or s["role"] != "region" or not s["label"]]
-    assert not bad, (f"{path}?lang={lang}: a scroll container needs tabindex=\"0\", role=\"region\" and "
+    assert not bad, (f"{shown(path, lang)}: a scroll container needs tabindex=\"0\", role=\"region\" and "
                      "aria-label or aria-labelledby, so that keyboard users can scroll it:\n  " + "\n  ".join(bad))
 
 
@@ -171,9 +203,9 @@ return hits.filter(function (el) {
 def test_swedish_content_on_english_pages_is_marked_swedish(server, browser, path, needle):
     browser.get(with_lang(server, path, "en"))
     found = browser.execute_script(LANG_OF_TEXT_JS, needle)
-    assert found, f"{path}?lang=en no longer shows {needle!r}: choose another Swedish text"
+    assert found, f"{shown(path, 'en')} no longer shows {needle!r}: choose another Swedish text"
     wrong = [f"<{f['tag']}> is lang={f['lang']!r}" for f in found if f["lang"] != "sv"]
-    assert not wrong, f"{path}?lang=en: the Swedish text {needle!r} is not marked lang=\"sv\": {', '.join(wrong)}"
+    assert not wrong, f"{shown(path, 'en')}: the Swedish text {needle!r} is not marked lang=\"sv\": {', '.join(wrong)}"
 
 
 # 3, 4b and 5: what an anonymous visitor is shown ----------------------------------------------------------------
@@ -230,7 +262,7 @@ def test_anonymous_visitors_see_no_actions_that_demand_sign_in(server, browser, 
         if url.startswith(server + "/") and urllib.parse.urlsplit(url).path != "/login":
             targets.add(url)
     refused = sorted(t[len(server):] for t in targets if demands_sign_in(t))
-    assert not refused, f"{path}?lang={lang} shows anonymous visitors links that demand sign-in: {refused}"
+    assert not refused, f"{shown(path, lang)} shows anonymous visitors links that demand sign-in: {refused}"
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -239,14 +271,14 @@ def test_sign_in_link_keeps_the_english_language(server, browser, path):
     if path == "/login":
         assert view["lang"] == "en"
         return
-    assert view["login"], f"{path}?lang=en has no sign-in link in the header"
+    assert view["login"], f"{shown(path, 'en')} has no sign-in link in the header"
     href = view["login"][0]
     if "lang=en" in urllib.parse.urlsplit(href).query:
         return
     # Without the parameter, the page it opens must still be English (the browser asks for Swedish).
     browser.get(href)
     opened = browser.find_element("tag name", "html").get_attribute("lang")
-    assert opened == "en", f"{path}?lang=en links to {href[len(server):]}, which opens in lang={opened!r}"
+    assert opened == "en", f"{shown(path, 'en')} links to {href[len(server):]}, which opens in lang={opened!r}"
 
 
 # One thing, many things: no "1" before a plural noun, in either language. ("1 svar" is right: the Swedish
@@ -262,7 +294,7 @@ ONE_HIT = "/search?q=A2.3.1"  # finds exactly one measure, A.2.3.1 of Dold poten
 def test_no_plural_after_one(server, browser, path, lang):
     text = anonymous_view(server, browser, path, lang)["text"]
     wrong = sorted({m.group(0) for m in PLURAL_AFTER_ONE.finditer(text)})
-    assert not wrong, f"{path}?lang={lang} says {wrong}"
+    assert not wrong, f"{shown(path, lang)} says {wrong}"
 
 
 @pytest.mark.parametrize("lang,plural", [("sv", "1 träffar"), ("en", "1 results")])
@@ -293,9 +325,10 @@ SIGN_OUT = {"sv": "Logga ut", "en": "Sign out"}  # CommonText .logout
 @pytest.mark.parametrize("path", SIGNED_IN_PAGES + [p for p in PAGES if p not in SIGNED_IN_PAGES])
 def test_signed_in_header_names_the_user_and_offers_sign_out(server, admin_browser, path, lang):
     header = load(admin_browser, with_lang(server, path, lang), SIGNED_IN_JS)
-    assert "Ada Admin" in header["text"], f"{path}?lang={lang}: the header does not name the user: {header['text']!r}"
+    seen = " | ".join(line for line in header["text"].splitlines() if line.strip())[:160]
+    assert "Ada Admin" in header["text"], f"{shown(path, lang)}: the header does not name the user; it shows: {seen}"
     assert SIGN_OUT[lang] in header["buttons"], (
-        f"{path}?lang={lang}: no {SIGN_OUT[lang]!r} button in the header, only {header['buttons']}")
+        f"{shown(path, lang)}: no {SIGN_OUT[lang]!r} button in the header, only {header['buttons']}")
 
 
 # 6. The printed compilation -------------------------------------------------------------------------------------

@@ -30,7 +30,9 @@ struct ReferralTests {
             let joint = try #require(c.recipients.first { $0.body == "exploateringsnamnden" })
             #expect(joint.answeredBy == "stadsbyggnadsnamnden" && !joint.late)
             let html = try await app.get("/referrals/\(Self.round2016)/compilation").body
-            #expect(html.contains("<caption>Ställningstaganden per åtgärd och remissinstans"))
+            #expect(
+                html.contains(
+                    "<h2 id=\"matrix-title\" class=\"table-title\">Ställningstaganden per åtgärd och remissinstans"))
             #expect(html.contains("<td class=\"mark supports\"><abbr title=\"tillstyrker\">+</abbr></td>"))
             #expect(try await app.get("/referrals").body.contains("Remiss av kommissionens fördjupningsrapporter"))
             // The export of every position (one query) holds exactly the rows of each round's export.
@@ -147,7 +149,10 @@ struct ReferralTests {
             #expect(noDateEnglish.body.contains("Give the day the body decided the answer."))
             var v2 = fields.map { $0.0 == "version" ? ($0.0, "1") : $0.0 == "action" ? ($0.0, "submit") : $0 }
             v2.append(("decidedOn", "2024-02-20"))
-            #expect(try await app.postMultipart(path, v2, as: editor).status == .seeOther)
+            // Submitting is two steps: the form saves and leads to the check page, whose confirmation submits.
+            let review = try await app.postMultipart(path, v2, as: editor)
+            #expect(review.status == .seeOther && review.location == path + "/check")
+            #expect(try await app.post(path + "/check", ["version": "2"], as: editor).status == .seeOther)
             // Submitted: public, locked.
             let public1 = try await app.get(path)
             #expect(public1.body.contains("Resurser till feriejobb.") && public1.body.contains("svar.pdf"))
@@ -155,20 +160,22 @@ struct ReferralTests {
             #expect(locked.status == .conflict)
             // A correction is a new revision; the old one stays in the history.
             #expect(
-                try await app.postMultipart(path, [("version", "2"), ("action", "correct")], as: editor).status
+                try await app.postMultipart(path, [("version", "3"), ("action", "correct")], as: editor).status
                     == .seeOther)
             let answer = try #require(try await ReferralAnswer.query(on: app.db).first())
             #expect(answer.revision == 2 && answer.status == "draft")
             #expect(try await ReferralAnswerRevision.query(on: app.db).count() == 1)
-            var v4 = v2.map { $0.0 == "version" ? ($0.0, "3") : $0 }
+            var v4 = v2.map { $0.0 == "version" ? ($0.0, "4") : $0 }
             v4 = v4.map { $0.0 == "m[dold-potential-a-2-3-2][position]" ? ($0.0, "opposes") : $0 }
             #expect(try await app.postMultipart(path, v4, as: editor).status == .seeOther)
+            #expect(try await app.post(path + "/check", ["version": "5"], as: editor).status == .seeOther)
             // The earlier version stays readable: it still says A.2.3.2 was supported with reservations.
             let history = try await app.get(path).body
             #expect(history.contains("Version 1, ersatt") && history.contains("A.2.3.2: tillstyrker med reservationer"))
             #expect(
                 history.contains(
-                    "A.2.3.2</a> Åtgärd A.2.3.2</h3><dl class=\"facts\"><dt>Ställningstagande</dt><dd>avstyrker"))
+                    "A.2.3.2</a> <span lang=\"sv\">Åtgärd A.2.3.2</span></h3><dl class=\"facts\"><dt>Ställningstagande</dt><dd>avstyrker"
+                ))
 
             // The compilation and the CSV export agree with the database.
             let comp = try await app.getJSON("/api/v1/referrals/remiss-av-dold-potential/compilation")

@@ -131,6 +131,45 @@ enum CatalogueText: String, TextKey {
     case problemNotAYear
     case problemChapterLine
     case problemVersionConflict
+    case yourArea
+    case yourAreaIntro
+    case yourAreaSearch
+    case yourAreaHint
+    case homeIndicators
+    case allIndicators
+    case differencesBetweenAreas
+    case areaPluralCity = "areaPlural.city"
+    case areaPluralDistrictArea = "areaPlural.districtArea"
+    case areaPluralDistrict = "areaPlural.district"
+    case areaPluralVotingDistrict = "areaPlural.votingDistrict"
+    case areaPluralStatisticalArea = "areaPlural.statisticalArea"
+    case areaHeadingDistrictArea = "areaHeading.districtArea"
+    case areaHeadingDistrict = "areaHeading.district"
+    case areaHeadingVotingDistrict = "areaHeading.votingDistrict"
+    case areaHeadingStatisticalArea = "areaHeading.statisticalArea"
+    case areaHeadingCity = "areaHeading.city"
+    case formerAreas
+    case districtCouncil
+    case districtAreaOf
+    case standingHeading
+    case standingIntro
+    case higherThanCity
+    case lowerThanCity
+    case sameAsCity
+    case betterThanCity
+    case worseThanCity
+    case rankAmong
+    case standingTable
+    case searchAreas
+    case searchIndicators
+    case searchAnswers
+    case searchOnly
+    case searchEverything
+    case answerBy
+    case sourceNote
+    case showAll
+    case searchEverythingLabel
+    case districtAreasHeading
 
     var text: (sv: String, en: String) {
         switch self {
@@ -263,8 +302,8 @@ enum CatalogueText: String, TextKey {
             )
         case .areasIntro:
             (
-                "Stadens områden. Områden som har slagits samman visas med sin giltighetstid.",
-                "The city's areas. Areas that have been merged are shown with their period of validity."
+                "Stadens områden: stadsdelsområden med sina stadsdelar, och för sig valdistrikt och statistikområden. Områden som har slagits samman visas med sin giltighetstid.",
+                "The city's areas: district areas with their districts, and apart from them voting districts and statistical areas. Areas that have been merged are shown with their period of validity."
             )
         case .openLink: ("Öppna rapporten", "Open the report")
         case .editRoadmap: ("Redigera färdplanen", "Edit the roadmap")
@@ -346,6 +385,61 @@ enum CatalogueText: String, TextKey {
         case .actionDelete: ("borttagen", "deleted")
         case .actionSignIn: ("inloggning", "sign-in")
         case .actionSignInFailed: ("misslyckad inloggning", "failed sign-in")
+        case .yourArea: ("Ditt område", "Your area")
+        case .yourAreaIntro:
+            (
+                "Sök ditt område eller välj ditt stadsdelsområde. Där ser du vilken stadsdelsnämnd som ansvarar och hur området ligger till jämfört med hela staden.",
+                "Find your area or choose your district area. There you see which district council is responsible and how the area compares with the whole city."
+            )
+        case .yourAreaSearch: ("Sök område", "Find an area")
+        case .yourAreaHint: ("Till exempel Rinkeby, Husby eller Älvsjö", "For example Rinkeby, Husby or Älvsjö")
+        case .homeIndicators:
+            (
+                "Indikatorer följer skillnader i livsvillkor mellan stadens områden över tid, till exempel valdeltagande.",
+                "Indicators follow differences in living conditions between the city's areas over time, for example voter turnout."
+            )
+        case .allIndicators: ("Alla indikatorer", "All indicators")
+        case .differencesBetweenAreas: ("Skillnader mellan områden", "Differences between areas")
+        case .areaPluralCity: ("kommuner", "municipalities")
+        case .areaPluralDistrictArea: ("stadsdelsområden", "district areas")
+        case .areaPluralDistrict: ("stadsdelar", "districts")
+        case .areaPluralVotingDistrict: ("valdistrikt", "voting districts")
+        case .areaPluralStatisticalArea: ("statistikområden", "statistical areas")
+        case .areaHeadingDistrictArea: ("Stadsdelsområden och stadsdelar", "District areas and districts")
+        case .areaHeadingDistrict: ("Stadsdelar utanför stadsdelsområdena", "Districts outside the district areas")
+        case .areaHeadingVotingDistrict: ("Valdistrikt", "Voting districts")
+        case .areaHeadingStatisticalArea: ("Statistikområden (DeSO, RegSO)", "Statistical areas (DeSO, RegSO)")
+        case .areaHeadingCity: ("Kommunen", "The municipality")
+        case .formerAreas: ("Tidigare områden", "Former areas")
+        case .districtCouncil: ("Stadsdelsnämnd", "District council")
+        case .districtAreaOf: ("Stadsdelsområde", "District area")
+        case .standingHeading: ("Så ligger området till", "How the area compares")
+        case .standingIntro:
+            (
+                "Det senaste värdet för varje indikator, jämfört med hela staden.",
+                "The latest value of each indicator, compared with the whole city."
+            )
+        case .higherThanCity: ("högre än staden (%1)", "higher than the city (%1)")
+        case .lowerThanCity: ("lägre än staden (%1)", "lower than the city (%1)")
+        case .sameAsCity: ("samma som staden (%1)", "the same as the city (%1)")
+        case .betterThanCity: ("bättre än staden", "better than the city")
+        case .worseThanCity: ("sämre än staden", "worse than the city")
+        case .rankAmong: ("plats %1 av %2 (plats 1 är bäst)", "place %1 of %2 (place 1 is best)")
+        case .standingTable: ("Indikatorvärden för området och staden", "Indicator values for the area and the city")
+        case .searchAreas: ("Områden", "Areas")
+        case .searchIndicators: ("Indikatorer", "Indicators")
+        case .searchAnswers: ("Remissvar", "Referral answers")
+        case .searchOnly: ("Visar bara: %1.", "Showing only: %1.")
+        case .searchEverything: ("Sök i allt", "Search everything")
+        case .answerBy: ("%1 svarar på %2", "%1 answers %2")
+        case .sourceNote: ("Källa och anmärkning", "Source and note")
+        case .showAll: ("Visa alla %1", "Show all %1")
+        case .searchEverythingLabel:
+            (
+                "Sök bland områden, indikatorer, organ, rapporter, åtgärder och remissvar",
+                "Search areas, indicators, bodies, reports, measures and referral answers"
+            )
+        case .districtAreasHeading: ("Stadsdelsområden", "District areas")
         }
     }
 }

@@ -56,16 +56,19 @@ enum PageController {
             index, lang -> PageContext<AreaPage>? in
             guard let area = index.areaByID[id] else { return nil }
             let readings = try await AreaPage.query(area: area, on: req.db)
-            return AreaPage.build(index, lang, id: id, indicators: AreaPage.IndicatorValue.all(readings, lang))
+            return AreaPage.build(index, lang, id: id, readings: readings)
         }
     }
 
     static func search(_ req: Request) async throws -> Response {
         let query = String(
             (req.query[String.self, at: "q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(200))
-        let results = try await Search.run(query, on: req)
+        // An unknown kind searches everything rather than failing: the form never sends one.
+        let kind = req.query[String.self, at: "kind"].flatMap(SearchKind.init(rawValue:))
         return try await PageRenderer.render(req, template: "Catalogue/search") { index, lang in
-            SearchPage.build(index, lang, query: query, results: results)
+            let kinds = kind.map { Set([$0]) } ?? Set(SearchKind.allCases)
+            let results = try await Search.run(query, kinds: kinds, on: req)
+            return SearchPage.build(index, lang, query: query, kind: kind, results: results)
         }
     }
 }

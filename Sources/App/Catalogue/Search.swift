@@ -1,20 +1,70 @@
 import Fluent
+import SQLKit
 import SkillnadCore
 import Vapor
 
-/// Search over reports, measures and bodies. Texts are stored folded and stemmed
-/// (`SearchText.index`), so one portable `LIKE` per term matches inflections and Swedish
-/// letters on SQLite and PostgreSQL alike; a query that is a measure code also finds the
-/// measure by its code, in any spelling documents use.
+/// What a search (sökning) can find, in the order the results page shows them; `?kind=` names one.
+enum SearchKind: String, CaseIterable, Sendable {
+    case area, indicator, body, report, measure, answer
+}
+
+/// Search over everything: areas, indicators, bodies, reports, measures and submitted referral
+/// answers. Texts are folded and stemmed (`SearchText.index`): reports, measures and bodies are
+/// stored so, and one portable `LIKE` per term matches inflections and Swedish letters on SQLite
+/// and PostgreSQL alike; areas are matched in the catalogue snapshot's index; indicators and
+/// answers are read in one limited query each and matched the same way. A query that is a
+/// measure code also finds the measure by its code, in any spelling documents use.
 enum Search {
     static let maxHits = 100
+    /// How many indicators and submitted answers one search reads at most.
+    static let maxScanned = 2000
 
-    static func run(_ query: String, on req: Request) async throws -> SearchResults {
+    static func run(
+        _ query: String, kinds: Set<SearchKind> = Set(SearchKind.allCases), on req: Request
+    ) async throws -> SearchResults {
         let terms = SearchText.terms(query)
         guard !terms.isEmpty else { return SearchResults() }
         let index = try await req.catalogue().index
         var results = SearchResults()
+        if kinds.contains(.area) { results.areas = areas(terms, index: index) }
+        if kinds.contains(.indicator) { results.indicators = try await indicators(terms, on: req.db) }
+        if kinds.contains(.report) {
+            let reports = try await Report.query(on: req.db).group(.and) { group in
+                for term in terms { group.filter(\.$search ~~ term) }
+            }.sort(\.$year, .descending).limit(maxHits).all()
+            results.reports = reports.map(\.slug)
+        }
+        if kinds.contains(.measure) { results.measures = try await measures(query, terms, index: index, on: req.db) }
+        if kinds.contains(.body) {
+            let bodies = try await Body.query(on: req.db).group(.and) { group in
+                for term in terms { group.filter(\.$search ~~ term) }
+            }.sort(\.$name).limit(maxHits).all()
+            results.bodies = bodies.map(\.slug)
+        }
+        if kinds.contains(.answer) { results.answers = try await answers(terms, index: index, on: req.db) }
+        return results
+    }
 
+    /// Does an indexed text (`SearchText.index`) hold every term at a word start?
+    static func matches(_ indexed: String, _ terms: [String]) -> Bool {
+        terms.allSatisfy { indexed.contains(" " + $0) }
+    }
+
+    /// Areas whose name, English name, code or other names match: coarser kinds first (a district
+    /// area before its voting districts), then in natural Swedish order.
+    static func areas(_ terms: [String], index: CatalogueIndex) -> [AreaRecord] {
+        let found = index.document.areas.filter { area in
+            matches(index.areaSearchText[area.id] ?? "", terms)
+        }
+        let order = Dictionary(uniqueKeysWithValues: AreaKind.allCases.enumerated().map { ($1, $0) })
+        let grouped = Dictionary(grouping: found) { order[$0.kind] ?? 0 }
+        return grouped.keys.sorted().flatMap { NaturalOrder.sorted(grouped[$0] ?? []) { $0.name } }
+            .prefix(maxHits).map { $0 }
+    }
+
+    static func measures(_ query: String, _ terms: [String], index: CatalogueIndex, on db: any Database)
+        async throws -> [MeasureRecord]
+    {
         var codeHits: [MeasureRecord] = []
         if MeasureCode.parse(query) != nil {
             switch index.resolver.resolve(query) {
@@ -25,24 +75,78 @@ enum Search {
             default: break
             }
         }
-
-        let reports = try await Report.query(on: req.db).group(.and) { g in
-            for t in terms { g.filter(\.$search ~~ t) }
-        }.sort(\.$year, .descending).limit(maxHits).all()
-        results.reports = reports.map(\.slug)
-
-        let measures = try await Measure.query(on: req.db).group(.and) { g in
-            for t in terms { g.filter(\.$search ~~ t) }
+        let measures = try await Measure.query(on: db).group(.and) { group in
+            for term in terms { group.filter(\.$search ~~ term) }
         }.sort(\.$sortKey).limit(maxHits).all()
-        let bySlug = Dictionary(index.document.measures.map { (measureID($0), $0) }, uniquingKeysWith: { a, _ in a })
-        let textHits = measures.compactMap { bySlug[$0.slug] }
-        let codeIDs = Set(codeHits.map(measureID))
-        results.measures = codeHits + textHits.filter { !codeIDs.contains(measureID($0)) }
+        let textHits = measures.compactMap { index.measureByPublicID[$0.slug] }
+        let codeIDs = Set(codeHits.map(\.publicID))
+        return codeHits + textHits.filter { !codeIDs.contains($0.publicID) }
+    }
 
-        let bodies = try await Body.query(on: req.db).group(.and) { g in
-            for t in terms { g.filter(\.$search ~~ t) }
-        }.sort(\.$name).limit(maxHits).all()
-        results.bodies = bodies.map(\.slug)
-        return results
+    /// An indicator found: its code and names.
+    struct IndicatorHit: Sendable {
+        let code: String
+        let name: String
+        let nameEn: String?
+    }
+
+    /// Indicators whose code, names or definition match, by name.
+    static func indicators(_ terms: [String], on db: any Database) async throws -> [IndicatorHit] {
+        let rows = try await db.sql().select()
+            .columns("code", "name", "name_en", "definition", "definition_en")
+            .from(Indicator.schema).orderBy("name").limit(maxScanned).all()
+        var hits: [IndicatorHit] = []
+        for row in rows {
+            let code = try row.decode(column: "code", as: String.self)
+            let name = try row.decode(column: "name", as: String.self)
+            let nameEn = try row.decode(column: "name_en", as: String?.self)
+            let definition = try row.decode(column: "definition", as: String?.self) ?? ""
+            let definitionEn = try row.decode(column: "definition_en", as: String?.self) ?? ""
+            let text = [code.replacingOccurrences(of: "-", with: " "), name, nameEn ?? "", definition, definitionEn]
+            guard matches(SearchText.index(text.joined(separator: " ")), terms) else { continue }
+            hits.append(IndicatorHit(code: code, name: name, nameEn: nameEn))
+            if hits.count >= maxHits { break }
+        }
+        return hits
+    }
+
+    /// A submitted answer found: the round, the body, and the answer's date.
+    struct AnswerHit: Sendable {
+        let round: String
+        let roundTitle: String
+        let body: String
+        let submittedOn: String?
+    }
+
+    /// Submitted answers (public records; drafts and decided answers are never searched) whose
+    /// body's name, round title, summary or further challenges match, newest first.
+    static func answers(_ terms: [String], index: CatalogueIndex, on db: any Database) async throws -> [AnswerHit] {
+        let rows = try await db.sql().raw(
+            """
+            SELECT r.slug AS slug, r.title AS title, a.body AS body, a.submitted_on AS submitted_on,
+                   a.summary AS summary, a.further_challenges AS further_challenges
+            FROM referral_answers a JOIN referral_rounds r ON r.id = a.round_id
+            WHERE a.status = \(bind: AnswerStatus.submitted.rawValue)
+            ORDER BY a.submitted_on DESC, r.slug, a.body
+            LIMIT \(bind: maxScanned)
+            """
+        ).all()
+        var hits: [AnswerHit] = []
+        for row in rows {
+            let body = try row.decode(column: "body", as: String.self)
+            let title = try row.decode(column: "title", as: String.self)
+            let summary = try row.decode(column: "summary", as: String?.self) ?? ""
+            let further = try row.decode(column: "further_challenges", as: String?.self) ?? ""
+            let bodyRecord = index.bodyByID[body]
+            let names = [bodyRecord?.name ?? body, bodyRecord?.nameEn ?? "", bodyRecord?.shortName ?? ""]
+            let text = (names + [title, summary, further]).joined(separator: " ")
+            guard matches(SearchText.index(text), terms) else { continue }
+            hits.append(
+                AnswerHit(
+                    round: try row.decode(column: "slug", as: String.self), roundTitle: title, body: body,
+                    submittedOn: try row.decode(column: "submitted_on", as: String?.self)))
+            if hits.count >= maxHits { break }
+        }
+        return hits
     }
 }

@@ -13,6 +13,34 @@ extension Texts {
         }
     }
 
+    /// The singular and plural keys of an area kind's noun, for counts.
+    static func nouns(_ kind: AreaKind) -> (one: CatalogueText, many: CatalogueText) {
+        switch kind {
+        case .city: (.area1City, .areaPluralCity)
+        case .districtArea: (.area1DistrictArea, .areaPluralDistrictArea)
+        case .district: (.area1District, .areaPluralDistrict)
+        case .votingDistrict: (.area1VotingDistrict, .areaPluralVotingDistrict)
+        case .statisticalArea: (.area1StatisticalArea, .areaPluralStatisticalArea)
+        }
+    }
+
+    /// How many areas of a kind, with the noun in the right number: "1 valdistrikt", "3 stadsdelar".
+    func count(_ number: Int, of kind: AreaKind) -> String {
+        let nouns = Self.nouns(kind)
+        return count(number, nouns.one, nouns.many)
+    }
+
+    /// The heading of the section of the areas page that lists areas of a kind.
+    func heading(_ kind: AreaKind) -> String {
+        switch kind {
+        case .city: self[.areaHeadingCity]
+        case .districtArea: self[.areaHeadingDistrictArea]
+        case .district: self[.areaHeadingDistrict]
+        case .votingDistrict: self[.areaHeadingVotingDistrict]
+        case .statisticalArea: self[.areaHeadingStatisticalArea]
+        }
+    }
+
     /// An area kind named by its raw value (a level of an indicator page), or the value as written.
     func areaKind(_ raw: String) -> String {
         AreaKind(rawValue: raw).map(label) ?? raw

@@ -109,6 +109,7 @@ enum IndicatorImporter {
         // Pass 1: check every row, match every area, find duplicate rows.
         let matcher = AreaMatcher(doc.areas, kind: spec.areaKind)
         let city = doc.areas.first { $0.kind == .city }
+        let cityName = city.map { SearchText.fold($0.name) }
         var plan = Plan()
         var unmatched: [(line: Int, area: String, suggestions: [String])] = []
         var newAreas: [AreaRecord] = []
@@ -128,6 +129,8 @@ enum IndicatorImporter {
             } else {
                 if r.areaCode == nil && r.areaName == nil, let city {
                     slug = city.id  // Open SDG rows without GeoCode are for the whole city.
+                } else if let city, r.areaCode == nil, let name = r.areaName, SearchText.fold(name) == cityName {
+                    slug = city.id  // A file of districts often ends with the city's own row.
                 } else {
                     switch matcher.match(code: r.areaCode, name: r.areaName, period: r.period) {
                     case .found(let a): slug = a.id
@@ -314,6 +317,9 @@ enum IndicatorImporter {
             ? nil : String(decoding: try JSONEncoder().encode(d.targetAreas), as: UTF8.self)
         indicator.strategies =
             (d.strategies ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.strategies), as: UTF8.self)
+        indicator.kind = d.kind?.rawValue
+        indicator.classes =
+            (d.classes ?? []).isEmpty ? nil : String(decoding: try JSONEncoder().encode(d.classes), as: UTF8.self)
     }
 
     static func uniqueSlug(_ base: String, taken: Set<String>) -> String {

@@ -22,7 +22,9 @@ struct IndicatorInfo: Sendable {
             code: m.code, name: m.name, nameEn: m.nameEn, unit: m.unit,
             direction: Direction(rawValue: m.direction) ?? .higherIsBetter, definition: m.definition,
             definitionEn: m.definitionEn, source: m.source, sourceURL: m.sourceURL,
-            targetAreas: list(m.targetAreas), strategies: list(m.strategies))
+            targetAreas: list(m.targetAreas), strategies: list(m.strategies),
+            kind: m.kind.flatMap(IndicatorKind.init(rawValue:)),
+            classes: m.classes.flatMap { try? JSONDecoder().decode([IndicatorClass].self, from: Data($0.utf8)) })
         updatedAt = m.updatedAt
         version = m.version
     }
@@ -38,12 +40,22 @@ enum IndicatorQueries {
     struct Overview: Sendable {
         let infos: [IndicatorInfo]
         let summaries: [UUID: [SummaryRow]]
+        /// Each indicator's citywide values by period: the city's own value where the data gives
+        /// one, else the mean of the areas (some indicators, such as a gap, exist only citywide).
+        let city: [UUID: [String: Double]]
     }
 
     static func overview(on db: any Database) async throws -> Overview {
         let infos = try await all(on: db)
         let summaries = Dictionary(grouping: try await summaries(on: db), by: \.indicator_id)
-        return Overview(infos: infos, summaries: summaries)
+        var city: [UUID: [String: Double]] = [:]
+        for info in infos {
+            let list = summaries[info.id] ?? []
+            let level = defaultLevel(Set(list.map(\.level))) ?? ""
+            let values = try await cityValues(info.id, summaries: list, level: level, on: db)
+            if !values.isEmpty { city[info.id] = values }
+        }
+        return Overview(infos: infos, summaries: summaries, city: city)
     }
 
     static func one(_ code: String, on db: any Database) async throws -> IndicatorInfo? {

@@ -47,6 +47,8 @@ enum IndicatorSummaries {
 
     static func recompute(_ indicator: Indicator, on db: any Database) async throws {
         let direction = Direction(rawValue: indicator.direction) ?? .higherIsBetter
+        // Class numbers are labels in order, not amounts: no mean, gap or ratio is kept for them.
+        let categorical = indicator.kind == IndicatorKind.categorical.rawValue
         let indicatorID = try indicator.requireID()
         try await IndicatorSummary.query(on: db).filter(\.$indicator.$id == indicatorID).delete()
         let points = try await points(indicatorID, on: db)
@@ -57,12 +59,12 @@ enum IndicatorSummaries {
         encoder.outputFormatting = [.sortedKeys]
         for (key, list) in byLevel {
             let parts = key.split(separator: "|", maxSplits: 1).map(String.init)
-            let r = Disparity.compute(inputs(list), direction: direction)
+            let r = Disparity.compute(categorical ? [] : inputs(list), direction: direction)
             let s = IndicatorSummary()
             s.$indicator.id = indicatorID
             s.level = parts[0]
             s.period = parts[1]
-            s.areaCount = r.areaCount
+            s.areaCount = categorical ? list.count : r.areaCount
             s.mean = r.mean?.value
             s.weighted = r.weighted
             s.difference = r.difference?.value

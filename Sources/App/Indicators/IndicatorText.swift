@@ -10,12 +10,26 @@ enum IndicatorText: String, TextKey {
     case methodsIntro
     case methodsHow
     case periodCount
+    case onlyCityValues
+    case classesUnit
+    case categoricalNoGap
+    case differencesCategorical
+    case classDistribution
+    case distributionCaption
+    case classLabel
+    case areasInClass
+    case populationShare
+    case areasByClass
+    case classesFact
+    case onePeriodOnly
+    case overTimeCity
     case periodsCount
     case unitPercent = "unit_percent"
     case unitCount = "unit_count"
     case unitSek = "unit_sek"
     case unitYears = "unit_years"
     case unitPerMille = "unit_perMille"
+    case unitPercentagePoints = "unit_percentagePoints"
     case directionLabel
     case higherIsBetter
     case lowerIsBetter
@@ -32,6 +46,7 @@ enum IndicatorText: String, TextKey {
     case areaCount
     case barsDesc
     case mapDesc
+    case mapDescClasses
     case seriesDesc
     case gapSeriesDesc
     case groupsCaption
@@ -168,12 +183,34 @@ enum IndicatorText: String, TextKey {
             )
         case .methodsHow: ("Så räknas måtten ut", "How the measures are computed")
         case .periodCount: ("period", "period")
+        case .onlyCityValues: ("bara hela staden", "whole city only")
+        case .classesUnit: ("klasser", "classes")
+        case .categoricalNoGap: ("klasser, inget avstånd att mäta", "classes, no gap to measure")
+        case .differencesCategorical:
+            (
+                "Indikatorer vars värden är klasser (till exempel områdestyp 1–5) har inget avstånd mellan bästa och sämsta område att mäta. Deras sidor visar i stället hur områden och invånare fördelar sig på klasserna:",
+                "Indicators whose values are classes (such as area type 1–5) have no gap between the best and the worst area to measure. Their pages show instead how areas and residents are spread over the classes:"
+            )
+        case .classDistribution: ("Fördelning på klasser", "Distribution over the classes")
+        case .distributionCaption: ("%1: områden och invånare per klass, %2, %3", "%1: areas and residents per class, %2, %3")
+        case .classLabel: ("Klass", "Class")
+        case .areasInClass: ("Områden", "Areas")
+        case .populationShare: ("Andel av invånarna", "Share of residents")
+        case .areasByClass: ("Områdena i varje klass", "The areas in each class")
+        case .classesFact: ("%1 klasser, från %2 till %3", "%1 classes, from %2 to %3")
+        case .onePeriodOnly:
+            (
+                "Det finns bara värden för en period (%1), så ingen utveckling över tid att visa ännu.",
+                "There are values for one period only (%1), so there is no change over time to show yet."
+            )
+        case .overTimeCity: ("%1: hela staden över tid", "%1: the whole city over time")
         case .periodsCount: ("perioder", "periods")
         case .unitPercent: ("procent", "percent")
         case .unitCount: ("antal", "count")
         case .unitSek: ("kronor", "SEK")
         case .unitYears: ("år", "years")
         case .unitPerMille: ("per 1 000", "per 1,000")
+        case .unitPercentagePoints: ("procentenheter", "percentage points")
         case .directionLabel: ("Riktning", "Direction")
         case .higherIsBetter: ("högre är bättre", "higher is better")
         case .lowerIsBetter: ("lägre är bättre", "lower is better")
@@ -193,10 +230,15 @@ enum IndicatorText: String, TextKey {
                 "Stapeldiagram över %1, sorterade från högst till lägst värde. Den lodräta linjen är hela stadens värde, %2. Samma uppgifter finns i tabellen under diagrammet.",
                 "Bar chart of the %1, sorted from highest to lowest value. The vertical line is the whole city's value, %2. The same figures are in the table below the chart."
             )
+        case .mapDescClasses:
+            (
+                "Karta där områdena är färgade efter klass, med en färg per klass. Varje område är en länk till dess sida; områdena finns också i listan över klasserna.",
+                "Map with the areas coloured by class, one colour per class. Each area is a link to its page; the areas are also in the list of classes."
+            )
         case .mapDesc:
             (
-                "Karta där områdena är färgade efter värde, ljusast för de sämsta och mörkast för de bästa. Värdena finns också i tabellen vid stapeldiagrammet.",
-                "Map with the areas coloured by value, lightest for the worst and darkest for the best. The values are also in the table with the bar chart."
+                "Karta där områdena är färgade efter värde, ljusast för de sämsta och mörkast för de bästa. Varje område är en länk till dess sida; värdena finns också i tabellen vid stapeldiagrammet.",
+                "Map with the areas coloured by value, lightest for the worst and darkest for the best. Each area is a link to its page; the values are also in the table with the bar chart."
             )
         case .seriesDesc:
             (

@@ -14,5 +14,6 @@ enum Migrations {
         NumberObservationKeys(),
         AddJointConfirmations(),
         AddIndicatorOwnership(),
+        AddIndicatorKind(),
     ]
 }

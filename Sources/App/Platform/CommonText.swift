@@ -24,6 +24,7 @@ enum CommonText: String, TextKey {
     case group
     case showTable
     case unmapped
+    case mapLegendDirection
     case preliminary
     case population
     case status
@@ -124,6 +125,7 @@ enum CommonText: String, TextKey {
         case .group: ("Grupp", "Group")
         case .showTable: ("Visa tabell", "Show table")
         case .unmapped: ("Utan karta", "Not on the map")
+        case .mapLegendDirection: ("ljusast sämst, mörkast bäst", "lightest worst, darkest best")
         case .preliminary: ("preliminär", "preliminary")
         case .population: ("Folkmängd", "Population")
         case .status: ("Status", "Status")
@@ -141,7 +143,7 @@ enum CommonText: String, TextKey {
         case .bodies: ("Organ", "Bodies")
         case .areas: ("Områden", "Areas")
         case .search: ("Sök", "Search")
-        case .searchLabel: ("Sök bland rapporter, åtgärder och organ", "Search reports, measures and bodies")
+        case .searchLabel: ("Sök bland områden, indikatorer, rapporter, åtgärder, organ och remissvar", "Search areas, indicators, reports, measures, bodies and referral answers")
         case .searchButton: ("Sök", "Search")
         case .languageSwitch: ("In English", "På svenska")
         case .footer:

@@ -41,10 +41,12 @@ enum NumberText {
         guard let x, x.isFinite else { return Texts(lang)[.notComputable] }
         let n = plain(x, decimals: decimals(unit), lang)
         switch unit {
-        case "percent": return lang == .sv ? "\(n) %" : "\(n)%"
-        case "perMille": return "\(n) ‰"
-        case "sek": return "\(n) kr"
-        case "years": return lang == .sv ? "\(n) år" : "\(n) years"
+        // A no-break space keeps the unit on the number's line.
+        case "percent": return lang == .sv ? "\(n)\u{a0}%" : "\(n)%"
+        case "perMille": return "\(n)\u{a0}‰"
+        case "sek": return "\(n)\u{a0}kr"
+        case "years": return lang == .sv ? "\(n)\u{a0}år" : "\(n)\u{a0}years"
+        case "percentagePoints": return n + (lang == .sv ? "\u{a0}procentenheter" : "\u{a0}percentage points")
         default: return n
         }
     }
@@ -53,7 +55,7 @@ enum NumberText {
     static func gap(_ x: Double?, unit: String, _ lang: Lang) -> String {
         guard let x, x.isFinite else { return "–" }
         if unit == "percent" {
-            return plain(x, decimals: 1, lang) + (lang == .sv ? " procentenheter" : " percentage points")
+            return plain(x, decimals: 1, lang) + (lang == .sv ? "\u{a0}procentenheter" : "\u{a0}percentage points")
         }
         return value(x, unit: unit, lang)
     }

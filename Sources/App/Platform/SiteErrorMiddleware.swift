@@ -106,8 +106,12 @@ struct SiteErrorMiddleware: AsyncMiddleware {
         let lang = Lang.of(request)
         // A refusal kept as data is worded in the reader's language; the API above gets English.
         let worded = (error as? any WordedProblem)?.text(Texts(lang)) ?? detail
-        let page = ErrorPage.build(
+        var page = ErrorPage.build(
             status: status, detail: status.code >= 500 ? nil : worded, lang: lang, path: request.url.path)
+        // The signed-in still see who they are and the way out, on an error page too.
+        if let principal = request.principal, principal.session != nil {
+            page.meta.user = .signedIn(principal, request, lang)
+        }
         do {
             let res = try await request.view.render("Platform/error", page).encodeResponse(status: status, for: request)
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

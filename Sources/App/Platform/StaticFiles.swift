@@ -12,6 +12,9 @@ enum StaticFiles {
     static var publicDirectory: String { resources.appendingPathComponent("Public").path + "/" }
     static var demoCatalogue: URL { resources.appendingPathComponent("Demo/catalogue.json") }
     static var demoReferrals: URL { resources.appendingPathComponent("Demo/referrals.json") }
+    /// The small extract of the public data (`tools/demo-extract`), laid out as `../shared` is.
+    static var demoPublicData: URL { resources.appendingPathComponent("Demo/public") }
+    static var demoFigures: URL { resources.appendingPathComponent("Demo/figures.csv") }
 
     /// The one stylesheet: the common styles (`Public/static/skillnad.css`), then each
     /// capability's own (`Styles/<file>`), so a capability keeps its styles in its own file.

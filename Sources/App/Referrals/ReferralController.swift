@@ -35,6 +35,13 @@ enum ReferralController {
         }
     }
 
+    /// The compilation for paper (A4 landscape), cached like the other public pages.
+    static func compilationPrint(_ req: Request) async throws -> Response {
+        try await PageRenderer.render(req, template: "Referrals/compilation-print") { index, lang in
+            CompilationPrintPage.build(index, lang, data: try await roundData(req), today: today())
+        }
+    }
+
     /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.
     static func compilationCSV(_ req: Request) async throws -> Response {
         try await roundCSV(req, variant: try csvVariant(req))
@@ -94,7 +101,8 @@ enum ReferralController {
     static func answer(_ req: Request) async throws -> Response {
         let data = try await roundData(req)
         let body = try req.parameters.require(SiteURL.bodyKey)
-        let saved = req.query[String.self, at: "saved"] != nil ? Texts(Lang.of(req))[.answerSaved] : nil
+        let savedValue = req.query[String.self, at: "saved"]
+        let saved = savedValue.map { Texts(Lang.of(req))[$0 == "submitted" ? .answerSubmittedNotice : .answerSaved] }
         if mayEdit(req, body: body) {
             return try await answerPage(
                 req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
@@ -118,7 +126,7 @@ enum ReferralController {
 
     static func answerPage(
         _ req: Request, data: LoadedRound, body: String, values: ReferralDocument.Answer?, version: Int?,
-        errors: [String],
+        errors: [AnswerProblem],
         saved: String?, status: HTTPResponseStatus
     ) async throws -> Response {
         let index = try await req.catalogue().index
@@ -200,7 +208,11 @@ enum ReferralController {
         // Keep the stored status; the action moves it.
         answer.status = data.answer(of: body)?.answer.status ?? .draft
         if answer.status.isFinal { answer.status = .draft }
-        let action = AnswerStore.Action(rawValue: form.action ?? "save") ?? .save
+        // Submitting is irreversible, so the form only saves and leads to the check step, whose
+        // confirmation alone submits (`confirmAnswer`). An older form's `submit` does the same.
+        let review = form.action == "review" || form.action == AnswerStore.Action.submit.rawValue
+        let requested = AnswerStore.Action(rawValue: form.action ?? "save") ?? .save
+        let action = review ? .save : requested
         let attachment = form.attachment.flatMap { file in
             // A file field left empty sends a part with no name and no bytes: no attachment.
             file.filename.isEmpty && file.data.readableBytes == 0
@@ -216,19 +228,20 @@ enum ReferralController {
                 answer, action: action, version: version, attachment: attachment, removing: removals,
                 index: try await req.catalogue().index, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
-            return req.redirect(
-                to: SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
-                    Lang.of(req), query: [("saved", "1")]), redirectType: .normal)
+            let next =
+                review
+                ? SiteURL.Referrals.answerCheck(.value(data.round.id), .value(body)).link(Lang.of(req))
+                : SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
+                    Lang.of(req), query: [("saved", "1")])
+            return req.redirect(to: next, redirectType: .normal)
         } catch let e as AnswerStore.Refused {
-            let errors = e.problems.map { $0.text(Texts(Lang.of(req))) }
             return try await answerPage(
-                req, data: data, body: body, values: answer, version: version, errors: errors, saved: nil,
+                req, data: data, body: body, values: answer, version: version, errors: e.problems, saved: nil,
                 status: .unprocessableEntity)
         } catch let e as AnswerStore.Conflict {
-            let errors = [e.problem.text(Texts(Lang.of(req)))]
             return try await answerPage(
-                req, data: try await roundData(req), body: body, values: answer, version: version, errors: errors,
-                saved: nil, status: .conflict)
+                req, data: try await roundData(req), body: body, values: answer, version: version,
+                errors: [e.problem], saved: nil, status: .conflict)
         }
     }
 

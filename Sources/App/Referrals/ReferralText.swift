@@ -105,6 +105,47 @@ enum ReferralText: String, TextKey {
     case problemNoRecipients
     case problemRoundConflict
     case problemRoundExists
+    case partOf
+    case otherBodies
+    case printVersion
+    case printVersionHint
+    case scrollTable
+    case positionCounts
+    case countsShort
+    case abbreviations
+    case compiledOn
+    case backToCompilation
+    case printInstructions
+    case marksLegend
+    case prerequisitesAndComments
+    case missingRequiredColumn
+    case requiredMeasureOne
+    case requiredMeasureMany
+    case requiredProgressOne
+    case requiredProgressMany
+    case requiredMeasures
+    case stillMissing
+    case decidedOnHint
+    case errorPrefix
+    case reviewHint
+    case reviewAndSubmit
+    case declineLegend
+    case declineHint
+    case checkTitle
+    case checkIntro
+    case answerNotSubmitted
+    case cannotSubmitYet
+    case unansweredRequired
+    case unansweredRequiredHint
+    case notFilledIn
+    case change
+    case question
+    case whatHappensNext
+    case whatHappensNextText
+    case confirmSubmit
+    case backToForm
+    case answerSubmittedNotice
+    case sourceAndNote
 
     var text: (sv: String, en: String) {
         switch self {
@@ -270,6 +311,89 @@ enum ReferralText: String, TextKey {
         case .jointConfirmed: ("bekräftat", "confirmed")
         case .jointPending: ("inte bekräftat", "not confirmed")
         case .removeAttachment: ("Ta bort", "Remove")
+        case .partOf: ("%1 av %2", "%1 of %2")
+        case .otherBodies: ("Övriga remissinstanser", "Other bodies")
+        case .printVersion: ("Utskriftsversion (A4 liggande)", "Print version (A4 landscape)")
+        case .printVersionHint:
+            (
+                "För papper finns en utskriftsversion i A4 liggande: samma adress med /print på slutet.",
+                "For paper there is a print version in A4 landscape: the same address with /print at the end."
+            )
+        case .scrollTable:
+            (
+                "Tabellen rullar i sidled och på höjden; åtgärderna och instanserna står kvar.",
+                "The table scrolls sideways and up and down; the measures and the bodies stay in view."
+            )
+        case .countsShort: ("Antal", "Number")
+        case .positionCounts: ("Antal per ställningstagande", "Number per position")
+        case .abbreviations: ("Förkortningar", "Abbreviations")
+        case .compiledOn: ("Sammanställd", "Compiled")
+        case .backToCompilation: ("Tillbaka till sammanställningen", "Back to the compilation")
+        case .printInstructions:
+            (
+                "Skriv ut med webbläsarens utskriftskommando; sidan är gjord för A4 i liggande format.",
+                "Print with the browser's print command; the page is made for A4 in landscape."
+            )
+        case .marksLegend: ("Teckenförklaring", "Key to the marks")
+        case .prerequisitesAndComments: ("Förutsättningar och kommentarer", "Prerequisites and comments")
+        case .requiredMeasureOne: ("obligatorisk åtgärd", "required measure")
+        case .requiredMeasureMany: ("obligatoriska åtgärder", "required measures")
+        case .requiredProgressOne: ("%1 av %2 besvarad", "%1 of %2 answered")
+        case .requiredProgressMany: ("%1 av %2 besvarade", "%1 of %2 answered")
+        case .requiredMeasures: ("Obligatoriska åtgärder", "Required measures")
+        case .stillMissing: ("Saknar ännu ställningstagande:", "Still without a position:")
+        case .decidedOnHint:
+            (
+                "Dagen då nämnden eller bolagsstyrelsen beslutade svaret. Behövs för att skicka in.",
+                "The day the committee or board decided the answer. Needed to submit it."
+            )
+        case .errorPrefix: ("Fel:", "Error:")
+        case .reviewHint:
+            (
+                "Inget skickas in ännu: du får se hela svaret och bekräfta det på nästa sida.",
+                "Nothing is submitted yet: you will see the whole answer and confirm it on the next page."
+            )
+        case .reviewAndSubmit: ("Granska och skicka in", "Check and submit")
+        case .declineLegend: ("Avstå från att svara", "Decline to answer")
+        case .declineHint:
+            (
+                "Att avstå går inte att ångra: beslutet och skälet blir en allmän handling direkt. Ange skälet först.",
+                "Declining cannot be undone: the decision and the reason become a public record at once. Give the reason first."
+            )
+        case .checkTitle: ("Granska svaret innan du skickar in", "Check the answer before you submit it")
+        case .checkIntro:
+            (
+                "Så här kommer svaret att publiceras. Läs igenom det; ändra det som behövs innan du skickar in.",
+                "This is how the answer will be published. Read it through and change what is needed before you submit it."
+            )
+        case .answerNotSubmitted: ("Svaret skickades inte in.", "The answer was not submitted.")
+        case .cannotSubmitYet:
+            (
+                "Det här behöver rättas innan svaret kan skickas in",
+                "This must be put right before the answer can be submitted"
+            )
+        case .unansweredRequired:
+            ("Obligatoriska åtgärder utan ställningstagande", "Required measures without a position")
+        case .unansweredRequiredHint:
+            (
+                "Du kan skicka in ändå, men i sammanställningen står instansen då utan svar på dem.",
+                "You can still submit, but the compilation will then show the body without an answer on them."
+            )
+        case .notFilledIn: ("Inte ifyllt", "Not filled in")
+        case .change: ("Ändra", "Change")
+        case .question: ("fråga", "question")
+        case .whatHappensNext: ("Vad händer sedan", "What happens next")
+        case .whatHappensNextText:
+            (
+                "När du skickar in blir svaret en allmän handling. Det visas för alla på den här webbplatsen och räknas in i stadsledningskontorets sammanställning av remissen, som används i arbetet med budgeten. Ett inskickat svar går inte att ändra, bara att rätta: rättelsen blir en ny version och den tidigare finns kvar i historiken.",
+                "When you submit, the answer becomes a public record. It is shown to everyone on this site and counted in the city executive office's compilation of the referral, which is used in the budget work. A submitted answer cannot be changed, only corrected: the correction becomes a new version and the earlier one stays in the history."
+            )
+        case .confirmSubmit: ("Skicka in svaret", "Submit the answer")
+        case .backToForm: ("Tillbaka till formuläret för att ändra", "Back to the form to make changes")
+        case .answerSubmittedNotice:
+            ("Svaret är inskickat och är nu en allmän handling.", "The answer is submitted and is now a public record.")
+        case .sourceAndNote: ("Källa och anmärkning", "Source and note")
+        case .missingRequiredColumn: ("Ska svara men har inte svarat", "Required, not answered")
         }
     }
 }

@@ -22,12 +22,18 @@ enum ReferralsCapability: Capability {
         app.on(.POST, SiteURL.Referrals.edit(.key).pathComponents, rule: .admin, use: ReferralEditController.update)
         app.get(SiteURL.Referrals.compilation(.key), use: ReferralController.compilation)
         app.get(SiteURL.Referrals.compilationCSV(.key), use: ReferralController.compilationCSV)
+        app.on(
+            .GET, SiteURL.Referrals.compilationPrint(.key).pathComponents, rule: .anyone,
+            use: ReferralController.compilationPrint)
         app.get(SiteURL.Referrals.answer(.key, .key), use: ReferralController.answer)
         // An answer may carry attachments of up to 20 MB.
         app.on(
             .POST, SiteURL.Referrals.answer(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "25mb"),
             use: ReferralController.saveAnswer)
         app.on(.POST, SiteURL.Referrals.joint(.key, .key).pathComponents, rule: .editor, use: JointAnswers.decide)
+        app.on(.GET, SiteURL.Referrals.answerCheck(.key, .key).pathComponents, rule: .editor, use: AnswerCheck.show)
+        app.on(
+            .POST, SiteURL.Referrals.answerCheck(.key, .key).pathComponents, rule: .editor, use: AnswerCheck.confirm)
         app.get(SiteURL.Referrals.attachment(.key), use: ReferralController.attachment)
         app.get(SiteURL.Referrals.calendar, use: ReferralController.calendar)
         app.get(SiteURL.Referrals.bodyCalendar(.key), use: ReferralController.bodyCalendar)

@@ -11,9 +11,14 @@ extension SiteURL {
         case edit(Parameter<String>)
         case compilation(Parameter<String>)
         case compilationCSV(Parameter<String>)
+        /// The compilation for paper: A4 landscape, the bodies in tables narrow enough for the page.
+        case compilationPrint(Parameter<String>)
         case answer(Parameter<String>, Parameter<String>)
         /// A body confirms or withdraws from another body's joint answer (POST).
         case joint(Parameter<String>, Parameter<String>)
+        /// The check step (granska) before an answer is submitted: GET shows what will be published,
+        /// POST submits it.
+        case answerCheck(Parameter<String>, Parameter<String>)
         case attachment(Parameter<String>)
         case calendar
         case bodyCalendar(Parameter<String>)
@@ -29,10 +34,13 @@ extension SiteURL {
             case .edit(let round): return ["referrals", round.component(id), "edit"]
             case .compilation(let round): return ["referrals", round.component(id), "compilation"]
             case .compilationCSV(let round): return ["referrals", round.component(id), "compilation.csv"]
+            case .compilationPrint(let round): return ["referrals", round.component(id), "compilation", "print"]
             case .answer(let round, let answerer):
                 return ["referrals", round.component(id), "answers", answerer.component(body)]
             case .joint(let round, let answerer):
                 return ["referrals", round.component(id), "answers", answerer.component(body), "joint"]
+            case .answerCheck(let round, let answerer):
+                return ["referrals", round.component(id), "answers", answerer.component(body), "check"]
             case .attachment(let attachment): return ["attachments", attachment.component(id)]
             case .calendar: return ["calendar.ics"]
             case .bodyCalendar(let answerer): return ["bodies", answerer.component(id), "calendar.ics"]

@@ -18,6 +18,9 @@ public struct CatalogueIndex: Sendable {
     public let measuresByStrategy: [String: [MeasureRecord]]
     public let childBodies: [String: [BodyRecord]]
     public let childAreas: [String: [AreaRecord]]
+    /// Each area's name, English name, aliases and code as `SearchText.index` makes them, so a
+    /// search over the city's hundreds of areas folds nothing per request.
+    public let areaSearchText: [String: String]
     private let measureByKey: [String: MeasureRecord]
     private let codeByKey: [String: MeasureCode]
 
@@ -59,6 +62,12 @@ public struct CatalogueIndex: Sendable {
         }
         childBodies = Dictionary(grouping: document.bodies.filter { $0.parent != nil }, by: { $0.parent! })
         childAreas = Dictionary(grouping: document.areas.filter { $0.parent != nil }, by: { $0.parent! })
+        var searchText: [String: String] = [:]
+        for area in document.areas {
+            let words = [area.name, area.nameEn ?? "", area.code ?? ""] + (area.aliases ?? [])
+            searchText[area.id] = SearchText.index(words.joined(separator: " "))
+        }
+        areaSearchText = searchText
     }
 
     static func key(_ report: String, _ code: String) -> String { report + "|" + code }

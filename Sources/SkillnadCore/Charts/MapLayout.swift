@@ -64,13 +64,14 @@ public struct MapLayout: Sendable, Codable, Equatable {
     /// one are dropped from the paths, which keeps detailed boundaries from bloating the page.
     public init(
         items: [Item], width: Double = 560, classes: Int = 5, higherIsBetter: Bool,
-        maxHeight: Double? = nil, minDistance: Double = 0.7
+        maxHeight: Double? = nil, minDistance: Double = 0.7, categories: [Double]? = nil
     ) {
         let shapes = items.map { $0.geometry.flatMap { GeoShape(geometry: $0) } }
         let projection = Projection(boxes: shapes.compactMap { $0?.boundingBox }, width: width, maxHeight: maxHeight)
-        let classing = Classing(
-            values: items.compactMap(\.value).filter(\.isFinite), classes: classes,
-            higherIsBetter: higherIsBetter)
+        let values = items.compactMap(\.value).filter(\.isFinite)
+        let classing =
+            categories.map { Classing(categories: $0, higherIsBetter: higherIsBetter) }
+            ?? Classing(values: values, classes: classes, higherIsBetter: higherIsBetter)
         var regions: [Region] = []
         var unmapped: [String] = []
         for (item, shape) in zip(items, shapes) {
@@ -232,9 +233,26 @@ extension MapLayout {
             legend = entries.sorted { $0.classIndex < $1.classIndex }
         }
 
+        /// One class per category value (a categorical indicator's classes), each in the legend
+        /// whether or not an area has it; a value that is no category gets no class.
+        init(categories: [Double], higherIsBetter: Bool) {
+            let ascending = Array(Set(categories.filter(\.isFinite))).sorted()
+            self.higherIsBetter = higherIsBetter
+            starts = Array(ascending.dropFirst())
+            categorySet = Set(ascending)
+            legend = ascending.enumerated().map { c, v in
+                MapLayout.LegendEntry(classIndex: higherIsBetter ? c : ascending.count - 1 - c, lower: v, upper: v)
+            }
+            .sorted { $0.classIndex < $1.classIndex }
+        }
+
+        /// Set for categories: only these values have a class.
+        var categorySet: Set<Double>? = nil
+
         /// 0 = worst … count-1 = best.
         func classIndex(_ value: Double) -> Int? {
             guard value.isFinite, !legend.isEmpty else { return nil }
+            if let categorySet, !categorySet.contains(value) { return nil }
             let ascending = starts.filter { $0 <= value }.count
             return higherIsBetter ? ascending : legend.count - 1 - ascending
         }

@@ -3,7 +3,7 @@ import Foundation
 /// What an indicator is (indikator): its code, names, unit, direction, definition, source and
 /// where it belongs in the roadmap.
 public struct IndicatorDefinition: Codable, Sendable, Equatable {
-    public static let units = ["percent", "count", "sek", "years", "perMille"]
+    public static let units = ["percent", "count", "sek", "years", "perMille", "percentagePoints"]
 
     public var code: String
     public var name: String

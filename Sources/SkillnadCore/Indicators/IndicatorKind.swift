@@ -7,13 +7,16 @@ public enum IndicatorKind: String, Codable, Sendable, CaseIterable {
     /// each class apply; a mean of class numbers, a ratio or a gap between them means nothing.
     case categorical
 
-    /// The disparity measures that apply to values of this kind, by their names in the API.
+    /// The measures that apply to values of this kind, by their names in the API's disparity
+    /// answer (`result.<name>` for a quantity, `distribution` for classes).
     public var measures: [String] {
         switch self {
         case .quantity:
             [
-                "mean", "difference", "ratio", "best", "worst", "meanDeviation", "coefficientOfVariation", "theil",
-                "slopeIndex", "relativeIndex",
+                "best", "worst", "mean", "difference", "ratio", "betweenGroupVariance",
+                "betweenGroupStandardDeviation", "coefficientOfVariation", "meanDifferenceFromMeanWeighted",
+                "meanDifferenceFromMeanUnweighted", "indexOfDisparity", "indexOfDisparityWeighted", "theilIndex",
+                "meanLogDeviation", "slopeIndexOfInequality", "relativeIndexOfInequality",
             ]
         case .categorical: ["distribution"]
         }

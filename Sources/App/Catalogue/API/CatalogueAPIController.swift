@@ -171,7 +171,7 @@ enum CatalogueAPIController {
         guard let q = try req.filter("q") else { throw ParameterError(parameter: "q", message: "is required") }
         let snap = try await req.catalogue()
         let index = snap.index
-        let results = try await Search.run(String(q.prefix(200)), on: req)
+        let results = try await Search.run(String(q.prefix(200)), kinds: [.report, .measure, .body], on: req)
         return API.SearchResult(
             query: q,
             reports: results.reports.compactMap { index.reportByID[$0] }.map {

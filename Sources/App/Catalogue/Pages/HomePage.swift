@@ -16,6 +16,12 @@ struct HomePage: Encodable, Sendable {
     let counts: [Count]
     let reports: [ReportRow]
     let targetAreas: [Target]
+    /// "Ditt område": the way in through one's own area, a search over areas and the current
+    /// district areas, in natural Swedish order.
+    let districtAreas: [AreasPage.Leaf]
+    let searchAction: String
+    let indicatorsHref: String
+    let differencesHref: String
 
     static func build(_ index: CatalogueIndex, _ lang: Lang) -> PageContext<HomePage> {
         let doc = index.document
@@ -36,7 +42,14 @@ struct HomePage: Encodable, Sendable {
                 Target(
                     name: lang.pick($0.name, $0.nameEn), strategyCount: $0.strategies.count,
                     href: SiteURL.Catalogue.roadmap.link(lang) + "#" + $0.id)
-            })
+            },
+            districtAreas: NaturalOrder.sorted(doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }) {
+                $0.name
+            }
+            .map { AreasPage.leaf($0, lang) },
+            searchAction: SiteURL.search.path,
+            indicatorsHref: SiteURL.Indicators.list.link(lang),
+            differencesHref: SiteURL.Indicators.differences.link(lang))
         let meta = PageMeta.make(
             lang, title: s[.overview], description: s[.tagline], section: SiteURL.home, route: SiteURL.home)
         return PageContext(meta: meta, t: Texts(lang), page: page)

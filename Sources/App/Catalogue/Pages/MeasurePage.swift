@@ -15,6 +15,8 @@ struct MeasurePage: Encodable, Sendable {
     let code: String
     let title: LocalText
     let description: String?
+    /// Where the measure comes from and what the source leaves out (`SourceNote`), shown folded.
+    let sourceNote: String?
     let report: ReportRow
     let leads: [BodyLink]
     let collaborating: [BodyLink]
@@ -30,6 +32,8 @@ struct MeasurePage: Encodable, Sendable {
         let round: String
         let roundHref: String
         let body: String
+        /// `sv` when the body has no English name on an English page.
+        let bodyLang: String
         let answerHref: String
         let position: String
         let cls: String
@@ -46,10 +50,12 @@ struct MeasurePage: Encodable, Sendable {
         let sameCode = index.document.measures.filter { o in
             o.report != m.report && bare != nil && index.code(of: o)?.withoutLetter == bare
         }
+        let described = SourceNote.split(m.description)
         let page = MeasurePage(
             code: m.code,
             title: lang.pick(m.title, m.titleEn),
-            description: m.description,
+            description: described.text,
+            sourceNote: described.note,
             report: ReportRow.make(r, index: index, lang: lang),
             leads: ([m.leadBody].compactMap { $0 } + (m.jointLeadBodies ?? [])).map {
                 BodyLink.make($0, index: index, year: r.year, lang: lang, expandGroups: true)
@@ -77,7 +83,7 @@ struct MeasurePage: Encodable, Sendable {
             },
             apiHref: APIURL.Catalogue.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
         let meta = PageMeta.make(
-            lang, title: "\(m.code) \(page.title.text)", description: m.description ?? page.title.text,
+            lang, title: "\(m.code) \(page.title.text)", description: described.text ?? page.title.text,
             section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.measure(.value(id)),
             crumbs: [(s[.reports], SiteURL.Catalogue.reports), (r.title, SiteURL.Catalogue.report(.value(r.id)))])
         return PageContext(meta: meta, t: s, page: page)
@@ -92,9 +98,10 @@ extension MeasurePage.MeasurePosition {
     {
         let s = Texts(lang)
         return rows.map { r in
-            .init(
+            let name = index.bodyByID[r.body].map { lang.pick($0.name, $0.nameEn) }
+            return .init(
                 round: r.title, roundHref: SiteURL.Referrals.round(.value(r.slug)).link(lang),
-                body: bodyName(r.body, index, lang),
+                body: name?.text ?? r.body, bodyLang: name?.lang ?? "sv",
                 answerHref: SiteURL.Referrals.answer(.value(r.slug), .value(r.body)).link(lang),
                 position: PositionKind(rawValue: r.position).map(s.label) ?? r.position, cls: r.position,
                 prerequisites: r.prerequisites, text: r.text)

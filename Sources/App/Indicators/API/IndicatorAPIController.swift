@@ -16,6 +16,11 @@ extension API {
         let sourceURL: String?
         let targetAreas: [String]
         let strategies: [String]
+        /// `quantity` or `categorical`, and the measures that apply to it (see the disparity answer).
+        let kind: String
+        let measures: [String]
+        /// The labelled classes of a categorical indicator; empty for a quantity.
+        let classes: [IndicatorClass]
         /// Area levels (kinds) with values, and the periods, oldest first.
         let levels: [String]
         let periods: [String]
@@ -36,6 +41,9 @@ extension API {
             sourceURL = d.sourceURL
             targetAreas = d.targetAreas ?? []
             strategies = d.strategies ?? []
+            kind = d.kindOrQuantity.rawValue
+            measures = d.kindOrQuantity.measures
+            classes = d.classes ?? []
             levels = IndicatorQueries.levelOrder.map(\.rawValue).filter(Set(summaries.map(\.level)).contains)
             periods = Array(Set(summaries.map(\.period))).sorted()
             updatedAt = i.updatedAt
@@ -64,9 +72,24 @@ extension API {
         let group: String
         /// The indicator the areas were ranked by for the slope and relative index, if not itself.
         let rankedBy: String?
-        let result: DisparityResult
+        /// `quantity` or `categorical`, and the measures that apply: a quantity has `result` and
+        /// `trend`; a categorical indicator has `distribution` and neither of the others.
+        let kind: String
+        let measures: [String]
+        let result: DisparityResult?
         /// How the gap between best and worst (the difference) moved over every period at this level.
-        let trend: Disparity.Trend
+        let trend: Disparity.Trend?
+        let distribution: [ClassShare]?
+    }
+
+    /// How many areas, and people in them, are in one class of a categorical indicator.
+    struct ClassShare: Content {
+        let value: Int
+        let label: String
+        let labelEn: String?
+        let areas: Int
+        /// Null when no area in the class has a known population.
+        let population: Double?
     }
 }
 
@@ -178,13 +201,26 @@ enum IndicatorAPIController {
         let points = try await IndicatorSummaries.points(info.id, period: period, group: group, on: req.db).filter {
             $0.kind == level
         }
+        let kind = info.definition.kindOrQuantity
+        if kind == .categorical {
+            let classes = info.definition.classes ?? []
+            let counts = ClassCount.distribution(points.map { ($0.value, $0.population) }, classes: classes)
+            return API.DisparityAnswer(
+                indicator: info.code, period: period, level: level, group: group, rankedBy: nil, kind: kind.rawValue,
+                measures: kind.measures, result: nil, trend: nil,
+                distribution: zip(classes, counts).map { cls, count in
+                    API.ClassShare(
+                        value: cls.value, label: cls.label, labelEn: cls.labelEn, areas: count.areas,
+                        population: count.population)
+                })
+        }
         let inputs = IndicatorSummaries.inputs(points).map { i in
             DisparityInput(id: i.id, value: i.value, weight: i.weight, rankBy: rankedBy == nil ? nil : rank[i.id])
         }
         let result = Disparity.compute(inputs, direction: info.direction)
         let trend = Disparity.trend(atLevel.map { ($0.period, $0.difference ?? .nan) })
         return API.DisparityAnswer(
-            indicator: info.code, period: period, level: level, group: group, rankedBy: rankedBy, result: result,
-            trend: trend)
+            indicator: info.code, period: period, level: level, group: group, rankedBy: rankedBy,
+            kind: kind.rawValue, measures: kind.measures, result: result, trend: trend, distribution: nil)
     }
 }

@@ -60,7 +60,7 @@ struct IndicatorsImportCommand: AsyncCommand {
         var name: String?
         @Option(name: "name-en", help: "The indicator's name in English.")
         var nameEn: String?
-        @Option(name: "unit", help: "percent, count, sek, years or perMille (default percent).")
+        @Option(name: "unit", help: "percent, count, sek, years, perMille or percentagePoints (default percent).")
         var unit: String?
         @Option(name: "direction", help: "higherIsBetter or lowerIsBetter (default higherIsBetter).")
         var direction: String?

@@ -11,7 +11,7 @@ final class Indicator: Model, @unchecked Sendable {
     @Field(key: "code") var code: String
     @Field(key: "name") var name: String
     @OptionalField(key: "name_en") var nameEn: String?
-    /// `percent`, `count`, `sek`, `years`, `perMille`.
+    /// `percent`, `count`, `sek`, `years`, `perMille`, `percentagePoints`.
     @Field(key: "unit") var unit: String
     /// `higherIsBetter` or `lowerIsBetter`.
     @Field(key: "direction") var direction: String
@@ -30,6 +30,10 @@ final class Indicator: Model, @unchecked Sendable {
     /// The body that owns the indicator (its slug): only its editors and administrators replace
     /// its values. nil: administrators only.
     @OptionalField(key: "owner_body") var ownerBody: String?
+    /// An `IndicatorKind` raw value; nil reads as `quantity`.
+    @OptionalField(key: "kind") var kind: String?
+    /// The classes of a categorical indicator, as JSON (`[IndicatorClass]`).
+    @OptionalField(key: "classes") var classes: String?
 
     init() {}
 }

@@ -22,6 +22,14 @@ struct IndicatorPage: Encodable, Sendable {
         let label: String
         let href: String
     }
+    struct ClassAreas: Encodable, Sendable {
+        let label: String
+        let areas: [AreaLink]
+    }
+    struct AreaLink: Encodable, Sendable {
+        let name: String
+        let href: String
+    }
 
     let name: LocalText
     let code: String
@@ -41,8 +49,13 @@ struct IndicatorPage: Encodable, Sendable {
     let trend: String?
     let preliminary: Bool
     let bars: [BarChartView]
+    /// A categorical indicator's areas and residents per class, and its areas listed by class.
+    let distribution: [DataTable]
+    let areasByClass: [ClassAreas]
     let series: [LineChartView]
     let gapSeries: [LineChartView]
+    /// Said instead of a chart over time when there is one period only.
+    let onePeriod: String?
     let maps: [MapView]
     let groups: [DataTable]
     let downloads: [Download]
@@ -78,79 +91,130 @@ struct IndicatorPage: Encodable, Sendable {
             Choice(label: p, href: route.link(lang, query: query(level: level, period: p)), current: p == period)
         }
 
+        let kind = d.kindOrQuantity
+        let classes = d.classes ?? []
+        let english = lang == .en
         var facts: [Fact] = [
-            Fact(label: s[.unit], value: s.unit(d.unit)),
-            Fact(label: s[.directionLabel], value: s.label(d.direction)),
+            Fact(label: s[.directionLabel], value: s.label(d.direction))
         ]
+        if kind == .categorical, let first = classes.first, let last = classes.last {
+            facts.insert(
+                Fact(
+                    label: s[.unit],
+                    value: Strings.fill(
+                        s[.classesFact], "\(classes.count)",
+                        "\(first.value) (\(english ? first.labelEn ?? first.label : first.label))",
+                        "\(last.value) (\(english ? last.labelEn ?? last.label : last.label))")), at: 0)
+        } else {
+            facts.insert(Fact(label: s[.unit], value: s.unit(d.unit)), at: 0)
+        }
+        let unitLabel = s.unit(d.unit)
         var bars: [BarChartView] = []
+        var distribution: [DataTable] = []
+        var areasByClass: [ClassAreas] = []
         var series: [LineChartView] = []
         var gapSeries: [LineChartView] = []
+        var onePeriod: String?
         var maps: [MapView] = []
         var groups: DataTable?
         var trendText: String?
         var preliminary = false
         let cityValues = data.cityValues
         let cityLabel = s[.cityWhole]
+        func areaName(_ id: String) -> String {
+            index.areaByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id
+        }
+        func areaLink(_ id: String) -> String { SiteURL.Catalogue.area(.value(id)).link(lang) }
         if let level, let period, let summary = atLevel.first(where: { $0.period == period }) {
             let levelName = s.areaKind(level)
             let rows = data.rows
             let total = data.total
             preliminary = total.contains { $0.preliminary }
-            func areaName(_ id: String) -> String {
-                index.areaByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id
-            }
             let city = cityValues[period]
-            facts += [
-                Fact(label: "\(cityLabel) \(period)", value: NumberText.value(city, unit: d.unit, lang)),
-                Fact(
-                    label: s[.bestArea],
-                    value: summary.best_area.map {
-                        "\(areaName($0)): \(NumberText.value(summary.best_value, unit: d.unit, lang))"
-                    } ?? "–"),
-                Fact(
-                    label: s[.worstArea],
-                    value: summary.worst_area.map {
-                        "\(areaName($0)): \(NumberText.value(summary.worst_value, unit: d.unit, lang))"
-                    } ?? "–"),
-                Fact(label: s[.gapDifference], value: NumberText.gap(summary.difference, unit: d.unit, lang)),
-                Fact(label: s[.gapRatio], value: NumberText.ratio(summary.ratio, lang)),
-                Fact(label: s[.areaCount], value: "\(summary.area_count) (\(levelName))"),
-            ]
-            let items = total.map { o in
-                (
-                    id: o.slug, label: areaName(o.slug), value: o.value,
-                    href: SiteURL.Catalogue.area(.value(o.slug)).link(lang)
-                )
+            if kind == .categorical {
+                facts.append(Fact(label: s[.areaCount], value: "\(summary.area_count) (\(levelName))"))
+                let counts = ClassCount.distribution(
+                    total.compactMap { o in o.value.map { ($0, index.areaByID[o.slug]?.population) } },
+                    classes: classes)
+                let people = counts.compactMap(\.population).reduce(0, +)
+                distribution.append(
+                    DataTable(
+                        caption: Strings.fill(s[.distributionCaption], name.text, levelName, period),
+                        headers: [s[.classLabel], s[.areasInClass], s[.population], s[.populationShare]],
+                        rows: zip(classes, counts).map { cls, count in
+                            .init(
+                                label: "\(cls.value) – \(english ? cls.labelEn ?? cls.label : cls.label)", href: nil,
+                                cells: [
+                                    "\(count.areas)", NumberText.value(count.population, unit: "count", lang),
+                                    NumberText.value(
+                                        count.population.map { people > 0 ? $0 / people * 100 : .nan },
+                                        unit: "percent", lang),
+                                ])
+                        }))
+                let byValue = Dictionary(grouping: total.filter { $0.value != nil }) { $0.value ?? 0 }
+                areasByClass = classes.map { cls in
+                    ClassAreas(
+                        label: "\(cls.value) – \(english ? cls.labelEn ?? cls.label : cls.label)",
+                        areas: (byValue[Double(cls.value)] ?? []).map { AreaLink(name: areaName($0.slug), href: areaLink($0.slug)) }
+                            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
+                }
+            } else {
+                facts += [
+                    Fact(label: "\(cityLabel) \(period)", value: NumberText.value(city, unit: d.unit, lang)),
+                    Fact(
+                        label: s[.bestArea],
+                        value: summary.best_area.map {
+                            "\(areaName($0)): \(NumberText.value(summary.best_value, unit: d.unit, lang))"
+                        } ?? "–"),
+                    Fact(
+                        label: s[.worstArea],
+                        value: summary.worst_area.map {
+                            "\(areaName($0)): \(NumberText.value(summary.worst_value, unit: d.unit, lang))"
+                        } ?? "–"),
+                    Fact(label: s[.gapDifference], value: NumberText.gap(summary.difference, unit: d.unit, lang)),
+                    Fact(label: s[.gapRatio], value: NumberText.ratio(summary.ratio, lang)),
+                    Fact(label: s[.areaCount], value: "\(summary.area_count) (\(levelName))"),
+                ]
+                let items = total.map { o in
+                    (id: o.slug, label: areaName(o.slug), value: o.value, href: areaLink(o.slug))
+                }
+                bars.append(
+                    BarChartView.make(
+                        id: "bars", title: "\(name.text), \(levelName), \(period) (\(unitLabel))",
+                        desc: Strings.fill(s[.barsDesc], levelName, NumberText.value(city, unit: d.unit, lang)),
+                        items: items, unit: d.unit, unitLabel: unitLabel, reference: city, referenceLabel: cityLabel,
+                        table: allAreas
+                            ? .allOpen
+                            : .drawn(
+                                linkToAll: route.link(
+                                    lang, query: query(level: level, period: period) + [("table", "all")])
+                                    + "#h-areas"),
+                        lang: lang))
             }
-            bars.append(
-                BarChartView.make(
-                    id: "bars", title: "\(name.text), \(levelName), \(period)",
-                    desc: Strings.fill(s[.barsDesc], levelName, NumberText.value(city, unit: d.unit, lang)),
-                    items: items, unit: d.unit, reference: city, referenceLabel: cityLabel,
-                    table: allAreas
-                        ? .allOpen
-                        : .drawn(
-                            linkToAll: route.link(lang, query: query(level: level, period: period) + [("table", "all")])
-                                + "#h-areas"),
-                    lang: lang))
             // The map: the chosen level when its areas have shapes, else the district areas.
             let mapLevel = data.mapLevel ?? level
             let mapRows = data.mapRows
             if let map = MapView.make(
-                id: "map", title: "\(name.text), \(s.areaKind(mapLevel)), \(period)", desc: s[.mapDesc],
+                id: "map", title: "\(name.text), \(s.areaKind(mapLevel)), \(period)",
+                desc: kind == .categorical ? s[.mapDescClasses] : s[.mapDesc],
                 items: mapRows.map { o in
                     (
-                        id: o.slug, label: areaName(o.slug), geometry: index.areaByID[o.slug]?.geometry, value: o.value,
-                        href: SiteURL.Catalogue.area(.value(o.slug)).link(lang)
+                        id: o.slug, label: areaName(o.slug), geometry: index.areaByID[o.slug]?.geometry,
+                        value: o.value, href: areaLink(o.slug)
                     )
                 },
-                unit: d.unit, direction: d.direction, lang: lang)
+                unit: d.unit,
+                legendTitle: kind == .categorical ? name.text : "\(name.text) (\(unitLabel))",
+                direction: d.direction,
+                classes: kind == .categorical
+                    ? classes.map { (value: $0.value, label: english ? $0.labelEn ?? $0.label : $0.label) } : nil,
+                lang: lang)
             {
                 maps.append(map)
             }
             // Groups: each group's (weighted) mean over the level's areas, and the city's own value when given.
             let byGroup = Dictionary(grouping: rows.filter { $0.group_key != ObservationGroup.total }, by: \.group_key)
-            if !byGroup.isEmpty {
+            if kind == .quantity, !byGroup.isEmpty {
                 let populations = Dictionary(
                     index.document.areas.map { ($0.id, $0.population) }, uniquingKeysWith: { a, _ in a })
                 groups = DataTable(
@@ -169,20 +233,34 @@ struct IndicatorPage: Encodable, Sendable {
                     })
             }
         }
-        if let level, !atLevel.isEmpty {
-            let ps = atLevel.map(\.period)
+        // Over time: a line needs two periods at least; with one, the page says so.
+        let periodsShown = level.map { _ in atLevel.map(\.period) } ?? cityValues.keys.sorted()
+        if periodsShown.count == 1, let only = periodsShown.first {
+            onePeriod = Strings.fill(s[.onePeriodOnly], only)
+        }
+        if level == nil, let latest = periodsShown.last {
+            facts.append(
+                Fact(label: "\(cityLabel) \(latest)", value: NumberText.value(cityValues[latest], unit: d.unit, lang)))
+        }
+        if kind == .quantity, periodsShown.count > 1 {
+            let ps = periodsShown
             series.append(
                 LineChartView.make(
-                    id: "city", title: "\(name.text): \(cityLabel)", desc: s[.seriesDesc], periods: ps,
+                    id: "city", title: Strings.fill(s[.overTimeCity], name.text), desc: s[.seriesDesc],
+                    unitLabel: unitLabel, periods: ps,
                     series: [(cityLabel, ps.map { cityValues[$0] }, { NumberText.value($0, unit: d.unit, lang) })],
                     lang: lang))
-            gapSeries.append(
-                LineChartView.make(
-                    id: "gap", title: "\(name.text): \(s[.gapDifference]) (\(s.areaKind(level)))",
-                    desc: s[.gapSeriesDesc], periods: ps,
-                    series: [
-                        (s[.gapDifference], atLevel.map(\.difference), { NumberText.gap($0, unit: d.unit, lang) })
-                    ], lang: lang))
+            if let level {
+                gapSeries.append(
+                    LineChartView.make(
+                        id: "gap", title: "\(name.text): \(s[.gapDifference]) (\(s.areaKind(level)))",
+                        desc: s[.gapSeriesDesc], unitLabel: unitLabel, periods: ps,
+                        series: [
+                            (s[.gapDifference], atLevel.map(\.difference), { NumberText.gap($0, unit: d.unit, lang) })
+                        ], lang: lang))
+            }
+        }
+        if kind == .quantity, level != nil, !atLevel.isEmpty {
             let trend = Disparity.trend(atLevel.map { ($0.period, $0.difference ?? .nan) })
             trendText = s.label(trend.classification)
         }
@@ -216,7 +294,8 @@ struct IndicatorPage: Encodable, Sendable {
             updated: info.updatedAt.map { String($0.prefix(10)) },
             links: links, milestones: milestones, levels: levels, periods: Array(periods), period: period,
             levelName: level.map { s.areaKind($0) }, facts: facts, trend: trendText, preliminary: preliminary,
-            bars: bars, series: series, gapSeries: gapSeries, maps: maps, groups: groups.map { [$0] } ?? [],
+            bars: bars, distribution: distribution, areasByClass: areasByClass, series: series, gapSeries: gapSeries,
+            onePeriod: onePeriod, maps: maps, groups: groups.map { [$0] } ?? [],
             downloads: downloads,
             apiHref: APIURL.Indicators.indicator(.value(code)).path, methodsLink: SiteURL.Indicators.methods.link(lang))
         let meta = PageMeta.make(

@@ -22,16 +22,33 @@ struct IndicatorRow: Encodable, Sendable {
     let sortKey: Int
     let slope: Double
 
-    static func make(_ info: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow], index: CatalogueIndex, lang: Lang)
-        -> IndicatorRow?
-    {
-        let levels = Set(summaries.map(\.level))
-        guard let level = IndicatorQueries.defaultLevel(levels) else { return nil }
-        let series = summaries.filter { $0.level == level }
-        guard let last = series.last else { return nil }
-        let trend = Disparity.trend(series.map { ($0.period, $0.difference ?? .nan) })
+    static func make(
+        _ info: IndicatorInfo, summaries: [IndicatorQueries.SummaryRow], city: [String: Double]? = nil,
+        index: CatalogueIndex, lang: Lang
+    ) -> IndicatorRow? {
         let s = Texts(lang)
         let d = info.definition
+        let levels = Set(summaries.map(\.level))
+        guard let level = IndicatorQueries.defaultLevel(levels) else {
+            guard let city, let latest = city.keys.max() else { return nil }
+            return IndicatorRow(
+                name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
+                unit: s.unit(d.unit), direction: s.label(d.direction), level: s[.cityWhole], latestPeriod: latest,
+                cityValue: NumberText.value(city[latest], unit: d.unit, lang), best: "–", worst: "–", gap: "–",
+                trend: s[.onlyCityValues], trendClass: "none",
+                periods: s.count(city.count, IndicatorText.periodCount, .periodsCount), sortKey: 4, slope: 0)
+        }
+        let series = summaries.filter { $0.level == level }
+        guard let last = series.last else { return nil }
+        if d.kindOrQuantity == .categorical {
+            return IndicatorRow(
+                name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
+                unit: s[.classesUnit], direction: s.label(d.direction), level: s.areaKind(level),
+                latestPeriod: last.period, cityValue: "–", best: "–", worst: "–", gap: "–",
+                trend: s[.categoricalNoGap], trendClass: "none",
+                periods: s.count(series.count, IndicatorText.periodCount, .periodsCount), sortKey: 5, slope: 0)
+        }
+        let trend = Disparity.trend(series.map { ($0.period, $0.difference ?? .nan) })
         func area(_ id: String?, _ v: Double?) -> String {
             guard let id else { return "–" }
             let a = index.areaByID[id]
@@ -41,7 +58,7 @@ struct IndicatorRow: Encodable, Sendable {
         return IndicatorRow(
             name: lang.pick(d.name, d.nameEn), href: SiteURL.Indicators.indicator(.value(d.code)).link(lang),
             unit: s.unit(d.unit), direction: s.label(d.direction), level: s.areaKind(level),
-            latestPeriod: last.period, cityValue: NumberText.value(last.mean, unit: d.unit, lang),
+            latestPeriod: last.period, cityValue: NumberText.value(city?[last.period] ?? last.mean, unit: d.unit, lang),
             best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
             gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
             trendClass: trend.classification.rawValue, periods: s.count(series.count, IndicatorText.periodCount, .periodsCount),

@@ -20,7 +20,10 @@ struct IndicatorsPage: Encodable, Sendable {
         var rows: [IndicatorRow] = []
         var empty: [LocalText] = []
         for info in infos {
-            if let r = IndicatorRow.make(info, summaries: summaries[info.id] ?? [], index: index, lang: lang) {
+            if let r = IndicatorRow.make(
+                info, summaries: summaries[info.id] ?? [], city: overview.city[info.id], index: index,
+                lang: lang)
+            {
                 rows.append(r)
             } else {
                 empty.append(lang.pick(info.definition.name, info.definition.nameEn))

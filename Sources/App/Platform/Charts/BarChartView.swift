@@ -1,31 +1,37 @@
 import SkillnadCore
 
-/// A horizontal bar chart as the template draws it: every number already placed and written.
+/// A horizontal bar chart drawn in HTML: each row is the area's name and value as text, with a
+/// bar whose position is given in percent of the plot. Text stays legible at every width (an
+/// SVG chart scaled to a phone shrank its labels to 6 px), and the rows stack on a narrow screen.
 struct BarChartView: Encodable, Sendable {
     struct Bar: Encodable, Sendable {
         let label: String
+        let href: String
         let valueText: String
-        let x, y, width, height, labelY, valueX: String
+        /// Start and width of the bar, in percent of the plot.
+        let x, width: String
         let missing: Bool
         let highlight: Bool
     }
     struct Tick: Encodable, Sendable {
         let x: String
         let label: String
+        /// `start`, `middle` or `end`: the first and last tick labels stay inside the plot.
+        let anchor: String
     }
 
     let id: String
     let title: String
     let desc: String
-    let width, height, plotX, plotY, plotHeight, zeroX: String
-    /// Where the axis ends, the tick labels stand and the area names end: placed here, not in the template.
-    let plotBottom, tickY, labelX: String
+    /// The axis's unit, written with the ticks.
+    let unitLabel: String
     let referenceX: String?
     let referenceLabel: String?
-    let bars: [Bar]
-    /// The row between the highest and the lowest bars of a long chart: what it says and where.
+    /// The rows above the left-out areas, the note saying how many were left out, the rows below.
+    let top: [Bar]
     let omitted: String?
-    let omittedY: String?
+    let bottom: [Bar]
+    let zeroX: String
     let ticks: [Tick]
     /// The data table, as a list of one so that the template can hand it to the table partial.
     let tables: [DataTable]
@@ -59,20 +65,21 @@ struct BarChartView: Encodable, Sendable {
     ///   `desc` is for a chart of every area; a shortened chart says so in its own description.
     static func make(
         id: String, title: String, desc: String, items: [(id: String, label: String, value: Double?, href: String)],
-        unit: String, reference: Double?, referenceLabel: String, highlight: String? = nil,
+        unit: String, unitLabel: String, reference: Double?, referenceLabel: String, highlight: String? = nil,
         table choice: TableChoice = .all,
         lang: Lang
     ) -> BarChartView {
+        // A plot 100 wide from 0: every x the layout gives is a percentage.
         let layout = BarChartLayout(
-            items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 680,
-            rowHeight: 20, labelWidth: 230, reference: reference, maxBars: maxBars)
+            items: items.map { .init(id: $0.id, label: $0.label, value: $0.value) }, width: 100 + 56,
+            rowHeight: 20, labelWidth: 0, reference: reference, maxBars: maxBars)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
         let bars = layout.bars.map { b in
             Bar(
-                label: b.label, valueText: NumberText.value(b.value, unit: unit, lang), x: svg(b.x), y: svg(b.y),
-                width: svg(b.width), height: svg(b.height),
-                labelY: svg(b.labelY), valueX: svg(b.valueX), missing: b.missing, highlight: b.id == highlight)
+                label: b.label, href: hrefs[b.id] ?? "", valueText: NumberText.value(b.value, unit: unit, lang),
+                x: svg(b.x), width: svg(b.width), missing: b.missing, highlight: b.id == highlight)
         }
+        let topCount = layout.omitted.map { gap in layout.bars.filter { $0.labelY < gap.labelY }.count } ?? bars.count
         let s = Texts(lang)
         var fullTableHref: String?
         if case .drawn(let href) = choice { fullTableHref = href }
@@ -93,17 +100,20 @@ struct BarChartView: Encodable, Sendable {
         let fullDesc =
             layout.omitted.map { desc + " " + Strings.fill(s[.barsDescShortened], "\(maxBars / 2)", "\($0.count)") }
             ?? desc
+        let lastTick = layout.ticks.count - 1
         return BarChartView(
-            id: id, title: title, desc: fullDesc, width: svg(layout.width), height: svg(layout.height),
-            plotX: svg(layout.plotX),
-            plotY: svg(layout.plotY), plotHeight: svg(layout.plotHeight), zeroX: svg(layout.zeroX),
-            plotBottom: svg(layout.plotY + layout.plotHeight), tickY: svg(layout.plotY - 6),
-            labelX: svg(layout.plotX - 8),
+            id: id, title: title, desc: fullDesc, unitLabel: unitLabel,
             referenceX: layout.referenceX.map(svg),
             referenceLabel: reference.map { "\(referenceLabel): \(NumberText.value($0, unit: unit, lang))" },
-            bars: bars, omitted: layout.omitted.map { Strings.fill(s[.barsOmitted], "\($0.count)") },
-            omittedY: layout.omitted.map { svg($0.labelY) },
-            ticks: layout.ticks.map { .init(x: svg($0.x), label: NumberText.tick($0.label, lang)) }, tables: [table],
-            fullTable: fullTable, tableOpen: { if case .allOpen = choice { true } else { false } }())
+            top: Array(bars.prefix(topCount)),
+            omitted: layout.omitted.map { Strings.fill(s[.barsOmitted], "\($0.count)") },
+            bottom: Array(bars.dropFirst(topCount)),
+            zeroX: svg(layout.zeroX),
+            ticks: layout.ticks.enumerated().map { i, tick in
+                .init(
+                    x: svg(tick.x), label: NumberText.tick(tick.label, lang),
+                    anchor: i == 0 ? "start" : (i == lastTick ? "end" : "middle"))
+            },
+            tables: [table], fullTable: fullTable, tableOpen: { if case .allOpen = choice { true } else { false } }())
     }
 }

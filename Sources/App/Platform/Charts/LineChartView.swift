@@ -25,6 +25,8 @@ struct LineChartView: Encodable, Sendable {
     let id: String
     let title: String
     let desc: String
+    /// The value axis's unit, written above it.
+    let unitLabel: String
     let width, height, plotX, plotY, plotWidth, plotHeight: String
     let plotRight, tickX, xLabelY: String
     let series: [Series]
@@ -34,7 +36,7 @@ struct LineChartView: Encodable, Sendable {
     let tables: [DataTable]
 
     static func make(
-        id: String, title: String, desc: String, periods: [String],
+        id: String, title: String, desc: String, unitLabel: String, periods: [String],
         series: [(label: String, values: [Double?], format: (Double?) -> String)], lang: Lang
     ) -> LineChartView {
         let layout = LineChartLayout(
@@ -42,7 +44,7 @@ struct LineChartView: Encodable, Sendable {
             series: series.enumerated().map {
                 .init(id: "s\($0.offset)", label: $0.element.label, values: $0.element.values)
             },
-            width: 640, height: 260)
+            width: 480, height: 240)
         let out = layout.series.enumerated().map { i, s in
             Series(
                 label: s.label, style: i, segments: s.segments,
@@ -57,7 +59,7 @@ struct LineChartView: Encodable, Sendable {
                 .init(label: periods[p], href: nil, cells: series.map { $0.format($0.values[p]) })
             })
         return LineChartView(
-            id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
+            id: id, title: title, desc: desc, unitLabel: unitLabel, width: svg(layout.width), height: svg(layout.height),
             plotX: svg(layout.plotX),
             plotY: svg(layout.plotY), plotWidth: svg(layout.plotWidth), plotHeight: svg(layout.plotHeight),
             plotRight: svg(layout.plotX + layout.plotWidth), tickX: svg(layout.plotX - 6),

@@ -6,12 +6,19 @@ import SkillnadCore
 struct ReferralPage: Encodable, Sendable {
     struct Recipient: Encodable, Sendable {
         let name: String
+        let nameLang: String
         let href: String
-        let scope: String
+        let scope: [ScopePart]
         let status: String
         let statusClass: String
         let late: Bool
         let missing: String?
+    }
+    /// What a body is asked: "hela rapporten: Dold potential"; report titles are Swedish.
+    struct ScopePart: Encodable, Sendable {
+        let label: String
+        let items: String
+        let lang: String
     }
     struct Deadline: Encodable, Sendable {
         let deadline: String
@@ -19,7 +26,10 @@ struct ReferralPage: Encodable, Sendable {
         let reason: String?
     }
     let title: String
+    /// Round titles, report titles, questions and notes are Swedish user content, marked so on English pages.
+    let contentLang: String
     let sender: String
+    let senderLang: String
     let senderDiaryNumber: String?
     let sentOn: String
     let deadline: String
@@ -29,7 +39,9 @@ struct ReferralPage: Encodable, Sendable {
     let recipients: [Recipient]
     let compilationLink: String
     let editLink: String
-    let note: String?
+    /// The editors' note on the round's source (källa och anmärkning), a paragraph per blank line.
+    let note: [String]
+    let hasNote: Bool
     let counts: [Count]
 
     struct Link: Encodable, Sendable {
@@ -48,32 +60,48 @@ struct ReferralPage: Encodable, Sendable {
         return status.isFinal ? status.rawValue : "pending"
     }
 
+    /// A note's paragraphs: separated by blank lines, empty ones dropped.
+    static func paragraphs(_ note: String?) -> [String] {
+        (note ?? "").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: LoadedRound) -> PageContext<ReferralPage> {
         let s = Texts(lang)
         let r = data.round
         let compilation = data.compilation(index, today: today())
         func code(_ id: String) -> String { index.measureByPublicID[id]?.code ?? id }
         func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
+        func localName(_ id: String) -> LocalText {
+            index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
+        }
         let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
-            var parts: [String] = []
+            var parts: [ScopePart] = []
             if !scope.commentReports.isEmpty {
                 let titles: [String] = scope.commentReports.map(reportTitle)
-                parts.append(s[.scopeReports] + ": " + titles.joined(separator: ", "))
+                parts.append(ScopePart(label: s[.scopeReports], items: titles.joined(separator: ", "), lang: "sv"))
             }
             if !scope.required.isEmpty {
-                parts.append(s[.scopeRequired] + ": " + scope.required.map(code).joined(separator: ", "))
+                parts.append(
+                    ScopePart(
+                        label: s[.scopeRequired], items: scope.required.map(code).joined(separator: ", "),
+                        lang: lang.rawValue))
             }
             if !scope.invited.isEmpty {
-                parts.append(s[.scopeInvited] + ": " + scope.invited.map(code).joined(separator: ", "))
+                parts.append(
+                    ScopePart(
+                        label: s[.scopeInvited], items: scope.invited.map(code).joined(separator: ", "),
+                        lang: lang.rawValue))
             }
             // The page is public: an answer not yet submitted or declined is "pending", as in the API.
             let status =
                 st.answeredBy.map { Strings.fill(s[.answeredJointly], bodyName($0, index, lang)) }
                 ?? s.publicAnswerStatus(publicStatus(st)) ?? ""
+            let name = localName(scope.body)
             return Recipient(
-                name: bodyName(scope.body, index, lang),
+                name: name.text, nameLang: name.lang,
                 href: SiteURL.Referrals.answer(.value(r.id), .value(scope.body)).link(lang),
-                scope: parts.joined(separator: "; "), status: status,
+                scope: parts, status: status,
                 statusClass: st.answeredBy != nil ? "submitted" : publicStatus(st), late: st.late,
                 missing: st.missingRequired.isEmpty || st.status == nil
                     ? nil
@@ -87,8 +115,10 @@ struct ReferralPage: Encodable, Sendable {
                 Count(label: s.publicAnswerStatus($0) ?? $0, value: byStatus[$0]?.count ?? 0)
             }
             + [Count(label: s[.late], value: compilation.recipients.filter(\.late).count)]
+        let sender = localName(r.sender)
         let page = ReferralPage(
-            title: r.title, sender: bodyName(r.sender, index, lang), senderDiaryNumber: r.senderDiaryNumber,
+            title: r.title, contentLang: "sv", sender: sender.text, senderLang: sender.lang,
+            senderDiaryNumber: r.senderDiaryNumber,
             sentOn: r.sentOn.description,
             deadline: r.deadline.description,
             reports: r.reports.map { id in
@@ -99,7 +129,8 @@ struct ReferralPage: Encodable, Sendable {
                 Deadline(deadline: $0.deadline, changed: "\(day($0.changedAt)) (\($0.changedBy))", reason: $0.reason)
             },
             recipients: recipients, compilationLink: SiteURL.Referrals.compilation(.value(r.id)).link(lang),
-            editLink: SiteURL.Referrals.edit(.value(r.id)).link(lang), note: r.note, counts: counts)
+            editLink: SiteURL.Referrals.edit(.value(r.id)).link(lang), note: paragraphs(r.note),
+            hasNote: !paragraphs(r.note).isEmpty, counts: counts)
         let meta = PageMeta.make(
             lang, title: r.title, description: r.title, section: SiteURL.Referrals.list,
             route: SiteURL.Referrals.round(.value(r.id)),

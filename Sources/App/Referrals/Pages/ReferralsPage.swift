@@ -8,6 +8,7 @@ struct ReferralsPage: Encodable, Sendable {
         let title: String
         let href: String
         let sender: String
+        let senderLang: String
         let sentOn: String
         let deadline: String
         let reports: [String]
@@ -15,6 +16,8 @@ struct ReferralsPage: Encodable, Sendable {
         let open: Bool
     }
     let rows: [Row]
+    /// Round and report titles are Swedish user content, marked so on English pages.
+    let contentLang: String
     let newLink: String
     let calendarLink: String
 
@@ -25,9 +28,11 @@ struct ReferralsPage: Encodable, Sendable {
         let s = Texts(lang)
         let now = today()
         let rows = rounds.map { r, id in
-            Row(
+            let sender =
+                index.bodyByID[r.sender].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: r.sender, lang: "sv")
+            return Row(
                 title: r.title, href: SiteURL.Referrals.round(.value(r.id)).link(lang),
-                sender: bodyName(r.sender, index, lang),
+                sender: sender.text, senderLang: sender.lang,
                 sentOn: r.sentOn.description, deadline: r.deadline.description,
                 reports: r.reports.map { index.reportByID[$0]?.title ?? $0 },
                 answered: Strings.fill(s[.answeredOf], "\(counts[id]?.final ?? 0)", "\(r.recipients.count)"),
@@ -39,6 +44,7 @@ struct ReferralsPage: Encodable, Sendable {
         return PageContext(
             meta: meta, t: s,
             page: ReferralsPage(
-                rows: rows, newLink: SiteURL.Referrals.new.link(lang), calendarLink: SiteURL.Referrals.calendar.path))
+                rows: rows, contentLang: "sv", newLink: SiteURL.Referrals.new.link(lang),
+                calendarLink: SiteURL.Referrals.calendar.path))
     }
 }
