@@ -365,11 +365,13 @@ struct CorrectionTests {
             let submitted = try await app.postMultipart(
                 path, fields, file: ("attachment", "yttrande.pdf", Data("%PDF-1.7".utf8)), as: editor)
             #expect(submitted.status == .seeOther, "\(submitted.body.prefix(300))")
+            // The form leads to the check step; its confirmation submits.
+            #expect(try await app.post(path + "/check", ["version": "1"], as: editor).status == .seeOther)
             #expect(
-                try await app.postMultipart(path, [("version", "1"), ("action", "correct")], as: editor).status
+                try await app.postMultipart(path, [("version", "2"), ("action", "correct")], as: editor).status
                     == .seeOther)
             let draft: [(String, String)] = [
-                ("version", "2"), ("action", "save"), ("summary", "Ett utkast till rättelse."),
+                ("version", "3"), ("action", "save"), ("summary", "Ett utkast till rättelse."),
             ]
             #expect(
                 try await app.postMultipart(

@@ -49,21 +49,30 @@ struct IndicatorPageTests {
             #expect(page.status == .ok)
             let html = page.body
             #expect(html.contains("<h1 lang=\"sv\">Deltagande</h1>"))
-            #expect(html.contains("role=\"img\" aria-labelledby=\"bars-t bars-d\""))
-            #expect(html.contains("<title id=\"bars-t\">Deltagande, stadsdelsområde, 2022</title>"))
+            // Visible chart titles with the unit; the bars are HTML rows with the name and value as text.
+            #expect(
+                html.contains(
+                    "<figcaption id=\"bars-t\" class=\"chart-title\">Deltagande, stadsdelsområde, 2022 (procent)</figcaption>"
+                ))
             #expect(html.contains("<desc id=\"gap-d\">"))
+            #expect(html.contains("<p class=\"axis-unit\" aria-hidden=\"true\">procent</p>"))
             // 13 district areas in 2022: 13 bars and 13 table rows linking to the area pages.
             #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 13)
             #expect(
-                html.contains("<a href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a></th><td class=\"num\">40,0 %</td>"))
+                html.contains(
+                    "<a class=\"hbar-label\" href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a><span class=\"hbar-value\">40,0\u{a0}%</span>"
+                ))
+            #expect(
+                html.contains(
+                    "<a href=\"/areas/rinkeby-kista\">Rinkeby-Kista</a></th><td class=\"num\">40,0\u{a0}%</td>"))
             #expect(html.contains("ökande skillnad"))
-            #expect(html.contains("50,0 procentenheter"))
+            #expect(html.contains("50,0\u{a0}procentenheter"))
             #expect(html.contains("kön: kvinnor"))
             #expect(html.contains("/indicators/deltagande/data?format=opensdg"))
             // An older period and another language.
             let old = try await app.get("/indicators/deltagande?period=2018&lang=en")
-            #expect(old.body.contains("<title id=\"bars-t\">Participation, district area, 2018</title>"))
-            #expect(old.body.contains("30.0 percentage points"))
+            #expect(old.body.contains(">Participation, district area, 2018 (percent)</figcaption>"))
+            #expect(old.body.contains("30.0\u{a0}percentage points"))
             #expect(try await app.get("/indicators/no-such").status == .notFound)
         }
     }
@@ -79,8 +88,10 @@ struct IndicatorPageTests {
             let html = try await app.get("/indicators/valdeltagande?level=votingDistrict").body
             #expect(html.components(separatedBy: "<rect class=\"bar").count - 1 == 50)
             // 593 districts (the early votes' six rows are one, not computable): 50 drawn, 543 between.
-            #expect(html.contains("<text class=\"omitted\""))
-            #expect(html.contains("… 543 områden däremellan (alla finns i den fullständiga tabellen)"))
+            // The areas left out are a visible row between the highest and the lowest, not a gap in one list.
+            #expect(
+                html.contains(
+                    "<li class=\"hbar-gap\">… 543 områden däremellan (alla finns i den fullständiga tabellen)</li>"))
             #expect(
                 html.contains(
                     "de 25 högsta och de 25 lägsta värdena; de 543 områdena däremellan finns i den fullständiga tabellen."
@@ -92,7 +103,7 @@ struct IndicatorPageTests {
                 return table.components(separatedBy: "</table>")[0].components(separatedBy: "<th scope=\"row\">").count
                     - 1
             }
-            let title = "Valdeltagande i kommunvalet, valdistrikt, 2022"
+            let title = "Valdeltagande i kommunvalet, valdistrikt, 2022 (procent)"
             #expect(try tableRows(html, caption: "\(title): de 25 högsta och de 25 lägsta av 593 områden") == 50)
             let fullHref = "/indicators/valdeltagande?level=votingDistrict&amp;period=2022&amp;table=all#h-areas"
             #expect(html.contains("<p><a href=\"\(fullHref)\">Tabell med alla 593 områden</a></p>"))
@@ -132,7 +143,7 @@ struct IndicatorPageTests {
             #expect(html.contains("minskande skillnad"))
             let area = try await app.get("/areas/rinkeby-kista").body
             #expect(area.contains("<a href=\"/indicators/deltagande\" lang=\"sv\">Deltagande</a>"))
-            #expect(area.contains("<td class=\"num\">40,0 %</td>"))
+            #expect(area.contains("<td class=\"num\">40,0\u{a0}%</td>"))
         }
     }
 

@@ -93,6 +93,11 @@ enum IndicatorText: String, TextKey {
     case formatKolada = "format_kolada"
     case formatOpensdg = "format_opensdg"
     case fFile = "f_file"
+    case fKind = "f_kind"
+    case fClasses = "f_classes"
+    case hClasses = "h_classes"
+    case kindQuantity = "kind_quantity"
+    case kindCategorical = "kind_categorical"
     case hFile = "h_file"
     case fFormat = "f_format"
     case fCode = "f_code"
@@ -192,7 +197,8 @@ enum IndicatorText: String, TextKey {
                 "Indicators whose values are classes (such as area type 1–5) have no gap between the best and the worst area to measure. Their pages show instead how areas and residents are spread over the classes:"
             )
         case .classDistribution: ("Fördelning på klasser", "Distribution over the classes")
-        case .distributionCaption: ("%1: områden och invånare per klass, %2, %3", "%1: areas and residents per class, %2, %3")
+        case .distributionCaption:
+            ("%1: områden och invånare per klass, %2, %3", "%1: areas and residents per class, %2, %3")
         case .classLabel: ("Klass", "Class")
         case .areasInClass: ("Områden", "Areas")
         case .populationShare: ("Andel av invånarna", "Share of residents")
@@ -310,6 +316,15 @@ enum IndicatorText: String, TextKey {
         case .formatKolada: ("Kolada (JSON)", "Kolada (JSON)")
         case .formatOpensdg: ("Open SDG (CSV)", "Open SDG (CSV)")
         case .fFile: ("Fil", "File")
+        case .fKind: ("Slags värden", "Kind of values")
+        case .kindQuantity: ("Mängder, andelar, belopp", "Amounts, shares, sums")
+        case .kindCategorical: ("Klasser i ordning (till exempel typ 1–5)", "Ordered classes (for example type 1–5)")
+        case .fClasses: ("Klasser", "Classes")
+        case .hClasses:
+            (
+                "Bara för klasser: en per rad, talet och benämningen, till exempel 1 = Stora utmaningar | Major challenges (engelska efter | om du vill).",
+                "For classes only: one per line, the number and the label, for example 1 = Stora utmaningar | Major challenges (English after | if you wish)."
+            )
         case .hFile: ("CSV, TXT eller JSON, högst 200 MB.", "CSV, TXT or JSON, at most 200 MB.")
         case .fFormat: ("Format", "Format")
         case .fCode: ("Kod", "Code")

@@ -108,6 +108,8 @@ extension Texts {
         case .chooseDirection: "välj om högre eller lägre är bättre"
         case .chooseFormat: "välj csv, kolada eller opensdg"
         case .chooseAreaKind: "välj en sorts område"
+        case .chooseKind: "välj mängder eller klasser"
+        case .classLineFormat(let got): "skriv varje klass som ett tal, = och benämningen, fick \"\(got)\""
         }
     }
 

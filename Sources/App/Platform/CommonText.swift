@@ -143,7 +143,11 @@ enum CommonText: String, TextKey {
         case .bodies: ("Organ", "Bodies")
         case .areas: ("Områden", "Areas")
         case .search: ("Sök", "Search")
-        case .searchLabel: ("Sök bland områden, indikatorer, rapporter, åtgärder, organ och remissvar", "Search areas, indicators, reports, measures, bodies and referral answers")
+        case .searchLabel:
+            (
+                "Sök bland områden, indikatorer, rapporter, åtgärder, organ och remissvar",
+                "Search areas, indicators, reports, measures, bodies and referral answers"
+            )
         case .searchButton: ("Sök", "Search")
         case .languageSwitch: ("In English", "På svenska")
         case .footer:

@@ -35,6 +35,16 @@ public struct IndicatorClass: Codable, Sendable, Equatable {
         self.label = label
         self.labelEn = labelEn
     }
+
+    /// A class as a person writes it on one line: `1 = Stora utmaningar | Major challenges`, the
+    /// English label after `|` optional; nil when the line has no whole number before `=` or no label.
+    public init?(line: String) {
+        let parts = line.split(separator: "=", maxSplits: 1)
+        guard parts.count == 2, let value = Int(parts[0].trimmingCharacters(in: .whitespaces)) else { return nil }
+        let labels = parts[1].split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let label = labels.first, !label.isEmpty else { return nil }
+        self.init(value: value, label: label, labelEn: labels.count > 1 && !labels[1].isEmpty ? labels[1] : nil)
+    }
 }
 
 /// How many areas, and how many people in them, fall in one class.

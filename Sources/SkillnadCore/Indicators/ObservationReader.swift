@@ -203,6 +203,8 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         case chooseDirection
         case chooseFormat
         case chooseAreaKind
+        case chooseKind
+        case classLineFormat(got: String)
 
         /// The reason in English, for files, logs and the command line.
         public var english: String {
@@ -256,6 +258,8 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
             case .chooseDirection: "choose higher or lower is better"
             case .chooseFormat: "choose csv, kolada or opensdg"
             case .chooseAreaKind: "choose a kind of area"
+            case .chooseKind: "choose quantities or classes"
+            case .classLineFormat(let got): "write each class as a number, = and its label, got \"\(got)\""
             }
         }
     }

@@ -64,6 +64,14 @@ struct IndicatorsImportCommand: AsyncCommand {
         var unit: String?
         @Option(name: "direction", help: "higherIsBetter or lowerIsBetter (default higherIsBetter).")
         var direction: String?
+        @Option(name: "kind", help: "quantity (default) or categorical (ordered classes such as area type 1–5).")
+        var kind: String?
+        @Option(
+            name: "classes",
+            help:
+                "A categorical indicator's classes, separated by semicolons: \"1=Stora utmaningar|Major challenges;2=…\"."
+        )
+        var classes: String?
         @Option(name: "definition", help: "How the indicator is defined, in Swedish.")
         var definition: String?
         @Option(name: "definition-en", help: "The definition in English.")
@@ -189,6 +197,21 @@ struct IndicatorsImportCommand: AsyncCommand {
         if let v = s.sourceURL { d.sourceURL = v }
         if let v = list(s.targetAreas) { d.targetAreas = v }
         if let v = list(s.strategies) { d.strategies = v }
+        if let v = s.kind {
+            guard let kind = IndicatorKind(rawValue: v) else {
+                throw CatalogueCommandError("--kind must be quantity or categorical, got \"\(v)\"")
+            }
+            d.kind = kind
+        }
+        if let v = s.classes {
+            d.classes = try v.split(separator: ";").map { part in
+                guard let cls = IndicatorClass(line: String(part)) else {
+                    throw CatalogueCommandError(
+                        "--classes: write each class as a number, = and its label, got \"\(part)\"")
+                }
+                return cls
+            }
+        }
         spec.indicator = d
         if let v = s.format {
             guard let f = IndicatorImportSpec.Format(rawValue: v) else {

@@ -37,6 +37,7 @@ struct DifferencesPage: Encodable, Sendable {
         return PageContext(
             meta: meta, t: s,
             page: DifferencesPage(
-                rows: rows, categorical: categorical, counts: counts, methodsLink: SiteURL.Indicators.methods.link(lang)))
+                rows: rows, categorical: categorical, counts: counts, methodsLink: SiteURL.Indicators.methods.link(lang)
+            ))
     }
 }

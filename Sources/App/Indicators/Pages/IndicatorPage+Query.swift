@@ -37,10 +37,9 @@ extension IndicatorPage {
             ?? IndicatorQueries.defaultLevel(levelsPresent)
         let periodsAtLevel = summaries.filter { $0.level == level }.map(\.period)
         let period = wantedPeriod.flatMap { periodsAtLevel.contains($0) ? $0 : nil } ?? periodsAtLevel.last
-        var cityValues: [String: Double] = [:]
-        if let level {
-            cityValues = try await IndicatorQueries.cityValues(info.id, summaries: summaries, level: level, on: db)
-        }
+        // The city's own values even without other areas: some indicators, such as a gap, exist only citywide.
+        let cityValues = try await IndicatorQueries.cityValues(
+            info.id, summaries: summaries, level: level ?? "", on: db)
         var rows: [IndicatorQueries.ObservationRow] = []
         var total: [IndicatorQueries.ObservationRow] = []
         var mapLevel: String?

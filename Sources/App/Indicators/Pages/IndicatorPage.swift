@@ -155,8 +155,10 @@ struct IndicatorPage: Encodable, Sendable {
                 areasByClass = classes.map { cls in
                     ClassAreas(
                         label: "\(cls.value) – \(english ? cls.labelEn ?? cls.label : cls.label)",
-                        areas: (byValue[Double(cls.value)] ?? []).map { AreaLink(name: areaName($0.slug), href: areaLink($0.slug)) }
-                            .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
+                        areas: (byValue[Double(cls.value)] ?? []).map {
+                            AreaLink(name: areaName($0.slug), href: areaLink($0.slug))
+                        }
+                        .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending })
                 }
             } else {
                 facts += [

@@ -61,7 +61,8 @@ struct IndicatorRow: Encodable, Sendable {
             latestPeriod: last.period, cityValue: NumberText.value(city?[last.period] ?? last.mean, unit: d.unit, lang),
             best: area(last.best_area, last.best_value), worst: area(last.worst_area, last.worst_value),
             gap: NumberText.gap(last.difference, unit: d.unit, lang), trend: s.label(trend.classification),
-            trendClass: trend.classification.rawValue, periods: s.count(series.count, IndicatorText.periodCount, .periodsCount),
+            trendClass: trend.classification.rawValue,
+            periods: s.count(series.count, IndicatorText.periodCount, .periodsCount),
             sortKey: order[trend.classification] ?? order.count, slope: trend.slope ?? 0)
     }
 }

@@ -12,6 +12,9 @@ struct UploadForm: Content {
     var nameEn: String?
     var unit: String?
     var direction: String?
+    /// `quantity` or `categorical`, and a categorical indicator's classes, one per line.
+    var kind: String?
+    var classes: String?
     var definition: String?
     var source: String?
     var sourceURL: String?
@@ -43,6 +46,10 @@ struct UploadForm: Content {
         nameEn = d.nameEn
         unit = d.unit
         direction = d.direction.rawValue
+        kind = d.kind?.rawValue
+        classes = d.classes?.map { cls in
+            "\(cls.value) = \(cls.label)" + (cls.labelEn.map { " | \($0)" } ?? "")
+        }.joined(separator: "\n")
         definition = d.definition
         source = d.source
         sourceURL = d.sourceURL
@@ -75,10 +82,23 @@ struct UploadForm: Content {
         if format == nil { problems.append(.init(line: nil, column: "format", .chooseFormat)) }
         let kind = AreaKind(rawValue: formText(areaKind) ?? "district")
         if kind == nil { problems.append(.init(line: nil, column: "areaKind", .chooseAreaKind)) }
+        let indicatorKind = IndicatorKind(rawValue: formText(self.kind) ?? "quantity")
+        if indicatorKind == nil { problems.append(.init(line: nil, column: "kind", .chooseKind)) }
+        var classList: [IndicatorClass] = []
+        for line in (classes ?? "").split(whereSeparator: \.isNewline) {
+            let text = line.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            guard let cls = IndicatorClass(line: text) else {
+                problems.append(.init(line: nil, column: "classes", .classLineFormat(got: text)))
+                continue
+            }
+            classList.append(cls)
+        }
         let definition = IndicatorDefinition(
             code: formText(code) ?? "", name: formText(name) ?? "", nameEn: formText(nameEn),
             unit: formText(unit) ?? "percent", direction: direction ?? .higherIsBetter,
-            definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL))
+            definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL),
+            kind: indicatorKind == .categorical ? .categorical : nil, classes: classList.isEmpty ? nil : classList)
         problems += definition.problems()
         let mapping = ObservationMapping(
             areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),

@@ -35,6 +35,8 @@ struct UploadPage: Encodable, Sendable {
     let formats: [Option]
     let units: [Option]
     let directions: [Option]
+    let indicatorKinds: [Option]
+    let classes: String
     let kinds: [Option]
     let indicatorFields: [Field]
     let mappingFields: [Field]
@@ -105,6 +107,10 @@ struct UploadPage: Encodable, Sendable {
             directions: options(Direction.allCases.map(\.rawValue), f.direction ?? "higherIsBetter") {
                 Direction(rawValue: $0).map(s.label) ?? $0
             },
+            indicatorKinds: options(IndicatorKind.allCases.map(\.rawValue), f.kind ?? "quantity") {
+                $0 == IndicatorKind.categorical.rawValue ? s[.kindCategorical] : s[.kindQuantity]
+            },
+            classes: f.classes ?? "",
             kinds: options(AreaKind.allCases.map(\.rawValue), f.areaKind ?? "district") { s.areaKind($0) },
             indicatorFields: [
                 field("code", f.code, hint: true), field("name", f.name), field("nameEn", f.nameEn),

@@ -59,7 +59,8 @@ struct LineChartView: Encodable, Sendable {
                 .init(label: periods[p], href: nil, cells: series.map { $0.format($0.values[p]) })
             })
         return LineChartView(
-            id: id, title: title, desc: desc, unitLabel: unitLabel, width: svg(layout.width), height: svg(layout.height),
+            id: id, title: title, desc: desc, unitLabel: unitLabel, width: svg(layout.width),
+            height: svg(layout.height),
             plotX: svg(layout.plotX),
             plotY: svg(layout.plotY), plotWidth: svg(layout.plotWidth), plotHeight: svg(layout.plotHeight),
             plotRight: svg(layout.plotX + layout.plotWidth), tickX: svg(layout.plotX - 6),

@@ -78,7 +78,8 @@ struct MapView: Encodable, Sendable {
             legend.append(Legend(fill: noData, text: s[.notComputable]))
         }
         let places = placeLabels(
-            layout.regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) }, width: layout.width)
+            layout.regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) }, width: layout.width
+        )
         return MapView(
             id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
             regions: layout.regions.map { r in
