@@ -13,7 +13,10 @@ struct MigrationNameTests {
     static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/database-before-layout.sqlite")
 
-    @Test("A database made before the layout change has nothing to migrate and still reads")
+    /// Migrations added after the fixture was made: these, and only these, run on it.
+    static let addedSince = ["App.AddIndicatorKind"]
+
+    @Test("A database made before the layout change runs only the migrations added since, then reads")
     func olderDatabaseMigratesWithNothingToDo() async throws {
         let path = SQLiteFile.newPath("fixture")
         try FileManager.default.copyItem(atPath: Self.fixture.path, toPath: path)
@@ -23,7 +26,8 @@ struct MigrationNameTests {
             try await configure(app, database: .sqlite(path: path))
             try await app.asyncBoot()
             let pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
-            #expect(pending == [], "migrations that would run again: \(pending)")
+            #expect(pending == Self.addedSince, "migrations that would run again: \(pending)")
+            try await app.autoMigrate()
             let page = try await app.get("/reports")
             #expect(page.status == .ok)
             #expect(page.body.contains("Stad i samverkan"))

@@ -37,6 +37,7 @@ struct SnapshotTests {
         Page(name: "referrals", path: "/referrals"),
         Page(name: "round", path: round),
         Page(name: "compilation", path: round + "/compilation"),
+        Page(name: "compilation-print", path: round + "/compilation/print"),
         Page(name: "answer", path: round + "/answers/stadsbyggnadsnamnden"),
         Page(name: "login", path: "/login"),
         Page(name: "account", path: "/account", signedIn: true),
