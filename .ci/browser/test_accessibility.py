@@ -13,6 +13,9 @@ PAGES = [
     "/referrals", "/referrals/remiss-fordjupningsrapporter-2016", "/referrals/remiss-fordjupningsrapporter-2016/compilation",
     "/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd",
     "/referrals/remiss-skillnadernas-stockholm-2015/answers/micasa-fastigheter-i-stockholm-ab",
+    "/referrals/remiss-fordjupningsrapporter-2016/compilation/print",
+    "/indicators/valdeltagande-skillnad-mellan-valdistrikt", "/indicators/unga-som-varken-arbetar-eller-studerar",
+    "/search?q=Rinkeby", "/search?q=rinkeby&kind=area", "/areas/rinkeby-kista",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",

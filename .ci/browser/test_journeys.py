@@ -1,6 +1,7 @@
 """The journeys people take, in a real browser, asserting what the person sees."""
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -140,32 +141,43 @@ def test_a_validation_error_keeps_what_was_typed(server, admin_browser):
 
 def test_politician_reads_an_indicator_chart_and_its_table(server, browser, screenshot):
     browser.get(server + "/differences")
-    browser.find_element(By.LINK_TEXT, "Socioekonomisk områdestyp").click()
-    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "figure#bars svg[role=img]"), "the bar chart")
-    svg = browser.find_element(By.CSS_SELECTOR, "figure#bars svg")
-    # The chart is named and described for screen readers, and drawn.
-    assert svg.find_element(By.TAG_NAME, "title").get_attribute("textContent").startswith("Socioekonomisk områdestyp")
-    # Over a hundred districts: the 25 highest and 25 lowest are drawn, a row says how many are between,
-    # and the data table lists the districts drawn.
-    assert len(svg.find_elements(By.CSS_SELECTOR, "rect.bar")) == 50
-    assert "däremellan" in svg.find_element(By.CSS_SELECTOR, "text.omitted").get_attribute("textContent")
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure#bars table.data tbody tr")) == 50
-    assert browser.find_elements(By.CSS_SELECTOR, "figure#map svg path")
+    browser.find_element(By.LINK_TEXT, "Valdeltagande i kommunvalet").click()
+    wait_for(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "figure#bars ol.hbar-list"), "the bar chart")
+    chart = browser.find_element(By.CSS_SELECTOR, "figure#bars")
+    # The chart has a visible title with its unit; names and values are text, legible at any width.
+    assert chart.find_element(By.CSS_SELECTOR, "figcaption").text.endswith("(procent)")
+    # Hundreds of voting districts: the 25 highest and 25 lowest are drawn, a visible row between
+    # them says how many are left out, and the data table lists the districts drawn.
+    assert len(chart.find_elements(By.CSS_SELECTOR, "rect.bar")) == 50
+    gap = chart.find_element(By.CSS_SELECTOR, "li.hbar-gap")
+    assert "däremellan" in gap.text and gap.is_displayed()
+    assert len(chart.find_elements(By.CSS_SELECTOR, "table.data tbody tr")) == 50
     screenshot("indicator")
     # The data table opens from the keyboard.
-    summary = browser.find_element(By.CSS_SELECTOR, "figure#bars details summary")
+    summary = chart.find_element(By.CSS_SELECTOR, "details summary")
     summary.send_keys(Keys.ENTER)
     wait_for(browser, lambda d: d.find_element(By.CSS_SELECTOR, "figure#bars table.data").is_displayed(), "the open table")
-    # The link under it opens the table of every district, already unfolded, with a link to each area.
+    # The link under it opens the table of every district, already unfolded.
     full = browser.find_element(By.PARTIAL_LINK_TEXT, "Tabell med alla")
     full.send_keys(Keys.ENTER)
     wait_for(browser, lambda d: "table=all" in d.current_url, "the full table")
-    assert len(browser.find_elements(By.CSS_SELECTOR, "figure#bars table.data tbody tr")) > 100
-    link = browser.find_element(By.CSS_SELECTOR, "figure#bars table.data a[href='/areas/rinkeby']")
-    assert link.is_displayed()
-    link.click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "figure#bars table.data tbody tr")) > 500
+
+
+def test_resident_reaches_an_area_from_the_map_by_keyboard(server, browser):
+    browser.get(server + "/indicators/socioekonomisk-omradestyp")
+    # An indicator of classes: its distribution, no best area or gap, a legend naming the classes.
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Fördelning på klasser" in main
+    assert "Bästa område" not in main and "Skillnad bästa–sämsta" not in main
+    legend = browser.find_element(By.CSS_SELECTOR, "figure#map .map-legend").text
+    assert "Områden med stora socioekonomiska utmaningar" in legend
+    # Each area on the map is a link that takes the keyboard focus and opens the area page.
+    link = browser.find_element(By.CSS_SELECTOR, "figure#map a[href='/areas/rinkeby']")
+    assert browser.execute_script("arguments[0].focus(); return document.activeElement === arguments[0];", link)
+    ActionChains(browser).send_keys(Keys.ENTER).perform()
     wait_for(browser, lambda d: d.find_element(By.TAG_NAME, "h1").text == "Rinkeby", "the area page")
-    assert "Socioekonomisk områdestyp" in browser.find_element(By.ID, "h-indicators").find_element(By.XPATH, "..").text
+    assert "Socioekonomisk områdestyp" in browser.find_element(By.TAG_NAME, "main").text
 
 
 def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser, screenshot, tmp_path):

@@ -216,7 +216,10 @@ ANONYMOUS_JS = r"""
 return {
   text: document.body.innerText,
   lang: document.documentElement.getAttribute('lang'),
-  links: Array.from(document.querySelectorAll('a[href]')).map(function (a) { return a.href; }),
+  // An SVG link's href is an object (SVGAnimatedString): its baseVal, resolved, is the address.
+  links: Array.from(document.querySelectorAll('a[href]')).map(function (a) {
+    return typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href;
+  }),
   forms: Array.from(document.querySelectorAll('form')).filter(function (f) { return f.method === 'get'; })
     .map(function (f) { return f.action; }),
   login: Array.from(document.querySelectorAll('header a[href]')).filter(function (a) {

@@ -5,6 +5,7 @@ enum CatalogueText: String, TextKey {
     case overview
     case homeIntro
     case countReports
+    case countMeasure
     case countMeasures
     case countBodies
     case countStrategies
@@ -205,6 +206,7 @@ enum CatalogueText: String, TextKey {
                 "The Commission for a Socially Sustainable Stockholm analysed differences in living conditions and proposed measures. Here you find every report, every measure with its lead body, and the roadmap to Vision 2040."
             )
         case .countReports: ("rapporter", "reports")
+        case .countMeasure: ("åtgärd", "measure")
         case .countMeasures: ("åtgärder", "measures")
         case .countBodies: ("organ", "bodies")
         case .countStrategies: ("strategier", "strategies")
