@@ -110,6 +110,83 @@ struct AnswerCheckTests {
         }
     }
 
+    @Test("Declining saves the reason and leads to a confirmation; only the confirmation declines")
+    func declineStep() async throws {
+        try await withTestApp { app in
+            let editor = try await Self.prepare(app)
+            let reason = "Nämnden hinner inte behandla remissen före svarsdagen."
+            // Without a reason nothing is saved, and the error summary links to the reason's field.
+            let bare = try await app.postMultipart(
+                Self.freshPath, [("version", "0"), ("action", "decline")], as: editor)
+            #expect(bare.status == .unprocessableEntity)
+            #expect(bare.body.contains(##"<a href="#a-decline">Skriv varför instansen avstår"##))
+            #expect(bare.body.contains(#"id="a-decline-error""#) && bare.body.contains(#"aria-invalid="true""#))
+            #expect(try await Self.status(app) == nil)
+            // The form's decline action saves a draft with the reason and leads to the confirmation.
+            let fields: [(String, String)] = [
+                ("version", "0"), ("action", "decline"), ("declineReason", reason),
+                ("m[dold-potential-a-2-3-1][position]", "supports"),
+            ]
+            let asked = try await app.postMultipart(Self.freshPath, fields, as: editor)
+            #expect(asked.status == .seeOther && asked.location == Self.freshPath + "/decline")
+            #expect(try await Self.status(app) == "draft")
+            // The confirmation says what will be published, what happens next, and has the one button.
+            let page = try await app.get(Self.freshPath + "/decline", as: editor)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Bekräfta att ni avstår från att svara"))
+            #expect(page.body.contains("avstår från att svara på remissen.") && page.body.contains(reason))
+            #expect(page.body.contains("Vad händer sedan") && page.body.contains("går inte att ångra"))
+            // The draft's position would be published with it, and the page says so.
+            #expect(page.body.contains("publiceras också"))
+            #expect(
+                page.body.contains(#"<form class="form confirm" method="post" action="\#(Self.freshPath)/decline">"#))
+            #expect(page.body.contains(#"<input type="hidden" name="version" value="1">"#))
+            #expect(page.body.contains(#"<a href="\#(Self.freshPath)">Tillbaka till formuläret"#))
+            #expect(page.body.contains(#"<a href="\#(Self.freshPath)#a-decline">Ändra"#))
+            // Readers, and editors of other bodies, are refused, and nothing is declined.
+            try await app.makeUser("reader@stockholm.se", role: .reader)
+            try await app.makeUser("sp@stockholm.se", role: .editor, bodies: ["spanga-tensta-stadsdelsnamnd"])
+            for other in [try await app.signIn("reader@stockholm.se"), try await app.signIn("sp@stockholm.se")] {
+                #expect(try await app.get(Self.freshPath + "/decline", as: other).status == .forbidden)
+                #expect(
+                    try await app.post(Self.freshPath + "/decline", ["version": "1"], as: other).status == .forbidden)
+            }
+            #expect(try await Self.status(app) == "draft")
+            // A confirmation based on an older version is refused with an explanation; nothing is declined.
+            let stale = try await app.post(Self.freshPath + "/decline", ["version": "0"], as: editor)
+            #expect(stale.status == .conflict && stale.body.contains("Någon annan har sparat svaret"))
+            #expect(stale.body.contains("Instansen har inte avstått"))
+            #expect(try await Self.status(app) == "draft")
+            // The confirmation declines, and the reason is published.
+            let confirmed = try await app.post(Self.freshPath + "/decline", ["version": "1"], as: editor)
+            #expect(confirmed.status == .seeOther && confirmed.location == Self.freshPath + "?saved=declined")
+            #expect(try await Self.status(app) == "declined")
+            let stored = try await ReferralAnswer.query(on: app.db).first()
+            #expect(stored?.declineReason == reason)
+            #expect(try await app.get(Self.freshPath).body.contains(reason))
+            #expect(try await app.get(Self.freshPath + "?saved=declined", as: editor).body.contains("allmän handling"))
+            // A declined answer has nothing to confirm: the page leads back to it.
+            #expect(try await app.get(Self.freshPath + "/decline", as: editor).status == .seeOther)
+        }
+    }
+
+    @Test("Without a reason the confirmation says so, links to the field and offers no button")
+    func declineBlockedWithoutReason() async throws {
+        try await withTestApp { app in
+            let editor = try await Self.prepare(app)
+            let saved = try await app.postMultipart(Self.freshPath, [("version", "0"), ("action", "save")], as: editor)
+            #expect(saved.status == .seeOther)
+            let page = try await app.get(Self.freshPath + "/decline", as: editor).body
+            #expect(page.contains(#"<a href="\#(Self.freshPath)#a-decline">Skriv varför instansen avstår"#))
+            #expect(!page.contains(#"class="danger""#))
+            #expect(!page.contains("publiceras också"))
+            let forced = try await app.post(Self.freshPath + "/decline", ["version": "1"], as: editor)
+            #expect(forced.status == .unprocessableEntity && forced.body.contains("Instansen har inte avstått"))
+            #expect(forced.body.contains(#"<a href="\#(Self.freshPath)#a-decline">"#))
+            #expect(try await Self.status(app) == "draft")
+        }
+    }
+
     @Test("The error summary links each error to its field; the field names its error")
     func errorSummary() async throws {
         try await withTestApp { app in

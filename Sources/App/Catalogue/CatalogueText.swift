@@ -171,6 +171,7 @@ enum CatalogueText: String, TextKey {
     case showAll
     case searchEverythingLabel
     case districtAreasHeading
+    case homeMapDesc
 
     var text: (sv: String, en: String) {
         switch self {
@@ -442,6 +443,11 @@ enum CatalogueText: String, TextKey {
                 "Search areas, indicators, bodies, reports, measures and referral answers"
             )
         case .districtAreasHeading: ("Stadsdelsområden", "District areas")
+        case .homeMapDesc:
+            (
+                "Karta över stadsdelsområdena. Varje område är en länk till dess sida, som i listan ovan.",
+                "Map of the district areas. Each area is a link to its page, as in the list above."
+            )
         }
     }
 }

@@ -5,6 +5,8 @@ import SkillnadCore
 enum AnswerProblem: Error, WordedProblem, Equatable {
     /// Deciding or submitting needs the date of the decision.
     case needDecidedOn
+    /// Declining needs the reason (skälet), which is published with it.
+    case needDeclineReason
     /// Only a submitted answer can be corrected.
     case nothingToCorrect
     /// Someone saved the answer after the editor opened it.
@@ -24,6 +26,7 @@ enum AnswerProblem: Error, WordedProblem, Equatable {
     func text(_ texts: Texts) -> String {
         switch self {
         case .needDecidedOn: texts[.needDecidedOn]
+        case .needDeclineReason: texts[.needDeclineReason]
         case .nothingToCorrect: texts[.nothingToCorrect]
         case .conflict: texts[.answerConflict]
         case .locked: texts[.answerLocked]

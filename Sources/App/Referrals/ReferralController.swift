@@ -102,7 +102,11 @@ enum ReferralController {
         let data = try await roundData(req)
         let body = try req.parameters.require(SiteURL.bodyKey)
         let savedValue = req.query[String.self, at: "saved"]
-        let saved = savedValue.map { Texts(Lang.of(req))[$0 == "submitted" ? .answerSubmittedNotice : .answerSaved] }
+        let saved = savedValue.map { value in
+            Texts(Lang.of(req))[
+                value == "submitted"
+                    ? .answerSubmittedNotice : value == "declined" ? .answerDeclinedNotice : .answerSaved]
+        }
         if mayEdit(req, body: body) {
             return try await answerPage(
                 req, data: data, body: body, values: nil, version: nil, errors: [], saved: saved, status: .ok)
@@ -209,10 +213,14 @@ enum ReferralController {
         answer.status = data.answer(of: body)?.answer.status ?? .draft
         if answer.status.isFinal { answer.status = .draft }
         // Submitting is irreversible, so the form only saves and leads to the check step, whose
-        // confirmation alone submits (`confirmAnswer`). An older form's `submit` does the same.
+        // confirmation alone submits (`AnswerCheck.confirm`). An older form's `submit` does the same.
         let review = form.action == "review" || form.action == AnswerStore.Action.submit.rawValue
+        // Declining is irreversible too: the form saves the draft with its reason and leads to the
+        // confirmation, whose button alone declines (`AnswerDecline.confirm`).
+        let decline = form.action == AnswerStore.Action.decline.rawValue
+        if decline && answer.declineReason == nil { problems.append(.needDeclineReason) }
         let requested = AnswerStore.Action(rawValue: form.action ?? "save") ?? .save
-        let action = review ? .save : requested
+        let action = review || decline ? .save : requested
         let attachment = form.attachment.flatMap { file in
             // A file field left empty sends a part with no name and no bytes: no attachment.
             file.filename.isEmpty && file.data.readableBytes == 0
@@ -231,8 +239,10 @@ enum ReferralController {
             let next =
                 review
                 ? SiteURL.Referrals.answerCheck(.value(data.round.id), .value(body)).link(Lang.of(req))
-                : SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
-                    Lang.of(req), query: [("saved", "1")])
+                : decline
+                    ? SiteURL.Referrals.answerDecline(.value(data.round.id), .value(body)).link(Lang.of(req))
+                    : SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
+                        Lang.of(req), query: [("saved", "1")])
             return req.redirect(to: next, redirectType: .normal)
         } catch let e as AnswerStore.Refused {
             return try await answerPage(

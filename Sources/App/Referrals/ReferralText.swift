@@ -145,6 +145,17 @@ enum ReferralText: String, TextKey {
     case confirmSubmit
     case backToForm
     case answerSubmittedNotice
+    case needDeclineReason
+    case declineCheckTitle
+    case declineCheckIntro
+    case declineWillBePublished
+    case declinesToAnswer
+    case declineDraftAlsoPublished
+    case declineNextText
+    case declineNotDone
+    case cannotDeclineYet
+    case confirmDecline
+    case answerDeclinedNotice
     case sourceAndNote
 
     var text: (sv: String, en: String) {
@@ -264,7 +275,7 @@ enum ReferralText: String, TextKey {
         case .saveDraft: ("Spara utkast", "Save draft")
         case .markDecided: ("Spara som beslutat", "Save as decided")
         case .submitAnswer: ("Skicka in", "Submit")
-        case .declineAnswer: ("Avstå", "Decline")
+        case .declineAnswer: ("Fortsätt för att avstå", "Continue to decline")
         case .correctAnswer: ("Rätta (ny version, den gamla sparas)", "Correct (new version, the old one is kept)")
         case .answerSaved: ("Svaret är sparat.", "The answer is saved.")
         case .answerNotSaved:
@@ -357,8 +368,8 @@ enum ReferralText: String, TextKey {
         case .declineLegend: ("Avstå från att svara", "Decline to answer")
         case .declineHint:
             (
-                "Att avstå går inte att ångra: beslutet och skälet blir en allmän handling direkt. Ange skälet först.",
-                "Declining cannot be undone: the decision and the reason become a public record at once. Give the reason first."
+                "Ange skälet först. Inget publiceras ännu: på nästa sida ser du vad som publiceras och bekräftar. Att avstå går sedan inte att ångra.",
+                "Give the reason first. Nothing is published yet: the next page shows what will be published and asks you to confirm. Declining cannot be undone after that."
             )
         case .checkTitle: ("Granska svaret innan du skickar in", "Check the answer before you submit it")
         case .checkIntro:
@@ -392,6 +403,36 @@ enum ReferralText: String, TextKey {
         case .backToForm: ("Tillbaka till formuläret för att ändra", "Back to the form to make changes")
         case .answerSubmittedNotice:
             ("Svaret är inskickat och är nu en allmän handling.", "The answer is submitted and is now a public record.")
+        case .needDeclineReason:
+            ("Skriv varför instansen avstår från att svara.", "Say why the body declines to answer.")
+        case .declineCheckTitle: ("Bekräfta att ni avstår från att svara", "Confirm that you decline to answer")
+        case .declineCheckIntro:
+            (
+                "Inget är publicerat ännu. Läs igenom vad som kommer att publiceras och bekräfta längst ned, eller gå tillbaka och ändra.",
+                "Nothing is published yet. Read what will be published and confirm at the bottom, or go back and make changes."
+            )
+        case .declineWillBePublished: ("Det här publiceras", "This will be published")
+        case .declinesToAnswer: ("avstår från att svara på remissen.", "declines to answer the referral.")
+        case .declineDraftAlsoPublished:
+            (
+                "Det som redan står i utkastet (ställningstaganden, sammanfattning, svar på frågor, bilagor) publiceras också, tillsammans med skälet. Ta bort det i formuläret först om det inte ska publiceras.",
+                "What the draft already holds (positions, summary, answers to questions, attachments) is published too, with the reason. Remove it in the form first if it should not be published."
+            )
+        case .declineNextText:
+            (
+                "När du bekräftar blir beslutet att avstå och skälet en allmän handling direkt. Det visas för alla på den här webbplatsen, och i stadsledningskontorets sammanställning av remissen står instansen som att den avstår, inte som att den saknar svar. Beslutet går inte att ångra eller ändra efteråt, och instansen kan inte längre skicka in ett svar på den här remissen.",
+                "When you confirm, the decision to decline and the reason become a public record at once. They are shown to everyone on this site, and the city executive office's compilation of the referral shows the body as declining, not as without an answer. The decision cannot be undone or changed afterwards, and the body can no longer submit an answer to this referral."
+            )
+        case .declineNotDone:
+            ("Instansen har inte avstått: inget publicerades.", "The body has not declined: nothing was published.")
+        case .cannotDeclineYet:
+            ("Det här behöver rättas innan ni kan avstå", "This must be put right before you can decline")
+        case .confirmDecline: ("Avstå från att svara", "Decline to answer")
+        case .answerDeclinedNotice:
+            (
+                "Instansen avstår från att svara. Beslutet och skälet är nu en allmän handling.",
+                "The body declines to answer. The decision and the reason are now a public record."
+            )
         case .sourceAndNote: ("Källa och anmärkning", "Source and note")
         case .missingRequiredColumn: ("Ska svara men har inte svarat", "Required, not answered")
         }

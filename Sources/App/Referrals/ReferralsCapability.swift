@@ -34,6 +34,10 @@ enum ReferralsCapability: Capability {
         app.on(.GET, SiteURL.Referrals.answerCheck(.key, .key).pathComponents, rule: .editor, use: AnswerCheck.show)
         app.on(
             .POST, SiteURL.Referrals.answerCheck(.key, .key).pathComponents, rule: .editor, use: AnswerCheck.confirm)
+        app.on(.GET, SiteURL.Referrals.answerDecline(.key, .key).pathComponents, rule: .editor, use: AnswerDecline.show)
+        app.on(
+            .POST, SiteURL.Referrals.answerDecline(.key, .key).pathComponents, rule: .editor,
+            use: AnswerDecline.confirm)
         app.get(SiteURL.Referrals.attachment(.key), use: ReferralController.attachment)
         app.get(SiteURL.Referrals.calendar, use: ReferralController.calendar)
         app.get(SiteURL.Referrals.bodyCalendar(.key), use: ReferralController.bodyCalendar)

@@ -19,6 +19,9 @@ extension SiteURL {
         /// The check step (granska) before an answer is submitted: GET shows what will be published,
         /// POST submits it.
         case answerCheck(Parameter<String>, Parameter<String>)
+        /// The confirmation (bekräfta att instansen avstår) before a body declines to answer: GET
+        /// shows what will be published, POST declines.
+        case answerDecline(Parameter<String>, Parameter<String>)
         case attachment(Parameter<String>)
         case calendar
         case bodyCalendar(Parameter<String>)
@@ -41,6 +44,8 @@ extension SiteURL {
                 return ["referrals", round.component(id), "answers", answerer.component(body), "joint"]
             case .answerCheck(let round, let answerer):
                 return ["referrals", round.component(id), "answers", answerer.component(body), "check"]
+            case .answerDecline(let round, let answerer):
+                return ["referrals", round.component(id), "answers", answerer.component(body), "decline"]
             case .attachment(let attachment): return ["attachments", attachment.component(id)]
             case .calendar: return ["calendar.ics"]
             case .bodyCalendar(let answerer): return ["bodies", answerer.component(id), "calendar.ics"]

@@ -19,6 +19,8 @@ struct HomePage: Encodable, Sendable {
     /// "Ditt område": the way in through one's own area, a search over areas and the current
     /// district areas, in natural Swedish order.
     let districtAreas: [AreasPage.Leaf]
+    /// The district areas on a map, each a link: the list above, for those who find by place.
+    let maps: [MapView]
     let searchAction: String
     let indicatorsHref: String
     let differencesHref: String
@@ -47,6 +49,15 @@ struct HomePage: Encodable, Sendable {
                 $0.name
             }
             .map { AreasPage.leaf($0, lang) },
+            maps: MapView.outline(
+                id: "home-map", title: s[.districtAreasHeading], desc: s[.homeMapDesc],
+                items: doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.map {
+                    (
+                        id: $0.id, label: lang.pick($0.name, $0.nameEn).text, geometry: $0.geometry,
+                        href: SiteURL.Catalogue.area(.value($0.id)).link(lang)
+                    )
+                }
+            ).map { [$0] } ?? [],
             searchAction: SiteURL.search.path,
             indicatorsHref: SiteURL.Indicators.list.link(lang),
             differencesHref: SiteURL.Indicators.differences.link(lang))

@@ -16,7 +16,8 @@ struct ReportRow: Encodable, Sendable {
             title: r.title, subtitle: r.subtitle, year: r.year, letter: r.letter,
             href: SiteURL.Catalogue.report(.value(r.id)).link(lang),
             measureCount: index.measuresByReport[r.id]?.count ?? 0,
-            measures: Texts(lang).count(index.measuresByReport[r.id]?.count ?? 0, CatalogueText.countMeasure, .countMeasures),
+            measures: Texts(lang).count(
+                index.measuresByReport[r.id]?.count ?? 0, CatalogueText.countMeasure, .countMeasures),
             area: r.commissionArea.flatMap { index.commissionAreaByID[$0] }.map { lang.pick($0.name, $0.nameEn) })
     }
 }

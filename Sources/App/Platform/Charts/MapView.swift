@@ -92,6 +92,32 @@ struct MapView: Encodable, Sendable {
             legend: legend, unmapped: layout.unmapped.compactMap { labels[$0] })
     }
 
+    /// A map of areas without values, for finding one's way: every area a link with its name where
+    /// it fits, one light colour, no legend.
+    static func outline(
+        id: String, title: String, desc: String,
+        items: [(id: String, label: String, geometry: JSONValue?, href: String)]
+    ) -> MapView? {
+        let layout = MapLayout(
+            items: items.map { .init(id: $0.id, label: $0.label, geometry: $0.geometry, value: nil) }, width: 560,
+            classes: 1, higherIsBetter: true)
+        guard !layout.regions.isEmpty else { return nil }
+        let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
+        let sizes = Dictionary(
+            items.map { item in
+                (item.id, item.geometry.flatMap { GeoShape(geometry: $0) }?.polygons.map(\.area).reduce(0, +) ?? 0)
+            }, uniquingKeysWith: { a, _ in a })
+        return MapView(
+            id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
+            regions: layout.regions.map {
+                Region(label: $0.label, text: $0.label, path: $0.path, fill: "#deebf7", href: hrefs[$0.id] ?? "")
+            },
+            places: placeLabels(
+                layout.regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) },
+                width: layout.width),
+            legendTitle: "", legendDirection: "", legend: [], unmapped: [])
+    }
+
     /// Names for the regions, largest first, skipping any whose box would cover one already
     /// placed; a name near the edge is moved inwards so that it is not cut off.
     static func placeLabels(_ regions: [MapLayout.Region], width: Double) -> [PlaceLabel] {

@@ -109,6 +109,12 @@ struct AnswerPage: Encodable, Sendable {
     /// What must be fixed before the answer can be submitted (on the check page).
     let blockers: [ErrorItem]
     let canSubmit: Bool
+    /// The confirmation before the body declines (avstår), what must be fixed first (the
+    /// reason), and whether the draft holds more than the reason, which is published with it.
+    let declineLink: String
+    let declineBlockers: [ErrorItem]
+    let canDecline: Bool
+    let draftHasContent: Bool
     /// Links from the check page to each field of the form.
     let fieldLinks: [String: String]
     let diaryNumber: String
@@ -155,6 +161,7 @@ struct AnswerPage: Encodable, Sendable {
     ) -> String? {
         switch problem {
         case .needDecidedOn: return Field.decidedOn
+        case .needDeclineReason: return Field.decline
         case .notADate(let name, _): return name == "decidedOn" ? Field.decidedOn : nil
         case .unknownPosition(let measure, _): return measureFields[measure]
         case .attachmentType, .attachmentEmpty, .attachmentTooLarge, .attachmentNotReal: return Field.attachment
@@ -177,13 +184,14 @@ struct AnswerPage: Encodable, Sendable {
     ///   - values: what was typed, when a save was refused: shown again so nothing is lost.
     ///   - errors: why the last save or submission was refused, worded here in the reader's language.
     ///   - check: for the check page: links to fields lead back to the form.
+    ///   - decline: for the confirmation before declining (with `check`): its title and address.
     /// - Parameter readsDrafts: a reader or an administrator who is not writing: the stored
     ///   answer is shown as it is, draft or not, without a form.
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, data: LoadedRound, body: String, mayEdit: Bool,
         readsDrafts: Bool = false,
         values: ReferralDocument.Answer?, version: Int?, errors: [AnswerProblem], saved: String?,
-        csrf: String, check: Bool = false
+        csrf: String, check: Bool = false, decline: Bool = false
     ) -> PageContext<AnswerPage>? {
         guard let scope = data.round.recipients.first(where: { $0.body == body }) else { return nil }
         let s = Texts(lang)
@@ -254,6 +262,14 @@ struct AnswerPage: Encodable, Sendable {
         // Submitting needs the day of the decision; everything else was checked when the draft was saved.
         let blockers =
             a.decidedOn == nil ? [ErrorItem(text: s[.needDecidedOn], href: fieldLink(Field.decidedOn))] : []
+        // Declining needs its reason, which is published with it.
+        let declineBlockers =
+            (a.declineReason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            ? [ErrorItem(text: s[.needDeclineReason], href: fieldLink(Field.decline))] : []
+        let draftHasContent =
+            !a.positions.isEmpty || !(stored?.attachments ?? []).isEmpty
+            || [a.summary, a.proposedDecision, a.furtherChallenges].contains { !($0 ?? "").isEmpty }
+            || (a.questionAnswers ?? []).contains { !$0.isEmpty }
         func localName(_ id: String) -> LocalText {
             index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
         }
@@ -277,6 +293,9 @@ struct AnswerPage: Encodable, Sendable {
             formLink: formLink,
             checkLink: SiteURL.Referrals.answerCheck(.value(data.round.id), .value(body)).link(lang),
             blockers: blockers, canSubmit: blockers.isEmpty && editable,
+            declineLink: SiteURL.Referrals.answerDecline(.value(data.round.id), .value(body)).link(lang),
+            declineBlockers: declineBlockers, canDecline: declineBlockers.isEmpty && editable,
+            draftHasContent: draftHasContent,
             fieldLinks: Field.fields.mapValues(fieldLink),
             diaryNumber: a.diaryNumber ?? "", diaryIssuer: a.diaryIssuer ?? "", preparedBy: a.preparedBy ?? "",
             decidedOn: a.decidedOn?.description ?? "", submittedOn: a.submittedOn?.description ?? "",
@@ -332,11 +351,14 @@ struct AnswerPage: Encodable, Sendable {
             (data.round.title, SiteURL.Referrals.round(.value(data.round.id))),
         ]
         if check { crumbs.append((page.body, answerRoute)) }
+        let title = decline ? s[.declineCheckTitle] + ": " : check ? s[.checkTitle] + ": " : ""
+        let route: any SiteRoute =
+            decline
+            ? SiteURL.Referrals.answerDecline(.value(data.round.id), .value(body))
+            : check ? SiteURL.Referrals.answerCheck(.value(data.round.id), .value(body)) : answerRoute
         let meta = PageMeta.make(
-            lang, title: (check ? s[.checkTitle] + ": " : "") + "\(page.body): \(data.round.title)",
-            description: s[.answer], section: SiteURL.Referrals.list,
-            route: check ? SiteURL.Referrals.answerCheck(.value(data.round.id), .value(body)) : answerRoute,
-            crumbs: crumbs)
+            lang, title: title + "\(page.body): \(data.round.title)", description: s[.answer],
+            section: SiteURL.Referrals.list, route: route, crumbs: crumbs)
         return PageContext(meta: meta, t: s, page: page)
     }
 }
