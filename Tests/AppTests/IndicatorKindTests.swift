@@ -165,6 +165,9 @@ struct IndicatorKindTests {
             #expect(overview.infos.count == 4)
             let turnout = try #require(overview.infos.first { $0.code == "valdeltagande-kommunval" })
             #expect(overview.summaries[turnout.id]?.contains { $0.level == "votingDistrict" } == true)
+            // The city's own value, not the mean of the two districts that have one (22,9 and 3,3).
+            let young = try #require(overview.infos.first { $0.code == "unga-som-varken-arbetar-eller-studerar" })
+            #expect(overview.city[young.id]?["2013"] == 9.2)
             let types = try #require(overview.infos.first { $0.code == "socioekonomisk-omradestyp" })
             #expect(types.definition.kind == .categorical)
             // The gap in turnout: the commission's 2014 figure and the one computed for 2022 make a line.

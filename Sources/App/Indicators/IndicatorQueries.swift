@@ -48,11 +48,20 @@ enum IndicatorQueries {
     static func overview(on db: any Database) async throws -> Overview {
         let infos = try await all(on: db)
         let summaries = Dictionary(grouping: try await summaries(on: db), by: \.indicator_id)
+        // The areas' means first, then the city's own values over them: one query for every
+        // summarised indicator, and one each for the few that exist only citywide.
         var city: [UUID: [String: Double]] = [:]
-        for info in infos {
-            let list = summaries[info.id] ?? []
-            let level = defaultLevel(Set(list.map(\.level))) ?? ""
-            let values = try await cityValues(info.id, summaries: list, level: level, on: db)
+        for (id, list) in summaries {
+            guard let level = defaultLevel(Set(list.map(\.level))) else { continue }
+            for row in list where row.level == level {
+                if let mean = row.mean { city[id, default: [:]][row.period] = mean }
+            }
+        }
+        for row in try await summarisedCityValues(on: db) {
+            city[row.indicator_id, default: [:]][row.period] = row.value
+        }
+        for info in infos where summaries[info.id] == nil {
+            let values = try await cityValues(info.id, summaries: [], level: "", on: db)
             if !values.isEmpty { city[info.id] = values }
         }
         return Overview(infos: infos, summaries: summaries, city: city)
@@ -218,6 +227,31 @@ enum IndicatorQueries {
             .all(decoding: Row.self)
         for o in city { if let v = o.value { out[o.period] = v } }
         return out
+    }
+
+    struct CityValueRow: Decodable, Sendable {
+        let indicator_id: UUID
+        let period: String
+        let value: Double
+    }
+
+    /// The city's own values for every period that has a summary, of every indicator: the
+    /// summaries name (indicator, period), so the database seeks each in the observations' key
+    /// instead of reading every observation of the city.
+    static func summarisedCityValues(on db: any Database) async throws -> [CityValueRow] {
+        let sql = try db.sql()
+        return try await sql.raw(
+            """
+            SELECT k.indicator_id, o.period, o.value
+            FROM (SELECT DISTINCT s.indicator_id, i.number AS indicator_no, s.period
+                  FROM \(ident: IndicatorSummary.schema) s JOIN \(ident: Indicator.schema) i ON i.id = s.indicator_id) k
+            JOIN \(ident: Observation.schema) o
+              ON o.indicator_no = k.indicator_no AND o.period = k.period
+             AND o.group_key = \(bind: ObservationGroup.total)
+            WHERE o.area_no IN (SELECT number FROM \(ident: Area.schema) WHERE kind = \(bind: AreaKind.city.rawValue))
+              AND o.value IS NOT NULL
+            """
+        ).all(decoding: CityValueRow.self)
     }
 
     /// The levels an indicator's summaries cover, finest-to-show first.
