@@ -18,6 +18,7 @@
 
 Not a timed gate: the machines are shared and noisy; read medians and ratios.
 """
+import json
 import os
 import random
 import re
@@ -143,8 +144,13 @@ def pages_bench(skillnad, work):
                 time.sleep(0.1)
         # The page cache keys only the query parameters some page reads (PageRenderer.queryParameters),
         # so a made-up one would hit the cache: `q`, which these pages ignore, makes each request new.
+        # An area with a value of every indicator, named as the import named it.
+        with urllib.request.urlopen(base + "/api/v1/indicators/ind-007/observations?limit=1", timeout=60) as r:
+            area = json.loads(r.read())["items"][0]["area"]
         routes = [("/healthz", "/healthz?q={}"), ("/differences", "/differences?q=r{}"),
-                  ("/indicators/ind-007", "/indicators/ind-007?q=r{}"), ("/differences (cached)", "/differences")]
+                  ("/indicators/ind-007", "/indicators/ind-007?q=r{}"),
+                  ("/areas/{area} (every indicator)", "/areas/" + area + "?q=r{}"),
+                  ("/differences (cached)", "/differences")]
         for _, pattern in routes:  # warm up: first connections, the catalogue snapshot
             get_ms(base + pattern.format("warm"))
         times = {name: [] for name, _ in routes}
@@ -158,6 +164,7 @@ def pages_bench(skillnad, work):
             p90 = t[int(0.9 * (len(t) - 1))]
             print(f"  {name:28s} median {med:7.1f} ms  p90 {p90:7.1f} ms  ({med / ref:6.1f} x /healthz)")
         print("  required: differences overview median < 200 ms, indicator page < 30 ms (both uncached)")
+        print("  the area page reads each indicator's value, the city's and the area's rank: no target yet")
     finally:
         proc.terminate()
         proc.wait(timeout=10)
