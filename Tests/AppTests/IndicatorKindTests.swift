@@ -157,7 +157,7 @@ struct IndicatorKindTests {
     @Test("Without ../shared the demo loads the extract it ships with: areas with shapes, indicators with values")
     func demoFromExtract() async throws {
         try await withTestApp { app in
-            let lines = try await DemoCommand.loadStatistics(from: StaticFiles.demoPublicData, on: app.db)
+            let lines = try await DemoCommand.loadStatistics(.extract, on: app.db)
             #expect(lines.count == 4)
             let figures = try await DemoCommand.loadFigures(on: app.db)
             #expect(figures.count == 2)

@@ -1,19 +1,18 @@
 #!/usr/bin/env python3
 """Derives the demo's bundled public data from the full public data set.
 
-`skillnad demo` reads four files below a root folder (`<root>/data/...`, see
-`Sources/App/Demo/DemoCommand.swift`, `loadStatistics(from:)`). The full files live in the shared
-data folder beside the project (`../shared/data`, described in its README.md); this script writes
-small extracts of them, with the same relative paths and the same formats, to
-`Sources/App/Resources/Demo/public/data/`, so the demo is complete on a fresh clone:
+`skillnad demo` reads the full public data from the shared data folder beside the project
+(`../shared/data`, described in its README.md) when it is there, and otherwise the small extract
+this script derives from it into `Sources/App/Resources/Demo/extract/`, so the demo is complete on
+a fresh clone. The extract has its own names and, for the tables, its own shape:
 
-  stockholm/omraden_med_befolkning.json  Folkhälsokollen: only the City of Stockholm's district
-                                         areas (codes 801xx, under the "stockholm län" key) and,
-                                         under one key per district area, its districts.
-  stockholm/stadsdelar.geo.json          The city's 117 district polygons.
-  valmyndigheten/kommun_2022.csv         Municipal election 2022: Stockholm's voting districts
-                                         (KOMMUNKOD 180), only the columns the demo imports.
-  scb/regso_socioekonomisk_index_2022.csv  SCB's area type 2022: only the `Stockholm (…)` rows.
+  district-areas.json   From Folkhälsokollen's areas: only the City of Stockholm's district areas
+                        (codes 801xx, under the "stockholm län" key) and, under one key per
+                        district area, its districts, in the structure AreaGeoImporter reads.
+  districts.geo.json    The city's 117 district polygons.
+  turnout-2022.csv      The 2022 municipal election: Stockholm's voting districts (KOMMUNKOD 180),
+                        code, name, voters, entitled to vote.
+  area-types-2022.csv   SCB's area type 2022 of the `Stockholm (…)` areas: name, type.
 
 Polygons are simplified with Douglas–Peucker and rounded to 5 decimals (about 1 m). The
 simplification is topology-preserving in the simple sense that matters here: every ring is cut
@@ -41,7 +40,7 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-OUT = REPO / "Sources" / "App" / "Resources" / "Demo" / "public" / "data"
+OUT = REPO / "Sources" / "App" / "Resources" / "Demo" / "extract"
 
 # Douglas–Peucker tolerance in degrees (planar, as GeoJSON stores them). At Stockholm's latitude
 # 0.0005° is at most about 56 m north–south and 28 m east–west: about one pixel on the app's 560 px
@@ -55,7 +54,9 @@ MIN_TOLERANCE = 1e-7
 
 COUNTY_KEY_HINT = "län"  # AreaGeoImporter takes the first top-level key whose lowercase contains "län"
 DISTRICT_AREA_PREFIX = "801"  # ... and from it the features whose omr_kod starts with 801
-ELECTION_COLUMNS = ["KOMMUNKOD", "VALDISTRIKTSKOD", "VALDISTRIKTSNAMN", "ANTAL RÖSTBERÄTTIGADE", "ANTAL RÖSTANDE"]
+ELECTION_COLUMNS = ["VALDISTRIKTSKOD", "VALDISTRIKTSNAMN", "ANTAL RÖSTANDE", "ANTAL RÖSTBERÄTTIGADE"]
+EXTRACT_ELECTION_HEADER = ["valdistriktskod", "valdistrikt", "röstande", "röstberättigade"]
+EXTRACT_SCB_HEADER = ["område", "områdestyp"]
 STOCKHOLM_MUNICIPALITY = "180"
 SCB_PREFIX = "Stockholm ("
 
@@ -437,7 +438,7 @@ def derive_stadsdelar(source, tolerance, district_areas):
     stats = simplify_collection(features, tolerance, moved)
     out = dict(top)
     out["features"] = features
-    write_json(OUT / "stockholm" / "stadsdelar.geo.json", out)
+    write_json(OUT / "districts.geo.json", out)
     return stats, [representative_point(polygons_of(f["geometry"])) for f in features]
 
 
@@ -458,7 +459,7 @@ def derive_omraden(out, tolerance, points):
     simplified = iter(features)
     for collection in out.values():
         collection["features"] = [next(simplified) for _ in collection["features"]]
-    write_json(OUT / "stockholm" / "omraden_med_befolkning.json", out)
+    write_json(OUT / "district-areas.json", out)
     return stats
 
 
@@ -483,24 +484,25 @@ def write_csv(path, header, rows, bom, line_end):
 
 
 def derive_election(source):
-    """Valmyndigheten: header and Stockholm's rows (KOMMUNKOD 180), only the mapped columns, values
-    as written (the csv module neither trims nor reformats them)."""
-    text, bom, line_end = read_csv_text(source / "valmyndigheten" / "kommun_2022.csv")
+    """Valmyndigheten: Stockholm's voting districts (KOMMUNKOD 180) in a table of our own, the
+    code, name, voters and those entitled to vote, values as written."""
+    text, _, _ = read_csv_text(source / "valmyndigheten" / "kommun_2022.csv")
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader)
     index = [header.index(c) for c in ELECTION_COLUMNS]
     rows = [[row[i] for i in index] for row in reader
             if row and row[header.index("KOMMUNKOD")] == STOCKHOLM_MUNICIPALITY]
-    return write_csv(OUT / "valmyndigheten" / "kommun_2022.csv", [header[i] for i in index], rows, bom, line_end)
+    return write_csv(OUT / "turnout-2022.csv", EXTRACT_ELECTION_HEADER, rows, False, "\n")
 
 
 def derive_scb(source):
-    """SCB: the header and the `Stockholm (…)` rows, whole; the notes at the end are dropped."""
-    text, bom, line_end = read_csv_text(source / "scb" / "regso_socioekonomisk_index_2022.csv")
+    """SCB: the area type of each `Stockholm (…)` area, as the area's name and its type."""
+    text, _, _ = read_csv_text(source / "scb" / "regso_socioekonomisk_index_2022.csv")
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader)
-    rows = [row for row in reader if row and row[0].startswith(SCB_PREFIX)]
-    return write_csv(OUT / "scb" / "regso_socioekonomisk_index_2022.csv", header, rows, bom, line_end)
+    next(reader)
+    rows = [[row[0][len(SCB_PREFIX):].rstrip(")"), row[1]] for row in reader
+            if row and row[0].startswith(SCB_PREFIX)]
+    return write_csv(OUT / "area-types-2022.csv", EXTRACT_SCB_HEADER, rows, False, "\n")
 
 
 def main():
@@ -510,7 +512,7 @@ def main():
                         help="the full public data folder (default: ../shared/data from the repository root)")
     parser.add_argument("--tolerance", type=float, default=TOLERANCE,
                         help=f"Douglas–Peucker tolerance in degrees (default {TOLERANCE})")
-    parser.add_argument("--out", default=str(OUT), help="where to write (default: the demo's public/data)")
+    parser.add_argument("--out", default=str(OUT), help="where to write (default: the demo's extract folder)")
     args = parser.parse_args()
     OUT = Path(args.out).resolve()
     source = Path(args.source).resolve()
@@ -522,13 +524,13 @@ def main():
     omraden = read_omraden(source)
     district_areas = [polygons_of(f["geometry"]) for f in next(iter(omraden.values()))["features"]]
     stadsdelar, points = derive_stadsdelar(source, args.tolerance, district_areas)
-    for name, stats in [("omraden_med_befolkning.json", derive_omraden(omraden, args.tolerance, points)),
-                        ("stadsdelar.geo.json", stadsdelar)]:
+    for name, stats in [("district-areas.json", derive_omraden(omraden, args.tolerance, points)),
+                        ("districts.geo.json", stadsdelar)]:
         before, after, dropped, lowered = stats
-        print(f"stockholm/{name}: {before} -> {after} positions, {dropped} collapsed rings dropped,"
+        print(f"{name}: {before} -> {after} positions, {dropped} collapsed rings dropped,"
               f" {lowered} arcs with a lower tolerance (to keep rings valid and districts placed)")
-    print(f"valmyndigheten/kommun_2022.csv: {derive_election(source)} rows of KOMMUNKOD {STOCKHOLM_MUNICIPALITY}")
-    print(f"scb/regso_socioekonomisk_index_2022.csv: {derive_scb(source)} rows `{SCB_PREFIX}…)`")
+    print(f"turnout-2022.csv: {derive_election(source)} voting districts of KOMMUNKOD {STOCKHOLM_MUNICIPALITY}")
+    print(f"area-types-2022.csv: {derive_scb(source)} areas `{SCB_PREFIX}…)`")
 
     total = 0
     for path in sorted(p for p in OUT.rglob("*") if p.is_file()):

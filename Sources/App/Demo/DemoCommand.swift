@@ -6,7 +6,7 @@ import Vapor
 /// City of Stockholm's records) into an empty database; then the district areas' shapes and
 /// population and two real indicators from the public data: the full files when they are beside
 /// the project (`../shared/data`, or `--shared DIR`), else the small extract that ships with the
-/// binary (`Resources/Demo/public`); and the commission's own figures. Run twice, it changes nothing.
+/// binary (`Resources/Demo/extract`, see `DemoStatistics`); and the commission's own figures. Run twice, it changes nothing.
 struct DemoCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Flag(name: "yes", short: "y", help: "Do not ask for confirmation (never needed when input is not a terminal).")
@@ -48,16 +48,17 @@ struct DemoCommand: AsyncCommand {
             guard scale == "city" else { throw CatalogueCommandError("--scale takes city") }
             context.console.success(try await CityScale.load(on: app.db))
         }
-        var root = URL(fileURLWithPath: signature.shared ?? Environment.get("SKILLNAD_SHARED") ?? "../shared")
+        let root = URL(fileURLWithPath: signature.shared ?? Environment.get("SKILLNAD_SHARED") ?? "../shared")
         if try await Indicator.query(on: app.db).count() > 0 {
             context.console.info("The database already has indicators; no statistics were loaded.")
         } else {
+            var sources = DemoStatistics.shared(root)
             if !FileManager.default.fileExists(atPath: root.appendingPathComponent("data").path) {
                 context.console.info(
                     "No public data at \(root.path)/data: loading the small extract that ships with Skillnad.")
-                root = StaticFiles.demoPublicData
+                sources = .extract
             }
-            for line in try await Self.loadStatistics(from: root, on: app.db) { context.console.success(line) }
+            for line in try await Self.loadStatistics(sources, on: app.db) { context.console.success(line) }
             for line in try await Self.loadFigures(on: app.db) { context.console.success(line) }
         }
     }
@@ -65,15 +66,15 @@ struct DemoCommand: AsyncCommand {
     /// Real public data as demo statistics: area shapes and population (Folkhälsokollen, the
     /// city's open data), voter turnout 2022 by voting district (Valmyndigheten), and Statistics
     /// Sweden's socioeconomic area type 2022 by district. Each step replaces what it covers.
-    static func loadStatistics(from root: URL, on db: any Database) async throws -> [String] {
-        func file(_ path: String) -> Data? { try? Data(contentsOf: root.appendingPathComponent("data/" + path)) }
+    static func loadStatistics(_ sources: DemoStatistics, on db: any Database) async throws -> [String] {
+        func file(_ url: URL) -> Data? { try? Data(contentsOf: url) }
         var done: [String] = []
-        for path in ["stockholm/omraden_med_befolkning.json", "stockholm/stadsdelar.geo.json"] {
-            guard let data = file(path) else { continue }
+        for url in sources.areaFiles {
+            guard let data = file(url) else { continue }
             let out = try await AreaGeoImporter.run(data, by: .system("demo"), on: db)
-            done.append("Areas from \(path): \(out.updated) updated, \(out.created) created.")
+            done.append("Areas from \(url.lastPathComponent): \(out.updated) updated, \(out.created) created.")
         }
-        if let data = file("valmyndigheten/kommun_2022.csv") {
+        if let data = file(sources.turnout) {
             let spec = IndicatorImportSpec(
                 indicator: IndicatorDefinition(
                     code: "valdeltagande-kommunval", name: "Valdeltagande i kommunvalet",
@@ -84,15 +85,13 @@ struct DemoCommand: AsyncCommand {
                     definitionEn:
                         "Share of those entitled to vote who voted in the municipal council election, by voting district.",
                     source: "Valmyndigheten", targetAreas: ["demokrati-och-trygghet"]),
-                mapping: ObservationMapping(
-                    areaCode: "VALDISTRIKTSKOD", areaName: "VALDISTRIKTSNAMN", numerator: "ANTAL RÖSTANDE",
-                    denominator: "ANTAL RÖSTBERÄTTIGADE", period: "2022", filters: ["KOMMUNKOD": "180"]),
+                mapping: sources.turnoutMapping,
                 areaKind: .votingDistrict, parent: "stockholm", createAreas: true)
             // The city executive office keeps the city-wide statistics.
             let out = try await IndicatorImporter.run(data, spec, owner: "kommunstyrelsen", by: .system("demo"), on: db)
             done.append("Voter turnout 2022: \(out.written) voting districts.")
         }
-        if let data = file("scb/regso_socioekonomisk_index_2022.csv") {
+        if let data = file(sources.areaTypes) {
             let spec = IndicatorImportSpec(
                 indicator: IndicatorDefinition(
                     code: "socioekonomisk-omradestyp", name: "Socioekonomisk områdestyp",
@@ -104,7 +103,7 @@ struct DemoCommand: AsyncCommand {
                         "Statistics Sweden's classification of areas (RegSO) into five types, from 1 (greatest socioeconomic challenges) to 5 (least), here for the districts named like a RegSO area.",
                     source: "Statistiska centralbyrån (SCB)", targetAreas: ["boende-och-stadsmiljo"],
                     kind: .categorical, classes: socioeconomicAreaTypes),
-                mapping: ObservationMapping(areaName: "#1", value: "#2", period: "2022"),
+                mapping: sources.areaTypesMapping,
                 areaKind: .district, skipUnmatched: true)
             // The city executive office keeps the city-wide statistics.
             let out = try await IndicatorImporter.run(data, spec, owner: "kommunstyrelsen", by: .system("demo"), on: db)

@@ -12,8 +12,8 @@ enum StaticFiles {
     static var publicDirectory: String { resources.appendingPathComponent("Public").path + "/" }
     static var demoCatalogue: URL { resources.appendingPathComponent("Demo/catalogue.json") }
     static var demoReferrals: URL { resources.appendingPathComponent("Demo/referrals.json") }
-    /// The small extract of the public data (`tools/demo-extract`), laid out as `../shared` is.
-    static var demoPublicData: URL { resources.appendingPathComponent("Demo/public") }
+    /// The small extract of the public data (`tools/demo-extract`).
+    static var demoExtract: URL { resources.appendingPathComponent("Demo/extract") }
     static var demoFigures: URL { resources.appendingPathComponent("Demo/figures.csv") }
 
     /// The one stylesheet: the common styles (`Public/static/skillnad.css`), then each
