@@ -12,19 +12,40 @@ enum AnswerCheck {
         var version: Int?
     }
 
+    /// The two irreversible steps, each confirmed on a page of its own: submitting (this page) and
+    /// declining (`AnswerDecline`). They differ only in what the store does, the page and the
+    /// notice after.
+    enum Step: Sendable {
+        case submit, decline
+
+        var action: AnswerStore.Action { self == .submit ? .submit : .decline }
+        var template: String { self == .submit ? "Referrals/answer-check" : "Referrals/answer-decline" }
+        var saved: String { self == .submit ? "submitted" : "declined" }
+    }
+
     /// GET `/referrals/{id}/answers/{body}/check`.
     static func show(_ req: Request) async throws -> Response {
+        try await show(req, step: .submit)
+    }
+
+    /// POST `/referrals/{id}/answers/{body}/check`.
+    static func confirm(_ req: Request) async throws -> Response {
+        try await confirm(req, step: .submit)
+    }
+
+    /// Shows what the step will publish, while the answer is a saved draft.
+    static func show(_ req: Request, step: Step) async throws -> Response {
         let (data, body) = try await answerOf(req)
         guard let stored = data.answer(of: body), !stored.answer.status.isFinal else {
             // Nothing saved yet, or already a public record: the answer's own page says which.
             return req.redirect(to: formLink(req, data, body), redirectType: .normal)
         }
-        return try await page(req, data: data, body: body, errors: [], status: .ok)
+        return try await page(req, step: step, data: data, body: body, errors: [], status: .ok)
     }
 
-    /// POST `/referrals/{id}/answers/{body}/check`: submits the answer as it was checked, in one
-    /// transaction (`AnswerStore.save`), or shows the check page again with why not.
-    static func confirm(_ req: Request) async throws -> Response {
+    /// Takes the step with the answer as it was shown, in one transaction (`AnswerStore.save`),
+    /// or shows the page again with why not.
+    static func confirm(_ req: Request, step: Step) async throws -> Response {
         let (data, body) = try await answerOf(req)
         let form = try req.content.decode(ConfirmForm.self)
         guard let stored = data.answer(of: body) else {
@@ -32,18 +53,20 @@ enum AnswerCheck {
         }
         do {
             _ = try await AnswerStore.save(
-                stored.answer, action: .submit, version: form.version ?? 0, attachment: nil,
+                stored.answer, action: step.action, version: form.version ?? 0, attachment: nil,
                 index: try await req.catalogue().index, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
             let link = SiteURL.Referrals.answer(.value(data.round.id), .value(body)).link(
-                Lang.of(req), query: [("saved", "submitted")])
+                Lang.of(req), query: [("saved", step.saved)])
             return req.redirect(to: link, redirectType: .normal)
         } catch let e as AnswerStore.Refused {
-            return try await page(req, data: data, body: body, errors: e.problems, status: .unprocessableEntity)
+            return try await page(
+                req, step: step, data: data, body: body, errors: e.problems, status: .unprocessableEntity)
         } catch let e as AnswerStore.Conflict {
-            // Someone saved after the check began: show what is stored now, and why nothing was submitted.
+            // Someone saved after the page was shown: show what is stored now, and why nothing
+            // was published.
             let fresh = try await ReferralController.roundData(req)
-            return try await page(req, data: fresh, body: body, errors: [e.problem], status: .conflict)
+            return try await page(req, step: step, data: fresh, body: body, errors: [e.problem], status: .conflict)
         }
     }
 
@@ -65,13 +88,15 @@ enum AnswerCheck {
     }
 
     static func page(
-        _ req: Request, data: LoadedRound, body: String, errors: [AnswerProblem], status: HTTPResponseStatus
+        _ req: Request, step: Step, data: LoadedRound, body: String, errors: [AnswerProblem],
+        status: HTTPResponseStatus
     ) async throws -> Response {
         guard
             let context = AnswerPage.build(
                 try await req.catalogue().index, Lang.of(req), data: data, body: body, mayEdit: true, values: nil,
-                version: nil, errors: errors, saved: nil, csrf: CSRF.token(for: req), check: true)
+                version: nil, errors: errors, saved: nil, csrf: CSRF.token(for: req), check: true,
+                decline: step == .decline)
         else { throw Abort(.notFound) }
-        return try await AccountController.render(req, "Referrals/answer-check", context, status: status)
+        return try await AccountController.render(req, step.template, context, status: status)
     }
 }

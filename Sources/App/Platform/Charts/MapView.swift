@@ -56,10 +56,7 @@ struct MapView: Encodable, Sendable {
         let palette = MapLayout.palette(classes: layout.classCount)
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
         let labels = Dictionary(items.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-        let sizes = Dictionary(
-            items.map { item in
-                (item.id, item.geometry.flatMap { GeoShape(geometry: $0) }?.polygons.map(\.area).reduce(0, +) ?? 0)
-            }, uniquingKeysWith: { a, _ in a })
+        let sizes = areaSizes(items.map { ($0.id, $0.geometry) })
         let classLabels = Dictionary(
             (classes ?? []).map { (Double($0.value), $0.label) }, uniquingKeysWith: { a, _ in a })
         let s = Texts(lang)
@@ -77,9 +74,7 @@ struct MapView: Encodable, Sendable {
         if layout.regions.contains(where: { $0.classIndex == nil }) {
             legend.append(Legend(fill: noData, text: s[.notComputable]))
         }
-        let places = placeLabels(
-            layout.regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) }, width: layout.width
-        )
+        let places = placeLabels(layout.regions, sizes: sizes, width: layout.width)
         return MapView(
             id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
             regions: layout.regions.map { r in
@@ -103,24 +98,28 @@ struct MapView: Encodable, Sendable {
             classes: 1, higherIsBetter: true)
         guard !layout.regions.isEmpty else { return nil }
         let hrefs = Dictionary(items.map { ($0.id, $0.href) }, uniquingKeysWith: { a, _ in a })
-        let sizes = Dictionary(
-            items.map { item in
-                (item.id, item.geometry.flatMap { GeoShape(geometry: $0) }?.polygons.map(\.area).reduce(0, +) ?? 0)
-            }, uniquingKeysWith: { a, _ in a })
+        let sizes = areaSizes(items.map { ($0.id, $0.geometry) })
         return MapView(
             id: id, title: title, desc: desc, width: svg(layout.width), height: svg(layout.height),
             regions: layout.regions.map {
                 Region(label: $0.label, text: $0.label, path: $0.path, fill: "#deebf7", href: hrefs[$0.id] ?? "")
             },
-            places: placeLabels(
-                layout.regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) },
-                width: layout.width),
+            places: placeLabels(layout.regions, sizes: sizes, width: layout.width),
             legendTitle: "", legendDirection: "", legend: [], unmapped: [])
+    }
+
+    /// Each area's size on the ground (in squared degrees, enough to order them), 0 without a shape.
+    static func areaSizes(_ items: [(id: String, geometry: JSONValue?)]) -> [String: Double] {
+        Dictionary(
+            items.map { item in
+                (item.id, item.geometry.flatMap { GeoShape(geometry: $0) }?.polygons.map(\.area).reduce(0, +) ?? 0)
+            }, uniquingKeysWith: { a, _ in a })
     }
 
     /// Names for the regions, largest first, skipping any whose box would cover one already
     /// placed; a name near the edge is moved inwards so that it is not cut off.
-    static func placeLabels(_ regions: [MapLayout.Region], width: Double) -> [PlaceLabel] {
+    static func placeLabels(_ regions: [MapLayout.Region], sizes: [String: Double], width: Double) -> [PlaceLabel] {
+        let regions = regions.sorted { (sizes[$0.id] ?? 0, $1.label) > (sizes[$1.id] ?? 0, $0.label) }
         var boxes: [(minX: Double, minY: Double, maxX: Double, maxY: Double)] = []
         var out: [PlaceLabel] = []
         for region in regions where out.count < maxPlaceLabels {
