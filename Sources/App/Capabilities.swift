@@ -8,6 +8,7 @@ enum Capabilities {
         AccountsCapability.self,
         IndicatorsCapability.self,
         ReferralsCapability.self,
+        FollowUpCapability.self,
         DemoCapability.self,
     ]
 

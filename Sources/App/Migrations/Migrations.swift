@@ -15,5 +15,6 @@ enum Migrations {
         AddJointConfirmations(),
         AddIndicatorOwnership(),
         AddIndicatorKind(),
+        CreateFollowUp(),
     ]
 }
