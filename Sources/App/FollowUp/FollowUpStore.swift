@@ -310,3 +310,71 @@ enum FollowUpStore {
         return (try? JSONDecoder().decode([String].self, from: data)) ?? []
     }
 }
+
+// MARK: The social investment fund
+
+extension FollowUpStore {
+    /// A fund project as recorded.
+    struct FundProjectValues: Sendable, Equatable {
+        var slug: String
+        var title: String
+        var titleEn: String?
+        var body: String
+        var measures: [String]
+        var startYear: Int
+        var endYear: Int
+        var grants: [Int: SwedishAmount]
+        var expectedEffects: String?
+        var evaluationPlan: String?
+        var evaluation: String?
+        var evaluatedOn: Day?
+        var example: Bool = false
+    }
+
+    static func saveFundYear(
+        year: Int, capital: SwedishAmount, note: String?, by actor: AuditActor, on db: any Database
+    ) async throws {
+        try await CatalogueEditor.transaction(on: db) { tx in
+            let row = try await FundYear.find(year, on: tx) ?? FundYear()
+            row.id = year
+            row.capitalOre = capital.ore
+            row.note = note
+            try await row.save(on: tx)
+            try await Audit.record("update", objectType: "fundYear", objectID: String(year), by: actor, on: tx)
+            try await CatalogueState.advance(on: tx)
+        }
+    }
+
+    /// Creates or replaces a project (by slug) with its grants per year.
+    static func saveFundProject(_ v: FundProjectValues, by actor: AuditActor, on db: any Database) async throws {
+        try await CatalogueEditor.transaction(on: db) { tx in
+            let row = try await FundProject.query(on: tx).filter(\.$slug == v.slug).first() ?? FundProject()
+            let created = row.id == nil
+            row.slug = v.slug
+            row.title = v.title
+            row.titleEn = v.titleEn
+            row.body = v.body
+            row.measures = jsonList(v.measures)
+            row.startYear = v.startYear
+            row.endYear = v.endYear
+            row.expectedEffects = v.expectedEffects
+            row.evaluationPlan = v.evaluationPlan
+            row.evaluation = v.evaluation
+            row.evaluatedOn = v.evaluatedOn?.description
+            row.example = v.example
+            try await row.save(on: tx)
+            let projectID = try row.requireID()
+            try await FundGrant.query(on: tx).filter(\.$project.$id == projectID).delete()
+            for (year, amount) in v.grants.sorted(by: { $0.key < $1.key }) {
+                let grant = FundGrant()
+                grant.$project.id = projectID
+                grant.year = year
+                grant.amountOre = amount.ore
+                try await grant.create(on: tx)
+            }
+            try await Audit.record(
+                created ? "create" : "update", objectType: "fundProject", objectID: v.slug, by: actor, on: tx)
+            try await CatalogueState.advance(on: tx)
+        }
+    }
+}
