@@ -19,6 +19,9 @@ from selenium.webdriver.chrome.service import Service
 
 ADMIN_EMAIL = "ada.admin@example.org"
 ADMIN_PASSWORD = "a long enough password 42"
+# An editor for one district council, who reports on its follow-up assignments.
+EDITOR_EMAIL = "erik.editor@example.org"
+EDITOR_BODY = "rinkeby-kista-stadsdelsnamnd"
 
 
 def free_port():
@@ -39,6 +42,9 @@ def server():
     subprocess.run([binary, "demo", "--db", db, "--shared", shared], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     subprocess.run([binary, "user", "add", "--db", db, "--email", ADMIN_EMAIL, "--name", "Ada Admin", "--role", "admin",
                     "--password-stdin"], check=True, input=ADMIN_PASSWORD + "\n", text=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "user", "add", "--db", db, "--email", EDITOR_EMAIL, "--name", "Erik Editor", "--role", "editor",
+                    "--bodies", EDITOR_BODY, "--password-stdin"], check=True, input=ADMIN_PASSWORD + "\n", text=True,
+                   stdout=subprocess.DEVNULL)
     port = free_port()
     log = open(os.path.join(work, "server.log"), "w")
     proc = subprocess.Popen([binary, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
@@ -128,12 +134,12 @@ def make_phone_driver():
     return driver
 
 
-def sign_in(driver, server):
-    """Signs the administrator in through the real form, as admin_browser does."""
+def sign_in(driver, server, email=ADMIN_EMAIL):
+    """Signs the administrator (or another user) in through the real form, as admin_browser does."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
     driver.get(server + "/login")
-    driver.find_element(By.ID, "email").send_keys(ADMIN_EMAIL)
+    driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(ADMIN_PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form.form button[type=submit]").click()
     WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "signing in did not reach the account page")
@@ -150,5 +156,15 @@ def phone_browser():
 def phone_admin_browser(server):
     driver = make_phone_driver()
     sign_in(driver, server)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope="session")
+def editor_browser(server):
+    """A browser signed in as the editor of one district council."""
+    driver = make_driver("sv-SE")
+    driver.set_script_timeout(30)
+    sign_in(driver, server, EDITOR_EMAIL)
     yield driver
     driver.quit()
