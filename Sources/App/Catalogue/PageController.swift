@@ -23,8 +23,10 @@ enum PageController {
         return try await PageRenderer.render(req, template: "Catalogue/measure", object: (.measure, id)) {
             index, lang in
             let positions = try await ReferralStore.submittedPositions(on: id, on: req.db)
+            let life = try await MeasureLifeSection.load(id, index: index, lang: lang, positions: positions, on: req.db)
             return MeasurePage.build(
-                index, lang, id: id, positions: MeasurePage.MeasurePosition.all(positions, index: index, lang: lang))
+                index, lang, id: id, positions: MeasurePage.MeasurePosition.all(positions, index: index, lang: lang),
+                followUp: life)
         }
     }
 
@@ -34,8 +36,10 @@ enum PageController {
 
     static func body(_ req: Request) async throws -> Response {
         let id = try req.parameters.require(SiteURL.idKey)
-        return try await PageRenderer.render(req, template: "Catalogue/body", object: (.body, id)) {
-            BodyPage.build($0, $1, id: id)
+        return try await PageRenderer.render(req, template: "Catalogue/body", object: (.body, id)) { index, lang in
+            let followUp = try await BodyFollowUpSection.load(
+                id, index: index, lang: lang, latestOnly: true, today: today(), on: req.db)
+            return BodyPage.build(index, lang, id: id, followUp: followUp)
         }
     }
 

@@ -299,11 +299,15 @@ enum ReferralController {
         }
         // The Host header is the client's to write: only a plain host name goes into the feed.
         let host = HeaderValue.host(req.headers.first(name: .host)) ?? "skillnad"
-        let events = rounds.map { r in
+        var events = rounds.map { r in
             ICalendar.Event(
                 uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
                 summary: "Sista svarsdag: \(r.title)",
                 url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.Referrals.round(.value(r.id)).path)")
+        }
+        if let body {
+            events += try await FollowUpPages.calendarEvents(
+                body: body, host: host, scheme: req.isSecure ? "https" : "http", on: req.db)
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])

@@ -12,8 +12,12 @@ struct BodyPage: Encodable, Sendable {
     /// What it leads, then what it collaborates on; empty lists are left out.
     let tables: [MeasureTable]
     let apiHref: String
+    /// Its assignments in the latest budget year and what it must report next: a list of one, or none.
+    let followUp: [BodyFollowUpSection]
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String) -> PageContext<BodyPage>? {
+    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, followUp: BodyFollowUpSection? = nil)
+        -> PageContext<BodyPage>?
+    {
         guard let b = index.bodyByID[id] else { return nil }
         let s = Texts(lang)
         let inv = index.involvements(of: id)
@@ -33,7 +37,7 @@ struct BodyPage: Encodable, Sendable {
                 MeasureTable(heading: s[.collaboratesOn], rows: inv.filter { $0.role == .collaborating }.map(row)),
             ]
             .filter { !$0.rows.isEmpty },
-            apiHref: APIURL.Catalogue.body(.value(id)).path)
+            apiHref: APIURL.Catalogue.body(.value(id)).path, followUp: followUp.map { [$0] } ?? [])
         let meta = PageMeta.make(
             lang, title: page.name.text, description: "\(page.name.text): \(page.kind)",
             section: SiteURL.Catalogue.bodies,

@@ -27,6 +27,8 @@ struct MeasurePage: Encodable, Sendable {
     let apiHref: String
     /// Every position a body took on the measure in a submitted answer, across rounds.
     let positions: [MeasurePosition]
+    /// The measure's life in the budget and the follow-up: a list of one, for the template's loop.
+    let followUp: [MeasureLifeSection]
 
     struct MeasurePosition: Encodable, Sendable {
         let round: String
@@ -41,9 +43,10 @@ struct MeasurePage: Encodable, Sendable {
         let text: String?
     }
 
-    static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = [])
-        -> PageContext<MeasurePage>?
-    {
+    static func build(
+        _ index: CatalogueIndex, _ lang: Lang, id: String, positions: [MeasurePosition] = [],
+        followUp: MeasureLifeSection? = nil
+    ) -> PageContext<MeasurePage>? {
         guard let m = index.measureByPublicID[id], let r = index.reportByID[m.report] else { return nil }
         let s = Texts(lang)
         let bare = index.code(of: m)?.withoutLetter
@@ -81,7 +84,8 @@ struct MeasurePage: Encodable, Sendable {
                         href: SiteURL.Catalogue.roadmap.link(lang) + "#" + st.id)
                 }
             },
-            apiHref: APIURL.Catalogue.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions)
+            apiHref: APIURL.Catalogue.reportMeasure(.value(r.id), .value(m.code)).path, positions: positions,
+            followUp: followUp.map { [$0] } ?? [])
         let meta = PageMeta.make(
             lang, title: "\(m.code) \(page.title.text)", description: described.text ?? page.title.text,
             section: SiteURL.Catalogue.reports, route: SiteURL.Catalogue.measure(.value(id)),
