@@ -4,6 +4,7 @@ resident follows the measure's life from proposal to what was done."""
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from test_accessibility import check, check_current
 from test_journeys import wait_for
 
 MEASURE = "dold-potential-a-2-3-3"
@@ -29,6 +30,8 @@ def test_official_records_a_budget_decision(server, admin_browser, screenshot):
     assert "Rinkeby-Kista stadsdelsnämnd" in main
     assert "Utveckla läxhjälpen i samarbete med biblioteken." in main
     screenshot("follow-up-decision")
+    # The decision page has an address only once recorded: axe checks it here.
+    check(b, b.current_url)
 
 
 def test_a_decision_dated_before_its_report_is_refused_with_the_field_named(server, admin_browser):
@@ -57,6 +60,7 @@ def test_editor_reports_t1_and_the_office_publishes_it(server, editor_browser, a
     # "Done" with 60 % is asked about, not silently fixed; what was typed stays.
     wait_for(e, lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"), "the error summary")
     assert "Klar" in e.find_element(By.CSS_SELECTOR, ".error-summary").text
+    check_current(e)
     assert e.find_element(By.ID, "r-narrative").get_attribute("value") == NARRATIVE
     Select(e.find_element(By.ID, "r-status")).select_by_value("inProgress")
     e.find_element(By.CSS_SELECTOR, "button[value=submit]").click()

@@ -144,6 +144,17 @@ struct FollowUpPageTests {
             #expect(english.contains("In progress</span> 40%"))
             #expect(english.contains("lang=\"sv\">Socialnämnden") || english.contains("lang=\"en\">"))
 
+            // The screen shows a page of rows and says which; the roll-ups still count every row.
+            let paged = try await app.get("/follow-up?year=2018&limit=2").body
+            #expect(Self.matrixRows(paged).count == 2)
+            #expect(paged.contains("Rad 1–2 av 3"))
+            #expect(paged.contains("href=\"/follow-up?year=2018&amp;limit=2&amp;offset=2\" rel=\"next\""))
+            #expect(paged.contains("<td class=\"num\">70\(Self.nbsp)%</td>"))
+            let rest = try await app.get("/follow-up?year=2018&limit=2&offset=2").body
+            #expect(Self.matrixRows(rest).count == 1)
+            #expect(rest.contains("rel=\"prev\"") && !rest.contains("rel=\"next\""))
+            #expect(try await app.get("/follow-up?limit=0").status == .badRequest)
+
             let print = try await app.get("/follow-up/print?year=2018")
             #expect(print.status == .ok)
             #expect(print.body.contains("class=\"fu-print\"") && print.body.contains("Pågår</span> 40\(Self.nbsp)%"))

@@ -89,8 +89,9 @@ enum CityScale {
             }
         }
         try await ReferralStore.load(out, index: index, by: .system("demo"), on: db)
+        let followUp = try await CityScaleFollowUp.load(index: index, bodies: bodies, on: db)
         return
             "City scale: \(reports) generated reports, \(reports * measuresPerReport) measures, \(index.document.bodies.count) bodies, "
-            + "\(out.rounds.count) rounds, \(out.answers.count) answers, \(out.answers.reduce(0) { $0 + $1.positions.count }) positions."
+            + "\(out.rounds.count) rounds, \(out.answers.count) answers, \(out.answers.reduce(0) { $0 + $1.positions.count }) positions. " + followUp
     }
 }

@@ -44,6 +44,7 @@ struct DemoCommand: AsyncCommand {
             try await ReferralStore.load(doc, index: try await Self.index(app), by: .system("demo"), on: app.db)
             context.console.success("Demo referrals: \(doc.rounds.count) rounds, \(doc.answers.count) example answers.")
         }
+        if let line = try await DemoFollowUp.load(on: app.db) { context.console.success(line) }
         if let scale = signature.scale {
             guard scale == "city" else { throw CatalogueCommandError("--scale takes city") }
             context.console.success(try await CityScale.load(on: app.db))

@@ -105,6 +105,10 @@ struct FollowUpOverviewPage: Encodable, Sendable {
     let periods: [PeriodHead]
     let rows: [Row]
     let rowCount: String
+    /// Which rows of how many the screen page shows ("1–100 av 729"); nil when it shows all.
+    let range: String?
+    let previousHref: String?
+    let nextHref: String?
     let rollupHeaders: [String]
     let rollups: [FollowUpView.RollupTable]
     let filtered: Bool
@@ -123,7 +127,7 @@ struct FollowUpOverviewPage: Encodable, Sendable {
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, filters given: Filters, periods allPeriods: [FollowUpQueries.Period],
         assignments: [FollowUpQueries.AssignmentReports], budgetYears: [FollowUpQueries.BudgetYearRow],
-        print: Bool, today: Day
+        print: Bool, today: Day, limit: Int = Int.max, offset: Int = 0
     ) -> PageContext<FollowUpOverviewPage> {
         let s = Texts(lang)
         var filters = given
@@ -151,7 +155,10 @@ struct FollowUpOverviewPage: Encodable, Sendable {
                 measureOrder[$1.measure] ?? Int.max, $1.measure, $1.body
             )
         }
-        let rows = shown.map { a in
+        // The screen shows a page of rows (a city's year has hundreds); paper and the roll-ups take them all.
+        let first = min(offset, shown.count)
+        let last = limit >= shown.count - first ? shown.count : first + limit
+        let rows = shown[first..<last].map { a in
             Row(
                 measure: .make(a.measure, index, lang), body: .make(a.body, index, lang), ended: a.ended,
                 cells: periods.map { p in
@@ -176,7 +183,21 @@ struct FollowUpOverviewPage: Encodable, Sendable {
                     deadline: $0.deadline)
             },
             rows: rows,
-            rowCount: s.count(rows.count, FollowUpPageText.fuAssignmentOne, FollowUpPageText.fuAssignmentMany),
+            rowCount: s.count(shown.count, FollowUpPageText.fuAssignmentOne, FollowUpPageText.fuAssignmentMany),
+            range: first == 0 && last == shown.count
+                ? nil
+                : Strings.fill(
+                    s[.fuRowsShown], NumberText.plain(Double(first + 1), decimals: 0, lang),
+                    NumberText.plain(Double(last), decimals: 0, lang),
+                    NumberText.plain(Double(shown.count), decimals: 0, lang)),
+            previousHref: first > 0
+                ? SiteURL.FollowUp.overview.link(
+                    lang, query: query + [("limit", String(limit)), ("offset", String(max(0, first - limit)))])
+                : nil,
+            nextHref: last < shown.count
+                ? SiteURL.FollowUp.overview.link(
+                    lang, query: query + [("limit", String(limit)), ("offset", String(last))])
+                : nil,
             rollupHeaders: FollowUpView.rollupHeaders(s), rollups: rollups,
             filtered: filters.report != nil || filters.body != nil || filters.targetArea != nil
                 || filters.status != nil,

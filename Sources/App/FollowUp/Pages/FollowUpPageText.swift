@@ -1,6 +1,10 @@
 /// A key of the follow-up pages' texts (see `TextKey`); every key starts with `fu`.
 enum FollowUpPageText: String, TextKey {
     case fuAll
+    case fuRowsShown
+    case fuRowsNav
+    case fuRowsPrevious
+    case fuRowsNext
     case fuAllYears
     case fuAmountPerYear
     case fuAsOf
@@ -141,6 +145,10 @@ enum FollowUpPageText: String, TextKey {
 
     var text: (sv: String, en: String) {
         switch self {
+        case .fuRowsShown: ("Rad %1–%2 av %3", "Rows %1–%2 of %3")
+        case .fuRowsNav: ("Fler uppdrag", "More assignments")
+        case .fuRowsPrevious: ("Föregående", "Previous")
+        case .fuRowsNext: ("Nästa", "Next")
         case .fuAll: ("Alla", "All")
         case .fuAllYears: ("Alla år", "All years")
         case .fuAmountPerYear: ("Belopp per år", "Amount per year")

@@ -32,6 +32,9 @@ enum FollowUpPages {
         let template = print ? "FollowUp/overview-print" : "FollowUp/overview"
         return try await PageRenderer.render(req, template: template) {
             index, lang -> PageContext<FollowUpOverviewPage>? in
+            // A page of rows on screen; the print view has them all.
+            let limit = print ? Int.max : try Paging.int(req, "limit", default: 100, range: 1...Paging.maxLimit)
+            let offset = print ? 0 : try Paging.int(req, "offset", default: 0, range: 0...Int(Int32.max))
             let filters = try FollowUpOverviewPage.Filters.read(
                 year: req.query[String.self, at: "year"], report: req.query[String.self, at: "report"],
                 body: req.query[String.self, at: "body"], targetArea: req.query[String.self, at: "targetArea"],
@@ -43,7 +46,7 @@ enum FollowUpPages {
             if let year { assignments = try await FollowUpQueries.assignments(.year(year), on: req.db) }
             return FollowUpOverviewPage.build(
                 index, lang, filters: filters, periods: periods, assignments: assignments, budgetYears: years,
-                print: print, today: today())
+                print: print, today: today(), limit: limit, offset: offset)
         }
     }
 
