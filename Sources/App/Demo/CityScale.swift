@@ -92,6 +92,7 @@ enum CityScale {
         let followUp = try await CityScaleFollowUp.load(index: index, bodies: bodies, on: db)
         return
             "City scale: \(reports) generated reports, \(reports * measuresPerReport) measures, \(index.document.bodies.count) bodies, "
-            + "\(out.rounds.count) rounds, \(out.answers.count) answers, \(out.answers.reduce(0) { $0 + $1.positions.count }) positions. " + followUp
+            + "\(out.rounds.count) rounds, \(out.answers.count) answers, \(out.answers.reduce(0) { $0 + $1.positions.count }) positions. "
+            + followUp
     }
 }

@@ -117,6 +117,8 @@ struct FollowUpOverviewPage: Encodable, Sendable {
     let screenHref: String
     let csvHref: String
     let csvExcelHref: String
+    /// The import of reports from a spreadsheet, for editors and administrators.
+    let importHref: String
     let budgetYearHref: String?
     let overviewHref: String
     let budgetYearsHref: String
@@ -206,6 +208,7 @@ struct FollowUpOverviewPage: Encodable, Sendable {
             screenHref: SiteURL.FollowUp.overview.link(lang, query: query),
             csvHref: SiteURL.FollowUp.reportsCSV.path,
             csvExcelHref: SiteURL.FollowUp.reportsCSV.path + "?variant=excel",
+            importHref: SiteURL.FollowUp.importReports.link(lang),
             budgetYearHref: year.flatMap { y in
                 budgetYears.contains { $0.year == y } ? SiteURL.FollowUp.budgetYear(.value(String(y))).link(lang) : nil
             },
