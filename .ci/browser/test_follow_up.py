@@ -89,7 +89,17 @@ def test_resident_follows_a_measures_life(server, browser, screenshot):
     assert "Dold potential" in main
     assert "Uppdrag" in main
     link = browser.find_element(By.CSS_SELECTOR, f"main a[href^='{REPORT}']")
-    screenshot("measure-life")
     link.click()
     wait_for(browser, lambda d: REPORT in d.current_url, "the report page")
     assert NARRATIVE in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_the_demo_measures_life_reads_from_proposal_to_measured_gap(server, browser, screenshot):
+    browser.get(server + "/measures/dold-potential-a-2-3-1")
+    life = browser.find_element(By.CSS_SELECTOR, "section.fu-life")
+    text = life.text
+    for step in ["Föreslagen", "Remissvaren", "Budgetbeslut", "Uppföljning per period"]:
+        assert step in text
+    assert "Budgetår 2018" in text
+    browser.execute_script("arguments[0].scrollIntoView()", life)
+    screenshot("measure-life")

@@ -78,7 +78,7 @@ def test_keyboard_skip_link_comes_first_and_moves_focus_to_main(server, browser)
 def test_keyboard_reaches_navigation_search_and_content_in_order(server, browser):
     browser.get(server + "/")
     order = []
-    for _ in range(14):
+    for _ in range(18):
         browser.switch_to.active_element.send_keys(Keys.TAB)
         el = browser.switch_to.active_element
         order.append((el.tag_name, el.get_attribute("id") or el.text))
