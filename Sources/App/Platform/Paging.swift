@@ -60,8 +60,9 @@ extension Request {
     func filter(_ name: String) throws -> String? {
         try refuseListParameter(name)
         guard let raw = query[String.self, at: name] else { return nil }
-        let v = raw.trimmingCharacters(in: .whitespaces)
-        guard !v.isEmpty else { throw ParameterError(parameter: name, message: "must not be empty") }
+        // Blank is empty, line breaks too: the API document asks for a character that is not blank.
+        let v = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !v.isEmpty else { throw ParameterError(parameter: name, message: "must not be blank") }
         // No stored value holds a NUL, and PostgreSQL cannot compare with one: a noncharacter
         // that nothing holds either keeps the meaning (it matches nothing) without the error.
         return v.contains("\u{0}") ? v.replacingOccurrences(of: "\u{0}", with: "\u{FFFF}") : v
