@@ -374,4 +374,14 @@ struct FollowUpPageTests {
         #expect(year.rollup.percent == 35, "(70 + 0) / 2: measures weigh equally, whatever their assignments")
         #expect(year.assignments == 4 && year.unreported == 1)
     }
+
+    @Test("Cached pages are kept per Stockholm day, so a page that says what is late is not served the day after")
+    func cacheKeptPerDay() {
+        // 23:30 UTC on 1 December is 00:30 on 2 December in Stockholm (CET, UTC+1).
+        let lateEvening = Date(timeIntervalSince1970: 1_796_167_800)
+        let nextMorning = Date(timeIntervalSince1970: 1_796_205_600)
+        let earlier = Date(timeIntervalSince1970: 1_796_160_600)
+        #expect(PageRenderer.stockholmDay(lateEvening) == PageRenderer.stockholmDay(nextMorning))
+        #expect(PageRenderer.stockholmDay(earlier) == PageRenderer.stockholmDay(lateEvening) - 1)
+    }
 }

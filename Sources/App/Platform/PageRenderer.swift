@@ -39,7 +39,7 @@ enum PageRenderer {
             res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
             return res
         }
-        let key = cacheKey(req).map { "\(lang.rawValue) \($0)" }
+        let key = cacheKey(req).map { "\(lang.rawValue) \(stockholmDay()) \($0)" }
         if let key, let cached = req.application.catalogue.page(key, generation: snapshot.generation) {
             return response(cached.body, lang: lang, status: cached.status)
         }
@@ -60,7 +60,7 @@ enum PageRenderer {
     {
         { req in
             let generation = try await req.catalogue().generation
-            let key = cacheKey(req).map { "api \($0)" }
+            let key = cacheKey(req).map { "api \(stockholmDay()) \($0)" }
             if let key, let cached = req.application.catalogue.page(key, generation: generation) {
                 var headers = HTTPHeaders()
                 headers.contentType = .json
@@ -96,6 +96,15 @@ enum PageRenderer {
         }
         return kept.isEmpty ? req.url.path : req.url.path + "?" + kept.joined(separator: "&")
     }
+
+    /// The day in Stockholm as a number, part of every cache key: pages say what is late by
+    /// today's date, so a page kept from yesterday must not be served when nothing was written since.
+    static func stockholmDay(_ now: Date = Date()) -> Int {
+        let offset = stockholm?.secondsFromGMT(for: now) ?? 0
+        return Int((now.timeIntervalSince1970 + Double(offset)) / 86_400)
+    }
+
+    private static let stockholm = TimeZone(identifier: "Europe/Stockholm")
 
     static func response(_ body: ByteBuffer, lang: Lang, status: HTTPResponseStatus) -> Response {
         var headers = HTTPHeaders()
