@@ -283,4 +283,39 @@ struct FollowUpFormTests {
             #expect(bad.body.contains("”tio kronor” är inget belopp"))
         }
     }
+
+    @Test("A decision's weight makes a measure count more among its siblings; a weight that is no number is refused")
+    func measureWeights() async throws {
+        try await withTestApp { app in
+            let (admin, _) = try await Self.prepare(app)
+            let second = "dold-potential-a-2-3-2"
+            let bad = try await app.post(
+                "/follow-up/decisions/new",
+                [
+                    "budgetYear": "2031", "measure": second, "kind": "assigned", "decidedOn": "2030-11-20",
+                    "decidingBody": "kommunfullmaktige", "bodies[]": Self.body, "weight": "tung",
+                ], as: admin)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.contains("Vikt: ”tung” är ingen vikt"))
+            let weighted = try await app.post(
+                "/follow-up/decisions/new",
+                [
+                    "budgetYear": "2031", "measure": second, "kind": "assigned", "decidedOn": "2030-11-20",
+                    "decidingBody": "kommunfullmaktige", "bodies[]": Self.body, "weight": "3",
+                ], as: admin)
+            #expect(weighted.status == .seeOther)
+            let decision = try await app.get(weighted.location ?? "")
+            #expect(decision.body.contains("<dt>Vikt</dt><dd>3</dd>"))
+            for (measure, status, progress) in [(Self.measure, "done", "100"), (second, "inProgress", "20")] {
+                let published = try await app.postMultipart(
+                    "/follow-up/periods/2031-t1/\(measure)/\(Self.body)",
+                    [("version", "0"), ("action", "publish"), ("status", status), ("progress", progress)], as: admin)
+                #expect(published.status == .seeOther)
+            }
+            // (100 · 1 + 20 · 3) / 4 = 40; without the weight it would be 60.
+            let overview = try await app.get("/follow-up?year=2031").body
+            let year = overview.components(separatedBy: "id=\"rollup-year-h\"").last ?? ""
+            #expect(year.contains("<td class=\"num\">40\u{00A0}%</td>"))
+        }
+    }
 }

@@ -44,6 +44,7 @@ enum FollowUpQueries {
         let amount: SwedishAmount?
         let funding: FundingSource?
         let postponedTo: Int?
+        let weight: Double?
         let example: Bool
         let recordedAt: Date
     }
@@ -70,6 +71,9 @@ enum FollowUpQueries {
         let weight: Double
         /// Moved to another body by a decision (`changedBody`).
         let ended: Bool
+        /// The measure's weight in its budget year relative to the other measures of a group (a
+        /// report, a strategy, the year): the latest decision that set one, else 1.
+        var measureWeight: Double = 1
         var states: [UUID: ReportState] = [:]
         var published: [UUID: Publication] = [:]
 
@@ -165,7 +169,30 @@ enum FollowUpQueries {
                 spentOre: withText ? try row.optional("spent_ore") : nil,
                 indicators: withText ? FollowUpStore.list(try row.optional("indicators")) : [])
         }
+        let weights = try await measureWeights(on: db)
+        for at in out.indices {
+            out[at].measureWeight = weights["\(out[at].budgetYear) \(out[at].measure)"] ?? 1
+        }
         return out
+    }
+
+    /// The measures' weights by "year measure": only decisions that set one (few), the latest wins.
+    static func measureWeights(on db: any Database) async throws -> [String: Double] {
+        let rows = try await db.sql().raw(
+            """
+            SELECT y.year AS year, d.measure AS measure, d.weight AS weight
+            FROM budget_decisions d JOIN budget_years y ON y.id = d.budget_year_id
+            WHERE d.weight IS NOT NULL
+            ORDER BY d.decided_on, d.recorded_at
+            """
+        ).all()
+        var weights: [String: Double] = [:]
+        for row in rows {
+            let year: Int = try row.value("year")
+            let measure: String = try row.value("measure")
+            weights["\(year) \(measure)"] = try row.value("weight")
+        }
+        return weights
     }
 
     static func decisions(measure: String, on db: any Database) async throws -> [Decision] {
@@ -195,7 +222,7 @@ enum FollowUpQueries {
                 decidingBody: d.decidingBody, diaryNumber: d.diaryNumber, bodies: FollowUpStore.list(d.bodies),
                 text: d.text, amount: d.amountOre.map(SwedishAmount.init(ore:)),
                 funding: d.funding.flatMap(FundingSource.init(rawValue:)), postponedTo: d.postponedTo,
-                example: d.example, recordedAt: d.recordedAt)
+                weight: d.weight, example: d.example, recordedAt: d.recordedAt)
         }
         .sorted { ($0.decidedOn, $0.recordedAt) < ($1.decidedOn, $1.recordedAt) }
     }
@@ -211,6 +238,8 @@ enum FollowUpQueries {
         let rollup: ProgressRollup
         let unreported: Int
         let assignments: Int
+        /// The measure's weight among its siblings when it is rolled up into a group.
+        var weight: Double = 1
     }
 
     /// The leaf of an assignment: its latest published report among `periods`; nil when it has
@@ -226,15 +255,16 @@ enum FollowUpQueries {
         Dictionary(grouping: assignments.filter { !$0.ended }, by: \.measure).mapValues { list in
             let leaves = list.compactMap { leaf($0, periods: periods) }
             return Rollup(
-                rollup: ProgressRollup(leaves), unreported: list.count - leaves.count, assignments: list.count)
+                rollup: ProgressRollup(leaves), unreported: list.count - leaves.count, assignments: list.count,
+                weight: list.first?.measureWeight ?? 1)
         }
     }
 
     /// Measures rolled up to a group (a report, a strategy, a target area, the year): each measure
-    /// counts once, whatever the number of its assignments.
+    /// counts once at its weight relative to the others, whatever the number of its assignments.
     static func groupRollup(_ measures: [Rollup]) -> Rollup {
         Rollup(
-            rollup: ProgressRollup(groups: measures.map { ($0.rollup, 1.0) }),
+            rollup: ProgressRollup(groups: measures.map { ($0.rollup, $0.weight) }),
             unreported: measures.reduce(0) { $0 + $1.unreported },
             assignments: measures.reduce(0) { $0 + $1.assignments })
     }

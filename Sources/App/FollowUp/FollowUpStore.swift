@@ -148,6 +148,7 @@ enum FollowUpStore {
             d.amountOre = v.amount?.ore
             d.funding = v.funding?.rawValue
             d.postponedTo = v.postponedTo
+            d.weight = v.weight
             d.example = example
             d.recordedAt = Date()
             d.recordedBy = actor.label

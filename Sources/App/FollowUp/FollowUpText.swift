@@ -45,6 +45,7 @@ enum FollowUpText: String, TextKey {
     case fieldPostponedTo
     case fieldAction
     case fieldAttachment
+    case fieldWeight
     case followUpProblemRequired
     case followUpProblemUnknownStatus
     case followUpProblemUnknownState
@@ -76,6 +77,7 @@ enum FollowUpText: String, TextKey {
     case followUpProblemYearOutOfRange
     case followUpProblemPostponedNotLater
     case followUpProblemUnknownBudgetYear
+    case followUpProblemWeight
     case followUpProblemAttachment
     case followUpProblemAtLine
 
@@ -124,6 +126,7 @@ enum FollowUpText: String, TextKey {
         case .fieldPostponedTo: ("Uppskjuten till år", "Postponed to year")
         case .fieldAction: ("Åtgärd i formuläret", "Form action")
         case .fieldAttachment: ("Bilaga", "Attachment")
+        case .fieldWeight: ("Vikt", "Weight")
         case .followUpProblemRequired: ("%1: måste fyllas i", "%1: required")
         case .followUpProblemUnknownStatus:
             (
@@ -207,6 +210,11 @@ enum FollowUpText: String, TextKey {
             ("%1: %2 är inte senare än budgetåret %3", "%1: %2 is not later than the budget year %3")
         case .followUpProblemUnknownBudgetYear:
             ("%1: budgetår %2 finns inte; lägg in det först", "%1: budget year %2 does not exist; add it first")
+        case .followUpProblemWeight:
+            (
+                "%1: ”%2” är ingen vikt; ange ett tal över 0, högst 1000",
+                "%1: \"%2\" is not a weight; give a number above 0, at most 1000"
+            )
         case .followUpProblemAttachment: ("%1: %2", "%1: %2")
         case .followUpProblemAtLine: ("Rad %1, %2", "Line %1, %2")
         }

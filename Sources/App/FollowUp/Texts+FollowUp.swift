@@ -51,6 +51,7 @@ extension Texts {
             "decidedOn": .fieldDecidedOn, "decidingBody": .fieldDecidingBody, "diaryNumber": .fieldDiaryNumber,
             "bodies": .fieldBodies, "text": .fieldText, "amount": .fieldAmount, "funding": .fieldFunding,
             "postponedTo": .fieldPostponedTo, "action": .fieldAction, "attachment": .fieldAttachment,
+            "weight": .fieldWeight,
         ]
         return keys[field].map { self[$0] } ?? field
     }
@@ -103,6 +104,7 @@ extension Texts {
             text = Strings.fill(self[.followUpProblemPostponedNotLater], field, String(to), String(year))
         case .unknownBudgetYear(let year):
             text = Strings.fill(self[.followUpProblemUnknownBudgetYear], field, String(year))
+        case .weightOutOfRange(let value): text = Strings.fill(self[.followUpProblemWeight], field, value)
         case .attachment(let reason): text = Strings.fill(self[.followUpProblemAttachment], field, reason)
         }
         guard let line = problem.line else { return text }

@@ -32,6 +32,7 @@ struct CreateFollowUp: AsyncMigration {
             .field("amount_ore", .int64)
             .field("funding", .string)
             .field("postponed_to", .int)
+            .field("weight", .double)
             .field("example", .bool, .required)
             .field("recorded_at", .datetime, .required)
             .field("recorded_by", .string, .required)

@@ -16,11 +16,14 @@ public struct BudgetDecisionValues: Sendable, Equatable, Codable {
     public var amount: SwedishAmount?
     public var funding: FundingSource?
     public var postponedTo: Int?
+    /// The measure's weight in the budget year relative to the other measures of a report, a
+    /// strategy or the year (2 weighs twice as much as 1); nobody makes weights add up to 1.
+    public var weight: Double?
 
     public init(
         budgetYear: Int, measure: String, kind: BudgetDecisionKind, decidedOn: Day, decidingBody: String,
         diaryNumber: String? = nil, bodies: [String] = [], text: String? = nil, amount: SwedishAmount? = nil,
-        funding: FundingSource? = nil, postponedTo: Int? = nil
+        funding: FundingSource? = nil, postponedTo: Int? = nil, weight: Double? = nil
     ) {
         self.budgetYear = budgetYear
         self.measure = measure
@@ -33,13 +36,14 @@ public struct BudgetDecisionValues: Sendable, Equatable, Codable {
         self.amount = amount
         self.funding = funding
         self.postponedTo = postponedTo
+        self.weight = weight
     }
 
     /// Reads a decision as typed in the form or sent as strings, with every problem by field.
     public static func read(
         budgetYear: String?, measure: String?, kind: String?, decidedOn: String?, decidingBody: String?,
         diaryNumber: String?, bodies: [String], text: String?, amount: String?, funding: String?,
-        postponedTo: String?
+        postponedTo: String?, weight: String? = nil
     ) -> Result<BudgetDecisionValues, FollowUpProblems> {
         var problems: [FollowUpProblem] = []
         func trimmed(_ s: String?) -> String? {
@@ -92,6 +96,15 @@ public struct BudgetDecisionValues: Sendable, Equatable, Codable {
             }
         }
         let later = year(postponedTo, "postponedTo")
+        var parsedWeight: Double?
+        if let w = trimmed(weight) {
+            let number = Double(w.replacingOccurrences(of: ",", with: "."))
+            if let number, number > 0, number <= 1000 {
+                parsedWeight = number
+            } else {
+                problems.append(FollowUpProblem(field: "weight", .weightOutOfRange(String(w.prefix(20)))))
+            }
+        }
         guard problems.isEmpty, let y = parsedYear, let m = parsedMeasure, let k = parsedKind, let d = parsedDay,
             let by = decider
         else { return .failure(FollowUpProblems(problems)) }
@@ -100,7 +113,8 @@ public struct BudgetDecisionValues: Sendable, Equatable, Codable {
         return .success(
             BudgetDecisionValues(
                 budgetYear: y, measure: m, kind: k, decidedOn: d, decidingBody: by, diaryNumber: trimmed(diaryNumber),
-                bodies: list, text: trimmed(text), amount: parsedAmount, funding: parsedFunding, postponedTo: later))
+                bodies: list, text: trimmed(text), amount: parsedAmount, funding: parsedFunding, postponedTo: later,
+                weight: parsedWeight))
     }
 
     /// What the catalogue and the decision's kind require, every problem by field.

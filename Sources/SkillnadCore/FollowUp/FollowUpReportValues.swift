@@ -54,6 +54,8 @@ public struct FollowUpProblem: Error, Sendable, Equatable, CustomStringConvertib
         case yearOutOfRange(String)
         case postponedNotLater(to: Int, year: Int)
         case unknownBudgetYear(Int)
+        /// A weight that is not a number above 0 and at most 1000.
+        case weightOutOfRange(String)
         /// An attachment that is not a PDF, DOCX or ODT, or too large, with the reason.
         case attachment(String)
     }

@@ -6,14 +6,15 @@ import Vapor
 /// afterwards: a change of body or target is recorded as a decision of its own.
 struct DecisionForm: Encodable, Sendable {
     struct Fields: Content {
-        var budgetYear, measure, kind, decidedOn, decidingBody, diaryNumber, text, amount, funding, postponedTo: String?
+        var budgetYear, measure, kind, decidedOn, decidingBody, diaryNumber, text, amount, funding, postponedTo,
+            weight: String?
         var bodies: [String]?
     }
 
     let action: String
     let csrf: String
     let errors: [String]
-    let measure, decidedOn, diaryNumber, text, amount, postponedTo: String
+    let measure, decidedOn, diaryNumber, text, amount, postponedTo, weight: String
     /// The measure the form started from, named.
     let measureTitle: String?
     let years: [FormOption]
@@ -37,7 +38,8 @@ struct DecisionForm: Encodable, Sendable {
         let read = BudgetDecisionValues.read(
             budgetYear: fields.budgetYear, measure: fields.measure, kind: fields.kind, decidedOn: fields.decidedOn,
             decidingBody: fields.decidingBody, diaryNumber: fields.diaryNumber, bodies: fields.bodies ?? [],
-            text: fields.text, amount: fields.amount, funding: fields.funding, postponedTo: fields.postponedTo)
+            text: fields.text, amount: fields.amount, funding: fields.funding, postponedTo: fields.postponedTo,
+            weight: fields.weight)
         do {
             let values = try read.get()
             let id = try await FollowUpStore.recordDecision(values, index: index, by: req.auditActor, on: req.db)
@@ -71,7 +73,7 @@ struct DecisionForm: Encodable, Sendable {
         let form = DecisionForm(
             action: SiteURL.FollowUp.newDecision.link(lang), csrf: CSRF.token(for: req), errors: errors,
             measure: f.measure ?? "", decidedOn: f.decidedOn ?? "", diaryNumber: f.diaryNumber ?? "",
-            text: f.text ?? "", amount: f.amount ?? "", postponedTo: f.postponedTo ?? "",
+            text: f.text ?? "", amount: f.amount ?? "", postponedTo: f.postponedTo ?? "", weight: f.weight ?? "",
             measureTitle: measure.map { "\($0.code) \($0.title)" },
             years: years.map {
                 FormOption(value: String($0.year), label: $0.title, selected: String($0.year) == chosenYear)

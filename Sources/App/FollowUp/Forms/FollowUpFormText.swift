@@ -12,6 +12,7 @@ enum FollowUpFormText: String, TextKey {
     case decisionAmountHint
     case decisionNoBudgetYear
     case decisionRecord
+    case decisionWeightHint
     case amountHint
     case periodsTitle
     case periodsIntro
@@ -110,6 +111,11 @@ enum FollowUpFormText: String, TextKey {
             ("Kronor per år, till exempel 1 500 000 kr.", "Kronor per year, for example 1 500 000 kr.")
         case .decisionNoBudgetYear: ("Lägg först in budgetåret.", "Add the budget year first.")
         case .decisionRecord: ("Registrera beslutet", "Record the decision")
+        case .decisionWeightHint:
+            (
+                "Valfritt. Åtgärdens vikt budgetåret jämfört med andra åtgärder i samma rapport, strategi och år: 2 väger dubbelt så mycket som 1. Utan vikt väger alla lika.",
+                "Optional. The measure's weight in the budget year against the other measures of the same report, strategy and year: 2 weighs twice as much as 1. Without one, all weigh the same."
+            )
         case .amountHint: ("Till exempel 1 234 567,50 kr.", "For example 1 234 567,50 kr or 1234567.50.")
         case .periodsTitle: ("Uppföljningsperioder", "Follow-up periods")
         case .periodsIntro:

@@ -24,6 +24,8 @@ final class BudgetDecision: Model, @unchecked Sendable {
     /// A `FundingSource`.
     @OptionalField(key: "funding") var funding: String?
     @OptionalField(key: "postponed_to") var postponedTo: Int?
+    /// The measure's weight in the budget year relative to the other measures, when decided.
+    @OptionalField(key: "weight") var weight: Double?
     @Field(key: "example") var example: Bool
     @Field(key: "recorded_at") var recordedAt: Date
     @Field(key: "recorded_by") var recordedBy: String

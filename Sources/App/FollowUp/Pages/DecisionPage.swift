@@ -26,6 +26,8 @@ struct DecisionPage: Encodable, Sendable {
     let amount: String?
     let funding: String?
     let postponedTo: String?
+    /// The measure's weight in the budget year, when the decision set one.
+    let weight: String?
     let example: Bool
     let measure: FollowUpView.MeasureRef
     let positions: [Position]
@@ -44,7 +46,9 @@ struct DecisionPage: Encodable, Sendable {
             decidedOn: d.decidedOn, decidingBody: FollowUpView.body(d.decidingBody, index, lang),
             diaryNumber: d.diaryNumber, bodies: d.bodies.map { .make($0, index, lang) }, text: d.text,
             amount: d.amount.map { FollowUpView.amount($0, lang) }, funding: d.funding.map(s.label),
-            postponedTo: d.postponedTo.map(String.init), example: d.example, measure: measure,
+            postponedTo: d.postponedTo.map(String.init),
+            weight: d.weight.map { NumberText.plain($0, decimals: $0.rounded() == $0 ? 0 : 2, lang) },
+            example: d.example, measure: measure,
             positions: positions.map { p in
                 Position(
                     body: FollowUpView.body(p.body, index, lang),

@@ -39,6 +39,7 @@ extension API {
         let amount: String?
         let funding: String?
         let postponedTo: Int?
+        let weight: Double?
         let example: Bool
         let url: String
 
@@ -56,6 +57,7 @@ extension API {
             amount = d.amount?.plain(decimalComma: false)
             funding = d.funding?.rawValue
             postponedTo = d.postponedTo
+            weight = d.weight
             example = d.example
             url = SiteURL.FollowUp.decision(.value(id)).path
         }

@@ -326,7 +326,7 @@ enum FollowUpAPIController {
             budgetYear: try text("budgetYear"), measure: try text("measure"), kind: try text("kind"),
             decidedOn: try text("decidedOn"), decidingBody: try text("decidingBody"),
             diaryNumber: try text("diaryNumber"), bodies: bodies, text: try text("text"), amount: try text("amount"),
-            funding: try text("funding"), postponedTo: try text("postponedTo"))
+            funding: try text("funding"), postponedTo: try text("postponedTo"), weight: try text("weight"))
         let values: BudgetDecisionValues
         switch read {
         case .success(let v): values = v
