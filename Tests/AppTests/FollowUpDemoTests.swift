@@ -131,4 +131,24 @@ struct FollowUpDemoTests {
             #expect(try await FollowUpReport.query(on: app.db).count() == demoReports + plan.reports.count)
         }
     }
+
+    @Test("A body is not late for periods before its assignment, and the body it replaced still counts for them")
+    func changeOfBodyAndPeriods() async throws {
+        try await withTestApp { app in
+            // In the demo, A.2.1.1 moves from Stockholm Business Region to arbetsmarknadsnämnden on 2018-10-15.
+            _ = try await DemoFollowUp.load(on: app.db)
+            let moved = "/follow-up/periods/2018-t1/dold-potential-a-2-1-1/arbetsmarknadsnamnden"
+            let (status, _, t1) = try await app.get("/follow-up/periods/2018-t1")
+            #expect(status == .ok)
+            let late =
+                t1.components(separatedBy: "id=\"fu-late-h\"").last?
+                .components(separatedBy: "id=\"fu-missing-h\"").first ?? ""
+            #expect(!late.contains(moved), "arbetsmarknadsnämnden had no assignment on 30 April")
+            #expect(!t1.contains(moved))
+            let rollup = t1.components(separatedBy: "id=\"rollup-bodies").dropFirst().joined()
+            #expect(rollup.contains("Stockholm Business Region"), "its published T1 report still counts")
+            let annual = try await app.get("/follow-up/periods/2018-vb").body
+            #expect(!annual.contains("/follow-up/periods/2018-vb/dold-potential-a-2-1-1/stockholm-business-region"))
+        }
+    }
 }

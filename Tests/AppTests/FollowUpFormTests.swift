@@ -318,4 +318,23 @@ struct FollowUpFormTests {
             #expect(year.contains("<td class=\"num\">40\u{00A0}%</td>"))
         }
     }
+
+    @Test("A period with reports cannot move to another year, which would part them from their assignments")
+    func periodKeepsItsYear() async throws {
+        try await withTestApp { app in
+            let (admin, editor) = try await Self.prepare(app)
+            let saved = try await app.postMultipart(
+                Self.reportPath, [("version", "0"), ("status", "inProgress")], as: editor)
+            #expect(saved.status == .seeOther)
+            let moved = try await app.post(
+                "/follow-up/periods",
+                [
+                    "form": "custom", "slug": "2031-t1", "year": "2032", "kind": "t1", "name": "T1",
+                    "asOf": "2032-04-30", "deadline": "2032-05-15",
+                ], as: admin)
+            #expect(moved.status == .unprocessableEntity)
+            #expect(moved.body.contains("perioden 2031-t1 har rapporter"))
+            #expect(try await FollowUpPeriod.query(on: app.db).filter(\.$slug == "2031-t1").first()?.year == 2031)
+        }
+    }
 }

@@ -71,11 +71,20 @@ enum FollowUpQueries {
         let weight: Double
         /// Moved to another body by a decision (`changedBody`).
         let ended: Bool
+        /// The day of the decision that gave the assignment, and of the one that moved it.
+        var assignedOn: String = ""
+        var endedOn: String?
         /// The measure's weight in its budget year relative to the other measures of a group (a
         /// report, a strategy, the year): the latest decision that set one, else 1.
         var measureWeight: Double = 1
         var states: [UUID: ReportState] = [:]
         var published: [UUID: Publication] = [:]
+
+        /// Whether the body held the assignment on the day the period describes: given before it,
+        /// and not yet moved to another body. A body is not late for a period before its assignment.
+        func covers(_ period: Period) -> Bool {
+            assignedOn <= period.asOf && (endedOn.map { $0 > period.asOf } ?? true)
+        }
 
         /// The latest published report among `periods` (ordered oldest first).
         func latest(in periods: [Period]) -> (period: Period, publication: Publication)? {
@@ -135,9 +144,12 @@ enum FollowUpQueries {
         }
         let query: SQLQueryString = """
             SELECT a.id AS id, a.budget_year AS budget_year, a.measure AS measure, a.body AS body, a.text AS text,
-                   a.weight AS weight, a.ended_by AS ended_by, r.period_id AS period_id, r.state AS state,
+                   a.weight AS weight, a.ended_by AS ended_by, ad.decided_on AS assigned_on, ed.decided_on AS ended_on,
+                   r.period_id AS period_id, r.state AS state,
                    p.status AS status, p.progress AS progress, p.revision AS revision\(unsafeRaw: text)
             FROM assignments a
+            LEFT JOIN budget_decisions ad ON ad.id = a.decision_id
+            LEFT JOIN budget_decisions ed ON ed.id = a.ended_by
             LEFT JOIN follow_up_reports r ON r.assignment_id = a.id
             LEFT JOIN follow_up_publications p ON p.report_id = r.id AND p.revision = r.revision
             WHERE \(condition)
@@ -154,7 +166,8 @@ enum FollowUpQueries {
                     AssignmentReports(
                         id: id, budgetYear: try row.value("budget_year"), measure: try row.value("measure"),
                         body: try row.value("body"), text: try row.optional("text"), weight: try row.value("weight"),
-                        ended: try row.optional("ended_by", as: UUID.self) != nil))
+                        ended: try row.optional("ended_by", as: UUID.self) != nil,
+                        assignedOn: try row.optional("assigned_on") ?? "", endedOn: try row.optional("ended_on")))
             }
             guard let at = position[id], let period = try row.optional("period_id", as: UUID.self) else { continue }
             if let state = try row.optional("state", as: String.self).flatMap(ReportState.init(rawValue:)) {
@@ -269,6 +282,19 @@ enum FollowUpQueries {
             assignments: measures.reduce(0) { $0 + $1.assignments })
     }
 
+    /// A period's roll-up of the assignments that cover it, moved ones included: a report published
+    /// before the body handed the measure on still counts for its period.
+    static func periodRollup(_ assignments: [AssignmentReports], period: Period) -> Rollup {
+        let covering = assignments.filter { $0.covers(period) }
+        let leaves = covering.compactMap { a in
+            a.published[period.id].map {
+                ProgressRollup.Leaf(progress: $0.progress, status: $0.status, weight: a.weight)
+            }
+        }
+        return Rollup(
+            rollup: ProgressRollup(leaves), unreported: covering.count - leaves.count, assignments: covering.count)
+    }
+
     /// A body's roll-up: its own assignments, each at its weight.
     static func bodyRollup(_ assignments: [AssignmentReports], periods: [Period]) -> Rollup {
         let active = assignments.filter { !$0.ended }
@@ -308,7 +334,8 @@ enum FollowUpQueries {
         let projects: [FundProjectRow]
 
         func granted(in year: Int) -> SwedishAmount {
-            SwedishAmount(ore: projects.flatMap(\.grants).filter { $0.year == year }.reduce(0) { $0 + $1.amount.ore })
+            SwedishAmount(
+                ore: SwedishAmount.total(projects.flatMap(\.grants).filter { $0.year == year }.map(\.amount.ore)))
         }
     }
 

@@ -104,6 +104,12 @@ enum FollowUpStore {
         try await CatalogueEditor.transaction(on: db) { tx in
             for p in periods {
                 let row = try await FollowUpPeriod.query(on: tx).filter(\.$slug == p.slug).first() ?? FollowUpPeriod()
+                // Moving a period with reports to another year would part them from their assignments.
+                if let id = row.id, row.year != p.year,
+                    try await FollowUpReport.query(on: tx).filter(\.$period.$id == id).count() > 0
+                {
+                    throw FollowUpProblems([.init(field: "budgetYear", .periodHasReports(p.slug))])
+                }
                 row.slug = p.slug
                 row.year = p.year
                 row.kind = p.kind
@@ -228,6 +234,9 @@ enum FollowUpStore {
         let type = fileType
         return try await CatalogueEditor.transaction(on: db) { tx -> Int in
             let sql = try tx.sql()
+            // One moment for the report, its publication and its attachment: a file sent with
+            // "publish" belongs to that publication and is public with it.
+            let now = Date()
             let report: FollowUpReport
             if let existing = try await FollowUpReport.query(on: tx).filter(\.$assignment.$id == assignmentID)
                 .filter(\.$period.$id == periodID).first()
@@ -266,7 +275,7 @@ enum FollowUpStore {
                 report.revision += 1
             }
             report.version += 1
-            report.updatedAt = Date()
+            report.updatedAt = now
             report.updatedBy = reporter.actor.label
             try await report.save(on: tx)
             let reportID = try report.requireID()
@@ -279,7 +288,7 @@ enum FollowUpStore {
                 p.narrative = report.narrative
                 p.spentOre = report.spentOre
                 p.indicators = report.indicators
-                p.publishedAt = Date()
+                p.publishedAt = now
                 p.publishedBy = reporter.actor.label
                 try await p.create(on: tx)
             }
@@ -290,7 +299,7 @@ enum FollowUpStore {
                 f.contentType = type
                 f.size = attachment.data.count
                 f.data = attachment.data
-                f.addedAt = Date()
+                f.addedAt = now
                 try await f.create(on: tx)
             }
             try await Audit.record(

@@ -78,6 +78,7 @@ enum FollowUpText: String, TextKey {
     case followUpProblemPostponedNotLater
     case followUpProblemUnknownBudgetYear
     case followUpProblemWeight
+    case followUpProblemPeriodHasReports
     case followUpProblemAttachment
     case followUpProblemAtLine
 
@@ -214,6 +215,11 @@ enum FollowUpText: String, TextKey {
             (
                 "%1: ”%2” är ingen vikt; ange ett tal över 0, högst 1000",
                 "%1: \"%2\" is not a weight; give a number above 0, at most 1000"
+            )
+        case .followUpProblemPeriodHasReports:
+            (
+                "%1: perioden %2 har rapporter och kan inte flyttas till ett annat år",
+                "%1: the period %2 has reports and cannot move to another year"
             )
         case .followUpProblemAttachment: ("%1: %2", "%1: %2")
         case .followUpProblemAtLine: ("Rad %1, %2", "Line %1, %2")

@@ -105,6 +105,7 @@ extension Texts {
         case .unknownBudgetYear(let year):
             text = Strings.fill(self[.followUpProblemUnknownBudgetYear], field, String(year))
         case .weightOutOfRange(let value): text = Strings.fill(self[.followUpProblemWeight], field, value)
+        case .periodHasReports(let slug): text = Strings.fill(self[.followUpProblemPeriodHasReports], field, slug)
         case .attachment(let reason): text = Strings.fill(self[.followUpProblemAttachment], field, reason)
         }
         guard let line = problem.line else { return text }

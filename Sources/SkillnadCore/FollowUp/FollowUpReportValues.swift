@@ -56,6 +56,8 @@ public struct FollowUpProblem: Error, Sendable, Equatable, CustomStringConvertib
         case unknownBudgetYear(Int)
         /// A weight that is not a number above 0 and at most 1000.
         case weightOutOfRange(String)
+        /// A period with reports cannot move to another year.
+        case periodHasReports(String)
         /// An attachment that is not a PDF, DOCX or ODT, or too large, with the reason.
         case attachment(String)
     }

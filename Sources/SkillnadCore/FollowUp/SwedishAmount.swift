@@ -47,10 +47,29 @@ public struct SwedishAmount: Sendable, Equatable, Hashable, Comparable, Codable 
         guard fraction.allSatisfy(\.isASCIIDigit) else { return .failure(.notANumber) }
         guard fraction.count <= 2 else { return .failure(.tooManyDecimals) }
         while fraction.count < 2 { fraction += "0" }
-        guard whole.count <= 15, let kronor = Int64(whole), let ore = Int64(fraction) else {
+        // Thirteen digits (ten thousand billion kronor) is far above any city's budget, and keeps
+        // sums of many amounts far from Int64's limit.
+        guard whole.count <= 13, let kronor = Int64(whole), let ore = Int64(fraction) else {
             return .failure(.tooLarge)
         }
         return .success(SwedishAmount(ore: kronor * 100 + ore))
+    }
+
+    /// The sum of amounts in öre, held at the largest amount rather than overflowing: a page that
+    /// adds up what was recorded must show a figure, never stop the server.
+    public static func total(_ ores: some Sequence<Int64>) -> Int64 {
+        var sum: Int64 = 0
+        for ore in ores {
+            let (next, overflow) = sum.addingReportingOverflow(ore)
+            sum = overflow ? (ore < 0 ? Int64.min : Int64.max) : next
+        }
+        return sum
+    }
+
+    /// `a - b` in öre, held at the bounds in the same way.
+    public static func difference(_ a: Int64, _ b: Int64) -> Int64 {
+        let (result, overflow) = a.subtractingReportingOverflow(b)
+        return overflow ? (b < 0 ? Int64.max : Int64.min) : result
     }
 
     /// `1 234 567,50 kr` (Swedish, no-break spaces) or `SEK 1,234,567.50` (English); whole kronor

@@ -88,7 +88,12 @@ struct PeriodsPage: Encodable, Sendable {
             let context = try await context(req, lang, fields: f, errors: problems.map(s.describe))
             return try await AccountController.render(req, "FollowUp/periods", context, status: .unprocessableEntity)
         }
-        try await FollowUpStore.savePeriods(periods, by: req.auditActor, on: req.db)
+        do {
+            try await FollowUpStore.savePeriods(periods, by: req.auditActor, on: req.db)
+        } catch let e as FollowUpProblems {
+            let context = try await context(req, lang, fields: f, errors: e.problems.map(s.describe))
+            return try await AccountController.render(req, "FollowUp/periods", context, status: .unprocessableEntity)
+        }
         req.application.catalogue.invalidate()
         return req.redirect(to: SiteURL.FollowUp.periods.link(lang), redirectType: .normal)
     }

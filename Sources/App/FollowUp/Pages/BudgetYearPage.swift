@@ -45,12 +45,14 @@ struct BudgetYearPage: Encodable, Sendable {
             }
         var bySource: [FundingSource: Int64] = [:]
         for d in decisions where d.kind == .financed {
-            if let source = d.funding, let amount = d.amount { bySource[source, default: 0] += amount.ore }
+            if let source = d.funding, let amount = d.amount {
+                bySource[source] = SwedishAmount.total([bySource[source] ?? 0, amount.ore])
+            }
         }
         let money = FundingSource.allCases.compactMap { source in
             bySource[source].map { Money(source: s.label(source), amount: FollowUpView.amount(.init(ore: $0), lang)) }
         }
-        let total = bySource.values.reduce(0, +)
+        let total = SwedishAmount.total(bySource.values)
         let yearPeriods = periods.filter { $0.year == year.year }
         let page = BudgetYearPage(
             year: String(year.year), title: year.title, decidedOn: year.decidedOn,

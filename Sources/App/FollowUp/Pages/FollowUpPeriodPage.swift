@@ -36,7 +36,7 @@ struct FollowUpPeriodPage: Encodable, Sendable {
         assignments: [FollowUpQueries.AssignmentReports], today: Day
     ) -> PageContext<FollowUpPeriodPage> {
         let s = Texts(lang)
-        let active = assignments.filter { !$0.ended }
+        let active = assignments.filter { $0.covers(period) }
         let passed = Day(period.deadline).map { $0 < today } ?? false
         let bodyIDs = Set(active.map(\.body)).sorted {
             FollowUpView.body($0, index, lang).text < FollowUpView.body($1, index, lang).text
@@ -44,7 +44,7 @@ struct FollowUpPeriodPage: Encodable, Sendable {
         let rows = bodyIDs.map { body in
             FollowUpView.RollupRow.make(
                 FollowUpView.body(body, index, lang), href: SiteURL.FollowUp.body(.value(body)).link(lang),
-                FollowUpQueries.bodyRollup(active.filter { $0.body == body }, periods: [period]), lang)
+                FollowUpQueries.periodRollup(active.filter { $0.body == body }, period: period), lang)
         }
         func item(_ a: FollowUpQueries.AssignmentReports) -> Item {
             Item(

@@ -45,14 +45,15 @@ struct FundPage: Encodable, Sendable {
                 return Year(
                     year: String(y.year), capital: FollowUpView.amount(y.capital, lang),
                     granted: FollowUpView.amount(granted, lang),
-                    remaining: remaining(y.capital.ore - granted.ore, lang),
+                    remaining: remaining(SwedishAmount.difference(y.capital.ore, granted.ore), lang),
                     note: y.note)
             },
             projects: fund.projects.map { p in
                 Project(
                     title: lang.pick(p.title, p.titleEn), href: SiteURL.FollowUp.fundProject(.value(p.slug)).link(lang),
                     body: .make(p.body, index, lang), period: "\(p.startYear)–\(p.endYear)",
-                    granted: FollowUpView.amount(SwedishAmount(ore: p.grants.reduce(0) { $0 + $1.amount.ore }), lang),
+                    granted: FollowUpView.amount(
+                        SwedishAmount(ore: SwedishAmount.total(p.grants.map(\.amount.ore))), lang),
                     evaluated: p.evaluation != nil, example: p.example)
             },
             newProjectHref: SiteURL.FollowUp.newFundProject.link(lang),

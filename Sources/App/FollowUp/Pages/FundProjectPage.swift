@@ -30,7 +30,7 @@ struct FundProjectPage: Encodable, Sendable {
             title: lang.pick(p.title, p.titleEn), body: .make(p.body, index, lang),
             measures: p.measures.map { .make($0, index, lang) }, period: "\(p.startYear)–\(p.endYear)",
             grants: p.grants.map { Grant(year: String($0.year), amount: FollowUpView.amount($0.amount, lang)) },
-            total: FollowUpView.amount(SwedishAmount(ore: p.grants.reduce(0) { $0 + $1.amount.ore }), lang),
+            total: FollowUpView.amount(SwedishAmount(ore: SwedishAmount.total(p.grants.map(\.amount.ore))), lang),
             expectedEffects: p.expectedEffects, evaluationPlan: p.evaluationPlan, evaluation: p.evaluation,
             evaluatedOn: p.evaluatedOn, example: p.example, fundHref: SiteURL.FollowUp.fund.link(lang))
         let meta = PageMeta.make(

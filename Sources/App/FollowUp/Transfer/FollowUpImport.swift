@@ -330,7 +330,21 @@ enum FollowUpImport {
                     Publication(
                         report: update.stored.id, revision: update.stored.revision + 1, values: update.row.values))
             }
-            try await sql.raw(updateStatement(batch, at: now, by: by)).run()
+            // Each row is written only at the version the check read: a save that came in between
+            // (another server process, say) makes the import fail whole rather than overwrite it.
+            let written = Set(
+                try await sql.raw(updateStatement(batch, at: now, by: by)).all().map {
+                    try $0.value("id", as: UUID.self)
+                })
+            let overtaken = batch.filter { !written.contains($0.stored.id) }
+            if !overtaken.isEmpty {
+                throw FollowUpProblems(
+                    overtaken.map { update in
+                        FollowUpProblem(
+                            field: "version", line: update.row.line,
+                            .changedSince(stored: update.stored.version + 1, given: update.stored.version))
+                    })
+            }
             start += batchSize
         }
         start = 0
@@ -367,10 +381,13 @@ enum FollowUpImport {
                 (\(bind: update.stored.id), \(bind: v.status.rawValue), \(bind: v.progress), \(bind: v.narrative), \
                 \(bind: v.spent?.ore), \(bind: FollowUpStore.jsonList(v.indicators)), \
                 \(bind: update.row.state.rawValue), \(bind: update.stored.revision + (published ? 1 : 0)), \
-                \(bind: update.stored.version + 1))
+                \(bind: update.stored.version + 1), \(bind: update.stored.version))
                 """
         }
-        sql += ") AS v WHERE follow_up_reports.id = v.column1"
+        sql += """
+            ) AS v WHERE follow_up_reports.id = v.column1 AND follow_up_reports.version = v.column10 \
+            RETURNING follow_up_reports.id AS id
+            """
         return sql
     }
 }
