@@ -87,6 +87,21 @@ struct EditingTests {
         }
     }
 
+    @Test("If-Match takes what the API document says (digits, quoted or weak) and nothing else")
+    func ifMatchAsDocumented() async throws {
+        try await withTestApp { app in
+            let token = try await Self.adminToken(app)
+            for bad in ["+1", "1.0", " ", "0x1", "\"1\"\"", "1234567890"] {
+                let r = try await app.api(
+                    .DELETE, "/api/v1/measures/stad-i-samverkan-4-2-1", token: token, headers: ["If-Match": bad])
+                #expect(r.status == .badRequest, "If-Match: \(bad)")
+            }
+            let weak = try await app.api(
+                .DELETE, "/api/v1/measures/stad-i-samverkan-4-2-1", token: token, headers: ["If-Match": "W/\"1\""])
+            #expect(weak.status == .noContent)
+        }
+    }
+
     @Test("Deleting what others refer to is refused with an explanation, never cascaded")
     func deleteReferenced() async throws {
         try await withTestApp { app in

@@ -94,9 +94,14 @@ enum CatalogueWriteAPIController {
     /// From `If-Match: "3"` (or `W/"3"`), or else from the body's `version`, or `?version=`.
     static func expectedVersion(_ req: Request, _ object: [String: JSONValue]) throws -> Int {
         if let header = req.headers.first(name: .ifMatch) {
-            let digits = header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(
-                in: CharacterSet(charactersIn: "\" "))
-            guard let v = Int(digits) else {
+            // As the API document says: `3`, `"3"` or `W/"3"`, one to nine digits and nothing else
+            // (`Int` alone would take `+3`).
+            var digits = Substring(header)
+            if digits.hasPrefix("W/") { digits = digits.dropFirst(2) }
+            if digits.hasPrefix("\"") { digits = digits.dropFirst() }
+            if digits.hasSuffix("\"") { digits = digits.dropLast() }
+            guard (1...9).contains(digits.count), digits.allSatisfy({ ("0"..."9").contains($0) }), let v = Int(digits)
+            else {
                 throw ParameterError(parameter: "If-Match", message: "expected the object's version, e.g. \"3\"")
             }
             return v
