@@ -32,17 +32,8 @@ struct BudgetYearForm: Encodable, Sendable {
         let s = Texts(Lang.of(req))
         let index = try await req.catalogue().index
         var problems: [FollowUpProblem] = []
-        let yearText = formText(fields.year)
-        let year = yearText.flatMap(Int.init).flatMap { (1900...2200).contains($0) ? $0 : nil }
-        if let yearText, year == nil {
-            problems.append(.init(field: "budgetYear", .yearOutOfRange(String(yearText.prefix(20)))))
-        }
-        if yearText == nil { problems.append(.init(field: "budgetYear", .required)) }
-        var decided: Day?
-        if let text = formText(fields.decidedOn) {
-            decided = Day(text)
-            if decided == nil { problems.append(.init(field: "decidedOn", .notADate(String(text.prefix(40))))) }
-        }
+        let year = FollowUpFormField.year(fields.year, "budgetYear", &problems)
+        let decided = FollowUpFormField.day(fields.decidedOn, "decidedOn", required: false, &problems)
         let decider = formText(fields.decidingBody) ?? "kommunfullmaktige"
         if index.bodyByID[decider] == nil {
             problems.append(.init(field: "decidingBody", .unknownBody(String(decider.prefix(80)))))

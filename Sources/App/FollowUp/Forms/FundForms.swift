@@ -27,7 +27,7 @@ struct FundForms: Encodable, Sendable {
     static func saveCapital(_ req: Request) async throws -> Response {
         let f = try req.content.decode(CapitalFields.self)
         var problems: [FollowUpProblem] = []
-        let year = readYear(f.year, "budgetYear", &problems)
+        let year = FollowUpFormField.year(f.year, "budgetYear", &problems)
         var amount: SwedishAmount?
         if let text = formText(f.capital) {
             switch SwedishAmount.parse(text) {
@@ -80,8 +80,8 @@ struct FundForms: Encodable, Sendable {
         for m in measures where index.measureByPublicID[m] == nil {
             problems.append(.init(field: "measure", .unknownMeasure(String(m.prefix(80)))))
         }
-        let start = readYear(f.startYear, "budgetYear", &problems)
-        let end = readYear(f.endYear, "budgetYear", &problems)
+        let start = FollowUpFormField.year(f.startYear, "budgetYear", &problems)
+        let end = FollowUpFormField.year(f.endYear, "budgetYear", &problems)
         if let start, let end, end < start {
             problems.append(.init(field: "budgetYear", .postponedNotLater(to: end, year: start)))
         }
@@ -101,11 +101,7 @@ struct FundForms: Encodable, Sendable {
                     .init(field: "amount", line: number + 1, .amount(p, value: String(parts[1].prefix(60)))))
             }
         }
-        var evaluated: Day?
-        if let text = formText(f.evaluatedOn) {
-            evaluated = Day(text)
-            if evaluated == nil { problems.append(.init(field: "decidedOn", .notADate(String(text.prefix(40))))) }
-        }
+        let evaluated = FollowUpFormField.day(f.evaluatedOn, "decidedOn", required: false, &problems)
         guard problems.isEmpty, let title, let start, let end else {
             return try await page(
                 req, capital: nil, project: f, errors: problems.map(Texts(Lang.of(req)).describe),
@@ -120,18 +116,6 @@ struct FundForms: Encodable, Sendable {
             by: req.auditActor, on: req.db)
         req.application.catalogue.invalidate()
         return req.redirect(to: SiteURL.FollowUp.fundProject(.value(slug)).link(Lang.of(req)), redirectType: .normal)
-    }
-
-    static func readYear(_ text: String?, _ field: String, _ problems: inout [FollowUpProblem]) -> Int? {
-        guard let t = formText(text) else {
-            problems.append(.init(field: field, .required))
-            return nil
-        }
-        guard let y = Int(t), (1900...2200).contains(y) else {
-            problems.append(.init(field: field, .yearOutOfRange(String(t.prefix(20)))))
-            return nil
-        }
-        return y
     }
 
     static func page(

@@ -44,33 +44,11 @@ struct PeriodsPage: Encodable, Sendable {
         let lang = Lang.of(req)
         let s = Texts(lang)
         var problems: [FollowUpProblem] = []
-        func year(_ text: String?) -> Int? {
-            guard let t = formText(text) else {
-                problems.append(.init(field: "budgetYear", .required))
-                return nil
-            }
-            guard let y = Int(t), (1900...2200).contains(y) else {
-                problems.append(.init(field: "budgetYear", .yearOutOfRange(String(t.prefix(20)))))
-                return nil
-            }
-            return y
-        }
-        func day(_ text: String?, _ field: String) -> Day? {
-            guard let t = formText(text) else {
-                problems.append(.init(field: field, .required))
-                return nil
-            }
-            guard let d = Day(t) else {
-                problems.append(.init(field: field, .notADate(String(t.prefix(40)))))
-                return nil
-            }
-            return d
-        }
         var periods: [FollowUpStore.PeriodValues] = []
         if f.form == "custom" {
-            let y = year(f.year)
-            let asOf = day(f.asOf, "asOf")
-            let due = day(f.deadline, "deadline")
+            let y = FollowUpFormField.year(f.year, "budgetYear", &problems)
+            let asOf = FollowUpFormField.day(f.asOf, "asOf", required: true, &problems)
+            let due = FollowUpFormField.day(f.deadline, "deadline", required: true, &problems)
             let name = formText(f.name)
             if name == nil { problems.append(.init(field: "name", .required)) }
             if let y, let asOf, let due, let name {
@@ -81,7 +59,7 @@ struct PeriodsPage: Encodable, Sendable {
                         nameEn: formText(f.nameEn), asOf: asOf, deadline: due)
                 ]
             }
-        } else if let y = year(f.year) {
+        } else if let y = FollowUpFormField.year(f.year, "budgetYear", &problems) {
             periods = FollowUpStore.stockholmPeriods(y)
         }
         guard problems.isEmpty, !periods.isEmpty else {
