@@ -92,6 +92,8 @@ enum IndicatorText: String, TextKey {
     case formatCsv = "format_csv"
     case formatKolada = "format_kolada"
     case formatOpensdg = "format_opensdg"
+    case formatPx = "format_px"
+    case formatJsonstat = "format_jsonstat"
     case fFile = "f_file"
     case fKind = "f_kind"
     case fClasses = "f_classes"
@@ -315,6 +317,8 @@ enum IndicatorText: String, TextKey {
         case .formatCsv: ("CSV med kolumnval", "CSV with column mapping")
         case .formatKolada: ("Kolada (JSON)", "Kolada (JSON)")
         case .formatOpensdg: ("Open SDG (CSV)", "Open SDG (CSV)")
+        case .formatPx: ("PC-Axis (.px)", "PC-Axis (.px)")
+        case .formatJsonstat: ("JSON-stat 2.0 (PxWeb)", "JSON-stat 2.0 (PxWeb)")
         case .fFile: ("Fil", "File")
         case .fKind: ("Slags värden", "Kind of values")
         case .kindQuantity: ("Mängder, andelar, belopp", "Amounts, shares, sums")

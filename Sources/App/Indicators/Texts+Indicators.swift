@@ -34,6 +34,8 @@ extension Texts {
         case .csv: self[.formatCsv]
         case .kolada: self[.formatKolada]
         case .opensdg: self[.formatOpensdg]
+        case .px: self[.formatPx]
+        case .jsonstat: self[.formatJsonstat]
         }
     }
 

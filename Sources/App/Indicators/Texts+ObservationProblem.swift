@@ -110,6 +110,35 @@ extension Texts {
         case .chooseAreaKind: "välj en sorts område"
         case .chooseKind: "välj mängder eller klasser"
         case .classLineFormat(let got): "skriv varje klass som ett tal, = och benämningen, fick \"\(got)\""
+        case .pxSyntax(let expected): "väntade \(expected)"
+        case .pxKeywordMissing(let keyword): "filen saknar \(keyword), som en PC-Axis-fil behöver"
+        case .pxUnknownCodepage(let name):
+            "okänd teckentabell ”\(name)” (kända: utf-8, iso-8859-1, windows-1252, iso-8859-15)"
+        case .pxDataCount(let expected, let got, let sizes):
+            "DATA har \(got) värden, men variablerna (\(sizes)) ger \(expected)"
+        case .pxValueNotNumber(let value): "”\(value)” är varken ett tal eller en symbol för saknat värde"
+        case .pxCodesCount(let variable, let values, let codes):
+            "\(variable) har \(values) VALUES men \(codes) CODES"
+        case .jsonStatSize(let size, let dimensions):
+            "size säger \(size), men dimensionerna har \(dimensions) kategorier"
+        case .jsonStatValueCount(let expected, let got):
+            "value har \(got) celler, men dimensionerna ger \(expected)"
+        case .jsonStatNotDataset(let got): "väntade ett JSON-stat 2.0-dataset (\"class\": \"dataset\"), fick \(got)"
+        case .dimensionUnmapped(let name, let values, let examples):
+            "dimensionen \(name) har \(values) värden (\(examples)) och är inte mappad: mappa den som grupp "
+                + "eller behåll ett värde med ett filter (\(name)=VÄRDE)"
+        case .contentUnmapped(let values):
+            "filen har flera innehåll (\(values)): välj ett som värde, eller två som täljare och nämnare"
+        case .periodColumnNoYear(let header): "kolumnen ”\(header)” har inget år i rubriken"
+        case .periodColumnsFormat(let got):
+            "skriv periodkolumnerna som ett mönster med YEAR (”Medelvärde * YEAR”), en lista med kolumner "
+                + "eller #4-#7=2020-2023; fick ”\(got)”"
+        case .periodColumnsAndPeriod: "ange periodkolumnerna, eller perioden (eller dess kolumn), inte båda"
+        case .noParent(let area):
+            "området \(area) ligger inte i något annat område, så dess värden kan inte summeras uppåt"
+        case .nameTaken(let name, let code):
+            "en indikator med namnet ”\(name)” finns redan med koden \(code): importera till den koden "
+                + "för att ersätta dess värden, eller välj att skapa en ny"
         }
     }
 

@@ -11,6 +11,10 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         case kolada
         /// Open SDG data CSV: Year, disaggregation columns, Value.
         case opensdg
+        /// PC-Axis (`.px`), as Statistics Sweden and the other Nordic offices publish through PxWeb.
+        case px
+        /// JSON-stat 2.0, as the PxWeb API answers.
+        case jsonstat
     }
 
     public var indicator: IndicatorDefinition
@@ -22,11 +26,18 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
     public var parent: String?
     public var createAreas: Bool
     public var skipUnmatched: Bool
+    /// Match rows to areas of other kinds by name when their own kind has none (a RegSO area
+    /// `Stockholm (Rinkeby)` to the district Rinkeby). Off unless asked: an area of one kind is
+    /// not the same as an area of another that shares its name.
+    public var matchNamesAcrossKinds: Bool
+    /// A PC-Axis file's language, of those it has (`en` reads `VALUES[en]`); nil: its default.
+    public var language: String?
 
     public init(
         indicator: IndicatorDefinition, format: Format = .csv, mapping: ObservationMapping = .init(),
         areaKind: AreaKind = .district,
-        parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false
+        parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false,
+        matchNamesAcrossKinds: Bool = false, language: String? = nil
     ) {
         self.indicator = indicator
         self.format = format
@@ -35,9 +46,13 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         self.parent = parent
         self.createAreas = createAreas
         self.skipUnmatched = skipUnmatched
+        self.matchNamesAcrossKinds = matchNamesAcrossKinds
+        self.language = language
     }
 
-    enum CodingKeys: String, CodingKey { case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched }
+    enum CodingKeys: String, CodingKey {
+        case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched, matchNamesAcrossKinds, language
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -48,7 +63,9 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
             areaKind: try c.decodeIfPresent(AreaKind.self, forKey: .areaKind) ?? .district,
             parent: try c.decodeIfPresent(String.self, forKey: .parent),
             createAreas: try c.decodeIfPresent(Bool.self, forKey: .createAreas) ?? false,
-            skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false)
+            skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false,
+            matchNamesAcrossKinds: try c.decodeIfPresent(Bool.self, forKey: .matchNamesAcrossKinds) ?? false,
+            language: try c.decodeIfPresent(String.self, forKey: .language))
     }
 
     /// Reads a mapping file, with a message that says where it is wrong.

@@ -27,12 +27,19 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
     public var filters: [String: String]
     /// Rate = numerator / denominator × `per` (100 for percent, 1000 for per mille).
     public var per: Double
+    /// A wide table's period columns (one column a period, e.g. one a year): a pattern with
+    /// `YEAR` (`Medelvärde * YEAR`), a list of columns, or `#4-#7=2020-2023`. The value (or the
+    /// numerator) is then read from each of them in turn.
+    public var periodColumns: String?
+    /// Only rows whose column starts with the value (`region` ^= `Stockholm (`).
+    public var filterPrefixes: [String: String]
 
     public init(
         areaCode: String? = nil, areaName: String? = nil, numerator: String? = nil, denominator: String? = nil,
         value: String? = nil, periodColumn: String? = nil, period: String? = nil, groups: [String: String] = [:],
         weight: String? = nil, preliminaryColumn: String? = nil, preliminary: Bool = false,
-        filters: [String: String] = [:], per: Double = 100
+        filters: [String: String] = [:], per: Double = 100, periodColumns: String? = nil,
+        filterPrefixes: [String: String] = [:]
     ) {
         self.areaCode = areaCode
         self.areaName = areaName
@@ -47,11 +54,13 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
         self.preliminary = preliminary
         self.filters = filters
         self.per = per
+        self.periodColumns = periodColumns
+        self.filterPrefixes = filterPrefixes
     }
 
     enum CodingKeys: String, CodingKey {
         case areaCode, areaName, numerator, denominator, value, periodColumn, period, groups, weight, preliminaryColumn,
-            preliminary, filters, per
+            preliminary, filters, per, periodColumns, filterPrefixes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -69,7 +78,9 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
             preliminaryColumn: try c.decodeIfPresent(String.self, forKey: .preliminaryColumn),
             preliminary: try c.decodeIfPresent(Bool.self, forKey: .preliminary) ?? false,
             filters: try c.decodeIfPresent([String: String].self, forKey: .filters) ?? [:],
-            per: try c.decodeIfPresent(Double.self, forKey: .per) ?? 100)
+            per: try c.decodeIfPresent(Double.self, forKey: .per) ?? 100,
+            periodColumns: try c.decodeIfPresent(String.self, forKey: .periodColumns),
+            filterPrefixes: try c.decodeIfPresent([String: String].self, forKey: .filterPrefixes) ?? [:])
     }
 }
 
@@ -205,6 +216,28 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         case chooseAreaKind
         case chooseKind
         case classLineFormat(got: String)
+        // PC-Axis files (`line` is the file's line, `column` the keyword)
+        case pxSyntax(expected: String)
+        case pxKeywordMissing(String)
+        case pxUnknownCodepage(String)
+        case pxDataCount(expected: Int, got: Int, sizes: String)
+        case pxValueNotNumber(String)
+        case pxCodesCount(variable: String, values: Int, codes: Int)
+        // JSON-stat (`column` is the JSON path)
+        case jsonStatSize(size: String, dimensions: String)
+        case jsonStatValueCount(expected: Int, got: Int)
+        case jsonStatNotDataset(got: String)
+        // Cubes of either format mapped to observations
+        case dimensionUnmapped(name: String, values: Int, examples: String)
+        case contentUnmapped(values: String)
+        // Wide tables
+        case periodColumnNoYear(header: String)
+        case periodColumnsFormat(got: String)
+        case periodColumnsAndPeriod
+        // Aggregation up the area tree
+        case noParent(area: String)
+        // An import that would make a second indicator of the same name
+        case nameTaken(name: String, code: String)
 
         /// The reason in English, for files, logs and the command line.
         public var english: String {
@@ -260,6 +293,35 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
             case .chooseAreaKind: "choose a kind of area"
             case .chooseKind: "choose quantities or classes"
             case .classLineFormat(let got): "write each class as a number, = and its label, got \"\(got)\""
+            case .pxSyntax(let expected): "expected \(expected)"
+            case .pxKeywordMissing(let keyword): "the file has no \(keyword), which a PC-Axis file needs"
+            case .pxUnknownCodepage(let name):
+                "unknown code page \"\(name)\" (known: utf-8, iso-8859-1, windows-1252, iso-8859-15)"
+            case .pxDataCount(let expected, let got, let sizes):
+                "DATA has \(got) values, but the variables (\(sizes)) make \(expected)"
+            case .pxValueNotNumber(let value): "\"\(value)\" is neither a number nor a missing-value symbol"
+            case .pxCodesCount(let variable, let values, let codes):
+                "\(variable) has \(values) VALUES but \(codes) CODES"
+            case .jsonStatSize(let size, let dimensions):
+                "size says \(size), but the dimensions have \(dimensions) categories"
+            case .jsonStatValueCount(let expected, let got):
+                "value has \(got) cells, but the dimensions make \(expected)"
+            case .jsonStatNotDataset(let got): "expected a JSON-stat 2.0 dataset (\"class\": \"dataset\"), got \(got)"
+            case .dimensionUnmapped(let name, let values, let examples):
+                "the dimension \(name) has \(values) values (\(examples)) and is not mapped: map it as a group "
+                    + "(--group NAME=\(name)) or keep one value (--where \(name)=VALUE)"
+            case .contentUnmapped(let values):
+                "the file has several contents (\(values)): map one as the value, or two as numerator and denominator"
+            case .periodColumnNoYear(let header): "the column \"\(header)\" has no year in its header"
+            case .periodColumnsFormat(let got):
+                "write the period columns as a pattern with YEAR (\"Medelvärde * YEAR\"), a list of columns, "
+                    + "or #4-#7=2020-2023; got \"\(got)\""
+            case .periodColumnsAndPeriod: "give the period columns, or the period (or its column), not both"
+            case .noParent(let area):
+                "the area \(area) has no parent, so its values cannot be added up to the areas above it"
+            case .nameTaken(let name, let code):
+                "an indicator named \"\(name)\" already exists with the code \(code): "
+                    + "import with --code \(code) to replace its values, or with --new to make another"
             }
         }
     }
