@@ -227,7 +227,12 @@ struct IndicatorPageTests {
             spec.mapping = ObservationMapping(
                 areaCode: "area_code", areaName: "area_name", value: "value", periodColumn: "period",
                 groups: ["g": "group"])
-            _ = try await IndicatorImporter.run(Data(csv.body.utf8), spec, by: .system("test"), on: app.db)
+            // The same name under another code is refused unless a new indicator is what is wanted.
+            await #expect(throws: ObservationProblems.self) {
+                _ = try await IndicatorImporter.run(Data(csv.body.utf8), spec, by: .system("test"), on: app.db)
+            }
+            _ = try await IndicatorImporter.run(
+                Data(csv.body.utf8), spec, allowSameName: true, by: .system("test"), on: app.db)
             let a = try #require(try await IndicatorQueries.one("deltagande", on: app.db))
             let b = try #require(try await IndicatorQueries.one("kopia", on: app.db))
             let x = try await IndicatorQueries.observations(a.id, group: "T", on: app.db).map {

@@ -133,3 +133,18 @@ struct CompactObservations: Sendable {
         return (order, repeated)
     }
 }
+
+/// A file's rows in the order of the table's key, for the writer.
+struct CompactRowsInKeyOrder: ObservationRows {
+    let rows: CompactObservations
+    let order: [Int32]
+
+    var count: Int { order.count }
+
+    func row(_ position: Int) -> ObservationRow {
+        let row = rows.rows[Int(order[position])]
+        return ObservationRow(
+            area: row.area, period: row.period, group: row.group, value: row.value, numerator: row.numerator,
+            denominator: row.denominator, weight: row.weight, flags: row.flags, line: row.line)
+    }
+}

@@ -17,6 +17,10 @@ enum IndicatorImporter {
         let createdAreas: Int
         let skipped: [String]
         let periods: [String]
+        /// How the rows found their areas: per kind of area and way (code, name, alias, another kind).
+        var matches: [AreaResolver.MatchCount] = []
+        /// Every row left out because its area is not in the catalogue (only rows the filters kept).
+        var skippedRows: [(line: Int, area: String)] = []
         /// What a preview found would change; nil when the import was written.
         var preview: Preview? = nil
     }
@@ -79,28 +83,19 @@ enum IndicatorImporter {
     }
 
     /// Imports the file, or with `preview` only checks it and says what it would change.
-    /// - Parameter owner: the owning body to record (a new indicator, or an administrator's choice).
+    /// - Parameters:
+    ///   - owner: the owning body to record (a new indicator, or an administrator's choice).
+    ///   - allowSameName: make a new indicator even when another code has its name.
     static func run(
-        _ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false, by actor: AuditActor,
-        on db: any Database
+        _ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false,
+        allowSameName: Bool = false, by actor: AuditActor, on db: any Database
     ) async throws -> Outcome {
-        let definitionProblems = spec.indicator.problems()
-        if !definitionProblems.isEmpty { throw ObservationProblems(definitionProblems) }
-        let doc = try await CatalogueLoader.load(from: db)
-        var linkProblems: [ObservationProblem] = []
-        let targetIDs = Set(doc.roadmap?.targetAreas.map(\.id) ?? [])
-        let strategyIDs = Set(doc.roadmap?.targetAreas.flatMap { $0.strategies.map(\.id) } ?? [])
-        for t in spec.indicator.targetAreas ?? [] where !targetIDs.contains(t) {
-            linkProblems.append(.init(line: nil, column: "targetAreas", .noTargetArea(t)))
+        if spec.format == .px || spec.format == .jsonstat {
+            return try await run(
+                cube: try readCube(data, spec), spec, owner: owner, preview: preview, allowSameName: allowSameName,
+                by: actor, on: db)
         }
-        for s in spec.indicator.strategies ?? [] where !strategyIDs.contains(s) {
-            linkProblems.append(.init(line: nil, column: "strategies", .noStrategy(s)))
-        }
-        if let parent = spec.parent, !doc.areas.contains(where: { $0.id == parent }) {
-            linkProblems.append(.init(line: nil, column: "parent", .noArea(parent)))
-        }
-        if !linkProblems.isEmpty { throw ObservationProblems(linkProblems) }
-
+        let doc = try await check(spec, allowSameName: allowSameName, on: db)
         let clock = ContinuousClock()
         var phase = clock.now
         func lap(_ name: String) {
@@ -110,96 +105,240 @@ enum IndicatorImporter {
         }
         lap("loading the catalogue")
         // Pass 1: check every row, match every area, find duplicate rows.
-        let matcher = AreaMatcher(doc.areas, kind: spec.areaKind)
-        let city = doc.areas.first { $0.kind == .city }
-        let cityName = city.map { SearchText.fold($0.name) }
+        var areas = AreaResolver(doc, spec)
         var plan = Plan()
-        var unmatched: [(line: Int, area: String, suggestions: [String])] = []
-        var newAreas: [AreaRecord] = []
-        var takenIDs = Set(doc.areas.map(\.id))
-        var createdFor: [String: String] = [:]
         var summary = ObservationSummary()
         var lastArea: (key: AreaKey, slug: String?)?
         plan.rows.reserve(data.count / 24)
-        try forEachRow(data, spec) { r in
-            let key = AreaKey(code: r.areaCode, name: r.areaName, year: r.period.prefix(4))
+        try forEachRow(data, spec) { row in
+            let key = AreaKey(code: row.areaCode, name: row.areaName, year: row.period.prefix(4))
             let slug: String?
             // Files list an area's rows together: the row before usually names the same area.
             if let last = lastArea, last.key == key {
                 slug = last.slug
+                areas.countAgain(key)
             } else if let known = plan.areaOf[key] {
                 slug = known
+                areas.countAgain(key)
             } else {
-                if r.areaCode == nil && r.areaName == nil, let city {
-                    slug = city.id  // Open SDG rows without GeoCode are for the whole city.
-                } else if let city, r.areaCode == nil, let name = r.areaName, SearchText.fold(name) == cityName {
-                    slug = city.id  // A file of districts often ends with the city's own row.
-                } else {
-                    switch matcher.match(code: r.areaCode, name: r.areaName, period: r.period) {
-                    case .found(let a): slug = a.id
-                    case .ambiguous(let list):
-                        unmatched.append((r.line, r.areaName ?? r.areaCode ?? "", list.map(\.id)))
-                        slug = nil
-                    case .unmatched(let suggestions):
-                        let label = [r.areaCode, r.areaName].compactMap { $0 }.joined(separator: " ")
-                        if spec.createAreas {
-                            // One new area per code (or name), whatever the period.
-                            let createKey = r.areaCode ?? r.areaName ?? label
-                            if let id = createdFor[createKey] {
-                                slug = id
-                            } else {
-                                let id = uniqueSlug(Slug.make("\(spec.areaKind.rawValue) \(label)"), taken: takenIDs)
-                                takenIDs.insert(id)
-                                createdFor[createKey] = id
-                                newAreas.append(
-                                    AreaRecord(
-                                        id: id, name: r.areaName ?? label, kind: spec.areaKind, code: r.areaCode,
-                                        parent: spec.parent))
-                                slug = id
-                            }
-                        } else {
-                            if !spec.skipUnmatched { unmatched.append((r.line, label, suggestions)) }
-                            slug = nil
-                        }
-                    }
-                }
+                slug = areas.slug(code: row.areaCode, name: row.areaName, period: row.period, line: row.line, key: key)
                 plan.areaOf[key] = slug
             }
             lastArea = (key, slug)
             guard let slug else {
-                plan.skipped.append(r.areaName ?? r.areaCode ?? "")
+                plan.skipped.append(row.areaName ?? row.areaCode ?? "")
+                areas.skippedRows.append((row.line, [row.areaCode, row.areaName].compactMap { $0 }.joined(separator: " ")))
                 return
             }
-            plan.add(r, area: slug)
+            plan.add(row, area: slug)
             // Collection rows are counted (the six of early votes are six rows not computable) but stored once.
-            summary.add(r)
+            summary.add(row)
         }
         lap("reading and checking \(plan.rows.count) rows")
-        if !unmatched.isEmpty { throw Unmatched(rows: unmatched) }
-        for (what, n) in [
+        if !areas.unmatched.isEmpty { throw Unmatched(rows: areas.unmatched) }
+        for (what, count) in [
             ("periods", plan.periods.names.count), ("groups", plan.groups.names.count),
             ("areas", plan.areas.names.count),
         ]
-        where n > CompactObservations.maxDistinct {
+        where count > CompactObservations.maxDistinct {
             throw ObservationProblems([
                 .init(
-                    line: nil, column: nil, .tooManyDistinct(count: n, what: what, max: CompactObservations.maxDistinct)
-                )
+                    line: nil, column: nil,
+                    .tooManyDistinct(count: count, what: what, max: CompactObservations.maxDistinct))
             ])
         }
-
+        let periods = plan.periods.names.sorted()
         if preview {
             return Outcome(
-                summary: summary, written: 0, createdAreas: newAreas.count, skipped: plan.skipped,
-                periods: plan.periods.names.sorted(),
-                preview: try await self.preview(spec, plan: plan, newAreas: newAreas, on: db))
+                summary: summary, written: 0, createdAreas: areas.created.count, skipped: plan.skipped,
+                periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows,
+                preview: try await self.preview(
+                    spec, periods: plan.periods.names, groups: plan.groups.names, newValues: plan.rows.count,
+                    newAreas: areas.created, on: db))
         }
-
         // Pass 2: write, in one transaction.
-        let (created, finalPlan) = (newAreas, plan)
-        let written = try await CatalogueEditor.transaction(on: db) { tx -> Int in
-            let t0 = clock.now
-            try await CatalogueImporter.add(areas: created, in: tx, actor: actor)
+        let finalPlan = plan
+        let written = try await write(
+            spec, owner: owner, newAreas: areas.created, periods: finalPlan.periods.names,
+            groups: finalPlan.groups.names, by: actor, on: db
+        ) { areaNumbers in
+            // Repeated rows are found here, in the sort the writing needs anyway; an error rolls
+            // back the areas created with everything else.
+            let numbers = try finalPlan.areas.names.map { name in
+                guard let number = areaNumbers[name] else {
+                    throw Abort(.internalServerError, reason: "The area '\(name)' was not saved.")
+                }
+                return number
+            }
+            let (order, repeated) = finalPlan.rows.keyOrder(
+                period: CompactObservations.ranks(finalPlan.periods.names),
+                group: CompactObservations.ranks(finalPlan.groups.names),
+                area: CompactObservations.ranks(numbers))
+            if !repeated.isEmpty {
+                throw ObservationProblems(
+                    repeated.prefix(1000).map { row in
+                        ObservationProblem(
+                            line: row.line, column: nil,
+                            .valueTwice(
+                                area: finalPlan.areas.names[Int(row.area)],
+                                period: finalPlan.periods.names[Int(row.period)],
+                                group: finalPlan.groups.names[Int(row.group)], firstLine: row.firstLine))
+                    })
+            }
+            return (CompactRowsInKeyOrder(rows: finalPlan.rows, order: order), numbers)
+        }
+        return Outcome(
+            summary: summary, written: written, createdAreas: areas.created.count, skipped: plan.skipped,
+            periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows)
+    }
+
+    /// Reads a PC-Axis or JSON-stat file into its cube.
+    static func readCube(_ data: Data, _ spec: IndicatorImportSpec) throws -> StatisticsCube {
+        spec.format == .px ? try PCAxis.read(data, language: spec.language) : try JSONStat.read(data)
+    }
+
+    /// Imports a cube (a PC-Axis or JSON-stat file, read), or with `preview` says what it would change.
+    /// Its cells are read in place: each area value of the cube is matched once, and the
+    /// observations are written straight from the cells in key order.
+    static func run(
+        cube: StatisticsCube, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false,
+        allowSameName: Bool = false, by actor: AuditActor, on db: any Database
+    ) async throws -> Outcome {
+        let doc = try await check(spec, allowSameName: allowSameName, on: db)
+        var mappingOptions = spec.mapping
+        mappingOptions.per = spec.indicator.per
+        let mapping: CubeMapping
+        switch CubeMapping.resolve(cube, mappingOptions) {
+        case .success(let resolved): mapping = resolved
+        case .failure(let problems): throw problems
+        }
+        // Each area value once; a name that two areas share is decided by the periods, when they agree.
+        var areas = AreaResolver(doc, spec)
+        let areaDimension = cube.dimensions[mapping.areaDimension]
+        let periods = mapping.periodDimension.map { dimension in
+            mapping.kept[dimension].map { cube.dimensions[dimension].codes[$0] }
+        } ?? [mapping.fixedPeriod ?? ""]
+        var slugOf: [Int: String] = [:]
+        var slugs = Interned()
+        var areaOf: [Int: Int32] = [:]
+        var skipped: [String] = []
+        for value in mapping.kept[mapping.areaDimension] {
+            let code = areaDimension.codes[value]
+            let name = areaDimension.labels[value]
+            let key = AreaKey(code: code, name: name, year: "")
+            if let slug = areas.slug(code: code, name: name, period: periods.last ?? "", line: value + 1, key: key) {
+                slugOf[value] = slug
+                areaOf[value] = slugs.index(slug)
+            } else {
+                skipped.append(name)
+                areas.skippedRows.append((value + 1, code == name ? name : "\(code) \(name)"))
+            }
+        }
+        if !areas.unmatched.isEmpty { throw Unmatched(rows: areas.unmatched) }
+        // Repeats show here already: two values of a dimension that mean one area, period or group.
+        let planned = CubeObservations.make(
+            cube, mapping, areaOf: areaOf, areaRanks: slugs.names.indices.map { Int64($0) })
+        if !planned.repeats.isEmpty { throw ObservationProblems(planned.repeats) }
+        // The summary, from the cells; only the lowest and highest become observations with names.
+        let cells = planned.observations
+        var computable = 0
+        var lowest: (position: Int, value: Double)?
+        var highest: (position: Int, value: Double)?
+        for position in 0..<cells.count {
+            let value = cells.row(position).value
+            guard !value.isNaN else { continue }
+            computable += 1
+            if value < lowest?.value ?? .infinity { lowest = (position, value) }
+            if value > highest?.value ?? -.infinity { highest = (position, value) }
+        }
+        func observation(_ position: Int) -> ReadObservation {
+            let row = cells.row(position)
+            let value = cells.areaValues[position % cells.areaValues.count]
+            return ReadObservation(
+                line: Int(row.line), areaCode: areaDimension.codes[value], areaName: areaDimension.labels[value],
+                period: planned.periods[Int(row.period)], value: row.value)
+        }
+        let summary = ObservationSummary(
+            computable: computable, notComputable: cells.count - computable,
+            lowest: lowest.map { observation($0.position) }, highest: highest.map { observation($0.position) })
+        let count = cells.count
+        let groupNames = planned.groups
+        if preview {
+            return Outcome(
+                summary: summary, written: 0, createdAreas: areas.created.count, skipped: skipped,
+                periods: periods.sorted(), matches: areas.matchCounts, skippedRows: areas.skippedRows,
+                preview: try await self.preview(
+                    spec, periods: periods, groups: groupNames, newValues: count, newAreas: areas.created, on: db))
+        }
+        let slugNames = slugs.names
+        let finalAreaOf = areaOf
+        let written = try await write(
+            spec, owner: owner, newAreas: areas.created, periods: planned.periods, groups: planned.groups, by: actor,
+            on: db
+        ) { areaNumbers in
+            let numbers = try slugNames.map { name in
+                guard let number = areaNumbers[name] else {
+                    throw Abort(.internalServerError, reason: "The area '\(name)' was not saved.")
+                }
+                return number
+            }
+            let made = CubeObservations.make(
+                cube, mapping, areaOf: finalAreaOf, areaRanks: CompactObservations.ranks(numbers))
+            if !made.repeats.isEmpty { throw ObservationProblems(made.repeats) }
+            return (made.observations, numbers)
+        }
+        return Outcome(
+            summary: summary, written: written, createdAreas: areas.created.count, skipped: skipped,
+            periods: periods.sorted(), matches: areas.matchCounts, skippedRows: areas.skippedRows)
+    }
+
+    /// Checks the definition, its links to the roadmap and the parent of new areas, and that its
+    /// name is not another indicator's; the catalogue, for matching areas.
+    static func check(_ spec: IndicatorImportSpec, allowSameName: Bool, on db: any Database) async throws
+        -> CatalogueDocument
+    {
+        let definitionProblems = spec.indicator.problems()
+        if !definitionProblems.isEmpty { throw ObservationProblems(definitionProblems) }
+        let doc = try await CatalogueLoader.load(from: db)
+        var linkProblems: [ObservationProblem] = []
+        let targetIDs = Set(doc.roadmap?.targetAreas.map(\.id) ?? [])
+        let strategyIDs = Set(doc.roadmap?.targetAreas.flatMap { $0.strategies.map(\.id) } ?? [])
+        for target in spec.indicator.targetAreas ?? [] where !targetIDs.contains(target) {
+            linkProblems.append(.init(line: nil, column: "targetAreas", .noTargetArea(target)))
+        }
+        for strategy in spec.indicator.strategies ?? [] where !strategyIDs.contains(strategy) {
+            linkProblems.append(.init(line: nil, column: "strategies", .noStrategy(strategy)))
+        }
+        if let parent = spec.parent, !doc.areas.contains(where: { $0.id == parent }) {
+            linkProblems.append(.init(line: nil, column: "parent", .noArea(parent)))
+        }
+        // A second indicator of the same name is nearly always a mistyped code (issue 20).
+        if !allowSameName, try await Indicator.query(on: db).filter(\.$code == spec.indicator.code).first() == nil {
+            let name = SearchText.fold(spec.indicator.name)
+            let namesake = try await Indicator.query(on: db).all().first { SearchText.fold($0.name) == name }
+            if let namesake {
+                linkProblems.append(
+                    .init(line: nil, column: "name", .nameTaken(name: namesake.name, code: namesake.code)))
+            }
+        }
+        if !linkProblems.isEmpty { throw ObservationProblems(linkProblems) }
+        return doc
+    }
+
+    /// Writes the indicator, its new areas and its observations in one transaction: what the
+    /// import replaces is kept first, then the covered values are deleted and the new ones
+    /// written, the areas above added up when asked, and the summaries recomputed.
+    /// - Parameter rows: the observations to write and each area index's number, given the
+    ///   number of every area by its id; it may throw to roll everything back.
+    static func write(
+        _ spec: IndicatorImportSpec, owner: String?, newAreas: [AreaRecord], periods: [String], groups: [String],
+        by actor: AuditActor, on db: any Database,
+        rows: @escaping @Sendable ([String: Int64]) throws -> (rows: any ObservationRows, areas: [Int64])
+    ) async throws -> Int {
+        let clock = ContinuousClock()
+        return try await CatalogueEditor.transaction(on: db) { tx -> Int in
+            let started = clock.now
+            try await CatalogueImporter.add(areas: newAreas, in: tx, actor: actor)
             let previous = try await Indicator.query(on: tx).filter(\.$code == spec.indicator.code).first()
             let sql = try tx.sql()
             // What this import replaces is kept, so that it can be restored.
@@ -221,73 +360,50 @@ enum IndicatorImporter {
             let indicatorNumber: Int64 = try numberRow.value("number")
             // A file replaces what it covers: the same indicator, periods and groups.
             try await sql.delete(from: Observation.schema).where("indicator_no", .equal, indicatorNumber)
-                .where("period", .in, finalPlan.periods.names).where("group_key", .in, finalPlan.groups.names).run()
-            let t1 = clock.now
-            // Repeated rows are found here, in the sort the writing needs anyway; an error rolls
-            // back the areas created above with everything else.
-            let areas = try finalPlan.areas.names.map { name in
-                guard let number = areaNumbers[name] else {
-                    throw Abort(.internalServerError, reason: "The area '\(name)' was not saved.")
-                }
-                return number
-            }
-            let (order, repeated) = finalPlan.rows.keyOrder(
-                period: CompactObservations.ranks(finalPlan.periods.names),
-                group: CompactObservations.ranks(finalPlan.groups.names),
-                area: CompactObservations.ranks(areas))
-            if !repeated.isEmpty {
-                throw ObservationProblems(
-                    repeated.prefix(1000).map { r in
-                        ObservationProblem(
-                            line: r.line, column: nil,
-                            .valueTwice(
-                                area: finalPlan.areas.names[Int(r.area)],
-                                period: finalPlan.periods.names[Int(r.period)],
-                                group: finalPlan.groups.names[Int(r.group)], firstLine: r.firstLine))
-                    })
-            }
+                .where("period", .in, periods).where("group_key", .in, groups).run()
+            let deleted = clock.now
+            let (ordered, areas) = try rows(areaNumbers)
             try await observationWriter(for: tx).insert(
-                finalPlan.rows, in: order, indicator: indicatorNumber, areas: areas,
-                periods: finalPlan.periods.names, groups: finalPlan.groups.names, on: tx)
-            let t2 = clock.now
+                ordered, indicator: indicatorNumber, areas: areas, periods: periods, groups: groups, on: tx)
+            let inserted = clock.now
+            let aggregated = try await IndicatorAggregation.refresh(
+                indicatorNumber: indicatorNumber, per: spec.indicator.per, aggregate: spec.aggregate, on: tx)
             try await IndicatorSummaries.recompute(indicator, on: tx)
-            tx.logger.debug(
-                "indicator import: areas and deletes \(t1 - t0), inserting \(t2 - t1), summaries \(clock.now - t2)")
+            let timing =
+                "indicator import: areas and deletes \(deleted - started), inserting \(inserted - deleted), "
+                + "adding up and summaries \(clock.now - inserted)"
+            tx.logger.debug("\(timing)")
             try await CatalogueState.advance(on: tx)
             try await Audit.record(
                 "import", objectType: "indicator", objectID: spec.indicator.code,
-                after: "{\"observations\":\(order.count),\"periods\":\(finalPlan.periods.names.sorted())}", by: actor,
-                on: tx)
-            return order.count
+                after: "{\"observations\":\(ordered.count),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
+                by: actor, on: tx)
+            return ordered.count
         }
-        return Outcome(
-            summary: summary, written: written, createdAreas: newAreas.count, skipped: plan.skipped,
-            periods: plan.periods.names.sorted())
     }
 
     /// Counts what the planned import would replace.
-    static func preview(_ spec: IndicatorImportSpec, plan: Plan, newAreas: [AreaRecord], on db: any Database)
-        async throws -> Preview
-    {
+    static func preview(
+        _ spec: IndicatorImportSpec, periods: [String], groups: [String], newValues: Int, newAreas: [AreaRecord],
+        on db: any Database
+    ) async throws -> Preview {
         let current = try await Indicator.query(on: db).filter(\.$code == spec.indicator.code).first()
         var total = 0
         var replaced = 0
         if let current, let id = current.id, let sql = db as? any SQLDatabase {
             func count(_ covered: Bool) async throws -> Int {
-                var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
-                    Observation.schema
-                )
-                .where("indicator_no", .equal, Observation.number(ofIndicator: id))
-                if covered { q = q.where("period", .in, plan.periods.names).where("group_key", .in, plan.groups.names) }
-                return try await q.first()?.value("n", as: Int.self) ?? 0
+                var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                    .from(Observation.schema)
+                    .where("indicator_no", .equal, Observation.number(ofIndicator: id))
+                if covered { query = query.where("period", .in, periods).where("group_key", .in, groups) }
+                return try await query.first()?.value("n", as: Int.self) ?? 0
             }
             total = try await count(false)
             replaced = try await count(true)
         }
         return Preview(
             currentName: current?.name, currentOwner: current?.ownerBody, currentValues: total,
-            replacedValues: replaced,
-            newValues: plan.rows.count, newAreas: newAreas.prefix(50).map(\.name))
+            replacedValues: replaced, newValues: newValues, newAreas: newAreas.prefix(50).map(\.name))
     }
 
     /// Creates or updates the indicator's row from its definition.

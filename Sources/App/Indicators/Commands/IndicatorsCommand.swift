@@ -39,7 +39,7 @@ struct IndicatorsImportCommand: AsyncCommand {
         @Argument(
             name: "file",
             help:
-                "The statistics file: CSV as published (comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM), Kolada JSON, or Open SDG CSV."
+                "The statistics file: CSV as published (comma, semicolon or tab; decimal comma or point; UTF-8 with or without BOM), Kolada JSON, Open SDG CSV, PC-Axis (.px) or JSON-stat 2.0."
         )
         var file: String
         @Option(
@@ -52,8 +52,34 @@ struct IndicatorsImportCommand: AsyncCommand {
             name: "save-mapping",
             help: "Write the complete mapping (file, indicator, columns) to this file for the next import.")
         var saveMapping: String?
-        @Option(name: "format", help: "csv (default), kolada (Kolada API JSON) or opensdg (Open SDG data CSV).")
+        @Option(
+            name: "format",
+            help:
+                "csv (default; .px and .json files are recognised by name), kolada (Kolada API JSON), opensdg (Open SDG data CSV), px (PC-Axis) or jsonstat (JSON-stat 2.0, as the PxWeb API answers)."
+        )
         var format: String?
+        @Option(
+            name: "period-columns",
+            help:
+                "A wide table's period columns, one period each: a pattern with YEAR (\"Medelvärde * YEAR\"), a list of columns, or #4-#7=2020-2023. Every period is imported in one run."
+        )
+        var periodColumns: String?
+        @Option(name: "language", help: "A PC-Axis file's language, of those it has (e.g. en); default its own.")
+        var language: String?
+        @Flag(
+            name: "match-across-kinds",
+            help:
+                "Match rows to areas of other kinds by name when --area-kind has none of that name (a RegSO area to the district of the same name); the report says how many did."
+        )
+        var matchAcrossKinds: Bool
+        @Flag(
+            name: "aggregate",
+            help:
+                "Also compute the areas above the file's (districts, district areas, the city) by adding up its numerators and denominators (or weighting by population where only rates exist)."
+        )
+        var aggregate: Bool
+        @Flag(name: "new", help: "Create the indicator even if another indicator has the same name.")
+        var new: Bool
         @Option(name: "code", help: "The indicator's code (its id), e.g. valdeltagande.")
         var code: String?
         @Option(name: "name", help: "The indicator's name in Swedish.")
@@ -121,7 +147,11 @@ struct IndicatorsImportCommand: AsyncCommand {
         var period: String?
         @Option(name: "period-column", help: "The column with the period, instead of --period.")
         var periodColumn: String?
-        @Option(name: "where", help: "Only rows where COLUMN=VALUE; several separated by commas, e.g. KOMMUNKOD=180.")
+        @Option(
+            name: "where",
+            help:
+                "Only rows where COLUMN=VALUE (codes of digits alike up to leading zeros: KOMMUNKOD=0180 keeps 180) or COLUMN^=PREFIX (starts with); several separated by commas, e.g. \"region^=Stockholm (\"."
+        )
         var filter: String?
         @Option(
             name: "area-kind",
@@ -233,7 +263,15 @@ struct IndicatorsImportCommand: AsyncCommand {
         if s.preliminary { m.preliminary = true }
         if let v = s.period { m.period = v }
         if let v = s.periodColumn { m.periodColumn = v }
-        if s.filter != nil { m.filters = try pairs(s.filter, "where") }
+        if let text = s.filter {
+            let (equals, prefixes, malformed) = ObservationMapping.filterPairs(text)
+            if let part = malformed.first {
+                throw CatalogueCommandError("--where takes COLUMN=VALUE or COLUMN^=PREFIX, got \"\(part)\"")
+            }
+            m.filters = equals
+            m.filterPrefixes = prefixes
+        }
+        if let v = s.periodColumns { m.periodColumns = v }
         spec.mapping = m
         if let v = s.areaKind {
             guard let kind = AreaKind(rawValue: v) else {
@@ -246,56 +284,39 @@ struct IndicatorsImportCommand: AsyncCommand {
         if let v = s.parent { spec.parent = v }
         if s.createAreas { spec.createAreas = true }
         if s.skipUnmatched { spec.skipUnmatched = true }
+        if s.matchAcrossKinds { spec.matchNamesAcrossKinds = true }
+        if s.aggregate { spec.aggregate = true }
+        if let v = s.language { spec.language = v }
+        // A PC-Axis or JSON-stat file is known by its name when no format is given.
+        if s.format == nil && s.mapping == nil {
+            let name = s.file.lowercased()
+            if name.hasSuffix(".px") { spec.format = .px }
+            if name.hasSuffix(".json") && !name.contains("kolada") { spec.format = .jsonstat }
+        }
         return spec
     }
 
     func run(using context: CommandContext, signature s: Signature) async throws {
         let spec = try Self.spec(s)
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: s.file)) } catch {
-            throw CatalogueCommandError("Cannot read \(s.file): \(error.localizedDescription)")
-        }
         let app = context.application
         try await app.autoMigrate()
         do {
             if let owner = s.owner, try await Body.query(on: app.db).filter(\.$slug == owner).first() == nil {
                 throw CatalogueCommandError("--owner: no body has the id \"\(owner)\"")
             }
-            let out = try await IndicatorImporter.run(
-                data, spec, owner: s.owner, preview: s.dryRun, by: .system("cli"), on: app.db)
-            if let p = out.preview {
-                context.console.print(
-                    "Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
-                if let name = p.currentName {
-                    context.console.print(
-                        "  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))"
-                    )
-                } else {
-                    context.console.print("  creates the indicator")
-                }
-                if out.createdAreas > 0 {
-                    context.console.print(
-                        "  creates \(out.createdAreas) areas: \(p.newAreas.prefix(10).joined(separator: ", "))")
-                }
-                return
+            let out: IndicatorImporter.Outcome
+            if spec.format == .px || spec.format == .jsonstat {
+                // The file's bytes are let go once its cube is read: a cube's import needs the cube only.
+                let cube = try IndicatorImporter.readCube(try Self.read(s.file), spec)
+                out = try await IndicatorImporter.run(
+                    cube: cube, spec, owner: s.owner, preview: s.dryRun, allowSameName: s.new, by: .system("cli"),
+                    on: app.db)
+            } else {
+                out = try await IndicatorImporter.run(
+                    try Self.read(s.file), spec, owner: s.owner, preview: s.dryRun, allowSameName: s.new,
+                    by: .system("cli"), on: app.db)
             }
-            let sum = out.summary
-            func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "–" }
-            context.console.success(
-                "Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "")."
-            )
-            context.console.print("  periods: \(out.periods.joined(separator: ", "))")
-            context.console.print("  computable: \(sum.computable), not computable: \(sum.notComputable)")
-            context.console.print(
-                "  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))"
-            )
-            if !out.skipped.isEmpty {
-                context.console.warning("  skipped \(out.skipped.count) rows whose area is not in the catalogue")
-            }
-            if let path = s.saveMapping {
-                try spec.encoded().write(to: URL(fileURLWithPath: path))
-                context.console.print("  mapping saved to \(path)")
-            }
+            report(out, spec: spec, signature: s, console: context.console)
         } catch let e as ObservationProblems {
             for p in e.problems { context.console.error("\(s.file): \(p)") }
             throw CatalogueCommandError("\(e.problems.count) problem(s) in \(s.file); nothing was written.")
@@ -304,5 +325,64 @@ struct IndicatorsImportCommand: AsyncCommand {
         } catch let e as IndicatorImporter.Unmatched {
             throw CatalogueCommandError("\(s.file): \(e)\nNothing was written.")
         }
+    }
+
+    static func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw CatalogueCommandError("Cannot read \(path): \(error.localizedDescription)")
+        }
+    }
+
+    func report(_ out: IndicatorImporter.Outcome, spec: IndicatorImportSpec, signature s: Signature, console: any Console)
+    {
+        if let p = out.preview {
+            console.print("Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
+            if let name = p.currentName {
+                console.print(
+                    "  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))"
+                )
+            } else {
+                console.print("  creates the indicator")
+            }
+            if out.createdAreas > 0 {
+                console.print("  creates \(out.createdAreas) areas: \(p.newAreas.prefix(10).joined(separator: ", "))")
+            }
+            reportMatches(out, console: console)
+            return
+        }
+        let sum = out.summary
+        func fmt(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "–" }
+        console.success(
+            "Imported \(out.written) observations of \(spec.indicator.code) from \(s.file)\(out.createdAreas > 0 ? ", creating \(out.createdAreas) areas" : "")."
+        )
+        console.print("  periods: \(out.periods.joined(separator: ", "))")
+        console.print("  computable: \(sum.computable), not computable: \(sum.notComputable)")
+        console.print(
+            "  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))"
+        )
+        reportMatches(out, console: console)
+        if let path = s.saveMapping {
+            do {
+                try spec.encoded().write(to: URL(fileURLWithPath: path))
+                console.print("  mapping saved to \(path)")
+            } catch {
+                console.warning("  the mapping could not be saved to \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// How the rows found their areas, per kind, and every row skipped (of the rows the filters kept).
+    func reportMatches(_ out: IndicatorImporter.Outcome, console: any Console) {
+        for kind in AreaKind.allCases {
+            let counts = out.matches.filter { $0.kind == kind }
+            guard !counts.isEmpty else { continue }
+            let ways = counts.map { "\($0.rows) by \($0.by == .otherKind ? "name of another kind" : $0.by.rawValue)" }
+            console.print("  rows matched to \(kind.rawValue): \(ways.joined(separator: ", "))")
+        }
+        guard !out.skippedRows.isEmpty else { return }
+        console.warning("  skipped \(out.skippedRows.count) rows whose area is not in the catalogue:")
+        for row in out.skippedRows { console.warning("    line \(row.line): \(row.area)") }
     }
 }
