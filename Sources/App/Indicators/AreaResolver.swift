@@ -54,6 +54,24 @@ struct AreaResolver {
         counts[kind, default: [:]][by, default: 0] += 1
     }
 
+    /// The id of the area a value of a cube names, for all its periods: a name that means one
+    /// area in one period and another in the next (an old name kept as an alias) cannot be one
+    /// value of a dimension, and is refused with both areas, to be imported a period at a time.
+    mutating func slug(code: String, name: String, periods: [String], line: Int) -> String? {
+        let key = IndicatorImporter.AreaKey(code: code, name: name, year: "")
+        var found: Set<String> = []
+        for period in periods.isEmpty ? [""] : periods {
+            if case .found(let area) = matcher.locate(code: code, name: name, period: period).match {
+                found.insert(area.id)
+            }
+        }
+        if found.count > 1 {
+            unmatched.append((line, name, found.sorted()))
+            return nil
+        }
+        return slug(code: code, name: name, period: periods.last ?? "", line: line, key: key)
+    }
+
     /// The id of the area a row names, or nil when it has none (the row is skipped, or the
     /// import will be refused with the row among `unmatched`).
     mutating func slug(code: String?, name: String?, period: String, line: Int, key: IndicatorImporter.AreaKey)

@@ -225,8 +225,7 @@ enum IndicatorImporter {
         for value in mapping.kept[mapping.areaDimension] {
             let code = areaDimension.codes[value]
             let name = areaDimension.labels[value]
-            let key = AreaKey(code: code, name: name, year: "")
-            if let slug = areas.slug(code: code, name: name, period: periods.last ?? "", line: value + 1, key: key) {
+            if let slug = areas.slug(code: code, name: name, periods: periods, line: value + 1) {
                 slugOf[value] = slug
                 areaOf[value] = slugs.index(slug)
             } else {

@@ -43,7 +43,7 @@ extension Texts {
         case .tooManyColumns(let found): "raden har \(found) fält, fler än någon statistikfil har"
         case .valueInUnnamedColumn: "ett värde står i en kolumn utan rubrik"
         case .ambiguousColumn(let name, let matches):
-            "flera kolumner heter ”\(name)” (kolumn \(matches.map { String($0 + 1) }.joined(separator: ", ")))"
+            swedishAmbiguity(name: name, headers: [], numbers: matches.map { $0 + 1 })
         case .notANumber(let value, let problem): swedish(problem, value: value)
         }
     }
@@ -139,6 +139,11 @@ extension Texts {
         case .nameTaken(let name, let code):
             "en indikator med namnet ”\(name)” finns redan med koden \(code): importera till den koden "
                 + "för att ersätta dess värden, eller välj att skapa en ny"
+        case .filterKeepsNothing(let value, let examples): "inget värde är ”\(value)” (värden: \(examples))"
+        case .jsonStatPosition(let got, let last):
+            "väntade en position från 0 till \(last) som ingen annan har, fick \(got)"
+        case .ambiguousColumn(let name, let headers, let numbers):
+            swedishAmbiguity(name: name, headers: headers, numbers: numbers)
         }
     }
 
@@ -155,5 +160,25 @@ extension Texts {
         case .group: "grupp"
         case .filter: "filter"
         }
+    }
+
+    /// A name more than one column answers to, and the `#N` form that picks one:
+    /// `rubrikraden har ”LÄN” två gånger (kolumn #1 och #4): ange den som #1 eller #4`.
+    private func swedishAmbiguity(name: String, headers: [String], numbers: [Int]) -> String {
+        func listed(_ items: [String], _ word: String) -> String {
+            guard items.count > 1, let final = items.last else { return items.first ?? "" }
+            return items.dropLast().joined(separator: ", ") + " \(word) " + final
+        }
+        let columns = numbers.map { "#\($0)" }
+        let advice = "ange den som \(listed(columns, "eller"))"
+        if let first = headers.first, headers.allSatisfy({ $0 == first }) {
+            let times = [2: "två gånger", 3: "tre gånger"][headers.count] ?? "\(headers.count) gånger"
+            return "rubrikraden har ”\(first)” \(times) (kolumn \(listed(columns, "och"))): \(advice)"
+        }
+        if headers.isEmpty {
+            return "flera kolumner matchar ”\(name)” (\(listed(columns, "och"))): \(advice)"
+        }
+        let named = zip(headers, columns).map { header, column in "\(header) (\(column))" }
+        return "flera kolumner matchar ”\(name)”: \(listed(named, "och")): \(advice)"
     }
 }

@@ -96,6 +96,42 @@ extension ObservationMapping {
         }
         return (pairs, malformed)
     }
+
+    /// `KOMMUNKOD=180, region^=Stockholm (`, as the import command's `--where` and the upload
+    /// form's filter take them: `=` keeps rows whose cell equals the value (`filters`), `^=` rows
+    /// whose cell starts with it (`filterPrefixes`). Names and values are trimmed of spaces, so a
+    /// value may hold `(`, `=` and inner spaces but not a comma; blank parts are ignored, and every
+    /// other part that is no pair is returned for the caller to report in its terms.
+    public static func filterPairs(
+        _ text: String
+    ) -> (equals: [String: String], prefixes: [String: String], malformed: [String]) {
+        var equals: [String: String] = [:]
+        var prefixes: [String: String] = [:]
+        var malformed: [String] = []
+        for part in text.split(separator: ",") {
+            if part.allSatisfy(\.isWhitespace) { continue }
+            guard let sign = part.firstIndex(of: "=") else {
+                malformed.append(String(part))
+                continue
+            }
+            var nameEnd = sign
+            var startsWith = false
+            if sign > part.startIndex, part[part.index(before: sign)] == "^" {
+                nameEnd = part.index(before: sign)
+                startsWith = true
+            }
+            let name = part[..<nameEnd].trimmingCharacters(in: .whitespaces)
+            let value = part[part.index(after: sign)...].trimmingCharacters(in: .whitespaces)
+            if name.isEmpty {
+                malformed.append(String(part))
+            } else if startsWith {
+                prefixes[name] = value
+            } else {
+                equals[name] = value
+            }
+        }
+        return (equals, prefixes, malformed)
+    }
 }
 
 /// One observation read from a file (observation: a value for an area, a period and a group).
@@ -238,6 +274,13 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         case noParent(area: String)
         // An import that would make a second indicator of the same name
         case nameTaken(name: String, code: String)
+        case filterKeepsNothing(value: String, examples: String)
+        // A JSON-stat category index or sparse value/status object (`column` is the JSON path)
+        case jsonStatPosition(got: String, last: Int)
+        /// A mapped name that more than one column answers to (a header that repeats `LÄN`, or
+        /// period columns that give one period twice): the columns' headers and 1-based numbers,
+        /// so that the message can offer the `#N` form.
+        case ambiguousColumn(name: String, headers: [String], numbers: [Int])
 
         /// The reason in English, for files, logs and the command line.
         public var english: String {
@@ -322,8 +365,28 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
             case .nameTaken(let name, let code):
                 "an indicator named \"\(name)\" already exists with the code \(code): "
                     + "import with --code \(code) to replace its values, or with --new to make another"
+            case .filterKeepsNothing(let value, let examples):
+                "no value is \"\(value)\" (values: \(examples))"
+            case .jsonStatPosition(let got, let last):
+                "expected a position from 0 to \(last) that no other has, got \(got)"
+            case .ambiguousColumn(let name, let headers, let numbers):
+                CSVTable.ambiguityMessage(name: name, headers: headers, numbers: numbers)
             }
         }
+    }
+}
+
+extension ObservationProblem {
+    /// A column lookup's error as a problem of the mapping: a name the header has more than once
+    /// becomes `.ambiguousColumn` (worded in the reader's language, with the `#N` form); anything
+    /// else keeps the error's own words.
+    static func ambiguity(_ error: CSVError, name: String, header: [String]) -> ObservationProblem {
+        guard case .ambiguousColumn(_, let matches) = error.kind else {
+            return ObservationProblem(line: nil, column: name, .detail("\(error)"))
+        }
+        let headers = matches.map { $0 < header.count ? header[$0] : "" }
+        return ObservationProblem(
+            line: nil, column: name, .ambiguousColumn(name: name, headers: headers, numbers: matches.map { $0 + 1 }))
     }
 }
 
@@ -336,25 +399,30 @@ public struct ObservationProblems: Error, Sendable, CustomStringConvertible {
 
 /// Reads observations out of a statistics file with a mapping. Every problem is collected (with
 /// line and column) so that an import can refuse the whole file and say all that is wrong.
+///
+/// A long table gives one observation a row. A wide table (`ObservationMapping.periodColumns`,
+/// *bred tabell*: one row per area, one column per period) gives one a period column of each row,
+/// each with the row's line, so that one run imports every period.
 public enum ObservationReader {
     /// A whole parsed table at once; for small files and tests.
-    public static func read(_ table: CSVTable, mapping m: ObservationMapping) -> Result<
+    public static func read(_ table: CSVTable, mapping: ObservationMapping) -> Result<
         [ReadObservation], ObservationProblems
     > {
         let columns: Columns
-        switch Columns.resolve(table.header, m) {
-        case .success(let c): columns = c
-        case .failure(let p): return .failure(p)
+        switch Columns.resolve(table.header, mapping) {
+        case .success(let resolved): columns = resolved
+        case .failure(let problems): return .failure(problems)
         }
         var decimals = DecimalVote(columns, delimiter: table.delimiter)
         for row in table.rows { decimals.count(row) }
-        let reader = RowReader(columns: columns, mapping: m, header: table.header, decimals: decimals)
-        var out: [ReadObservation] = []
+        let reader = RowReader(columns: columns, mapping: mapping, header: table.header, decimals: decimals)
+        var observations: [ReadObservation] = []
+        observations.reserveCapacity(table.rows.count * max(columns.periods.count, 1))
         var problems: [ObservationProblem] = []
-        for (r, row) in table.rows.enumerated() {
-            if let o = reader.read(row, line: table.lineNumbers[r], problems: &problems) { out.append(o) }
+        for (index, row) in table.rows.enumerated() {
+            reader.read(row, line: table.lineNumbers[index], problems: &problems, into: &observations)
         }
-        return problems.isEmpty ? .success(out) : .failure(ObservationProblems(problems))
+        return problems.isEmpty ? .success(observations) : .failure(ObservationProblems(problems))
     }
 
     /// Streams a file of any size: a first pass learns each number column's decimal separator,
@@ -362,7 +430,7 @@ public enum ObservationReader {
     /// of them are thrown together at the end as `ObservationProblems` (at most `maxProblems`);
     /// a caller writing inside a transaction rolls it back then. A file that is not CSV throws `CSVError`.
     public static func stream(
-        _ data: Data, mapping m: ObservationMapping, maxProblems: Int = 1000,
+        _ data: Data, mapping: ObservationMapping, maxProblems: Int = 1000,
         row emit: (ReadObservation) throws -> Void
     ) throws {
         var columns: Columns?
@@ -372,32 +440,74 @@ public enum ObservationReader {
             data,
             header: { names, delimiter in
                 header = names
-                switch Columns.resolve(names, m) {
-                case .success(let c):
-                    columns = c
-                    decimals = DecimalVote(c, delimiter: delimiter)
-                case .failure(let p): throw p
+                switch Columns.resolve(names, mapping) {
+                case .success(let resolved):
+                    columns = resolved
+                    decimals = DecimalVote(resolved, delimiter: delimiter)
+                case .failure(let problems): throw problems
                 }
-            }, cell: { column, bytes in decimals!.count(column, bytes) })
+            }, cell: { column, bytes in decimals?.count(column, bytes) })
         guard let columns, let decimals else {
             throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line")
         }
-        let reader = RowReader(columns: columns, mapping: m, header: header, decimals: decimals)
+        let reader = RowReader(columns: columns, mapping: mapping, header: header, decimals: decimals)
         var problems: [ObservationProblem] = []
+        // One row's observations (several for a wide table), refilled for every row.
+        var observations: [ReadObservation] = []
+        observations.reserveCapacity(max(columns.periods.count, 1))
         try CSVTable.forEachRow(
             data,
             row: { fields, line in
-                if let o = reader.read(fields, line: line, problems: &problems), problems.isEmpty { try emit(o) }
+                observations.removeAll(keepingCapacity: true)
+                reader.read(fields, line: line, problems: &problems, into: &observations)
+                if problems.isEmpty {
+                    for observation in observations { try emit(observation) }
+                }
                 if problems.count >= maxProblems { throw ObservationProblems(problems) }
             })
         if !problems.isEmpty { throw ObservationProblems(problems) }
+    }
+
+    /// A filter on one column: equal to the value (whole numbers compared without leading zeros,
+    /// so `KOMMUNKOD=0180` keeps Valmyndigheten's `180` rows and `180` keeps Statistics Sweden's
+    /// `0180`), or starting with it. Both compare the trimmed cell, case and all.
+    struct Filter {
+        let column: Int
+        let value: String
+        let startsWith: Bool
+        /// The wanted value's digits without leading zeros, when it is all digits.
+        let digits: Substring.UTF8View?
+
+        init(column: Int, value: String, startsWith: Bool) {
+            self.column = column
+            self.value = value.trimmingCharacters(in: .whitespaces)
+            self.startsWith = startsWith
+            digits = startsWith ? nil : Self.number(self.value)
+        }
+
+        func keeps(_ cell: String) -> Bool {
+            if startsWith { return cell.hasPrefix(value) }
+            if cell == value { return true }
+            guard let digits, let cellDigits = Self.number(cell) else { return false }
+            return cellDigits.elementsEqual(digits)
+        }
+
+        /// `0180` → `180`: the digits after any leading zeros, or nil when `text` is not all digits.
+        static func number(_ text: String) -> Substring.UTF8View? {
+            let bytes = text.utf8
+            guard !bytes.isEmpty, bytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            let zeros = bytes.prefix { $0 == 0x30 }.count
+            return Substring(text).utf8.dropFirst(zeros)
+        }
     }
 
     /// The mapped columns' indexes in a header.
     struct Columns {
         var code, name, num, den, val, per, weight, preliminary: Int?
         var groups: [(dimension: String, column: Int)] = []
-        var filters: [(column: Int, value: String)] = []
+        var filters: [Filter] = []
+        /// A wide table's period columns, each a value for its period; empty for a long table.
+        var periods: [PeriodColumns.Column] = []
 
         static func resolve(_ header: [String], _ m: ObservationMapping) -> Result<Columns, ObservationProblems> {
             var problems: [ObservationProblem] = []
@@ -418,7 +528,7 @@ public enum ObservationReader {
                             line: nil, column: name,
                             .columnNotInFile(role: role, columns: header.joined(separator: ", "))))
                 } catch {
-                    problems.append(ObservationProblem(line: nil, column: name, .detail("\(error)")))
+                    problems.append(ObservationProblem.ambiguity(error, name: name, header: header))
                 }
                 return nil
             }
@@ -432,10 +542,23 @@ public enum ObservationReader {
             c.weight = col(m.weight, .weight)
             c.preliminary = col(m.preliminaryColumn, .preliminary)
             c.groups = m.groups.sorted { $0.key < $1.key }.compactMap { g in col(g.value, .group).map { (g.key, $0) } }
-            c.filters = m.filters.sorted { $0.key < $1.key }.compactMap { f in col(f.key, .filter).map { ($0, f.value) }
+            let equal = m.filters.sorted { $0.key < $1.key }.compactMap { filter in
+                col(filter.key, .filter).map { Filter(column: $0, value: filter.value, startsWith: false) }
             }
+            let starting = m.filterPrefixes.sorted { $0.key < $1.key }.compactMap { filter in
+                col(filter.key, .filter).map { Filter(column: $0, value: filter.value, startsWith: true) }
+            }
+            c.filters = equal + starting
             if m.areaCode == nil && m.areaName == nil {
                 problems.append(ObservationProblem(line: nil, column: nil, .mapArea))
+            }
+            if let periodColumns = m.periodColumns {
+                problems += wideProblems(m)
+                switch PeriodColumns.resolve(periodColumns, header: header) {
+                case .success(let resolved): c.periods = resolved.columns
+                case .failure(let found): problems += found.problems
+                }
+                return problems.isEmpty ? .success(c) : .failure(ObservationProblems(problems))
             }
             if (m.numerator == nil) != (m.denominator == nil) {
                 problems.append(ObservationProblem(line: nil, column: nil, .mapNumeratorAndDenominator))
@@ -448,10 +571,32 @@ public enum ObservationReader {
             }
             return problems.isEmpty ? .success(c) : .failure(ObservationProblems(problems))
         }
+
+        /// A wide table's period columns hold the values and say the periods: a period (or its
+        /// column), a value column, or a numerator and denominator besides them cannot be meant.
+        /// Rates from counts in wide tables are not read: such a file is imported as values.
+        static func wideProblems(_ m: ObservationMapping) -> [ObservationProblem] {
+            var problems: [ObservationProblem] = []
+            if m.periodColumn != nil || !(m.period ?? "").isEmpty {
+                problems.append(
+                    ObservationProblem(line: nil, column: m.periodColumn ?? m.period, .periodColumnsAndPeriod))
+            }
+            for name in [m.value, m.numerator, m.denominator].compactMap({ $0 }) {
+                problems.append(
+                    ObservationProblem(
+                        line: nil, column: name,
+                        .detail(
+                            "with period columns, each period column holds the values: "
+                                + "leave out the value, numerator and denominator columns")))
+            }
+            return problems
+        }
     }
 
     /// The decimal separator of each number column by a vote of its values, as
-    /// `CSVTable.decimalSeparator(column:)` decides it for a whole table.
+    /// `CSVTable.decimalSeparator(column:)` decides it for a whole table. A wide table's period
+    /// columns vote together: one measure over the years is written one way, and a year whose
+    /// values are all whole numbers could not tell on its own.
     struct DecimalVote {
         /// By column index: whether it holds numbers, and its votes.
         private var isNumber: [Bool]
@@ -459,9 +604,10 @@ public enum ObservationReader {
         private let fallback: Character
 
         init(_ c: Columns, delimiter: CSVTable.Delimiter) {
-            let columns = [c.num, c.den, c.val, c.weight].compactMap { $0 }
+            let columns = [c.num, c.den, c.val, c.weight].compactMap { $0 } + c.periods.map(\.index)
             let n = (columns.max() ?? -1) + 1
-            isNumber = (0..<n).map(columns.contains)
+            isNumber = Array(repeating: false, count: n)
+            for column in columns { isNumber[column] = true }
             commas = Array(repeating: 0, count: n)
             dots = commas
             fallback = delimiter == .comma ? "." : ","
@@ -484,14 +630,20 @@ public enum ObservationReader {
         }
 
         func separator(_ column: Int?) -> Character {
-            guard let column, column < isNumber.count else { return "." }
-            let c = commas[column]
-            let d = dots[column]
+            separator(columns: column.map { [$0] } ?? [])
+        }
+
+        /// The separator of columns that vote together.
+        func separator(columns: [Int]) -> Character {
+            let counted = columns.filter { $0 < isNumber.count }
+            guard !counted.isEmpty else { return "." }
+            let c = counted.reduce(0) { $0 + commas[$1] }
+            let d = counted.reduce(0) { $0 + dots[$1] }
             return c > d ? "," : d > c ? "." : fallback
         }
     }
 
-    /// Turns one row into an observation, or nil when a filter leaves it out or it has a problem.
+    /// Turns one row into its observations, none when a filter leaves it out or it has a problem.
     /// A class with caches: a file of millions of rows repeats a few periods and groups, and
     /// folding and joining them anew for every row took most of the reading time.
     final class RowReader {
@@ -499,6 +651,8 @@ public enum ObservationReader {
         let m: ObservationMapping
         let header: [String]
         let dNum, dDen, dVal, dWeight: Character
+        /// The separator of a wide table's period columns.
+        let periodsDecimal: Character
 
         init(columns: Columns, mapping: ObservationMapping, header: [String], decimals: DecimalVote) {
             c = columns
@@ -508,6 +662,7 @@ public enum ObservationReader {
             dDen = decimals.separator(columns.den)
             dVal = decimals.separator(columns.val)
             dWeight = decimals.separator(columns.weight)
+            periodsDecimal = decimals.separator(columns: columns.periods.map(\.index))
         }
 
         private var groupCache: [[String]: String] = [:]
@@ -526,27 +681,51 @@ public enum ObservationReader {
         }
         static let yesWords: Set<String> = ["1", "ja", "yes", "true", "j", "p", "prel", "preliminar", "preliminary"]
 
-        func read(_ row: [String], line: Int, problems: inout [ObservationProblem]) -> ReadObservation? {
-            func cell(_ i: Int) -> String { Self.trim(row[i]) }
-            for f in c.filters where cell(f.column) != f.value { return nil }
-            let before = problems.count
-            func number(_ i: Int?, _ d: Character) -> (Double?, Bool) {
-                guard let i else { return (nil, false) }
-                switch CSVNumber.parse(row[i], decimal: d) {
-                case .success(.value(let x)): return (x, false)
-                case .success(.missing): return (nil, false)
-                case .success(.suppressed): return (nil, true)
-                case .failure(let p):
-                    problems.append(
-                        ObservationProblem(line: line, column: header[i], .number(p, value: row[i], decimal: String(d)))
-                    )
-                    return (nil, false)
-                }
+        /// A cell as a number, or nil when it has none; `suppressed` when the publisher withheld it.
+        private func number(
+            _ row: [String], _ column: Int?, _ decimal: Character, line: Int, problems: inout [ObservationProblem]
+        ) -> (value: Double?, suppressed: Bool) {
+            guard let column else { return (nil, false) }
+            switch CSVNumber.parse(row[column], decimal: decimal) {
+            case .success(.value(let x)): return (x, false)
+            case .success(.missing): return (nil, false)
+            case .success(.suppressed): return (nil, true)
+            case .failure(let problem):
+                problems.append(
+                    ObservationProblem(
+                        line: line, column: header[column],
+                        .number(problem, value: row[column], decimal: String(decimal))))
+                return (nil, false)
             }
-            let (n, sn) = number(c.num, dNum)
-            let (d, sd) = number(c.den, dDen)
-            let (v, sv) = number(c.val, dVal)
-            let (w, _) = number(c.weight, dWeight)
+        }
+
+        /// Appends the row's observations to `output` (one, or one a period column), or its
+        /// problems to `problems`.
+        func read(
+            _ row: [String], line: Int, problems: inout [ObservationProblem], into output: inout [ReadObservation]
+        ) {
+            for filter in c.filters where !filter.keeps(Self.trim(row[filter.column])) { return }
+            let before = problems.count
+            let (w, _) = number(row, c.weight, dWeight, line: line, problems: &problems)
+            if !c.periods.isEmpty {
+                guard problems.count == before else { return }
+                let group = group(row)
+                let preliminary = preliminary(row)
+                let code = c.code.map { Self.trim(row[$0]) }
+                let name = c.name.map { Self.trim(row[$0]) }
+                for period in c.periods {
+                    let (value, suppressed) = number(row, period.index, periodsDecimal, line: line, problems: &problems)
+                    guard problems.count == before else { continue }
+                    output.append(
+                        ReadObservation(
+                            line: line, areaCode: code, areaName: name, period: period.period, group: group,
+                            value: value, weight: w, suppressed: suppressed, preliminary: preliminary))
+                }
+                return
+            }
+            let (n, sn) = number(row, c.num, dNum, line: line, problems: &problems)
+            let (d, sd) = number(row, c.den, dDen, line: line, problems: &problems)
+            let (v, sv) = number(row, c.val, dVal, line: line, problems: &problems)
             let value: Double?
             if c.num != nil {
                 // A denominator of 0 or none: not computable, kept as such.
@@ -554,44 +733,44 @@ public enum ObservationReader {
             } else {
                 value = v
             }
-            let period = c.per.map(cell) ?? m.period ?? ""
+            let period = c.per.map { Self.trim(row[$0]) } ?? m.period ?? ""
             if period.isEmpty {
                 problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty))
             }
-            guard problems.count == before else { return nil }
-            var group = ObservationGroup.total
-            if !c.groups.isEmpty {
-                if c.groups.count == 1, let known = singleGroupCache[cell(c.groups[0].column)] {
-                    // One group column (the usual case): a key of one string, not an array of one.
-                    group = known
-                } else {
-                    let cells = c.groups.map { cell($0.column) }
-                    if let known = groupCache[cells] {
-                        group = known
-                    } else {
-                        group = ObservationGroup.key(
-                            zip(c.groups, cells).compactMap { g, v in
-                                Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
-                            })
-                        groupCache[cells] = group
-                        if cells.count == 1 { singleGroupCache[cells[0]] = group }
-                    }
-                }
+            guard problems.count == before else { return }
+            output.append(
+                ReadObservation(
+                    line: line, areaCode: c.code.map { Self.trim(row[$0]) }, areaName: c.name.map { Self.trim(row[$0]) },
+                    period: period, group: group(row), numerator: n, denominator: d, value: value,
+                    weight: w ?? (c.num != nil ? d : nil), suppressed: sn || sd || sv, preliminary: preliminary(row)))
+        }
+
+        /// The row's group key (`ObservationGroup`), `T` when no group column is mapped.
+        private func group(_ row: [String]) -> String {
+            guard !c.groups.isEmpty else { return ObservationGroup.total }
+            if c.groups.count == 1, let known = singleGroupCache[Self.trim(row[c.groups[0].column])] {
+                // One group column (the usual case): a key of one string, not an array of one.
+                return known
             }
-            var preliminary = m.preliminary
-            if !preliminary, let p = c.preliminary {
-                let v = cell(p)
-                if let known = yesCache[v] {
-                    preliminary = known
-                } else {
-                    preliminary = Self.yesWords.contains(SearchText.fold(v))
-                    yesCache[v] = preliminary
-                }
-            }
-            return ReadObservation(
-                line: line, areaCode: c.code.map(cell), areaName: c.name.map(cell), period: period, group: group,
-                numerator: n, denominator: d, value: value, weight: w ?? (c.num != nil ? d : nil),
-                suppressed: sn || sd || sv, preliminary: preliminary)
+            let cells = c.groups.map { Self.trim(row[$0.column]) }
+            if let known = groupCache[cells] { return known }
+            let group = ObservationGroup.key(
+                zip(c.groups, cells).compactMap { g, v in
+                    Self.totalWords.contains(SearchText.fold(v)) ? nil : (g.dimension, v)
+                })
+            groupCache[cells] = group
+            if cells.count == 1 { singleGroupCache[cells[0]] = group }
+            return group
+        }
+
+        /// Whether the row's value is preliminary: the whole file, or its preliminary column says so.
+        private func preliminary(_ row: [String]) -> Bool {
+            guard !m.preliminary, let column = c.preliminary else { return m.preliminary }
+            let cell = Self.trim(row[column])
+            if let known = yesCache[cell] { return known }
+            let yes = Self.yesWords.contains(SearchText.fold(cell))
+            yesCache[cell] = yes
+            return yes
         }
     }
 }
@@ -610,6 +789,14 @@ public struct ObservationSummary: Sendable, Equatable {
 
     public init(_ rows: [ReadObservation]) {
         for r in rows { add(r) }
+    }
+
+    /// A summary counted elsewhere (a cube read in place), with its lowest and highest rows.
+    public init(computable: Int, notComputable: Int, lowest: ReadObservation?, highest: ReadObservation?) {
+        self.computable = computable
+        self.notComputable = notComputable
+        self.lowest = lowest
+        self.highest = highest
     }
 
     /// Counts one row; the first of equal lowest (highest) values is kept.
