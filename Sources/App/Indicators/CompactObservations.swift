@@ -22,39 +22,75 @@ struct Interned: Sendable {
     }
 }
 
-/// Observations as compact rows of numbers: areas, periods and groups by index, missing numbers
-/// as NaN; about 56 bytes a row, so 5 million rows take some 280 MB rather than gigabytes of
-/// strings. One array of rows rather than one array per column: rows are written in key order,
-/// not file order, and reading one row then touches one place in memory instead of eight.
+/// Observations as compact columns of numbers: areas, periods and groups by index packed into
+/// one word, missing numbers as NaN, and the columns a file does not have (numerators,
+/// denominators, weights apart from the denominator) not kept at all: 21 bytes a row for a file
+/// of values, 37 with numerators and denominators, so 5 million rows take some 185 MB rather
+/// than gigabytes of strings.
 struct CompactObservations: Sendable {
-    struct Row: Sendable {
-        var area, period, group: Int32
-        /// The file's line, for messages about repeated rows.
-        var line: Int32
-        var value, numerator, denominator, weight: Double
-        /// Bit 0: preliminary, bit 1: suppressed.
-        var flags: UInt8
+    /// Area, period and group indexes, 21 bits each (`maxDistinct`): area lowest.
+    private(set) var keys: [UInt64] = []
+    private(set) var lines: [Int32] = []
+    /// Bit 0: preliminary, bit 1: suppressed, bit 2: the weight is the denominator.
+    private(set) var flags: [UInt8] = []
+    private(set) var values: [Double] = []
+    /// Empty until a row has one; then one a row.
+    private(set) var numerators: [Double] = []
+    private(set) var denominators: [Double] = []
+    private(set) var weights: [Double] = []
 
-        var computable: Bool { !value.isNaN }
-        var preliminary: Bool { flags & 1 == 1 }
-        var suppressed: Bool { flags & 2 == 2 }
+    var count: Int { keys.count }
+
+    mutating func reserve(_ count: Int) {
+        keys.reserveCapacity(count)
+        lines.reserveCapacity(count)
+        flags.reserveCapacity(count)
+        values.reserveCapacity(count)
     }
 
-    private(set) var rows: [Row] = []
+    static let indexBits: UInt64 = 21
+    static let indexMask: UInt64 = (1 << indexBits) - 1
 
-    var count: Int { rows.count }
-
-    mutating func reserve(_ n: Int) { rows.reserveCapacity(n) }
-
-    mutating func append(_ r: ReadObservation, area a: Int32, period p: Int32, group g: Int32) {
-        rows.append(
-            Row(
-                area: a, period: p, group: g, line: Int32(clamping: r.line), value: r.value ?? .nan,
-                numerator: r.numerator ?? .nan, denominator: r.denominator ?? .nan, weight: r.weight ?? .nan,
-                flags: (r.preliminary ? 1 : 0) | (r.suppressed ? 2 : 0)))
+    /// Appends a number to a column kept only once some row has one.
+    private static func append(_ number: Double?, to column: inout [Double], rows: Int) {
+        if column.isEmpty {
+            guard let number else { return }
+            column = [Double](repeating: .nan, count: rows)
+            column.append(number)
+            return
+        }
+        column.append(number ?? .nan)
     }
 
-    static func optional(_ x: Double) -> Double? { x.isNaN ? nil : x }
+    mutating func append(_ row: ReadObservation, area: Int32, period: Int32, group: Int32) {
+        let rows = keys.count
+        keys.append(UInt64(period) << (2 * Self.indexBits) | UInt64(group) << Self.indexBits | UInt64(area))
+        lines.append(Int32(clamping: row.line))
+        values.append(row.value ?? .nan)
+        Self.append(row.numerator, to: &numerators, rows: rows)
+        Self.append(row.denominator, to: &denominators, rows: rows)
+        let weightIsDenominator = row.weight != nil && row.weight == row.denominator
+        Self.append(weightIsDenominator ? nil : row.weight, to: &weights, rows: rows)
+        var bits: UInt8 = row.preliminary ? 1 : 0
+        if row.suppressed { bits |= 2 }
+        if weightIsDenominator { bits |= 4 }
+        flags.append(bits)
+    }
+
+    func area(_ row: Int) -> Int32 { Int32(keys[row] & Self.indexMask) }
+    func group(_ row: Int) -> Int32 { Int32(keys[row] >> Self.indexBits & Self.indexMask) }
+    func period(_ row: Int) -> Int32 { Int32(keys[row] >> (2 * Self.indexBits)) }
+
+    /// The row as the writer takes it.
+    func row(_ row: Int) -> ObservationRow {
+        let denominator = denominators.isEmpty ? .nan : denominators[row]
+        let bits = flags[row]
+        return ObservationRow(
+            area: area(row), period: period(row), group: group(row), value: values[row],
+            numerator: numerators.isEmpty ? .nan : numerators[row], denominator: denominator,
+            weight: bits & 4 == 4 ? denominator : weights.isEmpty ? .nan : weights[row], flags: bits & 3,
+            line: lines[row])
+    }
 
     /// Each name's rank in the order SQLite and PostgreSQL (with C collation) sort text: bytewise
     /// on UTF-8, as Swift's `lexicographicallyPrecedes` on `utf8` compares.
@@ -67,10 +103,10 @@ struct CompactObservations: Sendable {
         ranks(numbers.count) { numbers[$0] < numbers[$1] }
     }
 
-    private static func ranks(_ n: Int, by less: (Int, Int) -> Bool) -> [Int64] {
-        var r = [Int64](repeating: 0, count: n)
-        for (rank, i) in (0..<n).sorted(by: less).enumerated() { r[i] = Int64(rank) }
-        return r
+    private static func ranks(_ count: Int, by less: (Int, Int) -> Bool) -> [Int64] {
+        var result = [Int64](repeating: 0, count: count)
+        for (rank, index) in (0..<count).sorted(by: less).enumerated() { result[index] = Int64(rank) }
+        return result
     }
 
     /// How many different periods, groups or areas one import may have.
@@ -83,68 +119,126 @@ struct CompactObservations: Sendable {
         let area, period, group: Int32
     }
 
-    /// The rows' indexes in the order of the observations' primary key (period, group, area
-    /// within one indicator), given each period's, group's and area's rank in that order, so that
-    /// the database's B-tree grows at one end instead of being searched and split page by page.
+    /// The rows in key order: as they are (a file in key order), or each row's key rank packed
+    /// with its number into one word, sorted (8 bytes a row), or in the rare file whose ranks
+    /// and row numbers do not fit one word, the row numbers.
+    enum KeyOrder: Sendable {
+        case asRead(Int)
+        case packed([UInt64], rowBits: UInt64)
+        case rows([Int32])
+
+        var count: Int {
+            switch self {
+            case .asRead(let count): count
+            case .packed(let keys, _): keys.count
+            case .rows(let rows): rows.count
+            }
+        }
+
+        func row(_ position: Int) -> Int {
+            switch self {
+            case .asRead: position
+            case .packed(let keys, let rowBits): Int(keys[position] & ((1 << rowBits) - 1))
+            case .rows(let rows): Int(rows[position])
+            }
+        }
+    }
+
+    /// Bits enough for numbers below `count`.
+    static func bits(_ count: Int) -> UInt64 {
+        UInt64(max(1, Int.bitWidth - max(count - 1, 1).leadingZeroBitCount))
+    }
+
+    /// The rows in the order of the observations' primary key (period, group, area within one
+    /// indicator), given each period's, group's and area's rank in that order, so that the
+    /// database's B-tree grows at one end instead of being searched and split page by page.
     ///
     /// Several rows for one area, period and group are allowed only when none has a value
     /// (collection rows such as early votes not allocated to a district): the first is kept,
     /// the others are left out. Any other repeat is returned in `repeated`, in file order.
-    /// Each rank must be below `maxDistinct` (the key packs three into one 64-bit number).
-    func keyOrder(period pr: [Int64], group gr: [Int64], area ar: [Int64]) -> (order: [Int32], repeated: [Repeated]) {
-        precondition(pr.count <= Self.maxDistinct && gr.count <= Self.maxDistinct && ar.count <= Self.maxDistinct)
-        var keyed = [(key: Int64, row: Int32)]()
-        keyed.reserveCapacity(rows.count)
-        var sorted = true
-        rows.withUnsafeBufferPointer { rows in
-            var previous = Int64.min
-            for i in rows.indices {
-                let r = rows[i]
-                let key = pr[Int(r.period)] << 42 | gr[Int(r.group)] << 21 | ar[Int(r.area)]
-                sorted = sorted && key > previous
-                previous = key
-                keyed.append((key, Int32(i)))
-            }
+    func keyOrder(period pr: [Int64], group gr: [Int64], area ar: [Int64]) -> (
+        order: KeyOrder, repeated: [Repeated]
+    ) {
+        let areaBits = Self.bits(ar.count)
+        let groupBits = Self.bits(gr.count)
+        let periodBits = Self.bits(pr.count)
+        let rowBits = Self.bits(count)
+        func rank(_ row: Int) -> UInt64 {
+            let key = keys[row]
+            let area = UInt64(ar[Int(key & Self.indexMask)])
+            let group = UInt64(gr[Int(key >> Self.indexBits & Self.indexMask)])
+            let period = UInt64(pr[Int(key >> (2 * Self.indexBits))])
+            return (period << groupBits | group) << areaBits | area
         }
-        // Files already in key order (and free of repeats) need no sort; the row number breaks
-        // ties so that the first of repeated rows comes first.
-        if !sorted { keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row } }
-        var order = [Int32]()
-        order.reserveCapacity(keyed.count)
+        // Files already in key order (and free of repeats) need no sort.
+        var sorted = true
+        var previous: UInt64?
+        for row in 0..<count {
+            let key = rank(row)
+            if let previous, key <= previous {
+                sorted = false
+                break
+            }
+            previous = key
+        }
+        if sorted { return (.asRead(count), []) }
+        var order: KeyOrder
+        var sameKey: (Int, Int) -> Bool
+        if areaBits + groupBits + periodBits + rowBits <= 64 {
+            // The row number in the low bits breaks ties, so the first of repeated rows comes first.
+            var packed = [UInt64](repeating: 0, count: count)
+            for row in 0..<count { packed[row] = rank(row) << rowBits | UInt64(row) }
+            packed.sort()
+            order = .packed(packed, rowBits: rowBits)
+            sameKey = { packed[$0] >> rowBits == packed[$1] >> rowBits }
+        } else {
+            var ranked = (0..<count).map { (key: rank($0), row: Int32($0)) }
+            ranked.sort { $0.key != $1.key ? $0.key < $1.key : $0.row < $1.row }
+            order = .rows(ranked.map(\.row))
+            sameKey = { ranked[$0].key == ranked[$1].key }
+        }
+        // Repeats lie next to each other now; the first of each key is kept.
         var repeated: [Repeated] = []
-        var k = 0
-        while k < keyed.count {
-            let first = keyed[k]
-            order.append(first.row)
-            var j = k + 1
-            while j < keyed.count && keyed[j].key == first.key {
-                let a = rows[Int(first.row)]
-                let b = rows[Int(keyed[j].row)]
-                if a.computable || b.computable {
+        var kept: [Int32] = []
+        var hasRepeats = false
+        var position = 1
+        while position < count {
+            if sameKey(position - 1, position) {
+                hasRepeats = true
+                break
+            }
+            position += 1
+        }
+        guard hasRepeats else { return (order, []) }
+        kept.reserveCapacity(count)
+        var start = 0
+        while start < count {
+            let first = order.row(start)
+            kept.append(Int32(first))
+            var next = start + 1
+            while next < count && sameKey(start, next) {
+                let other = order.row(next)
+                if !values[first].isNaN || !values[other].isNaN {
                     repeated.append(
                         Repeated(
-                            line: Int(b.line), firstLine: Int(a.line), area: b.area, period: b.period, group: b.group))
+                            line: Int(lines[other]), firstLine: Int(lines[first]), area: area(other),
+                            period: period(other), group: group(other)))
                 }
-                j += 1
+                next += 1
             }
-            k = j
+            start = next
         }
         repeated.sort { $0.line < $1.line }
-        return (order, repeated)
+        return (.rows(kept), repeated)
     }
 }
 
 /// A file's rows in the order of the table's key, for the writer.
 struct CompactRowsInKeyOrder: ObservationRows {
     let rows: CompactObservations
-    let order: [Int32]
+    let order: CompactObservations.KeyOrder
 
     var count: Int { order.count }
 
-    func row(_ position: Int) -> ObservationRow {
-        let row = rows.rows[Int(order[position])]
-        return ObservationRow(
-            area: row.area, period: row.period, group: row.group, value: row.value, numerator: row.numerator,
-            denominator: row.denominator, weight: row.weight, flags: row.flags, line: row.line)
-    }
+    func row(_ position: Int) -> ObservationRow { rows.row(order.row(position)) }
 }

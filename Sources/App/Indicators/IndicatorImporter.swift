@@ -86,14 +86,16 @@ enum IndicatorImporter {
     /// - Parameters:
     ///   - owner: the owning body to record (a new indicator, or an administrator's choice).
     ///   - allowSameName: make a new indicator even when another code has its name.
+    /// The file is consumed: its bytes are let go once every row is read, before the writing.
     static func run(
-        _ data: Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false,
+        _ data: consuming Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false,
         allowSameName: Bool = false, by actor: AuditActor, on db: any Database
     ) async throws -> Outcome {
         if spec.format == .px || spec.format == .jsonstat {
+            let cube = try readCube(data, spec)
+            _ = consume data
             return try await run(
-                cube: try readCube(data, spec), spec, owner: owner, preview: preview, allowSameName: allowSameName,
-                by: actor, on: db)
+                cube: cube, spec, owner: owner, preview: preview, allowSameName: allowSameName, by: actor, on: db)
         }
         let doc = try await check(spec, allowSameName: allowSameName, on: db)
         let clock = ContinuousClock()
@@ -134,6 +136,7 @@ enum IndicatorImporter {
             // Collection rows are counted (the six of early votes are six rows not computable) but stored once.
             summary.add(row)
         }
+        _ = consume data
         lap("reading and checking \(plan.rows.count) rows")
         if !areas.unmatched.isEmpty { throw Unmatched(rows: areas.unmatched) }
         for (what, count) in [

@@ -43,9 +43,11 @@ func observationWriter(for db: any Database) -> any ObservationWriter {
 /// to disk before it commits. A connection without `SQLiteDirect` takes the portable path.
 struct SQLiteObservationWriter: ObservationWriter {
     /// Page cache for the import's connection, in KiB: about 100 bytes a row (what a row takes in
-    /// the table's pages), at least 256 MB and at most 1 GB, then back to SQLite's default. Pages
-    /// that do not fit are written to the log before the commit and some of them again after.
-    static func importCacheKiB(rows: Int) -> Int { min(max(rows / 10, 262_144), 1_048_576) }
+    /// the table's pages), at most 64 MB, then back to SQLite's default. Pages that do not fit are
+    /// written to the log before the commit; rows come in key order, so the table grows at one
+    /// end and a page, once written, is seldom touched again. A larger cache saved little time
+    /// and cost an import of a 126 MB file several hundred megabytes.
+    static func importCacheKiB(rows: Int) -> Int { min(max(rows / 10, 2_000), 65_536) }
 
     func insert(
         _ rows: some ObservationRows, indicator: Int64, areas: [Int64], periods: [String], groups: [String],
