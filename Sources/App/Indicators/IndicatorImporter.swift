@@ -237,6 +237,23 @@ enum IndicatorImporter {
             }
         }
         if !areas.unmatched.isEmpty { throw Unmatched(rows: areas.unmatched) }
+        // Two values of the area dimension that mean one area would give it two values.
+        var firstValueOf: [Int32: Int] = [:]
+        var sameArea: [ObservationProblem] = []
+        for value in mapping.kept[mapping.areaDimension] {
+            guard let index = areaOf[value] else { continue }
+            if let first = firstValueOf[index] {
+                sameArea.append(
+                    .init(
+                        line: nil, column: areaDimension.id,
+                        .sameArea(
+                            first: areaDimension.labels[first], second: areaDimension.labels[value],
+                            area: slugs.names[Int(index)])))
+            } else {
+                firstValueOf[index] = value
+            }
+        }
+        if !sameArea.isEmpty { throw ObservationProblems(Array(sameArea.prefix(1000))) }
         // Repeats show here already: two values of a dimension that mean one area, period or group.
         let planned = CubeObservations.make(
             cube, mapping, areaOf: areaOf, areaRanks: slugs.names.indices.map { Int64($0) })

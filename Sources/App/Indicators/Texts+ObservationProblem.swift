@@ -140,6 +140,8 @@ extension Texts {
             "en indikator med namnet ”\(name)” finns redan med koden \(code): importera till den koden "
                 + "för att ersätta dess värden, eller välj att skapa en ny"
         case .filterKeepsNothing(let value, let examples): "inget värde är ”\(value)” (värden: \(examples))"
+        case .sameArea(let first, let second, let area):
+            "”\(first)” och ”\(second)” betyder båda området \(area): ett område kan ha ett värde"
         case .jsonStatPosition(let got, let last):
             "väntade en position från 0 till \(last) som ingen annan har, fick \(got)"
         case .ambiguousColumn(let name, let headers, let numbers):

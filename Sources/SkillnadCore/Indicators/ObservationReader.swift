@@ -275,6 +275,7 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         // An import that would make a second indicator of the same name
         case nameTaken(name: String, code: String)
         case filterKeepsNothing(value: String, examples: String)
+        case sameArea(first: String, second: String, area: String)
         // A JSON-stat category index or sparse value/status object (`column` is the JSON path)
         case jsonStatPosition(got: String, last: Int)
         /// A mapped name that more than one column answers to (a header that repeats `LÄN`, or
@@ -367,6 +368,8 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
                     + "import with --code \(code) to replace its values, or with --new to make another"
             case .filterKeepsNothing(let value, let examples):
                 "no value is \"\(value)\" (values: \(examples))"
+            case .sameArea(let first, let second, let area):
+                "\"\(first)\" and \"\(second)\" both mean the area \(area): one area can have one value"
             case .jsonStatPosition(let got, let last):
                 "expected a position from 0 to \(last) that no other has, got \(got)"
             case .ambiguousColumn(let name, let headers, let numbers):
@@ -738,9 +741,11 @@ public enum ObservationReader {
                 problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty))
             }
             guard problems.count == before else { return }
+            let code = c.code.map { Self.trim(row[$0]) }
+            let name = c.name.map { Self.trim(row[$0]) }
             output.append(
                 ReadObservation(
-                    line: line, areaCode: c.code.map { Self.trim(row[$0]) }, areaName: c.name.map { Self.trim(row[$0]) },
+                    line: line, areaCode: code, areaName: name,
                     period: period, group: group(row), numerator: n, denominator: d, value: value,
                     weight: w ?? (c.num != nil ? d : nil), suppressed: sn || sd || sv, preliminary: preliminary(row)))
         }
