@@ -289,9 +289,43 @@ struct CSVTableTests {
             #expect(error.kind == .ambiguousColumn(name: "antal", matches: [1, 2]))
             #expect(
                 error.description
-                    == "more than one column matches \"antal\": Antal (column 2), ANTAL (column 3); rename one of them")
+                    == "more than one column matches \"antal\": Antal (#2) and ANTAL (#3): map it as #2 or #3")
         }
         #expect(try t.column("område") == 0)
+    }
+
+    @Test(
+        "A header that repeats a name (as Valmyndigheten's does) is read; only asking for that name is refused, with #N"
+    )
+    func repeatedHeaderName() throws {
+        let t = try table("LÄN;KOM;VALDISTRIKT;LÄN;KOMMUN;VALDISTRIKT\n01;80;0180001;Stockholm;Stockholm;Nr 1\n")
+        #expect(t.header.count == 6)
+        #expect(try t.column("KOMMUN") == 4)
+        #expect(try t.column("kom") == 1)
+        do {
+            _ = try t.column("LÄN")
+            Issue.record("a repeated name should be refused")
+        } catch {
+            #expect(error.kind == .ambiguousColumn(name: "LÄN", matches: [0, 3]))
+            #expect(error.column == "LÄN")
+            #expect(error.message == "the header has \"LÄN\" twice (columns #1 and #4): map it as #1 or #4")
+        }
+        let thrice = try table("a;A;a;a\n1;2;3;4\n")
+        #expect(throws: CSVError.self) { try thrice.column("A") }
+        do {
+            _ = try thrice.column("a")
+        } catch {
+            #expect(
+                error.message
+                    == "more than one column matches \"a\": a (#1), A (#2), a (#3) and a (#4): map it as #1, #2, #3 or #4"
+            )
+        }
+        let three = try table("x;b;b;b\n1;2;3;4\n")
+        do {
+            _ = try three.column("b")
+        } catch {
+            #expect(error.message == "the header has \"b\" three times (columns #2, #3 and #4): map it as #2, #3 or #4")
+        }
     }
 
     // MARK: Numbers
@@ -446,6 +480,42 @@ struct CSVTableTests {
         #expect(found == whole.delimiter)
         #expect(rows == whole.rows)
         #expect(lines == whole.lineNumbers)
+    }
+
+    /// Some exports end lines with CR CR LF: one line end, not a line and a blank line.
+    static let doubledCR = "Område;Antal\r\r\nRinkeby;1\r\r\n\"Kista\r\r\nby\";2\r\r\n\r\r\nAkalla;3\r\r\n"
+
+    @Test("CR CR LF is one line end: line numbers as an editor counts rows, no empty rows, in every reader")
+    func doubledCarriageReturn() throws {
+        let t = try table(Self.doubledCR)
+        #expect(t.header == ["Område", "Antal"])
+        #expect(t.rows == [["Rinkeby", "1"], ["Kista\nby", "2"], ["Akalla", "3"]])
+        #expect(t.lineNumbers == [2, 3, 6])
+        var streamed: [[String]] = []
+        var lines: [Int] = []
+        try CSVTable.forEachRow(Data(Self.doubledCR.utf8)) { fields, line in
+            streamed.append(fields)
+            lines.append(line)
+        }
+        #expect(streamed == t.rows)
+        #expect(lines == t.lineNumbers)
+        var cells: [[String]] = []
+        try CSVTable.forEachCell(Data(Self.doubledCR.utf8)) { names, _ in
+            #expect(names == ["Område", "Antal"])
+        } cell: { column, bytes in
+            if column == 0 { cells.append([]) }
+            cells[cells.count - 1].append(String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(cells == t.rows)
+        // A row's error names its line as counted so: rows 2, 3, … are lines 2, 3, …
+        let ragged = parseError("a;b\r\r\n" + String(repeating: "1;2\r\r\n", count: 5) + "3\r\r\n")
+        #expect(ragged?.kind == .ragged(expected: 2, found: 1))
+        #expect(ragged?.line == 7)
+        var latin1 = Array("a;b\r\r\n1;2\r\r\n".utf8)
+        latin1 += [0x53, 0x6B, 0xE4, 0x72] + Array(";1\r\r\n".utf8)
+        #expect(parseError(Data(latin1))?.line == 3)
+        // A bare CR still ends one line, and two bare CRs two.
+        #expect(try table("a;b\r1;2\r\r3;4\r").lineNumbers == [2, 4])
     }
 
     @Test func forEachRowStopsAtTheCallersErrorAndReportsFileErrors() throws {

@@ -4,7 +4,8 @@ import Foundation
 /// publish it: Statistics Sweden, the Election Authority, Kolada, the city's own open data.
 ///
 /// Such files come as they come, so the reader takes all of these without being told: UTF-8 with or
-/// without a byte-order mark; CRLF, LF or bare CR line ends, mixed in one file; comma, semicolon or
+/// without a byte-order mark; CRLF, LF or bare CR line ends, mixed in one file, and CR CR LF (which
+/// some exports write, a CRLF whose CR was doubled) as one line end; comma, semicolon or
 /// tab as delimiter (Swedish Excel writes semicolon with decimal comma); quoted fields with `""`
 /// escapes and delimiters or line breaks inside quotes; blank lines (they carry no row); a
 /// delimiter at the end of every line, when the header has it too.
@@ -175,7 +176,8 @@ public struct CSVTable: Sendable {
     /// matches that way are diacritics and punctuation folded too (`SearchText.fold`:
     /// `"antal_rostande"` finds `ANTAL RÖSTANDE`), so a file from an ASCII-only system still works
     /// while `Kön` and `Kon` in one file do not collide.
-    /// - Throws: `CSVError` `.ambiguousColumn` when two columns match equally well.
+    /// - Throws: `CSVError` `.ambiguousColumn` when two columns match equally well; a header that
+    ///   repeats a name is fine as long as that name is not asked for (map such a column as `#N`).
     public func column(_ name: String) throws(CSVError) -> Int? {
         try Self.column(name, in: header)
     }
@@ -205,10 +207,29 @@ public struct CSVTable: Sendable {
 
     private static func single(_ matches: [Int], name: String, header: [String]) throws(CSVError) -> Int? {
         guard matches.count > 1 else { return matches.first }
-        let listed = matches.map { "\(header[$0]) (column \($0 + 1))" }.joined(separator: ", ")
         throw CSVError(
             .ambiguousColumn(name: name, matches: matches), line: nil, column: name,
-            message: "more than one column matches \"\(name)\": \(listed); rename one of them")
+            message: ambiguityMessage(name: name, headers: matches.map { header[$0] }, numbers: matches.map { $0 + 1 }))
+    }
+
+    /// Why a name that several columns answer to cannot be used, and the `#N` form that can:
+    /// Valmyndigheten's files repeat `LÄN` and `VALDISTRIKT` in one header, and a file is better
+    /// mapped by column number than edited. `numbers` are 1-based, as `#N` counts.
+    static func ambiguityMessage(name: String, headers: [String], numbers: [Int]) -> String {
+        let columns = numbers.map { "#\($0)" }
+        let advice = "map it as \(listed(columns, last: "or"))"
+        if let first = headers.first, headers.allSatisfy({ $0 == first }) {
+            let times = [2: "twice", 3: "three times"][headers.count] ?? "\(headers.count) times"
+            return "the header has \"\(first)\" \(times) (columns \(listed(columns, last: "and"))): \(advice)"
+        }
+        let named = zip(headers, columns).map { header, column in "\(header) (\(column))" }
+        return "more than one column matches \"\(name)\": \(listed(named, last: "and")): \(advice)"
+    }
+
+    /// `a, b and c`.
+    static func listed(_ items: [String], last word: String) -> String {
+        guard items.count > 1, let final = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + final
     }
 }
 
@@ -409,18 +430,20 @@ extension CSVTable {
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
-    /// 1-based physical line of byte `offset` (LF, CRLF and bare CR each end a line).
+    /// 1-based physical line of byte `offset` (LF, CRLF, CR CR LF and bare CR each end a line).
     static func lineNumber(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var line = 1
-        var i = 0
-        while i < offset {
-            if bytes[i] == 0x0A {
+        var index = 0
+        while index < offset {
+            if bytes[index] == 0x0A {
                 line += 1
-            } else if bytes[i] == 0x0D {
+                index += 1
+            } else if bytes[index] == 0x0D {
                 line += 1
-                if i + 1 < offset, bytes[i + 1] == 0x0A { i += 1 }
+                index += CSVRecordScanner.lineEndLength(bytes, at: index, end: offset)
+            } else {
+                index += 1
             }
-            i += 1
         }
         return line
     }
@@ -563,6 +586,16 @@ struct CSVRecordScanner {
 
     private static let lf: UInt8 = 0x0A, cr: UInt8 = 0x0D, quote: UInt8 = 0x22
 
+    /// The length of the line end whose CR is at `index`: 2 for CRLF, 3 for CR CR LF (some exports
+    /// write it; counted as one line end, so messages name the lines an editor shows and no empty
+    /// line is seen between rows), else 1 (a bare CR, as old Mac files end lines).
+    @inline(__always)
+    static func lineEndLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+        if index + 1 < end && bytes[index + 1] == lf { return 2 }
+        if index + 2 < end && bytes[index + 1] == cr && bytes[index + 2] == lf { return 3 }
+        return 1
+    }
+
     /// Reads the next record into `fields` (replacing its contents); returns the line it starts on,
     /// or nil at the end of the data.
     /// No statistics file has this many columns; a line with more is refused before its fields
@@ -622,8 +655,7 @@ struct CSVRecordScanner {
                 position += 1
                 line += 1
             } else if b == cr {
-                position += 1
-                if position < end && bytes[position] == lf { position += 1 }
+                position += Self.lineEndLength(bytes, at: position, end: end)
                 line += 1
             } else {
                 break
@@ -663,8 +695,7 @@ struct CSVRecordScanner {
                             scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[segment..<position]))
                             scratch.append(lf)
                         }
-                        position += 1
-                        if position < end && bytes[position] == lf { position += 1 }
+                        position += Self.lineEndLength(bytes, at: position, end: end)
                         line += 1
                         segment = position
                     } else {
@@ -699,9 +730,11 @@ struct CSVRecordScanner {
             }
             guard position < end else { return startLine }
             let b = bytes[position]
-            position += 1
-            if b == delimiter { continue }
-            if b == cr && position < end && bytes[position] == lf { position += 1 }
+            if b == delimiter {
+                position += 1
+                continue
+            }
+            position += b == cr ? Self.lineEndLength(bytes, at: position, end: end) : 1
             line += 1
             return startLine
         }

@@ -423,7 +423,14 @@ public enum ObservationReader {
         observations.reserveCapacity(table.rows.count * max(columns.periods.count, 1))
         var problems: [ObservationProblem] = []
         for (index, row) in table.rows.enumerated() {
-            reader.read(row, line: table.lineNumbers[index], problems: &problems, into: &observations)
+            let line = table.lineNumbers[index]
+            if columns.periods.isEmpty {
+                if let observation = reader.read(row, line: line, problems: &problems) {
+                    observations.append(observation)
+                }
+            } else {
+                reader.readWide(row, line: line, problems: &problems, into: &observations)
+            }
         }
         return problems.isEmpty ? .success(observations) : .failure(ObservationProblems(problems))
     }
@@ -455,19 +462,30 @@ public enum ObservationReader {
         }
         let reader = RowReader(columns: columns, mapping: mapping, header: header, decimals: decimals)
         var problems: [ObservationProblem] = []
-        // One row's observations (several for a wide table), refilled for every row.
-        var observations: [ReadObservation] = []
-        observations.reserveCapacity(max(columns.periods.count, 1))
-        try CSVTable.forEachRow(
-            data,
-            row: { fields, line in
-                observations.removeAll(keepingCapacity: true)
-                reader.read(fields, line: line, problems: &problems, into: &observations)
-                if problems.isEmpty {
-                    for observation in observations { try emit(observation) }
-                }
-                if problems.count >= maxProblems { throw ObservationProblems(problems) }
-            })
+        if columns.periods.isEmpty {
+            try CSVTable.forEachRow(
+                data,
+                row: { fields, line in
+                    if let observation = reader.read(fields, line: line, problems: &problems), problems.isEmpty {
+                        try emit(observation)
+                    }
+                    if problems.count >= maxProblems { throw ObservationProblems(problems) }
+                })
+        } else {
+            // One row's observations, one a period column, refilled for every row.
+            var observations: [ReadObservation] = []
+            observations.reserveCapacity(columns.periods.count)
+            try CSVTable.forEachRow(
+                data,
+                row: { fields, line in
+                    observations.removeAll(keepingCapacity: true)
+                    reader.readWide(fields, line: line, problems: &problems, into: &observations)
+                    if problems.isEmpty {
+                        for observation in observations { try emit(observation) }
+                    }
+                    if problems.count >= maxProblems { throw ObservationProblems(problems) }
+                })
+        }
         if !problems.isEmpty { throw ObservationProblems(problems) }
     }
 
@@ -702,30 +720,41 @@ public enum ObservationReader {
             }
         }
 
-        /// Appends the row's observations to `output` (one, or one a period column), or its
-        /// problems to `problems`.
-        func read(
+        /// Whether the filters keep the row.
+        @inline(__always)
+        private func kept(_ row: [String]) -> Bool {
+            for filter in c.filters where !filter.keeps(Self.trim(row[filter.column])) { return false }
+            return true
+        }
+
+        /// A wide table's row: appends one observation a period column to `output`, or the
+        /// row's problems to `problems`.
+        func readWide(
             _ row: [String], line: Int, problems: inout [ObservationProblem], into output: inout [ReadObservation]
         ) {
-            for filter in c.filters where !filter.keeps(Self.trim(row[filter.column])) { return }
+            guard kept(row) else { return }
+            let before = problems.count
+            let (weight, _) = number(row, c.weight, dWeight, line: line, problems: &problems)
+            guard problems.count == before else { return }
+            let group = group(row)
+            let preliminary = preliminary(row)
+            let code = c.code.map { Self.trim(row[$0]) }
+            let name = c.name.map { Self.trim(row[$0]) }
+            for period in c.periods {
+                let (value, suppressed) = number(row, period.index, periodsDecimal, line: line, problems: &problems)
+                guard problems.count == before else { continue }
+                output.append(
+                    ReadObservation(
+                        line: line, areaCode: code, areaName: name, period: period.period, group: group,
+                        value: value, weight: weight, suppressed: suppressed, preliminary: preliminary))
+            }
+        }
+
+        /// A long table's row as one observation, or nil when a filter leaves it out or it has a problem.
+        func read(_ row: [String], line: Int, problems: inout [ObservationProblem]) -> ReadObservation? {
+            guard kept(row) else { return nil }
             let before = problems.count
             let (w, _) = number(row, c.weight, dWeight, line: line, problems: &problems)
-            if !c.periods.isEmpty {
-                guard problems.count == before else { return }
-                let group = group(row)
-                let preliminary = preliminary(row)
-                let code = c.code.map { Self.trim(row[$0]) }
-                let name = c.name.map { Self.trim(row[$0]) }
-                for period in c.periods {
-                    let (value, suppressed) = number(row, period.index, periodsDecimal, line: line, problems: &problems)
-                    guard problems.count == before else { continue }
-                    output.append(
-                        ReadObservation(
-                            line: line, areaCode: code, areaName: name, period: period.period, group: group,
-                            value: value, weight: w, suppressed: suppressed, preliminary: preliminary))
-                }
-                return
-            }
             let (n, sn) = number(row, c.num, dNum, line: line, problems: &problems)
             let (d, sd) = number(row, c.den, dDen, line: line, problems: &problems)
             let (v, sv) = number(row, c.val, dVal, line: line, problems: &problems)
@@ -740,14 +769,13 @@ public enum ObservationReader {
             if period.isEmpty {
                 problems.append(ObservationProblem(line: line, column: c.per.map { header[$0] }, .periodEmpty))
             }
-            guard problems.count == before else { return }
+            guard problems.count == before else { return nil }
             let code = c.code.map { Self.trim(row[$0]) }
             let name = c.name.map { Self.trim(row[$0]) }
-            output.append(
-                ReadObservation(
-                    line: line, areaCode: code, areaName: name,
-                    period: period, group: group(row), numerator: n, denominator: d, value: value,
-                    weight: w ?? (c.num != nil ? d : nil), suppressed: sn || sd || sv, preliminary: preliminary(row)))
+            return ReadObservation(
+                line: line, areaCode: code, areaName: name,
+                period: period, group: group(row), numerator: n, denominator: d, value: value,
+                weight: w ?? (c.num != nil ? d : nil), suppressed: sn || sd || sv, preliminary: preliminary(row))
         }
 
         /// The row's group key (`ObservationGroup`), `T` when no group column is mapped.

@@ -26,11 +26,22 @@ struct UploadForm: Content {
     var value: String?
     var period: String?
     var periodColumn: String?
+    /// A wide table's period columns (`ObservationMapping.periodColumns`): `Medelvärde * YEAR`,
+    /// a list of columns, or `#4-#7=2020-2023`.
+    var periodColumns: String?
     var groups: String?
+    /// `KOLUMN=VÄRDE` (equals) and `KOLUMN^=BÖRJAN` (starts with), comma-separated.
     var filters: String?
     var parent: String?
     var createAreas: String?
     var skipUnmatched: String?
+    /// Checkboxes (present when ticked): match names across area kinds (`spec.matchNamesAcrossKinds`),
+    /// add up the small areas' counts to the areas above them (`spec.aggregate`).
+    var matchNamesAcrossKinds: String?
+    var aggregate: String?
+    /// Make a new indicator even when one with another code has the same name. Not part of the
+    /// saved spec (it is a decision about this import), so the preview's confirmation sends it again.
+    var allowSameName: String?
     /// The owning body of a new indicator (`IndicatorOwnership`).
     var owner: String?
     /// The token of a previewed file, sent back to import it.
@@ -61,12 +72,21 @@ struct UploadForm: Content {
         value = m.value
         period = m.period
         periodColumn = m.periodColumn
+        periodColumns = m.periodColumns
         groups = m.groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
-        filters = m.filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+        let equal = m.filters.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        let starting = m.filterPrefixes.sorted { $0.key < $1.key }.map { "\($0.key)^=\($0.value)" }
+        filters = (equal + starting).joined(separator: ", ")
         parent = spec.parent
         createAreas = spec.createAreas ? "on" : nil
         skipUnmatched = spec.skipUnmatched ? "on" : nil
+        matchNamesAcrossKinds = spec.matchNamesAcrossKinds ? "on" : nil
+        aggregate = spec.aggregate ? "on" : nil
     }
+
+    /// Whether the editor asked for a new indicator even if another has its name
+    /// (`IndicatorImporter.run(…, allowSameName:)`).
+    var allowsSameName: Bool { allowSameName != nil }
 
     /// The specification the fields describe, or every problem with the field it is in.
     func spec() throws -> IndicatorImportSpec {
@@ -100,17 +120,20 @@ struct UploadForm: Content {
             definition: formText(self.definition), source: formText(source), sourceURL: formText(sourceURL),
             kind: indicatorKind == .categorical ? .categorical : nil, classes: classList.isEmpty ? nil : classList)
         problems += definition.problems()
+        let filterPairs = ObservationMapping.filterPairs(filters ?? "")
+        problems += filterPairs.malformed.map { .init(line: nil, column: "filters", .pairsFormat(got: $0)) }
         let mapping = ObservationMapping(
             areaCode: formText(areaCode), areaName: formText(areaName), numerator: formText(numerator),
             denominator: formText(denominator), value: formText(value), periodColumn: formText(periodColumn),
-            period: formText(period), groups: pairs(groups, "groups"), filters: pairs(filters, "filters"),
-            per: definition.per)
+            period: formText(period), groups: pairs(groups, "groups"), filters: filterPairs.equals,
+            per: definition.per, periodColumns: formText(periodColumns), filterPrefixes: filterPairs.prefixes)
         guard problems.isEmpty, let validFormat = format, let validKind = kind else {
             throw ObservationProblems(problems)
         }
         return IndicatorImportSpec(
             indicator: definition, format: validFormat, mapping: mapping, areaKind: validKind,
             parent: formText(parent), createAreas: createAreas != nil,
-            skipUnmatched: skipUnmatched != nil)
+            skipUnmatched: skipUnmatched != nil, matchNamesAcrossKinds: matchNamesAcrossKinds != nil,
+            aggregate: aggregate != nil)
     }
 }

@@ -42,6 +42,11 @@ struct UploadPage: Encodable, Sendable {
     let mappingFields: [Field]
     let createAreas: Bool
     let skipUnmatched: Bool
+    let matchNamesAcrossKinds: Bool
+    let aggregate: Bool
+    /// Ticked in the form; a preview's confirmation sends it again, since the kept file's spec
+    /// does not hold it.
+    let allowSameName: Bool
 
     static func make(
         _ f: UploadForm, outcome: (String, IndicatorImporter.Outcome)?, errors: [String], csrf: String, lang: Lang,
@@ -120,10 +125,13 @@ struct UploadPage: Encodable, Sendable {
             mappingFields: [
                 field("areaCode", f.areaCode), field("areaName", f.areaName), field("numerator", f.numerator),
                 field("denominator", f.denominator), field("value", f.value, hint: true), field("period", f.period),
-                field("periodColumn", f.periodColumn), field("groups", f.groups, hint: true),
+                field("periodColumn", f.periodColumn), field("periodColumns", f.periodColumns, hint: true),
+                field("groups", f.groups, hint: true),
                 field("filters", f.filters, hint: true),
                 field("parent", f.parent, hint: true),
             ],
-            createAreas: f.createAreas != nil, skipUnmatched: f.skipUnmatched != nil)
+            createAreas: f.createAreas != nil, skipUnmatched: f.skipUnmatched != nil,
+            matchNamesAcrossKinds: f.matchNamesAcrossKinds != nil, aggregate: f.aggregate != nil,
+            allowSameName: f.allowsSameName)
     }
 }
