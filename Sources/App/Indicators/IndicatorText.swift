@@ -118,6 +118,8 @@ enum IndicatorText: String, TextKey {
     case hValue = "h_value"
     case fPeriod = "f_period"
     case fPeriodColumn = "f_periodColumn"
+    case fPeriodColumns = "f_periodColumns"
+    case hPeriodColumns = "h_periodColumns"
     case fGroups = "f_groups"
     case hGroups = "h_groups"
     case fFilters = "f_filters"
@@ -126,6 +128,12 @@ enum IndicatorText: String, TextKey {
     case hParent = "h_parent"
     case fCreateAreas = "f_createAreas"
     case fSkipUnmatched = "f_skipUnmatched"
+    case fMatchNamesAcrossKinds = "f_matchNamesAcrossKinds"
+    case hMatchNamesAcrossKinds = "h_matchNamesAcrossKinds"
+    case fAggregate = "f_aggregate"
+    case hAggregate = "h_aggregate"
+    case fAllowSameName = "f_allowSameName"
+    case hAllowSameName = "h_allowSameName"
     case previewHeading
     case previewNew
     case previewReplace
@@ -296,8 +304,8 @@ enum IndicatorText: String, TextKey {
         case .importIndicator: ("Importera statistik", "Import statistics")
         case .importIntro:
             (
-                "Läs in en fil med värden för en indikator: CSV som den publiceras (komma, semikolon eller tabb, decimalkomma eller punkt), Koladas JSON eller Open SDG. Allt eller inget sparas; varje fel visas med rad och kolumn.",
-                "Load a file with values of an indicator: CSV as published (comma, semicolon or tab, decimal comma or point), Kolada JSON or Open SDG. All or nothing is saved; every error is shown with its line and column."
+                "Läs in en fil med värden för en indikator: CSV som den publiceras (komma, semikolon eller tabb, decimalkomma eller punkt, en rad per område och period eller en kolumn per år), PC-Axis eller JSON-stat från PxWeb, Koladas JSON eller Open SDG. Allt eller inget sparas; varje fel visas med rad och kolumn.",
+                "Load a file with values of an indicator: CSV as published (comma, semicolon or tab, decimal comma or point, a row per area and period or a column per year), PC-Axis or JSON-stat from PxWeb, Kolada JSON or Open SDG. All or nothing is saved; every error is shown with its line and column."
             )
         case .importRefused:
             (
@@ -329,7 +337,8 @@ enum IndicatorText: String, TextKey {
                 "Bara för klasser: en per rad, talet och benämningen, till exempel 1 = Stora utmaningar | Major challenges (engelska efter | om du vill).",
                 "For classes only: one per line, the number and the label, for example 1 = Stora utmaningar | Major challenges (English after | if you wish)."
             )
-        case .hFile: ("CSV, TXT eller JSON, högst 200 MB.", "CSV, TXT or JSON, at most 200 MB.")
+        case .hFile:
+            ("CSV, TXT, JSON eller PC-Axis (.px), högst 200 MB.", "CSV, TXT, JSON or PC-Axis (.px), at most 200 MB.")
         case .fFormat: ("Format", "Format")
         case .fCode: ("Kod", "Code")
         case .hCode:
@@ -351,14 +360,50 @@ enum IndicatorText: String, TextKey {
         case .hValue: ("I stället för täljare och nämnare.", "Instead of numerator and denominator.")
         case .fPeriod: ("Period för hela filen", "Period of the whole file")
         case .fPeriodColumn: ("Kolumn med period", "Column with the period")
+        case .fPeriodColumns: ("Periodkolumner (en kolumn per år)", "Period columns (one column per year)")
+        case .hPeriodColumns:
+            (
+                "För en bred tabell: ett mönster med YEAR (t.ex. Medelvärde * YEAR), kolumner vars rubrik slutar med året (Medelvärde 2020, Medelvärde 2021 eller #4, #5) eller #4-#7=2020-2023. Varje sådan kolumn är värdet för sitt år; lämna värde, täljare, nämnare och period tomma.",
+                "For a wide table: a pattern with YEAR (e.g. Medelvärde * YEAR), columns whose header ends in the year (Medelvärde 2020, Medelvärde 2021 or #4, #5), or #4-#7=2020-2023. Each such column is the value for its year; leave value, numerator, denominator and period empty."
+            )
         case .fGroups: ("Grupper", "Groups")
         case .hGroups: ("DIMENSION=KOLUMN, t.ex. kon=Kön", "DIMENSION=COLUMN, e.g. kon=Kön")
         case .fFilters: ("Bara rader där", "Only rows where")
-        case .hFilters: ("KOLUMN=VÄRDE, t.ex. KOMMUNKOD=180", "COLUMN=VALUE, e.g. KOMMUNKOD=180")
+        case .hFilters:
+            (
+                "KOLUMN=VÄRDE, eller KOLUMN^=BÖRJAN för värden som börjar så (stora och små bokstäver skiljs), åtskilda med kommatecken, t.ex. KOMMUNKOD=180, Region^=Stockholm (. Koder av siffror jämförs utan inledande nollor: 0180 är 180.",
+                "COLUMN=VALUE, or COLUMN^=START for values that begin so (case matters), separated by commas, e.g. KOMMUNKOD=180, Region^=Stockholm (. Codes of digits compare without leading zeros: 0180 is 180."
+            )
         case .fParent: ("Nya områden ligger i", "New areas lie in")
         case .hParent: ("Områdets id, t.ex. stockholm", "The area's id, e.g. stockholm")
         case .fCreateAreas: ("Skapa områden som saknas", "Create missing areas")
         case .fSkipUnmatched: ("Hoppa över rader med okänt område", "Skip rows with an unknown area")
+        case .fMatchNamesAcrossKinds: ("Matcha namn mot andra sorters områden", "Match names across kinds of area")
+        case .hMatchNamesAcrossKinds:
+            (
+                "Ett namn som inte finns bland filens sort av område får matcha ett område av en annan sort med samma namn, t.ex. RegSO-området Stockholm (Rinkeby) stadsdelen Rinkeby. Det är ibland rätt och ibland fel: granska vad importen säger.",
+                "A name not among the file's kind of area may match an area of another kind with the same name, e.g. the RegSO area Stockholm (Rinkeby) the district Rinkeby. That is sometimes right and sometimes wrong: check what the import reports."
+            )
+        case .fAggregate:
+            (
+                "Räkna också ut stadsdelar, stadsdelsområden och staden genom att summera de små områdena",
+                "Also compute districts, district areas and the city by adding up the small areas"
+            )
+        case .hAggregate:
+            (
+                "Täljare och nämnare summeras, andelar medelvärdesbildas aldrig (finns bara andelar och befolkning vägs de med befolkningen). Värdena märks som summerade och räknas om vid varje import.",
+                "Numerators and denominators are added up, rates are never averaged (where there are only rates and populations, they are weighted by population). The values are marked as added up and recomputed on every import."
+            )
+        case .fAllowSameName:
+            (
+                "Skapa en ny indikator även om en annan har samma namn",
+                "Create a new indicator even if one has the same name"
+            )
+        case .hAllowSameName:
+            (
+                "Annars stoppas importen om en indikator med en annan kod redan har namnet, så att du kan använda dess kod i stället.",
+                "Otherwise the import stops when an indicator with another code already has the name, so that you can use its code instead."
+            )
         case .previewHeading: ("Kontrollera innan något sparas", "Check before anything is saved")
         case .previewNew:
             (
