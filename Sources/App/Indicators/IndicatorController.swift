@@ -92,7 +92,8 @@ enum IndicatorController {
         return try await importing(req, form: form, name: name) {
             // First a preview: nothing is written until the editor has seen what will change.
             let out = try await IndicatorImporter.run(
-                data, spec, owner: owner, preview: true, by: req.auditActor, on: req.db)
+                data, spec, owner: owner, preview: true, allowSameName: form.allowsSameName, by: req.auditActor,
+                on: req.db)
             let token = try req.application.uploadStash.put(
                 data, spec: spec,
                 entry: .init(
@@ -114,7 +115,8 @@ enum IndicatorController {
         _ = try await IndicatorOwnership.owner(
             for: spec.indicator.code, requested: entry.owner, principal: principal, on: req.db)
         return try await importing(req, form: UploadForm(spec), name: entry.filename) {
-            let out = try await IndicatorImporter.run(data, spec, owner: entry.owner, by: req.auditActor, on: req.db)
+            let out = try await IndicatorImporter.run(
+                data, spec, owner: entry.owner, allowSameName: form.allowsSameName, by: req.auditActor, on: req.db)
             req.application.catalogue.invalidate()
             return try await uploadPage(req, form: UploadForm(spec), outcome: (spec.indicator.code, out), errors: [])
         }

@@ -106,7 +106,7 @@ extension Texts {
             "området \(area), perioden \(period) och gruppen \(group) har redan ett värde på rad \(firstLine)"
         case .pairsFormat(let got): "skriv NAMN=VÄRDE, åtskilda med kommatecken (inte ”\(got)”)"
         case .chooseDirection: "välj om högre eller lägre är bättre"
-        case .chooseFormat: "välj csv, kolada eller opensdg"
+        case .chooseFormat: "välj csv, kolada, opensdg, px eller jsonstat"
         case .chooseAreaKind: "välj en sorts område"
         case .chooseKind: "välj mängder eller klasser"
         case .classLineFormat(let got): "skriv varje klass som ett tal, = och benämningen, fick \"\(got)\""
@@ -140,6 +140,8 @@ extension Texts {
             "en indikator med namnet ”\(name)” finns redan med koden \(code): importera till den koden "
                 + "för att ersätta dess värden, eller välj att skapa en ny"
         case .filterKeepsNothing(let value, let examples): "inget värde är ”\(value)” (värden: \(examples))"
+        case .periodColumnsHoldValues:
+            "med periodkolumner är det periodkolumnerna som har värdena: lämna kolumnerna för värde, täljare och nämnare tomma"
         case .sameArea(let first, let second, let area):
             "”\(first)” och ”\(second)” betyder båda området \(area): ett område kan ha ett värde"
         case .jsonStatPosition(let got, let last):

@@ -276,6 +276,7 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         case nameTaken(name: String, code: String)
         case filterKeepsNothing(value: String, examples: String)
         case sameArea(first: String, second: String, area: String)
+        case periodColumnsHoldValues
         // A JSON-stat category index or sparse value/status object (`column` is the JSON path)
         case jsonStatPosition(got: String, last: Int)
         /// A mapped name that more than one column answers to (a header that repeats `LÄN`, or
@@ -333,7 +334,7 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
                 "the area \(area), period \(period) and group \(group) already have a value on line \(firstLine)"
             case .pairsFormat(let got): "write NAME=VALUE, separated by commas (got \"\(got)\")"
             case .chooseDirection: "choose higher or lower is better"
-            case .chooseFormat: "choose csv, kolada or opensdg"
+            case .chooseFormat: "choose csv, kolada, opensdg, px or jsonstat"
             case .chooseAreaKind: "choose a kind of area"
             case .chooseKind: "choose quantities or classes"
             case .classLineFormat(let got): "write each class as a number, = and its label, got \"\(got)\""
@@ -368,6 +369,9 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
                     + "import with --code \(code) to replace its values, or with --new to make another"
             case .filterKeepsNothing(let value, let examples):
                 "no value is \"\(value)\" (values: \(examples))"
+            case .periodColumnsHoldValues:
+                "with period columns, each period column holds the values: "
+                    + "leave out the value, numerator and denominator columns"
             case .sameArea(let first, let second, let area):
                 "\"\(first)\" and \"\(second)\" both mean the area \(area): one area can have one value"
             case .jsonStatPosition(let got, let last):
@@ -606,9 +610,7 @@ public enum ObservationReader {
                 problems.append(
                     ObservationProblem(
                         line: nil, column: name,
-                        .detail(
-                            "with period columns, each period column holds the values: "
-                                + "leave out the value, numerator and denominator columns")))
+                        .periodColumnsHoldValues))
             }
             return problems
         }
