@@ -30,6 +30,9 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
     /// `Stockholm (Rinkeby)` to the district Rinkeby). Off unless asked: an area of one kind is
     /// not the same as an area of another that shares its name.
     public var matchNamesAcrossKinds: Bool
+    /// Also compute the values of the areas above the file's (districts, district areas, the city)
+    /// by adding up the file's counts (`IndicatorAggregation`), refreshed on every import.
+    public var aggregate: Bool
     /// A PC-Axis file's language, of those it has (`en` reads `VALUES[en]`); nil: its default.
     public var language: String?
 
@@ -37,7 +40,7 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         indicator: IndicatorDefinition, format: Format = .csv, mapping: ObservationMapping = .init(),
         areaKind: AreaKind = .district,
         parent: String? = nil, createAreas: Bool = false, skipUnmatched: Bool = false,
-        matchNamesAcrossKinds: Bool = false, language: String? = nil
+        matchNamesAcrossKinds: Bool = false, aggregate: Bool = false, language: String? = nil
     ) {
         self.indicator = indicator
         self.format = format
@@ -47,11 +50,12 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
         self.createAreas = createAreas
         self.skipUnmatched = skipUnmatched
         self.matchNamesAcrossKinds = matchNamesAcrossKinds
+        self.aggregate = aggregate
         self.language = language
     }
 
     enum CodingKeys: String, CodingKey {
-        case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched, matchNamesAcrossKinds, language
+        case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched, matchNamesAcrossKinds, aggregate, language
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +69,7 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
             createAreas: try c.decodeIfPresent(Bool.self, forKey: .createAreas) ?? false,
             skipUnmatched: try c.decodeIfPresent(Bool.self, forKey: .skipUnmatched) ?? false,
             matchNamesAcrossKinds: try c.decodeIfPresent(Bool.self, forKey: .matchNamesAcrossKinds) ?? false,
+            aggregate: try c.decodeIfPresent(Bool.self, forKey: .aggregate) ?? false,
             language: try c.decodeIfPresent(String.self, forKey: .language))
     }
 
