@@ -7,7 +7,8 @@ import Testing
     static func cube() -> StatisticsCube {
         let dimensions = [
             StatisticsCube.Dimension(id: "region", codes: ["0180", "0114"], labels: ["Stockholm", "Upplands Väsby"]),
-            StatisticsCube.Dimension(id: "kön", codes: ["1", "2", "1+2"], labels: ["män", "kvinnor", "totalt"], total: 2),
+            StatisticsCube.Dimension(
+                id: "kön", codes: ["1", "2", "1+2"], labels: ["män", "kvinnor", "totalt"], total: 2),
             StatisticsCube.Dimension(
                 id: "tabellinnehåll", codes: ["rost", "ber"], labels: ["Röstande", "Röstberättigade"], role: .content),
             StatisticsCube.Dimension(id: "år", codes: ["2018", "2022"], role: .time),

@@ -67,7 +67,9 @@ struct CubeObservations: ObservationRows {
             periodValues = [-1]
             periodNames = [mapping.fixedPeriod ?? ""]
         }
-        let periodOrder = periodNames.indices.sorted { periodNames[$0].utf8.lexicographicallyPrecedes(periodNames[$1].utf8) }
+        let periodOrder = periodNames.indices.sorted {
+            periodNames[$0].utf8.lexicographicallyPrecedes(periodNames[$1].utf8)
+        }
         periodValues = periodOrder.map { periodValues[$0] }
         periodNames = periodOrder.map { periodNames[$0] }
         // Group combinations: every combination of the group dimensions' kept values.
@@ -76,7 +78,9 @@ struct CubeObservations: ObservationRows {
             combinations = combinations.flatMap { prefix in mapping.kept[group.dimension].map { prefix + [$0] } }
         }
         var groupNames = combinations.map { mapping.groupKey(cube, values: $0) }
-        let groupOrder = groupNames.indices.sorted { groupNames[$0].utf8.lexicographicallyPrecedes(groupNames[$1].utf8) }
+        let groupOrder = groupNames.indices.sorted {
+            groupNames[$0].utf8.lexicographicallyPrecedes(groupNames[$1].utf8)
+        }
         combinations = groupOrder.map { combinations[$0] }
         groupNames = groupOrder.map { groupNames[$0] }
         // Areas by their number's rank, skipped ones left out.
@@ -98,7 +102,9 @@ struct CubeObservations: ObservationRows {
             groupIndexes: combinations.indices.map { Int32($0) }, areaValues: areaValues, areaIndexes: areaIndexes,
             base: base)
         // Two values of a dimension that mean the same period, group or area would give one key twice.
-        func repeated(_ names: [String], what: (Int) -> (area: String, period: String, group: String), cells: (Int) -> Int) {
+        func repeated(
+            _ names: [String], what: (Int) -> (area: String, period: String, group: String), cells: (Int) -> Int
+        ) {
             for index in names.indices.dropFirst() where names[index] == names[index - 1] {
                 let label = what(index)
                 repeats.append(
@@ -117,7 +123,9 @@ struct CubeObservations: ObservationRows {
             cells: { observations.cellBase(period: 0, group: $0, area: 0) + 1 })
         repeated(
             areaIndexes.map { String($0) },
-            what: { (cube.dimensions[areaDimension].labels[areaValues[$0]], periodNames.first ?? "", groupNames.first ?? "") },
+            what: {
+                (cube.dimensions[areaDimension].labels[areaValues[$0]], periodNames.first ?? "", groupNames.first ?? "")
+            },
             cells: { observations.cellBase(period: 0, group: 0, area: $0) + 1 })
         return (observations, periodNames, groupNames, repeats)
     }

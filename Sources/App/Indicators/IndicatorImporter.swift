@@ -129,7 +129,8 @@ enum IndicatorImporter {
             lastArea = (key, slug)
             guard let slug else {
                 plan.skipped.append(row.areaName ?? row.areaCode ?? "")
-                areas.skippedRows.append((row.line, [row.areaCode, row.areaName].compactMap { $0 }.joined(separator: " ")))
+                areas.skippedRows.append(
+                    (row.line, [row.areaCode, row.areaName].compactMap { $0 }.joined(separator: " ")))
                 return
             }
             plan.add(row, area: slug)
@@ -218,9 +219,10 @@ enum IndicatorImporter {
         // Each area value once; a name that two areas share is decided by the periods, when they agree.
         var areas = AreaResolver(doc, spec)
         let areaDimension = cube.dimensions[mapping.areaDimension]
-        let periods = mapping.periodDimension.map { dimension in
-            mapping.kept[dimension].map { cube.dimensions[dimension].codes[$0] }
-        } ?? [mapping.fixedPeriod ?? ""]
+        let periods =
+            mapping.periodDimension.map { dimension in
+                mapping.kept[dimension].map { cube.dimensions[dimension].codes[$0] }
+            } ?? [mapping.fixedPeriod ?? ""]
         var slugOf: [Int: String] = [:]
         var slugs = Interned()
         var areaOf: [Int: Int32] = [:]
@@ -395,7 +397,8 @@ enum IndicatorImporter {
             try await CatalogueState.advance(on: tx)
             try await Audit.record(
                 "import", objectType: "indicator", objectID: spec.indicator.code,
-                after: "{\"observations\":\(ordered.count),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
+                after:
+                    "{\"observations\":\(ordered.count),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
                 by: actor, on: tx)
             return ordered.count
         }

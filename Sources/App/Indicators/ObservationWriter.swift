@@ -60,7 +60,8 @@ struct SQLiteObservationWriter: ObservationWriter {
         _ = try await sqlite.query("PRAGMA cache_size = -\(Self.importCacheKiB(rows: rows.count))", [])
         do {
             try await SQLiteDirect.run(on: sqlite) { handle in
-                try Self.write(rows, indicator: indicator, areas: areas, periods: periods, groups: groups, handle: handle)
+                try Self.write(
+                    rows, indicator: indicator, areas: areas, periods: periods, groups: groups, handle: handle)
             }
         } catch {
             _ = try? await sqlite.query("PRAGMA cache_size = -2000", [])

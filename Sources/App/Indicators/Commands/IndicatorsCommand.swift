@@ -335,10 +335,12 @@ struct IndicatorsImportCommand: AsyncCommand {
         }
     }
 
-    func report(_ out: IndicatorImporter.Outcome, spec: IndicatorImportSpec, signature s: Signature, console: any Console)
-    {
+    func report(
+        _ out: IndicatorImporter.Outcome, spec: IndicatorImportSpec, signature s: Signature, console: any Console
+    ) {
         if let p = out.preview {
-            console.print("Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
+            console.print(
+                "Dry run: nothing was written. \(s.file) has \(p.newValues) values of \(spec.indicator.code).")
             if let name = p.currentName {
                 console.print(
                     "  replaces \(p.replacedValues) of the \(p.currentValues) values of \(name) (owner: \(p.currentOwner ?? "none"))"
