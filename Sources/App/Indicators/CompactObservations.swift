@@ -23,21 +23,29 @@ struct Interned: Sendable {
 }
 
 /// Observations as compact columns of numbers: areas, periods and groups by index packed into
-/// one word, missing numbers as NaN, and the columns a file does not have (numerators,
-/// denominators, weights apart from the denominator) not kept at all: 21 bytes a row for a file
-/// of values, 37 with numerators and denominators, so 5 million rows take some 185 MB rather
-/// than gigabytes of strings.
+/// one word, missing numbers as NaN, and the columns a file does not have (values that are the
+/// rate of the row's numerator and denominator, denominators apart from numerators, weights
+/// apart from the denominator) not kept at all: 21 bytes a row for a file of values, 29 with
+/// numerators and denominators, so 5 million rows take some 145 MB rather than gigabytes of
+/// strings.
 struct CompactObservations: Sendable {
     /// Area, period and group indexes, 21 bits each (`maxDistinct`): area lowest.
     private(set) var keys: [UInt64] = []
     private(set) var lines: [Int32] = []
-    /// Bit 0: preliminary, bit 1: suppressed, bit 2: the weight is the denominator.
+    /// Bit 0: preliminary, bit 1: suppressed, bit 2: the weight is the denominator, bit 3: the
+    /// value is the rate of the numerator and the denominator (`rate`).
     private(set) var flags: [UInt8] = []
+    /// Empty until a row has a value that is not its rate; then one a row.
     private(set) var values: [Double] = []
     /// Empty until a row has one; then one a row.
     private(set) var numerators: [Double] = []
     private(set) var denominators: [Double] = []
     private(set) var weights: [Double] = []
+
+    /// Rate = numerator / denominator × `per`, as the file's reader computed it.
+    let per: Double
+
+    init(per: Double = 100) { self.per = per }
 
     var count: Int { keys.count }
 
@@ -45,7 +53,13 @@ struct CompactObservations: Sendable {
         keys.reserveCapacity(count)
         lines.reserveCapacity(count)
         flags.reserveCapacity(count)
-        values.reserveCapacity(count)
+    }
+
+    /// The rate of a numerator and a denominator, as `ObservationReader` computes a row's value:
+    /// none without both, or when the denominator is 0.
+    static func rate(_ numerator: Double?, _ denominator: Double?, per: Double) -> Double? {
+        guard let numerator, let denominator, denominator > 0 else { return nil }
+        return numerator / denominator * per
     }
 
     static let indexBits: UInt64 = 21
@@ -66,7 +80,8 @@ struct CompactObservations: Sendable {
         let rows = keys.count
         keys.append(UInt64(period) << (2 * Self.indexBits) | UInt64(group) << Self.indexBits | UInt64(area))
         lines.append(Int32(clamping: row.line))
-        values.append(row.value ?? .nan)
+        let isRate = row.numerator != nil && row.value == Self.rate(row.numerator, row.denominator, per: per)
+        if !isRate { Self.append(row.value, to: &values, rows: rows) } else if !values.isEmpty { values.append(.nan) }
         Self.append(row.numerator, to: &numerators, rows: rows)
         Self.append(row.denominator, to: &denominators, rows: rows)
         let weightIsDenominator = row.weight != nil && row.weight == row.denominator
@@ -74,7 +89,16 @@ struct CompactObservations: Sendable {
         var bits: UInt8 = row.preliminary ? 1 : 0
         if row.suppressed { bits |= 2 }
         if weightIsDenominator { bits |= 4 }
+        if isRate { bits |= 8 }
         flags.append(bits)
+    }
+
+    /// A row's value: kept, or the rate of its numerator and denominator.
+    func value(_ row: Int) -> Double {
+        if flags[row] & 8 == 8 {
+            return Self.rate(numerators[row], denominators.isEmpty ? nil : denominators[row], per: per) ?? .nan
+        }
+        return values.isEmpty ? .nan : values[row]
     }
 
     func area(_ row: Int) -> Int32 { Int32(keys[row] & Self.indexMask) }
@@ -86,7 +110,7 @@ struct CompactObservations: Sendable {
         let denominator = denominators.isEmpty ? .nan : denominators[row]
         let bits = flags[row]
         return ObservationRow(
-            area: area(row), period: period(row), group: group(row), value: values[row],
+            area: area(row), period: period(row), group: group(row), value: value(row),
             numerator: numerators.isEmpty ? .nan : numerators[row], denominator: denominator,
             weight: bits & 4 == 4 ? denominator : weights.isEmpty ? .nan : weights[row], flags: bits & 3,
             line: lines[row])
@@ -218,7 +242,7 @@ struct CompactObservations: Sendable {
             var next = start + 1
             while next < count && sameKey(start, next) {
                 let other = order.row(next)
-                if !values[first].isNaN || !values[other].isNaN {
+                if !value(first).isNaN || !value(other).isNaN {
                     repeated.append(
                         Repeated(
                             line: Int(lines[other]), firstLine: Int(lines[first]), area: area(other),

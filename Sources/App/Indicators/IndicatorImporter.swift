@@ -109,6 +109,7 @@ enum IndicatorImporter {
         // Pass 1: check every row, match every area, find duplicate rows.
         var areas = AreaResolver(doc, spec)
         var plan = Plan()
+        plan.rows = CompactObservations(per: spec.indicator.per)
         var summary = ObservationSummary()
         var lastArea: (key: AreaKey, slug: String?)?
         plan.rows.reserve(data.count / 24)
