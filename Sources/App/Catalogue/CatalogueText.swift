@@ -60,6 +60,8 @@ enum CatalogueText: String, TextKey {
     case area1District = "area1.district"
     case area1VotingDistrict = "area1.votingDistrict"
     case area1StatisticalArea = "area1.statisticalArea"
+    case area1Regso = "area1.regso"
+    case area1Deso = "area1.deso"
     case groupAllDistrictCouncils = "group.allDistrictCouncils"
     case groupAllCommitteesAndBoards = "group.allCommitteesAndBoards"
     case groupConcernedBodies = "group.concernedBodies"
@@ -144,10 +146,14 @@ enum CatalogueText: String, TextKey {
     case areaPluralDistrict = "areaPlural.district"
     case areaPluralVotingDistrict = "areaPlural.votingDistrict"
     case areaPluralStatisticalArea = "areaPlural.statisticalArea"
+    case areaPluralRegso = "areaPlural.regso"
+    case areaPluralDeso = "areaPlural.deso"
     case areaHeadingDistrictArea = "areaHeading.districtArea"
     case areaHeadingDistrict = "areaHeading.district"
     case areaHeadingVotingDistrict = "areaHeading.votingDistrict"
     case areaHeadingStatisticalArea = "areaHeading.statisticalArea"
+    case areaHeadingRegso = "areaHeading.regso"
+    case areaHeadingDeso = "areaHeading.deso"
     case areaHeadingCity = "areaHeading.city"
     case formerAreas
     case districtCouncil
@@ -278,6 +284,8 @@ enum CatalogueText: String, TextKey {
         case .area1District: ("stadsdel", "district")
         case .area1VotingDistrict: ("valdistrikt", "voting district")
         case .area1StatisticalArea: ("statistikområde", "statistical area")
+        case .area1Regso: ("RegSO-område", "RegSO area")
+        case .area1Deso: ("DeSO-område", "DeSO area")
         case .groupAllDistrictCouncils: ("samtliga stadsdelsnämnder", "all district councils")
         case .groupAllCommitteesAndBoards:
             (
@@ -408,10 +416,22 @@ enum CatalogueText: String, TextKey {
         case .areaPluralDistrict: ("stadsdelar", "districts")
         case .areaPluralVotingDistrict: ("valdistrikt", "voting districts")
         case .areaPluralStatisticalArea: ("statistikområden", "statistical areas")
+        case .areaPluralRegso: ("RegSO-områden", "RegSO areas")
+        case .areaPluralDeso: ("DeSO-områden", "DeSO areas")
         case .areaHeadingDistrictArea: ("Stadsdelsområden och stadsdelar", "District areas and districts")
         case .areaHeadingDistrict: ("Stadsdelar utanför stadsdelsområdena", "Districts outside the district areas")
         case .areaHeadingVotingDistrict: ("Valdistrikt", "Voting districts")
-        case .areaHeadingStatisticalArea: ("Statistikområden (DeSO, RegSO)", "Statistical areas (DeSO, RegSO)")
+        case .areaHeadingStatisticalArea: ("Andra statistikområden", "Other statistical areas")
+        case .areaHeadingRegso:
+            (
+                "RegSO-områden (regionala statistikområden)",
+                "RegSO areas (Statistics Sweden's regional statistical areas)"
+            )
+        case .areaHeadingDeso:
+            (
+                "DeSO-områden (demografiska statistikområden)",
+                "DeSO areas (Statistics Sweden's demographic statistical areas)"
+            )
         case .areaHeadingCity: ("Kommunen", "The municipality")
         case .formerAreas: ("Tidigare områden", "Former areas")
         case .districtCouncil: ("Stadsdelsnämnd", "District council")

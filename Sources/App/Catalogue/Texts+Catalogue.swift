@@ -10,6 +10,8 @@ extension Texts {
         case .district: self[.area1District]
         case .votingDistrict: self[.area1VotingDistrict]
         case .statisticalArea: self[.area1StatisticalArea]
+        case .regso: self[.area1Regso]
+        case .deso: self[.area1Deso]
         }
     }
 
@@ -21,6 +23,8 @@ extension Texts {
         case .district: (.area1District, .areaPluralDistrict)
         case .votingDistrict: (.area1VotingDistrict, .areaPluralVotingDistrict)
         case .statisticalArea: (.area1StatisticalArea, .areaPluralStatisticalArea)
+        case .regso: (.area1Regso, .areaPluralRegso)
+        case .deso: (.area1Deso, .areaPluralDeso)
         }
     }
 
@@ -38,6 +42,8 @@ extension Texts {
         case .district: self[.areaHeadingDistrict]
         case .votingDistrict: self[.areaHeadingVotingDistrict]
         case .statisticalArea: self[.areaHeadingStatisticalArea]
+        case .regso: self[.areaHeadingRegso]
+        case .deso: self[.areaHeadingDeso]
         }
     }
 

@@ -124,10 +124,17 @@ enum IndicatorQueries {
         let weight: Double?
         let preliminary: Bool
         let suppressed: Bool
+        /// How the value came about: an `Observation.Origin` raw value (nil: measured).
+        var aggregated: Int? = nil
+
+        /// How the value came about.
+        var origin: Observation.Origin {
+            aggregated.flatMap { Observation.Origin(rawValue: Int16($0)) } ?? .measured
+        }
     }
 
     /// Observations of one indicator with their area's id, filtered as given, ordered by period,
-    /// group and area.
+    /// group and area; each says whether it was measured or added up (`aggregated`).
     static func observations(
         _ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
         kind: String? = nil, limit: Int? = nil, offset: Int = 0, on db: any Database
@@ -138,9 +145,10 @@ enum IndicatorQueries {
         )
         .column(SQLColumn("slug", table: "a"))
         .columns(
-            ["period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed"].map {
-                SQLColumn($0, table: "o")
-            }
+            [
+                "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary", "suppressed",
+                "aggregated",
+            ].map { SQLColumn($0, table: "o") }
         )
         .orderBy(SQLColumn("period", table: "o")).orderBy(SQLColumn("group_key", table: "o")).orderBy(
             SQLColumn("slug", table: "a"))
@@ -254,8 +262,9 @@ enum IndicatorQueries {
         ).all(decoding: CityValueRow.self)
     }
 
-    /// The levels an indicator's summaries cover, finest-to-show first.
-    static let levelOrder: [AreaKind] = [.districtArea, .district, .statisticalArea, .votingDistrict]
+    /// The levels an indicator's summaries cover, in the order they are offered; the first present
+    /// is shown first (district areas and districts before Statistics Sweden's smaller areas).
+    static let levelOrder: [AreaKind] = [.districtArea, .district, .regso, .deso, .statisticalArea, .votingDistrict]
 
     static func defaultLevel(_ levels: Set<String>) -> String? {
         levelOrder.map(\.rawValue).first { levels.contains($0) } ?? levels.sorted().first

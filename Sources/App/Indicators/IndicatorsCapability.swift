@@ -11,7 +11,7 @@ enum IndicatorsCapability: Capability {
     static let openAPIPart: String? = "indicators.json"
     static let stylesheet: String? = "Indicators.css"
 
-    static var texts: [(key: String, sv: String, en: String)] { IndicatorText.entries }
+    static var texts: [(key: String, sv: String, en: String)] { IndicatorText.entries + AggregationText.entries }
 
     static func register(_ app: Application) throws {
         app.get(SiteURL.Indicators.list, use: IndicatorController.list)

@@ -148,6 +148,8 @@ extension Texts {
             "väntade en position från 0 till \(last) som ingen annan har, fick \(got)"
         case .ambiguousColumn(let name, let headers, let numbers):
             swedishAmbiguity(name: name, headers: headers, numbers: numbers)
+        case .aggregateClasses:
+            "en kategorisk indikators klasser kan inte summeras till områdena ovanför: läs in den utan summering"
         }
     }
 

@@ -16,5 +16,6 @@ enum Migrations {
         AddIndicatorOwnership(),
         AddIndicatorKind(),
         CreateFollowUp(),
+        AddObservationAggregation(),
     ]
 }

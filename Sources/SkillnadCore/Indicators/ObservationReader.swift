@@ -283,6 +283,8 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
         /// period columns that give one period twice): the columns' headers and 1-based numbers,
         /// so that the message can offer the `#N` form.
         case ambiguousColumn(name: String, headers: [String], numbers: [Int])
+        /// Aggregation asked for a categorical indicator: class numbers cannot be added up.
+        case aggregateClasses
 
         /// The reason in English, for files, logs and the command line.
         public var english: String {
@@ -378,6 +380,8 @@ public struct ObservationProblem: Error, Sendable, Equatable, CustomStringConver
                 "expected a position from 0 to \(last) that no other has, got \(got)"
             case .ambiguousColumn(let name, let headers, let numbers):
                 CSVTable.ambiguityMessage(name: name, headers: headers, numbers: numbers)
+            case .aggregateClasses:
+                "a categorical indicator's classes cannot be added up to the areas above: import it without aggregation"
             }
         }
     }

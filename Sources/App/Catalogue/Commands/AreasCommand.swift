@@ -2,10 +2,15 @@ import Foundation
 import SkillnadCore
 import Vapor
 
-/// `skillnad areas import-geo FILE`: area shapes and population from public GeoJSON.
+/// `skillnad areas import-geo FILE`: area shapes and population from public GeoJSON;
+/// `skillnad areas link FILE`: areas placed in their parents from a key table.
 struct AreasCommand: AsyncCommandGroup {
-    var help: String { "Manages areas: shapes and population from public GeoJSON files." }
-    var commands: [String: any AnyAsyncCommand] { ["import-geo": AreasImportGeoCommand()] }
+    var help: String {
+        "Manages areas: shapes and population from public GeoJSON files, parents from key tables (DeSO, RegSO)."
+    }
+    var commands: [String: any AnyAsyncCommand] {
+        ["import-geo": AreasImportGeoCommand(), "link": AreasLinkCommand()]
+    }
 }
 
 struct AreasImportGeoCommand: AsyncCommand {

@@ -2,8 +2,8 @@ import Fluent
 import SkillnadCore
 
 /// The city's areas as a tree: district areas (stadsdelsområden) with their districts
-/// (stadsdelar), then voting districts (valdistrikt) and statistical areas apart, grouped and
-/// folded, so the first screen is a short list and not hundreds of rows. Every list is in natural
+/// (stadsdelar), then voting districts (valdistrikt), Statistics Sweden's RegSO and DeSO areas and
+/// other statistical areas apart, grouped and folded, so the first screen is a short list and not hundreds of rows. Every list is in natural
 /// Swedish order ("Bromma 2" before "Bromma 10", Ö after Z).
 struct AreasPage: Encodable, Sendable {
     /// An area in a list: its name, address and, when it no longer exists, its validity.
@@ -78,7 +78,7 @@ struct AreasPage: Encodable, Sendable {
                     leaves: looseDistricts.map { leaf($0, lang) }))
         }
 
-        for kind in [AreaKind.votingDistrict, .statisticalArea] {
+        for kind in [AreaKind.votingDistrict, .regso, .deso, .statisticalArea] {
             let members = areas.filter { $0.kind == kind }
             guard !members.isEmpty else { continue }
             sections.append(
@@ -111,6 +111,8 @@ struct AreasPage: Encodable, Sendable {
 
     /// Finer areas grouped under their parent when it is finer than the city, otherwise under the
     /// first word of their names (the parish a voting district is named after: "Bromma 12").
+    /// RegSO and DeSO areas are grouped under their parent even when it is the city: their names
+    /// are not a parish and a number.
     static func groups(
         _ members: [AreaRecord], kind: AreaKind, index: CatalogueIndex, cityIDs: Set<String>, lang: Lang
     ) -> [Branch] {
@@ -118,7 +120,10 @@ struct AreasPage: Encodable, Sendable {
         var byGroup: [String: [AreaRecord]] = [:]
         var parents: [String: AreaRecord] = [:]
         for area in members {
-            if let parentID = area.parent, !cityIDs.contains(parentID), let parent = index.areaByID[parentID] {
+            let underParent = kind == .regso || kind == .deso
+            if let parentID = area.parent, underParent || !cityIDs.contains(parentID),
+                let parent = index.areaByID[parentID]
+            {
                 byGroup["area:" + parentID, default: []].append(area)
                 parents["area:" + parentID] = parent
             } else {

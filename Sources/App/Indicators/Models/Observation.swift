@@ -11,11 +11,27 @@ enum Observation {
     /// Columns: `indicator_no`, `area_no` (the `number` of the indicator's and the area's row, see
     /// `NumberObservationKeys`), `period`, `group_key` (an `ObservationGroup` key: `T` for
     /// everyone, else `kon=K`, `alder=16-24;kon=K`, …), `value`, `numerator`, `denominator`,
-    /// `weight` (nullable reals), `preliminary`, `suppressed` (flags).
+    /// `weight` (nullable reals), `preliminary`, `suppressed` (flags): what a file gives. A row's
+    /// `aggregated` (an `Origin`, see `AddObservationAggregation`) is not among them: the
+    /// importers' rows are measured, which is the column's default, and only `IndicatorAggregation`
+    /// writes other values.
     static let columns = [
         "indicator_no", "area_no", "period", "group_key", "value", "numerator", "denominator", "weight", "preliminary",
         "suppressed",
     ]
+
+    /// How an observation's value came about: the `aggregated` column. Values of areas above the
+    /// file's are added up from the counts of the areas inside them (summerade), never averaged from
+    /// their rates; where a file gives only rates and populations, they are population-weighted
+    /// means (befolkningsviktade), and pages say which.
+    enum Origin: Int16, Sendable, Codable {
+        /// As the file gave it.
+        case measured = 0
+        /// Σ numerators / Σ denominators of the areas inside.
+        case summed = 1
+        /// Σ(value × weight) / Σ weight of the areas inside.
+        case weighted = 2
+    }
 
     /// The `number` of the indicator with this id, as an SQL expression for `indicator_no = …`:
     /// the database looks it up once per query, and callers keep using the indicator's id.

@@ -20,6 +20,8 @@ extension IndicatorPage {
         let mapLevel: String?
         let mapRows: [IndicatorQueries.ObservationRow]
         let milestones: MilestoneStatusRow.Query
+        /// Which values of the period are added up from smaller areas, when any of the level's are.
+        var provenance: IndicatorAggregation.Provenance? = nil
 
         var atLevel: [IndicatorQueries.SummaryRow] { summaries.filter { $0.level == level } }
     }
@@ -58,8 +60,14 @@ extension IndicatorPage {
             }
         }
         let milestones = try await MilestoneStatusRow.query(index, indicator: code, on: db)
+        // Added-up values may be above the level shown (the city's, from voting districts): one
+        // grouped count of the period's values says.
+        var provenance: IndicatorAggregation.Provenance?
+        if let period, level != nil {
+            provenance = try await IndicatorAggregation.provenance(info.id, period: period, on: db)
+        }
         return Query(
             info: info, summaries: summaries, level: level, period: period, cityValues: cityValues, rows: rows,
-            total: total, mapLevel: mapLevel, mapRows: mapRows, milestones: milestones)
+            total: total, mapLevel: mapLevel, mapRows: mapRows, milestones: milestones, provenance: provenance)
     }
 }

@@ -49,6 +49,8 @@ struct IndicatorPage: Encodable, Sendable {
     let trend: String?
     let preliminary: Bool
     let bars: [BarChartView]
+    /// Sentences under the chart that say which values are added up from smaller areas, and how.
+    let aggregationNotes: [String]
     /// A categorical indicator's areas and residents per class, and its areas listed by class.
     let distribution: [DataTable]
     let areasByClass: [ClassAreas]
@@ -180,7 +182,7 @@ struct IndicatorPage: Encodable, Sendable {
                 let items = total.map { o in
                     (id: o.slug, label: areaName(o.slug), value: o.value, href: areaLink(o.slug))
                 }
-                bars.append(
+                let chart =
                     BarChartView.make(
                         id: "bars", title: "\(name.text), \(levelName), \(period) (\(unitLabel))",
                         desc: Strings.fill(s[.barsDesc], levelName, NumberText.value(city, unit: d.unit, lang)),
@@ -191,7 +193,8 @@ struct IndicatorPage: Encodable, Sendable {
                                 linkToAll: route.link(
                                     lang, query: query(level: level, period: period) + [("table", "all")])
                                     + "#h-areas"),
-                        lang: lang))
+                        lang: lang)
+                bars.append(marked(chart, total, href: areaLink, s))
             }
             // The map: the chosen level when its areas have shapes, else the district areas.
             let mapLevel = data.mapLevel ?? level
@@ -296,7 +299,8 @@ struct IndicatorPage: Encodable, Sendable {
             updated: info.updatedAt.map { String($0.prefix(10)) },
             links: links, milestones: milestones, levels: levels, periods: Array(periods), period: period,
             levelName: level.map { s.areaKind($0) }, facts: facts, trend: trendText, preliminary: preliminary,
-            bars: bars, distribution: distribution, areasByClass: areasByClass, series: series, gapSeries: gapSeries,
+            bars: bars, aggregationNotes: data.provenance.map { s.aggregationNotes($0) } ?? [],
+            distribution: distribution, areasByClass: areasByClass, series: series, gapSeries: gapSeries,
             onePeriod: onePeriod, maps: maps, groups: groups.map { [$0] } ?? [],
             downloads: downloads,
             apiHref: APIURL.Indicators.indicator(.value(code)).path, methodsLink: SiteURL.Indicators.methods.link(lang))
@@ -306,6 +310,32 @@ struct IndicatorPage: Encodable, Sendable {
             query: query(level: wantedLevel, period: wantedPeriod) + (allAreas ? [("table", "all")] : []),
             crumbs: [(s[.indicators], SiteURL.Indicators.list)])
         return PageContext(meta: meta, t: s, page: page)
+    }
+
+    /// The chart with each added-up value marked in its table ("64,3 % (summerat)"), so that a
+    /// reader of the table, or of a screen reader, can tell it from a measured one.
+    static func marked(
+        _ chart: BarChartView, _ rows: [IndicatorQueries.ObservationRow], href: (String) -> String, _ s: Texts
+    ) -> BarChartView {
+        var marks: [String: String] = [:]
+        for row in rows {
+            if let mark = s.aggregationMark(row.origin) { marks[href(row.slug)] = mark }
+        }
+        guard !marks.isEmpty else { return chart }
+        let tables = chart.tables.map { table in
+            DataTable(
+                caption: table.caption, headers: table.headers,
+                rows: table.rows.map { row in
+                    guard let href = row.href, let mark = marks[href], let first = row.cells.first else { return row }
+                    return DataTable.Row(
+                        label: row.label, href: row.href, cells: ["\(first) (\(mark))"] + row.cells.dropFirst())
+                })
+        }
+        return BarChartView(
+            id: chart.id, title: chart.title, desc: chart.desc, unitLabel: chart.unitLabel,
+            referenceX: chart.referenceX, referenceLabel: chart.referenceLabel, top: chart.top,
+            omitted: chart.omitted, bottom: chart.bottom, zeroX: chart.zeroX, ticks: chart.ticks, tables: tables,
+            fullTable: chart.fullTable, tableOpen: chart.tableOpen)
     }
 
     /// `kon=K;alder=16-24` → "kön: K, ålder: 16-24".
