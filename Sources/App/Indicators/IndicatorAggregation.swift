@@ -21,13 +21,15 @@ import VaporCSQLite
 ///   city: the refresh is refused, naming every such area, and nothing is written.
 ///
 /// The work is one pass over the indicator's rows in key order (period, group, area): each
-/// period and group is added up in memory, area by area from the deepest up. On SQLite it reads
+/// period and group is added up in memory, area by area from the deepest up, and compared with
+/// the added-up values stored, so that only what changed is written. On SQLite it reads
 /// and writes through SQLite's C interface (`SQLiteDirect`), because grouping 5 million rows by
 /// their parent in SQL made SQLite sort them all (3–5 s for the first level alone, against the
 /// 5 s that the whole refresh may take); PostgreSQL reads and writes through SQLKit.
 enum IndicatorAggregation {
-    /// Deletes the indicator's aggregated values and, when `aggregate`, computes them anew from its
-    /// measured ones. Call it in the transaction that changed the values or the areas.
+    /// Brings the indicator's added-up values up to date: without `aggregate` deletes them; with it
+    /// computes them from the measured ones and writes what changed (new, changed and no longer
+    /// added-up values). Call it in the transaction that changed the values or the areas.
     /// - Parameter per: the rate's base (100 for percent, 1,000 per mille), as the file's rows had.
     /// - Returns: the number of added-up values the indicator has now. Those that are as they were
     ///   are not written again (a refresh after a change in one area rewrites only what changed).
@@ -105,7 +107,7 @@ enum IndicatorAggregation {
 
     /// Refreshes every indicator whose last import asked for aggregation (its stored
     /// `IndicatorImportSpec`), values and summaries, after its areas changed (`skillnad areas link`).
-    /// - Returns: each refreshed indicator's code and the number of values written, by code.
+    /// - Returns: each refreshed indicator's code and the number of added-up values it has, by code.
     static func refreshAll(on tx: any Database) async throws -> [(code: String, written: Int)] {
         let sql = try tx.sql()
         var refreshed: [(code: String, written: Int)] = []
@@ -561,57 +563,72 @@ extension IndicatorAggregation {
 extension IndicatorAggregation {
     /// Reading and writing through SQLite's C interface, on the transaction's own connection.
     enum DirectIO {
-        /// Hands every row of the indicator, in key order, to the adder. A period or group is made
-        /// a `String` only when it changes (once per few thousand rows), not for every row.
+        /// Hands every row of the indicator, in key order, to the adder: one period and group at a
+        /// time, each found by a seek in the table's key, then its rows by one statement. So no row
+        /// carries its period and group as text, and each row costs six calls into SQLite (each
+        /// takes the connection's lock) where reading every column took sixteen.
         static func read(indicator: Int64, into box: AdderBox, handle: SQLiteDirect.Handle) throws {
-            let query = """
-                SELECT area_no, period, group_key, value, numerator, denominator, weight, preliminary, suppressed,
-                       aggregated
-                FROM observations WHERE indicator_no = ?1 ORDER BY period, group_key
-                """
-            var prepared: OpaquePointer?
-            guard sqlite_nio_sqlite3_prepare_v2(handle, query, -1, &prepared, nil) == SQLITE_OK,
-                let statement = prepared
-            else {
-                sqlite_nio_sqlite3_finalize(prepared)
-                throw SQLiteDirect.Failure(handle, "preparing the reading of observations")
+            func prepare(_ query: String) throws -> OpaquePointer {
+                var prepared: OpaquePointer?
+                guard sqlite_nio_sqlite3_prepare_v2(handle, query, -1, &prepared, nil) == SQLITE_OK,
+                    let statement = prepared
+                else {
+                    sqlite_nio_sqlite3_finalize(prepared)
+                    throw SQLiteDirect.Failure(handle, "preparing the reading of observations")
+                }
+                sqlite_nio_sqlite3_bind_int64(statement, 1, indicator)
+                return statement
             }
-            defer { sqlite_nio_sqlite3_finalize(statement) }
-            sqlite_nio_sqlite3_bind_int64(statement, 1, indicator)
+            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            /// The one text a MIN(…) seek gives, or nil when there is none.
+            func seek(_ statement: OpaquePointer, _ texts: [String]) throws -> String? {
+                defer { sqlite_nio_sqlite3_reset(statement) }
+                for (offset, text) in texts.enumerated() {
+                    sqlite_nio_sqlite3_bind_text(statement, Int32(offset + 2), text, -1, transient)
+                }
+                guard sqlite_nio_sqlite3_step(statement) == SQLITE_ROW,
+                    let text = sqlite_nio_sqlite3_column_text(statement, 0)
+                else { return nil }
+                return String(cString: text)
+            }
+            let ofIndicator = "FROM observations WHERE indicator_no = ?1"
+            let nextPeriod = try prepare("SELECT MIN(period) \(ofIndicator) AND period > ?2")
+            defer { sqlite_nio_sqlite3_finalize(nextPeriod) }
+            let firstGroup = try prepare("SELECT MIN(group_key) \(ofIndicator) AND period = ?2")
+            defer { sqlite_nio_sqlite3_finalize(firstGroup) }
+            let nextGroup = try prepare("SELECT MIN(group_key) \(ofIndicator) AND period = ?2 AND group_key > ?3")
+            defer { sqlite_nio_sqlite3_finalize(nextGroup) }
+            // The flags in one column: bit 0 preliminary, bit 1 suppressed, bits 2–3 the origin.
+            let rows = try prepare(
+                "SELECT area_no, value, numerator, denominator, weight, "
+                    + "preliminary + 2 * suppressed + 4 * aggregated \(ofIndicator) AND period = ?2 AND group_key = ?3")
+            defer { sqlite_nio_sqlite3_finalize(rows) }
             func number(_ column: Int32) -> Double {
-                sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL
-                    ? .nan : sqlite_nio_sqlite3_column_double(statement, column)
+                let value = sqlite_nio_sqlite3_column_value(rows, column)
+                return sqlite_nio_sqlite3_value_type(value) == SQLITE_NULL
+                    ? .nan : sqlite_nio_sqlite3_value_double(value)
             }
-            /// The column's bytes, valid until the next step.
-            func bytes(_ column: Int32) -> UnsafeBufferPointer<UInt8> {
-                let count = Int(sqlite_nio_sqlite3_column_bytes(statement, column))
-                guard let text = sqlite_nio_sqlite3_column_text(statement, column) else {
-                    return UnsafeBufferPointer(start: nil, count: 0)
+            var period = try seek(nextPeriod, [""])
+            while let currentPeriod = period {
+                var group = try seek(firstGroup, [currentPeriod])
+                while let currentGroup = group {
+                    box.adder.begin(period: currentPeriod, group: currentGroup)
+                    sqlite_nio_sqlite3_bind_text(rows, 2, currentPeriod, -1, transient)
+                    sqlite_nio_sqlite3_bind_text(rows, 3, currentGroup, -1, transient)
+                    while true {
+                        let result = sqlite_nio_sqlite3_step(rows)
+                        if result == SQLITE_DONE { break }
+                        guard result == SQLITE_ROW else { throw SQLiteDirect.Failure(handle, "reading observations") }
+                        let flags = sqlite_nio_sqlite3_column_int(rows, 5)
+                        box.adder.add(
+                            area: sqlite_nio_sqlite3_column_int64(rows, 0), value: number(1), numerator: number(2),
+                            denominator: number(3), weight: number(4), preliminary: flags & 1 != 0,
+                            suppressed: flags & 2 != 0, aggregated: Int16(truncatingIfNeeded: flags >> 2))
+                    }
+                    sqlite_nio_sqlite3_reset(rows)
+                    group = try seek(nextGroup, [currentPeriod, currentGroup])
                 }
-                return UnsafeBufferPointer(start: text, count: count)
-            }
-            var lastPeriod: [UInt8] = []
-            var lastGroup: [UInt8] = []
-            var first = true
-            while true {
-                let result = sqlite_nio_sqlite3_step(statement)
-                if result == SQLITE_DONE { break }
-                guard result == SQLITE_ROW else { throw SQLiteDirect.Failure(handle, "reading observations") }
-                let period = bytes(1)
-                let group = bytes(2)
-                if first || !period.elementsEqual(lastPeriod) || !group.elementsEqual(lastGroup) {
-                    first = false
-                    lastPeriod = Array(period)
-                    lastGroup = Array(group)
-                    box.adder.begin(
-                        period: String(decoding: period, as: UTF8.self), group: String(decoding: group, as: UTF8.self))
-                }
-                box.adder.add(
-                    area: sqlite_nio_sqlite3_column_int64(statement, 0), value: number(3), numerator: number(4),
-                    denominator: number(5), weight: number(6),
-                    preliminary: sqlite_nio_sqlite3_column_int(statement, 7) != 0,
-                    suppressed: sqlite_nio_sqlite3_column_int(statement, 8) != 0,
-                    aggregated: Int16(truncatingIfNeeded: sqlite_nio_sqlite3_column_int(statement, 9)))
+                period = try seek(nextPeriod, [currentPeriod])
             }
         }
 
@@ -758,9 +775,13 @@ extension IndicatorAggregation {
             }
             for row in adder.updates {
                 let update = sql.update(Observation.schema)
-                    .set("value", to: SQLBind(optional(row.value))).set("numerator", to: SQLBind(optional(row.numerator)))
+                    .set("value", to: SQLBind(optional(row.value))).set(
+                        "numerator", to: SQLBind(optional(row.numerator))
+                    )
                     .set("denominator", to: SQLBind(optional(row.denominator)))
-                    .set("weight", to: SQLBind(optional(row.weight))).set("preliminary", to: SQLBind(row.flags & 1 == 1))
+                    .set("weight", to: SQLBind(optional(row.weight))).set(
+                        "preliminary", to: SQLBind(row.flags & 1 == 1)
+                    )
                     .set("suppressed", to: SQLBind(row.flags & 2 == 2))
                     .set("aggregated", to: SQLBind(Int(row.origin.rawValue)))
                 key(update, row)

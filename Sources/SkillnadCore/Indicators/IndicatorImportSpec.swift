@@ -55,7 +55,8 @@ public struct IndicatorImportSpec: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched, matchNamesAcrossKinds, aggregate, language
+        case indicator, format, mapping, areaKind, parent, createAreas, skipUnmatched, matchNamesAcrossKinds, aggregate,
+            language
     }
 
     public init(from decoder: any Decoder) throws {

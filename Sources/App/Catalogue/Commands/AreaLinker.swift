@@ -184,7 +184,7 @@ enum AreaLinker {
         let childByCode = areasByCode(options.childKind)
         let nameMatcher = options.parentByName.map { AreaMatcher(doc.areas, kind: $0) }
         for link in links {
-            var childID = childByCode[link.code]
+            let childID = childByCode[link.code]
             var wanted: String?
             if let key = link.parent {
                 // An unknown parent is a problem already; the child is still checked.
@@ -219,7 +219,7 @@ enum AreaLinker {
                     continue
                 }
                 if link.parent == nil || wanted != nil {
-                    childID = create(
+                    _ = create(
                         kind: options.childKind, code: link.code, name: link.name ?? link.code,
                         parent: wanted ?? options.top)
                 }
