@@ -16,13 +16,15 @@
    (required <= 3 x; 866 MiB, about 7 x, before issue 20, as bench/indicators.py prints it).
 4. aggregate: AGG_ROWS DeSO observations (default 5,000,000: 6,250 DeSO areas under 125 RegSO areas under
    the demo's districts, 20 periods x 40 groups) imported without and with `--aggregate`; the difference
-   of the medians is the aggregation to the areas above and the city (required < 5 s). The areas and
+   of the medians is the aggregation to the areas above and the city (required < 5 s). Then one DeSO area
+   moved to another RegSO area with `areas link` on both databases: the difference is the refresh of the
+   added-up values (and the product's own timing of it, from its debug log, is printed). The areas and
    their parents are made once, before the rounds, by `skillnad areas link --create` from two key tables
    (RegSO -> district, DeSO -> RegSO), as Statistics Sweden publishes them.
 
-    python3 bench/statistics.py                      # everything (about an hour)
-    PART=jsonstat python3 bench/statistics.py        # px, jsonstat, memory or aggregate; several with commas
-    PX_REGIONS=600 PART=px python3 bench/statistics.py
+    python3 bench/formats.py                      # everything (about 20 minutes on 2 CPUs)
+    PART=jsonstat python3 bench/formats.py        # px, jsonstat, memory or aggregate; several with commas
+    PX_REGIONS=600 PART=px python3 bench/formats.py
 
 Each figure is the median of ROUNDS (default 3) rounds. Not a timed gate: the machines are shared and
 noisy; read medians and ratios. A failed command is reported with its output and the part goes on
@@ -31,28 +33,16 @@ to the next measurement; the summary table at the end lists every figure and eve
 import os
 import sys
 
-if __name__ == "statistics":
-    # This file's name hides the standard library's `statistics` from every script in bench/ (their
-    # `import statistics` finds bench/ first): imported under that name, it hands over the real module.
-    import importlib.util
-    import sysconfig
+import json
+import random
+import re
+import shutil
+import sqlite3
+import subprocess
+import tempfile
+import time
 
-    _spec = importlib.util.spec_from_file_location(
-        "statistics", os.path.join(sysconfig.get_paths()["stdlib"], "statistics.py"))
-    _module = importlib.util.module_from_spec(_spec)
-    sys.modules["statistics"] = _module
-    _spec.loader.exec_module(_module)
-
-import json  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import sqlite3  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-
-from common import binary, sh  # noqa: E402
+from common import binary, sh
 
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 AREA_KIND = os.environ.get("AREA_KIND")  # default: deso when the build knows it, else statisticalArea
