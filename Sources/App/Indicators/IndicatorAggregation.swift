@@ -264,6 +264,9 @@ extension IndicatorAggregation {
             return slotByNumber[number]
         }
 
+        /// No areas: what an adder holds while its work is elsewhere.
+        static let empty = AreaTree(numbers: [], slugs: [], kinds: [], parentNumbers: [], populations: [])
+
         static func load(on sql: any SQLDatabase) async throws -> AreaTree {
             let rows = try await sql.raw(
                 """
@@ -553,7 +556,9 @@ extension IndicatorAggregation {
     /// An `Adder` that the readers' closures can fill: they run one at a time, on the
     /// connection's thread or in the order the rows arrive, never at once.
     final class AdderBox: @unchecked Sendable {
-        var adder: Adder
+        /// Not checked for exclusive access at each use: the readers use it one row at a time, and
+        /// the check, millions of times, cost more than the adding.
+        @exclusivity(unchecked) var adder: Adder
         /// A row the portable reader could not decode; thrown after the rows.
         var failure: (any Error)?
         init(_ adder: Adder) { self.adder = adder }
@@ -563,11 +568,41 @@ extension IndicatorAggregation {
 extension IndicatorAggregation {
     /// Reading and writing through SQLite's C interface, on the transaction's own connection.
     enum DirectIO {
+        /// The SQL function through which SQLite hands each row to the adder, inside one statement
+        /// per period and group: a row then costs no step and no column call (each of which takes
+        /// the connection's lock), only the reading of the function's arguments. Its first argument
+        /// is the address of the `AdderBox`, which the caller keeps alive while the statement runs;
+        /// the function is registered only for SQL run directly (`SQLITE_DIRECTONLY`), and this is
+        /// the only SQL that names it.
+        static let addFunctionName = "skillnad_aggregation_add"
+
+        private static let addFunction:
+            @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = {
+                context, count, arguments in
+                guard count == 7, let arguments,
+                    let address = UnsafeRawPointer(bitPattern: Int(sqlite_nio_sqlite3_value_int64(arguments[0])))
+                else {
+                    sqlite_nio_sqlite3_result_error(context, "\(addFunctionName): unexpected arguments", -1)
+                    return
+                }
+                let box = Unmanaged<AdderBox>.fromOpaque(address).takeUnretainedValue()
+                func number(_ index: Int) -> Double {
+                    let value = arguments[index]
+                    return sqlite_nio_sqlite3_value_type(value) == SQLITE_NULL
+                        ? .nan : sqlite_nio_sqlite3_value_double(value)
+                }
+                let flags = sqlite_nio_sqlite3_value_int(arguments[6])
+                box.adder.add(
+                    area: sqlite_nio_sqlite3_value_int64(arguments[1]), value: number(2), numerator: number(3),
+                    denominator: number(4), weight: number(5), preliminary: flags & 1 != 0,
+                    suppressed: flags & 2 != 0, aggregated: Int16(truncatingIfNeeded: flags >> 2))
+            }
+
         /// Hands every row of the indicator, in key order, to the adder: one period and group at a
-        /// time, each found by a seek in the table's key, then its rows by one statement. So no row
-        /// carries its period and group as text, and each row costs six calls into SQLite (each
-        /// takes the connection's lock) where reading every column took sixteen.
+        /// time, each found by a seek in the table's key, then its rows through `addFunction` in one
+        /// step. So no row carries its period and group as text, and no row is stepped to singly.
         static func read(indicator: Int64, into box: AdderBox, handle: SQLiteDirect.Handle) throws {
+            /// A statement, with the indicator's number as `?1` when it has one.
             func prepare(_ query: String) throws -> OpaquePointer {
                 var prepared: OpaquePointer?
                 guard sqlite_nio_sqlite3_prepare_v2(handle, query, -1, &prepared, nil) == SQLITE_OK,
@@ -576,8 +611,24 @@ extension IndicatorAggregation {
                     sqlite_nio_sqlite3_finalize(prepared)
                     throw SQLiteDirect.Failure(handle, "preparing the reading of observations")
                 }
-                sqlite_nio_sqlite3_bind_int64(statement, 1, indicator)
+                if sqlite_nio_sqlite3_bind_parameter_count(statement) > 0 {
+                    sqlite_nio_sqlite3_bind_int64(statement, 1, indicator)
+                }
                 return statement
+            }
+            // Registered once on each connection: registering it again while a statement runs (the
+            // one that runs this code) would be refused.
+            let registered = try prepare(
+                "SELECT COUNT(*) FROM pragma_function_list WHERE name = '\(addFunctionName)'")
+            let found =
+                sqlite_nio_sqlite3_step(registered) == SQLITE_ROW && sqlite_nio_sqlite3_column_int(registered, 0) > 0
+            sqlite_nio_sqlite3_finalize(registered)
+            if !found {
+                guard
+                    sqlite_nio_sqlite3_create_function_v2(
+                        handle, addFunctionName, 7, SQLITE_UTF8 | SQLITE_DIRECTONLY, nil, addFunction, nil, nil, nil)
+                        == SQLITE_OK
+                else { throw SQLiteDirect.Failure(handle, "registering \(addFunctionName)") }
             }
             let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
             /// The one text a MIN(…) seek gives, or nil when there is none.
@@ -598,37 +649,30 @@ extension IndicatorAggregation {
             defer { sqlite_nio_sqlite3_finalize(firstGroup) }
             let nextGroup = try prepare("SELECT MIN(group_key) \(ofIndicator) AND period = ?2 AND group_key > ?3")
             defer { sqlite_nio_sqlite3_finalize(nextGroup) }
-            // The flags in one column: bit 0 preliminary, bit 1 suppressed, bits 2–3 the origin.
+            // The flags in one argument: bit 0 preliminary, bit 1 suppressed, bits 2–3 the origin.
             let rows = try prepare(
-                "SELECT area_no, value, numerator, denominator, weight, "
-                    + "preliminary + 2 * suppressed + 4 * aggregated \(ofIndicator) AND period = ?2 AND group_key = ?3")
+                "SELECT COUNT(\(addFunctionName)(?4, area_no, value, numerator, denominator, weight, "
+                    + "preliminary + 2 * suppressed + 4 * aggregated)) \(ofIndicator) AND period = ?2 AND group_key = ?3"
+            )
             defer { sqlite_nio_sqlite3_finalize(rows) }
-            func number(_ column: Int32) -> Double {
-                let value = sqlite_nio_sqlite3_column_value(rows, column)
-                return sqlite_nio_sqlite3_value_type(value) == SQLITE_NULL
-                    ? .nan : sqlite_nio_sqlite3_value_double(value)
-            }
-            var period = try seek(nextPeriod, [""])
-            while let currentPeriod = period {
-                var group = try seek(firstGroup, [currentPeriod])
-                while let currentGroup = group {
-                    box.adder.begin(period: currentPeriod, group: currentGroup)
-                    sqlite_nio_sqlite3_bind_text(rows, 2, currentPeriod, -1, transient)
-                    sqlite_nio_sqlite3_bind_text(rows, 3, currentGroup, -1, transient)
-                    while true {
-                        let result = sqlite_nio_sqlite3_step(rows)
-                        if result == SQLITE_DONE { break }
-                        guard result == SQLITE_ROW else { throw SQLiteDirect.Failure(handle, "reading observations") }
-                        let flags = sqlite_nio_sqlite3_column_int(rows, 5)
-                        box.adder.add(
-                            area: sqlite_nio_sqlite3_column_int64(rows, 0), value: number(1), numerator: number(2),
-                            denominator: number(3), weight: number(4), preliminary: flags & 1 != 0,
-                            suppressed: flags & 2 != 0, aggregated: Int16(truncatingIfNeeded: flags >> 2))
+            try withExtendedLifetime(box) {
+                let address = Int64(Int(bitPattern: Unmanaged.passUnretained(box).toOpaque()))
+                sqlite_nio_sqlite3_bind_int64(rows, 4, address)
+                var period = try seek(nextPeriod, [""])
+                while let currentPeriod = period {
+                    var group = try seek(firstGroup, [currentPeriod])
+                    while let currentGroup = group {
+                        box.adder.begin(period: currentPeriod, group: currentGroup)
+                        sqlite_nio_sqlite3_bind_text(rows, 2, currentPeriod, -1, transient)
+                        sqlite_nio_sqlite3_bind_text(rows, 3, currentGroup, -1, transient)
+                        guard sqlite_nio_sqlite3_step(rows) == SQLITE_ROW else {
+                            throw SQLiteDirect.Failure(handle, "reading observations")
+                        }
+                        sqlite_nio_sqlite3_reset(rows)
+                        group = try seek(nextGroup, [currentPeriod, currentGroup])
                     }
-                    sqlite_nio_sqlite3_reset(rows)
-                    group = try seek(nextGroup, [currentPeriod, currentGroup])
+                    period = try seek(nextPeriod, [currentPeriod])
                 }
-                period = try seek(nextPeriod, [currentPeriod])
             }
         }
 
@@ -651,12 +695,18 @@ extension IndicatorAggregation {
                 }
                 sqlite_nio_sqlite3_reset(statement)
             }
-            // SQLITE_TRANSIENT: SQLite copies each name, which are few and short.
-            let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+            // C copies of every name, bound without copying (SQLITE_STATIC) and freed at the end:
+            // a Swift string passed as a C string is copied anew at every call.
+            let copies = [adder.periods, adder.groups].map { $0.map { strdup($0) } }
+            defer { copies.forEach { $0.forEach { free($0) } } }
+            guard !copies.joined().contains(nil) else { throw POSIXError(.ENOMEM) }
+            let periodNames = copies[0]
+            let groupNames = copies[1]
+            let isStatic = unsafeBitCast(0, to: sqlite3_destructor_type.self)
             func bindKey(_ row: Row, _ statement: OpaquePointer, area: Int32, period: Int32, group: Int32) {
                 sqlite_nio_sqlite3_bind_int64(statement, area, row.area)
-                sqlite_nio_sqlite3_bind_text(statement, period, adder.periods[Int(row.period)], -1, transient)
-                sqlite_nio_sqlite3_bind_text(statement, group, adder.groups[Int(row.group)], -1, transient)
+                sqlite_nio_sqlite3_bind_text(statement, period, periodNames[Int(row.period)], -1, isStatic)
+                sqlite_nio_sqlite3_bind_text(statement, group, groupNames[Int(row.group)], -1, isStatic)
             }
             /// The value, numerator, denominator, weight, flags and origin, from `first` on.
             func bindValues(_ row: Row, _ statement: OpaquePointer, from first: Int32) {

@@ -156,7 +156,7 @@ struct IndicatorsImportCommand: AsyncCommand {
         @Option(
             name: "area-kind",
             help:
-                "The kind of area in the file: city, districtArea, district, votingDistrict, statisticalArea (default district)."
+                "The kind of area in the file: city, districtArea, district, regso, deso, votingDistrict, statisticalArea (default district)."
         )
         var areaKind: String?
         @Flag(
