@@ -31,7 +31,7 @@ enum IndicatorArchive {
         try await sql.raw(
             """
             INSERT INTO observation_archive (\(unsafeRaw: columns))
-            SELECT \(unsafeRaw: columns) FROM observations WHERE indicator_no = \(bind: number)
+            SELECT \(unsafeRaw: columns) FROM observations WHERE indicator_no = \(bind: number) AND aggregated = 0
             """
         ).run()
         let count =
@@ -99,6 +99,10 @@ enum IndicatorArchive {
             indicator.version += 1
             indicator.updatedAt = ISO8601DateFormatter().string(from: Date())
             try await indicator.save(on: tx)
+            // Only measured values are kept; the sums above them are made again from them.
+            let spec = indicator.importSpec.flatMap { try? IndicatorImportSpec.read(Data($0.utf8)) }
+            _ = try await IndicatorAggregation.refresh(
+                indicatorNumber: number, per: keptDefinition.per, aggregate: spec?.aggregate ?? false, on: tx)
             try await IndicatorSummaries.recompute(indicator, on: tx)
             try await CatalogueState.advance(on: tx)
             let restored =
