@@ -193,13 +193,7 @@ public struct CubeMapping: Sendable {
             }
         }
 
-        /// Whether a cell's text is the wanted one; codes of digits alike up to leading zeros (`0180`, `180`).
-        static func same(_ text: String, _ wanted: String) -> Bool {
-            if text == wanted { return true }
-            let digits = { (value: String) in !value.isEmpty && value.utf8.allSatisfy { (48...57).contains($0) } }
-            guard digits(text), digits(wanted) else { return false }
-            return text.drop { $0 == "0" } == wanted.drop { $0 == "0" }
-        }
+        static func same(_ text: String, _ wanted: String) -> Bool { ObservationMapping.sameCode(text, wanted) }
 
         mutating func resolve() -> Result<CubeMapping, ObservationProblems> {
             let dimensions = cube.dimensions

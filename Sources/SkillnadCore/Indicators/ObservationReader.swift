@@ -85,6 +85,16 @@ public struct ObservationMapping: Sendable, Codable, Equatable {
 }
 
 extension ObservationMapping {
+    /// Whether a cell is a filter's wanted value: the same text, or codes of digits alike up to
+    /// leading zeros (`0180` and `180`), as Statistics Sweden and Valmyndigheten write one code.
+    public static func sameCode(_ cell: String, _ wanted: String) -> Bool {
+        if cell == wanted { return true }
+        guard let cellDigits = ObservationReader.Filter.number(cell),
+            let wantedDigits = ObservationReader.Filter.number(wanted)
+        else { return false }
+        return cellDigits.elementsEqual(wantedDigits)
+    }
+
     /// `NAME=VALUE, NAME=VALUE`, as the import command and the upload form take groups and
     /// filters: the pairs, and every part that is not one, for the caller to report in its terms.
     public static func pairs(_ text: String) -> (pairs: [String: String], malformed: [String]) {

@@ -42,16 +42,7 @@ enum AreaLinker {
         func keeps(_ cell: String) -> Bool {
             let text = cell.trimmingCharacters(in: .whitespaces)
             if startsWith { return text.hasPrefix(value) }
-            if text == value { return true }
-            guard let wanted = Self.digits(value), let found = Self.digits(text) else { return false }
-            return wanted == found
-        }
-
-        /// `0180` → `180`; nil when the text is not all digits.
-        private static func digits(_ text: String) -> Substring? {
-            guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-            let trimmed = text.drop { $0 == "0" }
-            return trimmed.isEmpty ? "0" : trimmed
+            return ObservationMapping.sameCode(text, value)
         }
     }
 
