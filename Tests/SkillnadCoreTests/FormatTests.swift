@@ -228,9 +228,9 @@ struct ObservationExportTests {
         #expect(!text.hasPrefix("\u{FEFF}") && !text.contains("\r"))
         #expect(
             text.hasPrefix(
-                "indicator,area_id,area_code,area_name,area_kind,period,group,value,numerator,denominator,weight,preliminary,suppressed\n"
+                "indicator,area_id,area_code,area_name,area_kind,period,group,value,numerator,denominator,weight,preliminary,suppressed,origin\n"
             ))
-        #expect(text.contains(",37.52631578947368,713,1900,,false,false\n"))
+        #expect(text.contains(",37.52631578947368,713,1900,,false,false,measured\n"))
         let t = try CSVTable.parse(Data(text.utf8))
         #expect(t.delimiter == .comma)
         #expect(t.header == ObservationExport.header)
@@ -241,7 +241,7 @@ struct ObservationExportTests {
     @Test func swedishCSVIsSemicolonDecimalCommaWithBOM() throws {
         let text = ObservationExport.csv(Self.rows, swedish: true)
         #expect(Array(text.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(text.contains(";37,52631578947368;713;1900;;false;false\n"))
+        #expect(text.contains(";37,52631578947368;713;1900;;false;false;measured\n"))
         // The group key holds the delimiter and is quoted.
         #expect(text.contains(";\"alder=18-24;kon=K\";"))
         let t = try CSVTable.parse(Data(text.utf8))

@@ -65,11 +65,14 @@ struct CompactObservations: Sendable {
     static let indexBits: UInt64 = 21
     static let indexMask: UInt64 = (1 << indexBits) - 1
 
-    /// Appends a number to a column kept only once some row has one.
-    private static func append(_ number: Double?, to column: inout [Double], rows: Int) {
+    /// Appends a number to a column kept only once some row has one. A new column takes the
+    /// capacity the keys have: grown by doubling instead, two columns of 5 million rows held
+    /// 80 MB more at their last growth than their numbers need.
+    private static func append(_ number: Double?, to column: inout [Double], rows: Int, capacity: Int) {
         if column.isEmpty {
             guard let number else { return }
-            column = [Double](repeating: .nan, count: rows)
+            column.reserveCapacity(max(capacity, rows + 1))
+            column.append(contentsOf: repeatElement(.nan, count: rows))
             column.append(number)
             return
         }
@@ -80,12 +83,17 @@ struct CompactObservations: Sendable {
         let rows = keys.count
         keys.append(UInt64(period) << (2 * Self.indexBits) | UInt64(group) << Self.indexBits | UInt64(area))
         lines.append(Int32(clamping: row.line))
+        let capacity = keys.capacity
         let isRate = row.numerator != nil && row.value == Self.rate(row.numerator, row.denominator, per: per)
-        if !isRate { Self.append(row.value, to: &values, rows: rows) } else if !values.isEmpty { values.append(.nan) }
-        Self.append(row.numerator, to: &numerators, rows: rows)
-        Self.append(row.denominator, to: &denominators, rows: rows)
+        if !isRate {
+            Self.append(row.value, to: &values, rows: rows, capacity: capacity)
+        } else if !values.isEmpty {
+            values.append(.nan)
+        }
+        Self.append(row.numerator, to: &numerators, rows: rows, capacity: capacity)
+        Self.append(row.denominator, to: &denominators, rows: rows, capacity: capacity)
         let weightIsDenominator = row.weight != nil && row.weight == row.denominator
-        Self.append(weightIsDenominator ? nil : row.weight, to: &weights, rows: rows)
+        Self.append(weightIsDenominator ? nil : row.weight, to: &weights, rows: rows, capacity: capacity)
         var bits: UInt8 = row.preliminary ? 1 : 0
         if row.suppressed { bits |= 2 }
         if weightIsDenominator { bits |= 4 }

@@ -78,7 +78,8 @@ enum IndicatorDownload {
             let rows = try await sql.raw(
                 """
                 SELECT a.slug AS slug, o.group_key AS group_key, o.value AS value, o.numerator AS numerator,
-                       o.denominator AS denominator, o.weight AS weight, o.preliminary AS preliminary, o.suppressed AS suppressed
+                       o.denominator AS denominator, o.weight AS weight, o.preliminary AS preliminary, o.suppressed AS suppressed,
+                       o.aggregated AS aggregated
                 FROM observations o JOIN areas a ON a.number = o.area_no
                 WHERE o.indicator_no = \(Observation.number(ofIndicator: info.id)) AND o.period = \(bind: period)
                 ORDER BY o.group_key, a.slug
@@ -100,7 +101,9 @@ enum IndicatorDownload {
                         areaKind: area.kind, period: period, group: try row.value("group_key"),
                         value: try row.optional("value"), numerator: try row.optional("numerator"),
                         denominator: try row.optional("denominator"), weight: try row.optional("weight"),
-                        preliminary: try row.value("preliminary"), suppressed: try row.value("suppressed")))
+                        preliminary: try row.value("preliminary"), suppressed: try row.value("suppressed"),
+                        origin: (Observation.Origin(rawValue: Int16(try row.value("aggregated", as: Int.self)))
+                            ?? .measured).name))
                 // About 100 bytes a row.
                 if pending.count * 100 >= chunkBytes { try await flush() }
             }

@@ -23,6 +23,17 @@ enum IndicatorImporter {
         var skippedRows: [(line: Int, area: String)] = []
         /// What a preview found would change; nil when the import was written.
         var preview: Preview? = nil
+        /// Values added up for the areas above the file's (`IndicatorAggregation`), and how long that took.
+        var addedUp = 0
+        var addingUpTime: Duration? = nil
+    }
+
+    /// What the transaction wrote.
+    struct Written: Sendable {
+        let observations: Int
+        /// Values added up for the areas above; 0 when the import did not ask for it.
+        let addedUp: Int
+        let addingUpTime: Duration?
     }
 
     /// What an import would change, shown before it is written.
@@ -112,7 +123,7 @@ enum IndicatorImporter {
         plan.rows = CompactObservations(per: spec.indicator.per)
         var summary = ObservationSummary()
         var lastArea: (key: AreaKey, slug: String?)?
-        plan.rows.reserve(data.count / 24)
+        plan.rows.reserve(estimatedRows(data, spec))
         try forEachRow(data, spec) { row in
             let key = AreaKey(code: row.areaCode, name: row.areaName, year: row.period.prefix(4))
             let slug: String?
@@ -193,8 +204,28 @@ enum IndicatorImporter {
             return (CompactRowsInKeyOrder(rows: finalPlan.rows, order: order), numbers)
         }
         return Outcome(
-            summary: summary, written: written, createdAreas: areas.created.count, skipped: plan.skipped,
-            periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows)
+            summary: summary, written: written.observations, createdAreas: areas.created.count,
+            skipped: plan.skipped, periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows,
+            addedUp: written.addedUp, addingUpTime: written.addingUpTime)
+    }
+
+    /// At least as many rows as a CSV file can give: its lines, times the fields of the first line
+    /// in a wide table. Reserving more than the rows costs address space only (pages never
+    /// written are never resident); growing by doubling would copy every column at its last growth.
+    static func estimatedRows(_ data: Data, _ spec: IndicatorImportSpec) -> Int {
+        guard spec.format == .csv else { return 0 }
+        return data.withUnsafeBytes { bytes in
+            let newline = UInt8(ascii: "\n")
+            var lines = 1
+            for byte in bytes where byte == newline { lines += 1 }
+            guard spec.mapping.periodColumns != nil else { return lines }
+            // Every field a period column at most; the delimiter is one of the three CSV files use.
+            let firstLine = bytes.prefix { $0 != newline }
+            let fields = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")].map { delimiter in
+                firstLine.reduce(1) { count, byte in byte == delimiter ? count + 1 : count }
+            }
+            return min(lines * (fields.max() ?? 1), bytes.count)
+        }
     }
 
     /// Reads a PC-Axis or JSON-stat file into its cube.
@@ -310,8 +341,9 @@ enum IndicatorImporter {
             return (made.observations, numbers)
         }
         return Outcome(
-            summary: summary, written: written, createdAreas: areas.created.count, skipped: skipped,
-            periods: periods.sorted(), matches: areas.matchCounts, skippedRows: areas.skippedRows)
+            summary: summary, written: written.observations, createdAreas: areas.created.count, skipped: skipped,
+            periods: periods.sorted(), matches: areas.matchCounts, skippedRows: areas.skippedRows,
+            addedUp: written.addedUp, addingUpTime: written.addingUpTime)
     }
 
     /// Checks the definition, its links to the roadmap and the parent of new areas, and that its
@@ -356,9 +388,9 @@ enum IndicatorImporter {
         _ spec: IndicatorImportSpec, owner: String?, newAreas: [AreaRecord], periods: [String], groups: [String],
         by actor: AuditActor, on db: any Database,
         rows: @escaping @Sendable ([String: Int64]) throws -> (rows: any ObservationRows, areas: [Int64])
-    ) async throws -> Int {
+    ) async throws -> Written {
         let clock = ContinuousClock()
-        return try await CatalogueEditor.transaction(on: db) { tx -> Int in
+        return try await CatalogueEditor.transaction(on: db) { tx -> Written in
             let started = clock.now
             try await CatalogueImporter.add(areas: newAreas, in: tx, actor: actor)
             let previous = try await Indicator.query(on: tx).filter(\.$code == spec.indicator.code).first()
@@ -390,6 +422,7 @@ enum IndicatorImporter {
             let inserted = clock.now
             let aggregated = try await IndicatorAggregation.refresh(
                 indicatorNumber: indicatorNumber, per: spec.indicator.per, aggregate: spec.aggregate, on: tx)
+            let addedUp = clock.now
             try await IndicatorSummaries.recompute(indicator, on: tx)
             let timing =
                 "indicator import: areas and deletes \(deleted - started), inserting \(inserted - deleted), "
@@ -401,7 +434,9 @@ enum IndicatorImporter {
                 after:
                     "{\"observations\":\(ordered.count),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
                 by: actor, on: tx)
-            return ordered.count
+            return Written(
+                observations: ordered.count, addedUp: aggregated,
+                addingUpTime: spec.aggregate ? addedUp - inserted : nil)
         }
     }
 

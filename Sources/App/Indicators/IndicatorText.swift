@@ -87,6 +87,7 @@ enum IndicatorText: String, TextKey {
     case periodsLabel
     case createdAreas
     case skippedRows
+    case addedUpValues
     case theFile
     case columns
     case formatCsv = "format_csv"
@@ -320,6 +321,7 @@ enum IndicatorText: String, TextKey {
         case .periodsLabel: ("Perioder", "Periods")
         case .createdAreas: ("Nya områden", "New areas")
         case .skippedRows: ("Rader utan känt område (överhoppade)", "Rows without a known area (skipped)")
+        case .addedUpValues: ("Värden summerade för områdena ovanför", "Values added up for the areas above")
         case .theFile: ("Filen", "The file")
         case .columns: ("Kolumner och områden", "Columns and areas")
         case .formatCsv: ("CSV med kolumnval", "CSV with column mapping")

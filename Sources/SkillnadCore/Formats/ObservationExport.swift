@@ -19,11 +19,14 @@ public struct ExportRow: Sendable, Codable, Equatable {
     public var weight: Double?
     public var preliminary: Bool
     public var suppressed: Bool
+    /// How the value came about: `measured` (as a file gave it), `summed` (the numerators and
+    /// denominators of the areas inside added up) or `weighted` (their rates weighted by population).
+    public var origin: String
 
     public init(
         indicator: String, areaID: String, areaCode: String? = nil, areaName: String, areaKind: String, period: String,
         group: String = ObservationGroup.total, value: Double?, numerator: Double? = nil, denominator: Double? = nil,
-        weight: Double? = nil, preliminary: Bool = false, suppressed: Bool = false
+        weight: Double? = nil, preliminary: Bool = false, suppressed: Bool = false, origin: String = "measured"
     ) {
         self.indicator = indicator
         self.areaID = areaID
@@ -38,6 +41,7 @@ public struct ExportRow: Sendable, Codable, Equatable {
         self.weight = weight
         self.preliminary = preliminary
         self.suppressed = suppressed
+        self.origin = origin
     }
 
     /// The same names as the CSV header, so a CSV and a JSON download read alike.
@@ -48,7 +52,7 @@ public struct ExportRow: Sendable, Codable, Equatable {
         case areaName = "area_name"
         case areaKind = "area_kind"
         case period, group
-        case value, numerator, denominator, weight, preliminary, suppressed
+        case value, numerator, denominator, weight, preliminary, suppressed, origin
     }
 
     /// Missing values are written as `null` rather than left out, so every observation has every
@@ -72,6 +76,7 @@ public struct ExportRow: Sendable, Codable, Equatable {
         try number(weight, .weight)
         try c.encode(preliminary, forKey: .preliminary)
         try c.encode(suppressed, forKey: .suppressed)
+        try c.encode(origin, forKey: .origin)
     }
 }
 
@@ -101,7 +106,7 @@ public enum ObservationExport {
         writer.row([
             row.indicator, row.areaID, row.areaCode ?? "", row.areaName, row.areaKind, row.period, row.group,
             number(row.value), number(row.numerator), number(row.denominator), number(row.weight),
-            row.preliminary ? "true" : "false", row.suppressed ? "true" : "false",
+            row.preliminary ? "true" : "false", row.suppressed ? "true" : "false", row.origin,
         ])
     }
 

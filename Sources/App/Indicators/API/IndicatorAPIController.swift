@@ -63,6 +63,8 @@ extension API {
         let weight: Double?
         let preliminary: Bool
         let suppressed: Bool
+        /// `measured`, or added up from the areas inside: `summed` or `weighted`.
+        let origin: String
     }
 
     struct DisparityAnswer: Content {
@@ -142,7 +144,8 @@ enum IndicatorAPIController {
             items: rows.map { o in
                 API.Observation(
                     area: o.slug, period: o.period, group: o.group_key, value: o.value, numerator: o.numerator,
-                    denominator: o.denominator, weight: o.weight, preliminary: o.preliminary, suppressed: o.suppressed)
+                    denominator: o.denominator, weight: o.weight, preliminary: o.preliminary, suppressed: o.suppressed,
+                    origin: o.origin.name)
             }, total: total, limit: paging.limit, offset: paging.offset)
     }
 

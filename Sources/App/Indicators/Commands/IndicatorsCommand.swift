@@ -364,6 +364,12 @@ struct IndicatorsImportCommand: AsyncCommand {
         console.print(
             "  lowest: \(fmt(sum.lowest?.value)) (\(sum.lowest?.areaName ?? sum.lowest?.areaCode ?? "–")), highest: \(fmt(sum.highest?.value)) (\(sum.highest?.areaName ?? sum.highest?.areaCode ?? "–")), difference: \(fmt(sum.difference))"
         )
+        if let time = out.addingUpTime {
+            let seconds = Double(time.components.seconds) + Double(time.components.attoseconds) / 1e18
+            console.print(
+                "  added up \(out.addedUp) values for the areas above the file's, in "
+                    + String(format: "%.2f s", seconds))
+        }
         reportMatches(out, console: console)
         if let path = s.saveMapping {
             do {

@@ -31,6 +31,15 @@ enum Observation {
         case summed = 1
         /// Σ(value × weight) / Σ weight of the areas inside.
         case weighted = 2
+
+        /// The word downloads and the API use.
+        var name: String {
+            switch self {
+            case .measured: "measured"
+            case .summed: "summed"
+            case .weighted: "weighted"
+            }
+        }
     }
 
     /// The `number` of the indicator with this id, as an SQL expression for `indicator_no = …`:

@@ -93,6 +93,7 @@ struct UploadPage: Encodable, Sendable {
                 details = summary
                 if out.createdAreas > 0 { details.append("\(s[.createdAreas]): \(out.createdAreas)") }
                 if !out.skipped.isEmpty { details.append("\(s[.skippedRows]): \(out.skipped.count)") }
+                if out.addingUpTime != nil { details.append("\(s[.addedUpValues]): \(out.addedUp)") }
                 link = SiteURL.Indicators.indicator(.value(code)).link(lang)
             }
         }
