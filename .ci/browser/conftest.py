@@ -93,15 +93,27 @@ def browser():
     driver.quit()
 
 
-@pytest.fixture
-def screenshot(browser):
+def screenshots_of(driver):
+    """Saves what the driver shows to SKILLNAD_SCREENSHOTS when it is set."""
     folder = os.environ.get("SKILLNAD_SCREENSHOTS")
 
     def take(name):
         if folder:
             os.makedirs(folder, exist_ok=True)
-            browser.save_screenshot(os.path.join(folder, name + ".png"))
+            driver.save_screenshot(os.path.join(folder, name + ".png"))
     return take
+
+
+@pytest.fixture
+def screenshot(browser):
+    """What the anonymous visitor sees."""
+    return screenshots_of(browser)
+
+
+@pytest.fixture
+def admin_screenshot(admin_browser):
+    """What the signed-in administrator sees (the `screenshot` fixture photographs the other browser)."""
+    return screenshots_of(admin_browser)
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ REPORT = f"/follow-up/periods/2018-t1/{MEASURE}/{BODY}"
 NARRATIVE = "Läxhjälp på biblioteket i Rinkeby två kvällar i veckan sedan februari."
 
 
-def test_official_records_a_budget_decision(server, admin_browser, screenshot):
+def test_official_records_a_budget_decision(server, admin_browser, admin_screenshot):
     b = admin_browser
     b.get(server + f"/follow-up/decisions/new?measure={MEASURE}")
     assert b.find_element(By.TAG_NAME, "h1").text == "Registrera budgetbeslut"
@@ -29,7 +29,7 @@ def test_official_records_a_budget_decision(server, admin_browser, screenshot):
     main = b.find_element(By.TAG_NAME, "main").text
     assert "Rinkeby-Kista stadsdelsnämnd" in main
     assert "Utveckla läxhjälpen i samarbete med biblioteken." in main
-    screenshot("follow-up-decision")
+    admin_screenshot("follow-up-decision")
     # The decision page has an address only once recorded: axe checks it here.
     check(b, b.current_url)
 

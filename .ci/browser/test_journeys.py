@@ -106,7 +106,7 @@ def test_a_missing_page_helps(server, browser):
     assert browser.find_element(By.ID, "q").is_displayed()
 
 
-def test_official_signs_in_edits_a_measure_and_sees_the_history(server, admin_browser, screenshot):
+def test_official_signs_in_edits_a_measure_and_sees_the_history(server, admin_browser, admin_screenshot):
     b = admin_browser
     b.get(server + "/measures/stad-i-samverkan-4-1-2")
     b.find_element(By.LINK_TEXT, "Redigera").click()
@@ -114,7 +114,7 @@ def test_official_signs_in_edits_a_measure_and_sees_the_history(server, admin_br
     title = b.find_element(By.ID, "f-title")
     title.clear()
     title.send_keys("Utvecklingsprogram för civilsamhällets aktörer")
-    screenshot("edit-measure")
+    admin_screenshot("edit-measure")
     b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
     wait_for(b, lambda d: "Utvecklingsprogram för civilsamhällets aktörer" in d.find_element(By.TAG_NAME, "h1").text, "the saved measure")
     b.find_element(By.LINK_TEXT, "Historik").click()
@@ -180,7 +180,7 @@ def test_resident_reaches_an_area_from_the_map_by_keyboard(server, browser):
     assert "Socioekonomisk områdestyp" in browser.find_element(By.TAG_NAME, "main").text
 
 
-def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser, screenshot, tmp_path):
+def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser, admin_screenshot, tmp_path):
     b = admin_browser
     data = tmp_path / "trygghet.csv"
     # As Swedish Excel saves it: semicolons, decimal commas, a byte-order mark, CRLF.
@@ -193,13 +193,13 @@ def test_analyst_imports_a_statistics_file_in_the_browser(server, admin_browser,
                          ("f-value", "Andel"), ("f-periodColumn", "År")]:
         b.find_element(By.ID, field).send_keys(value)
     Select(b.find_element(By.ID, "f-areaKind")).select_by_value("districtArea")
-    screenshot("import-form")
+    admin_screenshot("import-form")
     b.find_element(By.CSS_SELECTOR, "form.edit button[type=submit]").click()
     # First what the file would do; nothing is written until it is confirmed.
     wait_for(b, lambda d: d.find_elements(By.CSS_SELECTOR, ".notice, .error"), "the preview")
     assert not b.find_elements(By.CSS_SELECTOR, ".error"), b.find_element(By.CSS_SELECTOR, ".error").text
     assert "Filen skapar indikatorn trygghet med 4 värden." in b.find_element(By.CSS_SELECTOR, ".notice").text
-    screenshot("import-preview")
+    admin_screenshot("import-preview")
     b.find_element(By.CSS_SELECTOR, ".notice form button[type=submit]").click()
     wait_for(b, lambda d: "inlästa" in d.find_element(By.TAG_NAME, "main").text, "the import result")
     assert "4 värden för trygghet är inlästa." in b.find_element(By.CSS_SELECTOR, ".notice").text

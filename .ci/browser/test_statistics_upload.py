@@ -39,19 +39,6 @@ DISTRICT_COUNTS = [
 CITY = "Stockholms stad"
 
 
-@pytest.fixture
-def admin_screenshot(admin_browser):
-    """What the signed-in analyst sees, saved to SKILLNAD_SCREENSHOTS when set. The shared
-    `screenshot` fixture photographs the anonymous browser, not this one, so it would save blank pages."""
-    folder = os.environ.get("SKILLNAD_SCREENSHOTS")
-
-    def take(name):
-        if folder:
-            os.makedirs(folder, exist_ok=True)
-            admin_browser.save_screenshot(os.path.join(folder, name + ".png"))
-    return take
-
-
 def excel_csv(path, rows):
     """Writes rows as Swedish Excel saves them: semicolons, a byte-order mark, CRLF."""
     path.write_bytes(("\ufeff" + "\r\n".join(";".join(row) for row in rows) + "\r\n").encode("utf-8"))

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import SkillnadCore
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -64,12 +65,16 @@ enum IndicatorImporter {
 
     /// The rows of a file in the spec's shape, one at a time (CSV streams; Kolada JSON and
     /// Open SDG files are small and read whole).
-    static func forEachRow(_ data: Data, _ spec: IndicatorImportSpec, _ body: (ReadObservation) throws -> Void) throws {
+    /// - Parameter passed: told now and then where the reading is in the file (`CSVTable.forEachRow`).
+    static func forEachRow(
+        _ data: Data, _ spec: IndicatorImportSpec, passed: ((Int) -> Void)? = nil,
+        _ body: (ReadObservation) throws -> Void
+    ) throws {
         switch spec.format {
         case .csv:
             var mapping = spec.mapping
             mapping.per = spec.indicator.per
-            try ObservationReader.stream(data, mapping: mapping, row: body)
+            try ObservationReader.stream(data, mapping: mapping, passed: passed, row: body)
         case .kolada:
             switch KoladaReader.parse(data) {
             case .success(let k):
@@ -97,10 +102,12 @@ enum IndicatorImporter {
     /// - Parameters:
     ///   - owner: the owning body to record (a new indicator, or an administrator's choice).
     ///   - allowSameName: make a new indicator even when another code has its name.
+    ///   - releasePages: for a mapped file (`MappedFile.releaser`), gives back the pages read.
     /// The file is consumed: its bytes are let go once every row is read, before the writing.
     static func run(
         _ data: consuming Data, _ spec: IndicatorImportSpec, owner: String? = nil, preview: Bool = false,
-        allowSameName: Bool = false, by actor: AuditActor, on db: any Database
+        allowSameName: Bool = false, releasePages: (@Sendable (Int) -> Void)? = nil, by actor: AuditActor,
+        on db: any Database
     ) async throws -> Outcome {
         if spec.format == .px || spec.format == .jsonstat {
             let cube = try readCube(data, spec)
@@ -124,7 +131,7 @@ enum IndicatorImporter {
         var summary = ObservationSummary()
         var lastArea: (key: AreaKey, slug: String?)?
         plan.rows.reserve(estimatedRows(data, spec))
-        try forEachRow(data, spec) { row in
+        try forEachRow(data, spec, passed: releasePages) { row in
             let key = AreaKey(code: row.areaCode, name: row.areaName, year: row.period.prefix(4))
             let slug: String?
             // Files list an area's rows together: the row before usually names the same area.
@@ -172,12 +179,24 @@ enum IndicatorImporter {
                     spec, periods: plan.periods.names, groups: plan.groups.names, newValues: plan.rows.count,
                     newAreas: areas.created, on: db))
         }
-        // Pass 2: write, in one transaction.
-        let finalPlan = plan
+        // Pass 2: write, in one transaction. The rows are handed over once, so that they are freed
+        // as soon as they are inserted, before the areas above are added up and the summaries made.
+        let skipped = plan.skipped
+        let handOver = NIOLockedValueBox<Plan?>(plan)
+        let periodNames = plan.periods.names
+        let groupNames = plan.groups.names
+        plan = Plan()
         let written = try await write(
-            spec, owner: owner, newAreas: areas.created, periods: finalPlan.periods.names,
-            groups: finalPlan.groups.names, by: actor, on: db
+            spec, owner: owner, newAreas: areas.created, periods: periodNames, groups: groupNames, by: actor, on: db
         ) { areaNumbers in
+            let taken = handOver.withLockedValue { held in
+                defer { held = nil }
+                return held
+            }
+            // Only a transaction started again after its rows were inserted finds them gone.
+            guard let finalPlan = taken else {
+                throw Abort(.serviceUnavailable, reason: "Another import wrote at the same moment; run this one again.")
+            }
             // Repeated rows are found here, in the sort the writing needs anyway; an error rolls
             // back the areas created with everything else.
             let numbers = try finalPlan.areas.names.map { name in
@@ -205,7 +224,7 @@ enum IndicatorImporter {
         }
         return Outcome(
             summary: summary, written: written.observations, createdAreas: areas.created.count,
-            skipped: plan.skipped, periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows,
+            skipped: skipped, periods: periods, matches: areas.matchCounts, skippedRows: areas.skippedRows,
             addedUp: written.addedUp, addingUpTime: written.addingUpTime)
     }
 
@@ -416,9 +435,14 @@ enum IndicatorImporter {
             try await sql.delete(from: Observation.schema).where("indicator_no", .equal, indicatorNumber)
                 .where("period", .in, periods).where("group_key", .in, groups).run()
             let deleted = clock.now
-            let (ordered, areas) = try rows(areaNumbers)
-            try await observationWriter(for: tx).insert(
-                ordered, indicator: indicatorNumber, areas: areas, periods: periods, groups: groups, on: tx)
+            // The rows live only inside this function: freed once written.
+            func insertRows() async throws -> Int {
+                let (ordered, areas) = try rows(areaNumbers)
+                try await observationWriter(for: tx).insert(
+                    ordered, indicator: indicatorNumber, areas: areas, periods: periods, groups: groups, on: tx)
+                return ordered.count
+            }
+            let insertedCount = try await insertRows()
             let inserted = clock.now
             let aggregated = try await IndicatorAggregation.refresh(
                 indicatorNumber: indicatorNumber, per: spec.indicator.per, aggregate: spec.aggregate, on: tx)
@@ -432,10 +456,10 @@ enum IndicatorImporter {
             try await Audit.record(
                 "import", objectType: "indicator", objectID: spec.indicator.code,
                 after:
-                    "{\"observations\":\(ordered.count),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
+                    "{\"observations\":\(insertedCount),\"aggregated\":\(aggregated),\"periods\":\(periods.sorted())}",
                 by: actor, on: tx)
             return Written(
-                observations: ordered.count, addedUp: aggregated,
+                observations: insertedCount, addedUp: aggregated,
                 addingUpTime: spec.aggregate ? addedUp - inserted : nil)
         }
     }

@@ -4,8 +4,13 @@ import SkillnadCore
 /// (`ObservationProblem.Reason.english`, `CSVError.message`), which the command line uses; the
 /// Swedish is here, one case each, so a new reason does not compile without it.
 extension Texts {
-    /// The problem with where it is: `rad 12, kolumn värde: …`.
+    /// The problem with where it is: `rad 12, kolumn värde: …`, or for a field of the import's
+    /// definition rather than a column of the file, the field by its label on the form.
     func description(_ problem: ObservationProblem) -> String {
+        if problem.line == nil, let column = problem.column, let label = optional(raw: "f_" + column) {
+            return lang == .sv
+                ? "fältet \(label): \(swedish(problem.reason))" : "the field \(label): \(problem.message)"
+        }
         guard lang == .sv else { return problem.description }
         let place = [problem.line.map { "rad \($0)" }, problem.column.map { "kolumn \($0)" }].compactMap { $0 }
         let text = swedish(problem.reason)

@@ -90,15 +90,20 @@ public struct CSVTable: Sendable {
     ///
     /// `fields` is the same array, refilled for each row, so a closure that keeps only the values
     /// it needs costs no allocation per row; one that stores the array itself gets a copy.
+    ///
+    /// `passed`, when given, is called now and then (every `passedStride` bytes) with the offset
+    /// in `data` of the first byte not yet read, so that the caller can let go of the file's pages
+    /// before it (`MappedFile`).
     public static func forEachRow(
         _ data: Data,
         delimiter: Delimiter? = nil,
         header: (_ names: [String], _ delimiter: Delimiter) throws -> Void = { _, _ in },
+        passed: ((Int) -> Void)? = nil,
         row: (_ fields: [String], _ line: Int) throws -> Void
     ) throws {
         var callerError: (any Error)?
         try read(
-            data, delimiter: delimiter,
+            data, delimiter: delimiter, passed: passed,
             onHead: { names, found in
                 do {
                     try header(names, found)
@@ -294,12 +299,16 @@ extension CSVTable {
         var line: Int
     }
 
+    /// How many bytes `forEachRow` reads between two calls of its `passed`.
+    public static let passedStride = 8 << 20
+
     /// The one reading loop behind `parse` and `forEachRow`. `onHead` and `onRow` return false to
     /// stop reading (a caller's closure failed).
     @discardableResult
     static func read(
         _ data: Data,
         delimiter given: Delimiter?,
+        passed: ((Int) -> Void)? = nil,
         onHead: ([String], Delimiter) -> Bool = { _, _ in true },
         onRow: ([String], Int) -> Bool
     ) throws(CSVError) -> Head {
@@ -307,6 +316,9 @@ extension CSVTable {
             let all = raw.bindMemory(to: UInt8.self)
             do throws(CSVError) {
                 let body = try checkText(all)
+                // Where the body (after a byte-order mark) starts in the data.
+                let bodyStart = (body.baseAddress.map { $0 - (all.baseAddress ?? $0) }) ?? 0
+                var nextPassed = passedStride
                 let delimiter: Delimiter
                 if let given { delimiter = given } else { delimiter = try detectDelimiter(body) }
                 var scanner = CSVRecordScanner(bytes: body, delimiter: delimiter.byte)
@@ -338,6 +350,10 @@ extension CSVTable {
                         fields.removeLast(written - named)
                     }
                     guard onRow(fields, line) else { break }
+                    if let passed, scanner.position >= nextPassed {
+                        passed(bodyStart + scanner.position)
+                        nextPassed = scanner.position + passedStride
+                    }
                 }
                 return .success(head)
             } catch {

@@ -457,8 +457,10 @@ public enum ObservationReader {
     /// the second hands over one observation at a time. Problems do not stop the reading, so all
     /// of them are thrown together at the end as `ObservationProblems` (at most `maxProblems`);
     /// a caller writing inside a transaction rolls it back then. A file that is not CSV throws `CSVError`.
+    /// - Parameter passed: told the offset of the first byte not yet read, now and then, and
+    ///   the whole length once the first look is over (`CSVTable.forEachRow`).
     public static func stream(
-        _ data: Data, mapping: ObservationMapping, maxProblems: Int = 1000,
+        _ data: Data, mapping: ObservationMapping, maxProblems: Int = 1000, passed: ((Int) -> Void)? = nil,
         row emit: (ReadObservation) throws -> Void
     ) throws {
         var columns: Columns?
@@ -478,11 +480,12 @@ public enum ObservationReader {
         guard let columns, let decimals else {
             throw CSVError(.empty, line: nil, column: nil, message: "the file has no header line")
         }
+        passed?(data.count)
         let reader = RowReader(columns: columns, mapping: mapping, header: header, decimals: decimals)
         var problems: [ObservationProblem] = []
         if columns.periods.isEmpty {
             try CSVTable.forEachRow(
-                data,
+                data, passed: passed,
                 row: { fields, line in
                     if let observation = reader.read(fields, line: line, problems: &problems), problems.isEmpty {
                         try emit(observation)
@@ -494,7 +497,7 @@ public enum ObservationReader {
             var observations: [ReadObservation] = []
             observations.reserveCapacity(columns.periods.count)
             try CSVTable.forEachRow(
-                data,
+                data, passed: passed,
                 row: { fields, line in
                     observations.removeAll(keepingCapacity: true)
                     reader.readWide(fields, line: line, problems: &problems, into: &observations)

@@ -312,9 +312,19 @@ struct IndicatorsImportCommand: AsyncCommand {
                     cube: cube, spec, owner: s.owner, preview: s.dryRun, allowSameName: s.new, by: .system("cli"),
                     on: app.db)
             } else {
+                // Mapped, so that the pages read can be given back while the rows are read, and
+                // the file let go of before the writing.
+                let data: Data
+                let releaser: @Sendable (Int) -> Void
+                do {
+                    let file = try MappedFile(path: s.file)
+                    (data, releaser) = (file.data, file.releaser)
+                } catch {
+                    throw CatalogueCommandError("\(error)")
+                }
                 out = try await IndicatorImporter.run(
-                    try Self.read(s.file), spec, owner: s.owner, preview: s.dryRun, allowSameName: s.new,
-                    by: .system("cli"), on: app.db)
+                    consume data, spec, owner: s.owner, preview: s.dryRun, allowSameName: s.new,
+                    releasePages: releaser, by: .system("cli"), on: app.db)
             }
             report(out, spec: spec, signature: s, console: context.console)
         } catch let e as ObservationProblems {
