@@ -102,12 +102,15 @@ struct JSONStatTests {
                     let cell = (region * 2 + sex) * 2 + year
                     let value = cube.values[cell]
                     #expect(value.isNaN ? expected[cell] == nil : value == expected[cell], "cell \(cell)")
-                    #expect(cube.status(at: cell) == (expected[cell] == nil ? .missing : .value), "cell \(cell)")
+                    let status: StatisticsCube.CellStatus =
+                        cell == 6 ? .suppressed : expected[cell] == nil ? .missing : .value
+                    #expect(cube.status(at: cell) == status, "cell \(cell)")
                 }
             }
         }
-        // `..` and null are missing, not suppressed: no status array; `p` (preliminary) keeps its value.
-        #expect(cube.status == nil)
+        // `..` is suppressed (Statistics Sweden's "too uncertain to be given", `StatisticsSymbol`);
+        // `p` (preliminary) keeps its value.
+        #expect(cube.status?[6] == .suppressed)
         #expect(cube.values[11] == 0.25)
     }
 
@@ -154,9 +157,14 @@ struct JSONStatTests {
         #expect(all.values.allSatisfy { $0.isNaN })
         #expect(all.status == [.suppressed, .suppressed, .suppressed])
 
-        let array = try Self.read(Self.dataset(status: #"[null, "C", ".."]"#))
+        let array = try Self.read(Self.dataset(status: #"[null, "C", "."]"#))
         #expect(array.values[0] == 1)
         #expect(array.status == [.value, .suppressed, .missing])
+
+        // `..` is suppressed as in the CSV and PC-Axis readers; an empty status says nothing.
+        let dots = try Self.read(Self.dataset(status: #"["", "..", " "]"#))
+        #expect(dots.status == [.value, .suppressed, .value])
+        #expect(dots.values[0] == 1 && dots.values[2] == 3)
 
         let object = try Self.read(Self.dataset(value: "[1, null, 3]", status: #"{"2": "confidential", "1": "..."}"#))
         #expect(object.values[0] == 1)
@@ -172,7 +180,7 @@ struct JSONStatTests {
         #expect(one.status == [.suppressed, .suppressed, .suppressed])
 
         // Marks written in `value` itself, and numbers written as text.
-        let texts = try Self.read(Self.dataset(value: #"["x", "..", "12.5"]"#))
+        let texts = try Self.read(Self.dataset(value: #"["x", "-", "12.5"]"#))
         #expect(texts.status == [.suppressed, .missing, .value])
         #expect(texts.values[2] == 12.5)
 

@@ -322,7 +322,8 @@ struct PCAxisTests {
 
     // MARK: Cells
 
-    @Test func readsMissingSymbolsQuotedAndBareAsMissing() throws {
+    /// `StatisticsSymbol`'s rule: `..` is suppressed, the other dots and `-` missing.
+    @Test func readsSymbolsQuotedAndBareAsMissingOrSuppressed() throws {
         let table = try cube(
             #"""
             STUB="region";
@@ -338,9 +339,39 @@ struct PCAxisTests {
         #expect(table.values[0] == 1)
         #expect(table.values[3] == 4)
         #expect(table.values.filter(\.isNaN).count == 10)
-        #expect(table.status == nil)
-        #expect(table.status(at: 1) == .missing)
-        #expect(table.status(at: 0) == .value)
+        let missing = StatisticsCube.CellStatus.missing
+        // `*` is how the file shows `.`, which is missing.
+        #expect(
+            table.status == [
+                .value, .suppressed, missing, .value, missing, missing, .suppressed, missing, missing, missing,
+                missing, missing,
+            ])
+        // A file without a suppressed cell keeps no status.
+        let plain = try cube("STUB=\"x\";\nVALUES(\"x\")=\"a\",\"b\",\"c\";\nDATA=\n1 \".\" -;\n")
+        #expect(plain.status == nil)
+        #expect(plain.status(at: 1) == .missing)
+        #expect(plain.status(at: 0) == .value)
+    }
+
+    /// A file's DATASYMBOL keywords say how it shows the spec's symbols: the shown text decides
+    /// where it is a symbol of the rule, else the spec's symbol does; the text itself in DATA
+    /// counts as the symbol it shows.
+    @Test func readsTheFilesOwnDataSymbolsByTheRule() throws {
+        let table = try cube(
+            #"""
+            STUB="x";
+            VALUES("x")="1","2","3","4","5","6","7","8";
+            DATASYMBOL1="x";
+            DATASYMBOL2="–";
+            DATASYMBOL3="konfidentiellt";
+            DATASYMBOL4="sekretess";
+            DATASYMBOL4[en]="confidential";
+            DATA=
+            "." x ".." "..." konfidentiellt "...." "sekretess" 8;
+            """#)
+        #expect(
+            table.status == [.suppressed, .suppressed, .missing, .missing, .missing, .suppressed, .suppressed, .value])
+        #expect(table.values[7] == 8)
     }
 
     @Test func readsCellsSeparatedByTabsCommasAndLineEnds() throws {
@@ -414,6 +445,8 @@ struct PCAxisTests {
             """#)
         #expect(table.values[0..<3] == [1, 2, 3])
         #expect(table.values[3].isNaN)
+        #expect(table.status?[3] == .suppressed)
+        #expect(table.status?[4] == .value)
         // Uppsala's row is left out: zeros, as the spec says.
         #expect(table.values[4..<8] == [0, 0, 0, 0])
         #expect(table.values[8..<12] == [5, 6, 7, 8])
@@ -500,9 +533,10 @@ struct PCAxisTests {
     @Test func refusesCellsThatAreNotNumbersUpToTwenty() {
         let found = problems(Self.twoByTwo + "1 2\n3 12a;")
         #expect(found == [ObservationProblem(line: 8, column: "DATA", .pxValueNotNumber("12a"))])
-        let many = problems(Self.twoByTwo + String(repeating: "x ", count: 30) + "\n;")
+        // (`x` would be a symbol: suppressed.)
+        let many = problems(Self.twoByTwo + String(repeating: "y ", count: 30) + "\n;")
         #expect(many.count == PCAxisDataReader.maxProblems)
-        #expect(many.allSatisfy { $0.reason == .pxValueNotNumber("x") })
+        #expect(many.allSatisfy { $0.reason == .pxValueNotNumber("y") })
         // Text that Double reads but a statistics file does not have.
         #expect(
             problems(Self.twoByTwo + "1 2 nan inf;").map(\.reason) == [

@@ -30,7 +30,8 @@ public enum CSVNumber {
     }
 
     /// Parses one cell. `decimal` is `","` or `"."` (anything else is taken as `"."`), normally
-    /// `CSVTable.decimalSeparator(column:)`. An empty or blank cell is `.missing`.
+    /// `CSVTable.decimalSeparator(column:)`. An empty or blank cell is `.missing`, and the other
+    /// "no value" symbols are `.missing` or `.suppressed` as `StatisticsSymbol` says.
     public static func parse(_ text: String, decimal: Character) -> Result<CSVValue, Problem> {
         var text = text
         let separator: UInt8 = decimal == "," ? comma : dot
@@ -163,14 +164,6 @@ public enum CSVNumber {
         let n = range.count
         if n == 0 { return .success(.missing) }
         let first = bytes[range.lowerBound]
-        if n == 1 && (first == dot || first == UInt8(ascii: "-")) { return .success(.missing) }
-        if n == 1 && (first == UInt8(ascii: "x") || first == UInt8(ascii: "X")) { return .success(.suppressed) }
-        if n == 2 && first == dot && bytes[range.lowerBound + 1] == dot { return .success(.suppressed) }
-        if n == 3 && first == 0xE2 && bytes[range.lowerBound + 1] == 0x80,
-            bytes[range.lowerBound + 2] == 0x93 || bytes[range.lowerBound + 2] == 0x94
-        {
-            return .success(.missing)
-        }  // – —
 
         // Fast path: a plain integer that a Double holds exactly.
         var i = range.lowerBound
@@ -189,7 +182,12 @@ public enum CSVNumber {
             if j == range.upperBound { return .success(.value(Double(negative ? -v : v))) }
         }
 
-        guard let s = shape(bytes, range) else { return .failure(.notANumber) }
+        guard let s = shape(bytes, range) else {
+            // No digits: a "no value" symbol (`..`, `x`, `-`), which has none, or text.
+            let token = UnsafeBufferPointer(rebasing: bytes[range])
+            if let symbol = StatisticsSymbol.classify(utf8: token) { return .success(CSVValue(symbol)) }
+            return .failure(.notANumber)
+        }
         if s.marks > 0, let problem = separatorProblem(s, decimal: decimal) { return .failure(problem) }
         // The number in the form `Double.init` reads (locale-independent): sign, digits, ".", exponent.
         let length = (s.negative ? 1 : 0) + s.mantissa.count + (s.exponent.isEmpty ? 0 : s.exponent.count + 1)

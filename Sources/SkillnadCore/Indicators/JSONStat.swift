@@ -16,9 +16,10 @@ import Foundation
 /// - `value` is an array of numbers and nulls (its length the product of `size`) or a sparse
 ///   object position → number, where an absent cell has no value. A null is missing, never 0.
 /// - `status` is a string for every cell, an array (one element: for every cell, as the
-///   reference toolkit reads it), or an object position → string. `..`, `...`, `.` and `-` mark a
-///   missing value; `x`, `c`, `:` and `confidential` a suppressed one (sekretess). Such a mark wins
-///   over a number in `value`; other marks (`p` preliminary, `e` estimated) leave the value as it is.
+///   reference toolkit reads it), or an object position → string. A "no value" symbol marks the
+///   cell missing or suppressed by `StatisticsSymbol`'s rule (`..` and `x` suppressed, `.` and
+///   `-` missing) and wins over a number in `value`; other marks (`p` preliminary, `e` estimated)
+///   and an empty status leave the value as it is. A text in `value` is such a symbol or a number.
 /// - PxWeb API v2's `extension.eliminationValueCode` on a dimension names its total (`total`).
 /// - `label` and `source` become the cube's title and source.
 ///
@@ -82,24 +83,12 @@ public enum JSONStat {
         ObservationProblems([ObservationProblem(line: nil, column: column, .jsonStatNotDataset(got: got))])
     }
 
-    /// What a cell's status or a text in `value` says about the cell.
-    enum Mark: Equatable {
-        case missing
-        case suppressed
-    }
-
-    /// Statistics Sweden's `..` (not available), `.` (cannot occur) and `-`, and the dots and
-    /// dashes other offices use, mark a value that is not there.
-    static let missingMarks: Set<String> = ["..", "...", ".", "-", "–", "—"]
-    /// Eurostat's `c` and `:`, the `x` of the Nordic offices: a value withheld, often for
-    /// confidentiality.
-    static let suppressedMarks: Set<String> = ["x", "c", ":", "confidential"]
-
-    /// The mark a status text or a text cell makes, if any; case and surrounding spaces do not matter.
-    static func mark(_ text: String) -> Mark? {
-        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if missingMarks.contains(word) { return .missing }
-        if suppressedMarks.contains(word) { return .suppressed }
-        return nil
+    /// What a cell's status says about its value, by `StatisticsSymbol`'s rule: nil for a blank
+    /// status, which says nothing (a value with an empty status keeps its number), and for marks
+    /// that are no symbol (`p` preliminary, `e` estimated).
+    static func statusMark(_ status: String) -> StatisticsSymbol? {
+        let word = status.trimmingCharacters(in: .whitespaces)
+        if word.isEmpty { return nil }
+        return StatisticsSymbol.classify(word)
     }
 }

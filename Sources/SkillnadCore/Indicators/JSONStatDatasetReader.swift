@@ -373,7 +373,7 @@ struct JSONStatDatasetReader {
         case .number(let number): return number
         case .null: return .nan
         case .string(let text):
-            switch JSONStat.mark(text) {
+            switch StatisticsSymbol.classify(text) {
             case .missing: return .nan
             case .suppressed:
                 suppressed.append(position)
@@ -392,15 +392,15 @@ struct JSONStatDatasetReader {
     /// Marks the cells that `status` says have no value (missing) or are withheld (suppressed).
     mutating func applyStatus(to cells: inout Cells, cellCount: Int) {
         guard let node = dataset.member("status") else { return }
-        func apply(_ mark: JSONStat.Mark?, to position: Int) {
+        func apply(_ mark: StatisticsSymbol?, to position: Int) {
             guard let mark else { return }
             cells.values[position] = .nan
             if mark == .suppressed { cells.suppressed.append(position) }
         }
-        var marks: [String: JSONStat.Mark?] = [:]
-        func mark(_ text: String) -> JSONStat.Mark? {
+        var marks: [String: StatisticsSymbol?] = [:]
+        func mark(_ text: String) -> StatisticsSymbol? {
             if let known = marks[text] { return known }
-            let found = JSONStat.mark(text)
+            let found = JSONStat.statusMark(text)
             marks[text] = found
             return found
         }

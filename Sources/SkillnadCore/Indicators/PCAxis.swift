@@ -18,8 +18,10 @@ import Foundation
 ///     5 6 7 ".." ;
 ///
 /// The cube's dimensions are the STUB variables, then the HEADING ones; in DATA the last
-/// HEADING variable varies fastest, as in the cube. Every problem comes with the file's line
-/// and the keyword (`column`); the problems the header has are thrown together.
+/// HEADING variable varies fastest, as in the cube. A cell's "no value" symbol makes it missing or
+/// suppressed by `StatisticsSymbol`'s rule, as in a CSV or JSON-stat file (`".."` above is
+/// suppressed). Every problem comes with the file's line and the keyword (`column`); the problems
+/// the header has are thrown together.
 public enum PCAxis {
     /// The table in a file. `language` picks one of a multilingual file's languages (`en` reads
     /// `STUB[en]`, `VALUES[en]("region")`, …); nil or the file's `LANGUAGE` reads the keywords
@@ -67,13 +69,13 @@ public enum PCAxis {
             problems.append(ObservationProblem(line: lexed.dataLine, column: "DATA", .pxKeywordMissing("DATA")))
         }
         guard problems.isEmpty, let dataStart = lexed.dataStart else { throw ObservationProblems(problems) }
-        let values = try cells(
+        let (values, status) = try cells(
             bytes, start: dataStart, line: lexed.dataLine, header: header, variables: variables)
         func described(_ name: String) -> String? {
             header.single(header.keyword(name, language: language) ?? header.keyword(name))
         }
         return StatisticsCube(
-            dimensions: variables.map(\.dimension), values: values,
+            dimensions: variables.map(\.dimension), values: values, status: status,
             title: described("TITLE") ?? described("DESCRIPTION"), source: described("SOURCE"))
     }
 
@@ -183,20 +185,13 @@ public enum PCAxis {
         return variables
     }
 
-    /// The cells after `DATA=`, dense or (with `KEYS`) row by row.
+    /// The cells after `DATA=`, dense or (with `KEYS`) row by row, and their status when some
+    /// cell is suppressed (nil otherwise, as for most files, so that no status is kept for them).
     static func cells(
         _ bytes: UnsafeBufferPointer<UInt8>, start: Int, line: Int, header: PCAxisHeader, variables: [Variable]
-    ) throws(ObservationProblems) -> [Double] {
-        var symbols: [[UInt8]] = []
-        for name in (1...6).map({ "DATASYMBOL\($0)" }) + ["DATASYMBOLNIL"] {
-            for keyword in header.all(name) {
-                for case .text(let symbol) in keyword.tokens where !symbol.isEmpty {
-                    symbols.append(symbol)
-                }
-            }
-        }
+    ) throws(ObservationProblems) -> (values: [Double], status: [StatisticsCube.CellStatus]?) {
         var reader = PCAxisDataReader(
-            bytes: bytes, start: start, line: line, codepage: header.codepage, symbols: symbols)
+            bytes: bytes, start: start, line: line, codepage: header.codepage, symbols: symbols(header))
         let sizes = variables.map(\.dimension.count)
         var cellCount = 1
         for size in sizes {
@@ -217,7 +212,26 @@ public enum PCAxis {
             ? reader.dense(expected: cellCount, sizes: describe(variables))
             : keyedCells(&reader, keys: keys, header: header, variables: variables, cellCount: cellCount)
         if !reader.problems.isEmpty { throw ObservationProblems(reader.problems) }
-        return values
+        guard !reader.suppressed.isEmpty else { return (values, nil) }
+        var status = values.map { $0.isNaN ? StatisticsCube.CellStatus.missing : .value }
+        // A cell of a file with `KEYS` that a later row gives a number keeps it.
+        for cell in reader.suppressed where values[cell].isNaN {
+            status[cell] = .suppressed
+        }
+        return (values, status)
+    }
+
+    /// The texts the file's `DATASYMBOL1`…`6` and `DATASYMBOLNIL` show the data symbols as.
+    static func symbols(_ header: PCAxisHeader) -> PCAxisDataReader.Symbols {
+        let texts = PCAxisDataReader.Symbols.keywords.map { name in
+            header.all(name).flatMap { keyword in
+                keyword.tokens.compactMap { token -> (bytes: [UInt8], text: String)? in
+                    guard case .text(let symbol) = token, !symbol.isEmpty else { return nil }
+                    return (symbol, header.text(symbol))
+                }
+            }
+        }
+        return PCAxisDataReader.Symbols(texts: texts)
     }
 
     /// The cells of a file with `KEYS`: where each row's cells go, from the keys that start it.

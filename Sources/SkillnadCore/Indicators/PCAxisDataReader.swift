@@ -3,8 +3,10 @@
 /// (the spec allows them mixed); a `;` with only blanks after it ends them. A number is read by
 /// a fast path that is exact (a decimal of at most 15 digits is an integer divided by a power of
 /// ten, both exact as Doubles, and division rounds correctly), anything longer by `Double.init`.
-/// Missing values (saknade värden): one to six dots and `-`, quoted as the spec asks or not, and
-/// whatever the file names `DATASYMBOL1`…`6` and `DATASYMBOLNIL`.
+/// Cells without a value (saknade värden): the spec's `.` to `......` and `-`, the texts the file
+/// names in `DATASYMBOL1`…`6` and `DATASYMBOLNIL`, and the other "no value" symbols of
+/// `StatisticsSymbol` (`x`, `:`), quoted as the spec asks or not. They are NaN; the cells whose
+/// symbol is suppressed are listed in `suppressed`.
 struct PCAxisDataReader {
     /// After this many cells that are not numbers the rest is not read: the file is something else.
     static let maxProblems = 20
@@ -15,6 +17,45 @@ struct PCAxisDataReader {
         case cell
         case lineEnd
         case end
+    }
+
+    /// What the data symbols of a file stand for. The spec's symbols in DATA are `.` to `......`
+    /// and `-`; `DATASYMBOL1`…`6` and `DATASYMBOLNIL` give the text each is shown as
+    /// (`DATASYMBOL2="x"`), and some files write that text in DATA instead. Either way the cell is
+    /// suppressed or missing as the shown text is by `StatisticsSymbol`'s rule, or, when that text
+    /// is no symbol (`DATASYMBOL1="Uppgift saknas"`), as the spec's symbol is.
+    struct Symbols {
+        /// The spec's symbols, in the order of `keywords`.
+        static let spec: [[UInt8]] = [".", "..", "...", "....", ".....", "......", "-"].map { Array($0.utf8) }
+        static let keywords = (1...6).map { "DATASYMBOL\($0)" } + ["DATASYMBOLNIL"]
+        /// Where `-` is in `spec`.
+        static let dash = 6
+
+        /// What each of `spec` stands for in this file.
+        var standard: [StatisticsSymbol]
+        /// The texts the file shows the symbols as, with what each stands for.
+        var shown: [(text: [UInt8], symbol: StatisticsSymbol)] = []
+
+        /// The spec's symbols as the rule has them, for a file that names none.
+        init() {
+            standard = Self.spec.map { StatisticsSymbol.classify(utf8: $0) ?? .missing }
+        }
+
+        /// `texts[n]` are the texts (bytes and decoded) a file gives for `keywords[n]`, in any
+        /// language. Where one language shows a symbol as suppressed and another as missing, the
+        /// cell is suppressed: a withheld value said to be missing would be the worse mistake.
+        init(texts: [[(bytes: [UInt8], text: String)]]) {
+            self.init()
+            for (index, given) in texts.enumerated() where index < standard.count && !given.isEmpty {
+                let said = given.compactMap { StatisticsSymbol.classify($0.text) }
+                if said.contains(.suppressed) {
+                    standard[index] = .suppressed
+                } else if said.contains(.missing) {
+                    standard[index] = .missing
+                }
+                shown += given.map { ($0.bytes, standard[index]) }
+            }
+        }
     }
 
     /// A stub variable whose values start each row of a file with `KEYS` (sparse data).
@@ -29,11 +70,16 @@ struct PCAxisDataReader {
 
     let bytes: UnsafeBufferPointer<UInt8>
     let codepage: PCAxisCodepage
-    /// Missing-value symbols the file defines beside the standard ones.
-    let symbols: [[UInt8]]
+    let symbols: Symbols
     var position: Int
     var line: Int
     var problems: [ObservationProblem] = []
+    /// The cells whose symbol says suppressed, in the order read (a cell of a file with `KEYS`
+    /// may come twice).
+    var suppressed: [Int] = []
+    /// Whether the last NaN read was a suppressed symbol: set wherever a cell becomes NaN, and
+    /// looked at only for a NaN by the loops that know the cell's index, so numbers never wait for it.
+    var lastSuppressed = false
     /// A text without its closing quote: after it the cells cannot be counted.
     var broken = false
     /// Where the cells end: the line of the closing `;`, else of the last cell.
@@ -41,7 +87,7 @@ struct PCAxisDataReader {
     /// 10⁰ … 10²², every one exact as a Double.
     let powersOfTen: [Double]
 
-    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, line: Int, codepage: PCAxisCodepage, symbols: [[UInt8]]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, start: Int, line: Int, codepage: PCAxisCodepage, symbols: Symbols) {
         self.bytes = bytes
         self.position = start
         self.line = line
@@ -76,6 +122,7 @@ struct PCAxisDataReader {
                 let value = cell()
                 if count < capacity {
                     buffer[count] = value
+                    if value.isNaN, lastSuppressed { suppressed.append(count) }
                 } else if count == expected {
                     overrunLine = line
                 }
@@ -116,7 +163,10 @@ struct PCAxisDataReader {
                 stop = skipDelimiters(rows: true)
                 guard stop == .cell else { break }
                 let value = cell()
-                if cells < offsets.count { values[base + offsets[cells]] = value }
+                if cells < offsets.count {
+                    values[base + offsets[cells]] = value
+                    if value.isNaN, lastSuppressed { suppressed.append(base + offsets[cells]) }
+                }
                 cells += 1
             }
             if !stopped && cells != offsets.count {
@@ -225,7 +275,7 @@ struct PCAxisDataReader {
         return true
     }
 
-    /// The cell at `position`: its value, NaN for a missing-value symbol (and for a cell that is
+    /// The cell at `position`: its value, NaN for a "no value" symbol (and for a cell that is
     /// neither, with a problem).
     @inline(__always)
     mutating func cell() -> Double {
@@ -270,7 +320,7 @@ struct PCAxisDataReader {
         return symbolOrNumber(start..<index)
     }
 
-    /// A cell in quotes: a missing-value symbol as the spec writes them, or a number.
+    /// A cell in quotes: a "no value" symbol as the spec writes them, or a number.
     mutating func quotedCell() -> Double {
         let start = position + 1
         var end = start
@@ -284,6 +334,7 @@ struct PCAxisDataReader {
                     .pxSyntax(expected: "a closing \" on the line the cell starts on")))
             broken = true
             position = end
+            lastSuppressed = false
             return .nan
         }
         position = end + 1
@@ -293,7 +344,9 @@ struct PCAxisDataReader {
     /// The slow way, for what the fast path does not take: symbols, exponents, long numbers.
     mutating func symbolOrNumber(_ range: Range<Int>) -> Double {
         let token = UnsafeBufferPointer(rebasing: bytes[range])
-        if isSymbol(token) { return .nan }
+        let found = symbol(token)
+        lastSuppressed = found == .suppressed
+        if found != nil { return .nan }
         let numeric = token.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         let numberBytes = token.allSatisfy { byte in
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: ".")
@@ -308,11 +361,18 @@ struct PCAxisDataReader {
         return .nan
     }
 
-    /// One to six dots, `-`, or a symbol the file defines.
-    func isSymbol(_ token: UnsafeBufferPointer<UInt8>) -> Bool {
-        if token.count == 1 && token[0] == UInt8(ascii: "-") { return true }
-        if (1...6).contains(token.count) && token.allSatisfy({ $0 == UInt8(ascii: ".") }) { return true }
-        return symbols.contains { $0.elementsEqual(token) }
+    /// What a cell's symbol stands for (see `Symbols`); nil when it is no symbol.
+    func symbol(_ token: UnsafeBufferPointer<UInt8>) -> StatisticsSymbol? {
+        if token.count == 1, token[0] == UInt8(ascii: "-") { return symbols.standard[Symbols.dash] }
+        if (1...6).contains(token.count), token.allSatisfy({ $0 == UInt8(ascii: ".") }) {
+            return symbols.standard[token.count - 1]
+        }
+        for shown in symbols.shown where shown.text.elementsEqual(token) {
+            return shown.symbol
+        }
+        // A dash outside ASCII is two bytes in UTF-8 and one in Windows-1252.
+        if token.contains(where: { $0 >= 0x80 }) { return StatisticsSymbol.classify(codepage.decode(token)) }
+        return StatisticsSymbol.classify(utf8: token)
     }
 
     @inline(__always)
