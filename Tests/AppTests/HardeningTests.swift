@@ -95,16 +95,9 @@ struct HardeningTests {
         }
     }
 
-    @Test("The calendar: a carriage return in a title starts no property, and an odd Host header is not written")
+    /// A carriage return in a title and the last day there is are the writer's: see ICalendarWriterTests.
+    @Test("The calendar: an odd Host header is not written into the feed")
     func calendar() async throws {
-        let doc = ICalendar.document(
-            name: "x", events: [.init(uid: "u", day: Day("2024-01-01")!, summary: "Titel\rBEGIN:VEVENT\nX")])
-        #expect(!doc.contains("\rBEGIN:VEVENT\\n"))
-        #expect(doc.components(separatedBy: "\r\n").filter { $0 == "BEGIN:VEVENT" }.count == 1)
-        #expect(doc.contains("SUMMARY:Titel\\nBEGIN:VEVENT\\nX"))
-        // The last day there is: no day after it, and no trap.
-        let last = ICalendar.document(name: "x", events: [.init(uid: "u", day: Day("9999-12-31")!, summary: "Sist")])
-        #expect(last.contains("DTSTART;VALUE=DATE:99991231") && !last.contains("DTEND"))
         #expect(HeaderValue.host("skillnad.stockholm.se:8080") == "skillnad.stockholm.se:8080")
         #expect(HeaderValue.host("evil\r\nX: y") == nil)
         #expect(HeaderValue.host("a b") == nil)

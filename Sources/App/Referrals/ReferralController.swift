@@ -299,9 +299,10 @@ enum ReferralController {
         }
         // The Host header is the client's to write: only a plain host name goes into the feed.
         let host = HeaderValue.host(req.headers.first(name: .host)) ?? "skillnad"
+        // The last day to answer (sista svarsdag): a whole day, a LocalMoment without a time.
         var events = rounds.map { r in
-            ICalendar.Event(
-                uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", day: r.deadline,
+            ICalendarWriter.Event(
+                uid: "\(r.id)\(body.map { "-\($0)" } ?? "")@\(host)", start: LocalMoment(day: r.deadline),
                 summary: "Sista svarsdag: \(r.title)",
                 url: "\(req.isSecure ? "https" : "http")://\(host)\(SiteURL.Referrals.round(.value(r.id)).path)")
         }
@@ -314,7 +315,7 @@ enum ReferralController {
         return Response(
             status: .ok, headers: headers,
             body: .init(
-                string: ICalendar.document(
+                string: ICalendarWriter.document(
                     name: body.map { "Skillnad – \($0)" } ?? "Skillnad – remisser", events: events)))
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// An iCalendar (RFC 5545) feed of events on the municipality's clock, which calendar programs
-/// subscribe to: the dialogue portal's feeds (all, per area, per organiser), and any other list of
-/// dated events.
+/// subscribe to: the dialogue portal's feeds (all, per area, per organiser), the referral and
+/// follow-up deadlines (sista svarsdag, whole days), and any other list of dated events.
 ///
 /// Times are local (`LocalMoment`: a day and a time of day, or a whole day), as a session is
 /// announced, and written with `TZID=Europe/Stockholm` and the zone's definition inside the file,

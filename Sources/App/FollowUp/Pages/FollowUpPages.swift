@@ -139,15 +139,15 @@ enum FollowUpPages {
 
     /// The body's follow-up deadlines still to come, for its iCalendar feed.
     static func calendarEvents(body: String, host: String, scheme: String, on db: any Database) async throws
-        -> [ICalendar.Event]
+        -> [ICalendarWriter.Event]
     {
         let assignments = try await FollowUpQueries.assignments(.body(body), on: db)
         guard !assignments.isEmpty else { return [] }
         let periods = try await FollowUpQueries.periods(on: db)
         return BodyFollowUpSection.deadlines(assignments, periods: periods, today: today()).compactMap { deadline in
             guard let day = Day(deadline.period.deadline) else { return nil }
-            return ICalendar.Event(
-                uid: "follow-up-\(deadline.period.slug)-\(body)@\(host)", day: day,
+            return ICalendarWriter.Event(
+                uid: "follow-up-\(deadline.period.slug)-\(body)@\(host)", start: LocalMoment(day: day),
                 summary: "Uppföljning, sista dag: \(deadline.period.name) (\(deadline.assignments.count) uppdrag)",
                 url: "\(scheme)://\(host)\(SiteURL.FollowUp.body(.value(body)).path)")
         }
