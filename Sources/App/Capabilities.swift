@@ -9,6 +9,7 @@ enum Capabilities {
         IndicatorsCapability.self,
         ReferralsCapability.self,
         FollowUpCapability.self,
+        DialoguesCapability.self,
         DemoCapability.self,
     ]
 

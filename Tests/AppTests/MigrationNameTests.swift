@@ -14,7 +14,9 @@ struct MigrationNameTests {
         .appendingPathComponent("Fixtures/database-before-layout.sqlite")
 
     /// Migrations added after the fixture was made: these, and only these, run on it.
-    static let addedSince = ["App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation"]
+    static let addedSince = [
+        "App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation", "App.CreateDialogues",
+    ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")
     func olderDatabaseMigratesWithNothingToDo() async throws {

@@ -34,6 +34,8 @@ struct SnapshotTests {
         Page(name: "indicator", path: "/indicators/deltagande"),
         Page(name: "differences", path: "/differences"),
         Page(name: "methods", path: "/methods"),
+        Page(name: "dialogues", path: "/dialogues"),
+        Page(name: "new-dialogue", path: "/dialogues/new", signedIn: true),
         Page(name: "referrals", path: "/referrals"),
         Page(name: "round", path: round),
         Page(name: "compilation", path: round + "/compilation"),

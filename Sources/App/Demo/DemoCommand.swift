@@ -62,6 +62,8 @@ struct DemoCommand: AsyncCommand {
             for line in try await Self.loadStatistics(sources, on: app.db) { context.console.success(line) }
             for line in try await Self.loadFigures(on: app.db) { context.console.success(line) }
         }
+        // After the statistics, which bring the districts the dialogues are held in.
+        if let line = try await DemoDialogues.load(on: app.db) { context.console.success(line) }
     }
 
     /// Real public data as demo statistics: area shapes and population (Folkhälsokollen, the

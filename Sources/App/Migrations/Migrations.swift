@@ -17,5 +17,6 @@ enum Migrations {
         AddIndicatorKind(),
         CreateFollowUp(),
         AddObservationAggregation(),
+        CreateDialogues(),
     ]
 }

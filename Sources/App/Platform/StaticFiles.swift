@@ -12,6 +12,7 @@ enum StaticFiles {
     static var publicDirectory: String { resources.appendingPathComponent("Public").path + "/" }
     static var demoCatalogue: URL { resources.appendingPathComponent("Demo/catalogue.json") }
     static var demoReferrals: URL { resources.appendingPathComponent("Demo/referrals.json") }
+    static var demoDialogues: URL { resources.appendingPathComponent("Demo/dialogues.json") }
     /// The small extract of the public data (`tools/demo-extract`).
     static var demoExtract: URL { resources.appendingPathComponent("Demo/extract") }
     static var demoFigures: URL { resources.appendingPathComponent("Demo/figures.csv") }

@@ -9,6 +9,10 @@ enum Strings {
 
     /// A text with `%1`, `%2`, … replaced by the values, in order (the one placeholder style).
     static func fill(_ template: String, _ values: String...) -> String {
+        fill(template, values)
+    }
+
+    static func fill(_ template: String, _ values: [String]) -> String {
         var text = template
         for (index, value) in values.enumerated().reversed() {
             text = text.replacingOccurrences(of: "%\(index + 1)", with: value)

@@ -39,7 +39,8 @@ extension DialogueValues {
             if let place = session.place {
                 require(place.name, "sessions[\(index)].place.name", limit: Self.titleLimit)
                 if let latitude = place.latitude, !(-90...90).contains(latitude) {
-                    problems.append(DialogueProblem(field: "sessions[\(index)].place.latitude", .latitudeOutOfRange(latitude)))
+                    problems.append(
+                        DialogueProblem(field: "sessions[\(index)].place.latitude", .latitudeOutOfRange(latitude)))
                 }
                 if let longitude = place.longitude, !(-180...180).contains(longitude) {
                     problems.append(
@@ -105,7 +106,8 @@ extension DialogueOutcome {
                 ? !(result.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 : !(result.target ?? "").isEmpty
             if !complete {
-                problems.append(DialogueProblem(field: "outcome.ledTo[\(index)]", .resultIncomplete(kind: result.kind.rawValue)))
+                problems.append(
+                    DialogueProblem(field: "outcome.ledTo[\(index)]", .resultIncomplete(kind: result.kind.rawValue)))
             }
         }
         return problems

@@ -135,8 +135,9 @@ public struct TargetGroupAnalysis: Sendable, Equatable, Codable {
         case easyRead
     }
 
-    public init(groups: String? = nil, notHeard: String? = nil, recruitment: String? = nil, arrangements: [Arrangement] = [])
-    {
+    public init(
+        groups: String? = nil, notHeard: String? = nil, recruitment: String? = nil, arrangements: [Arrangement] = []
+    ) {
         self.groups = groups
         self.notHeard = notHeard
         self.recruitment = recruitment

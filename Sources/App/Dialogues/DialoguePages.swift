@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+import Vapor
+
+/// The portal's public pages: the list and a dialogue. Everything is read inside the renderer's
+/// `build`, so a page served from the cache reads nothing.
+enum DialoguePages {
+    static func register(_ app: Application) throws {
+        app.get(SiteURL.Dialogues.list, use: list)
+        app.get(SiteURL.Dialogues.dialogue(.key), use: dialogue)
+    }
+
+    /// Editors of the organising body and administrators may change a dialogue.
+    static func mayEdit(_ principal: Principal?, organiser: String) -> Bool {
+        guard let principal else { return false }
+        return principal.isAdmin || (principal.role == .editor && principal.bodies.contains(organiser))
+    }
+
+    static func list(_ req: Request) async throws -> Response {
+        let limit = try Paging.int(req, "limit", default: 50, range: 1...Paging.maxLimit)
+        let offset = try Paging.int(req, "offset", default: 0, range: 0...Int(Int32.max))
+        let filters = try DialogueQueries.Filters.read(req, index: try await req.catalogue().index)
+        return try await PageRenderer.render(req, template: "Dialogues/list") {
+            index, lang -> PageContext<DialoguesPage>? in
+            let today = today()
+            let (rows, total) = try await DialogueQueries.list(
+                filters, index: index, today: today, limit: limit, offset: offset, on: req.db)
+            let areas = try await DialogueQueries.areas(of: rows.map(\.id), on: req.db)
+            let sql = try req.db.sql()
+            struct Topic: Decodable {
+                let topic: String
+                let label: String
+            }
+            struct Organiser: Decodable { let organiser: String }
+            let topics = try await sql.raw(
+                "SELECT topic, MIN(label) AS label FROM dialogue_topics GROUP BY topic ORDER BY topic"
+            ).all(decoding: Topic.self).map { ($0.topic, $0.label) }
+            let organisers = try await sql.select().distinct().column("organiser").from(Dialogue.schema)
+                .orderBy("organiser").all(decoding: Organiser.self).map(\.organiser)
+            return DialoguesPage.build(
+                index, lang, filters: filters, rows: rows, areasOf: areas, total: total, topics: topics,
+                organisers: organisers, today: today, limit: limit, offset: offset)
+        }
+    }
+
+    static func dialogue(_ req: Request) async throws -> Response {
+        let slug = try req.parameters.require(SiteURL.idKey)
+        return try await PageRenderer.render(req, template: "Dialogues/dialogue") {
+            index, lang -> PageContext<DialoguePage>? in
+            guard let dialogue = try await DialogueQueries.one(slug, on: req.db), let values = dialogue.values
+            else { return nil }
+            return DialoguePage.build(
+                index, lang, dialogue: dialogue, values: values,
+                mayEdit: mayEdit(req.principal, organiser: values.organiser), today: today())
+        }
+    }
+}

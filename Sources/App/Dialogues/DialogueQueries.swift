@@ -1,0 +1,272 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+import Vapor
+
+/// Reading dialogues for the portal, the calendar, the feeds and the fatigue check. A dialogue's
+/// status as shown is worked out from its dates (`DialogueQueries.shownStatus`): what the
+/// organiser recorded says whether it was cancelled; the dates say whether it is planned, open,
+/// over and awaiting feedback, or answered.
+enum DialogueQueries {
+    /// The portal's filters, read from the query and checked: an unknown value is refused with the
+    /// parameter named, never silently ignored.
+    struct Filters: Sendable, Equatable {
+        var area: String?
+        var topic: String?
+        var status: DialogueStatus?
+        var method: DialogueMethod?
+        var organiser: String?
+        var from: Day?
+        var to: Day?
+        var query: String?
+
+        var isEmpty: Bool { self == Filters() }
+
+        static func read(_ req: Request, index: CatalogueIndex) throws -> Filters {
+            func text(_ name: String) throws -> String? {
+                try req.refuseListParameter(name)
+                let value = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                return value.isEmpty ? nil : String(value.prefix(200))
+            }
+            func day(_ name: String) throws -> Day? {
+                guard let raw = try text(name) else { return nil }
+                guard let day = Day(raw) else {
+                    throw ParameterError(parameter: name, message: "expected a date YYYY-MM-DD, got '\(raw)'")
+                }
+                return day
+            }
+            func choice<T: RawRepresentable & CaseIterable>(_ name: String, _ type: T.Type) throws -> T?
+            where T.RawValue == String {
+                guard let raw = try text(name) else { return nil }
+                guard let value = T(rawValue: raw) else {
+                    let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ParameterError(parameter: name, message: "expected one of \(allowed), got '\(raw)'")
+                }
+                return value
+            }
+            var filters = Filters()
+            filters.area = try text("area")
+            if let area = filters.area, index.areaByID[area] == nil {
+                throw ParameterError(parameter: "area", message: "no area has the id '\(area)'")
+            }
+            filters.organiser = try text("organiser")
+            if let body = filters.organiser, index.bodyByID[body] == nil {
+                throw ParameterError(parameter: "organiser", message: "no body has the id '\(body)'")
+            }
+            filters.topic = try text("topic")
+            filters.status = try choice("status", DialogueStatus.self)
+            filters.method = try choice("method", DialogueMethod.self)
+            filters.from = try day("from")
+            filters.to = try day("to")
+            filters.query = try text("q")
+            return filters
+        }
+
+        /// The filters as query items, for links that keep them.
+        var queryItems: [(String, String)] {
+            [
+                ("area", area), ("topic", topic), ("status", status?.rawValue), ("method", method?.rawValue),
+                ("organiser", organiser), ("from", from?.description), ("to", to?.description), ("q", query),
+            ].compactMap { name, value in value.map { (name, $0) } }
+        }
+    }
+
+    /// A dialogue in a list: what the portal, the calendar and the feeds show of it.
+    struct Row: Sendable, Decodable {
+        let id: UUID
+        let slug: String
+        let title: String
+        let title_en: String?
+        let organiser: String
+        let method: String
+        let status: String
+        let digital: Bool
+        let starts_on: String?
+        let ends_on: String?
+        let feedback_on: String?
+        let participants: Int?
+        let example: Bool
+        let updated_at: String
+        let created_at: String
+    }
+
+    static let rowColumns = [
+        "id", "slug", "title", "title_en", "organiser", "method", "status", "digital", "starts_on", "ends_on",
+        "feedback_on", "participants", "example", "updated_at", "created_at",
+    ]
+
+    /// The status a resident sees (`DialogueFatigue.displayStatus`, the one rule).
+    static func shownStatus(_ row: Row, today: Day) -> DialogueStatus {
+        DialogueFatigue.displayStatus(
+            stored: DialogueStatus(rawValue: row.status) ?? .planned, firstDay: row.starts_on.flatMap(Day.init),
+            lastDay: row.ends_on.flatMap(Day.init), feedbackGiven: row.feedback_on != nil, today: today)
+    }
+
+    /// Over more than the feedback weeks ago without feedback (`DialogueFatigue.isFeedbackOverdue`).
+    static func overdueFeedback(_ row: Row, today: Day) -> Bool {
+        DialogueFatigue.isFeedbackOverdue(
+            stored: DialogueStatus(rawValue: row.status) ?? .planned, lastDay: row.ends_on.flatMap(Day.init),
+            feedbackGiven: row.feedback_on != nil, today: today)
+    }
+
+    /// Each area's parent, for `DialogueFatigue`'s walks of the area tree.
+    static func parentOf(_ index: CatalogueIndex) -> [String: String] {
+        index.areaByID.compactMapValues(\.parent)
+    }
+
+    /// The filters as SQL conditions on `dialogues` (`d`).
+    static func conditions(_ filters: Filters, index: CatalogueIndex, today: Day) -> [any SQLExpression] {
+        var conditions: [SQLQueryString] = []
+        let todayText = today.description
+        if let area = filters.area {
+            let related: [any Encodable & Sendable] = DialogueFatigue.relatedAreas([area], parentOf: parentOf(index))
+                .sorted()
+            conditions.append("d.id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: related)))")
+        }
+        if let topic = filters.topic {
+            conditions.append("d.id IN (SELECT dialogue_id FROM dialogue_topics WHERE topic = \(bind: topic))")
+        }
+        if let method = filters.method { conditions.append("d.method = \(bind: method.rawValue)") }
+        if let organiser = filters.organiser { conditions.append("d.organiser = \(bind: organiser)") }
+        if let from = filters.from {
+            conditions.append("COALESCE(d.ends_on, d.starts_on) >= \(bind: from.description)")
+        }
+        if let to = filters.to { conditions.append("d.starts_on <= \(bind: to.description)") }
+        if let query = filters.query {
+            for term in SearchText.terms(query).prefix(8) { conditions.append("d.search LIKE \(bind: "% \(term)%")") }
+        }
+        if let status = filters.status {
+            // The same rule as `DialogueFatigue.displayStatus`, in SQL; a test compares the two.
+            let answered = "(d.feedback_on IS NOT NULL OR d.status = 'feedbackGiven')"
+            switch status {
+            case .cancelled:
+                conditions.append("d.status = 'cancelled'")
+            case .feedbackGiven:
+                conditions.append(
+                    """
+                    d.status <> 'cancelled' AND \(unsafeRaw: answered) AND (d.starts_on IS NULL
+                    OR d.ends_on < \(bind: todayText))
+                    """)
+            case .awaitingFeedback:
+                conditions.append(
+                    """
+                    d.status <> 'cancelled' AND NOT \(unsafeRaw: answered) AND ((d.starts_on IS NOT NULL
+                    AND d.ends_on < \(bind: todayText)) OR (d.starts_on IS NULL AND d.status = 'awaitingFeedback'))
+                    """)
+            case .open:
+                conditions.append(
+                    """
+                    d.status <> 'cancelled' AND ((d.starts_on <= \(bind: todayText) AND d.ends_on >= \(bind: todayText))
+                    OR (d.starts_on > \(bind: todayText) AND d.status = 'open')
+                    OR (d.starts_on IS NULL AND NOT \(unsafeRaw: answered) AND d.status = 'open'))
+                    """)
+            case .planned:
+                conditions.append(
+                    """
+                    d.status <> 'cancelled' AND ((d.starts_on > \(bind: todayText) AND d.status <> 'open')
+                    OR (d.starts_on IS NULL AND NOT \(unsafeRaw: answered) AND d.status = 'planned'))
+                    """)
+            }
+        }
+        return conditions
+    }
+
+    /// A page of the dialogues the filters keep, the latest first, and how many there are in all.
+    static func list(
+        _ filters: Filters, index: CatalogueIndex, today: Day, limit: Int, offset: Int, on db: any Database
+    ) async throws -> (rows: [Row], total: Int) {
+        let sql = try db.sql()
+        let conditions = conditions(filters, index: index, today: today)
+        func base() -> SQLSelectBuilder {
+            var select = sql.select().from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
+            for condition in conditions { select = select.where(condition) }
+            return select
+        }
+        struct Count: Decodable { let n: Int }
+        let total =
+            try await base().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?
+            .n ?? 0
+        var select = base()
+        for column in rowColumns { select = select.column(SQLColumn(column, table: "d")) }
+        let rows = try await select.orderBy(SQLColumn("starts_on", table: "d"), SQLDirection.descending)
+            .orderBy(SQLColumn("slug", table: "d")).limit(limit).offset(offset).all(decoding: Row.self)
+        return (rows, total)
+    }
+
+    /// One dialogue by its id in addresses.
+    static func one(_ slug: String, on db: any Database) async throws -> Dialogue? {
+        try await Dialogue.query(on: db).filter(\.$slug == slug).first()
+    }
+
+    /// The areas of each of the dialogues, by dialogue.
+    static func areas(of ids: [UUID], on db: any Database) async throws -> [UUID: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        struct Link: Decodable {
+            let dialogue_id: UUID
+            let area: String
+        }
+        let links = try await db.sql().select().column("dialogue_id").column("area").from("dialogue_areas")
+            .where("dialogue_id", .in, SQLBind.group(ids)).orderBy("area").all(decoding: Link.self)
+        return Dictionary(grouping: links, by: \.dialogue_id).mapValues { $0.map(\.area) }
+    }
+    /// The dialogues in any of the areas, as the fatigue check knows them: areas, topics, days,
+    /// status and whether feedback was given. Three indexed queries, whatever the number.
+    static func known(inAreas areas: Set<String>, on db: any Database) async throws -> [DialogueFatigue.Known] {
+        guard !areas.isEmpty else { return [] }
+        let sql = try db.sql()
+        let areaList: [any Encodable & Sendable] = areas.sorted()
+        struct Link: Decodable {
+            let dialogue_id: UUID
+            let value: String
+        }
+        struct Head: Decodable {
+            let id: UUID
+            let slug: String
+            let status: String
+            let starts_on: String?
+            let ends_on: String?
+            let feedback_on: String?
+        }
+        let heads = try await sql.raw(
+            """
+            SELECT id, slug, status, starts_on, ends_on, feedback_on FROM dialogues
+            WHERE id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: areaList)))
+            """
+        ).all(decoding: Head.self)
+        guard !heads.isEmpty else { return [] }
+        let ids: [any Encodable & Sendable] = heads.map(\.id)
+        let areaLinks = try await sql.raw(
+            "SELECT dialogue_id, area AS value FROM dialogue_areas WHERE dialogue_id IN (\(binds: ids))"
+        ).all(decoding: Link.self)
+        let topicLinks = try await sql.raw(
+            "SELECT dialogue_id, topic AS value FROM dialogue_topics WHERE dialogue_id IN (\(binds: ids))"
+        ).all(decoding: Link.self)
+        let areasOf = Dictionary(grouping: areaLinks, by: \.dialogue_id)
+        let topicsOf = Dictionary(grouping: topicLinks, by: \.dialogue_id)
+        return heads.map { head in
+            DialogueFatigue.Known(
+                id: head.slug, areas: (areasOf[head.id] ?? []).map(\.value),
+                topics: Set((topicsOf[head.id] ?? []).map(\.value)), firstDay: head.starts_on.flatMap(Day.init),
+                lastDay: head.ends_on.flatMap(Day.init), status: DialogueStatus(rawValue: head.status) ?? .planned,
+                feedbackGiven: head.feedback_on != nil)
+        }
+    }
+
+    /// The titles of dialogues by their ids in addresses.
+    static func titles(_ slugs: [String], on db: any Database) async throws -> [String: (
+        title: String, titleEn: String?
+    )] {
+        guard !slugs.isEmpty else { return [:] }
+        struct Title: Decodable {
+            let slug: String
+            let title: String
+            let title_en: String?
+        }
+        let list: [any Encodable & Sendable] = Array(Set(slugs))
+        let rows = try await db.sql().raw(
+            "SELECT slug, title, title_en FROM dialogues WHERE slug IN (\(binds: list))"
+        ).all(decoding: Title.self)
+        return Dictionary(rows.map { ($0.slug, ($0.title, $0.title_en)) }, uniquingKeysWith: { first, _ in first })
+    }
+}

@@ -1,0 +1,201 @@
+@testable import App
+import Fluent
+import Foundation
+import SkillnadCore
+import Testing
+import Vapor
+
+/// The dialogue portal as officials and residents use it: planning with the fatigue warning,
+/// refusals with the field named, a conflicting edit refused, the portal's filters (the status
+/// filter in SQL agreeing with the one rule in Core), feeds that escape what officials type, and
+/// the demo's dialogues; on the test's real database (SQLite, or PostgreSQL with `DATABASE_URL`).
+@Suite("Dialogue portal")
+struct DialogueTests {
+    static let body = "rinkeby-kista-stadsdelsnamnd"
+
+    static func dialogue(
+        _ id: String, area: String = "rinkeby-kista", start: String, end: String? = nil, tags: [String] = ["trygghet"],
+        status: DialogueStatus = .planned, feedback: [DialogueFeedback] = []
+    ) -> DialogueValues {
+        var values = DialogueValues(
+            id: id, title: "Dialog \(id)", purpose: "Att fråga de boende.", method: .safetyWalk, status: status,
+            organiser: body, tags: tags, areas: [area],
+            sessions: [
+                DialogueSession(
+                    start: LocalMoment(start) ?? LocalMoment(day: .epoch), end: end.flatMap(LocalMoment.init))
+            ])
+        values.feedback = feedback
+        return values
+    }
+
+    static func save(_ values: DialogueValues, _ app: Application) async throws {
+        let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+        try await DialogueStore.save(values, version: nil, index: index, by: .system("test"), on: app.db)
+    }
+
+    static let newDialogue: [String: String] = [
+        "id": "trygghetsvandring-rinkeby", "title": "Trygghetsvandring i Rinkeby",
+        "purpose": "Att hitta otrygga platser.",
+        "method": "safetyWalk", "level": "consult", "status": "planned", "organiser": body,
+        "areas[]": "rinkeby-kista", "tags": "Trygghet", "sessions": "2027-03-10 18:00; 20:00; Rinkeby torg",
+    ]
+
+    @Test("An editor plans a dialogue: the check lists the earlier one on the same topic first, then it is saved")
+    func plansWithFatigueWarning() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.makeUser("editor@stockholm.se", role: .editor, bodies: [Self.body])
+            let editor = try await app.signIn("editor@stockholm.se")
+            // An earlier safety walk in the district area, over without feedback for months.
+            try await Self.save(Self.dialogue("tidigare-vandring", start: "2026-09-15 18:00", tags: ["trygghet"]), app)
+            let first = try await app.post("/dialogues/new", Self.newDialogue, as: editor)
+            #expect(first.status == .ok)
+            #expect(first.body.contains("Samma ämne, samma område"))
+            #expect(first.body.contains("Dialog tidigare-vandring"))
+            #expect(first.body.contains("Väntar på återkoppling"))
+            #expect(try await Dialogue.query(on: app.db).count() == 1)
+            var acknowledged = Self.newDialogue
+            acknowledged["acknowledged"] = "on"
+            let second = try await app.post("/dialogues/new", acknowledged, as: editor)
+            #expect(second.status == .seeOther, "\(second.body.prefix(600))")
+            let saved = try #require(try await DialogueQueries.one("trygghetsvandring-rinkeby", on: app.db)?.values)
+            #expect(saved.sessions.first?.end?.description == "2027-03-10 20:00")
+            #expect(saved.tags == ["Trygghet"])
+            let page = try await app.get("/dialogues/trygghetsvandring-rinkeby", as: editor)
+            #expect(page.body.contains("Ändra dialogen"))
+        }
+    }
+
+    @Test("Refusals name the field: a session that ends before it starts, groups above the total, early feedback")
+    func refusesWithTheFieldNamed() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let admin = try await app.signIn("admin@stockholm.se")
+            var fields = Self.newDialogue
+            fields["sessions"] = "2027-03-10 18:00; 2027-03-09 20:00; Rinkeby torg"
+            fields["participants"] = "10"
+            fields["byGroup"] = "kon=K=8\nkon=M=5"
+            fields["feedback"] = "2027-01-01; Brev; Tack"
+            let response = try await app.post("/dialogues/new", fields, as: admin)
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.body.contains("Träffar 1 (end): träffen slutar (2027-03-09 20:00) innan den börjar"))
+            #expect(response.body.contains("deltagarna per kon blir 13, fler än de 10 deltagarna"))
+            #expect(response.body.contains("återkopplingen (2027-01-01) är daterad före dialogens första träff"))
+            #expect(response.body.contains("Trygghetsvandring i Rinkeby"), "the form keeps what was typed")
+            #expect(try await Dialogue.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test("An editor of another body may not organise for this one, nor edit its dialogues")
+    func editorsOfOtherBodies() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.makeUser("bromma@stockholm.se", role: .editor, bodies: ["bromma-stadsdelsnamnd"])
+            let other = try await app.signIn("bromma@stockholm.se")
+            let refused = try await app.post("/dialogues/new", Self.newDialogue, as: other)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("Arrangör: det finns inget organ"))
+            try await Self.save(Self.dialogue("rinkeby-dialog", start: "2027-01-10"), app)
+            let edit = try await app.get("/dialogues/rinkeby-dialog/edit", as: other)
+            #expect(edit.status == .forbidden)
+        }
+    }
+
+    @Test("A save from an older version is refused with both versions named, never overwriting")
+    func conflictingEdit() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let admin = try await app.signIn("admin@stockholm.se")
+            try await Self.save(Self.dialogue("rinkeby-dialog", start: "2027-01-10"), app)
+            var fields = Self.newDialogue
+            fields["id"] = "rinkeby-dialog"
+            fields["version"] = "1"
+            fields["title"] = "Första ändringen"
+            let first = try await app.post("/dialogues/rinkeby-dialog/edit", fields, as: admin)
+            #expect(first.status == .seeOther, "\(first.body.prefix(600))")
+            fields["title"] = "Andra ändringen, från samma version"
+            let second = try await app.post("/dialogues/rinkeby-dialog/edit", fields, as: admin)
+            #expect(second.status == .conflict)
+            #expect(second.body.contains("någon annan har ändrat dialogen sedan du öppnade den (version 1, nu 2)"))
+            #expect(try await DialogueQueries.one("rinkeby-dialog", on: app.db)?.title == "Första ändringen")
+        }
+    }
+
+    @Test("The status filter in SQL keeps exactly the dialogues that Core's rule shows with that status")
+    func statusFilterAgreesWithCore() async throws {
+        try await withTestApp(content: .demo) { app in
+            let today = today()
+            let past = today.adding(days: -100)?.description ?? ""
+            let recent = today.adding(days: -10)?.description ?? ""
+            let future = today.adding(days: 30)?.description ?? ""
+            let dialogues = [
+                Self.dialogue("planerad", start: future),
+                Self.dialogue("pagar", start: recent, end: future),
+                Self.dialogue("vantar", start: past),
+                Self.dialogue(
+                    "besvarad", start: past, feedback: [DialogueFeedback(date: today, channel: "Brev", text: "Tack")]),
+                Self.dialogue("installd", start: future, status: .cancelled),
+                Self.dialogue("oppen-i-forvag", start: future, status: .open),
+            ]
+            for values in dialogues { try await Self.save(values, app) }
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            for status in DialogueStatus.allCases {
+                let (rows, _) = try await DialogueQueries.list(
+                    .init(status: status), index: index, today: today, limit: 100, offset: 0, on: app.db)
+                let expected = dialogues.filter { DialogueFatigue.displayStatus($0, today: today) == status }.map(\.id)
+                #expect(Set(rows.map(\.slug)) == Set(expected), "\(status)")
+            }
+            // An area filter finds dialogues in the area, in areas inside it and in areas around it.
+            let (city, _) = try await DialogueQueries.list(
+                .init(area: "stockholm"), index: index, today: today, limit: 100, offset: 0, on: app.db)
+            #expect(city.count == dialogues.count)
+            let (bromma, _) = try await DialogueQueries.list(
+                .init(area: "bromma"), index: index, today: today, limit: 100, offset: 0, on: app.db)
+            #expect(bromma.isEmpty)
+            let refused = try await app.get("/dialogues?status=nonsense")
+            #expect(refused.status == .badRequest)
+        }
+    }
+
+    @Test("What officials type is escaped on the page, in the calendar and in the news feed")
+    func feedsEscape() async throws {
+        try await withTestApp(content: .demo) { app in
+            var values = Self.dialogue("fientlig", start: "2027-02-01 18:00", end: "2027-02-01 20:00")
+            values.title = "</title><script>alert(1)</script>\nEND:VCALENDAR"
+            values.purpose = "Rad ett\r\nEND:VEVENT\r\nBEGIN:VEVENT; med, tecken"
+            try await Self.save(values, app)
+            let page = try await app.get("/dialogues/fientlig")
+            #expect(!page.body.contains("<script>alert(1)"))
+            let calendar = try await app.get("/dialogues/calendar.ics?area=rinkeby-kista")
+            #expect(calendar.status == .ok)
+            let lines = calendar.body.components(separatedBy: "\r\n")
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 1)
+            #expect(lines.filter { $0 == "END:VCALENDAR" }.count == 1)
+            #expect(calendar.body.contains("DTSTART;TZID=Europe/Stockholm:20270201T180000"))
+            let feed = try await app.get("/dialogues/feed.atom")
+            #expect(feed.headers.contentType?.subType == "atom+xml")
+            #expect(!feed.body.contains("<script>"))
+            #expect(feed.body.contains("&lt;/title&gt;&lt;script&gt;"))
+        }
+    }
+
+    @Test("The demo's dialogues load where their districts exist, and the portal lists them")
+    func demoDialogues() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.db.transaction { tx in
+                try await CatalogueImporter.add(
+                    areas: [
+                        AreaRecord(id: "husby", name: "Husby", kind: .district, parent: "rinkeby-kista"),
+                        AreaRecord(
+                            id: "liljeholmen", name: "Liljeholmen", kind: .district, parent: "hagersten-liljeholmen"),
+                    ], in: tx, actor: .system("test"))
+            }
+            let line = try await DemoDialogues.load(on: app.db)
+            #expect(line == "Demo dialogues: 7.")
+            #expect(try await DemoDialogues.load(on: app.db) == nil)
+            let husby = try await app.get("/dialogues?area=husby")
+            #expect(husby.body.contains("Husby Träff som medborgardriven mötesplats"))
+            #expect(husby.body.contains("Avslutad – återkoppling saknas"))
+            let english = try await app.get("/dialogues/husby-traff-motesplats?lang=en")
+            #expect(english.body.contains("Husby Träff as a citizen-run meeting place"))
+        }
+    }
+}
