@@ -8,13 +8,16 @@ enum DialoguesCapability: Capability {
         NavigationEntry(label: { $0[.dialogues] }, route: SiteURL.Dialogues.list, position: 38)
     ]
 
+    static let openAPIPart: String? = "dialogues.json"
     static let stylesheet: String? = "Dialogues.css"
 
-    static var texts: [(key: String, sv: String, en: String)] { DialogueText.entries }
+    static var texts: [(key: String, sv: String, en: String)] { DialogueText.entries + DialogueTransferText.entries }
 
     static func register(_ app: Application) throws {
         try DialoguePages.register(app)
         DialogueForm.register(app)
         DialogueFeeds.register(app)
+        DialogueAPI.register(app)
+        DialogueTransfer.register(app)
     }
 }
