@@ -22,6 +22,8 @@ PAGES = [
     "/follow-up/bodies/rinkeby-kista-stadsdelsnamnd", "/measures/medborgare-med-mandat-d-2-3-1",
     "/follow-up/fund/exempel-civilsamhallslotsar-i-jarva",
     "/measures/dold-potential-a-2-3-1",
+    "/dialogues", "/dialogues?area=husby&status=awaitingFeedback", "/dialogues/trygghetsvandring-husby-2026",
+    "/dialogues/politikermoten-hagersten-liljeholmen",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
@@ -34,6 +36,8 @@ SIGNED_IN_PAGES = [
     "/follow-up/fund/capital", "/follow-up/fund/new", "/follow-up/import",
     "/follow-up/periods/2019-t2/dold-potential-a-2-3-1/rinkeby-kista-stadsdelsnamnd",
     "/measures/dold-potential-a-2-3-1",
+    # The form to plan a dialogue, and an edit form with its fatigue warning and the area's profile.
+    "/dialogues/new", "/dialogues/trygghetsvandring-husby-2026/edit",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

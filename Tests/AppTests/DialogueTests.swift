@@ -198,4 +198,94 @@ struct DialogueTests {
             #expect(english.body.contains("Husby Träff as a citizen-run meeting place"))
         }
     }
+
+    @Test("Whom the dialogues reach: counts per district by area type, participants shared by population")
+    func reach() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.db.transaction { tx in
+                try await CatalogueImporter.add(
+                    areas: [
+                        AreaRecord(
+                            id: "norra", name: "Norra", kind: .district, parent: "rinkeby-kista", population: 1000),
+                        AreaRecord(
+                            id: "sodra", name: "Södra", kind: .district, parent: "rinkeby-kista", population: 3000),
+                        AreaRecord(id: "vastra", name: "Västra", kind: .district, parent: "bromma", population: 2000),
+                    ], in: tx, actor: .system("test"))
+            }
+            let csv = "område;typ\nNorra;1\nSödra;1\nVästra;5\n"
+            let spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(
+                    code: "omradestyp", name: "Områdestyp", unit: "count", direction: .higherIsBetter,
+                    kind: .categorical, classes: DemoCommand.socioeconomicAreaTypes),
+                mapping: ObservationMapping(areaName: "område", value: "typ", period: "2022"), areaKind: .district)
+            _ = try await IndicatorImporter.run(Data(csv.utf8), spec, by: .system("test"), on: app.db)
+            // In the district area: both its districts, 40 participants shared 10 / 30 by population.
+            var whole = Self.dialogue("hela-omradet", area: "rinkeby-kista", start: "2025-05-01")
+            whole.outcome = DialogueOutcome(participants: 40)
+            try await Self.save(whole, app)
+            var west = Self.dialogue("vastra", area: "vastra", start: "2025-06-01")
+            west.outcome = DialogueOutcome(participants: 6)
+            try await Self.save(west, app)
+            try await Self.save(Self.dialogue("installd", area: "vastra", start: "2025-06-01", status: .cancelled), app)
+            try await Self.save(Self.dialogue("for-tidigt", area: "vastra", start: "2014-06-01"), app)
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            let result = try await DialogueReachQuery.compute(
+                fromYear: 2016, toYear: 2025, indicatorCode: "omradestyp", index: index, on: app.db)
+            let byClass = Dictionary(uniqueKeysWithValues: result.reach.classes.map { ($0.value, $0.rates) })
+            // Type 1: two district-dialogues over 4,000 residents; 40 participants.
+            #expect(byClass[1]?.dialogues == 2)
+            #expect(byClass[1]?.participants == 40)
+            #expect(abs((byClass[1]?.dialoguesPer1000 ?? 0) - 0.5) < 1e-9)
+            // Type 5: one dialogue over 2,000 residents (the cancelled and the early one do not count).
+            #expect(byClass[5]?.dialogues == 1)
+            #expect(abs((byClass[5]?.participantsPer1000 ?? 0) - 3.0) < 1e-9)
+            #expect(result.years.count == 10)
+            let page = try await app.get("/dialogues/reach?from=2016&to=2025&indicator=omradestyp")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Områden med stora socioekonomiska utmaningar"))
+            let unknown = try await app.get("/dialogues/reach?indicator=finns-inte")
+            #expect(unknown.status == .badRequest)
+            let backwards = try await app.get("/dialogues/reach?from=2025&to=2016")
+            #expect(backwards.status == .badRequest)
+        }
+    }
+
+    @Test("Lines end as browsers send them (CRLF); measure codes as officials write them become links")
+    func browserLinesAndMeasureCodes() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.makeUser("admin@stockholm.se", role: .admin)
+            let admin = try await app.signIn("admin@stockholm.se")
+            var fields = Self.newDialogue
+            fields["acknowledged"] = "on"
+            fields["participants"] = "40"
+            fields["byGroup"] = "kon=K=16\r\nkon=M=18\r\nalder=16-24=9"
+            fields["ledTo"] = "measure A.2.3.1\r\ntext Fler lampor vid gångtunneln"
+            fields["coOrganisers"] = "ab-svenska-bostader\r\nab-stockholmshem"
+            let saved = try await app.post("/dialogues/new", fields, as: admin)
+            #expect(saved.status == .seeOther, "\(saved.body.prefix(800))")
+            let values = try #require(try await DialogueQueries.one("trygghetsvandring-rinkeby", on: app.db)?.values)
+            #expect(values.outcome?.participantsByGroup == ["kon=K": 16, "kon=M": 18, "alder=16-24": 9])
+            #expect(values.coOrganisers == ["ab-svenska-bostader", "ab-stockholmshem"])
+            #expect(values.outcome?.ledTo.first == DialogueResult(kind: .measure, target: "dold-potential-a-2-3-1"))
+            let page = try await app.get("/dialogues/trygghetsvandring-rinkeby")
+            #expect(page.body.contains("href=\"/measures/dold-potential-a-2-3-1\""))
+            // An unknown measure among the results is refused by its line.
+            fields["id"] = "en-till"
+            fields["ledTo"] = "measure Z.9.9.9"
+            let refused = try await app.post("/dialogues/new", fields, as: admin)
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.contains("det finns ingen åtgärd ”Z.9.9.9”"))
+        }
+    }
+
+    @Test("A planned dialogue's page lists the other dialogues in its area on its topic")
+    func pageListsRelated() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await Self.save(Self.dialogue("tidigare", start: "2026-09-15 18:00"), app)
+            try await Self.save(Self.dialogue("planerad", start: "2099-01-10 18:00"), app)
+            let page = try await app.get("/dialogues/planerad")
+            #expect(page.body.contains("Andra dialoger i området"))
+            #expect(page.body.contains("href=\"/dialogues/tidigare\""))
+        }
+    }
 }

@@ -10,6 +10,34 @@ enum DialoguePages {
     static func register(_ app: Application) throws {
         app.get(SiteURL.Dialogues.list, use: list)
         app.get(SiteURL.Dialogues.dialogue(.key), use: dialogue)
+        app.get(SiteURL.Dialogues.reach, use: reach)
+    }
+
+    /// The years of the reach analysis: `from` and `to`, by default the last ten years.
+    static func reachYears(_ req: Request) throws -> (from: Int, to: Int) {
+        let thisYear = today().year
+        let to = try Paging.int(req, "to", default: thisYear, range: 1990...2100)
+        let from = try Paging.int(req, "from", default: to - 9, range: 1990...2100)
+        guard from <= to, to - from < 50 else {
+            throw ParameterError(parameter: "from", message: "expected a year at most 49 years before 'to' (\(to))")
+        }
+        return (from, to)
+    }
+
+    static func reach(_ req: Request) async throws -> Response {
+        let (from, to) = try reachYears(req)
+        try req.refuseListParameter("indicator")
+        let code = req.query[String.self, at: "indicator"]
+        return try await PageRenderer.render(req, template: "Dialogues/reach") {
+            index, lang -> PageContext<DialogueReachPage>? in
+            let result = try await DialogueReachQuery.compute(
+                fromYear: from, toYear: to, indicatorCode: code, index: index, on: req.db)
+            if let code, result.indicator == nil {
+                throw ParameterError(parameter: "indicator", message: "no indicator has the code '\(code.prefix(80))'")
+            }
+            return DialogueReachPage.build(
+                index, lang, result: result, indicators: try await DialogueReachQuery.districtIndicators(on: req.db))
+        }
     }
 
     /// Editors of the organising body and administrators may change a dialogue.
@@ -51,9 +79,16 @@ enum DialoguePages {
             index, lang -> PageContext<DialoguePage>? in
             guard let dialogue = try await DialogueQueries.one(slug, on: req.db), let values = dialogue.values
             else { return nil }
+            // Before and while it is held, the dialogues it may tire the same residents with.
+            let status = DialogueFatigue.displayStatus(values, today: today())
+            let warning =
+                status == .planned || status == .open ? try await DialogueForm.check(values, req) : nil
+            let titles = try await DialogueQueries.titles(
+                (warning?.overlaps.map(\.id) ?? []) + (warning?.awaitingFeedback.map(\.id) ?? []), on: req.db)
             return DialoguePage.build(
                 index, lang, dialogue: dialogue, values: values,
-                mayEdit: mayEdit(req.principal, organiser: values.organiser), today: today())
+                mayEdit: mayEdit(req.principal, organiser: values.organiser), today: today(),
+                related: DialogueForm.warnings(warning, titles: titles, index, lang))
         }
     }
 }

@@ -28,6 +28,11 @@ enum DialogueStore {
         for measure in values.measures where index.measureByPublicID[measure] == nil {
             problems.append(DialogueProblem(field: "measures", .unknownMeasure(measure)))
         }
+        for (position, result) in (values.outcome?.ledTo ?? []).enumerated() where result.kind == .measure {
+            if let target = result.target, !target.isEmpty, index.measureByPublicID[target] == nil {
+                problems.append(DialogueProblem(field: "outcome.ledTo[\(position)]", .unknownMeasure(target)))
+            }
+        }
         for strategy in values.strategies where index.strategyByID[strategy] == nil {
             problems.append(DialogueProblem(field: "strategies", .unknownStrategy(strategy)))
         }
@@ -35,6 +40,27 @@ enum DialogueStore {
             problems.append(DialogueProblem(field: "targetAreas", .unknownTargetArea(target)))
         }
         return problems
+    }
+
+    /// Measures as officials write them (`D.2.3.1`, `4.4.1` with its report's letter) become their
+    /// ids in Skillnad; what does not resolve stays as written, for `catalogueProblems` to name.
+    static func resolvingMeasures(_ values: DialogueValues, index: CatalogueIndex) -> DialogueValues {
+        let resolver = index.resolver
+        func resolve(_ text: String) -> String {
+            if index.measureByPublicID[text] != nil { return text }
+            guard case .found(let report, let code) = resolver.resolve(text) else { return text }
+            return MeasureRecord.publicID(report: report, code: code.canonical)
+        }
+        var resolved = values
+        resolved.measures = values.measures.map(resolve)
+        if var outcome = resolved.outcome {
+            outcome.ledTo = outcome.ledTo.map { result in
+                guard result.kind == .measure, let target = result.target else { return result }
+                return DialogueResult(kind: .measure, target: resolve(target), text: result.text)
+            }
+            resolved.outcome = outcome
+        }
+        return resolved
     }
 
     /// Every problem of the dialogue that refuses it (warnings apart).

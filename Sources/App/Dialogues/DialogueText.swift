@@ -111,6 +111,9 @@ enum DialogueText: String, TextKey {
     case dlWholeDistrictArea
     case dlVersion
     case dlSaved
+    case dlNotSaved
+    case dlRelated
+    case dlRelatedIntro
     case dlId
     case dlIdHint
     case dlLines
@@ -119,6 +122,31 @@ enum DialogueText: String, TextKey {
     case dlLedToHint
     case dlFeedbackHint
     case dlOrganisedBy
+    case dlReach
+    case dlReachIntro
+    case dlReachHow
+    case dlReachPeriod
+    case dlReachBy
+    case dlReachShow
+    case dlReachClass
+    case dlReachAreas
+    case dlReachPopulation
+    case dlReachDialogues
+    case dlReachDialoguesPer1000
+    case dlReachParticipants
+    case dlReachParticipantsPer1000
+    case dlReachGap
+    case dlReachRatio
+    case dlReachSlope
+    case dlReachRelative
+    case dlReachLeftOut
+    case dlReachByYear
+    case dlReachYear
+    case dlReachNoIndicator
+    case dlReachSummary
+    case dlReachChartTitle
+    case dlReachTotal
+    case dlReachValue
     case dlProblemRequired
     case dlProblemTooLong
     case dlProblemNotAnId
@@ -287,6 +315,13 @@ enum DialogueText: String, TextKey {
         case .dlWholeDistrictArea: ("hela stadsdelsområdet", "the whole district area")
         case .dlVersion: ("Version", "Version")
         case .dlSaved: ("Dialogen är sparad.", "The dialogue was saved.")
+        case .dlNotSaved: ("Dialogen sparades inte", "The dialogue was not saved")
+        case .dlRelated: ("Andra dialoger i området", "Other dialogues in the area")
+        case .dlRelatedIntro:
+            (
+                "Dialoger i samma område om samma ämne inom ett år, och dialoger i området som väntar på återkoppling.",
+                "Dialogues in the same area on the same topic within a year, and dialogues in the area awaiting feedback."
+            )
         case .dlId: ("Id i adressen", "Id in the address")
         case .dlIdHint: ("Små bokstäver a–z, siffror och bindestreck.", "Lower-case letters a–z, digits and dashes.")
         case .dlLines: ("en per rad", "one per line")
@@ -302,14 +337,60 @@ enum DialogueText: String, TextKey {
             )
         case .dlLedToHint:
             (
-                "En rad per resultat: measure, budgetDecision eller referralAnswer följt av id, eller text följt av en beskrivning. Till exempel measure D.2.3.1",
-                "One line per result: measure, budgetDecision or referralAnswer followed by an id, or text followed by a description. For example measure D.2.3.1"
+                "En rad per resultat: measure, budgetDecision eller referralAnswer följt av id, eller text följt av en beskrivning. Till exempel measure A.2.3.1 eller åtgärd A.2.3.1",
+                "One line per result: measure, budgetDecision or referralAnswer followed by an id, or text followed by a description. For example measure A.2.3.1"
             )
         case .dlFeedbackHint:
             (
                 "En rad per återkoppling: datum; kanal; text.", "One line per feedback: date; channel; text."
             )
         case .dlOrganisedBy: ("Arrangeras av %1", "Organised by %1")
+        case .dlReach: ("Vilka dialogerna når", "Whom the dialogues reach")
+        case .dlReachIntro:
+            (
+                "Kommissionen fann att dialogerna riktade sig till breda grupper och riskerade att stärka redan starka röster. Här syns hur många dialoger som hållits och hur många som deltagit per 1 000 invånare, i stadsdelar ordnade efter ett mått på levnadsvillkor.",
+                "The commission found that dialogues were aimed at broad groups and risked strengthening voices that were already strong. Here are the dialogues held and the participants per 1,000 residents, in districts ordered by a measure of living conditions."
+            )
+        case .dlReachHow:
+            (
+                "En dialog räknas det år dess första träff hölls, en gång i varje stadsdel den gäller (alla stadsdelar i ett stadsdelsområde den gäller); dess deltagare delas mellan dem efter folkmängd. Digitala och inställda dialoger räknas inte. Per grupp räknas summorna, inte ett medelvärde av stadsdelarnas tal.",
+                "A dialogue counts in the year of its first session, once in every district it concerns (every district of a district area it concerns); its participants are shared among them by population. Online-only and cancelled dialogues do not count. By group, the sums are divided, never the districts' rates averaged."
+            )
+        case .dlReachPeriod: ("År", "Years")
+        case .dlReachBy: ("Ordna stadsdelarna efter", "Order the districts by")
+        case .dlReachShow: ("Visa", "Show")
+        case .dlReachClass: ("Grupp", "Group")
+        case .dlReachAreas: ("Stadsdelar", "Districts")
+        case .dlReachPopulation: ("Invånare", "Residents")
+        case .dlReachDialogues: ("Dialoger i stadsdelarna", "Dialogues in the districts")
+        case .dlReachDialoguesPer1000: ("Dialoger per 1 000 invånare", "Dialogues per 1,000 residents")
+        case .dlReachParticipants: ("Deltagare", "Participants")
+        case .dlReachParticipantsPer1000: ("Deltagare per 1 000 invånare", "Participants per 1,000 residents")
+        case .dlReachGap: ("Skillnaden", "The gap")
+        case .dlReachRatio:
+            (
+                "Kvot mellan den mest och den minst gynnade gruppen (dialoger per 1 000)",
+                "Ratio of the best-off to the worst-off group (dialogues per 1,000)"
+            )
+        case .dlReachSlope: ("Lutningsindex (SII)", "Slope index of inequality (SII)")
+        case .dlReachRelative: ("Relativt ojämlikhetsindex (RII)", "Relative index of inequality (RII)")
+        case .dlReachLeftOut:
+            ("%1 stadsdelar utan folkmängd eller värde räknas inte.", "%1 districts without a population or a value are left out.")
+        case .dlReachByYear: ("År för år", "Year by year")
+        case .dlReachYear: ("År", "Year")
+        case .dlReachNoIndicator:
+            (
+                "Inget mått att ordna stadsdelarna efter: läs in ett mått per stadsdel först.",
+                "No measure to order the districts by: import one by district first."
+            )
+        case .dlReachSummary:
+            (
+                "%1–%2: %3 dialoger per 1 000 invånare i den minst gynnade gruppen, %4 i den mest gynnade.",
+                "%1–%2: %3 dialogues per 1,000 residents in the worst-off group, %4 in the best-off."
+            )
+        case .dlReachChartTitle: ("Dialoger per 1 000 invånare, per grupp", "Dialogues per 1,000 residents, by group")
+        case .dlReachTotal: ("Hela staden", "The whole city")
+        case .dlReachValue: ("Värde", "Value")
         case .dlProblemRequired: ("%1: fyll i fältet", "%1: fill in the field")
         case .dlProblemTooLong: ("%1: högst %2 tecken", "%1: at most %2 characters")
         case .dlProblemNotAnId:

@@ -13,6 +13,8 @@ extension SiteURL {
         case calendar
         /// New dialogues and new feedback as Atom, with the same filters.
         case feed
+        /// Whom the dialogues reach: dialogues and participants per 1,000 residents by area type.
+        case reach
 
         var pathComponents: [PathComponent] {
             let id = SiteURL.idKey
@@ -23,6 +25,7 @@ extension SiteURL {
             case .edit(let dialogue): return ["dialogues", dialogue.component(id), "edit"]
             case .calendar: return ["dialogues", "calendar.ics"]
             case .feed: return ["dialogues", "feed.atom"]
+            case .reach: return ["dialogues", "reach"]
             }
         }
     }

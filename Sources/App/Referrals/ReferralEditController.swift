@@ -54,7 +54,7 @@ enum ReferralEditController {
             let due = date(deadline, .deadline)
             // Measure codes as people write them (A2.3.1, 2.3.1 in the only report), resolved in the round's reports.
             func measures(_ s: String?, _ label: RoundProblem.Field) -> [String] {
-                (s ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" }).compactMap { raw in
+                (s ?? "").split(whereSeparator: { $0 == "," || $0.isNewline || $0 == ";" }).compactMap { raw in
                     let t = raw.trimmingCharacters(in: .whitespaces)
                     guard !t.isEmpty else { return nil }
                     if index.measureByPublicID[t] != nil { return t }
@@ -83,7 +83,7 @@ enum ReferralEditController {
             var scopes = recipients.map {
                 RecipientScope(body: $0, required: required, invited: invited.filter { !required.contains($0) })
             }
-            for line in (perBody ?? "").split(separator: "\n") {
+            for line in (perBody ?? "").split(whereSeparator: \.isNewline) {
                 let parts = line.split(separator: "|", omittingEmptySubsequences: false).map {
                     $0.trimmingCharacters(in: .whitespaces)
                 }
@@ -120,8 +120,10 @@ enum ReferralEditController {
             let round = ReferralDocument.Round(
                 id: id, title: title, sender: sender, senderDiaryNumber: formText(senderDiaryNumber), sentOn: sent,
                 deadline: due, reports: reports,
-                questions: (questions ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-                    .filter { !$0.isEmpty },
+                questions: (questions ?? "").split(whereSeparator: \.isNewline).map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                .filter { !$0.isEmpty },
                 recipients: scopes)
             problems += ReferralDocument(rounds: [round]).problems(index).map { .document($0) }
             return (round, problems)

@@ -85,6 +85,7 @@ struct DialogueForm: Encodable, Sendable {
         let s = Texts(lang)
         let index = try await req.catalogue().index
         var (values, problems) = fields.read()
+        values = DialogueStore.resolvingMeasures(values, index: index)
         if let existing { values.id = existing.slug }
         if !DialoguePages.mayEdit(req.principal, organiser: values.organiser) {
             problems.append(DialogueProblem(field: "organiser", .unknownBody(values.organiser)))
@@ -123,6 +124,34 @@ struct DialogueForm: Encodable, Sendable {
             DialogueFatigue.Plan(values, today: today()), against: known, parentOf: parents, today: today())
     }
 
+    /// The check's findings as lines with links: the overlapping dialogues and those awaiting feedback.
+    static func warnings(
+        _ warning: DialogueFatigue.Warning?, titles: [String: (title: String, titleEn: String?)],
+        _ index: CatalogueIndex, _ lang: Lang
+    ) -> (overlaps: [Warning], awaiting: [Warning]) {
+        let s = Texts(lang)
+        func link(_ id: String) -> (LocalText, String) {
+            (
+                lang.pick(titles[id]?.title ?? id, titles[id]?.titleEn),
+                SiteURL.Dialogues.dialogue(.value(id)).link(lang)
+            )
+        }
+        let overlaps = (warning?.overlaps ?? []).map { overlap in
+            let (title, href) = link(overlap.id)
+            let topics = overlap.sharedTopics.map { DialoguesPage.topicLabel($0, index, lang) }
+            let when = overlap.timing.daysApart.map { Strings.fill(s[.dlDaysApart], String($0)) } ?? ""
+            return Warning(
+                title: title, href: href, detail: ([when] + topics).filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        let awaiting = (warning?.awaitingFeedback ?? []).map { unanswered in
+            let (title, href) = link(unanswered.id)
+            return Warning(
+                title: title, href: href,
+                detail: unanswered.lastDay.map { Strings.fill(s[.dlAwaitingFeedbackSince], $0.description) } ?? "")
+        }
+        return (overlaps, awaiting)
+    }
+
     static func page(
         _ req: Request, _ f: DialogueFormFields, errors: [String], warning: DialogueFatigue.Warning?, isNew: Bool,
         status: HTTPResponseStatus
@@ -139,12 +168,7 @@ struct DialogueForm: Encodable, Sendable {
         let areaKinds: Set<AreaKind> = [.city, .districtArea, .district]
         let titles = try await DialogueQueries.titles(
             (warning?.overlaps.map(\.id) ?? []) + (warning?.awaitingFeedback.map(\.id) ?? []), on: req.db)
-        func link(_ id: String) -> (LocalText, String) {
-            (
-                lang.pick(titles[id]?.title ?? id, titles[id]?.titleEn),
-                SiteURL.Dialogues.dialogue(.value(id)).link(lang)
-            )
-        }
+        let found = warnings(warning, titles: titles, index, lang)
         var profiles: [Profile] = []
         for area in (f.areas ?? []).prefix(3).compactMap({ index.areaByID[$0] }) {
             let readings = try await AreaPage.query(area: area, on: req.db)
@@ -189,19 +213,7 @@ struct DialogueForm: Encodable, Sendable {
                 FormOption(
                     value: option.value, label: option.label, selected: (f.arrangements ?? []).contains(option.value))
             },
-            overlaps: (warning?.overlaps ?? []).map { overlap in
-                let (title, href) = link(overlap.id)
-                let topics = overlap.sharedTopics.map { DialoguesPage.topicLabel($0, index, lang) }
-                let when = overlap.timing.daysApart.map { Strings.fill(s[.dlDaysApart], String($0)) } ?? ""
-                return Warning(
-                    title: title, href: href, detail: ([when] + topics).filter { !$0.isEmpty }.joined(separator: " · "))
-            },
-            awaiting: (warning?.awaitingFeedback ?? []).map { unanswered in
-                let (title, href) = link(unanswered.id)
-                return Warning(
-                    title: title, href: href,
-                    detail: unanswered.lastDay.map { Strings.fill(s[.dlAwaitingFeedbackSince], $0.description) } ?? "")
-            },
+            overlaps: found.overlaps, awaiting: found.awaiting,
             checked: warning != nil, profiles: profiles, isNew: isNew)
         let meta = PageMeta.make(
             lang, title: form.heading, description: s[.dlDescription], section: SiteURL.Dialogues.list,

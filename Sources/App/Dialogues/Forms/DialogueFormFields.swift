@@ -63,7 +63,8 @@ struct DialogueFormFields: Content, Sendable {
 
     /// The lines of a text field, trimmed, empty ones left out, with their 1-based numbers.
     static func lines(_ text: String?) -> [(number: Int, text: String)] {
-        (text ?? "").split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+        (text ?? "").split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap {
+            index, line in
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : (index + 1, trimmed)
         }

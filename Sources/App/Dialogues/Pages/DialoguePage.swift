@@ -65,11 +65,15 @@ struct DialoguePage: Encodable, Sendable {
     let ledTo: [Result]
     let feedback: [Feedback]
     let editHref: String?
+    /// Other dialogues in the area on the same topic, and those there awaiting feedback.
+    let relatedOverlaps: [DialogueForm.Warning]
+    let relatedAwaiting: [DialogueForm.Warning]
     let listHref: String
     let calendarHref: String
 
     static func build(
-        _ index: CatalogueIndex, _ lang: Lang, dialogue: Dialogue, values: DialogueValues, mayEdit: Bool, today: Day
+        _ index: CatalogueIndex, _ lang: Lang, dialogue: Dialogue, values: DialogueValues, mayEdit: Bool, today: Day,
+        related: (overlaps: [DialogueForm.Warning], awaiting: [DialogueForm.Warning]) = ([], [])
     ) -> PageContext<DialoguePage> {
         let s = Texts(lang)
         let status = DialogueFatigue.displayStatus(values, today: today)
@@ -121,6 +125,7 @@ struct DialoguePage: Encodable, Sendable {
                 Feedback(date: $0.date.description, channel: $0.channel, text: $0.text)
             },
             editHref: mayEdit ? SiteURL.Dialogues.edit(.value(values.id)).link(lang) : nil,
+            relatedOverlaps: related.overlaps, relatedAwaiting: related.awaiting,
             listHref: SiteURL.Dialogues.list.link(lang),
             calendarHref: SiteURL.Dialogues.calendar.link(.sv, query: values.areas.prefix(1).map { ("area", $0) }))
         let meta = PageMeta.make(

@@ -75,7 +75,7 @@ struct FundForms: Encodable, Sendable {
         if title == nil { problems.append(.init(field: "text", .required)) }
         let body = formText(f.body) ?? ""
         if index.bodyByID[body] == nil { problems.append(.init(field: "body", .unknownBody(String(body.prefix(80))))) }
-        let measures = (f.measures ?? "").split(whereSeparator: { $0 == "\n" || $0 == " " || $0 == "," })
+        let measures = (f.measures ?? "").split(whereSeparator: { $0.isNewline || $0 == " " || $0 == "," })
             .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         for m in measures where index.measureByPublicID[m] == nil {
             problems.append(.init(field: "measure", .unknownMeasure(String(m.prefix(80)))))
@@ -86,7 +86,7 @@ struct FundForms: Encodable, Sendable {
             problems.append(.init(field: "budgetYear", .postponedNotLater(to: end, year: start)))
         }
         var grants: [Int: SwedishAmount] = [:]
-        for (number, line) in (f.grants ?? "").split(separator: "\n").enumerated() {
+        for (number, line) in (f.grants ?? "").split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, let y = Int(parts[0]), (1900...2200).contains(y) else {
                 if !line.trimmingCharacters(in: .whitespaces).isEmpty {
