@@ -143,6 +143,15 @@ struct DialogueTests {
                 let expected = dialogues.filter { DialogueFatigue.displayStatus($0, today: today) == status }.map(\.id)
                 #expect(Set(rows.map(\.slug)) == Set(expected), "\(status)")
             }
+            let overdue = try await DialogueQueries.overdueCount(.init(), index: index, today: today, on: app.db)
+            let expectedOverdue = dialogues.filter { values in
+                DialogueFatigue.isFeedbackOverdue(
+                    stored: values.status, lastDay: values.ends?.day, feedbackGiven: !values.feedback.isEmpty,
+                    today: today)
+            }
+            #expect(overdue == expectedOverdue.count && overdue == 1)
+            let portal = try await app.get("/dialogues")
+            #expect(portal.body.contains("1 av dialogerna har väntat mer än 8 veckor på återkoppling"))
             // An area filter finds dialogues in the area, in areas inside it and in areas around it.
             let (city, _) = try await DialogueQueries.list(
                 .init(area: "stockholm"), index: index, today: today, limit: 100, offset: 0, on: app.db)
@@ -243,6 +252,10 @@ struct DialogueTests {
             let page = try await app.get("/dialogues/reach?from=2016&to=2025&indicator=omradestyp")
             #expect(page.status == .ok)
             #expect(page.body.contains("Områden med stora socioekonomiska utmaningar"))
+            let api = try await app.getJSON("/api/v1/dialogues/reach?from=2016&to=2025&indicator=omradestyp")
+            #expect(api.status == .ok)
+            let classes = try #require((api.json["reach"] as? [String: Any])?["classes"] as? [[String: Any]])
+            #expect(classes.compactMap { ($0["rates"] as? [String: Any])?["dialogues"] as? Int } == [2, 1])
             let unknown = try await app.get("/dialogues/reach?indicator=finns-inte")
             #expect(unknown.status == .badRequest)
             let backwards = try await app.get("/dialogues/reach?from=2025&to=2016")

@@ -56,6 +56,7 @@ enum DialoguePages {
             let (rows, total) = try await DialogueQueries.list(
                 filters, index: index, today: today, limit: limit, offset: offset, on: req.db)
             let areas = try await DialogueQueries.areas(of: rows.map(\.id), on: req.db)
+            let overdue = try await DialogueQueries.overdueCount(filters, index: index, today: today, on: req.db)
             let sql = try req.db.sql()
             struct Topic: Decodable {
                 let topic: String
@@ -69,7 +70,7 @@ enum DialoguePages {
                 .orderBy("organiser").all(decoding: Organiser.self).map(\.organiser)
             return DialoguesPage.build(
                 index, lang, filters: filters, rows: rows, areasOf: areas, total: total, topics: topics,
-                organisers: organisers, today: today, limit: limit, offset: offset)
+                organisers: organisers, overdue: overdue, today: today, limit: limit, offset: offset)
         }
     }
 

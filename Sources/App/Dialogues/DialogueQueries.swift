@@ -194,6 +194,25 @@ enum DialogueQueries {
         return (rows, total)
     }
 
+    /// How many of the dialogues the filters keep have waited for feedback longer than the
+    /// feedback weeks (`DialogueFatigue.isFeedbackOverdue`, in SQL; a test compares the two).
+    static func overdueCount(_ filters: Filters, index: CatalogueIndex, today: Day, on db: any Database) async throws
+        -> Int
+    {
+        let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7)?.description ?? ""
+        var select = try db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
+        for condition in conditions(filters, index: index, today: today) { select = select.where(condition) }
+        select = select.where(
+            SQLQueryString(
+                """
+                d.status <> 'cancelled' AND d.status <> 'feedbackGiven' AND d.feedback_on IS NULL
+                AND d.ends_on < \(bind: due)
+                """))
+        struct Count: Decodable { let n: Int }
+        return try await select.first(decoding: Count.self)?.n ?? 0
+    }
+
     /// One dialogue by its id in addresses.
     static func one(_ slug: String, on db: any Database) async throws -> Dialogue? {
         try await Dialogue.query(on: db).filter(\.$slug == slug).first()

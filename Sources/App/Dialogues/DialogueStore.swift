@@ -65,7 +65,8 @@ enum DialogueStore {
 
     /// Every problem of the dialogue that refuses it (warnings apart).
     static func problems(_ values: DialogueValues, index: CatalogueIndex) -> [DialogueProblem] {
-        (values.problems() + catalogueProblems(values, index: index)).filter { !$0.isWarning }
+        (values.problems() + catalogueProblems(values, index: index) + DialoguePlaces.problems(values, index: index))
+            .filter { !$0.isWarning }
     }
 
     /// Creates the dialogue (`version` nil) or replaces it (the version the editor opened).
@@ -76,12 +77,8 @@ enum DialogueStore {
     ) async throws -> Int {
         let problems = problems(values, index: index)
         if !problems.isEmpty { throw DialogueProblems(problems) }
-        let record = String(decoding: try CatalogueImporter.sortedEncoder.encode(values), as: UTF8.self)
         return try await CatalogueEditor.transaction(on: db) { tx -> Int in
             let existing = try await Dialogue.query(on: tx).filter(\.$slug == values.id).first()
-            let now = ISO8601DateFormatter().string(from: Date())
-            let dialogue: Dialogue
-            let before: String?
             if let existing {
                 guard let version else { throw DialogueProblems([DialogueProblem(field: "id", .idTaken(values.id))]) }
                 guard existing.version == version else {
@@ -89,24 +86,37 @@ enum DialogueStore {
                         DialogueProblem(field: "version", .changedSince(stored: existing.version, given: version))
                     ])
                 }
-                dialogue = existing
-                before = existing.record
-                dialogue.version += 1
-            } else {
-                dialogue = Dialogue()
-                dialogue.version = 1
-                dialogue.createdAt = now
-                before = nil
             }
-            fill(dialogue, values, record: record, now: now)
-            try await dialogue.save(on: tx)
-            try await writeLinks(values, id: try dialogue.requireID(), on: tx)
-            try await Audit.record(
-                existing == nil ? "create" : "update", objectType: "dialogue", objectID: values.id, before: before,
-                after: record, by: actor, on: tx)
+            let stored = try await write(
+                values, over: existing, now: ISO8601DateFormatter().string(from: Date()), by: actor, on: tx)
             try await CatalogueState.advance(on: tx)
-            return dialogue.version
+            return stored
         }
+    }
+
+    /// Writes a checked dialogue inside the caller's transaction: new, or over the stored one
+    /// (whose version the caller has compared), its links and an audit event.
+    /// - Returns: the stored version.
+    @discardableResult
+    static func write(
+        _ values: DialogueValues, over existing: Dialogue?, now: String, by actor: AuditActor, on tx: any Database
+    ) async throws -> Int {
+        let record = String(decoding: try CatalogueImporter.sortedEncoder.encode(values), as: UTF8.self)
+        let dialogue = existing ?? Dialogue()
+        let before = existing?.record
+        if existing == nil {
+            dialogue.version = 1
+            dialogue.createdAt = now
+        } else {
+            dialogue.version += 1
+        }
+        fill(dialogue, values, record: record, now: now)
+        try await dialogue.save(on: tx)
+        try await writeLinks(values, id: try dialogue.requireID(), on: tx)
+        try await Audit.record(
+            existing == nil ? "create" : "update", objectType: "dialogue", objectID: values.id, before: before,
+            after: record, by: actor, on: tx)
+        return dialogue.version
     }
 
     static func fill(_ dialogue: Dialogue, _ values: DialogueValues, record: String, now: String) {

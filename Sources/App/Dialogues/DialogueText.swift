@@ -113,6 +113,8 @@ enum DialogueText: String, TextKey {
     case dlSaved
     case dlNotSaved
     case dlRelated
+    case dlOverdue
+    case dlOrganisedDialogues
     case dlRelatedIntro
     case dlId
     case dlIdHint
@@ -317,6 +319,12 @@ enum DialogueText: String, TextKey {
         case .dlSaved: ("Dialogen är sparad.", "The dialogue was saved.")
         case .dlNotSaved: ("Dialogen sparades inte", "The dialogue was not saved")
         case .dlRelated: ("Andra dialoger i området", "Other dialogues in the area")
+        case .dlOverdue:
+            (
+                "%1 av dialogerna har väntat mer än %2 veckor på återkoppling till deltagarna.",
+                "%1 of the dialogues have waited more than %2 weeks for feedback to the participants."
+            )
+        case .dlOrganisedDialogues: ("Medborgardialoger som organet arrangerar", "Citizen dialogues the body organises")
         case .dlRelatedIntro:
             (
                 "Dialoger i samma område om samma ämne inom ett år, och dialoger i området som väntar på återkoppling.",
@@ -375,7 +383,10 @@ enum DialogueText: String, TextKey {
         case .dlReachSlope: ("Lutningsindex (SII)", "Slope index of inequality (SII)")
         case .dlReachRelative: ("Relativt ojämlikhetsindex (RII)", "Relative index of inequality (RII)")
         case .dlReachLeftOut:
-            ("%1 stadsdelar utan folkmängd eller värde räknas inte.", "%1 districts without a population or a value are left out.")
+            (
+                "%1 stadsdelar utan folkmängd eller värde räknas inte.",
+                "%1 districts without a population or a value are left out."
+            )
         case .dlReachByYear: ("År för år", "Year by year")
         case .dlReachYear: ("År", "Year")
         case .dlReachNoIndicator:

@@ -64,9 +64,16 @@ extension DialogueValues {
         return problems
     }
 
-    /// Lower-case letters, digits and single dashes, 1–100 characters: safe in an address.
+    /// Words the portal's own addresses use (`/dialogues/new`, `/dialogues/import`, `/dialogues/reach`):
+    /// a dialogue by one of them could not be reached.
+    public static let reservedIDs: Set<String> = ["new", "import", "reach", "edit"]
+
+    /// Lower-case letters, digits and single dashes, 1–100 characters, not a reserved word: safe
+    /// in an address.
     public static func isID(_ text: String) -> Bool {
-        guard (1...100).contains(text.count), !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--") else {
+        guard (1...100).contains(text.count), !text.hasPrefix("-"), !text.hasSuffix("-"), !text.contains("--"),
+            !reservedIDs.contains(text)
+        else {
             return false
         }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }

@@ -14,6 +14,8 @@ struct BodyPage: Encodable, Sendable {
     let apiHref: String
     /// Its assignments in the latest budget year and what it must report next: a list of one, or none.
     let followUp: [BodyFollowUpSection]
+    /// The dialogue portal filtered to the dialogues the body organises.
+    let dialoguesHref: String
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, id: String, followUp: BodyFollowUpSection? = nil)
         -> PageContext<BodyPage>?
@@ -37,7 +39,8 @@ struct BodyPage: Encodable, Sendable {
                 MeasureTable(heading: s[.collaboratesOn], rows: inv.filter { $0.role == .collaborating }.map(row)),
             ]
             .filter { !$0.rows.isEmpty },
-            apiHref: APIURL.Catalogue.body(.value(id)).path, followUp: followUp.map { [$0] } ?? [])
+            apiHref: APIURL.Catalogue.body(.value(id)).path, followUp: followUp.map { [$0] } ?? [],
+            dialoguesHref: SiteURL.Dialogues.list.link(lang, query: [("organiser", id)]))
         let meta = PageMeta.make(
             lang, title: page.name.text, description: "\(page.name.text): \(page.kind)",
             section: SiteURL.Catalogue.bodies,

@@ -37,6 +37,8 @@ struct DialogueForm: Encodable, Sendable {
     let arrangements: [FormOption]
     let overlaps: [Warning]
     let awaiting: [Warning]
+    /// Places outside the municipality's areas: a warning.
+    let places: [String]
     /// Whether the check has run (the second step, or an edit).
     let checked: Bool
     let profiles: [Profile]
@@ -95,10 +97,12 @@ struct DialogueForm: Encodable, Sendable {
             return try await page(
                 req, fields, errors: problems.map(s.describe), warning: nil, isNew: isNew, status: .unprocessableEntity)
         }
-        // A new dialogue is saved once its planner has seen what the check found.
+        // A new dialogue is saved once its planner has seen what the checks found.
         let warning = try await check(values, req)
-        if isNew, !warning.isEmpty, fields.acknowledged == nil {
-            return try await page(req, fields, errors: [], warning: warning, isNew: isNew, status: .ok)
+        let places = DialoguePlaces.problems(values, index: index).filter(\.isWarning).map(s.describe)
+        if isNew, !warning.isEmpty || !places.isEmpty, fields.acknowledged == nil {
+            return try await page(
+                req, fields, errors: [], warning: warning, places: places, isNew: isNew, status: .ok)
         }
         do {
             try await DialogueStore.save(
@@ -153,8 +157,8 @@ struct DialogueForm: Encodable, Sendable {
     }
 
     static func page(
-        _ req: Request, _ f: DialogueFormFields, errors: [String], warning: DialogueFatigue.Warning?, isNew: Bool,
-        status: HTTPResponseStatus
+        _ req: Request, _ f: DialogueFormFields, errors: [String], warning: DialogueFatigue.Warning?,
+        places: [String] = [], isNew: Bool, status: HTTPResponseStatus
     ) async throws -> Response {
         let lang = Lang.of(req)
         let s = Texts(lang)
@@ -213,7 +217,7 @@ struct DialogueForm: Encodable, Sendable {
                 FormOption(
                     value: option.value, label: option.label, selected: (f.arrangements ?? []).contains(option.value))
             },
-            overlaps: found.overlaps, awaiting: found.awaiting,
+            overlaps: found.overlaps, awaiting: found.awaiting, places: places,
             checked: warning != nil, profiles: profiles, isNew: isNew)
         let meta = PageMeta.make(
             lang, title: form.heading, description: s[.dlDescription], section: SiteURL.Dialogues.list,

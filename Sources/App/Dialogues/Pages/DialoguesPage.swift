@@ -34,11 +34,14 @@ struct DialoguesPage: Encodable, Sendable {
     let calendarHref: String
     let feedHref: String
     let newHref: String
+    /// "N dialogues have waited more than 8 weeks for feedback", with a link to them.
+    let overdue: String?
+    let overdueHref: String
 
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, filters: DialogueQueries.Filters, rows: [DialogueQueries.Row],
-        areasOf: [UUID: [String]], total: Int, topics: [(key: String, label: String)], organisers: [String], today: Day,
-        limit: Int,
+        areasOf: [UUID: [String]], total: Int, topics: [(key: String, label: String)], organisers: [String],
+        overdue: Int = 0, today: Day, limit: Int,
         offset: Int
     ) -> PageContext<DialoguesPage> {
         let s = Texts(lang)
@@ -98,7 +101,12 @@ struct DialoguesPage: Encodable, Sendable {
             previousHref: offset > 0 ? page(max(0, offset - limit)) : nil,
             nextHref: offset + limit < total ? page(offset + limit) : nil,
             calendarHref: SiteURL.Dialogues.calendar.link(.sv, query: feedQuery),
-            feedHref: SiteURL.Dialogues.feed.link(lang, query: feedQuery), newHref: SiteURL.Dialogues.new.link(lang))
+            feedHref: SiteURL.Dialogues.feed.link(lang, query: feedQuery), newHref: SiteURL.Dialogues.new.link(lang),
+            overdue: overdue > 0
+                ? Strings.fill(s[.dlOverdue], String(overdue), String(DialogueFatigue.defaultFeedbackWeeks)) : nil,
+            overdueHref: SiteURL.Dialogues.list.link(
+                lang, query: query.filter { $0.0 != "status" } + [("status", DialogueStatus.awaitingFeedback.rawValue)])
+        )
         let meta = PageMeta.make(
             lang, title: s[.dialogues], description: s[.dlDescription], section: SiteURL.Dialogues.list,
             route: SiteURL.Dialogues.list, query: query)
