@@ -23,7 +23,7 @@ PAGES = [
     "/follow-up/fund/exempel-civilsamhallslotsar-i-jarva",
     "/measures/dold-potential-a-2-3-1",
     "/dialogues", "/dialogues?area=husby&status=awaitingFeedback", "/dialogues/trygghetsvandring-husby-2026",
-    "/dialogues/politikermoten-hagersten-liljeholmen",
+    "/dialogues/politikermoten-hagersten-liljeholmen", "/dialogues/reach",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
@@ -37,7 +37,7 @@ SIGNED_IN_PAGES = [
     "/follow-up/periods/2019-t2/dold-potential-a-2-3-1/rinkeby-kista-stadsdelsnamnd",
     "/measures/dold-potential-a-2-3-1",
     # The form to plan a dialogue, and an edit form with its fatigue warning and the area's profile.
-    "/dialogues/new", "/dialogues/trygghetsvandring-husby-2026/edit",
+    "/dialogues/new", "/dialogues/trygghetsvandring-husby-2026/edit", "/dialogues/import",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
