@@ -57,6 +57,7 @@ enum DialoguePages {
                 filters, index: index, today: today, limit: limit, offset: offset, on: req.db)
             let areas = try await DialogueQueries.areas(of: rows.map(\.id), on: req.db)
             let overdue = try await DialogueQueries.overdueCount(filters, index: index, today: today, on: req.db)
+            let places = try await DialogueMap.places(of: rows.map(\.id), on: req.db)
             let sql = try req.db.sql()
             struct Topic: Decodable {
                 let topic: String
@@ -70,7 +71,9 @@ enum DialoguePages {
                 .orderBy("organiser").all(decoding: Organiser.self).map(\.organiser)
             return DialoguesPage.build(
                 index, lang, filters: filters, rows: rows, areasOf: areas, total: total, topics: topics,
-                organisers: organisers, overdue: overdue, today: today, limit: limit, offset: offset)
+                organisers: organisers, overdue: overdue,
+                map: DialogueMap.make(places: places, index: index, lang: lang), today: today, limit: limit,
+                offset: offset)
         }
     }
 
@@ -85,7 +88,8 @@ enum DialoguePages {
             let warning =
                 status == .planned || status == .open ? try await DialogueForm.check(values, req) : nil
             let titles = try await DialogueQueries.titles(
-                (warning?.overlaps.map(\.id) ?? []) + (warning?.awaitingFeedback.map(\.id) ?? []), on: req.db)
+                (warning?.overlaps.prefix(DialogueForm.listedWarnings).map(\.id) ?? [])
+                    + (warning?.awaitingFeedback.prefix(DialogueForm.listedWarnings).map(\.id) ?? []), on: req.db)
             return DialoguePage.build(
                 index, lang, dialogue: dialogue, values: values,
                 mayEdit: mayEdit(req.principal, organiser: values.organiser), today: today(),

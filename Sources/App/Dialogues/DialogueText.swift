@@ -113,6 +113,7 @@ enum DialogueText: String, TextKey {
     case dlSaved
     case dlNotSaved
     case dlRelated
+    case dlMore
     case dlOverdue
     case dlOrganisedDialogues
     case dlRelatedIntro
@@ -319,6 +320,7 @@ enum DialogueText: String, TextKey {
         case .dlSaved: ("Dialogen är sparad.", "The dialogue was saved.")
         case .dlNotSaved: ("Dialogen sparades inte", "The dialogue was not saved")
         case .dlRelated: ("Andra dialoger i området", "Other dialogues in the area")
+        case .dlMore: ("… och %1 till", "… and %1 more")
         case .dlOverdue:
             (
                 "%1 av dialogerna har väntat mer än %2 veckor på återkoppling till deltagarna.",

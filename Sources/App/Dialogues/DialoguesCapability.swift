@@ -11,7 +11,9 @@ enum DialoguesCapability: Capability {
     static let openAPIPart: String? = "dialogues.json"
     static let stylesheet: String? = "Dialogues.css"
 
-    static var texts: [(key: String, sv: String, en: String)] { DialogueText.entries + DialogueTransferText.entries }
+    static var texts: [(key: String, sv: String, en: String)] {
+        DialogueText.entries + DialogueTransferText.entries + DialogueMapText.entries
+    }
 
     static func register(_ app: Application) throws {
         try DialoguePages.register(app)

@@ -55,8 +55,11 @@ struct CreateDialogues: AsyncMigration {
         for statement in [
             "CREATE INDEX dialogue_areas_by_area ON dialogue_areas (area, dialogue_id)",
             "CREATE INDEX dialogue_topics_by_topic ON dialogue_topics (topic, dialogue_id)",
+            // The portal's list of topics and their labels, read from the index alone.
+            "CREATE INDEX dialogue_topics_labels ON dialogue_topics (topic, label)",
             "CREATE INDEX dialogue_sessions_by_start ON dialogue_sessions (starts)",
-            "CREATE INDEX dialogues_by_start ON dialogues (starts_on)",
+            // Whom the dialogues reach reads these columns from the index, not the wide rows.
+            "CREATE INDEX dialogues_by_start ON dialogues (starts_on, status, id, participants)",
             "CREATE INDEX dialogues_by_organiser ON dialogues (organiser, starts_on)",
             "CREATE INDEX dialogues_by_status ON dialogues (status, starts_on)",
         ] {

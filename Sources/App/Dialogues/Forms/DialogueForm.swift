@@ -128,6 +128,9 @@ struct DialogueForm: Encodable, Sendable {
             DialogueFatigue.Plan(values, today: today()), against: known, parentOf: parents, today: today())
     }
 
+    /// How many of each kind of finding are listed; the rest are counted ("… and 40 more").
+    static let listedWarnings = 25
+
     /// The check's findings as lines with links: the overlapping dialogues and those awaiting feedback.
     static func warnings(
         _ warning: DialogueFatigue.Warning?, titles: [String: (title: String, titleEn: String?)],
@@ -140,20 +143,32 @@ struct DialogueForm: Encodable, Sendable {
                 SiteURL.Dialogues.dialogue(.value(id)).link(lang)
             )
         }
-        let overlaps = (warning?.overlaps ?? []).map { overlap in
+        let overlaps = (warning?.overlaps ?? []).prefix(listedWarnings).map { overlap in
             let (title, href) = link(overlap.id)
             let topics = overlap.sharedTopics.map { DialoguesPage.topicLabel($0, index, lang) }
             let when = overlap.timing.daysApart.map { Strings.fill(s[.dlDaysApart], String($0)) } ?? ""
             return Warning(
                 title: title, href: href, detail: ([when] + topics).filter { !$0.isEmpty }.joined(separator: " · "))
         }
-        let awaiting = (warning?.awaitingFeedback ?? []).map { unanswered in
+        let awaiting = (warning?.awaitingFeedback ?? []).prefix(listedWarnings).map { unanswered in
             let (title, href) = link(unanswered.id)
             return Warning(
                 title: title, href: href,
                 detail: unanswered.lastDay.map { Strings.fill(s[.dlAwaitingFeedbackSince], $0.description) } ?? "")
         }
-        return (overlaps, awaiting)
+        func more(_ count: Int) -> [Warning] {
+            count > listedWarnings
+                ? [
+                    Warning(
+                        title: LocalText(
+                            text: Strings.fill(s[.dlMore], String(count - listedWarnings)), lang: lang.rawValue),
+                        href: SiteURL.Dialogues.list.link(lang), detail: "")
+                ]
+                : []
+        }
+        return (
+            overlaps + more(warning?.overlaps.count ?? 0), awaiting + more(warning?.awaitingFeedback.count ?? 0)
+        )
     }
 
     static func page(
@@ -171,7 +186,8 @@ struct DialogueForm: Encodable, Sendable {
         let chosenAreas = Set(f.areas ?? [])
         let areaKinds: Set<AreaKind> = [.city, .districtArea, .district]
         let titles = try await DialogueQueries.titles(
-            (warning?.overlaps.map(\.id) ?? []) + (warning?.awaitingFeedback.map(\.id) ?? []), on: req.db)
+            (warning?.overlaps.prefix(DialogueForm.listedWarnings).map(\.id) ?? [])
+                + (warning?.awaitingFeedback.prefix(DialogueForm.listedWarnings).map(\.id) ?? []), on: req.db)
         let found = warnings(warning, titles: titles, index, lang)
         var profiles: [Profile] = []
         for area in (f.areas ?? []).prefix(3).compactMap({ index.areaByID[$0] }) {

@@ -37,11 +37,13 @@ struct DialoguesPage: Encodable, Sendable {
     /// "N dialogues have waited more than 8 weeks for feedback", with a link to them.
     let overdue: String?
     let overdueHref: String
+    /// Where the listed dialogues are held, over the district areas; nil without shapes or places.
+    let map: DialogueMap?
 
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, filters: DialogueQueries.Filters, rows: [DialogueQueries.Row],
         areasOf: [UUID: [String]], total: Int, topics: [(key: String, label: String)], organisers: [String],
-        overdue: Int = 0, today: Day, limit: Int,
+        overdue: Int = 0, map: DialogueMap? = nil, today: Day, limit: Int,
         offset: Int
     ) -> PageContext<DialoguesPage> {
         let s = Texts(lang)
@@ -105,8 +107,8 @@ struct DialoguesPage: Encodable, Sendable {
             overdue: overdue > 0
                 ? Strings.fill(s[.dlOverdue], String(overdue), String(DialogueFatigue.defaultFeedbackWeeks)) : nil,
             overdueHref: SiteURL.Dialogues.list.link(
-                lang, query: query.filter { $0.0 != "status" } + [("status", DialogueStatus.awaitingFeedback.rawValue)])
-        )
+                lang, query: query.filter { $0.0 != "status" } + [("status", DialogueStatus.awaitingFeedback.rawValue)]),
+            map: map)
         let meta = PageMeta.make(
             lang, title: s[.dialogues], description: s[.dlDescription], section: SiteURL.Dialogues.list,
             route: SiteURL.Dialogues.list, query: query)
