@@ -258,8 +258,12 @@ struct DialogueTests {
             #expect(classes.compactMap { ($0["rates"] as? [String: Any])?["dialogues"] as? Int } == [2, 1])
             let unknown = try await app.get("/dialogues/reach?indicator=finns-inte")
             #expect(unknown.status == .badRequest)
-            let backwards = try await app.get("/dialogues/reach?from=2025&to=2016")
-            #expect(backwards.status == .badRequest)
+            // Years in either order are the same span.
+            let backwards = try await app.get("/dialogues/reach?from=2025&to=2016&indicator=omradestyp")
+            #expect(backwards.status == .ok)
+            #expect(backwards.body.contains("2016–2025"))
+            let badYear = try await app.get("/dialogues/reach?from=1800")
+            #expect(badYear.status == .badRequest)
         }
     }
 

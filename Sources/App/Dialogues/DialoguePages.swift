@@ -13,15 +13,12 @@ enum DialoguePages {
         app.get(SiteURL.Dialogues.reach, use: reach)
     }
 
-    /// The years of the reach analysis: `from` and `to`, by default the last ten years.
+    /// The years of the reach analysis: `from` and `to` (either order), by default the last ten years.
     static func reachYears(_ req: Request) throws -> (from: Int, to: Int) {
         let thisYear = today().year
         let to = try Paging.int(req, "to", default: thisYear, range: 1990...2100)
-        let from = try Paging.int(req, "from", default: to - 9, range: 1990...2100)
-        guard from <= to, to - from < 50 else {
-            throw ParameterError(parameter: "from", message: "expected a year at most 49 years before 'to' (\(to))")
-        }
-        return (from, to)
+        let from = try Paging.int(req, "from", default: max(1990, min(to, thisYear) - 9), range: 1990...2100)
+        return (min(from, to), max(from, to))
     }
 
     static func reach(_ req: Request) async throws -> Response {

@@ -30,9 +30,8 @@ enum DialogueAPI {
         let code = try req.filter("indicator")
         let result = try await DialogueReachQuery.compute(
             fromYear: from, toYear: to, indicatorCode: code, index: try await req.catalogue().index, on: req.db)
-        if let code, result.indicator == nil {
-            throw ParameterError(parameter: "indicator", message: "no indicator has the code '\(code.prefix(80))'")
-        }
+        // As the other lists answer a filter that names nothing: 404.
+        if let code, result.indicator == nil { throw CatalogueAPIController.unknown("indicator", "indicator", code) }
         return ReachAnswer(
             indicator: result.indicator?.code, from: from, to: to, reach: result.reach, years: result.years)
     }
