@@ -305,4 +305,96 @@ struct DialogueTests {
             #expect(page.body.contains("href=\"/dialogues/tidigare\""))
         }
     }
+
+    /// A fixed pseudo-random sequence, so a failure can be run again as it was.
+    struct Sequence {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    @Test(
+        "What SQL reads first changes nothing: the fatigue check and the reach counts as if read dialogue by dialogue")
+    func sqlAgreesWithDialogueByDialogue() async throws {
+        try await withTestApp(content: .demo) { app in
+            // Two districts in each of four district areas, and a DeSO area in one of them.
+            let districtAreas = try await CatalogueLoader.load(from: app.db).areas.filter { $0.kind == .districtArea }
+            try #require(districtAreas.count >= 4)
+            var added: [AreaRecord] = []
+            for (number, parent) in districtAreas.prefix(4).enumerated() {
+                for half in 0..<2 {
+                    added.append(
+                        AreaRecord(
+                            id: "d\(number)-\(half)", name: "Stadsdel \(number)-\(half)", kind: .district,
+                            parent: parent.id, population: half == 0 ? 1000 : nil))
+                }
+            }
+            added.append(AreaRecord(id: "deso-1", name: "DeSO 1", kind: .deso, parent: "d0-0", population: 300))
+            let districts = added
+            try await app.db.transaction { tx in
+                try await CatalogueImporter.add(areas: districts, in: tx, actor: .system("test"))
+            }
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            let areas = index.document.areas.map(\.id).sorted()
+            let today = today()
+            let tags = ["trygghet", "parker", "skola", "bibliotek"]
+            let statuses: [DialogueStatus] = [.planned, .open, .cancelled, .awaitingFeedback, .feedbackGiven]
+            var random = Sequence(state: 20_261_202)
+            var dialogues: [DialogueValues] = []
+            for number in 0..<160 {
+                let start = today.adding(days: random.next(2_400) - 1_800) ?? today
+                let end = random.next(3) == 0 ? start.adding(days: random.next(40)) : nil
+                var values = Self.dialogue(
+                    "d\(number)", area: areas[random.next(areas.count)], start: start.description,
+                    end: end?.description, tags: [tags[random.next(tags.count)]],
+                    status: statuses[random.next(statuses.count)])
+                if random.next(5) == 0 { values.areas.append(areas[random.next(areas.count)]) }
+                if random.next(7) == 0 { values.sessions = [] }
+                let over = (end ?? start) < today
+                if over, random.next(2) == 0 { values.outcome = DialogueOutcome(participants: random.next(90)) }
+                if over, random.next(3) == 0 {
+                    values.feedback = [DialogueFeedback(date: today, channel: "Brev", text: "Tack")]
+                }
+                try await DialogueStore.save(values, version: nil, index: index, by: .system("test"), on: app.db)
+                dialogues.append(values)
+            }
+            let parents = DialogueQueries.parentOf(index)
+            let everything = dialogues.map(DialogueFatigue.Known.init)
+            var listed = 0
+            for number in 0..<40 {
+                let day = today.adding(days: random.next(1_200) - 600) ?? today
+                let topics: Set<String> = number % 8 == 0 ? [] : ["tag:" + tags[random.next(tags.count)]]
+                let plan = DialogueFatigue.Plan(
+                    id: number % 5 == 0 ? "d\(number)" : nil, areas: [areas[random.next(areas.count)]], topics: topics,
+                    day: day)
+                let read = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+                let warning = DialogueFatigue.check(plan, against: read, parentOf: parents, today: today)
+                let expected = DialogueFatigue.check(plan, against: everything, parentOf: parents, today: today)
+                #expect(warning == expected, "plan \(number)")
+                listed += warning.overlaps.count + warning.awaitingFeedback.count
+            }
+            #expect(listed > 40)
+            // The reach counts: every dialogue not cancelled, in its year, once in each district it covers.
+            var coverage = DialogueReachQuery.Coverage(index: index)
+            var expected = DialogueReachQuery.Tally()
+            for values in dialogues where values.status != .cancelled {
+                guard let year = values.starts?.day.year, (2021...2026).contains(year) else { continue }
+                let reached = Set(values.areas.flatMap { coverage.districts($0) })
+                expected.add(
+                    year: year, reached: reached, count: 1, people: values.outcome?.participants, index: index)
+            }
+            let tally = try await DialogueReachQuery.tally(fromYear: 2021, toYear: 2026, index: index, on: app.db)
+            #expect(tally.dialogues == expected.dialogues)
+            #expect(tally.dialogues.values.reduce(0) { $0 + $1.count } > 20)
+            #expect(!tally.participants.isEmpty)
+            #expect(Set(tally.participants.keys) == Set(expected.participants.keys))
+            for (year, districts) in expected.participants {
+                for (district, people) in districts {
+                    #expect(abs((tally.participants[year]?[district] ?? -1) - people) < 1e-6, "\(year) \(district)")
+                }
+            }
+        }
+    }
 }

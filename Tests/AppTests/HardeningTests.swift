@@ -516,10 +516,13 @@ struct LastFindingsTests {
     func countOncePerGeneration() async throws {
         let store = CatalogueStore()
         let counter = Counter()
-        for _ in 0..<3 { _ = await store.count("k", generation: 1) { await counter.next() } }
+        for _ in 0..<3 { _ = await store.remembered("k", generation: 1) { await counter.next() } }
         #expect(await counter.value == 1)
-        _ = await store.count("k", generation: 2) { await counter.next() }
+        _ = await store.remembered("k", generation: 2) { await counter.next() }
         #expect(await counter.value == 2)
+        // The same key asked for another type is computed, not cast wrongly.
+        let text = await store.remembered("k", generation: 2) { "\(await counter.next())" }
+        #expect(text == "3")
     }
 
     actor Counter {

@@ -122,19 +122,26 @@ final class CatalogueStore: Sendable {
         }
     }
 
-    /// A count computed for a generation (the total of a large API list), so paging through a
-    /// list of millions does not count them again for every page. Bounded; cleared on a new generation.
-    func count(_ key: String, generation: Int, compute: () async throws -> Int) async rethrows -> Int {
-        if let known = counts.withLockedValue({ $0[key] }), known.generation == generation { return known.value }
+    /// A value computed for a generation (the total of a large API list, the portal's list of
+    /// topics), so paging through a list of millions does not count them again for every page.
+    /// Bounded; cleared on a new generation. A key holds one type of value: another type recomputes.
+    func remembered<Value: Sendable>(
+        _ key: String, generation: Int, compute: () async throws -> Value
+    ) async rethrows -> Value {
+        if let known = values.withLockedValue({ $0[key] }), known.generation == generation,
+            let value = known.value as? Value
+        {
+            return value
+        }
         let value = try await compute()
-        counts.withLockedValue { counts in
-            if counts.count >= 1000 { counts = counts.filter { $0.value.generation == generation } }
-            if counts.count < 1000 { counts[key] = (generation, value) }
+        values.withLockedValue { values in
+            if values.count >= 1000 { values = values.filter { $0.value.generation == generation } }
+            if values.count < 1000 { values[key] = (generation, value) }
         }
         return value
     }
 
-    private let counts = NIOLockedValueBox([String: (generation: Int, value: Int)]())
+    private let values = NIOLockedValueBox([String: (generation: Int, value: any Sendable)]())
 
     /// Pages and API answers in the cache and their bytes, for tests and the benchmarks.
     var pageCacheUsage: (count: Int, bytes: Int) {

@@ -43,6 +43,30 @@ enum DialoguePages {
         return principal.isAdmin || (principal.role == .editor && principal.bodies.contains(organiser))
     }
 
+    struct TopicChoice: Decodable, Sendable {
+        let topic: String
+        let label: String
+    }
+
+    /// The topics (key and label) and organisers that the portal's filters offer, read once per
+    /// catalogue generation, which every save of a dialogue advances.
+    static func choices(_ req: Request) async throws -> (topics: [(String, String)], organisers: [String]) {
+        let generation = try await req.catalogue().generation
+        let topics = try await req.application.catalogue.remembered("dialogues.topics", generation: generation) {
+            try await req.db.sql().raw(
+                "SELECT topic, MIN(label) AS label FROM dialogue_topics GROUP BY topic ORDER BY topic"
+            ).all(decoding: TopicChoice.self)
+        }
+        let organisers = try await req.application.catalogue.remembered(
+            "dialogues.organisers", generation: generation
+        ) {
+            struct Organiser: Decodable { let organiser: String }
+            return try await req.db.sql().select().distinct().column("organiser").from(Dialogue.schema)
+                .orderBy("organiser").all(decoding: Organiser.self).map(\.organiser)
+        }
+        return (topics.map { ($0.topic, $0.label) }, organisers)
+    }
+
     static func list(_ req: Request) async throws -> Response {
         let limit = try Paging.int(req, "limit", default: 50, range: 1...Paging.maxLimit)
         let offset = try Paging.int(req, "offset", default: 0, range: 0...Int(Int32.max))
@@ -55,17 +79,7 @@ enum DialoguePages {
             let areas = try await DialogueQueries.areas(of: rows.map(\.id), on: req.db)
             let overdue = try await DialogueQueries.overdueCount(filters, index: index, today: today, on: req.db)
             let places = try await DialogueMap.places(of: rows.map(\.id), on: req.db)
-            let sql = try req.db.sql()
-            struct Topic: Decodable {
-                let topic: String
-                let label: String
-            }
-            struct Organiser: Decodable { let organiser: String }
-            let topics = try await sql.raw(
-                "SELECT topic, MIN(label) AS label FROM dialogue_topics GROUP BY topic ORDER BY topic"
-            ).all(decoding: Topic.self).map { ($0.topic, $0.label) }
-            let organisers = try await sql.select().distinct().column("organiser").from(Dialogue.schema)
-                .orderBy("organiser").all(decoding: Organiser.self).map(\.organiser)
+            let (topics, organisers) = try await choices(req)
             return DialoguesPage.build(
                 index, lang, filters: filters, rows: rows, areasOf: areas, total: total, topics: topics,
                 organisers: organisers, overdue: overdue,

@@ -80,6 +80,7 @@ enum DialogueQueries {
         let title_en: String?
         let organiser: String
         let method: String
+        let level: String
         let status: String
         let digital: Bool
         let starts_on: String?
@@ -92,7 +93,7 @@ enum DialogueQueries {
     }
 
     static let rowColumns = [
-        "id", "slug", "title", "title_en", "organiser", "method", "status", "digital", "starts_on", "ends_on",
+        "id", "slug", "title", "title_en", "organiser", "method", "level", "status", "digital", "starts_on", "ends_on",
         "feedback_on", "participants", "example", "updated_at", "created_at",
     ]
 
@@ -229,12 +230,22 @@ enum DialogueQueries {
             .where("dialogue_id", .in, SQLBind.group(ids)).orderBy("area").all(decoding: Link.self)
         return Dictionary(grouping: links, by: \.dialogue_id).mapValues { $0.map(\.area) }
     }
-    /// The dialogues in any of the areas, as the fatigue check knows them: areas, topics, days,
-    /// status and whether feedback was given. Three indexed queries, whatever the number.
-    static func known(inAreas areas: Set<String>, on db: any Database) async throws -> [DialogueFatigue.Known] {
-        guard !areas.isEmpty else { return [] }
+    /// The dialogues `DialogueFatigue.check` could list for `plan`, as it knows them. SQL keeps
+    /// those in a related area that are not cancelled and either share a topic with sessions
+    /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;
+    /// the check then applies its exact rule to this superset. Three indexed queries.
+    static func known(
+        for plan: DialogueFatigue.Plan, parentOf: [String: String], today: Day, on db: any Database
+    ) async throws -> [DialogueFatigue.Known] {
+        let related = DialogueFatigue.relatedAreas(plan.areas, parentOf: parentOf)
+        guard !related.isEmpty else { return [] }
         let sql = try db.sql()
-        let areaList: [any Encodable & Sendable] = areas.sorted()
+        let areaList: [any Encodable & Sendable] = related.sorted()
+        let windowStart = plan.day.adding(months: -DialogueFatigue.defaultWindowMonths) ?? plan.day
+        let windowEnd = plan.day.adding(months: DialogueFatigue.defaultWindowMonths) ?? plan.day
+        let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7) ?? today
+        // Without a topic nothing can overlap; `topic IN ('')` matches no stored key.
+        let topicList: [any Encodable & Sendable] = plan.topics.isEmpty ? [""] : plan.topics.sorted()
         struct Link: Decodable {
             let dialogue_id: UUID
             let value: String
@@ -249,8 +260,15 @@ enum DialogueQueries {
         }
         let heads = try await sql.raw(
             """
-            SELECT id, slug, status, starts_on, ends_on, feedback_on FROM dialogues
-            WHERE id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: areaList)))
+            SELECT d.id, d.slug, d.status, d.starts_on, d.ends_on, d.feedback_on FROM dialogues d
+            WHERE d.status <> 'cancelled'
+            AND d.id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: areaList)))
+            AND ((d.id IN (SELECT dialogue_id FROM dialogue_topics WHERE topic IN (\(binds: topicList)))
+                AND ((d.starts_on IS NULL AND d.ends_on IS NULL)
+                    OR ((d.ends_on >= \(bind: windowStart.description) OR d.starts_on >= \(bind: windowStart.description))
+                    AND (d.starts_on <= \(bind: windowEnd.description) OR d.ends_on <= \(bind: windowEnd.description)))))
+            OR (d.feedback_on IS NULL AND d.status <> 'feedbackGiven' AND (d.status = 'awaitingFeedback'
+                OR COALESCE(d.ends_on, d.starts_on) < \(bind: due.description))))
             """
         ).all(decoding: Head.self)
         guard !heads.isEmpty else { return [] }

@@ -21,47 +21,40 @@ enum DialogueReachQuery {
         let years: [DialogueReach.Year]
     }
 
-    struct Held: Decodable {
-        let id: UUID
-        let starts_on: String
-        let participants: Int?
+    /// Dialogues and participants per year and district.
+    struct Tally: Sendable, Equatable {
+        var dialogues: [Int: [String: Int]] = [:]
+        var participants: [Int: [String: Double]] = [:]
+
+        /// Counts `count` dialogues with `people` participants once in each reached district, the
+        /// participants shared by population (evenly when no district has one).
+        mutating func add(year: Int, reached: Set<String>, count: Int, people: Int?, index: CatalogueIndex) {
+            guard !reached.isEmpty else { return }
+            let population = reached.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
+            for district in reached {
+                dialogues[year, default: [:]][district, default: 0] += count
+                guard let people else { continue }
+                let share =
+                    population > 0
+                    ? (index.areaByID[district]?.population ?? 0) / population : 1 / Double(reached.count)
+                participants[year, default: [:]][district, default: 0] += Double(people) * share
+            }
+        }
     }
 
-    struct Link: Decodable {
-        let dialogue_id: UUID
-        let area: String
-    }
+    /// The districts an area covers: itself, every district inside it, or the district around it.
+    struct Coverage {
+        let index: CatalogueIndex
+        var known: [String: [String]] = [:]
 
-    static func compute(
-        fromYear: Int, toYear: Int, indicatorCode: String?, index: CatalogueIndex, on db: any Database
-    ) async throws -> Result {
-        let sql = try db.sql()
-        let held = try await sql.raw(
-            """
-            SELECT id, starts_on, participants FROM dialogues
-            WHERE status <> 'cancelled' AND starts_on >= \(bind: "\(fromYear)-01-01")
-            AND starts_on <= \(bind: "\(toYear)-12-31")
-            """
-        ).all(decoding: Held.self)
-        let links = try await sql.raw(
-            """
-            SELECT l.dialogue_id AS dialogue_id, l.area AS area FROM dialogue_areas l
-            JOIN dialogues d ON d.id = l.dialogue_id
-            WHERE d.status <> 'cancelled' AND d.starts_on >= \(bind: "\(fromYear)-01-01")
-            AND d.starts_on <= \(bind: "\(toYear)-12-31")
-            """
-        ).all(decoding: Link.self)
-        let areasOf = Dictionary(grouping: links, by: \.dialogue_id)
-        let districts = index.document.areas.filter { $0.kind == .district }
-        var districtsOf: [String: [String]] = [:]
-        func covered(_ area: String) -> [String] {
-            if let known = districtsOf[area] { return known }
+        mutating func districts(_ area: String) -> [String] {
+            if let found = known[area] { return found }
             var found: [String] = []
             if let record = index.areaByID[area] {
                 if record.kind == .district {
                     found = [area]
                 } else if let children = index.childAreas[area], !children.isEmpty {
-                    found = children.flatMap { covered($0.id) }
+                    found = children.flatMap { districts($0.id) }
                 } else {
                     // A smaller area: the district around it.
                     var cursor = record.parent
@@ -74,25 +67,72 @@ enum DialogueReachQuery {
                     }
                 }
             }
-            districtsOf[area] = found
+            known[area] = found
             return found
         }
-        var dialogues: [Int: [String: Int]] = [:]
-        var participants: [Int: [String: Double]] = [:]
-        for dialogue in held {
-            guard let year = Int(dialogue.starts_on.prefix(4)) else { continue }
-            let reached = Set((areasOf[dialogue.id] ?? []).flatMap { covered($0.area) })
-            guard !reached.isEmpty else { continue }
-            let population = reached.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
-            for district in reached {
-                dialogues[year, default: [:]][district, default: 0] += 1
-                guard let count = dialogue.participants else { continue }
-                let share =
-                    population > 0
-                    ? (index.areaByID[district]?.population ?? 0) / population : 1 / Double(reached.count)
-                participants[year, default: [:]][district, default: 0] += Double(count) * share
-            }
+    }
+
+    /// The counts of the dialogues held from `fromYear` to `toYear`. Dialogues in one area are
+    /// counted in SQL per area and year (the share of participants is the same for all of them);
+    /// only those in several areas are read one by one.
+    static func tally(fromYear: Int, toYear: Int, index: CatalogueIndex, on db: any Database) async throws -> Tally {
+        let sql = try db.sql()
+        let held: SQLQueryString = """
+            d.status <> 'cancelled' AND d.starts_on >= \(bind: "\(fromYear)-01-01")
+            AND d.starts_on <= \(bind: "\(toYear)-12-31")
+            """
+        struct Group: Decodable {
+            let area: String
+            let year: String
+            let dialogues: Int
+            let participants: Int?
         }
+        let groups = try await sql.raw(
+            """
+            SELECT l.area AS area, substr(d.starts_on, 1, 4) AS year, COUNT(*) AS dialogues,
+            SUM(d.participants) AS participants
+            FROM dialogues d JOIN dialogue_areas l ON l.dialogue_id = d.id
+            WHERE \(held)
+            AND NOT EXISTS (SELECT 1 FROM dialogue_areas m WHERE m.dialogue_id = d.id AND m.area <> l.area)
+            GROUP BY l.area, substr(d.starts_on, 1, 4)
+            """
+        ).all(decoding: Group.self)
+        struct Link: Decodable {
+            let dialogue_id: UUID
+            let area: String
+            let starts_on: String
+            let participants: Int?
+        }
+        let links = try await sql.raw(
+            """
+            SELECT l.dialogue_id AS dialogue_id, l.area AS area, d.starts_on AS starts_on,
+            d.participants AS participants
+            FROM dialogues d JOIN dialogue_areas l ON l.dialogue_id = d.id
+            WHERE \(held)
+            AND EXISTS (SELECT 1 FROM dialogue_areas m WHERE m.dialogue_id = d.id AND m.area <> l.area)
+            """
+        ).all(decoding: Link.self)
+        var coverage = Coverage(index: index)
+        var tally = Tally()
+        for group in groups {
+            guard let year = Int(group.year) else { continue }
+            tally.add(
+                year: year, reached: Set(coverage.districts(group.area)), count: group.dialogues,
+                people: group.participants, index: index)
+        }
+        for (_, areas) in Dictionary(grouping: links, by: \.dialogue_id) {
+            guard let first = areas.first, let year = Int(first.starts_on.prefix(4)) else { continue }
+            let reached = Set(areas.flatMap { coverage.districts($0.area) })
+            tally.add(year: year, reached: reached, count: 1, people: first.participants, index: index)
+        }
+        return tally
+    }
+
+    static func compute(
+        fromYear: Int, toYear: Int, indicatorCode: String?, index: CatalogueIndex, on db: any Database
+    ) async throws -> Result {
+        let tally = try await tally(fromYear: fromYear, toYear: toYear, index: index, on: db)
+        let districts = index.document.areas.filter { $0.kind == .district }
         let info = try await IndicatorQueries.one(indicatorCode ?? defaultIndicator, on: db)
         var ordering: [String: Double] = [:]
         if let info {
@@ -105,8 +145,8 @@ enum DialogueReachQuery {
         func counts(_ years: ClosedRange<Int>) -> [DialogueReach.AreaCount] {
             districts.map { district in
                 DialogueReach.AreaCount(
-                    id: district.id, dialogues: years.reduce(0) { $0 + (dialogues[$1]?[district.id] ?? 0) },
-                    participants: Int(years.reduce(0.0) { $0 + (participants[$1]?[district.id] ?? 0) }.rounded()),
+                    id: district.id, dialogues: years.reduce(0) { $0 + (tally.dialogues[$1]?[district.id] ?? 0) },
+                    participants: Int(years.reduce(0.0) { $0 + (tally.participants[$1]?[district.id] ?? 0) }.rounded()),
                     population: district.population, ordering: ordering[district.id])
             }
         }

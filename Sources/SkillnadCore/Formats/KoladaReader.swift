@@ -252,7 +252,8 @@ public enum KoladaReader {
 
     enum Status: Equatable { case missing, preliminary, other }
 
-    /// What a non-empty `status` says, by the words a publisher would use (English or Swedish).
+    /// What a non-empty `status` says, by the statistical symbols or the words a publisher would use
+    /// (English or Swedish).
     static func classify(_ status: String) -> Status {
         let s = status.lowercased()
         if s.hasPrefix("prel") { return .preliminary }
@@ -260,7 +261,8 @@ public enum KoladaReader {
             "missing", "saknas", "sekretess", "confidential", "withheld", "suppressed", "not available",
             "ej tillgänglig",
         ]
-        if s == "x" || s == ".." || s == "." || s == "-" || missing.contains(where: { s.contains($0) }) {
+        // The statistical symbols (`x`, `..`, `-`, …) read as every other format reads them.
+        if StatisticsSymbol.classify(s) != nil || missing.contains(where: { s.contains($0) }) {
             return .missing
         }
         return .other

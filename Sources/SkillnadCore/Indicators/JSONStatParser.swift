@@ -162,21 +162,8 @@ struct JSONStatParser {
         var index = 0
         while true {
             skipSpace()
-            let byte = current ?? 0
-            if onlyNumbers && (byte == Self.minus || (byte >= Self.zero && byte <= Self.nine)) {
-                // The million cells of a `value` array come this way: no path kept, no enum made.
-                do {
-                    numbers.append(try number())
-                } catch {
-                    throw Failure(offset: error.offset, expected: error.expected, path: path + [.index(index)])
-                }
-            } else if onlyNumbers && byte == Self.smallN {
-                do {
-                    try literal("null")
-                } catch {
-                    throw Failure(offset: error.offset, expected: error.expected, path: path + [.index(index)])
-                }
-                numbers.append(.nan)
+            if onlyNumbers, let cell = try cell(at: .index(index)) {
+                numbers.append(cell)
             } else {
                 if onlyNumbers {
                     onlyNumbers = false
@@ -201,6 +188,23 @@ struct JSONStatParser {
         return onlyNumbers ? .numbers(numbers) : .array(nodes)
     }
 
+    /// A number, or `null` as NaN, where the next value is one; nil when it is anything else. The
+    /// million cells of a `value` array or sparse object come this way: no path kept, no enum made.
+    @inline(__always)
+    mutating func cell(at step: PathStep) throws(Failure) -> Double? {
+        let byte = current ?? 0
+        do {
+            if byte == Self.minus || (byte >= Self.zero && byte <= Self.nine) { return try number() }
+            if byte == Self.smallN {
+                try literal("null")
+                return .nan
+            }
+        } catch {
+            throw Failure(offset: error.offset, expected: error.expected, path: path + [step])
+        }
+        return nil
+    }
+
     mutating func object(depth: Int) throws(Failure) -> JSONStatNode {
         guard depth <= Self.maxDepth else { throw failure("at most \(Self.maxDepth) nested arrays and objects") }
         position += 1
@@ -221,22 +225,8 @@ struct JSONStatParser {
             guard current == Self.colon else { throw failure("':' after the member name", step: .key(key)) }
             position += 1
             skipSpace()
-            let byte = current ?? 0
-            if onlyNumbers && (byte == Self.minus || (byte >= Self.zero && byte <= Self.nine)) {
-                // The cells of a sparse `value` object: no path kept, no enum made.
-                do {
-                    numbers.append(try number())
-                } catch {
-                    throw Failure(offset: error.offset, expected: error.expected, path: path + [.key(key)])
-                }
-                keys.append(key)
-            } else if onlyNumbers && byte == Self.smallN {
-                do {
-                    try literal("null")
-                } catch {
-                    throw Failure(offset: error.offset, expected: error.expected, path: path + [.key(key)])
-                }
-                numbers.append(.nan)
+            if onlyNumbers, let cell = try cell(at: .key(key)) {
+                numbers.append(cell)
                 keys.append(key)
             } else {
                 if onlyNumbers {

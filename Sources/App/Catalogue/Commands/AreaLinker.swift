@@ -21,22 +21,20 @@ enum AreaLinker {
         let value: String
         let startsWith: Bool
 
-        /// `Kommun=0180,Namn^=Stock` → two filters; nil when a part is not `NAME=VALUE`.
+        /// `Kommun=0180,Namn^=Stock` → two filters, by column; nil when a part is not `NAME=VALUE`
+        /// (read as the indicator import reads its `--where`: `ObservationMapping.filterPairs`).
         static func parse(_ text: String) -> [Filter]? {
-            var filters: [Filter] = []
-            for part in text.split(separator: ",") {
-                guard let equals = part.firstIndex(of: "=") else { return nil }
-                var column = part[..<equals]
-                let startsWith = column.hasSuffix("^")
-                if startsWith { column = column.dropLast() }
-                let name = column.trimmingCharacters(in: .whitespaces)
-                guard !name.isEmpty else { return nil }
-                filters.append(
-                    Filter(
-                        column: name, value: part[part.index(after: equals)...].trimmingCharacters(in: .whitespaces),
-                        startsWith: startsWith))
-            }
+            let (equals, prefixes, malformed) = ObservationMapping.filterPairs(text)
+            guard malformed.isEmpty else { return nil }
+            let filters = all(equals: equals, prefixes: prefixes)
             return filters.isEmpty ? nil : filters
+        }
+
+        /// The filters of `filterPairs`' two lists, sorted by column.
+        static func all(equals: [String: String], prefixes: [String: String]) -> [Filter] {
+            let exact = equals.map { Filter(column: $0.key, value: $0.value, startsWith: false) }
+            let starting = prefixes.map { Filter(column: $0.key, value: $0.value, startsWith: true) }
+            return (exact + starting).sorted { ($0.column, $0.value) < ($1.column, $1.value) }
         }
 
         func keeps(_ cell: String) -> Bool {

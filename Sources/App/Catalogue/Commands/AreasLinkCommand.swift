@@ -79,10 +79,8 @@ struct AreasLinkCommand: AsyncCommand {
         }
         var filters: [AreaLinker.Filter] = []
         if let text = s.filter {
-            guard let parsed = AreaLinker.Filter.parse(text) else {
-                throw CatalogueCommandError("--where: write COLUMN=VALUE, separated by commas, got \"\(text)\"")
-            }
-            filters = parsed
+            let (equals, prefixes) = try CatalogueCommand.whereOption(text)
+            filters = AreaLinker.Filter.all(equals: equals, prefixes: prefixes)
         }
         return AreaLinker.Options(
             childCode: childCode, childName: s.childName, childKind: childKind, parentCode: s.parentCode,

@@ -93,6 +93,18 @@ struct CatalogueImportCommand: AsyncCommand {
     }
 }
 
+extension CatalogueCommand {
+    /// The `--where` option of the commands that read tables (`areas link`, `indicators import`):
+    /// `COLUMN=VALUE` and `COLUMN^=PREFIX`, separated by commas; a part that is neither is refused.
+    static func whereOption(_ text: String) throws -> (equals: [String: String], prefixes: [String: String]) {
+        let (equals, prefixes, malformed) = ObservationMapping.filterPairs(text)
+        if let part = malformed.first {
+            throw CatalogueCommandError("--where takes COLUMN=VALUE or COLUMN^=PREFIX, got \"\(part)\"")
+        }
+        return (equals, prefixes)
+    }
+}
+
 struct CatalogueCommandError: Error, CustomStringConvertible, LocalizedError {
     let description: String
     init(_ message: String) { description = message }

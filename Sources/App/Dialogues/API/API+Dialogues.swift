@@ -27,14 +27,14 @@ extension API {
         let participants: Int?
         let example: Bool
 
-        init(_ row: DialogueQueries.Row, level: String, areas: [String], today: Day) {
+        init(_ row: DialogueQueries.Row, areas: [String], today: Day) {
             id = row.slug
             title = row.title
             titleEn = row.title_en
             url = SiteURL.Dialogues.dialogue(.value(row.slug)).path
             organiser = row.organiser
             method = row.method
-            self.level = level
+            level = row.level
             status = DialogueQueries.shownStatus(row, today: today).rawValue
             digital = row.digital
             self.areas = areas

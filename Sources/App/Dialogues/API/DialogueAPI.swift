@@ -46,12 +46,7 @@ enum DialogueAPI {
             filters, index: index, today: day, limit: paging.limit, offset: paging.offset, on: req.db)
         let ids = rows.map(\.id)
         let areas = try await DialogueQueries.areas(of: ids, on: req.db)
-        let levels = try await levels(of: ids, on: req.db)
-        let items = rows.map { row in
-            API.DialogueSummary(
-                row, level: levels[row.id] ?? ParticipationLevel.consult.rawValue, areas: areas[row.id] ?? [],
-                today: day)
-        }
+        let items = rows.map { row in API.DialogueSummary(row, areas: areas[row.id] ?? [], today: day) }
         return ListResponse(items: items, total: total, limit: paging.limit, offset: paging.offset)
     }
 
@@ -108,17 +103,5 @@ enum DialogueAPI {
     private static func given(_ req: Request, _ name: String) -> String? {
         let value = req.query[String.self, at: name]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         return value.isEmpty ? nil : String(value.prefix(200))
-    }
-
-    /// The participation level of each of the dialogues, which the portal's rows leave out.
-    static func levels(of ids: [UUID], on db: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        struct Level: Decodable {
-            let id: UUID
-            let level: String
-        }
-        let rows = try await db.sql().select().column("id").column("level").from(Dialogue.schema)
-            .where("id", .in, SQLBind.group(ids)).all(decoding: Level.self)
-        return Dictionary(rows.map { ($0.id, $0.level) }, uniquingKeysWith: { first, _ in first })
     }
 }

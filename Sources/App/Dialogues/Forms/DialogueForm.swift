@@ -122,10 +122,9 @@ struct DialogueForm: Encodable, Sendable {
     static func check(_ values: DialogueValues, _ req: Request) async throws -> DialogueFatigue.Warning {
         let index = try await req.catalogue().index
         let parents = DialogueQueries.parentOf(index)
-        let related = DialogueFatigue.relatedAreas(values.areas, parentOf: parents)
-        let known = try await DialogueQueries.known(inAreas: related, on: req.db)
-        return DialogueFatigue.check(
-            DialogueFatigue.Plan(values, today: today()), against: known, parentOf: parents, today: today())
+        let plan = DialogueFatigue.Plan(values, today: today())
+        let known = try await DialogueQueries.known(for: plan, parentOf: parents, today: today(), on: req.db)
+        return DialogueFatigue.check(plan, against: known, parentOf: parents, today: today())
     }
 
     /// How many of each kind of finding are listed; the rest are counted ("… and 40 more").

@@ -133,7 +133,9 @@ enum IndicatorAPIController {
         }
         // The filters' description quotes each one, so two different filters never make one key.
         let key = "observations \(info.id) \([area, period, group, kind].description)"
-        let total = try await req.application.catalogue.count(key, generation: try await req.catalogue().generation) {
+        let total = try await req.application.catalogue.remembered(
+            key, generation: try await req.catalogue().generation
+        ) {
             try await IndicatorQueries.countObservations(
                 info.id, area: area, period: period, group: group, kind: kind, on: req.db)
         }

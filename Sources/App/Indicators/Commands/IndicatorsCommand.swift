@@ -263,14 +263,7 @@ struct IndicatorsImportCommand: AsyncCommand {
         if s.preliminary { m.preliminary = true }
         if let v = s.period { m.period = v }
         if let v = s.periodColumn { m.periodColumn = v }
-        if let text = s.filter {
-            let (equals, prefixes, malformed) = ObservationMapping.filterPairs(text)
-            if let part = malformed.first {
-                throw CatalogueCommandError("--where takes COLUMN=VALUE or COLUMN^=PREFIX, got \"\(part)\"")
-            }
-            m.filters = equals
-            m.filterPrefixes = prefixes
-        }
+        if let text = s.filter { (m.filters, m.filterPrefixes) = try CatalogueCommand.whereOption(text) }
         if let v = s.periodColumns { m.periodColumns = v }
         spec.mapping = m
         if let v = s.areaKind {

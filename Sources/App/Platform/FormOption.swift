@@ -1,4 +1,4 @@
-/// A choice in a select, radio group or checkbox list of the follow-up's forms.
+/// A choice in a select, radio group or checkbox list of any form or filter.
 struct FormOption: Encodable, Sendable {
     let value: String
     let label: String
