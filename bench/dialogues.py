@@ -19,11 +19,12 @@ the routes of a part interleaved with /healthz so that noise hits them alike:
 1. list: the portal `/dialogues?area=AREA&status=STATUS` and the API `/api/v1/dialogues?area=AREA&method=METHOD`,
    each request uncached: each has its own `period`, a parameter the page cache keys but these routes do
    not read (the script checks that it changes nothing in the answer). Nothing is subtracted.
-2. fatigue: POST `/dialogues/new` as the signed-in editor, a new dialogue in AREA on a common topic, without
-   the acknowledgement: the form answers 200 with the warning and saves nothing (checked: the number of
-   dialogues is the same after). The figure is the whole answer, the check inside it; the reference is
-   GET of the same form (empty, no check) as well as /healthz, both with the session cookie (so /healthz
-   here includes the session's look-up).
+2. fatigue: the check alone, `/api/v1/dialogues/fatigue?area=AREA&tag=trygghet&day=…` uncached as in 1
+   (the required figure); and POST `/dialogues/new` as the signed-in editor, a new dialogue in AREA on the
+   same topic, without the acknowledgement: the form answers 200 with the warning and saves nothing
+   (checked: the number of dialogues is the same after). That figure is the whole answer, the check and
+   the form's page around it; its reference is GET of the same form (empty, no check) as well as /healthz,
+   all with the session cookie (so /healthz here includes the session's look-up).
 3. reach: `/dialogues/reach?from=2017&to=2026&indicator=socioekonomisk-omradestyp`, uncached as in 1.
 
     python3 bench/dialogues.py                                  # everything, about 2 minutes on 2 CPUs
@@ -397,17 +398,25 @@ def fatigue_part(client, council):
             raise RuntimeError(f"POST /dialogues/new: {code}")
         return ms
 
+    # The check alone, as the API answers it for the same dialogue, uncached as in 1.
+    check = f"/api/v1/dialogues/fatigue?area={AREA}&tag=trygghet&day={TO_YEAR + 1}-03-10"
+    check_bust(client, "fatigue check", check)
+    _, _, answer = client.request(check)
+    found = json.loads(answer)
+    print(f"  the check finds {found['overlapCount']:,} on the topic nearby and "
+          f"{found['awaitingFeedbackCount']:,} awaiting feedback")
     routes = [("/healthz", lambda v: client.get_ms(busted("/healthz", v))),
+              ("GET /api/v1/dialogues/fatigue (the check, uncached)", lambda v: client.get_ms(busted(check, v))),
               ("GET /dialogues/new (empty form, signed in)", lambda v: client.get_ms("/dialogues/new")),
               ("POST /dialogues/new (fatigue check, not saved)", post)]
-    timed_rounds("fatigue", routes, {routes[2][0]: "< 20 ms"})
+    timed_rounds("fatigue", routes, {routes[1][0]: "< 20 ms"})
     after = total(client, "")
     print(f"  dialogues before {before:,}, after {after:,}: {'nothing saved' if before == after else 'SAVED'}")
     if before != after:
         raise RuntimeError(f"the form saved: {before} dialogues before, {after} after")
     # The POST against the form it answers with, not only against /healthz.
-    post_row = next(row for row in reversed(SUMMARY) if row[1] == routes[2][0])
-    get_row = next(row for row in reversed(SUMMARY) if row[1] == routes[1][0])
+    post_row = next(row for row in reversed(SUMMARY) if row[1] == routes[3][0])
+    get_row = next(row for row in reversed(SUMMARY) if row[1] == routes[2][0])
     record("fatigue", "POST against GET of the form", f"{float(post_row[2]) - float(get_row[2]):+.1f}", "",
            f"{get_row[2]} ms GET", f"{float(post_row[2]) / float(get_row[2]):.1f} x", "")
 

@@ -169,6 +169,43 @@ struct DialogueAPITests {
         }
     }
 
+    @Test("The fatigue check answers as the form warns: the same topic nearby, and those awaiting feedback")
+    func fatigueCheck() async throws {
+        try await withTestApp(content: .demo) { app in
+            let day = try await Self.saveSix(app)
+            let planned = day.adding(days: 30)?.description ?? ""
+            let path = APIURL.Dialogues.fatigue.path
+            let response = try await app.get(path + "?area=rinkeby-kista&tag=TRYGGHET,%20parker&day=" + planned)
+            #expect(response.status == .ok)
+            try await FollowUpAPITests.validate(app, response.body, "DialogueFatigueAnswer")
+            let json = Self.object(response.body)
+            let overlaps = (json["overlaps"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            // Nearest first; the cancelled one and Bromma's are not listed.
+            #expect(overlaps == ["planerad", "pagar", "vantar", "besvarad"])
+            let awaiting = (json["awaitingFeedback"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(awaiting == ["vantar"])
+            #expect(json["overlapCount"] as? Int == 4)
+            let first = (json["overlaps"] as? [[String: Any]])?.first
+            #expect(first?["timing"] as? String == "overlapping" && first?["url"] as? String == "/dialogues/planerad")
+            // Its own id left out, a list cut at the limit but counted whole, no topic: only (b).
+            let own = Self.object(try await app.get(path + "?area=rinkeby-kista&tag=trygghet&id=planerad&limit=1&day="
+                + planned).body)
+            #expect((own["overlaps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["pagar"])
+            #expect(own["overlapCount"] as? Int == 3)
+            let untopical = Self.object(try await app.get(path + "?area=stockholm").body)
+            #expect((untopical["overlaps"] as? [Any])?.isEmpty == true && untopical["awaitingFeedbackCount"] as? Int == 1)
+            for (query, parameter, status) in [
+                ("", "area", HTTPStatus.badRequest), ("area=%20", "area", .badRequest),
+                ("area=ingenstans", "area", .notFound), ("area=bromma&day=imorgon", "day", .badRequest),
+                ("area=bromma&limit=0", "limit", .badRequest),
+            ] {
+                let refused = try await app.get(path + "?" + query)
+                #expect(refused.status == status, "\(query)")
+                #expect(Self.object(refused.body)["parameter"] as? String == parameter, "\(query)")
+            }
+        }
+    }
+
     @Test("Answers are kept, the same for every caller, until something is saved; the API only reads")
     func cachedAndReadOnly() async throws {
         try await withTestApp(content: .demo) { app in

@@ -11,6 +11,9 @@ extension APIURL {
         case dialogue(Parameter<String>)
         /// Whom the dialogues reach: `?from=&to=` (years) and `?indicator=` to order the districts by.
         case reach
+        /// The fatigue check for a dialogue being planned: `?area=` (required), `?day=`, `?measure=`,
+        /// `?strategy=`, `?target=`, `?tag=` (lists separated by commas), `?id=` and `?limit=`.
+        case fatigue
 
         var pathComponents: [PathComponent] {
             let base = APIURL.base + ["dialogues"]
@@ -18,6 +21,7 @@ extension APIURL {
             case .list: return base
             case .dialogue(let dialogue): return base + [dialogue.component(APIURL.idKey)]
             case .reach: return base + ["reach"]
+            case .fatigue: return base + ["fatigue"]
             }
         }
     }

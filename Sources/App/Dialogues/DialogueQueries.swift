@@ -230,6 +230,15 @@ enum DialogueQueries {
             .where("dialogue_id", .in, SQLBind.group(ids)).orderBy("area").all(decoding: Link.self)
         return Dictionary(grouping: links, by: \.dialogue_id).mapValues { $0.map(\.area) }
     }
+    /// The fatigue check of `plan` (`DialogueFatigue.check`) against the dialogues SQL reads for it.
+    static func fatigue(
+        _ plan: DialogueFatigue.Plan, index: CatalogueIndex, today: Day, on db: any Database
+    ) async throws -> DialogueFatigue.Warning {
+        let parents = parentOf(index)
+        let known = try await known(for: plan, parentOf: parents, today: today, on: db)
+        return DialogueFatigue.check(plan, against: known, parentOf: parents, today: today)
+    }
+
     /// The dialogues `DialogueFatigue.check` could list for `plan`, as it knows them. SQL keeps
     /// those in a related area that are not cancelled and either share a topic with sessions
     /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;

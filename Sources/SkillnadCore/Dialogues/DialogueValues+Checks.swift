@@ -66,7 +66,7 @@ extension DialogueValues {
 
     /// Words the portal's own addresses use (`/dialogues/new`, `/dialogues/import`, `/dialogues/reach`):
     /// a dialogue by one of them could not be reached.
-    public static let reservedIDs: Set<String> = ["new", "import", "reach", "edit"]
+    public static let reservedIDs: Set<String> = ["new", "import", "reach", "edit", "fatigue"]
 
     /// Lower-case letters, digits and single dashes, 1–100 characters, not a reserved word: safe
     /// in an address.

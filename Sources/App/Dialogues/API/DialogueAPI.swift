@@ -13,6 +13,98 @@ enum DialogueAPI {
         app.get(APIURL.Dialogues.list, use: PageRenderer.cachedJSON(list))
         app.get(APIURL.Dialogues.dialogue(.key), use: PageRenderer.cachedJSON(dialogue))
         app.get(APIURL.Dialogues.reach, use: PageRenderer.cachedJSON(reach))
+        app.get(APIURL.Dialogues.fatigue, use: PageRenderer.cachedJSON(fatigue))
+    }
+
+    /// The fatigue check as the form makes it (`DialogueForm.check`), for a dialogue described by
+    /// the query: other systems that plan dialogues can ask before they book a room. The lists are
+    /// cut at `limit` each; the counts say how many there are in all.
+    struct FatigueAnswer: Content {
+        let day: String
+        let windowMonths: Int
+        let feedbackWeeks: Int
+        let overlapCount: Int
+        let awaitingFeedbackCount: Int
+        let overlaps: [FatigueOverlap]
+        let awaitingFeedback: [FatigueUnanswered]
+    }
+
+    /// An earlier or planned dialogue in a related area on a shared topic.
+    struct FatigueOverlap: Content {
+        let id: String
+        let title: String
+        let url: String
+        let areas: [DialogueFatigue.AreaLink]
+        let sharedTopics: [String]
+        /// `before`, `overlapping`, `after` or `undated`.
+        let timing: String
+        let daysApart: Int?
+    }
+
+    /// A dialogue in a related area still awaiting feedback.
+    struct FatigueUnanswered: Content {
+        let id: String
+        let title: String
+        let url: String
+        let areas: [DialogueFatigue.AreaLink]
+        let lastDay: String?
+        let daysSinceEnd: Int?
+    }
+
+    static func fatigue(_ req: Request) async throws -> FatigueAnswer {
+        let index = try await req.catalogue().index
+        func list(_ name: String) throws -> [String] {
+            guard let text = try req.filter(name) else { return [] }
+            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        let areas = try list("area")
+        guard !areas.isEmpty else { throw ParameterError(parameter: "area", message: "give one area or more") }
+        if let unknown = areas.first(where: { index.areaByID[$0] == nil }) {
+            throw CatalogueAPIController.unknown("area", "area", String(unknown.prefix(80)))
+        }
+        var day = today()
+        if let raw = try req.filter("day") {
+            guard let given = Day(raw) else {
+                throw ParameterError(parameter: "day", message: "expected a date YYYY-MM-DD, got '\(raw.prefix(40))'")
+            }
+            day = given
+        }
+        let limit = try Paging.int(req, "limit", default: Paging.defaultLimit, range: 1...Paging.maxLimit)
+        let values = DialogueStore.resolvingMeasures(
+            DialogueValues(
+                id: try req.filter("id") ?? "", title: "", purpose: "", method: .other, organiser: "",
+                measures: try list("measure"), strategies: try list("strategy"), targetAreas: try list("target"),
+                tags: try list("tag"), areas: areas),
+            index: index)
+        let plan = DialogueFatigue.Plan(values, today: day)
+        let warning = try await DialogueQueries.fatigue(plan, index: index, today: today(), on: req.db)
+        let overlaps = warning.overlaps.prefix(limit)
+        let awaiting = warning.awaitingFeedback.prefix(limit)
+        let titles = try await DialogueQueries.titles(overlaps.map(\.id) + awaiting.map(\.id), on: req.db)
+        func url(_ id: String) -> String { SiteURL.Dialogues.dialogue(.value(id)).path }
+        return FatigueAnswer(
+            day: day.description, windowMonths: DialogueFatigue.defaultWindowMonths,
+            feedbackWeeks: DialogueFatigue.defaultFeedbackWeeks, overlapCount: warning.overlaps.count,
+            awaitingFeedbackCount: warning.awaitingFeedback.count,
+            overlaps: overlaps.map { overlap in
+                let timing: String
+                switch overlap.timing {
+                case .before: timing = "before"
+                case .overlapping: timing = "overlapping"
+                case .after: timing = "after"
+                case .undated: timing = "undated"
+                }
+                return FatigueOverlap(
+                    id: overlap.id, title: titles[overlap.id]?.title ?? overlap.id, url: url(overlap.id),
+                    areas: overlap.areas, sharedTopics: overlap.sharedTopics, timing: timing,
+                    daysApart: overlap.timing.daysApart)
+            },
+            awaitingFeedback: awaiting.map { unanswered in
+                FatigueUnanswered(
+                    id: unanswered.id, title: titles[unanswered.id]?.title ?? unanswered.id, url: url(unanswered.id),
+                    areas: unanswered.areas, lastDay: unanswered.lastDay?.description,
+                    daysSinceEnd: unanswered.daysSinceEnd)
+            })
     }
 
     /// Whom the dialogues reach, as on `/dialogues/reach`: the same years and indicator.

@@ -121,10 +121,8 @@ struct DialogueForm: Encodable, Sendable {
     /// The fatigue check of a planned dialogue against the dialogues in related areas.
     static func check(_ values: DialogueValues, _ req: Request) async throws -> DialogueFatigue.Warning {
         let index = try await req.catalogue().index
-        let parents = DialogueQueries.parentOf(index)
-        let plan = DialogueFatigue.Plan(values, today: today())
-        let known = try await DialogueQueries.known(for: plan, parentOf: parents, today: today(), on: req.db)
-        return DialogueFatigue.check(plan, against: known, parentOf: parents, today: today())
+        return try await DialogueQueries.fatigue(
+            DialogueFatigue.Plan(values, today: today()), index: index, today: today(), on: req.db)
     }
 
     /// How many of each kind of finding are listed; the rest are counted ("… and 40 more").
