@@ -188,12 +188,16 @@ struct DialogueAPITests {
             let first = (json["overlaps"] as? [[String: Any]])?.first
             #expect(first?["timing"] as? String == "overlapping" && first?["url"] as? String == "/dialogues/planerad")
             // Its own id left out, a list cut at the limit but counted whole, no topic: only (b).
-            let own = Self.object(try await app.get(path + "?area=rinkeby-kista&tag=trygghet&id=planerad&limit=1&day="
-                + planned).body)
+            let own = Self.object(
+                try await app.get(
+                    path + "?area=rinkeby-kista&tag=trygghet&id=planerad&limit=1&day="
+                        + planned
+                ).body)
             #expect((own["overlaps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["pagar"])
             #expect(own["overlapCount"] as? Int == 3)
             let untopical = Self.object(try await app.get(path + "?area=stockholm").body)
-            #expect((untopical["overlaps"] as? [Any])?.isEmpty == true && untopical["awaitingFeedbackCount"] as? Int == 1)
+            #expect(
+                (untopical["overlaps"] as? [Any])?.isEmpty == true && untopical["awaitingFeedbackCount"] as? Int == 1)
             for (query, parameter, status) in [
                 ("", "area", HTTPStatus.badRequest), ("area=%20", "area", .badRequest),
                 ("area=ingenstans", "area", .notFound), ("area=bromma&day=imorgon", "day", .badRequest),
