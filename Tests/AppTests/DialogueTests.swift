@@ -138,12 +138,12 @@ struct DialogueTests {
             for values in dialogues { try await Self.save(values, app) }
             let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
             for status in DialogueStatus.allCases {
-                let (rows, _) = try await DialogueQueries.list(
+                let (rows, _, _) = try await DialogueQueries.list(
                     .init(status: status), index: index, today: today, limit: 100, offset: 0, on: app.db)
                 let expected = dialogues.filter { DialogueFatigue.displayStatus($0, today: today) == status }.map(\.id)
                 #expect(Set(rows.map(\.slug)) == Set(expected), "\(status)")
             }
-            let overdue = try await DialogueQueries.overdueCount(.init(), index: index, today: today, on: app.db)
+            let overdue = try await DialogueQueries.counts(.init(), index: index, today: today, on: app.db).overdue
             let expectedOverdue = dialogues.filter { values in
                 DialogueFatigue.isFeedbackOverdue(
                     stored: values.status, lastDay: values.ends?.day, feedbackGiven: !values.feedback.isEmpty,
@@ -153,10 +153,10 @@ struct DialogueTests {
             let portal = try await app.get("/dialogues")
             #expect(portal.body.contains("1 av dialogerna har väntat mer än 8 veckor på återkoppling"))
             // An area filter finds dialogues in the area, in areas inside it and in areas around it.
-            let (city, _) = try await DialogueQueries.list(
+            let (city, _, _) = try await DialogueQueries.list(
                 .init(area: "stockholm"), index: index, today: today, limit: 100, offset: 0, on: app.db)
             #expect(city.count == dialogues.count)
-            let (bromma, _) = try await DialogueQueries.list(
+            let (bromma, _, _) = try await DialogueQueries.list(
                 .init(area: "bromma"), index: index, today: today, limit: 100, offset: 0, on: app.db)
             #expect(bromma.isEmpty)
             let refused = try await app.get("/dialogues?status=nonsense")
@@ -395,6 +395,17 @@ struct DialogueTests {
                     #expect(abs((tally.participants[year]?[district] ?? -1) - people) < 1e-6, "\(year) \(district)")
                 }
             }
+            // Links stored before the reach columns existed get them from their dialogues.
+            let sql = try app.db.sql()
+            try await sql.raw(
+                "UPDATE dialogue_areas SET starts_on = NULL, status = 'x', participants = NULL, spread = 1"
+            )
+            .run()
+            let cleared = try await DialogueReachQuery.tally(fromYear: 2021, toYear: 2026, index: index, on: app.db)
+            #expect(cleared.dialogues.isEmpty)
+            try await AddDialogueReachColumns.backfill(sql)
+            let filled = try await DialogueReachQuery.tally(fromYear: 2021, toYear: 2026, index: index, on: app.db)
+            #expect(filled == tally)
         }
     }
 }

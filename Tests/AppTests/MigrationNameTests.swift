@@ -16,6 +16,7 @@ struct MigrationNameTests {
     /// Migrations added after the fixture was made: these, and only these, run on it.
     static let addedSince = [
         "App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation", "App.CreateDialogues",
+        "App.IndexDialogueFilters", "App.AddDialogueReachColumns",
     ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")

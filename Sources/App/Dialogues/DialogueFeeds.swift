@@ -83,7 +83,7 @@ enum DialogueFeeds {
         let (hostAndPort, base) = origin(req)
         // A tag URI names a host, without a port.
         let host = hostAndPort.split(separator: ":").first.map(String.init) ?? hostAndPort
-        let (rows, _) = try await DialogueQueries.list(
+        let (rows, _, _) = try await DialogueQueries.list(
             filters, index: index, today: today(), limit: 100, offset: 0, on: req.db)
         let parse = ISO8601DateFormatter()
         func day(_ text: String) -> Date? { parse.date(from: text + "T12:00:00Z") }

@@ -74,10 +74,9 @@ enum DialoguePages {
         return try await PageRenderer.render(req, template: "Dialogues/list") {
             index, lang -> PageContext<DialoguesPage>? in
             let today = today()
-            let (rows, total) = try await DialogueQueries.list(
+            let (rows, total, overdue) = try await DialogueQueries.list(
                 filters, index: index, today: today, limit: limit, offset: offset, on: req.db)
             let areas = try await DialogueQueries.areas(of: rows.map(\.id), on: req.db)
-            let overdue = try await DialogueQueries.overdueCount(filters, index: index, today: today, on: req.db)
             let places = try await DialogueMap.places(of: rows.map(\.id), on: req.db)
             let (topics, organisers) = try await choices(req)
             return DialoguesPage.build(

@@ -173,45 +173,51 @@ enum DialogueQueries {
         return conditions
     }
 
-    /// A page of the dialogues the filters keep, the latest first, and how many there are in all.
+    /// A page of the dialogues the filters keep, the latest first, how many there are in all and
+    /// how many of them are overdue for feedback (`counts`). The page's ids come from the filter index alone (`IndexDialogueFilters`); only the rows shown
+    /// are read whole.
     static func list(
         _ filters: Filters, index: CatalogueIndex, today: Day, limit: Int, offset: Int, on db: any Database
-    ) async throws -> (rows: [Row], total: Int) {
+    ) async throws -> (rows: [Row], total: Int, overdue: Int) {
         let sql = try db.sql()
-        let conditions = conditions(filters, index: index, today: today)
-        func base() -> SQLSelectBuilder {
-            var select = sql.select().from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
-            for condition in conditions { select = select.where(condition) }
-            return select
-        }
-        struct Count: Decodable { let n: Int }
-        let total =
-            try await base().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").first(decoding: Count.self)?
-            .n ?? 0
-        var select = base()
-        for column in rowColumns { select = select.column(SQLColumn(column, table: "d")) }
-        let rows = try await select.orderBy(SQLColumn("starts_on", table: "d"), SQLDirection.descending)
-            .orderBy(SQLColumn("slug", table: "d")).limit(limit).offset(offset).all(decoding: Row.self)
-        return (rows, total)
+        var select = sql.select().column(SQLColumn("id", table: "d"))
+            .from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
+        for condition in conditions(filters, index: index, today: today) { select = select.where(condition) }
+        struct ID: Decodable { let id: UUID }
+        let ids = try await select.orderBy(SQLColumn("starts_on", table: "d"), SQLDirection.descending)
+            .orderBy(SQLColumn("slug", table: "d")).limit(limit).offset(offset).all(decoding: ID.self).map(\.id)
+        let (total, overdue) = try await counts(filters, index: index, today: today, on: db)
+        guard !ids.isEmpty else { return ([], total, overdue) }
+        var rows = sql.select().from(Dialogue.schema).where("id", .in, SQLBind.group(ids))
+        for column in rowColumns { rows = rows.column(SQLColumn(column)) }
+        let byID = Dictionary(
+            try await rows.all(decoding: Row.self).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return (ids.compactMap { byID[$0] }, total, overdue)
     }
 
-    /// How many of the dialogues the filters keep have waited for feedback longer than the
-    /// feedback weeks (`DialogueFatigue.isFeedbackOverdue`, in SQL; a test compares the two).
-    static func overdueCount(_ filters: Filters, index: CatalogueIndex, today: Day, on db: any Database) async throws
-        -> Int
+    /// How many dialogues the filters keep, and how many of them have waited for feedback longer
+    /// than the feedback weeks (`DialogueFatigue.isFeedbackOverdue`, in SQL; a test compares the
+    /// two). One pass over the filter index.
+    static func counts(_ filters: Filters, index: CatalogueIndex, today: Day, on db: any Database) async throws
+        -> (total: Int, overdue: Int)
     {
         let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7)?.description ?? ""
         var select = try db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .column(
+                SQLQueryString(
+                    """
+                    SUM(CASE WHEN d.status <> 'cancelled' AND d.status <> 'feedbackGiven' AND d.feedback_on IS NULL
+                    AND d.ends_on < \(bind: due) THEN 1 ELSE 0 END)
+                    """), as: "overdue"
+            )
             .from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
         for condition in conditions(filters, index: index, today: today) { select = select.where(condition) }
-        select = select.where(
-            SQLQueryString(
-                """
-                d.status <> 'cancelled' AND d.status <> 'feedbackGiven' AND d.feedback_on IS NULL
-                AND d.ends_on < \(bind: due)
-                """))
-        struct Count: Decodable { let n: Int }
-        return try await select.first(decoding: Count.self)?.n ?? 0
+        struct Counts: Decodable {
+            let n: Int
+            let overdue: Int?
+        }
+        let found = try await select.first(decoding: Counts.self)
+        return (found?.n ?? 0, found?.overdue ?? 0)
     }
 
     /// One dialogue by its id in addresses.

@@ -72,14 +72,14 @@ enum DialogueReachQuery {
         }
     }
 
-    /// The counts of the dialogues held from `fromYear` to `toYear`. Dialogues in one area are
-    /// counted in SQL per area and year (the share of participants is the same for all of them);
-    /// only those in several areas are read one by one.
+    /// The counts of the dialogues held from `fromYear` to `toYear`, from the area links alone
+    /// (`AddDialogueReachColumns`): those in one area counted in SQL per area and year (the share
+    /// of participants is the same for all of them); only those in several areas read one by one.
     static func tally(fromYear: Int, toYear: Int, index: CatalogueIndex, on db: any Database) async throws -> Tally {
         let sql = try db.sql()
         let held: SQLQueryString = """
-            d.status <> 'cancelled' AND d.starts_on >= \(bind: "\(fromYear)-01-01")
-            AND d.starts_on <= \(bind: "\(toYear)-12-31")
+            l.starts_on >= \(bind: "\(fromYear)-01-01") AND l.starts_on <= \(bind: "\(toYear)-12-31")
+            AND l.status <> 'cancelled'
             """
         struct Group: Decodable {
             let area: String
@@ -89,12 +89,10 @@ enum DialogueReachQuery {
         }
         let groups = try await sql.raw(
             """
-            SELECT l.area AS area, substr(d.starts_on, 1, 4) AS year, COUNT(*) AS dialogues,
-            SUM(d.participants) AS participants
-            FROM dialogues d JOIN dialogue_areas l ON l.dialogue_id = d.id
-            WHERE \(held)
-            AND NOT EXISTS (SELECT 1 FROM dialogue_areas m WHERE m.dialogue_id = d.id AND m.area <> l.area)
-            GROUP BY l.area, substr(d.starts_on, 1, 4)
+            SELECT l.area AS area, substr(l.starts_on, 1, 4) AS year, COUNT(*) AS dialogues,
+            SUM(l.participants) AS participants
+            FROM dialogue_areas l WHERE \(held) AND l.spread = 1
+            GROUP BY l.area, substr(l.starts_on, 1, 4)
             """
         ).all(decoding: Group.self)
         struct Link: Decodable {
@@ -105,11 +103,9 @@ enum DialogueReachQuery {
         }
         let links = try await sql.raw(
             """
-            SELECT l.dialogue_id AS dialogue_id, l.area AS area, d.starts_on AS starts_on,
-            d.participants AS participants
-            FROM dialogues d JOIN dialogue_areas l ON l.dialogue_id = d.id
-            WHERE \(held)
-            AND EXISTS (SELECT 1 FROM dialogue_areas m WHERE m.dialogue_id = d.id AND m.area <> l.area)
+            SELECT l.dialogue_id AS dialogue_id, l.area AS area, l.starts_on AS starts_on,
+            l.participants AS participants
+            FROM dialogue_areas l WHERE \(held) AND l.spread > 1
             """
         ).all(decoding: Link.self)
         var coverage = Coverage(index: index)

@@ -146,9 +146,16 @@ enum DialogueStore {
         for table in ["dialogue_areas", "dialogue_topics", "dialogue_sessions"] {
             try await sql.delete(from: table).where("dialogue_id", .equal, SQLBind(id)).run()
         }
-        for area in Set(values.areas).sorted() {
-            try await sql.insert(into: "dialogue_areas").columns("dialogue_id", "area")
-                .values(SQLBind(id), SQLBind(area)).run()
+        // Each link carries what whom-the-dialogues-reach counts (`AddDialogueReachColumns`).
+        let areas = Set(values.areas).sorted()
+        for area in areas {
+            try await sql.insert(into: "dialogue_areas")
+                .columns("dialogue_id", "area", "starts_on", "status", "participants", "spread")
+                .values(
+                    SQLBind(id), SQLBind(area), SQLBind(values.starts?.day.description),
+                    SQLBind(values.status.rawValue),
+                    SQLBind(values.outcome?.participants), SQLBind(areas.count)
+                ).run()
         }
         // A tag's key is folded (`trygghet` and `Trygghet` are one topic); its label keeps the
         // spelling the dialogue gave.

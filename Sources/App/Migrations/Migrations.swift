@@ -18,5 +18,7 @@ enum Migrations {
         CreateFollowUp(),
         AddObservationAggregation(),
         CreateDialogues(),
+        IndexDialogueFilters(),
+        AddDialogueReachColumns(),
     ]
 }

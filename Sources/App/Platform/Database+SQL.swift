@@ -10,4 +10,14 @@ extension Database {
         }
         return sql
     }
+
+    /// Brings the planner's statistics up to date after a bulk write, so it picks the indexes made
+    /// for the new rows (SQLite chooses a covering index over a primary key only when it knows the
+    /// table). `ANALYZE table` reads the same on SQLite and PostgreSQL.
+    func analyse(_ tables: [String]) async throws {
+        let sql = try sql()
+        for table in tables {
+            try await sql.raw("ANALYZE \(ident: table)").run()
+        }
+    }
 }

@@ -15,17 +15,19 @@ public enum PositionLexicon {
         public var confidence: Double
     }
 
-    /// Lower-case phrases, matched in lower-case text at word starts.
+    /// Lower-case phrases, matched in lower-case text at word starts; `…` stands for up to three
+    /// words, so "ställer sig … positiv" finds "ställer sig förvaltningen positiv" too.
     public static let rules: [Rule] = [
         // Opposes (avstyrker).
         Rule(phrase: "avstyrker", position: .opposes, confidence: 0.95),
         Rule(phrase: "avstyrks", position: .opposes, confidence: 0.95),
         Rule(phrase: "tillstyrker inte", position: .opposes, confidence: 0.9),
         Rule(phrase: "kan inte tillstyrka", position: .opposes, confidence: 0.9),
-        Rule(phrase: "kan inte ställa sig bakom", position: .opposes, confidence: 0.85),
-        Rule(phrase: "ställer sig inte bakom", position: .opposes, confidence: 0.85),
-        Rule(phrase: "ställer sig negativ", position: .opposes, confidence: 0.85),
-        Rule(phrase: "ställer sig tveksam", position: .opposes, confidence: 0.6),
+        Rule(phrase: "kan inte ställa sig … bakom", position: .opposes, confidence: 0.85),
+        Rule(phrase: "ställer sig inte … bakom", position: .opposes, confidence: 0.85),
+        Rule(phrase: "ställer sig … inte bakom", position: .opposes, confidence: 0.85),
+        Rule(phrase: "ställer sig … negativ", position: .opposes, confidence: 0.85),
+        Rule(phrase: "ställer sig … tveksam", position: .opposes, confidence: 0.6),
         Rule(phrase: "motsätter sig", position: .opposes, confidence: 0.85),
         Rule(phrase: "avvisar", position: .opposes, confidence: 0.8),
         Rule(phrase: "ser inte behov", position: .opposes, confidence: 0.7),
@@ -47,8 +49,8 @@ public enum PositionLexicon {
         // Supports (tillstyrker, ställer sig positiv).
         Rule(phrase: "tillstyrker", position: .supports, confidence: 0.95),
         Rule(phrase: "tillstyrks", position: .supports, confidence: 0.95),
-        Rule(phrase: "ställer sig positiv", position: .supports, confidence: 0.85),
-        Rule(phrase: "ställer sig bakom", position: .supports, confidence: 0.85),
+        Rule(phrase: "ställer sig … positiv", position: .supports, confidence: 0.85),
+        Rule(phrase: "ställer sig … bakom", position: .supports, confidence: 0.85),
         Rule(phrase: "är positiv till", position: .supports, confidence: 0.8),
         Rule(phrase: "ser positivt på", position: .supports, confidence: 0.75),
         Rule(phrase: "välkomnar", position: .supports, confidence: 0.75),
@@ -90,13 +92,30 @@ public enum PositionLexicon {
         return alreadyWorks.contains { contains(lower, $0) }
     }
 
-    /// The phrase at a word's start (after a space or punctuation), so "stöder" is not found in "understöder".
+    /// The phrase at a word's start (after a space or punctuation), so "stöder" is not found in
+    /// "understöder"; its parts around `…` with at most three words between them.
     static func contains(_ lower: String, _ phrase: String) -> Bool {
+        let parts = phrase.components(separatedBy: " … ")
+        guard let first = parts.first else { return false }
         var searchStart = lower.startIndex
-        while let range = lower.range(of: phrase, range: searchStart..<lower.endIndex) {
-            let before = range.lowerBound > lower.startIndex ? lower[lower.index(before: range.lowerBound)] : " "
-            if !before.isLetter { return true }
+        while let range = lower.range(of: first, range: searchStart..<lower.endIndex) {
             searchStart = lower.index(after: range.lowerBound)
+            let before = range.lowerBound > lower.startIndex ? lower[lower.index(before: range.lowerBound)] : " "
+            guard !before.isLetter else { continue }
+            if follows(parts.dropFirst(), in: lower, from: range.upperBound) { return true }
+        }
+        return false
+    }
+
+    /// Whether each part follows the one before within three words.
+    private static func follows(_ parts: ArraySlice<String>, in lower: String, from start: String.Index) -> Bool {
+        guard let part = parts.first else { return true }
+        let rest = lower[start...]
+        let words = rest.split(separator: " ", maxSplits: 4, omittingEmptySubsequences: true)
+        // The part may begin at any of the next four words (three words between at most).
+        for word in words.prefix(4) where lower[word.startIndex...].hasPrefix(part) {
+            let end = lower.index(word.startIndex, offsetBy: part.count)
+            if follows(parts.dropFirst(), in: lower, from: end) { return true }
         }
         return false
     }

@@ -134,7 +134,7 @@ enum DialogueAPI {
         let index = try await req.catalogue().index
         let filters = try filters(req, index: index)
         let day = today()
-        let (rows, total) = try await DialogueQueries.list(
+        let (rows, total, _) = try await DialogueQueries.list(
             filters, index: index, today: day, limit: paging.limit, offset: paging.offset, on: req.db)
         let ids = rows.map(\.id)
         let areas = try await DialogueQueries.areas(of: ids, on: req.db)

@@ -103,7 +103,11 @@ enum DialogueImport {
             if !checked.dialogues.isEmpty { try await CatalogueState.advance(on: tx) }
             return .success(outcome(checked, written: true))
         }
-        return try result.get()
+        let written = try result.get()
+        if written.created + written.replaced > 0 {
+            try await db.analyse(["dialogues", "dialogue_areas", "dialogue_topics", "dialogue_sessions"])
+        }
+        return written
     }
 
     static func outcome(_ checked: Checked, written: Bool) -> Outcome {

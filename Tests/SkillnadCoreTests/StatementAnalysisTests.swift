@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+
+@testable import SkillnadCore
+
+/// What is read out of a statement: the diary number, the measure references resolved against the
+/// catalogue (a bare code in the light of the report its section is about, never a number from a
+/// diary number or a date), and a suggested position per measure with the sentence behind it.
+@Suite("Statements: what is read out of them")
+struct StatementAnalysisTests {
+    static func code(_ text: String) -> MeasureCode {
+        MeasureCode.parse(text) ?? MeasureCode(letter: nil, numbers: [0])
+    }
+
+    static let resolver = MeasureCodeResolver(reports: [
+        .init(
+            id: "dold-potential", letter: "A",
+            codes: Set(["A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.1.1", "A.2.4.4"].map(code))),
+        .init(id: "staden-dar-vi-mots", letter: "B", codes: Set(["B.2.2", "B.2.2.1"].map(code))),
+        .init(id: "stad-i-samverkan", letter: nil, codes: Set(["4.1.1", "4.4.1"].map(code))),
+        .init(id: "fardplan-for-ett-stockholm-for-alla", letter: nil, codes: []),
+    ])
+
+    static let reports: [MeasureReferenceFinder.Report] = [
+        .init(id: "dold-potential", letter: "A", title: "Dold potential"),
+        .init(id: "staden-dar-vi-mots", letter: "B", title: "Staden där vi möts"),
+        .init(id: "stad-i-samverkan", letter: nil, title: "Stad i samverkan"),
+        .init(id: "fardplan-for-ett-stockholm-for-alla", letter: nil, title: "Färdplan för ett Stockholm för alla"),
+    ]
+
+    static func analyse(_ paragraphs: [StatementText.Paragraph], margins: [String] = []) -> StatementAnalysis {
+        StatementAnalysis.analyse(
+            StatementText(format: .text, paragraphs: paragraphs, margins: margins), resolver: resolver, reports: reports
+        )
+    }
+
+    @Test("Diary numbers in every format bodies use; the referral's own number told apart")
+    func diaryNumbers() {
+        let cases = [
+            ("Dnr 112-2016-1.5.1", "112-2016-1.5.1"), ("Dnr: 1.2.4-182-2013", "1.2.4-182-2013"),
+            ("Diarienummer 2006-152-307.", "2006-152-307"), ("DNR 316-259/2012", "316-259/2012"),
+            ("Dnr T 2010-313-01743", "T 2010-313-01743"), ("Dnr SDN 2017/34", "SDN 2017/34"),
+            ("Vårt dnr 3.1.1-456-2017", "3.1.1-456-2017"),
+        ]
+        for (written, expected) in cases {
+            let found = DiaryNumber.own(in: StatementText(format: .text, paragraphs: [], margins: ["Sida 1", written]))
+            #expect(found?.text == expected, "\(written)")
+            #expect(
+                found?.place
+                    == StatementPlace(
+                        .margin(1), start: written.count - expected.count - (written.hasSuffix(".") ? 1 : 0),
+                        length: expected.count))
+        }
+        let both = StatementText(
+            format: .text, paragraphs: [.init("Svar på remiss, KS dnr 123-1499/2016. Vårt dnr 1.2.4-182-2016.")])
+        #expect(DiaryNumber.find(in: both).map(\.role) == [.referral, .own])
+        #expect(DiaryNumber.own(in: both)?.text == "1.2.4-182-2016")
+        #expect(DiaryNumber.own(in: StatementText(format: .text, paragraphs: [.init("Dnr saknas.")])) == nil)
+    }
+
+    @Test("Every measure reference in the test statement, resolved, and nothing else")
+    func references() throws {
+        let text = try StatementReader.read(
+            try StatementReaderTests.data("rinkeby-kista-dold-potential.docx"), fileName: "a.docx")
+        let analysis = StatementAnalysis.analyse(text, resolver: Self.resolver, reports: Self.reports)
+        #expect(analysis.diaryNumber?.text == "112-2016-1.5.1")
+        #expect(analysis.reports == ["dold-potential"])
+        #expect(
+            analysis.references.map(\.written) == [
+                "förslag A.2.3.1", "A2.3.2", "förslag 2.3.3", "A.2.1.1", "A.2.4.4",
+            ])
+        #expect(analysis.measures.map(\.code.canonical) == ["A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.1.1", "A.2.4.4"])
+        #expect(analysis.measures.allSatisfy { $0.reportID == "dold-potential" })
+        let positions = analysis.measures.map { $0.suggestion?.position }
+        #expect(positions == [.supports, .supportsWithReservations, .opposes, .noOpinion, .supports])
+        #expect(analysis.measures.map { $0.alreadyWorks != nil } == [true, false, false, false, false])
+        let why = try #require(analysis.measures.first?.suggestion)
+        #expect(text.text(at: why.sentence).hasPrefix("Förvaltningen tillstyrker förslag A.2.3.1"))
+        #expect(why.phrase == "tillstyrker")
+    }
+
+    @Test("A bare code is read in the report its section is about; numbers that are not codes are left alone")
+    func context() {
+        let analysis = Self.analyse([
+            .init("Synpunkter på Stad i samverkan", heading: 1),
+            .init("Förvaltningen tillstyrker förslag 4.1.1 (Husby Träff). Kl. 18.00 den 2018.11.20 hölls ett möte."),
+            .init("Kostnaden är 1.5 miljoner kronor, se avsnitt 2.1 och Dnr 112-2016-1.5.1."),
+            .init("Om Staden där vi möts", heading: 1),
+            .init("Förvaltningen ställer sig bakom B.2.2 och B.2.2.1 men inte förslag 4.4.1 i den rapporten."),
+            .init("Åtgärd 9.9.9 finns inte, och inte heller A.7.7.7."),
+        ])
+        #expect(
+            analysis.references.map(\.written) == [
+                "förslag 4.1.1", "B.2.2", "B.2.2.1", "förslag 4.4.1", "Åtgärd 9.9.9", "A.7.7.7",
+            ])
+        #expect(analysis.references[0].found?.reportID == "stad-i-samverkan")
+        // Under a heading about report B, a bare 4.4.1 is looked for in B, where it is not.
+        if case .unknown = analysis.references[3].resolution {
+        } else {
+            Issue.record("4.4.1 under B: \(analysis.references[3])")
+        }
+        #expect(analysis.references[3].contextReport == "staden-dar-vi-mots")
+        if case .unknown = analysis.references[5].resolution {} else { Issue.record("A.7.7.7 is unknown") }
+        #expect(analysis.reports == ["stad-i-samverkan", "staden-dar-vi-mots"])
+    }
+
+    @Test("Positions from the phrasings officials use, with hedges and negations")
+    func phrasings() {
+        let cases: [(String, PositionKind?)] = [
+            ("Nämnden tillstyrker förslaget.", .supports),
+            ("Förvaltningen ställer sig positiv till förslaget.", .supports),
+            ("Förvaltningen har inget att erinra mot förslaget.", .supports),
+            ("Förvaltningen tillstyrker förslaget under förutsättning att medel tillförs.", .supportsWithReservations),
+            ("Förvaltningen ställer sig i huvudsak bakom förslaget.", .supportsWithReservations),
+            ("Förvaltningen kan inte tillstyrka förslaget.", .opposes),
+            ("Nämnden avstyrker förslaget.", .opposes),
+            ("Förvaltningen ställer sig inte bakom förslaget.", .opposes),
+            ("Förvaltningen tar inte ställning till förslaget.", .noOpinion),
+            ("Förslaget berör inte förvaltningens verksamhet.", .noOpinion),
+            ("Förvaltningen understöder en utredning.", nil),
+            ("Förslaget beskrivs i rapporten.", nil),
+        ]
+        for (sentence, expected) in cases {
+            let found = PositionLexicon.position(in: sentence)
+            let position = found.map { $0.reserved ? PositionKind.supportsWithReservations : $0.rule.position }
+            #expect(position == expected, "\(sentence)")
+        }
+        #expect(PositionLexicon.saysAlreadyWorks("Förvaltningen arbetar redan i dag så."))
+        #expect(!PositionLexicon.saysAlreadyWorks("Förvaltningen kan arbeta så."))
+    }
+
+    @Test("Sentences end at a full stop before a capital, never inside a code or an abbreviation")
+    func sentences() {
+        let text = "Förslag A.2.3.1 gäller t.ex. unga. Det gäller bl.a. Rinkeby! Vad gör vi? 2018 blev det klart."
+        let sentences = StatementSentences.ranges(text).map { String(text[$0]) }
+        #expect(
+            sentences == [
+                "Förslag A.2.3.1 gäller t.ex. unga.", "Det gäller bl.a. Rinkeby!", "Vad gör vi?",
+                "2018 blev det klart.",
+            ])
+    }
+}
