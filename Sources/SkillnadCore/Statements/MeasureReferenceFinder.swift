@@ -62,7 +62,7 @@ public enum MeasureReferenceFinder {
         // A candidate: an optional cue word, an optional letter, two to four numbers, not inside a
         // longer token (a diary number's `-1.5.1`, a date's `2018.11.20`, a decimal's `3.5.`).
         let pattern =
-            #"(?<![\w.\-/:])(?:((?i:förslag(?:et|en)?|åtgärd(?:en|erna)?|punkt(?:en)?))\s+)?(\()?([A-Z])?(?:\.\s?)?(\d{1,2}(?:\.\d{1,2}){1,3})\)?(?![\w\-/]|\.\d)"#
+            #"(?:((?i:förslag(?:et|en)?|åtgärd(?:en|erna)?|punkt(?:en)?))\s+)?(\()?([A-Z])?(?:\.\s?)?(\d{1,2}(?:\.\d{1,2}){1,3})\)?(?![\w\-/]|\.\d)"#
         guard let regex = try? Regex(pattern) else { return Result(references: [], reports: []) }
         var named: [String] = []
         var sectionReport: String?
@@ -93,6 +93,11 @@ public enum MeasureReferenceFinder {
             let text = paragraph.text
             for match in text.matches(of: regex) {
                 guard let numbersRange = match.output[4].range else { continue }
+                // Not inside a longer token (Swift's regexes have no look-behind).
+                if match.range.lowerBound > text.startIndex {
+                    let before = text[text.index(before: match.range.lowerBound)]
+                    if before.isLetter || before.isNumber || "_.-/:".contains(before) { continue }
+                }
                 let cue = match.output[1].range != nil
                 let letter = match.output[3].range.map { String(text[$0]) }
                 let inParentheses = match.output[2].range != nil
