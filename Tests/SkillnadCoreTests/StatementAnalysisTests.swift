@@ -139,4 +139,74 @@ struct StatementAnalysisTests {
                 "2018 blev det klart.",
             ])
     }
+
+    static let bodies = [
+        BodyRecord(id: "socialnamnden", name: "Socialnämnden", kind: .specialistCommittee),
+        BodyRecord(id: "arbetsmarknadsnamnden", name: "Arbetsmarknadsnämnden", kind: .specialistCommittee),
+        BodyRecord(
+            id: "rinkeby-kista-stadsdelsnamnd", name: "Rinkeby-Kista stadsdelsnämnd", shortName: "Rinkeby-Kista",
+            kind: .districtCouncil),
+        BodyRecord(id: "kommunstyrelsen", name: "Kommunstyrelsen", shortName: "KS", kind: .executiveBoard),
+        BodyRecord(
+            id: "hagersten-alvsjo-stadsdelsnamnd", name: "Hägersten-Älvsjö stadsdelsnämnd", kind: .districtCouncil,
+            validFrom: Day(year: 2020, month: 1, day: 1)),
+        BodyRecord(id: "ab-svenska-bostader", name: "AB Svenska Bostäder", kind: .companyBoard),
+    ]
+
+    @Test("The answering body by the names statements use; who signed; the statement's date")
+    func bodySignersDate() throws {
+        let rinkeby = try StatementReader.read(
+            try StatementReaderTests.data("rinkeby-kista-dold-potential.odt"), fileName: "a.odt")
+        #expect(
+            StatementFacts.responder(in: rinkeby, bodies: Self.bodies, on: nil)?.bodyID
+                == "rinkeby-kista-stadsdelsnamnd")
+        #expect(StatementFacts.signers(in: rinkeby).map(\.name) == ["Anna Lindqvist", "Erik Johansson"])
+        #expect(StatementFacts.signers(in: rinkeby).map(\.title) == ["Stadsdelsdirektör", "Avdelningschef"])
+        #expect(StatementFacts.date(in: rinkeby)?.day == Day(year: 2016, month: 11, day: 8))
+        let social = try StatementReader.read(
+            try StatementReaderTests.data("socialnamnden-fardplan.docx"), fileName: "a.docx")
+        let responder = StatementFacts.responder(in: social, bodies: Self.bodies, on: nil)
+        #expect(responder?.bodyID == "socialnamnden")
+        #expect(responder?.written == "Socialförvaltningen")
+        #expect(StatementFacts.signers(in: social).map(\.name) == ["Maria Berg"])
+        #expect(StatementFacts.date(in: social)?.day == Day(year: 2018, month: 11, day: 20))
+        // Forms of names, and a body not yet formed on the statement's day.
+        func answering(_ line: String, on day: Day? = nil) -> String? {
+            StatementFacts.responder(
+                in: StatementText(format: .text, paragraphs: [], margins: [line]), bodies: Self.bodies, on: day)?.bodyID
+        }
+        #expect(answering("Stadsdelsförvaltningen Rinkeby-Kista") == "rinkeby-kista-stadsdelsnamnd")
+        #expect(answering("Svenska Bostäder, Box 95") == "ab-svenska-bostader")
+        #expect(answering("KS dnr 123-456/2016") == nil)
+        #expect(answering("Hägersten-Älvsjö stadsdelsförvaltning", on: Day(year: 2016, month: 5, day: 1)) == nil)
+        #expect(answering("Hägersten-Älvsjö stadsdelsförvaltning", on: Day(year: 2021, month: 5, day: 1)) != nil)
+    }
+
+    @Test("Answers to the standard questions, the further challenges raised and the prerequisites named")
+    func questionsChallengesPrerequisites() throws {
+        let social = try StatementReader.read(
+            try StatementReaderTests.data("socialnamnden-fardplan.odt"), fileName: "a.odt")
+        let questions = [
+            "Vilka åtgärder i rapporten är särskilt relevanta för nämndens verksamhet?",
+            "Vilka förutsättningar behöver nämnden för att genomföra åtgärderna?",
+            "Vilka ytterligare utmaningar, utöver dem som beskrivs i rapporten, kan nämnden identifiera?",
+        ]
+        let answers = StatementFacts.answers(to: questions, in: social)
+        #expect(answers.map(\.question) == [0, 1, 2])
+        #expect(answers.map { $0.answer.count } == [1, 1, 1])
+        #expect(
+            answers.last.map { social.text(at: $0.answer[0]) }?.hasPrefix("Förvaltningen vill särskilt lyfta") == true)
+        let challenges = StatementFacts.challenges(in: social).map { social.text(at: $0) }
+        #expect(
+            challenges == [
+                "Förvaltningen vill särskilt lyfta ensamkommande barn och unga samt hemlösheten bland barnfamiljer."
+            ])
+        let needs = StatementFacts.prerequisites(in: social)
+        #expect(needs.map(\.0) == [.resources, .collaboration])
+        #expect(StatementFacts.declines(social) == nil)
+        let declining = StatementText(
+            format: .text,
+            paragraphs: [.init("Nämnden avstår från att yttra sig över remissen. Den berör inte nämnden.")])
+        #expect(StatementFacts.declines(declining) == StatementPlace(.body(0), start: 0, length: 48))
+    }
 }
