@@ -210,3 +210,113 @@ struct StatementAnalysisTests {
         #expect(StatementFacts.declines(declining) == StatementPlace(.body(0), start: 0, length: 48))
     }
 }
+
+/// The measure of the reading: on every test statement, in every format, each measure a
+/// person finds is found and resolved and nothing else is (recall 100 %, no false reference), and
+/// the suggested positions agree with a person's labels (`@label` lines of the sources) on at
+/// least 90 % of the measures. The confusion table is printed for the README.
+@Suite("Statements: agreement with a person's reading")
+struct StatementAgreementTests {
+    static let catalogue: [(id: String, letter: String?, title: String, codes: [String])] = [
+        ("skillnadernas-stockholm", nil, "Skillnadernas Stockholm", []),
+        ("en-skola-dar-alla-ska-lyckas", nil, "En skola där alla ska lyckas", ["6.4.2", "6.4.4", "6.5.1", "6.5.2"]),
+        (
+            "stad-i-samverkan", nil, "Stad i samverkan",
+            ["4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.3.1", "4.3.2", "4.4.1", "4.5.1", "4.5.2"]
+        ),
+        ("fran-delad-till-enad-stad", nil, "Från delad till enad stad", ["6.1.3", "6.2.1", "6.3.1", "6.3.2"]),
+        ("dold-potential", "A", "Dold potential", ["A.2.3.1", "A.2.3.2", "A.2.3.3", "A.2.1.1", "A.2.4.4"]),
+        ("staden-dar-vi-mots", "B", "Staden där vi möts", ["B.2.2", "B.2.2.1"]),
+        ("den-larande-skolan", nil, "Den lärande skolan", []),
+        ("medborgare-med-mandat", "D", "Medborgare med mandat", ["D.2.3.1"]),
+        ("fardplan-for-ett-stockholm-for-alla", nil, "Färdplan för ett Stockholm för alla", []),
+    ]
+
+    static let resolver = MeasureCodeResolver(
+        reports: catalogue.map {
+            .init(id: $0.id, letter: $0.letter, codes: Set($0.codes.map(StatementAnalysisTests.code)))
+        })
+    static let reports = catalogue.map { MeasureReferenceFinder.Report(id: $0.id, letter: $0.letter, title: $0.title) }
+
+    static func labels(_ name: String) throws -> [(code: String, position: PositionKind)] {
+        let source = try String(
+            contentsOf: StatementReaderTests.folder.appendingPathComponent(name + ".txt"), encoding: .utf8)
+        return source.split(separator: "\n").filter { $0.hasPrefix("@label ") }.compactMap { line in
+            let parts = line.split(separator: " ")
+            guard parts.count == 3, let position = PositionKind(rawValue: String(parts[2])) else { return nil }
+            return (String(parts[1]), position)
+        }
+    }
+
+    @Test("Every measure found and resolved in every format, nothing else; positions agree on at least 90 %")
+    func agreement() throws {
+        var formats = ["docx", "odt"]
+        if StatementReaderTests.pdfReadable { formats.append("pdf") }
+        var table: [PositionKind: [PositionKind?: Int]] = [:]
+        var agreed = 0
+        var labelled = 0
+        for name in StatementReaderTests.names {
+            let expected = try Self.labels(name)
+            for format in formats {
+                let text = try StatementReader.read(
+                    try StatementReaderTests.data("\(name).\(format)"), fileName: "\(name).\(format)")
+                let analysis = StatementAnalysis.analyse(text, resolver: Self.resolver, reports: Self.reports)
+                let found = analysis.measures.map(\.code.canonical)
+                #expect(Set(found) == Set(expected.map(\.code)), "\(name).\(format): measures found")
+                #expect(
+                    analysis.references.allSatisfy { $0.found != nil }, "\(name).\(format): every reference resolved")
+                guard format == "docx" else { continue }
+                for (code, position) in expected {
+                    let suggested = analysis.measures.first { $0.code.canonical == code }?.suggestion?.position
+                    table[position, default: [:]][suggested, default: 0] += 1
+                    labelled += 1
+                    if suggested == position { agreed += 1 }
+                }
+            }
+        }
+        let share = Double(agreed) / Double(max(labelled, 1))
+        var lines = [
+            "labelled \\ suggested: " + PositionKind.allCases.map(\.rawValue).joined(separator: " | ") + " | none"
+        ]
+        for position in PositionKind.allCases {
+            let row =
+                PositionKind.allCases.map { String(table[position]?[$0] ?? 0) } + [String(table[position]?[nil] ?? 0)]
+            lines.append(position.rawValue + ": " + row.joined(separator: " | "))
+        }
+        print(
+            "Position agreement \(agreed) of \(labelled) (\(Int((share * 100).rounded())) %)\n"
+                + lines.joined(separator: "\n"))
+        #expect(labelled >= 28, "the labels of the test statements")
+        #expect(share >= 0.9, "\(agreed) of \(labelled)")
+    }
+}
+
+/// Seed 003, a district administration's statement on the roadmap as its text was extracted
+/// (double line spacing, bullets from a private-use font), read by path from `../shared`.
+@Suite("Statements: seed 003")
+struct StatementSeedTests {
+    static let seed = SharedData.root.appendingPathComponent("seeds/003_36bce726d0618210.txt")
+
+    @Test(
+        "Read whole: sentences joined across lines, no false measure reference, the roadmap named",
+        .enabled(if: FileManager.default.fileExists(atPath: seed.path)))
+    func seed003() throws {
+        let text = try StatementReader.read(try Data(contentsOf: Self.seed), fileName: "003.txt")
+        let all = text.paragraphs.map(\.text)
+        #expect(all.contains { $0.contains("Förvaltningen har i stort inget att erinra mot färdplanen.") })
+        #expect(
+            all.contains {
+                $0.contains(
+                    "Kommissionen för ett socialt hållbart Stockholm har i budget 2018 fått i uppdrag att utforma en färdplan"
+                )
+            })
+        // Every paragraph begins as a sentence or a heading does, never in the middle of one.
+        let broken = all.filter { $0.first?.isLowercase ?? false }
+        #expect(broken.isEmpty, "\(broken.prefix(3))")
+        let analysis = StatementAnalysis.analyse(
+            text, resolver: StatementAgreementTests.resolver, reports: StatementAgreementTests.reports)
+        #expect(analysis.references.isEmpty, "\(analysis.references.map(\.written))")
+        #expect(analysis.reports.first == "fardplan-for-ett-stockholm-for-alla")
+        #expect(analysis.diaryNumber == nil)
+    }
+}

@@ -24,6 +24,7 @@ struct StatementReaderTests {
         var header: [String] = []
         for line in source.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             var text = String(line)
+            if text.hasPrefix("@label ") { continue }
             if text.hasPrefix("@header ") {
                 header = text.dropFirst(8).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 continue
@@ -43,7 +44,11 @@ struct StatementReaderTests {
         return (paragraphs, header)
     }
 
-    static let names = ["rinkeby-kista-dold-potential", "socialnamnden-fardplan"]
+    /// Every test statement: the sources beside the documents.
+    static let names: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.filter { $0.hasSuffix(".txt") }.map { String($0.dropLast(4)) }.sorted()
+    }()
 
     /// Runs where pdftotext is installed; CI sets `SKILLNAD_REQUIRE_PDFTOTEXT`, so there a missing
     /// tool fails the tests instead of skipping them.

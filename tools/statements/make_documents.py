@@ -7,6 +7,7 @@ Standard library only, so the documents can be made again anywhere. A source (`N
 lines of markup:
 
     @header Tjänsteutlåtande | Dnr 112-2016-1.5.1       a page header (DOCX header part, ODT master page, PDF top)
+    @label A.2.3.1 supports                            the position a person reads there (not in the documents)
     # Heading                                          a heading
     | cell | cell |                                     a table row
     text                                               a paragraph; [-deleted-] and [+inserted+] are tracked
@@ -30,7 +31,7 @@ STAMP = (2024, 1, 1, 0, 0, 0)  # fixed, so the files are the same every time the
 def parse(source):
     header, blocks = [], []
     for line in source.splitlines():
-        if not line.strip():
+        if not line.strip() or line.startswith("@label "):
             continue
         if line.startswith("@header "):
             header = [part.strip() for part in line[8:].split("|")]

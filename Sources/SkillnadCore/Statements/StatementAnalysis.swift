@@ -68,6 +68,18 @@ public struct StatementAnalysis: Sendable, Equatable {
                 let first = sentence(of: reference)
                 let end = starts.filter { $0 > first }.min() ?? sentences.count
                 var segment = Array(sentences[first..<max(end, first + 1)].prefix(sentences.count - first))
+                // A heading naming a measure ("Förslag 4.1.1 Mötesplatser") introduces the
+                // paragraphs under it, until the next heading or the next paragraph naming one.
+                if paragraph.heading != nil {
+                    var next = index + 1
+                    while next < statement.paragraphs.count, statement.paragraphs[next].heading == nil,
+                        byParagraph[next] == nil
+                    {
+                        let following = statement.paragraphs[next].text
+                        segment += StatementSentences.ranges(following).map { following.place($0, in: .body(next)) }
+                        next += 1
+                    }
+                }
                 // In a table, the rest of the row speaks of the measure in its first cell.
                 if let cell = paragraph.cell {
                     segment += statement.paragraphs.enumerated().filter { other in
