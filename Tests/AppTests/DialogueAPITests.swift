@@ -195,6 +195,9 @@ struct DialogueAPITests {
                 ).body)
             #expect((own["overlaps"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == ["pagar"])
             #expect(own["overlapCount"] as? Int == 3)
+            // Each topic its own answer, not the one kept for another.
+            let parks = Self.object(try await app.get(path + "?area=rinkeby-kista&tag=parker&day=" + planned).body)
+            #expect(parks["overlapCount"] as? Int == 0)
             let untopical = Self.object(try await app.get(path + "?area=stockholm").body)
             #expect(
                 (untopical["overlaps"] as? [Any])?.isEmpty == true && untopical["awaitingFeedbackCount"] as? Int == 1)

@@ -175,7 +175,7 @@ struct HardeningTests {
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         let patterns = [
             #"query\[String\.self, at: "([A-Za-z]+)"\]"#, #"filter\("([A-Za-z]+)"\)"#,
-            #"Self\.int\(req, "([A-Za-z]+)""#,
+            #"Self\.int\(req, "([A-Za-z]+)""#, #"\blist\("([A-Za-z]+)"\)"#,
         ]
         while let file = files?.nextObject() as? URL {
             guard file.pathExtension == "swift" else { continue }

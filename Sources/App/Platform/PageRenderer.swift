@@ -79,9 +79,10 @@ enum PageRenderer {
     /// so `?x=1`, `?x=2`, … are one page, not endless ones (a test checks the list
     /// against the parameters the code reads). `lang` is in the key as the language itself.
     static let queryParameters: Set<String> = [
-        "area", "body", "commissionArea", "format", "from", "group", "indicator", "kind", "level", "limit", "measure",
-        "method", "offset", "organiser", "parent", "period", "project", "q", "rankBy", "report", "role", "saved",
-        "status", "strategy", "table", "targetArea", "to", "topic", "validOn", "variant", "version", "year",
+        "area", "body", "commissionArea", "day", "format", "from", "group", "id", "indicator", "kind", "level", "limit",
+        "measure", "method", "offset", "organiser", "parent", "period", "project", "q", "rankBy", "report", "role",
+        "saved", "status", "strategy", "table", "tag", "target", "targetArea", "to", "topic", "validOn", "variant",
+        "version", "year",
     ]
 
     /// The path and the query parameters that matter; nil when the query cannot be parsed
