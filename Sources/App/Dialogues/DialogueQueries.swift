@@ -174,25 +174,46 @@ enum DialogueQueries {
     }
 
     /// A page of the dialogues the filters keep, the latest first, how many there are in all and
-    /// how many of them are overdue for feedback (`counts`). The page's ids come from the filter index alone (`IndexDialogueFilters`); only the rows shown
-    /// are read whole.
+    /// how many of them are overdue for feedback (`counts`). The page's ids and both counts come
+    /// from the filter index in one pass (`IndexDialogueFilters`, the counts as window sums over
+    /// every dialogue kept); only the rows shown are read whole.
     static func list(
         _ filters: Filters, index: CatalogueIndex, today: Day, limit: Int, offset: Int, on db: any Database
     ) async throws -> (rows: [Row], total: Int, overdue: Int) {
         let sql = try db.sql()
         var select = sql.select().column(SQLColumn("id", table: "d"))
+            .column(SQLQueryString("COUNT(*) OVER ()"), as: "n")
+            .column(SQLQueryString("SUM(\(overdueCase(today))) OVER ()"), as: "overdue")
             .from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
         for condition in conditions(filters, index: index, today: today) { select = select.where(condition) }
-        struct ID: Decodable { let id: UUID }
-        let ids = try await select.orderBy(SQLColumn("starts_on", table: "d"), SQLDirection.descending)
-            .orderBy(SQLColumn("slug", table: "d")).limit(limit).offset(offset).all(decoding: ID.self).map(\.id)
-        let (total, overdue) = try await counts(filters, index: index, today: today, on: db)
-        guard !ids.isEmpty else { return ([], total, overdue) }
+        struct Found: Decodable {
+            let id: UUID
+            let n: Int
+            let overdue: Int?
+        }
+        let found = try await select.orderBy(SQLColumn("starts_on", table: "d"), SQLDirection.descending)
+            .orderBy(SQLColumn("slug", table: "d")).limit(limit).offset(offset).all(decoding: Found.self)
+        // Past the last page no row carries the counts: count on their own.
+        guard let first = found.first else {
+            let (total, overdue) = try await counts(filters, index: index, today: today, on: db)
+            return ([], total, overdue)
+        }
+        let ids = found.map(\.id)
         var rows = sql.select().from(Dialogue.schema).where("id", .in, SQLBind.group(ids))
         for column in rowColumns { rows = rows.column(SQLColumn(column)) }
         let byID = Dictionary(
             try await rows.all(decoding: Row.self).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return (ids.compactMap { byID[$0] }, total, overdue)
+        return (ids.compactMap { byID[$0] }, first.n, first.overdue ?? 0)
+    }
+
+    /// 1 for a dialogue over more than the feedback weeks ago without feedback, else 0
+    /// (`DialogueFatigue.isFeedbackOverdue` in SQL).
+    static func overdueCase(_ today: Day) -> SQLQueryString {
+        let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7)?.description ?? ""
+        return """
+            CASE WHEN d.status <> 'cancelled' AND d.status <> 'feedbackGiven' AND d.feedback_on IS NULL
+            AND d.ends_on < \(bind: due) THEN 1 ELSE 0 END
+            """
     }
 
     /// How many dialogues the filters keep, and how many of them have waited for feedback longer
@@ -201,15 +222,8 @@ enum DialogueQueries {
     static func counts(_ filters: Filters, index: CatalogueIndex, today: Day, on db: any Database) async throws
         -> (total: Int, overdue: Int)
     {
-        let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7)?.description ?? ""
         var select = try db.sql().select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .column(
-                SQLQueryString(
-                    """
-                    SUM(CASE WHEN d.status <> 'cancelled' AND d.status <> 'feedbackGiven' AND d.feedback_on IS NULL
-                    AND d.ends_on < \(bind: due) THEN 1 ELSE 0 END)
-                    """), as: "overdue"
-            )
+            .column(SQLQueryString("SUM(\(overdueCase(today)))"), as: "overdue")
             .from(SQLAlias(SQLIdentifier(Dialogue.schema), as: SQLIdentifier("d")))
         for condition in conditions(filters, index: index, today: today) { select = select.where(condition) }
         struct Counts: Decodable {
@@ -248,7 +262,8 @@ enum DialogueQueries {
     /// The dialogues `DialogueFatigue.check` could list for `plan`, as it knows them. SQL keeps
     /// those in a related area that are not cancelled and either share a topic with sessions
     /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;
-    /// the check then applies its exact rule to this superset. Three indexed queries.
+    /// the check then applies its exact rule to this superset. Each comes with its related areas
+    /// and shared topics only, which are all the check compares. Two indexed joins.
     static func known(
         for plan: DialogueFatigue.Plan, parentOf: [String: String], today: Day, on db: any Database
     ) async throws -> [DialogueFatigue.Known] {
@@ -256,18 +271,14 @@ enum DialogueQueries {
         guard !related.isEmpty else { return [] }
         let sql = try db.sql()
         let areaList: [any Encodable & Sendable] = related.sorted()
-        let windowStart = plan.day.adding(months: -DialogueFatigue.defaultWindowMonths) ?? plan.day
-        let windowEnd = plan.day.adding(months: DialogueFatigue.defaultWindowMonths) ?? plan.day
-        let due = today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7) ?? today
+        let windowStart = (plan.day.adding(months: -DialogueFatigue.defaultWindowMonths) ?? plan.day).description
+        let windowEnd = (plan.day.adding(months: DialogueFatigue.defaultWindowMonths) ?? plan.day).description
+        let due = (today.adding(days: -DialogueFatigue.defaultFeedbackWeeks * 7) ?? today).description
         // Without a topic nothing can overlap; `topic IN ('')` matches no stored key.
         let topicList: [any Encodable & Sendable] = plan.topics.isEmpty ? [""] : plan.topics.sorted()
-        struct Link: Decodable {
-            let dialogue_id: UUID
-            let value: String
-        }
         struct Head: Decodable {
-            let id: UUID
             let slug: String
+            let area: String
             let status: String
             let starts_on: String?
             let ends_on: String?
@@ -275,34 +286,43 @@ enum DialogueQueries {
         }
         let heads = try await sql.raw(
             """
-            SELECT d.id, d.slug, d.status, d.starts_on, d.ends_on, d.feedback_on FROM dialogues d
-            WHERE d.status <> 'cancelled'
-            AND d.id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: areaList)))
+            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on
+            FROM dialogue_areas l JOIN dialogues d ON d.id = l.dialogue_id
+            WHERE l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
             AND ((d.id IN (SELECT dialogue_id FROM dialogue_topics WHERE topic IN (\(binds: topicList)))
                 AND ((d.starts_on IS NULL AND d.ends_on IS NULL)
-                    OR ((d.ends_on >= \(bind: windowStart.description) OR d.starts_on >= \(bind: windowStart.description))
-                    AND (d.starts_on <= \(bind: windowEnd.description) OR d.ends_on <= \(bind: windowEnd.description)))))
+                    OR ((d.ends_on >= \(bind: windowStart) OR d.starts_on >= \(bind: windowStart))
+                    AND (d.starts_on <= \(bind: windowEnd) OR d.ends_on <= \(bind: windowEnd)))))
             OR (d.feedback_on IS NULL AND d.status <> 'feedbackGiven' AND (d.status = 'awaitingFeedback'
-                OR COALESCE(d.ends_on, d.starts_on) < \(bind: due.description))))
+                OR COALESCE(d.ends_on, d.starts_on) < \(bind: due))))
             """
         ).all(decoding: Head.self)
         guard !heads.isEmpty else { return [] }
-        let ids: [any Encodable & Sendable] = heads.map(\.id)
-        let areaLinks = try await sql.raw(
-            "SELECT dialogue_id, area AS value FROM dialogue_areas WHERE dialogue_id IN (\(binds: ids))"
-        ).all(decoding: Link.self)
-        let topicLinks = try await sql.raw(
-            "SELECT dialogue_id, topic AS value FROM dialogue_topics WHERE dialogue_id IN (\(binds: ids))"
-        ).all(decoding: Link.self)
-        let areasOf = Dictionary(grouping: areaLinks, by: \.dialogue_id)
-        let topicsOf = Dictionary(grouping: topicLinks, by: \.dialogue_id)
-        return heads.map { head in
-            DialogueFatigue.Known(
-                id: head.slug, areas: (areasOf[head.id] ?? []).map(\.value),
-                topics: Set((topicsOf[head.id] ?? []).map(\.value)), firstDay: head.starts_on.flatMap(Day.init),
-                lastDay: head.ends_on.flatMap(Day.init), status: DialogueStatus(rawValue: head.status) ?? .planned,
-                feedbackGiven: head.feedback_on != nil)
+        struct Shared: Decodable {
+            let slug: String
+            let topic: String
         }
+        let shared = try await sql.raw(
+            """
+            SELECT DISTINCT d.slug, t.topic FROM dialogue_topics t
+            JOIN dialogue_areas l ON l.dialogue_id = t.dialogue_id JOIN dialogues d ON d.id = t.dialogue_id
+            WHERE t.topic IN (\(binds: topicList)) AND l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
+            """
+        ).all(decoding: Shared.self)
+        let topicsOf = Dictionary(grouping: shared, by: \.slug).mapValues { Set($0.map(\.topic)) }
+        var order: [String] = []
+        var byslug: [String: DialogueFatigue.Known] = [:]
+        for head in heads {
+            if byslug[head.slug] == nil {
+                order.append(head.slug)
+                byslug[head.slug] = DialogueFatigue.Known(
+                    id: head.slug, areas: [], topics: topicsOf[head.slug] ?? [],
+                    firstDay: head.starts_on.flatMap(Day.init), lastDay: head.ends_on.flatMap(Day.init),
+                    status: DialogueStatus(rawValue: head.status) ?? .planned, feedbackGiven: head.feedback_on != nil)
+            }
+            byslug[head.slug]?.areas.append(head.area)
+        }
+        return order.compactMap { byslug[$0] }
     }
 
     /// The titles of dialogues by their ids in addresses.
