@@ -75,6 +75,7 @@ enum DialogueReachQuery {
     /// The counts of the dialogues held from `fromYear` to `toYear`, from the area links alone
     /// (`AddDialogueReachColumns`): those in one area counted in SQL per area and year (the share
     /// of participants is the same for all of them); only those in several areas read one by one.
+    /// PostgreSQL sums a BIGINT column as NUMERIC, hence the cast.
     static func tally(fromYear: Int, toYear: Int, index: CatalogueIndex, on db: any Database) async throws -> Tally {
         let sql = try db.sql()
         let held: SQLQueryString = """
@@ -90,7 +91,7 @@ enum DialogueReachQuery {
         let groups = try await sql.raw(
             """
             SELECT l.area AS area, substr(l.starts_on, 1, 4) AS year, COUNT(*) AS dialogues,
-            SUM(l.participants) AS participants
+            CAST(SUM(l.participants) AS BIGINT) AS participants
             FROM dialogue_areas l WHERE \(held) AND l.spread = 1
             GROUP BY l.area, substr(l.starts_on, 1, 4)
             """
