@@ -263,7 +263,8 @@ enum DialogueQueries {
     /// those in a related area that are not cancelled and either share a topic with sessions
     /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;
     /// the check then applies its exact rule to this superset. Each comes with its related areas
-    /// and shared topics only, which are all the check compares. Two indexed joins.
+    /// and shared topics only, which are all the check compares. Two joins, each starting from an
+    /// index the planner cannot miss (the topic's links, the areas' links).
     static func known(
         for plan: DialogueFatigue.Plan, parentOf: [String: String], today: Day, on db: any Database
     ) async throws -> [DialogueFatigue.Known] {
@@ -283,33 +284,36 @@ enum DialogueQueries {
             let starts_on: String?
             let ends_on: String?
             let feedback_on: String?
+            let topic: String?
         }
-        let heads = try await sql.raw(
+        // (a) On a shared topic within the window (or with no day yet): from the topic's links.
+        let overlapping = try await sql.raw(
             """
-            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on
-            FROM dialogue_areas l JOIN dialogues d ON d.id = l.dialogue_id
-            WHERE l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
-            AND ((d.id IN (SELECT dialogue_id FROM dialogue_topics WHERE topic IN (\(binds: topicList)))
-                AND ((d.starts_on IS NULL AND d.ends_on IS NULL)
-                    OR ((d.ends_on >= \(bind: windowStart) OR d.starts_on >= \(bind: windowStart))
-                    AND (d.starts_on <= \(bind: windowEnd) OR d.ends_on <= \(bind: windowEnd)))))
-            OR (d.feedback_on IS NULL AND d.status <> 'feedbackGiven' AND (d.status = 'awaitingFeedback'
-                OR COALESCE(d.ends_on, d.starts_on) < \(bind: due))))
+            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on, t.topic
+            FROM dialogue_topics t JOIN dialogue_areas l ON l.dialogue_id = t.dialogue_id
+            JOIN dialogues d ON d.id = t.dialogue_id
+            WHERE t.topic IN (\(binds: topicList)) AND l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
+            AND ((d.starts_on IS NULL AND d.ends_on IS NULL)
+                OR ((d.ends_on >= \(bind: windowStart) OR d.starts_on >= \(bind: windowStart))
+                AND (d.starts_on <= \(bind: windowEnd) OR d.ends_on <= \(bind: windowEnd))))
             """
         ).all(decoding: Head.self)
+        // (b) Waiting for feedback past the weeks, whatever the topic: from the areas' links.
+        let waiting = try await sql.raw(
+            """
+            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on, NULL AS topic
+            FROM dialogue_areas l JOIN dialogues d ON d.id = l.dialogue_id
+            WHERE l.area IN (\(binds: areaList)) AND d.feedback_on IS NULL AND d.status <> 'cancelled'
+            AND d.status <> 'feedbackGiven'
+            AND (d.status = 'awaitingFeedback' OR COALESCE(d.ends_on, d.starts_on) < \(bind: due))
+            """
+        ).all(decoding: Head.self)
+        let heads = overlapping + waiting
         guard !heads.isEmpty else { return [] }
-        struct Shared: Decodable {
-            let slug: String
-            let topic: String
+        var topicsOf: [String: Set<String>] = [:]
+        for head in overlapping {
+            if let topic = head.topic { topicsOf[head.slug, default: []].insert(topic) }
         }
-        let shared = try await sql.raw(
-            """
-            SELECT DISTINCT d.slug, t.topic FROM dialogue_topics t
-            JOIN dialogue_areas l ON l.dialogue_id = t.dialogue_id JOIN dialogues d ON d.id = t.dialogue_id
-            WHERE t.topic IN (\(binds: topicList)) AND l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
-            """
-        ).all(decoding: Shared.self)
-        let topicsOf = Dictionary(grouping: shared, by: \.slug).mapValues { Set($0.map(\.topic)) }
         var order: [String] = []
         var byslug: [String: DialogueFatigue.Known] = [:]
         for head in heads {
@@ -320,7 +324,7 @@ enum DialogueQueries {
                     firstDay: head.starts_on.flatMap(Day.init), lastDay: head.ends_on.flatMap(Day.init),
                     status: DialogueStatus(rawValue: head.status) ?? .planned, feedbackGiven: head.feedback_on != nil)
             }
-            byslug[head.slug]?.areas.append(head.area)
+            if byslug[head.slug]?.areas.contains(head.area) == false { byslug[head.slug]?.areas.append(head.area) }
         }
         return order.compactMap { byslug[$0] }
     }
