@@ -5,9 +5,9 @@ import Foundation
 /// page (for a PDF), so every extraction can point back to where it came from. What repeated in
 /// the page headers and footers is kept apart, in `margins`: it holds the diary number and the
 /// body's name, but is not part of what the statement says.
-public struct StatementText: Sendable, Equatable {
+public struct StatementText: Sendable, Equatable, Codable {
     /// One paragraph, or one table cell's paragraph.
-    public struct Paragraph: Sendable, Equatable {
+    public struct Paragraph: Sendable, Equatable, Codable {
         public var text: String
         /// The heading level (1 the highest); nil for body text.
         public var heading: Int?
@@ -25,7 +25,7 @@ public struct StatementText: Sendable, Equatable {
     }
 
     /// Where in a table a paragraph stood: which table of the document (from 0), row and column.
-    public struct TableCell: Sendable, Equatable, Hashable {
+    public struct TableCell: Sendable, Equatable, Hashable, Codable {
         public var table: Int
         public var row: Int
         public var column: Int
