@@ -58,6 +58,13 @@ struct StatementAnalysisTests {
         #expect(DiaryNumber.own(in: StatementText(format: .text, paragraphs: [.init("Dnr saknas.")])) == nil)
     }
 
+    @Test("One diary number written two ways compares equal; two numbers do not")
+    func diaryNumbersCompared() {
+        #expect(DiaryNumber.normalised("Dnr KS 123-1499/2016") == DiaryNumber.normalised("ks 123-1499/2016"))
+        #expect(DiaryNumber.normalised("Dnr: 1.2.4-182-2013") == "1.2.4-182-2013")
+        #expect(DiaryNumber.normalised("123-1499/2016") != DiaryNumber.normalised("123-1500/2016"))
+    }
+
     @Test("Every measure reference in the test statement, resolved, and nothing else")
     func references() throws {
         let text = try StatementReader.read(

@@ -44,6 +44,16 @@ public struct DiaryNumber: Sendable, Equatable {
         find(in: statement).first { $0.role == .own }
     }
 
+    /// For comparing two ways of writing one number: without a label, spaces and case
+    /// ("Dnr KS 123-1499/2016" and "ks 123-1499/2016" are one number).
+    public static func normalised(_ text: String) -> String {
+        var lower = text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        for label in ["diarienummer", "diarienr", "dnr"] where lower.hasPrefix(label) {
+            lower = String(lower.dropFirst(label.count))
+        }
+        return lower.filter { !$0.isWhitespace && $0 != ":" }
+    }
+
     /// Label, then an optional prefix of capitals (`T`, `SDN`), then digits with dots joined by
     /// `-`, `/` or `:` at least once.
     static let pattern =
