@@ -24,6 +24,8 @@ PAGES = [
     "/measures/dold-potential-a-2-3-1",
     "/dialogues", "/dialogues?area=husby&status=awaitingFeedback", "/dialogues/trygghetsvandring-husby-2026",
     "/dialogues/politikermoten-hagersten-liljeholmen", "/dialogues/reach",
+    # The answers to a round's standard questions, and search across the answers.
+    "/referrals/remiss-skillnadernas-stockholm-2015/compilation", "/referrals/search?q=unga",
 ]
 SIGNED_IN_PAGES = [
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
@@ -38,6 +40,8 @@ SIGNED_IN_PAGES = [
     "/measures/dold-potential-a-2-3-1",
     # The form to plan a dialogue, and an edit form with its fatigue warning and the area's profile.
     "/dialogues/new", "/dialogues/trygghetsvandring-husby-2026/edit", "/dialogues/import",
+    # Reading a statement into an answer.
+    "/referrals/remiss-fordjupningsrapporter-2016/answers/spanga-tensta-stadsdelsnamnd/statement",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -16,7 +16,8 @@ struct MigrationNameTests {
     /// Migrations added after the fixture was made: these, and only these, run on it.
     static let addedSince = [
         "App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation", "App.CreateDialogues",
-        "App.IndexDialogueFilters", "App.AddDialogueReachColumns",
+        "App.IndexDialogueFilters", "App.AddDialogueReachColumns", "App.CreateReferralStatements",
+        "App.CreateAnswerTexts",
     ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")

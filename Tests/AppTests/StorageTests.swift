@@ -23,6 +23,13 @@ struct StorageTests {
                 struct Mode: Decodable { let journal_mode: String }
                 let mode = try await sql.raw("PRAGMA journal_mode").first(decoding: Mode.self)
                 #expect(mode?.journal_mode == "wal")
+                // Each connection reads through a memory map with a larger page cache.
+                struct Map: Decodable { let mmap_size: Int }
+                struct Cache: Decodable { let cache_size: Int }
+                let map = try await sql.raw("PRAGMA mmap_size").first(decoding: Map.self)
+                let cache = try await sql.raw("PRAGMA cache_size").first(decoding: Cache.self)
+                #expect(map?.mmap_size == 268_435_456)
+                #expect(cache?.cache_size == -16_384)
             }
             // A measure pointing at a report that does not exist is refused by the database itself.
             let orphan = Measure()

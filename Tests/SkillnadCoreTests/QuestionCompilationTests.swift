@@ -12,7 +12,10 @@ struct QuestionCompilationTests {
         let compiled = QuestionCompilation.make(
             questions: ["Hur ser nämnden på analysen?", "Vilka utmaningar ser nämnden?"],
             answers: [
-                ("socialnamnden", ["Analysen stämmer.", ""], "Hemlösheten bland barnfamiljer ökar. Vi vill lyfta ensamkommande."),
+                (
+                    "socialnamnden", ["Analysen stämmer.", ""],
+                    "Hemlösheten bland barnfamiljer ökar. Vi vill lyfta ensamkommande."
+                ),
                 ("skarholmen-stadsdelsnamnd", ["Vi delar bilden.", "Trångboddhet."], "Hemlöshet och trångboddhet."),
                 ("kulturnamnden", [], "Biblioteken behöver öppettider på kvällar."),
             ])

@@ -38,11 +38,12 @@ struct StatementDraftTests {
         #expect(draft.answer.summary?.hasPrefix("Förvaltningen ser positivt på rapportens inriktning") == true)
         let positions = draft.answer.positions.map { "\($0.measure) \($0.position)" }
         #expect(
-            positions == [
-                "dold-potential-a-2-3-1 supports", "dold-potential-a-2-3-2 supportsWithReservations",
-                "dold-potential-a-2-3-3 opposes", "dold-potential-a-2-1-1 noOpinion",
-                "dold-potential-a-2-4-4 supports",
-            ].filter { line in draft.inScope.contains { line.hasPrefix($0.publicID + " ") } })
+            positions
+                == [
+                    "dold-potential-a-2-3-1 supports", "dold-potential-a-2-3-2 supportsWithReservations",
+                    "dold-potential-a-2-3-3 opposes", "dold-potential-a-2-1-1 noOpinion",
+                    "dold-potential-a-2-4-4 supports",
+                ].filter { line in draft.inScope.contains { line.hasPrefix($0.publicID + " ") } })
         #expect(draft.answer.positions.first?.alreadyWorks == true)
         #expect(draft.answer.positions.first?.text?.contains("tillstyrker förslag A.2.3.1") == true)
         // Every highlight points at text that is there, and every measure at its code.
@@ -72,7 +73,8 @@ struct StatementDraftTests {
         #expect(draft.measures.count == 5)
         #expect(draft.outOfScope.map(\.code) == ["A.2.1.1", "A.2.4.4"])
         #expect(draft.outOfScope.map { $0.suggestion?.position } == [.noOpinion, .supports])
-        #expect(draft.answer.positions.map(\.measure) == ["a-2-3-1", "a-2-3-2", "a-2-3-3"].map { "dold-potential-" + $0 })
+        #expect(
+            draft.answer.positions.map(\.measure) == ["a-2-3-1", "a-2-3-2", "a-2-3-3"].map { "dold-potential-" + $0 })
     }
 
     @Test("A statement that follows the standard questions fills the question answers and the challenges")

@@ -20,7 +20,7 @@ struct DemoCommand: AsyncCommand {
         @Option(
             name: "scale",
             help:
-                "city: add a generated city-sized history (40 reports, 800 measures, 60 referral rounds, 3,000 answers, 40,000 positions) for benchmarks."
+                "city: add a generated city-sized history (40 reports, 800 measures, 60 referral rounds, 3,000 answers, 40,000 positions) for benchmarks; answers: that and 47,000 more answers with text, 50,000 in all, for the search benchmark."
         )
         var scale: String?
     }
@@ -46,8 +46,11 @@ struct DemoCommand: AsyncCommand {
         }
         if let line = try await DemoFollowUp.load(on: app.db) { context.console.success(line) }
         if let scale = signature.scale {
-            guard scale == "city" else { throw CatalogueCommandError("--scale takes city") }
+            guard scale == "city" || scale == "answers" else {
+                throw CatalogueCommandError("--scale takes city or answers")
+            }
             context.console.success(try await CityScale.load(on: app.db))
+            if scale == "answers" { context.console.success(try await AnswerScale.load(on: app.db)) }
         }
         let root = URL(fileURLWithPath: signature.shared ?? Environment.get("SKILLNAD_SHARED") ?? "../shared")
         if try await Indicator.query(on: app.db).count() > 0 {

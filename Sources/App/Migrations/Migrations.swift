@@ -20,5 +20,7 @@ enum Migrations {
         CreateDialogues(),
         IndexDialogueFilters(),
         AddDialogueReachColumns(),
+        CreateReferralStatements(),
+        CreateAnswerTexts(),
     ]
 }

@@ -22,6 +22,8 @@ enum AnswerProblem: Error, WordedProblem, Equatable {
     /// The answer does not fit its round (a measure not in it, a body not on the list, …), with
     /// where; these checks are shared with the referral files.
     case document(CatalogueProblem)
+    /// The statement the form was filled from could not be attached.
+    indirect case statement(StatementProblem)
 
     func text(_ texts: Texts) -> String {
         switch self {
@@ -38,6 +40,7 @@ enum AnswerProblem: Error, WordedProblem, Equatable {
             Strings.fill(texts[.problemAttachmentTooLarge], filename, megabytes, String(limit))
         case .attachmentNotReal(let filename, let type): Strings.fill(texts[.problemAttachmentNotReal], filename, type)
         case .document(let problem): texts.description(problem)
+        case .statement(let problem): problem.text(texts)
         }
     }
 }

@@ -68,10 +68,11 @@ enum AnswerStore {
     /// Saves `answer` for its round and body with `action`, based on `version` (0: no answer yet).
     /// Returns the new version.
     /// - Parameter removing: attachments of the answer to remove; only from an answer that is not a public record.
+    /// - Parameter statement: the statement the answer was drafted from, attached to it in the same transaction.
     static func save(
         _ answer: ReferralDocument.Answer, action: Action, version: Int, attachment: NewAttachment?,
-        removing: [UUID] = [], index: CatalogueIndex, by actor: AuditActor,
-        on db: any Database
+        removing: [UUID] = [], statement: StatementStore.Source? = nil, index: CatalogueIndex,
+        by actor: AuditActor, on db: any Database
     ) async throws -> Int {
         guard let data = try await ReferralStore.round(answer.round, on: db) else {
             throw Abort(.notFound, reason: "No round has the id '\(answer.round)'.")
@@ -186,6 +187,15 @@ enum AnswerStore {
                 f.addedAt = Date()
                 try await f.create(on: tx)
             }
+            if let statement, action != .correct {
+                do {
+                    try await StatementStore.attach(
+                        statement, roundID: data.id, body: final.body, answerID: try m.requireID(), on: tx)
+                } catch let problem as StatementProblem {
+                    throw Refused(problems: [.statement(problem)])
+                }
+            }
+            if action != .correct { try await AnswerTexts.reindex(try m.requireID(), answer: final, on: tx) }
             try await Audit.record(
                 action == .correct ? "correct" : (existing == nil ? "create" : "update"), objectType: "answer",
                 objectID: "\(final.round)/\(final.body)", before: before, after: ReferralStore.encode(final), by: actor,

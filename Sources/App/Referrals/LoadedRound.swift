@@ -64,4 +64,16 @@ struct LoadedRound: Sendable {
             today: today,
             measuresOfReport: { index.publicIDsByReport[$0] ?? [] })
     }
+
+    /// The standard questions' compilation over the submitted answers (public records), in the
+    /// distribution list's order.
+    var questionCompilation: QuestionCompilation {
+        let order = Dictionary(
+            round.recipients.enumerated().map { ($1.body, $0) }, uniquingKeysWith: { first, _ in first })
+        let published = answers.compactMap(\.published).filter { $0.status == .submitted }
+            .sorted { (order[$0.body] ?? .max, $0.body) < (order[$1.body] ?? .max, $1.body) }
+        return QuestionCompilation.make(
+            questions: round.questions,
+            answers: published.map { ($0.body, $0.questionAnswers ?? [], $0.furtherChallenges) })
+    }
 }

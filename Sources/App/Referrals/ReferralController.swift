@@ -14,6 +14,17 @@ enum ReferralController {
         }
     }
 
+    /// Full-text search across answers and statements; drafts for those who may read them.
+    static func search(_ req: Request) async throws -> Response {
+        let query = String((req.query[String.self, at: "q"] ?? "").prefix(200))
+        // Only with a session: pages for anyone else are cached and shared.
+        let drafts = mayReadDrafts(req) && req.principal?.session != nil
+        return try await PageRenderer.render(req, template: "Referrals/answer-search") { index, lang in
+            let hits = try await AnswerSearch.find(query, drafts: drafts, on: req.db)
+            return AnswerSearchPage.build(index, lang, query: query, hits: hits, drafts: drafts)
+        }
+    }
+
     static func roundData(_ req: Request) async throws -> LoadedRound {
         let id = try req.parameters.require(SiteURL.idKey)
         guard let data = try await ReferralStore.round(id, on: req.db) else {
@@ -58,6 +69,22 @@ enum ReferralController {
             var writer = CSVWriter(variant)
             writer.row(ReferralExport.header)
             for row in ReferralExport.rows([data], index: index) { writer.row(row) }
+            try await sink.write(writer.take())
+        }
+    }
+
+    /// The answers to the standard questions and the challenges, made once per catalogue generation.
+    static func questionsCSV(_ req: Request) async throws -> Response {
+        let variant = try csvVariant(req)
+        let data = try await roundData(req)
+        let index = try await req.catalogue().index
+        let name = "\(data.round.id)-questions\(variant == .excel ? "-excel" : "").csv"
+        return try await req.exportResponse(
+            "round \(data.round.id) questions \(variant.rawValue)", contentType: csvType, filename: name
+        ) { sink in
+            var writer = CSVWriter(variant)
+            writer.row(QuestionsPart.csvHeader)
+            for row in QuestionsPart.rows(data, index) { writer.row(row) }
             try await sink.write(writer.take())
         }
     }
@@ -131,13 +158,18 @@ enum ReferralController {
     static func answerPage(
         _ req: Request, data: LoadedRound, body: String, values: ReferralDocument.Answer?, version: Int?,
         errors: [AnswerProblem],
-        saved: String?, status: HTTPResponseStatus
+        saved: String?, status: HTTPResponseStatus, statement: UUID? = nil
     ) async throws -> Response {
         let index = try await req.catalogue().index
+        // A refused save from the review page shows the statement again beside the form.
+        var panel: StatementPanel?
+        if let statement {
+            panel = try await StatementController.panel(req, data: data, body: body, id: statement)?.0
+        }
         guard
             let context = AnswerPage.build(
                 index, Lang.of(req), data: data, body: body, mayEdit: true, values: values, version: version,
-                errors: errors, saved: saved, csrf: CSRF.token(for: req))
+                errors: errors, saved: saved, csrf: CSRF.token(for: req), statement: panel)
         else { throw Abort(.notFound) }
         return try await AccountController.render(req, "Referrals/answer", context, status: status)
     }
@@ -162,6 +194,8 @@ enum ReferralController {
         var attachment: File?
         /// Attachments of the draft to remove (their ids).
         var removeAttachments: [String]?
+        /// The statement the form was filled from (`StatementController.review`), attached on save.
+        var statement: String?
 
         func answer(round: String, body: String) -> (ReferralDocument.Answer, [AnswerProblem]) {
             var problems: [AnswerProblem] = []
@@ -229,12 +263,14 @@ enum ReferralController {
                     filename: HeaderValue.cleanFilename(file.filename), data: Data(buffer: file.data))
         }
         let version = form.version ?? 0
+        let statement = formText(form.statement).flatMap(UUID.init(uuidString:))
         do {
             if !problems.isEmpty { throw AnswerStore.Refused(problems: problems) }
             let removals = (form.removeAttachments ?? []).compactMap(UUID.init(uuidString:))
             _ = try await AnswerStore.save(
                 answer, action: action, version: version, attachment: attachment, removing: removals,
-                index: try await req.catalogue().index, by: req.auditActor, on: req.db)
+                statement: statement.map { .kept($0) }, index: try await req.catalogue().index, by: req.auditActor,
+                on: req.db)
             req.application.catalogue.invalidate()
             let next =
                 review
@@ -247,11 +283,11 @@ enum ReferralController {
         } catch let e as AnswerStore.Refused {
             return try await answerPage(
                 req, data: data, body: body, values: answer, version: version, errors: e.problems, saved: nil,
-                status: .unprocessableEntity)
+                status: .unprocessableEntity, statement: statement)
         } catch let e as AnswerStore.Conflict {
             return try await answerPage(
                 req, data: try await roundData(req), body: body, values: answer, version: version,
-                errors: [e.problem], saved: nil, status: .conflict)
+                errors: [e.problem], saved: nil, status: .conflict, statement: statement)
         }
     }
 

@@ -253,6 +253,7 @@ enum ReferralStore {
                     try await confirmation.create(on: tx)
                 }
                 let answerID = try m.requireID()
+                try await AnswerTexts.reindex(answerID, answer: a, on: tx)
                 positions += a.positions.map { p in position(p, answer: answerID) }
                 if positions.count > 5000 {
                     try await positions.create(on: tx)

@@ -55,7 +55,11 @@ public struct QuestionCompilation: Sendable, Equatable {
             for answer in answers {
                 let text = answer.questionAnswers.indices.contains(number) ? answer.questionAnswers[number] : ""
                 let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { silent.append(answer.body) } else { given.append(Answer(body: answer.body, text: trimmed)) }
+                if trimmed.isEmpty {
+                    silent.append(answer.body)
+                } else {
+                    given.append(Answer(body: answer.body, text: trimmed))
+                }
             }
             return Question(number: number + 1, question: question, answers: given, silent: silent)
         }
@@ -96,9 +100,10 @@ public struct QuestionCompilation: Sendable, Equatable {
         var themes: [Theme] = []
         for (stem, members) in byTheme {
             let written = writtenByStem[stem] ?? [:]
-            let word = written.max { left, right in
-                left.value == right.value ? left.key > right.key : left.value < right.value
-            }?.key ?? stem
+            let word =
+                written.max { left, right in
+                    left.value == right.value ? left.key > right.key : left.value < right.value
+                }?.key ?? stem
             var bodies: [String] = []
             for member in members where !bodies.contains(member.body) { bodies.append(member.body) }
             themes.append(Theme(word: word, bodies: bodies, challenges: members))

@@ -12,7 +12,19 @@ enum HTMLForm {
         var fields: [String: String] = [:]
         for part in html.components(separatedBy: "<input ").dropFirst() {
             guard let name = part.slice("name=\"", "\"") else { continue }
+            let tag = part.prefix { $0 != ">" }
+            // A box not ticked is not sent.
+            let box = tag.contains("type=\"checkbox\"") || tag.contains("type=\"radio\"")
+            if box && !tag.contains(" checked") { continue }
+            if tag.contains("type=\"file\"") { continue }
             fields[name] = unescape(part.slice("value=\"", "\"") ?? "")
+        }
+        // A list sends its selected option, or its first.
+        for part in html.components(separatedBy: "<select ").dropFirst() {
+            guard let name = part.slice("name=\"", "\""), let list = part.slice(">", "</select>") else { continue }
+            let options = list.components(separatedBy: "<option ").dropFirst()
+            let chosen = options.first { $0.prefix { $0 != ">" }.contains(" selected") } ?? options.first
+            fields[name] = unescape(chosen?.slice("value=\"", "\"") ?? "")
         }
         for part in html.components(separatedBy: "<textarea ").dropFirst() {
             guard let name = part.slice("name=\"", "\""), let text = part.slice(">", "</textarea>") else {

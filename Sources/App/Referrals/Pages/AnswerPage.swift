@@ -46,6 +46,9 @@ struct AnswerPage: Encodable, Sendable {
         let positionError: String?
         /// The position field in the form, from this page or from the check page.
         let fieldLink: String
+        /// What a statement read into the form suggests, and the sentence it rests on.
+        let suggested: String?
+        let because: String?
     }
     /// One problem in the error summary (felsammanfattning), linked to the field it is about
     /// when there is one.
@@ -139,6 +142,9 @@ struct AnswerPage: Encodable, Sendable {
     let revisions: [Revision]
     let attachments: [Attachment]
     let maxAttachmentMB: Int
+    /// The statement the form was filled from, shown beside it for review.
+    let statement: StatementPanel?
+    let statementLink: String
 
     /// The ids of the form's fields, which the error summary and the check page link to.
     enum Field {
@@ -165,7 +171,7 @@ struct AnswerPage: Encodable, Sendable {
         case .notADate(let name, _): return name == "decidedOn" ? Field.decidedOn : nil
         case .unknownPosition(let measure, _): return measureFields[measure]
         case .attachmentType, .attachmentEmpty, .attachmentTooLarge, .attachmentNotReal: return Field.attachment
-        case .conflict, .locked, .nothingToCorrect: return nil
+        case .conflict, .locked, .nothingToCorrect, .statement: return nil
         case .document(let problem):
             let path = problem.path
             if path.hasPrefix("decidedOn") { return Field.decidedOn }
@@ -191,7 +197,7 @@ struct AnswerPage: Encodable, Sendable {
         _ index: CatalogueIndex, _ lang: Lang, data: LoadedRound, body: String, mayEdit: Bool,
         readsDrafts: Bool = false,
         values: ReferralDocument.Answer?, version: Int?, errors: [AnswerProblem], saved: String?,
-        csrf: String, check: Bool = false, decline: Bool = false
+        csrf: String, check: Bool = false, decline: Bool = false, statement: StatementPanel? = nil
     ) -> PageContext<AnswerPage>? {
         guard let scope = data.round.recipients.first(where: { $0.body == body }) else { return nil }
         let s = Texts(lang)
@@ -246,7 +252,9 @@ struct AnswerPage: Encodable, Sendable {
                 hasPrerequisites: !(p?.prerequisites ?? "").isEmpty, hasText: !(p?.text ?? "").isEmpty,
                 positionText: p.map { s.label($0.position) },
                 alreadyWorksText: p?.alreadyWorks.map { $0 ? s[.alreadyWorksYes] : s[.alreadyWorksNo] },
-                positionError: fieldError(Field.position(i)), fieldLink: fieldLink(Field.position(i)))
+                positionError: fieldError(Field.position(i)), fieldLink: fieldLink(Field.position(i)),
+                suggested: statement?.suggestions[m.publicID]?.text,
+                because: statement?.suggestions[m.publicID]?.because)
         }
         let requiredBlocks = blocks.filter(\.required)
         let missing = requiredBlocks.filter { positions[$0.id] == nil }.map {
@@ -344,7 +352,8 @@ struct AnswerPage: Encodable, Sendable {
                     href: SiteURL.Referrals.attachment(.value($0.id.uuidString)).path,
                     size: "\(max(1, $0.size / 1024)) kB")
             },
-            maxAttachmentMB: AnswerStore.maxAttachmentBytes / 1_048_576)
+            maxAttachmentMB: AnswerStore.maxAttachmentBytes / 1_048_576, statement: statement,
+            statementLink: SiteURL.Referrals.statementUpload(.value(data.round.id), .value(body)).link(lang))
         let answerRoute = SiteURL.Referrals.answer(.value(data.round.id), .value(body))
         var crumbs: [(String, any SiteRoute)] = [
             (s[.referrals], SiteURL.Referrals.list),

@@ -87,6 +87,8 @@ struct CompilationPage: Encodable, Sendable {
     let legend: [Cell]
     /// The language of what bodies wrote (prerequisites, comments): Swedish.
     let contentLang: String
+    /// The standard questions' answers; nil for a round without questions.
+    let questions: QuestionsPart?
 
     static let marks: [PositionKind: String] = [
         .supports: "+", .supportsWithReservations: "(+)", .opposes: "−", .noOpinion: "0",
@@ -201,7 +203,7 @@ struct CompilationPage: Encodable, Sendable {
             groups: columns.headers(columns.groups, s),
             positions: PositionKind.allCases.compactMap { cells.positions[$0] }, rows: rows,
             csvExcel: base + "?variant=excel", csvPlain: base,
-            legend: cells.legend, contentLang: "sv")
+            legend: cells.legend, contentLang: "sv", questions: QuestionsPart.build(data, index, lang))
         let meta = PageMeta.make(
             lang, title: "\(s[.compilation]): \(data.round.title)", description: s[.compilation],
             section: SiteURL.Referrals.list,

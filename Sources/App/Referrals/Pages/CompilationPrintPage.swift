@@ -57,6 +57,7 @@ struct CompilationPrintPage: Encodable, Sendable {
     let tables: [Table]
     let details: [DetailRow]
     let contentLang: String
+    let questions: QuestionsPart?
 
     static func build(_ index: CatalogueIndex, _ lang: Lang, data: LoadedRound, today day: Day)
         -> PageContext<CompilationPrintPage>
@@ -114,7 +115,7 @@ struct CompilationPrintPage: Encodable, Sendable {
             deadline: round.deadline.description, compiledOn: day.description,
             screenLink: SiteURL.Referrals.compilation(.value(round.id)).link(lang), legend: cells.legend,
             positions: PositionKind.allCases.map { s.label($0) }, counts: counts, tables: tables, details: details,
-            contentLang: "sv")
+            contentLang: "sv", questions: QuestionsPart.build(data, index, lang))
         let meta = PageMeta.make(
             lang, title: "\(s[.compilation]): \(round.title)", description: s[.printVersion],
             section: SiteURL.Referrals.list,

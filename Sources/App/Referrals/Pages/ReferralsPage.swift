@@ -20,6 +20,7 @@ struct ReferralsPage: Encodable, Sendable {
     let contentLang: String
     let newLink: String
     let calendarLink: String
+    let searchLink: String
 
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, rounds: [(round: ReferralDocument.Round, id: UUID)],
@@ -45,6 +46,6 @@ struct ReferralsPage: Encodable, Sendable {
             meta: meta, t: s,
             page: ReferralsPage(
                 rows: rows, contentLang: "sv", newLink: SiteURL.Referrals.new.link(lang),
-                calendarLink: SiteURL.Referrals.calendar.path))
+                calendarLink: SiteURL.Referrals.calendar.path, searchLink: SiteURL.Referrals.search.link(lang)))
     }
 }
