@@ -174,6 +174,27 @@ struct StatementReaderTests {
         }
     }
 
+    @Test("A document far longer than a statement, and text that is not UTF-8, are refused with where")
+    func tooLongAndNotUTF8() throws {
+        // About 200 pages of text in one DOCX.
+        let paragraph = "<w:p><w:r><w:t>" + String(repeating: "Förvaltningen tillstyrker förslaget. ", count: 200)
+            + "</w:t></w:r></w:p>"
+        let body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+            + String(repeating: paragraph, count: 80) + "</w:body></w:document>"
+        let archive = try Archive(accessMode: .create)
+        let xml = Data(body.utf8)
+        try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count)) {
+            position, length in xml.subdata(in: Int(position)..<Int(position) + length)
+        }
+        #expect(throws: StatementReadProblem(.tooManyPages(pages: 197, limit: StatementReader.maxPages))) {
+            try StatementReader.read(archive.data ?? Data(), fileName: "lang.docx")
+        }
+        // Latin-1 on the second line.
+        #expect(throws: StatementReadProblem(.notUTF8(line: 2))) {
+            try StatementReader.read(Data("Yttrande\nF".utf8) + Data([0xF6, 0x72, 0x0A]), fileName: "a.txt")
+        }
+    }
+
     @Test("A zip bomb stops at the bound, whatever the zip declares")
     func zipBomb() throws {
         let size = OfficeDocumentReader.maxBytes + 1_000_000

@@ -60,7 +60,11 @@ public struct DiaryNumber: Sendable, Equatable {
         #"(?i:\b(?:dnr|diarienr|diarie-nr|diarienummer)\b\.?:?)[ \t]*((?:[A-ZÅÄÖ]{1,6}[ \-])?\d[\d.]*(?:[\-/:]\d[\d.]*)+)"#
 
     static func numbers(in text: String) -> [(Range<String.Index>, Role)] {
-        guard let regex = try? Regex(pattern) else { return [] }
+        // Most paragraphs have no label: a plain search rules them out before the expression runs.
+        guard text.range(of: "dnr", options: .caseInsensitive) != nil
+            || text.range(of: "diarie", options: .caseInsensitive) != nil,
+            let regex = try? Regex(pattern)
+        else { return [] }
         var result: [(Range<String.Index>, Role)] = []
         for match in text.matches(of: regex) {
             guard let captured = match.output[1].range else { continue }

@@ -69,7 +69,7 @@ enum StatementImport {
         }
         do {
             let data = try Data(contentsOf: url)
-            let (_, text) = try StatementStore.document(filename: url.lastPathComponent, data: data)
+            let (contentType, text) = try StatementStore.document(filename: url.lastPathComponent, data: data)
             let recipients = Set(round.recipients.map(\.body))
             let responder = StatementFacts.responder(
                 in: text, bodies: index.document.bodies.filter { recipients.contains($0.id) }, on: round.sentOn)
@@ -78,8 +78,9 @@ enum StatementImport {
                 return (row, nil)
             }
             row.body = body
-            let read = try StatementStore.read(
-                filename: url.lastPathComponent, data: data, round: round, body: body, index: index)
+            let read = try StatementStore.drafted(
+                text, contentType: contentType, filename: url.lastPathComponent, data: data, round: round, body: body,
+                index: index)
             let draft = read.draft
             row.diaryNumber = draft.answer.diaryNumber
             row.measures = draft.measures.map(\.code)

@@ -29,6 +29,15 @@ enum StatementStore {
         filename: String, data: Data, round: ReferralDocument.Round, body: String, index: CatalogueIndex
     ) throws(StatementProblem) -> Read {
         let (contentType, text) = try document(filename: filename, data: data)
+        return try drafted(
+            text, contentType: contentType, filename: filename, data: data, round: round, body: body, index: index)
+    }
+
+    /// Drafts the body's answer from a statement already read; refuses one for another round.
+    static func drafted(
+        _ text: StatementText, contentType: String, filename: String, data: Data, round: ReferralDocument.Round,
+        body: String, index: CatalogueIndex
+    ) throws(StatementProblem) -> Read {
         let draft = StatementDraft.make(text, round: round, body: body, index: index)
         try check(draft, round: round, index: index)
         return Read(filename: filename, contentType: contentType, data: data, text: text, draft: draft)
