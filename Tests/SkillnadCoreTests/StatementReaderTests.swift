@@ -177,9 +177,11 @@ struct StatementReaderTests {
     @Test("A document far longer than a statement, and text that is not UTF-8, are refused with where")
     func tooLongAndNotUTF8() throws {
         // About 200 pages of text in one DOCX.
-        let paragraph = "<w:p><w:r><w:t>" + String(repeating: "Förvaltningen tillstyrker förslaget. ", count: 200)
+        let paragraph =
+            "<w:p><w:r><w:t>" + String(repeating: "Förvaltningen tillstyrker förslaget. ", count: 200)
             + "</w:t></w:r></w:p>"
-        let body = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+        let body =
+            "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
             + String(repeating: paragraph, count: 80) + "</w:body></w:document>"
         let archive = try Archive(accessMode: .create)
         let xml = Data(body.utf8)

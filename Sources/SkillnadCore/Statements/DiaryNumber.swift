@@ -61,8 +61,9 @@ public struct DiaryNumber: Sendable, Equatable {
 
     static func numbers(in text: String) -> [(Range<String.Index>, Role)] {
         // Most paragraphs have no label: a plain search rules them out before the expression runs.
-        guard text.range(of: "dnr", options: .caseInsensitive) != nil
-            || text.range(of: "diarie", options: .caseInsensitive) != nil,
+        guard
+            text.range(of: "dnr", options: .caseInsensitive) != nil
+                || text.range(of: "diarie", options: .caseInsensitive) != nil,
             let regex = try? Regex(pattern)
         else { return [] }
         var result: [(Range<String.Index>, Role)] = []
