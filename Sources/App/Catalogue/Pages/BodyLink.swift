@@ -3,7 +3,13 @@ import LeafKit
 import SkillnadCore
 
 func bodyName(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> String {
-    index.bodyByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id
+    localBodyName(id, index, lang).text
+}
+
+/// A body's name in the reader's language, with the language it is in; the id, as Swedish, for
+/// a body the catalogue does not know.
+func localBodyName(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> LocalText {
+    index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
 }
 
 /// Pieces several pages show the same way: a body named in a measure, a measure in a list,

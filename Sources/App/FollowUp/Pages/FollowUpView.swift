@@ -5,7 +5,7 @@ import SkillnadCore
 /// the reader's language, percentages, amounts, a status, a roll-up row.
 enum FollowUpView {
     static func body(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> LocalText {
-        index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
+        localBodyName(id, index, lang)
     }
 
     static func bodyHref(_ id: String, _ index: CatalogueIndex, _ lang: Lang) -> String? {

@@ -37,9 +37,7 @@ struct QuestionsPart: Encodable, Sendable {
         guard !data.round.questions.isEmpty else { return nil }
         let compiled = data.questionCompilation
         let texts = Texts(lang)
-        func name(_ body: String) -> LocalText {
-            index.bodyByID[body].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: body, lang: "sv")
-        }
+        func name(_ body: String) -> LocalText { localBodyName(body, index, lang) }
         func answer(_ body: String, _ text: String) -> Answer {
             let local = name(body)
             return Answer(body: local.text, bodyLang: local.lang, text: text)

@@ -31,7 +31,7 @@ struct AnswerSearchPage: Encodable, Sendable {
         let texts = Texts(lang)
         let rows = hits.map { hit in
             let body =
-                index.bodyByID[hit.body].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: hit.body, lang: "sv")
+                localBodyName(hit.body, index, lang)
             return Hit(
                 href: SiteURL.Referrals.answer(.value(hit.round), .value(hit.body)).link(lang),
                 roundTitle: hit.roundTitle, body: body.text, bodyLang: body.lang,

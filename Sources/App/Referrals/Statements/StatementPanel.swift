@@ -56,7 +56,7 @@ struct StatementPanel: Encodable, Sendable {
         index: CatalogueIndex, lang: Lang
     ) -> StatementPanel {
         let texts = Texts(lang)
-        let name: (String) -> String = { id in index.bodyByID[id].map { lang.pick($0.name, $0.nameEn).text } ?? id }
+        let name: (String) -> String = { bodyName($0, index, lang) }
         var facts: [Fact] = [Fact(label: texts[.statementFormat], value: text.format.rawValue.uppercased())]
         if let pages = text.pages { facts.append(Fact(label: texts[.statementPages], value: "\(pages)")) }
         if let responder = draft.responder {
@@ -147,7 +147,7 @@ struct StatementPanel: Encodable, Sendable {
         case .alreadyWorks, .prerequisite: return "\(highlight.label): \(word)"
         case .question: return "\(word) \(highlight.label)"
         case .responder:
-            return "\(word): " + (index.bodyByID[highlight.label].map { lang.pick($0.name, $0.nameEn).text } ?? "")
+            return "\(word): " + bodyName(highlight.label, index, lang)
         case .measure: return ""
         case .diaryNumber, .signer, .date, .challenge, .decline, .joint: return word
         }

@@ -16,7 +16,7 @@ struct StatementUploadPage: Encodable, Sendable {
         csrf: String
     ) -> PageContext<StatementUploadPage> {
         let texts = Texts(lang)
-        let name = index.bodyByID[body].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: body, lang: "sv")
+        let name = localBodyName(body, index, lang)
         let answer = SiteURL.Referrals.answer(.value(data.round.id), .value(body))
         let route = SiteURL.Referrals.statementUpload(.value(data.round.id), .value(body))
         let page = StatementUploadPage(
