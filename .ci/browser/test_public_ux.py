@@ -343,6 +343,7 @@ PRINT_URL = ROUND + "/compilation/print?lang=sv"
 PRINT_HEADER = "Åtgärd"
 HEADER_ON_PAGE = re.compile(rf"(?<!\w){PRINT_HEADER}(?!\w)(?!\s*[A-Z]?\.?\d)")
 A4_LANDSCAPE = (842, 595)  # points
+QUESTIONS_HEADING = "Svaren på remissens frågor"
 
 
 @pytest.fixture(scope="module")
@@ -395,8 +396,16 @@ def test_printed_compilation_is_a4_landscape_on_several_pages(printed):
 def test_printed_compilation_repeats_the_table_header_on_every_page(printed):
     pdf = pdf_of(printed)
     pages, _ = pdf_pages(pdf)
-    missing = [n for n in range(1, pages + 1)
-               if not HEADER_ON_PAGE.search(pdf_text(pdf, "-layout", "-f", str(n), "-l", str(n)))]
+    texts = [pdf_text(pdf, "-layout", "-f", str(n), "-l", str(n)) for n in range(1, pages + 1)]
+    # The answers to the round's questions follow the measure tables and start on a page of their own.
+    starts = [n for n, text in enumerate(texts, 1) if QUESTIONS_HEADING in text]
+    assert starts, f"the printed compilation has no section {QUESTIONS_HEADING!r}"
+    first_line = next(line.strip() for line in texts[starts[0] - 1].splitlines() if line.strip())
+    assert first_line == QUESTIONS_HEADING, (
+        f"page {starts[0]} starts with {first_line!r}, not the section {QUESTIONS_HEADING!r} on a page of its own")
+    measure_pages = range(1, starts[0])
+    assert len(measure_pages) > 1, f"the measure tables take {len(measure_pages)} page(s); the demo round needs several"
+    missing = [n for n in measure_pages if not HEADER_ON_PAGE.search(texts[n - 1])]
     assert not missing, f"the column header {PRINT_HEADER!r} is missing on page(s) {missing} of {pages}"
 
 
