@@ -376,6 +376,17 @@ struct DialogueTests {
                 listed += warning.overlaps.count + warning.awaitingFeedback.count
             }
             #expect(listed > 40)
+            // Links stored before the fatigue columns existed get them from their dialogues.
+            let city = try #require(index.document.areas.first { $0.parent == nil }).id
+            let plan = DialogueFatigue.Plan(id: nil, areas: [city], topics: ["tag:trygghet"], day: today)
+            let before = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            #expect(!before.isEmpty)
+            try await app.db.sql().raw("UPDATE dialogue_areas SET slug = 'x', last_on = NULL, feedback_on = NULL").run()
+            let unfilled = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            #expect(unfilled != before)
+            try await AddDialogueFatigueColumns.backfill(try app.db.sql())
+            let backfilled = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            #expect(backfilled == before)
             // The reach counts: every dialogue not cancelled, in its year, once in each district it covers.
             var coverage = DialogueReachQuery.Coverage(index: index)
             var expected = DialogueReachQuery.Tally()

@@ -263,8 +263,8 @@ enum DialogueQueries {
     /// those in a related area that are not cancelled and either share a topic with sessions
     /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;
     /// the check then applies its exact rule to this superset. Each comes with its related areas
-    /// and shared topics only, which are all the check compares. Two joins, each starting from an
-    /// index the planner cannot miss (the topic's links, the areas' links).
+    /// and shared topics only, which are all the check compares. Both read the area links alone,
+    /// each through a partial index of its own (`AddDialogueFatigueColumns`).
     static func known(
         for plan: DialogueFatigue.Plan, parentOf: [String: String], today: Day, on db: any Database
     ) async throws -> [DialogueFatigue.Known] {
@@ -282,30 +282,31 @@ enum DialogueQueries {
             let area: String
             let status: String
             let starts_on: String?
-            let ends_on: String?
+            let last_on: String?
             let feedback_on: String?
             let topic: String?
         }
-        // (a) On a shared topic within the window (or with no day yet): from the topic's links.
+        // (a) On a shared topic, the sessions' span touching the window (or no day yet). A link's
+        // first day is NULL only when its last is too.
         let overlapping = try await sql.raw(
             """
-            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on, t.topic
-            FROM dialogue_topics t JOIN dialogue_areas l ON l.dialogue_id = t.dialogue_id
-            JOIN dialogues d ON d.id = t.dialogue_id
-            WHERE t.topic IN (\(binds: topicList)) AND l.area IN (\(binds: areaList)) AND d.status <> 'cancelled'
-            AND ((d.starts_on IS NULL AND d.ends_on IS NULL)
-                OR ((d.ends_on >= \(bind: windowStart) OR d.starts_on >= \(bind: windowStart))
-                AND (d.starts_on <= \(bind: windowEnd) OR d.ends_on <= \(bind: windowEnd))))
+            SELECT l.slug, l.area, l.status, l.starts_on, l.last_on, l.feedback_on, t.topic
+            FROM dialogue_areas l JOIN dialogue_topics t ON t.dialogue_id = l.dialogue_id
+            AND t.topic IN (\(binds: topicList))
+            WHERE l.area IN (\(binds: areaList)) AND l.status <> 'cancelled'
+            AND (l.last_on IS NULL
+                OR ((l.last_on >= \(bind: windowStart) OR l.starts_on >= \(bind: windowStart))
+                AND (COALESCE(l.starts_on, l.last_on) <= \(bind: windowEnd) OR l.last_on <= \(bind: windowEnd))))
             """
         ).all(decoding: Head.self)
-        // (b) Waiting for feedback past the weeks, whatever the topic: from the areas' links.
+        // (b) Waiting for feedback past the weeks, whatever the topic.
         let waiting = try await sql.raw(
             """
-            SELECT d.slug, l.area, d.status, d.starts_on, d.ends_on, d.feedback_on, NULL AS topic
-            FROM dialogue_areas l JOIN dialogues d ON d.id = l.dialogue_id
-            WHERE l.area IN (\(binds: areaList)) AND d.feedback_on IS NULL AND d.status <> 'cancelled'
-            AND d.status <> 'feedbackGiven'
-            AND (d.status = 'awaitingFeedback' OR COALESCE(d.ends_on, d.starts_on) < \(bind: due))
+            SELECT slug, area, status, starts_on, last_on, feedback_on, NULL AS topic
+            FROM dialogue_areas
+            WHERE area IN (\(binds: areaList)) AND feedback_on IS NULL
+            AND status IN ('planned', 'open', 'awaitingFeedback')
+            AND (status = 'awaitingFeedback' OR last_on < \(bind: due))
             """
         ).all(decoding: Head.self)
         let heads = overlapping + waiting
@@ -321,7 +322,7 @@ enum DialogueQueries {
                 order.append(head.slug)
                 byslug[head.slug] = DialogueFatigue.Known(
                     id: head.slug, areas: [], topics: topicsOf[head.slug] ?? [],
-                    firstDay: head.starts_on.flatMap(Day.init), lastDay: head.ends_on.flatMap(Day.init),
+                    firstDay: head.starts_on.flatMap(Day.init), lastDay: head.last_on.flatMap(Day.init),
                     status: DialogueStatus(rawValue: head.status) ?? .planned, feedbackGiven: head.feedback_on != nil)
             }
             if byslug[head.slug]?.areas.contains(head.area) == false { byslug[head.slug]?.areas.append(head.area) }

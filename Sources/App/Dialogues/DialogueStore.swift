@@ -146,15 +146,22 @@ enum DialogueStore {
         for table in ["dialogue_areas", "dialogue_topics", "dialogue_sessions"] {
             try await sql.delete(from: table).where("dialogue_id", .equal, SQLBind(id)).run()
         }
-        // Each link carries what whom-the-dialogues-reach counts (`AddDialogueReachColumns`).
+        // Each link carries what whom-the-dialogues-reach counts (`AddDialogueReachColumns`) and
+        // what the fatigue check reads (`AddDialogueFatigueColumns`).
         let areas = Set(values.areas).sorted()
+        let lastDay = (values.ends ?? values.starts)?.day.description
+        let feedbackDay = values.feedback.map(\.date).min()?.description
         for area in areas {
             try await sql.insert(into: "dialogue_areas")
-                .columns("dialogue_id", "area", "starts_on", "status", "participants", "spread")
+                .columns(
+                    "dialogue_id", "area", "starts_on", "status", "participants", "spread", "slug", "last_on",
+                    "feedback_on"
+                )
                 .values(
                     SQLBind(id), SQLBind(area), SQLBind(values.starts?.day.description),
                     SQLBind(values.status.rawValue),
-                    SQLBind(values.outcome?.participants), SQLBind(areas.count)
+                    SQLBind(values.outcome?.participants), SQLBind(areas.count), SQLBind(values.id), SQLBind(lastDay),
+                    SQLBind(feedbackDay)
                 ).run()
         }
         // A tag's key is folded (`trygghet` and `Trygghet` are one topic); its label keeps the

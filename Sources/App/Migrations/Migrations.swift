@@ -22,5 +22,6 @@ enum Migrations {
         AddDialogueReachColumns(),
         CreateReferralStatements(),
         CreateAnswerTexts(),
+        AddDialogueFatigueColumns(),
     ]
 }
