@@ -363,29 +363,41 @@ struct DialogueTests {
             let parents = DialogueQueries.parentOf(index)
             let everything = dialogues.map(DialogueFatigue.Known.init)
             var listed = 0
+            var cut = 0
             for number in 0..<40 {
                 let day = today.adding(days: random.next(1_200) - 600) ?? today
                 let topics: Set<String> = number % 8 == 0 ? [] : ["tag:" + tags[random.next(tags.count)]]
                 let plan = DialogueFatigue.Plan(
                     id: number % 5 == 0 ? "d\(number)" : nil, areas: [areas[random.next(areas.count)]], topics: topics,
                     day: day)
-                let read = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
-                let warning = DialogueFatigue.check(plan, against: read, parentOf: parents, today: today)
                 let expected = DialogueFatigue.check(plan, against: everything, parentOf: parents, today: today)
+                let warning = try await DialogueQueries.warning(
+                    plan, listing: 1_000, parentOf: parents, today: today, on: app.db)
                 #expect(warning == expected, "plan \(number)")
+                // Listing the first few of those awaiting feedback: the same first few, all counted.
+                let firstFew = try await DialogueQueries.warning(
+                    plan, listing: 3, parentOf: parents, today: today, on: app.db)
+                #expect(firstFew.overlaps == expected.overlaps, "plan \(number)")
+                #expect(firstFew.awaitingFeedback == Array(expected.awaitingFeedback.prefix(3)), "plan \(number)")
+                #expect(firstFew.awaitingFeedbackCount == expected.awaitingFeedback.count, "plan \(number)")
                 listed += warning.overlaps.count + warning.awaitingFeedback.count
+                cut += expected.awaitingFeedback.count > 3 ? 1 : 0
             }
             #expect(listed > 40)
+            #expect(cut > 5, "plans with more than three awaiting feedback: \(cut)")
             // Links stored before the fatigue columns existed get them from their dialogues.
             let city = try #require(index.document.areas.first { $0.parent == nil }).id
             let plan = DialogueFatigue.Plan(id: nil, areas: [city], topics: ["tag:trygghet"], day: today)
-            let before = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            func read() async throws -> DialogueFatigue.Warning {
+                try await DialogueQueries.warning(plan, listing: 1_000, parentOf: parents, today: today, on: app.db)
+            }
+            let before = try await read()
             #expect(!before.isEmpty)
             try await app.db.sql().raw("UPDATE dialogue_areas SET slug = 'x', last_on = NULL, feedback_on = NULL").run()
-            let unfilled = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            let unfilled = try await read()
             #expect(unfilled != before)
             try await AddDialogueFatigueColumns.backfill(try app.db.sql())
-            let backfilled = try await DialogueQueries.known(for: plan, parentOf: parents, today: today, on: app.db)
+            let backfilled = try await read()
             #expect(backfilled == before)
             // The reach counts: every dialogue not cancelled, in its year, once in each district it covers.
             var coverage = DialogueReachQuery.Coverage(index: index)

@@ -171,6 +171,7 @@ struct DialogueFatigueTests {
             ])
         #expect(warning.overlaps.isEmpty)
         #expect(warning.awaitingFeedback.map(\.id) == ["57-days", "marked-waiting"])
+        #expect(warning.awaitingFeedbackCount == 2)
         #expect(warning.awaitingFeedback.first?.daysSinceEnd == 57)
         #expect(warning.awaitingFeedback.first?.lastDay == (try day("2024-04-19")))
         #expect(warning.awaitingFeedback.first?.areas == [.init(planned: "n1", other: "n1a", relation: .liesIn)])

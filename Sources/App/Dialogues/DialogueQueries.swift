@@ -250,26 +250,39 @@ enum DialogueQueries {
             .where("dialogue_id", .in, SQLBind.group(ids)).orderBy("area").all(decoding: Link.self)
         return Dictionary(grouping: links, by: \.dialogue_id).mapValues { $0.map(\.area) }
     }
-    /// The fatigue check of `plan` (`DialogueFatigue.check`) against the dialogues SQL reads for it.
+    /// The fatigue check of `plan` (`DialogueFatigue.check`) against the dialogues SQL reads for
+    /// it, listing the first `listing` of those awaiting feedback and counting the rest.
     static func fatigue(
-        _ plan: DialogueFatigue.Plan, index: CatalogueIndex, today: Day, on db: any Database
+        _ plan: DialogueFatigue.Plan, listing: Int, index: CatalogueIndex, today: Day, on db: any Database
     ) async throws -> DialogueFatigue.Warning {
-        let parents = parentOf(index)
-        let known = try await known(for: plan, parentOf: parents, today: today, on: db)
-        return DialogueFatigue.check(plan, against: known, parentOf: parents, today: today)
+        try await warning(plan, listing: listing, parentOf: parentOf(index), today: today, on: db)
     }
 
-    /// The dialogues `DialogueFatigue.check` could list for `plan`, as it knows them. SQL keeps
-    /// those in a related area that are not cancelled and either share a topic with sessions
-    /// touching the window (or no day yet), or have waited for feedback past the feedback weeks;
-    /// the check then applies its exact rule to this superset. Each comes with its related areas
-    /// and shared topics only, which are all the check compares. Both read the area links alone,
-    /// each through a partial index of its own (`AddDialogueFatigueColumns`).
+    /// `fatigue` with the area tree given.
+    static func warning(
+        _ plan: DialogueFatigue.Plan, listing: Int, parentOf: [String: String], today: Day, on db: any Database
+    ) async throws -> DialogueFatigue.Warning {
+        let read = try await known(for: plan, listing: listing, parentOf: parentOf, today: today, on: db)
+        let warning = DialogueFatigue.check(plan, against: read.known, parentOf: parentOf, today: today)
+        // SQL read the first `listing` awaiting feedback, and may have met later ones on a shared
+        // topic: the check orders them alike, so its first `listing` are SQL's.
+        return DialogueFatigue.Warning(
+            overlaps: warning.overlaps, awaitingFeedback: Array(warning.awaitingFeedback.prefix(max(listing, 0))),
+            awaitingFeedbackCount: read.awaitingCount)
+    }
+
+    /// The dialogues `DialogueFatigue.check` could list for `plan`, as it knows them, and how many
+    /// await feedback in all. SQL keeps (a) those in a related area that are not cancelled, share
+    /// a topic and have sessions touching the window (or no day yet), and (b) the first `listing`
+    /// of those in a related area that have waited for feedback past the feedback weeks, in the
+    /// check's order, and counts the latter; the check then applies its exact rule. Each comes
+    /// with its related areas and shared topics only, which are all the check compares. Both read
+    /// the area links alone, each through a partial index of its own (`AddDialogueFatigueColumns`).
     static func known(
-        for plan: DialogueFatigue.Plan, parentOf: [String: String], today: Day, on db: any Database
-    ) async throws -> [DialogueFatigue.Known] {
+        for plan: DialogueFatigue.Plan, listing: Int, parentOf: [String: String], today: Day, on db: any Database
+    ) async throws -> (known: [DialogueFatigue.Known], awaitingCount: Int) {
         let related = DialogueFatigue.relatedAreas(plan.areas, parentOf: parentOf)
-        guard !related.isEmpty else { return [] }
+        guard !related.isEmpty else { return ([], 0) }
         let sql = try db.sql()
         let areaList: [any Encodable & Sendable] = related.sorted()
         let windowStart = (plan.day.adding(months: -DialogueFatigue.defaultWindowMonths) ?? plan.day).description
@@ -299,18 +312,33 @@ enum DialogueQueries {
                 AND (COALESCE(l.starts_on, l.last_on) <= \(bind: windowEnd) OR l.last_on <= \(bind: windowEnd))))
             """
         ).all(decoding: Head.self)
-        // (b) Waiting for feedback past the weeks, whatever the topic.
-        let waiting = try await sql.raw(
+        // (b) Waiting for feedback past the weeks, whatever the topic (`feedback_on` is NULL by the
+        // rule, so the index holds all that is read).
+        func waitingRule() -> SQLQueryString {
             """
-            SELECT slug, area, status, starts_on, last_on, feedback_on, NULL AS topic
-            FROM dialogue_areas
-            WHERE area IN (\(binds: areaList)) AND feedback_on IS NULL
+            area IN (\(binds: areaList)) AND feedback_on IS NULL
             AND status IN ('planned', 'open', 'awaitingFeedback')
-            AND (status = 'awaitingFeedback' OR last_on < \(bind: due))
+            AND (status = 'awaitingFeedback' OR last_on < \(bind: due)) AND slug <> \(bind: plan.id ?? "")
             """
-        ).all(decoding: Head.self)
+        }
+        struct Count: Decodable { let n: Int }
+        let awaitingCount =
+            try await sql.raw("SELECT COUNT(DISTINCT slug) AS n FROM dialogue_areas WHERE \(waitingRule())")
+            .first(decoding: Count.self)?.n ?? 0
+        // Longest waiting first (the earliest last day; none last), then by id, as the check orders.
+        let waiting =
+            awaitingCount == 0 || listing < 1
+            ? []
+            : try await sql.raw(
+                """
+                SELECT slug, area, status, starts_on, last_on, NULL AS feedback_on, NULL AS topic
+                FROM dialogue_areas WHERE \(waitingRule()) AND slug IN (
+                    SELECT slug FROM dialogue_areas WHERE \(waitingRule()) GROUP BY slug
+                    ORDER BY MIN(last_on) IS NULL, MIN(last_on), slug LIMIT \(literal: listing))
+                """
+            ).all(decoding: Head.self)
         let heads = overlapping + waiting
-        guard !heads.isEmpty else { return [] }
+        guard !heads.isEmpty else { return ([], awaitingCount) }
         var topicsOf: [String: Set<String>] = [:]
         for head in overlapping {
             if let topic = head.topic { topicsOf[head.slug, default: []].insert(topic) }
@@ -327,7 +355,7 @@ enum DialogueQueries {
             }
             if byslug[head.slug]?.areas.contains(head.area) == false { byslug[head.slug]?.areas.append(head.area) }
         }
-        return order.compactMap { byslug[$0] }
+        return (order.compactMap { byslug[$0] }, awaitingCount)
     }
 
     /// The titles of dialogues by their ids in addresses.

@@ -20,12 +20,12 @@ struct AddDialogueFatigueColumns: AsyncMigration {
         try await sql.raw(
             """
             CREATE INDEX dialogue_areas_by_last ON dialogue_areas
-            (area, last_on, starts_on, status, slug, dialogue_id) WHERE status <> 'cancelled'
+            (area, last_on, starts_on, status, slug, feedback_on, dialogue_id) WHERE status <> 'cancelled'
             """
         ).run()
         try await sql.raw(
             """
-            CREATE INDEX dialogue_areas_waiting ON dialogue_areas (area, last_on, status, slug)
+            CREATE INDEX dialogue_areas_waiting ON dialogue_areas (area, last_on, status, slug, starts_on)
             WHERE feedback_on IS NULL AND status IN ('planned', 'open', 'awaitingFeedback')
             """
         ).run()

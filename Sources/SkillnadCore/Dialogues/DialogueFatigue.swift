@@ -145,10 +145,19 @@ public enum DialogueFatigue {
     public struct Warning: Sendable, Equatable {
         /// Nearest in time first, then by id.
         public var overlaps: [Overlap]
-        /// Longest waiting first, then by id.
+        /// Longest waiting first, then by id: all of them, or the first ones when a reader lists
+        /// only those (`awaitingFeedbackCount` then says how many there are).
         public var awaitingFeedback: [Unanswered]
+        /// How many await feedback in all.
+        public var awaitingFeedbackCount: Int
 
-        public var isEmpty: Bool { overlaps.isEmpty && awaitingFeedback.isEmpty }
+        public init(overlaps: [Overlap], awaitingFeedback: [Unanswered], awaitingFeedbackCount: Int? = nil) {
+            self.overlaps = overlaps
+            self.awaitingFeedback = awaitingFeedback
+            self.awaitingFeedbackCount = max(awaitingFeedbackCount ?? awaitingFeedback.count, awaitingFeedback.count)
+        }
+
+        public var isEmpty: Bool { overlaps.isEmpty && awaitingFeedbackCount == 0 }
     }
 
     /// Checks `plan` against `known` dialogues (its own id left out).

@@ -77,7 +77,8 @@ enum DialogueAPI {
                 tags: try list("tag"), areas: areas),
             index: index)
         let plan = DialogueFatigue.Plan(values, today: day)
-        let warning = try await DialogueQueries.fatigue(plan, index: index, today: today(), on: req.db)
+        let warning = try await DialogueQueries.fatigue(
+            plan, listing: limit, index: index, today: today(), on: req.db)
         let overlaps = warning.overlaps.prefix(limit)
         let awaiting = warning.awaitingFeedback.prefix(limit)
         let titles = try await DialogueQueries.titles(overlaps.map(\.id) + awaiting.map(\.id), on: req.db)
@@ -85,7 +86,7 @@ enum DialogueAPI {
         return FatigueAnswer(
             day: day.description, windowMonths: DialogueFatigue.defaultWindowMonths,
             feedbackWeeks: DialogueFatigue.defaultFeedbackWeeks, overlapCount: warning.overlaps.count,
-            awaitingFeedbackCount: warning.awaitingFeedback.count,
+            awaitingFeedbackCount: warning.awaitingFeedbackCount,
             overlaps: overlaps.map { overlap in
                 let timing: String
                 switch overlap.timing {

@@ -122,7 +122,8 @@ struct DialogueForm: Encodable, Sendable {
     static func check(_ values: DialogueValues, _ req: Request) async throws -> DialogueFatigue.Warning {
         let index = try await req.catalogue().index
         return try await DialogueQueries.fatigue(
-            DialogueFatigue.Plan(values, today: today()), index: index, today: today(), on: req.db)
+            DialogueFatigue.Plan(values, today: today()), listing: listedWarnings, index: index, today: today(),
+            on: req.db)
     }
 
     /// How many of each kind of finding are listed; the rest are counted ("… and 40 more").
@@ -164,7 +165,7 @@ struct DialogueForm: Encodable, Sendable {
                 : []
         }
         return (
-            overlaps + more(warning?.overlaps.count ?? 0), awaiting + more(warning?.awaitingFeedback.count ?? 0)
+            overlaps + more(warning?.overlaps.count ?? 0), awaiting + more(warning?.awaitingFeedbackCount ?? 0)
         )
     }
 
