@@ -113,7 +113,7 @@ enum DialogueQueries {
 
     /// Each area's parent, for `DialogueFatigue`'s walks of the area tree.
     static func parentOf(_ index: CatalogueIndex) -> [String: String] {
-        index.areaByID.compactMapValues(\.parent)
+        index.areaParent
     }
 
     /// The filters as SQL conditions on `dialogues` (`d`).

@@ -62,7 +62,8 @@ enum DialogueAPI {
         if let unknown = areas.first(where: { index.areaByID[$0] == nil }) {
             throw CatalogueAPIController.unknown("area", "area", String(unknown.prefix(80)))
         }
-        var day = today()
+        let now = today()
+        var day = now
         if let raw = try req.filter("day") {
             guard let given = Day(raw) else {
                 throw ParameterError(parameter: "day", message: "expected a date YYYY-MM-DD, got '\(raw.prefix(40))'")
@@ -78,7 +79,7 @@ enum DialogueAPI {
             index: index)
         let plan = DialogueFatigue.Plan(values, today: day)
         let warning = try await DialogueQueries.fatigue(
-            plan, listing: limit, index: index, today: today(), on: req.db)
+            plan, listing: limit, index: index, today: now, on: req.db)
         let overlaps = warning.overlaps.prefix(limit)
         let awaiting = warning.awaitingFeedback.prefix(limit)
         let titles = try await DialogueQueries.titles(overlaps.map(\.id) + awaiting.map(\.id), on: req.db)

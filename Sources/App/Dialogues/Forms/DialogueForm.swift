@@ -121,9 +121,9 @@ struct DialogueForm: Encodable, Sendable {
     /// The fatigue check of a planned dialogue against the dialogues in related areas.
     static func check(_ values: DialogueValues, _ req: Request) async throws -> DialogueFatigue.Warning {
         let index = try await req.catalogue().index
+        let now = today()
         return try await DialogueQueries.fatigue(
-            DialogueFatigue.Plan(values, today: today()), listing: listedWarnings, index: index, today: today(),
-            on: req.db)
+            DialogueFatigue.Plan(values, today: now), listing: listedWarnings, index: index, today: now, on: req.db)
     }
 
     /// How many of each kind of finding are listed; the rest are counted ("… and 40 more").
