@@ -360,7 +360,7 @@ struct DialogueTests {
                 try await DialogueStore.save(values, version: nil, index: index, by: .system("test"), on: app.db)
                 dialogues.append(values)
             }
-            let parents = DialogueQueries.parentOf(index)
+            let tree = index.areaTree
             let everything = dialogues.map(DialogueFatigue.Known.init)
             var listed = 0
             var cut = 0
@@ -370,13 +370,13 @@ struct DialogueTests {
                 let plan = DialogueFatigue.Plan(
                     id: number % 5 == 0 ? "d\(number)" : nil, areas: [areas[random.next(areas.count)]], topics: topics,
                     day: day)
-                let expected = DialogueFatigue.check(plan, against: everything, parentOf: parents, today: today)
+                let expected = DialogueFatigue.check(plan, against: everything, tree: tree, today: today)
                 let warning = try await DialogueQueries.warning(
-                    plan, listing: 1_000, parentOf: parents, today: today, on: app.db)
+                    plan, listing: 1_000, tree: tree, today: today, on: app.db)
                 #expect(warning == expected, "plan \(number)")
                 // Listing the first few of those awaiting feedback: the same first few, all counted.
                 let firstFew = try await DialogueQueries.warning(
-                    plan, listing: 3, parentOf: parents, today: today, on: app.db)
+                    plan, listing: 3, tree: tree, today: today, on: app.db)
                 #expect(firstFew.overlaps == expected.overlaps, "plan \(number)")
                 #expect(firstFew.awaitingFeedback == Array(expected.awaitingFeedback.prefix(3)), "plan \(number)")
                 #expect(firstFew.awaitingFeedbackCount == expected.awaitingFeedback.count, "plan \(number)")
@@ -389,7 +389,7 @@ struct DialogueTests {
             let city = try #require(index.document.areas.first { $0.parent == nil }).id
             let plan = DialogueFatigue.Plan(id: nil, areas: [city], topics: ["tag:trygghet"], day: today)
             func read() async throws -> DialogueFatigue.Warning {
-                try await DialogueQueries.warning(plan, listing: 1_000, parentOf: parents, today: today, on: app.db)
+                try await DialogueQueries.warning(plan, listing: 1_000, tree: tree, today: today, on: app.db)
             }
             let before = try await read()
             #expect(!before.isEmpty)

@@ -111,17 +111,12 @@ enum DialogueQueries {
             feedbackGiven: row.feedback_on != nil, today: today)
     }
 
-    /// Each area's parent, for `DialogueFatigue`'s walks of the area tree.
-    static func parentOf(_ index: CatalogueIndex) -> [String: String] {
-        index.areaParent
-    }
-
     /// The filters as SQL conditions on `dialogues` (`d`).
     static func conditions(_ filters: Filters, index: CatalogueIndex, today: Day) -> [any SQLExpression] {
         var conditions: [SQLQueryString] = []
         let todayText = today.description
         if let area = filters.area {
-            let related: [any Encodable & Sendable] = DialogueFatigue.relatedAreas([area], parentOf: parentOf(index))
+            let related: [any Encodable & Sendable] = DialogueFatigue.relatedAreas([area], tree: index.areaTree)
                 .sorted()
             conditions.append("d.id IN (SELECT dialogue_id FROM dialogue_areas WHERE area IN (\(binds: related)))")
         }
@@ -255,15 +250,15 @@ enum DialogueQueries {
     static func fatigue(
         _ plan: DialogueFatigue.Plan, listing: Int, index: CatalogueIndex, today: Day, on db: any Database
     ) async throws -> DialogueFatigue.Warning {
-        try await warning(plan, listing: listing, parentOf: parentOf(index), today: today, on: db)
+        try await warning(plan, listing: listing, tree: index.areaTree, today: today, on: db)
     }
 
     /// `fatigue` with the area tree given.
     static func warning(
-        _ plan: DialogueFatigue.Plan, listing: Int, parentOf: [String: String], today: Day, on db: any Database
+        _ plan: DialogueFatigue.Plan, listing: Int, tree: AreaTree, today: Day, on db: any Database
     ) async throws -> DialogueFatigue.Warning {
-        let read = try await known(for: plan, listing: listing, parentOf: parentOf, today: today, on: db)
-        let warning = DialogueFatigue.check(plan, against: read.known, parentOf: parentOf, today: today)
+        let read = try await known(for: plan, listing: listing, tree: tree, today: today, on: db)
+        let warning = DialogueFatigue.check(plan, against: read.known, tree: tree, today: today)
         // SQL read the first `listing` awaiting feedback, and may have met later ones on a shared
         // topic: the check orders them alike, so its first `listing` are SQL's.
         return DialogueFatigue.Warning(
@@ -279,9 +274,9 @@ enum DialogueQueries {
     /// with its related areas and shared topics only, which are all the check compares. Both read
     /// the area links alone, each through a partial index of its own (`AddDialogueFatigueColumns`).
     static func known(
-        for plan: DialogueFatigue.Plan, listing: Int, parentOf: [String: String], today: Day, on db: any Database
+        for plan: DialogueFatigue.Plan, listing: Int, tree: AreaTree, today: Day, on db: any Database
     ) async throws -> (known: [DialogueFatigue.Known], awaitingCount: Int) {
-        let related = DialogueFatigue.relatedAreas(plan.areas, parentOf: parentOf)
+        let related = DialogueFatigue.relatedAreas(plan.areas, tree: tree)
         guard !related.isEmpty else { return ([], 0) }
         let sql = try db.sql()
         let areaList: [any Encodable & Sendable] = related.sorted()

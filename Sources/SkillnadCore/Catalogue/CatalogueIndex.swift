@@ -18,8 +18,8 @@ public struct CatalogueIndex: Sendable {
     public let measuresByStrategy: [String: [MeasureRecord]]
     public let childBodies: [String: [BodyRecord]]
     public let childAreas: [String: [AreaRecord]]
-    /// Each area's parent by id (areas without one left out), for walks up and down the area tree.
-    public let areaParent: [String: String]
+    /// The areas' tree by id, for walks up and down it.
+    public let areaTree: AreaTree
     /// Each area's name, English name, aliases and code as `SearchText.index` makes them, so a
     /// search over the city's hundreds of areas folds nothing per request.
     public let areaSearchText: [String: String]
@@ -30,7 +30,7 @@ public struct CatalogueIndex: Sendable {
         self.document = document
         bodyByID = Dictionary(document.bodies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         areaByID = Dictionary(document.areas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        areaParent = areaByID.compactMapValues(\.parent)
+        areaTree = AreaTree(parentOf: areaByID.compactMapValues(\.parent))
         reportByID = Dictionary(document.reports.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         commissionAreaByID = Dictionary(document.commissionAreas.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var strategies: [String: (TargetAreaRecord, StrategyRecord)] = [:]

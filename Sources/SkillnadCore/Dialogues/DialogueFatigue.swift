@@ -163,7 +163,7 @@ public enum DialogueFatigue {
     /// Checks `plan` against `known` dialogues (its own id left out).
     ///
     /// - Areas relate when they are the same, or one is an ancestor of the other through
-    ///   `parentOf` (child id → parent id), in either direction.
+    ///   `tree`, in either direction.
     /// - (a) needs a related area, a shared topic, and sessions overlapping the window
     ///   [day − `windowMonths`, day + `windowMonths`], both edges included; a planned or open
     ///   dialogue with no day yet is listed as undated. Cancelled dialogues are left out.
@@ -171,10 +171,10 @@ public enum DialogueFatigue {
     ///   cancelled, and either status `awaitingFeedback` or a last day more than `feedbackWeeks`
     ///   weeks before `today` (exactly N weeks is not yet overdue).
     public static func check(
-        _ plan: Plan, against known: [Known], parentOf: [String: String], today: Day,
+        _ plan: Plan, against known: [Known], tree: AreaTree, today: Day,
         windowMonths: Int = defaultWindowMonths, feedbackWeeks: Int = defaultFeedbackWeeks
     ) -> Warning {
-        let links = areaLinks(plan.areas, parentOf: parentOf)
+        let links = areaLinks(plan.areas, tree: tree)
         let centre = plan.day.dayNumber
         let windowStart = plan.day.adding(months: -windowMonths)?.dayNumber ?? Int.min
         let windowEnd = plan.day.adding(months: windowMonths)?.dayNumber ?? Int.max
@@ -217,8 +217,8 @@ public enum DialogueFatigue {
 
     /// The areas, all their ancestors and all their descendants: every area a dialogue must be in
     /// to be related, for the app's `WHERE area IN (…)` before `check`.
-    public static func relatedAreas(_ areas: [String], parentOf: [String: String]) -> Set<String> {
-        Set(areaLinks(areas, parentOf: parentOf).keys)
+    public static func relatedAreas(_ areas: [String], tree: AreaTree) -> Set<String> {
+        Set(areaLinks(areas, tree: tree).keys)
     }
 
     /// A dialogue's topics as keys namespaced by kind, so a measure and a tag spelt alike never
@@ -292,43 +292,30 @@ public enum DialogueFatigue {
 
     // MARK: - Inside
 
-    /// For every area related to a planned area: how (planned area, relation). Children are
-    /// gathered from `parentOf` once per call; a cycle in bad data is walked once and stops.
-    static func areaLinks(_ planned: [String], parentOf: [String: String]) -> [String: [(String, AreaRelation)]] {
+    /// For every area related to a planned area: how (planned area, relation). A cycle in bad
+    /// data is walked once and stops.
+    static func areaLinks(_ planned: [String], tree: AreaTree) -> [String: [(String, AreaRelation)]] {
         var links: [String: [(String, AreaRelation)]] = [:]
         var seenPlanned: Set<String> = []
-        var children: [String: [String]]?
         for area in planned where seenPlanned.insert(area).inserted {
             links[area, default: []].append((area, .same))
             var visited: Set<String> = [area]
-            var cursor = parentOf[area]
+            var cursor = tree.parentOf[area]
             while let parent = cursor, visited.insert(parent).inserted {
                 links[parent, default: []].append((area, .contains))
-                cursor = parentOf[parent]
+                cursor = tree.parentOf[parent]
             }
-            let tree = children ?? childrenOf(parentOf)
-            children = tree
-            var queue = tree[area] ?? []
+            var queue = tree.childrenOf[area] ?? []
             var index = 0
             while index < queue.count {
                 let child = queue[index]
                 index += 1
                 guard visited.insert(child).inserted else { continue }
                 links[child, default: []].append((area, .liesIn))
-                queue.append(contentsOf: tree[child] ?? [])
+                queue.append(contentsOf: tree.childrenOf[child] ?? [])
             }
         }
         return links
-    }
-
-    /// Parent id → child ids: the descendant map, built once per call.
-    private static func childrenOf(_ parentOf: [String: String]) -> [String: [String]] {
-        var children: [String: [String]] = [:]
-        children.reserveCapacity(parentOf.count)
-        for (child, parent) in parentOf {
-            children[parent, default: []].append(child)
-        }
-        return children
     }
 
     /// The links of the other dialogue's areas, sorted by planned area, then other area.
