@@ -278,10 +278,7 @@ struct AnswerPage: Encodable, Sendable {
             !a.positions.isEmpty || !(stored?.attachments ?? []).isEmpty
             || [a.summary, a.proposedDecision, a.furtherChallenges].contains { !($0 ?? "").isEmpty }
             || (a.questionAnswers ?? []).contains { !$0.isEmpty }
-        func localName(_ id: String) -> LocalText {
-            index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
-        }
-        let name = localName(body)
+        let name = localBodyName(body, index, lang)
         let others = data.round.recipients.map(\.body).filter { $0 != body }
         let joint = Set(a.jointWith ?? [])
         let page = AnswerPage(
@@ -325,11 +322,11 @@ struct AnswerPage: Encodable, Sendable {
             },
             measures: blocks,
             joint: others.map { other in
-                let label = localName(other)
+                let label = localBodyName(other, index, lang)
                 return Option(value: other, label: label.text, selected: joint.contains(other), lang: label.lang)
             },
             jointBodies: joint.sorted().map { other in
-                let label = localName(other)
+                let label = localBodyName(other, index, lang)
                 return JointBody(
                     name: label.text, lang: label.lang, pending: !(a.jointConfirmed ?? []).contains(other))
             },

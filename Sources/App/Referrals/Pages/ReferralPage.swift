@@ -72,9 +72,6 @@ struct ReferralPage: Encodable, Sendable {
         let compilation = data.compilation(index, today: today())
         func code(_ id: String) -> String { index.measureByPublicID[id]?.code ?? id }
         func reportTitle(_ id: String) -> String { index.reportByID[id]?.title ?? id }
-        func localName(_ id: String) -> LocalText {
-            index.bodyByID[id].map { lang.pick($0.name, $0.nameEn) } ?? LocalText(text: id, lang: "sv")
-        }
         let recipients = zip(r.recipients, compilation.recipients).map { scope, st -> Recipient in
             var parts: [ScopePart] = []
             if !scope.commentReports.isEmpty {
@@ -97,7 +94,7 @@ struct ReferralPage: Encodable, Sendable {
             let status =
                 st.answeredBy.map { Strings.fill(s[.answeredJointly], bodyName($0, index, lang)) }
                 ?? s.publicAnswerStatus(publicStatus(st)) ?? ""
-            let name = localName(scope.body)
+            let name = localBodyName(scope.body, index, lang)
             return Recipient(
                 name: name.text, nameLang: name.lang,
                 href: SiteURL.Referrals.answer(.value(r.id), .value(scope.body)).link(lang),
@@ -115,7 +112,7 @@ struct ReferralPage: Encodable, Sendable {
                 Count(label: s.publicAnswerStatus($0) ?? $0, value: byStatus[$0]?.count ?? 0)
             }
             + [Count(label: s[.late], value: compilation.recipients.filter(\.late).count)]
-        let sender = localName(r.sender)
+        let sender = localBodyName(r.sender, index, lang)
         let page = ReferralPage(
             title: r.title, contentLang: "sv", sender: sender.text, senderLang: sender.lang,
             senderDiaryNumber: r.senderDiaryNumber,
