@@ -1,7 +1,9 @@
-"""What the benchmarks share: the release binary and a free loopback port."""
+"""What the benchmarks share: the release binary, a free loopback port and a server started on it."""
 import os
 import socket
 import subprocess
+import time
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -22,3 +24,35 @@ def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def serve(skillnad, db, log_path=None, production=False, timeout=30):
+    """Starts `skillnad serve` on `db` at a free loopback port and waits until /healthz answers.
+
+    Requests per client are not limited (SKILLNAD_RATE_LIMIT=0): the benchmarks measure the server, not the
+    limit. The server's output goes to `log_path` (or nowhere). Returns (process, base URL); stops the server and
+    raises RuntimeError, with its exit status, when it has not answered within `timeout` seconds."""
+    port = free_port()
+    command = [skillnad, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)]
+    if production:
+        command[2:2] = ["--env", "production"]
+    log = open(log_path, "w") if log_path else subprocess.DEVNULL
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                            env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
+    if log_path:
+        log.close()  # the server has its own copy of the file
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(base + "/healthz", timeout=1) as response:
+                if response.status == 200:
+                    return proc, base
+        except OSError:
+            pass
+        time.sleep(0.1)
+    status = proc.poll()
+    if status is None:
+        proc.terminate()
+        proc.wait(timeout=10)
+    raise RuntimeError(f"the server did not answer /healthz within {timeout} s (exit status {status})")

@@ -56,7 +56,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from common import ROOT, binary, free_port
+from common import ROOT, binary, serve
 
 DIALOGUES = int(os.environ.get("DIALOGUES", "20000"))
 REQUESTS = int(os.environ.get("REQUESTS", "30"))
@@ -456,19 +456,8 @@ def main():
         except (Failed, RuntimeError, OSError) as e:
             fail("setup", "setup", e)
             return
-        port = free_port()
-        # Requests per client are not limited here: the benchmark measures the server, not the limit.
-        proc = subprocess.Popen([skillnad, "serve", "--env", "production", "--db", db, "--hostname", "127.0.0.1",
-                                 "--port", str(port)],
-                                stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-        client = Client(f"http://127.0.0.1:{port}")
-        for _ in range(300):
-            try:
-                client.get_ms("/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
+        proc, base = serve(skillnad, db, os.path.join(work, "server.log"), production=True)
+        client = Client(base)
         benches = {"list": lambda: list_part(Client(client.base)),
                    "fatigue": lambda: fatigue_part(Client(client.base), council),
                    "reach": lambda: reach_part(Client(client.base))}

@@ -45,7 +45,7 @@ import tempfile
 import threading
 import time
 
-from common import binary, free_port, sh
+from common import binary, serve, sh
 
 CODE = "bench"
 CHUNK = 64 * 1024
@@ -199,25 +199,8 @@ def main():
         print(f"  {downloads} downloads, {parallel} at a time, formats {' '.join(formats)}; "
               f"/healthz probed every {PROBE_INTERVAL * 1000:.0f} ms")
 
-        port = free_port()
-        with open(os.path.join(work, "server.log"), "w") as log:
-            # Requests per client are not limited here: the benchmark measures the server, not the limit.
-            proc = subprocess.Popen([skillnad, "serve", "--env", "production", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                                    stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                    env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-        ready, ready_by = False, time.monotonic() + 30
-        for _ in range(300):
-            if proc.poll() is not None or time.monotonic() > ready_by:
-                break
-            try:
-                ready = request(port, "/healthz", ready_by, timeout=1)[0] == 200
-            except (OSError, http.client.HTTPException):
-                pass
-            if ready:
-                break
-            time.sleep(0.1)
-        if not ready:
-            raise RuntimeError(f"the server did not answer /healthz (exit status {proc.poll()})")
+        proc, base = serve(skillnad, db, os.path.join(work, "server.log"), production=True)
+        port = int(base.rsplit(":", 1)[1])
         pid = server_pid(proc, skillnad)
         try:
             status = request(port, f"/indicators/{CODE}?r=warm", time.monotonic() + 60)[0]  # warm-up page

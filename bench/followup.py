@@ -34,7 +34,7 @@ import time
 import urllib.error
 import urllib.request
 
-from common import ROOT, free_port, sh
+from common import ROOT, serve, sh
 
 REQUESTS = int(os.environ.get("REQUESTS", "30"))
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
@@ -126,19 +126,8 @@ def main():
     token = sh([skillnad, "token", "create", "--db", db, "--email", email, "--scope", "read-write",
                 "--name", "bench"]).strip().splitlines()[-1]
     admin = {"Authorization": f"Bearer {token}"}
-    port = free_port()
-    # Requests per client are not limited here: the benchmark measures the server, not the limit.
-    proc = subprocess.Popen([skillnad, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                            stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(skillnad, db, os.path.join(work, "server.log"))
     try:
-        for _ in range(300):
-            try:
-                get_ms(base + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         part = os.environ.get("PART", "all")
         if part in ("all", "pages"):
             pages(base)

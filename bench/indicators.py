@@ -31,7 +31,7 @@ import tempfile
 import time
 import urllib.request
 
-from common import binary, free_port, sh
+from common import binary, serve, sh
 
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
 
@@ -128,20 +128,8 @@ def pages_bench(skillnad, work):
         os.remove(path)
     print(f"Pages: {indicators} indicators x {areas} areas x {periods} periods = {indicators * areas * periods:,} observations "
           f"(imported in {time.perf_counter() - start:.0f} s)")
-    port = free_port()
-    log = open(os.path.join(work, "server.log"), "w")
-    # Requests per client are not limited here: the benchmark measures the server, not the limit.
-    proc = subprocess.Popen([skillnad, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(skillnad, db, os.path.join(work, "server.log"))
     try:
-        for _ in range(200):
-            try:
-                get_ms(base + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         # The page cache keys only the query parameters some page reads (PageRenderer.queryParameters),
         # so a made-up one would hit the cache: `q`, which these pages ignore, makes each request new.
         # An area with a value of every indicator, named as the import named it.

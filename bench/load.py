@@ -21,6 +21,8 @@ import tempfile
 import time
 import urllib.request
 
+from common import serve
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_ROUTES = ("/ /reports/stad-i-samverkan /measures/stad-i-samverkan-4-1-1 "
                   "/api/v1/reports /api/v1/measures /api/v1/bodies")
@@ -66,22 +68,9 @@ def main():
     work = tempfile.mkdtemp(prefix="skillnad-load-")
     db = os.path.join(work, "load.sqlite")
     subprocess.run([binpath, "demo", "--db", db], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    # Requests per client are not limited here: the benchmark measures the server, not the limit.
-    server = subprocess.Popen([binpath, "serve", "--env", "production", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL,
-                              env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-    base = f"http://127.0.0.1:{port}"
+    server, base = serve(binpath, db, production=True)
     failed = False
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         for r in routes:
             urllib.request.urlopen(base + r, timeout=5)  # warm the caches; fails loudly on an error
         print(f"Skillnad load test: {kind}, SQLite demo data, wrk -t{threads} -d{duration}, {rounds} round(s), medians")

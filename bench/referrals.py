@@ -21,7 +21,7 @@ import tempfile
 import time
 import urllib.request
 
-from common import binary, free_port, sh
+from common import binary, serve, sh
 
 
 
@@ -47,19 +47,8 @@ def main():
     start = time.perf_counter()
     out = sh([skillnad, "demo", "--db", db, "--shared", os.path.join(work, "none"), "--scale", "city"])
     print([line for line in out.splitlines() if line.startswith("City scale")][0] + f" (generated in {time.perf_counter() - start:.0f} s)")
-    port = free_port()
-    # Requests per client are not limited here: the benchmark measures the server, not the limit.
-    proc = subprocess.Popen([skillnad, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                            stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(skillnad, db, os.path.join(work, "server.log"))
     try:
-        for _ in range(200):
-            try:
-                get(base + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         # Every generated round has the same size; the largest is the first with the most recipients.
         routes = [("/healthz", "/healthz?r={}"),
                   ("compilation of the largest round", "/referrals/genererad-remiss-1/compilation?r={}"),

@@ -25,7 +25,7 @@ import tempfile
 import time
 import urllib.request
 
-from common import ROOT, binary, free_port, sh
+from common import ROOT, binary, serve, sh
 
 sys.path.insert(0, os.path.join(ROOT, "tools", "statements"))
 from make_documents import parse, pdf  # noqa: E402
@@ -119,18 +119,8 @@ def part_search(skillnad, work, rounds):
     out = sh([skillnad, "demo", "--db", db, "--shared", os.path.join(work, "none"), "--scale", "answers"])
     print([line for line in out.splitlines() if line.startswith("Answer scale")][0]
           + f" (generated in {time.perf_counter() - start:.0f} s)")
-    port = free_port()
-    proc = subprocess.Popen([skillnad, "serve", "--db", db, "--hostname", "127.0.0.1", "--port", str(port)],
-                            stdout=open(os.path.join(work, "server.log"), "w"), stderr=subprocess.STDOUT,
-                            stdin=subprocess.DEVNULL, env=dict(os.environ, SKILLNAD_RATE_LIMIT="0"))
-    base = f"http://127.0.0.1:{port}"
+    proc, base = serve(skillnad, db, os.path.join(work, "server.log"))
     try:
-        for _ in range(200):
-            try:
-                get(base + "/healthz")
-                break
-            except OSError:
-                time.sleep(0.1)
         queries = ["aktivitetsansvar", "unga", "resurser samverkan", "arbetsmarknaden"]
         counter = 0
         results = {}
