@@ -84,6 +84,43 @@ struct StatementReviewTests {
                 Self.answerPath, answer.map { $0.0 == "version" ? ($0.0, "1") : $0 }, as: editor)
             #expect(again.status == .unprocessableEntity)
             #expect(again.body.contains("redan sparat i ett svar"))
+            // A statement saved in an answer is never purged as abandoned.
+            let purged = try await StatementStore.purgeAbandoned(days: 0, now: Date() + 60, on: app.db)
+            #expect(purged == 0)
+            #expect(try await ReferralStatement.find(statement.id, on: app.db) != nil)
+        }
+    }
+
+    @Test("Uploads never saved in an answer are deleted after a week: by the next upload, or by the command")
+    func abandonedUploadsPurged() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await app.makeUser("st@stockholm.se", role: .editor, bodies: [Self.body])
+            let editor = try await app.signIn("st@stockholm.se")
+            func upload() async throws -> UUID {
+                let uploaded = try await app.postMultipart(
+                    Self.answerPath + "/statement", [],
+                    file: ("statement", "yttrande.docx", try Self.file("spanga-tensta-gemensamt.docx")), as: editor)
+                #expect(uploaded.status == .seeOther, "\(uploaded.body)")
+                let id = try #require(uploaded.location?.split(separator: "/").last.map(String.init))
+                return try #require(UUID(uuidString: id))
+            }
+            let old = try await upload()
+            let recent = try await upload()
+            let stale = try #require(try await ReferralStatement.find(old, on: app.db))
+            stale.uploadedAt = Date() - 8 * 86_400
+            try await stale.save(on: app.db)
+            let newest = try await upload()
+            #expect(try await ReferralStatement.find(old, on: app.db) == nil)
+            #expect(try await ReferralStatement.find(recent, on: app.db) != nil)
+            #expect(try await ReferralStatement.find(newest, on: app.db) != nil)
+            let review = try await app.get(Self.answerPath + "/statements/\(old.uuidString)", as: editor)
+            #expect(review.status == .notFound)
+            // The command, with days given, as an operator schedules it.
+            var context = CommandContext(
+                console: app.console, input: CommandInput(arguments: ["skillnad", "--days", "0"]))
+            context.application = app
+            try await StatementPurgeCommand().run(using: &context)
+            #expect(try await ReferralStatement.query(on: app.db).filter(\.$answer.$id == nil).count() == 0)
         }
     }
 

@@ -2,10 +2,33 @@ import Foundation
 import SkillnadCore
 import Vapor
 
-/// `skillnad statements import DIR --round ID [--save-drafts] [--dry-run] [--report FILE]`.
+/// `skillnad statements import DIR --round ID [--save-drafts] [--dry-run] [--report FILE]` and
+/// `skillnad statements purge [--days N]`.
 struct StatementCommand: AsyncCommandGroup {
     var help: String { "Reads bodies' statements (DOCX, ODT, PDF) into a referral round." }
-    var commands: [String: any AnyAsyncCommand] { ["import": StatementImportCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["import": StatementImportCommand(), "purge": StatementPurgeCommand()]
+    }
+}
+
+/// Deletes uploads never saved in an answer, as each new upload does, for an operator's schedule.
+struct StatementPurgeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "days", help: "Delete uploads older than this many days (default 7).")
+        var days: Int?
+    }
+
+    var help: String {
+        "Deletes uploaded statements that were never saved in an answer and are older than --days (default 7): they hold the signers' names and serve no purpose."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let days = signature.days ?? StatementStore.abandonedAfterDays
+        guard days >= 0 else { throw CatalogueCommandError("--days: give 0 or more, not \(days).") }
+        try await context.application.autoMigrate()
+        let count = try await StatementStore.purgeAbandoned(days: days, on: context.application.db)
+        context.console.success("Deleted \(count) statement(s) uploaded over \(days) day(s) ago and never saved.")
+    }
 }
 
 struct StatementImportCommand: AsyncCommand {

@@ -74,11 +74,29 @@ enum StatementStore {
         }
     }
 
-    /// Keeps an uploaded statement for review; returns its id.
+    /// Keeps an uploaded statement for review; returns its id. Uploads left unreviewed past
+    /// `abandonedAfterDays` go first: they hold the signers' names and serve no purpose.
     static func keep(_ read: Read, roundID: UUID, body: String, on db: any Database) async throws -> UUID {
+        try await purgeAbandoned(on: db)
         let row = try row(read, roundID: roundID, body: body)
         try await row.create(on: db)
         return try row.requireID()
+    }
+
+    /// Days an upload waits for its review before it is deleted.
+    static let abandonedAfterDays = 7
+
+    /// Deletes the statements uploaded more than `days` days before `now` and never saved in an
+    /// answer (file, text and all); returns how many.
+    @discardableResult
+    static func purgeAbandoned(
+        days: Int = abandonedAfterDays, now: Date = Date(), on db: any Database
+    ) async throws -> Int {
+        let before = now.addingTimeInterval(-Double(max(days, 0)) * 86_400)
+        let stale = ReferralStatement.query(on: db).filter(\.$answer.$id == nil).filter(\.$uploadedAt < before)
+        let count = try await stale.count()
+        if count > 0 { try await stale.delete() }
+        return count
     }
 
     static func row(_ read: Read, roundID: UUID, body: String) throws -> ReferralStatement {
