@@ -44,6 +44,23 @@ struct SearchEverythingTests {
         }
     }
 
+    @Test("An answer is found by its own words, in any inflection: its answers to the round's questions")
+    func answerWords() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            // Rinkeby-Kista's answer speaks of "mötesplatser" only in its answers to the questions.
+            let html = try await app.get("/search?q=m%C3%B6tesplats&kind=answer").body
+            #expect(
+                html.contains(
+                    "href=\"/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd\""))
+            #expect(!html.contains("/answers/socialnamnden"))
+            // Names and title between them: a body's name and a word of the round's title.
+            let named = try await app.get("/search?q=Rinkeby%20f%C3%B6rdjupningsrapporter&kind=answer").body
+            #expect(
+                named.contains(
+                    "href=\"/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd\""))
+        }
+    }
+
     @Test("Only submitted answers are found, never drafts or decided ones")
     func published() async throws {
         try await withTestApp(content: .demoWithReferralsAndIndicator) { app in

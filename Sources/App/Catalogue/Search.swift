@@ -11,12 +11,13 @@ enum SearchKind: String, CaseIterable, Sendable {
 /// Search over everything: areas, indicators, bodies, reports, measures and submitted referral
 /// answers. Texts are folded and stemmed (`SearchText.index`): reports, measures and bodies are
 /// stored so, and one portable `LIKE` per term matches inflections and Swedish letters on SQLite
-/// and PostgreSQL alike; areas are matched in the catalogue snapshot's index; indicators and
-/// answers are read in one limited query each and matched the same way. A query that is a
-/// measure code also finds the measure by its code, in any spelling documents use.
+/// and PostgreSQL alike; areas are matched in the catalogue snapshot's index; indicators are read
+/// in one limited query and matched the same way; answers by their body's and round's names, and
+/// by their own words through the full-text index. A query that is a measure code also finds the
+/// measure by its code, in any spelling documents use.
 enum Search {
     static let maxHits = 100
-    /// How many indicators and submitted answers one search reads at most.
+    /// How many indicators, and answers of the bodies and rounds named, one search reads at most.
     static let maxScanned = 2000
 
     static func run(
@@ -41,7 +42,9 @@ enum Search {
             }.sort(\.$name).limit(maxHits).all()
             results.bodies = bodies.map(\.slug)
         }
-        if kinds.contains(.answer) { results.answers = try await answers(terms, index: index, on: req.db) }
+        if kinds.contains(.answer) {
+            results.answers = try await answers(query, terms, index: index, on: req.db)
+        }
         return results
     }
 
@@ -118,34 +121,61 @@ enum Search {
         let submittedOn: String?
     }
 
-    /// Submitted answers (public records; drafts and decided answers are never searched) whose
-    /// body's name, round title, summary or further challenges match, newest first.
-    static func answers(_ terms: [String], index: CatalogueIndex, on db: any Database) async throws -> [AnswerHit] {
-        let rows = try await db.sql().raw(
-            """
-            SELECT r.slug AS slug, r.title AS title, a.body AS body, a.submitted_on AS submitted_on,
-                   a.summary AS summary, a.further_challenges AS further_challenges
-            FROM referral_answers a JOIN referral_rounds r ON r.id = a.round_id
-            WHERE a.status = \(bind: AnswerStatus.submitted.rawValue)
-            ORDER BY a.submitted_on DESC, r.slug, a.body
-            LIMIT \(bind: maxScanned)
-            """
-        ).all()
+    /// Submitted answers (public records; drafts and decided answers are never searched): first
+    /// those whose body's names and round's title hold every term between them, newest first; then
+    /// those whose own words do (summary, comments, answers to the questions, the statement),
+    /// through the database's full-text index (`AnswerSearch`), most recently written first.
+    static func answers(
+        _ query: String, _ terms: [String], index: CatalogueIndex, on db: any Database
+    ) async throws -> [AnswerHit] {
+        var named: [String: String] = [:]
+        for body in index.document.bodies {
+            named[body.id] = SearchText.index(
+                [body.name, body.nameEn ?? "", body.shortName ?? ""].joined(separator: " "))
+        }
+        struct Round: Decodable {
+            let slug: String
+            let title: String
+        }
+        let sql = try db.sql()
+        let titled = try await sql.raw("SELECT slug, title FROM referral_rounds").all(decoding: Round.self)
+            .map { ($0.slug, SearchText.index($0.title)) }
+        // Answers of a body or round that holds a term; each is then held to every term.
+        let bodies = named.filter { _, text in terms.contains { matches(text, [$0]) } }.keys.sorted()
+        let rounds = titled.filter { _, text in terms.contains { matches(text, [$0]) } }.map(\.0)
         var hits: [AnswerHit] = []
-        for row in rows {
-            let body = try row.decode(column: "body", as: String.self)
-            let title = try row.decode(column: "title", as: String.self)
-            let summary = try row.decode(column: "summary", as: String?.self) ?? ""
-            let further = try row.decode(column: "further_challenges", as: String?.self) ?? ""
-            let bodyRecord = index.bodyByID[body]
-            let names = [bodyRecord?.name ?? body, bodyRecord?.nameEn ?? "", bodyRecord?.shortName ?? ""]
-            let text = (names + [title, summary, further]).joined(separator: " ")
-            guard matches(SearchText.index(text), terms) else { continue }
+        var seen: Set<String> = []
+        if !bodies.isEmpty || !rounds.isEmpty {
+            struct Row: Decodable {
+                let slug: String
+                let title: String
+                let body: String
+                let submitted_on: String?
+            }
+            let titleText = Dictionary(titled, uniquingKeysWith: { first, _ in first })
+            let rows = try await sql.raw(
+                """
+                SELECT r.slug AS slug, r.title AS title, a.body AS body, a.submitted_on AS submitted_on
+                FROM referral_answers a JOIN referral_rounds r ON r.id = a.round_id
+                WHERE a.status = \(bind: AnswerStatus.submitted.rawValue)
+                AND (a.body IN (\(binds: bodies.isEmpty ? [""] : bodies))
+                    OR r.slug IN (\(binds: rounds.isEmpty ? [""] : rounds)))
+                ORDER BY a.submitted_on DESC, r.slug, a.body
+                LIMIT \(literal: maxScanned)
+                """
+            ).all(decoding: Row.self)
+            for row in rows where hits.count < maxHits {
+                let text = (named[row.body] ?? "") + " " + (titleText[row.slug] ?? "")
+                guard matches(text, terms), seen.insert(row.slug + "/" + row.body).inserted else { continue }
+                hits.append(
+                    AnswerHit(round: row.slug, roundTitle: row.title, body: row.body, submittedOn: row.submitted_on))
+            }
+        }
+        for hit in try await AnswerSearch.find(query, drafts: false, on: db) where hits.count < maxHits {
+            guard hit.status == AnswerStatus.submitted.rawValue, seen.insert(hit.round + "/" + hit.body).inserted
+            else { continue }
             hits.append(
-                AnswerHit(
-                    round: try row.decode(column: "slug", as: String.self), roundTitle: title, body: body,
-                    submittedOn: try row.decode(column: "submitted_on", as: String?.self)))
-            if hits.count >= maxHits { break }
+                AnswerHit(round: hit.round, roundTitle: hit.roundTitle, body: hit.body, submittedOn: hit.submittedOn))
         }
         return hits
     }
