@@ -47,8 +47,9 @@ struct SearchEverythingTests {
     @Test("An answer is found by its own words, in any inflection: its answers to the round's questions")
     func answerWords() async throws {
         try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
-            // Rinkeby-Kista's answer speaks of "mötesplatser" only in its answers to the questions.
-            let html = try await app.get("/search?q=m%C3%B6tesplats&kind=answer").body
+            // Rinkeby-Kista's answer speaks of "mötesplatser" only in its answers to the questions;
+            // "mötesplatserna" has the same stem.
+            let html = try await app.get("/search?q=m%C3%B6tesplatserna&kind=answer").body
             #expect(
                 html.contains(
                     "href=\"/referrals/remiss-fordjupningsrapporter-2016/answers/rinkeby-kista-stadsdelsnamnd\""))
