@@ -203,18 +203,21 @@ struct StatementAnalysisTests {
         #expect(answers.map { $0.answer.count } == [1, 1, 1])
         #expect(
             answers.last.map { social.text(at: $0.answer[0]) }?.hasPrefix("Förvaltningen vill särskilt lyfta") == true)
-        let challenges = StatementFacts.challenges(in: social).map { social.text(at: $0) }
+        let sentences = StatementFacts.sentences(in: social)
+        let challenges = StatementFacts.challenges(in: sentences).map { social.text(at: $0) }
         #expect(
             challenges == [
                 "Förvaltningen vill särskilt lyfta ensamkommande barn och unga samt hemlösheten bland barnfamiljer."
             ])
-        let needs = StatementFacts.prerequisites(in: social)
+        let needs = StatementFacts.prerequisites(in: sentences)
         #expect(needs.map(\.0) == [.resources, .collaboration])
-        #expect(StatementFacts.declines(social) == nil)
+        #expect(StatementFacts.declines(sentences) == nil)
         let declining = StatementText(
             format: .text,
             paragraphs: [.init("Nämnden avstår från att yttra sig över remissen. Den berör inte nämnden.")])
-        #expect(StatementFacts.declines(declining) == StatementPlace(.body(0), start: 0, length: 48))
+        #expect(
+            StatementFacts.declines(StatementFacts.sentences(in: declining))
+                == StatementPlace(.body(0), start: 0, length: 48))
     }
 }
 

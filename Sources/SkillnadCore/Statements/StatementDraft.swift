@@ -74,10 +74,7 @@ public struct StatementDraft: Sendable, Equatable {
             if let place = finding.alreadyWorks {
                 highlights.append(Highlight(mark: .alreadyWorks, place: place, label: code))
             }
-            let needs = finding.sentences.filter { place in
-                let sentence = StatementText(format: statement.format, paragraphs: [.init(statement.text(at: place))])
-                return !StatementFacts.prerequisites(in: sentence).isEmpty
-            }
+            let needs = finding.sentences.filter { !StatementFacts.needs(in: statement.text(at: $0)).isEmpty }
             highlights += needs.map { Highlight(mark: .prerequisite, place: $0, label: code) }
             measures.append(
                 Measure(
@@ -105,11 +102,12 @@ public struct StatementDraft: Sendable, Equatable {
             highlights.append(Highlight(mark: .question, place: found.heading, label: number))
             questionAnswers[found.question] = found.answer.map { statement.text(at: $0) }.joined(separator: "\n\n")
         }
-        let challenges = StatementFacts.challenges(in: statement)
+        let sentences = StatementFacts.sentences(in: statement)
+        let challenges = StatementFacts.challenges(in: sentences)
         highlights += challenges.map { Highlight(mark: .challenge, place: $0, label: "") }
-        let declines = StatementFacts.declines(statement)
+        let declines = StatementFacts.declines(sentences)
         if let declines { highlights.append(Highlight(mark: .decline, place: declines, label: "")) }
-        let joint = StatementFacts.joint(statement)
+        let joint = StatementFacts.joint(sentences)
         if let joint { highlights.append(Highlight(mark: .joint, place: joint, label: "")) }
         var answer = ReferralDocument.Answer(round: round.id, body: body, status: .draft)
         answer.diaryNumber = own?.text

@@ -235,56 +235,66 @@ public enum StatementFacts {
         ("statistik", .information),
     ]
 
+    /// A sentence of the body text: as written, in lower case with a space before it (for phrase
+    /// look-ups at a word start), and its place.
+    public struct Sentence: Sendable {
+        public let text: String
+        let lower: String
+        public let place: StatementPlace
+    }
+
+    /// Every sentence of the body text with its place, split once for all the look-ups below.
+    public static func sentences(in statement: StatementText) -> [Sentence] {
+        statement.paragraphs.enumerated().flatMap { index, paragraph in
+            StatementSentences.ranges(paragraph.text).map { range in
+                let text = String(paragraph.text[range])
+                return Sentence(
+                    text: text, lower: " " + text.lowercased(), place: paragraph.text.place(range, in: .body(index)))
+            }
+        }
+    }
+
     /// Sentences that raise a further challenge beyond the report.
-    public static func challenges(in statement: StatementText) -> [StatementPlace] {
-        sentences(in: statement).filter { text, _ in
+    public static func challenges(in sentences: [Sentence]) -> [StatementPlace] {
+        sentences.filter { sentence in
             // A question asks for challenges; it does not raise one.
-            !text.hasSuffix("?")
-                && challengePhrases.contains { PositionLexicon.contains(" " + text.lowercased(), $0) }
-        }.map(\.1)
+            !sentence.text.hasSuffix("?")
+                && challengePhrases.contains { PositionLexicon.contains(sentence.lower, $0) }
+        }.map(\.place)
     }
 
     /// Sentences that name a prerequisite (förutsättning) or a need, by kind.
-    public static func prerequisites(in statement: StatementText) -> [(Prerequisite, StatementPlace)] {
-        var found: [(Prerequisite, StatementPlace)] = []
-        for (text, place) in sentences(in: statement) {
-            let lower = " " + text.lowercased()
-            guard ["förutsättning", "behöver", "krävs", "kräver", "behov av"].contains(where: { lower.contains($0) })
-            else { continue }
-            var kinds: [Prerequisite] = []
-            for (phrase, kind) in prerequisitePhrases where lower.contains(phrase) && !kinds.contains(kind) {
-                kinds.append(kind)
-            }
-            found += kinds.map { ($0, place) }
+    public static func prerequisites(in sentences: [Sentence]) -> [(Prerequisite, StatementPlace)] {
+        sentences.flatMap { sentence in needs(inLowerCased: sentence.lower).map { ($0, sentence.place) } }
+    }
+
+    /// The kinds of prerequisite one sentence names, each once, in the order of `prerequisitePhrases`.
+    public static func needs(in sentence: String) -> [Prerequisite] {
+        needs(inLowerCased: " " + sentence.lowercased())
+    }
+
+    static func needs(inLowerCased lower: String) -> [Prerequisite] {
+        guard ["förutsättning", "behöver", "krävs", "kräver", "behov av"].contains(where: { lower.contains($0) })
+        else { return [] }
+        var kinds: [Prerequisite] = []
+        for (phrase, kind) in prerequisitePhrases where lower.contains(phrase) && !kinds.contains(kind) {
+            kinds.append(kind)
         }
-        return found
+        return kinds
     }
 
     /// The body declines to answer (avstår från att yttra sig).
-    public static func declines(_ statement: StatementText) -> StatementPlace? {
+    public static func declines(_ sentences: [Sentence]) -> StatementPlace? {
         let phrases = [
             "avstår från att yttra sig", "avstår från att besvara", "avstår från att lämna synpunkter",
             "lämnar inget yttrande", "avstår från att lämna yttrande", "avstår från att svara",
         ]
-        return sentences(in: statement).first { text, _ in
-            phrases.contains { text.lowercased().contains($0) }
-        }?.1
+        return sentences.first { sentence in phrases.contains { sentence.lower.contains($0) } }?.place
     }
 
     /// The statement is a joint answer with another body (gemensamt yttrande).
-    public static func joint(_ statement: StatementText) -> StatementPlace? {
+    public static func joint(_ sentences: [Sentence]) -> StatementPlace? {
         let phrases = ["gemensamt yttrande", "gemensamt svar", "gemensamt remissvar", "gemensamma yttrande"]
-        return sentences(in: statement).first { text, _ in
-            phrases.contains { text.lowercased().contains($0) }
-        }?.1
-    }
-
-    /// Every sentence of the body text with its place.
-    static func sentences(in statement: StatementText) -> [(String, StatementPlace)] {
-        statement.paragraphs.enumerated().flatMap { index, paragraph in
-            StatementSentences.ranges(paragraph.text).map {
-                (String(paragraph.text[$0]), paragraph.text.place($0, in: .body(index)))
-            }
-        }
+        return sentences.first { sentence in phrases.contains { sentence.lower.contains($0) } }?.place
     }
 }
