@@ -294,19 +294,23 @@ enum DialogueQueries {
             let feedback_on: String?
             let topic: String?
         }
-        // (a) On a shared topic, the sessions' span touching the window (or no day yet). A link's
-        // first day is NULL only when its last is too.
-        let overlapping = try await sql.raw(
+        // (a) On a shared topic, the sessions' span touching the window, or no day yet. A link's
+        // last day is never before its first (`DialogueStore.writeLinks`), so the span touches
+        // the window when the last day is in or after it and the first in or before it; the two
+        // halves apart, so each seeks its own range of the index.
+        let columns = "SELECT l.slug, l.area, l.status, l.starts_on, l.last_on, l.feedback_on, t.topic"
+        func onTopic(_ when: SQLQueryString) -> SQLQueryString {
             """
-            SELECT l.slug, l.area, l.status, l.starts_on, l.last_on, l.feedback_on, t.topic
+            \(unsafeRaw: columns)
             FROM dialogue_areas l JOIN dialogue_topics t ON t.dialogue_id = l.dialogue_id
             AND t.topic IN (\(binds: topicList))
-            WHERE l.area IN (\(binds: areaList)) AND l.status <> 'cancelled'
-            AND (l.last_on IS NULL
-                OR ((l.last_on >= \(bind: windowStart) OR l.starts_on >= \(bind: windowStart))
-                AND (COALESCE(l.starts_on, l.last_on) <= \(bind: windowEnd) OR l.last_on <= \(bind: windowEnd))))
+            WHERE l.area IN (\(binds: areaList)) AND l.status <> 'cancelled' AND \(when)
             """
-        ).all(decoding: Head.self)
+        }
+        let dated = onTopic(
+            "l.last_on >= \(bind: windowStart) AND COALESCE(l.starts_on, l.last_on) <= \(bind: windowEnd)")
+        let undated = onTopic("l.last_on IS NULL")
+        let overlapping = try await sql.raw("\(dated) UNION ALL \(undated)").all(decoding: Head.self)
         // (b) Waiting for feedback past the weeks, whatever the topic (`feedback_on` is NULL by the
         // rule, so the index holds all that is read).
         func waitingRule() -> SQLQueryString {
