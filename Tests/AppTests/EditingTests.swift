@@ -87,6 +87,23 @@ struct EditingTests {
         }
     }
 
+    @Test("A malformed version field is refused on every write, even where If-Match decides or none is needed")
+    func malformedVersionField() async throws {
+        try await withTestApp { app in
+            let token = try await Self.adminToken(app)
+            let created = try await app.api(
+                .POST, "/api/v1/areas", token: token,
+                json: #"{"id": "ny-del", "name": "Ny del", "kind": "districtArea", "version": [{}]}"#)
+            #expect(created.status == .badRequest)
+            #expect(created.body.contains("version"))
+            #expect(try await app.get("/areas/ny-del").status == .notFound, "nothing was created")
+            let patched = try await app.api(
+                .PATCH, "/api/v1/bodies/kommunfullmaktige", token: token, json: #"{"version": "1"}"#,
+                headers: ["If-Match": "\"1\""])
+            #expect(patched.status == .badRequest)
+        }
+    }
+
     @Test("If-Match takes what the API document says (digits, quoted or weak) and nothing else")
     func ifMatchAsDocumented() async throws {
         try await withTestApp { app in

@@ -9,6 +9,8 @@ enum CatalogueWriteAPIController {
     static func create(_ kind: EditKind) -> @Sendable (Request) async throws -> Response {
         { req in
             var object = try body(req)
+            // A new object has no version to be based on; one sent anyway must still be well-formed.
+            _ = try bodyVersion(object)
             object.removeValue(forKey: "version")
             let edit = try record(kind, from: .object(object))
             let id = try await CatalogueEditor.save(kind, .create, by: req.auditActor, on: req.db) { doc in
@@ -93,6 +95,8 @@ enum CatalogueWriteAPIController {
 
     /// From `If-Match: "3"` (or `W/"3"`), or else from the body's `version`, or `?version=`.
     static func expectedVersion(_ req: Request, _ object: [String: JSONValue]) throws -> Int {
+        // Checked even when If-Match decides, so a malformed field is never silently dropped.
+        let fromBody = try bodyVersion(object)
         if let header = req.headers.first(name: .ifMatch) {
             // As the API document says: `3`, `"3"` or `W/"3"`, one to nine digits and nothing else
             // (`Int` alone would take `+3`).
@@ -106,8 +110,7 @@ enum CatalogueWriteAPIController {
             }
             return v
         }
-        if case .number(let n)? = object["version"], n.rounded() == n, abs(n) < 1e15 { return Int(n) }
-        if object["version"] != nil { throw ParameterError(parameter: "version", message: "expected a whole number") }
+        if let fromBody { return fromBody }
         if let q = req.query[String.self, at: "version"] {
             guard let v = Int(q) else { throw ParameterError(parameter: "version", message: "expected a whole number") }
             return v
@@ -117,6 +120,15 @@ enum CatalogueWriteAPIController {
             reason:
                 "Send the version the change is based on, as If-Match or a 'version' field, so a newer save is not overwritten."
         )
+    }
+
+    /// The body's `version` field: nil when absent, a 400 when it is not a whole number.
+    static func bodyVersion(_ object: [String: JSONValue]) throws -> Int? {
+        guard let value = object["version"] else { return nil }
+        guard case .number(let number) = value, number.rounded() == number, abs(number) < 1e15 else {
+            throw ParameterError(parameter: "version", message: "expected a whole number")
+        }
+        return Int(number)
     }
 
     /// Checks one object's fields and returns the edit that puts it into a catalogue, replacing
