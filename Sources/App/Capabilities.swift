@@ -10,6 +10,7 @@ enum Capabilities {
         ReferralsCapability.self,
         FollowUpCapability.self,
         DialoguesCapability.self,
+        ParticipatoryBudgetsCapability.self,
         DemoCapability.self,
     ]
 

@@ -17,7 +17,7 @@ struct MigrationNameTests {
     static let addedSince = [
         "App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation", "App.CreateDialogues",
         "App.IndexDialogueFilters", "App.AddDialogueReachColumns", "App.CreateReferralStatements",
-        "App.CreateAnswerTexts", "App.AddDialogueFatigueColumns",
+        "App.CreateAnswerTexts", "App.AddDialogueFatigueColumns", "App.CreateParticipatoryBudgets",
     ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")

@@ -45,31 +45,21 @@ enum CatalogueEditor {
         }
     }
 
-    /// One catalogue write at a time in this process: SQLite allows one writer anyway, and a
-    /// transaction that read before another committed would be refused (SQLITE_BUSY_SNAPSHOT).
+    /// One catalogue write at a time in this process.
     static let gate = WriteGate()
 
-    /// A transaction, started again when SQLite says another writer (another process) committed
-    /// while this one was reading; the version claim then sees the other save.
+    /// A transaction behind the catalogue's gate (see `WriteGate.transaction`).
     static func transaction<T: Sendable>(
         on db: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
-        await gate.acquire()
-        defer { Task { await gate.release() } }
-        var attempt = 0
-        while true {
-            attempt += 1
-            do {
-                return try await db.transaction(body)
-            } catch let error where attempt < 10 && isSQLiteBusy(error) {
-                try await Task.sleep(for: .milliseconds(Int.random(in: 10...50) * attempt))
-            } catch let error where isForeignKeyViolation(error) {
-                // An area with indicator values, a body with answers: still referred to, so kept.
-                throw EditConflict.stillReferred
-            } catch let error where String(describing: error).lowercased().contains("unique") {
-                // Two creates of the same id at once: the second learns it lost, as with versions.
-                throw EditConflict.sameIDAtOnce
-            }
+        do {
+            return try await gate.transaction(on: db, body)
+        } catch let error where DatabaseFailure.isForeignKeyViolation(error) {
+            // An area with indicator values, a body with answers: still referred to, so kept.
+            throw EditConflict.stillReferred
+        } catch let error where DatabaseFailure.isUniqueViolation(error) {
+            // Two creates of the same id at once: the second learns it lost, as with versions.
+            throw EditConflict.sameIDAtOnce
         }
     }
 
@@ -87,17 +77,5 @@ enum CatalogueEditor {
             throw Abort(.notFound, reason: "No \(kind.rawValue) has the id '\(id)'.")
         }
         if row.version != version { throw ConflictError(kind: kind, id: id, expected: version, current: row.version) }
-    }
-
-    static func isForeignKeyViolation(_ error: any Error) -> Bool {
-        // PostgreSQL hides the message from `description`; its SQLSTATE 23503 says it.
-        if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState] { return state == "23503" }
-        let text = String(describing: error).lowercased()
-        return text.contains("foreign key constraint") || text.contains("violates foreign key")
-    }
-
-    static func isSQLiteBusy(_ error: any Error) -> Bool {
-        let text = String(describing: error).lowercased()
-        return text.contains("database is locked") || text.contains("sqlite_busy") || text.contains("busy")
     }
 }

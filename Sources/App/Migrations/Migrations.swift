@@ -23,5 +23,6 @@ enum Migrations {
         CreateReferralStatements(),
         CreateAnswerTexts(),
         AddDialogueFatigueColumns(),
+        CreateParticipatoryBudgets(),
     ]
 }

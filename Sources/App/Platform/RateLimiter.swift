@@ -59,6 +59,16 @@ final class RateLimiter: Sendable {
         }
     }
 
+    /// The seconds `client` must wait before its next allowance, without taking one; nil when it
+    /// has one. For allowances charged only on failure (a wrong code), checked before trying.
+    func waiting(_ client: String, now: TimeInterval = ProcessInfo.processInfo.systemUptime) -> Int? {
+        buckets.withLockedValue { buckets in
+            guard let bucket = buckets[client] else { return nil }
+            let tokens = min(burst, bucket.tokens + (now - bucket.updated) * rate)
+            return tokens < 1 ? max(1, Int(((1 - tokens) / rate).rounded(.up))) : nil
+        }
+    }
+
     /// Thrown when a client has used up its allowance.
     struct Limited: AbortError {
         let wait: Int
