@@ -17,7 +17,8 @@ struct ParticipatoryBudgetTests {
     /// A budget in the given phase today, with two areas: 1,000,000 kr and 500,000 kr.
     static func definition(phase: BudgetPhase, slug: String = slug, rule: String = "knapsack") -> BudgetDefinition {
         func day(_ offset: Int) -> String {
-            String(Date().addingTimeInterval(Double(offset) * 86_400).formatted(.iso8601.year().month().day()).prefix(10))
+            String(
+                Date().addingTimeInterval(Double(offset) * 86_400).formatted(.iso8601.year().month().day()).prefix(10))
         }
         let (proposals, review, voting, until): (Int, Int, Int, Int) =
             switch phase {
@@ -209,7 +210,8 @@ struct ParticipatoryBudgetTests {
             #expect(!stored.contains { row in codes.contains { row.hash.contains(VotingCode.normalised($0) ?? "") } })
             // Step one shows the ballot for the area.
             let ballot = try await Self.post(
-                app, "/budgets/\(Self.slug)/vote", [("step", "ballot"), ("code", codes[0]), ("heading", "rinkeby-kista")])
+                app, "/budgets/\(Self.slug)/vote",
+                [("step", "ballot"), ("code", codes[0]), ("heading", "rinkeby-kista")])
             #expect(ballot.status == .ok)
             #expect(ballot.body.contains("name=\"projects[]\" value=\"1\""))
             #expect(!ballot.body.contains("name=\"projects[]\" value=\"4\""), "another area's proposal is not offered")
@@ -387,12 +389,77 @@ struct ParticipatoryBudgetTests {
             let issued = try await Self.post(app, path, [("count", "5")], as: editor)
             #expect(issued.status == .ok)
             #expect(issued.headers.contentType?.subType == "csv")
-            let codes = issued.body.split(separator: "\n").dropFirst().map { $0.split(separator: ",").last.map(String.init) ?? "" }
+            let codes = issued.body.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",").last.map(String.init) ?? ""
+            }
             #expect(codes.count == 5)
             #expect(codes.allSatisfy { VotingCode.normalised($0) != nil })
             let vote = try await Self.vote(app, code: codes[0], projects: ["1"])
             #expect(vote.body.contains("Din röst är räknad"))
             #expect(try await Self.post(app, path, [("count", "0")], as: editor).status == .unprocessableEntity)
+        }
+    }
+}
+
+extension ParticipatoryBudgetTests {
+    @Test("The API's budgets, budget and results answer as the document says; hidden words stay out")
+    func api() async throws {
+        try await withTestApp { app in
+            let budget = try await Self.budget(app, phase: .voting)
+            let codes = try await Self.codes(app, budget, 2)
+            #expect(try await Self.vote(app, code: codes[0], projects: ["1", "3"]).status == .ok)
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            let proposal = try #require(try await BudgetStore.proposal(budget.id, number: 2, on: app.db))
+            let hide = BudgetStore.Reviewing(
+                feasibility: .feasible, explanation: "", cost: "", costExplanation: "", responsible: "",
+                mergedInto: "", hiddenReason: "Pekade ut enskilda.", progress: "", implementation: "",
+                version: proposal.version)
+            try await BudgetStore.review(proposal, hide, budget: budget, index: index, by: .system("test"), on: app.db)
+            #expect(try await app.get("/api/v1/budgets/\(Self.slug)/results").status == .notFound)
+            try await app.db.sql().update("budgets").set("voting_until", to: SQLBind("2000-01-02"))
+                .set("voting_from", to: SQLBind("2000-01-01")).where("slug", .equal, Self.slug).run()
+            let doc = try await app.getJSON("/api/v1/openapi.json").json
+            let schemas = try #require((doc["components"] as? [String: Any])?["schemas"] as? [String: Any])
+            for (path, schema) in [
+                ("/api/v1/budgets", "BudgetSummaryList"), ("/api/v1/budgets/\(Self.slug)", "BudgetDetail"),
+                ("/api/v1/budgets/\(Self.slug)/results", "BudgetResults"), ("/api/v1/budgets/nope", "Problem"),
+            ] {
+                let response = try await app.get(path)
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.utf8))
+                var errors: [String] = []
+                SchemaCheck(schemas: schemas).check(
+                    body, against: ["$ref": "#/components/schemas/\(schema)"], at: "$", &errors)
+                #expect(errors.isEmpty, "\(path): \(errors.prefix(5))")
+            }
+            let detail = try await app.get("/api/v1/budgets/\(Self.slug)")
+            #expect(detail.body.contains("Pekade ut enskilda."))
+            #expect(!detail.body.contains("\"Förslag 2\""), "a hidden proposal's title is not given out")
+            let results = try await app.getJSON("/api/v1/budgets/\(Self.slug)/results").json
+            let headings = try #require(results["headings"] as? [[String: Any]])
+            #expect(headings.first?["ballots"] as? Int == 1)
+            #expect((headings.first?["ballotsByChannel"] as? [String: Int])?["code"] == 1)
+        }
+    }
+
+    @Test("A budget definition with problems is refused whole, each problem naming its field")
+    func definitionProblems() async throws {
+        try await withTestApp { app in
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            var definition = Self.definition(phase: .voting, slug: "Fel slug")
+            definition.owner = "ingen-namnd"
+            definition.votingUntil = "2000-01-01"
+            definition.headings.append(.init(area: "rinkeby-kista", amount: -1, population: nil))
+            let problems = definition.problems(index: index)
+            for expected in [
+                "slug:", "owner: no body has the id 'ingen-namnd'", "votingUntil: must not come before votingFrom",
+                "headings[2].area: 'rinkeby-kista' twice", "headings[2].amount",
+            ] {
+                #expect(problems.contains { $0.hasPrefix(expected) }, "\(expected) in \(problems)")
+            }
+            await #expect(throws: BudgetDefinition.Invalid.self) {
+                try await definition.create(index: index, by: .system("test"), on: app.db)
+            }
+            #expect(try await BudgetStore.budgets(on: app.db).isEmpty)
         }
     }
 }

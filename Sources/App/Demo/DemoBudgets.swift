@@ -101,7 +101,8 @@ enum DemoBudgets {
     static func review(_ budget: ParticipatoryBudget, index: CatalogueIndex, on db: any Database) async throws {
         for proposal in try await BudgetStore.proposals(budget.id, on: db) {
             var input = BudgetStore.Reviewing(
-                feasibility: .feasible, explanation: "", cost: String(proposal.estimated_cost / 10_000 * 10_000 + 20_000),
+                feasibility: .feasible, explanation: "",
+                cost: String(proposal.estimated_cost / 10_000 * 10_000 + 20_000),
                 costExplanation: "Förvaltningens uppskattning utifrån liknande arbeten.", responsible: budget.owner,
                 mergedInto: "", hiddenReason: "", progress: "", implementation: "", version: proposal.version)
             switch proposal.number {
@@ -200,7 +201,8 @@ enum DemoBudgets {
             description: "Bänkar vid strandpromenaden.", place: "Sätra strand", cost: 60_000),
         Idea(
             area: "skarholmen", title: "Cykelverkstad för alla",
-            description: "En plats med verktyg och pump där man kan laga sin cykel gratis.", place: "Skärholmen centrum",
+            description: "En plats med verktyg och pump där man kan laga sin cykel gratis.",
+            place: "Skärholmen centrum",
             cost: 90_000),
         Idea(
             area: "skarholmen", title: "Hundrastgård i Vårberg",

@@ -50,8 +50,7 @@ enum BallotBox {
     }
 
     /// The projects on the ballot of each heading, by heading slug, keyed by proposal number.
-    static func ballotProjects(_ proposals: [BudgetProposal], headings: [BudgetHeadingRow]) -> [String: BallotProject]
-    {
+    static func ballotProjects(_ proposals: [BudgetProposal], headings: [BudgetHeadingRow]) -> [String: BallotProject] {
         let slugOf = Dictionary(uniqueKeysWithValues: headings.map { ($0.id, $0.slug) })
         var projects: [String: BallotProject] = [:]
         for proposal in proposals where proposal.onBallot {
@@ -279,7 +278,8 @@ enum BallotBox {
             """
         ).all(decoding: BallotCount.self) {
             if row.counted {
-                tally.ballots[row.heading_id, default: [:]][BallotChannel(rawValue: row.channel) ?? .code, default: 0] +=
+                tally.ballots[row.heading_id, default: [:]][
+                    BallotChannel(rawValue: row.channel) ?? .code, default: 0] +=
                     row.ballots
             } else {
                 tally.awaitingConfirmation += row.ballots
@@ -320,8 +320,10 @@ enum BallotBox {
         else { throw Refusal.unknownCode }
         guard row.budget_id == budget.id else {
             struct Title: Decodable { let title: String }
-            let other = try await sql.select().column("title").from("budgets").where("id", .equal, SQLBind(row.budget_id))
-                .first(decoding: Title.self)
+            let other = try await sql.select().column("title").from("budgets").where(
+                "id", .equal, SQLBind(row.budget_id)
+            )
+            .first(decoding: Title.self)
             throw Refusal.otherBudget(title: other?.title ?? "")
         }
         return "code:" + hashed

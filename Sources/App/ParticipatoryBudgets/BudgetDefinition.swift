@@ -83,7 +83,9 @@ struct BudgetDefinition: Codable, Sendable {
         var areas: Set<String> = []
         for (position, heading) in headings.enumerated() {
             let field = "headings[\(position)]"
-            if index.areaByID[heading.area] == nil { problems.append("\(field).area: no area has the id '\(heading.area)'") }
+            if index.areaByID[heading.area] == nil {
+                problems.append("\(field).area: no area has the id '\(heading.area)'")
+            }
             if !areas.insert(heading.area).inserted { problems.append("\(field).area: '\(heading.area)' twice") }
             if heading.amount <= 0 || heading.amount > ProposalCost.maximum * 100 {
                 problems.append("\(field).amount: whole kronor above 0")

@@ -125,7 +125,8 @@ enum BudgetPages {
     static func resultsCSV(_ req: Request) async throws -> Response {
         let loaded = try await load(req)
         guard loaded.phase >= .results else {
-            throw Abort(.notFound, reason: "The results are published when voting closes on \(loaded.budget.voting_until).")
+            throw Abort(
+                .notFound, reason: "The results are published when voting closes on \(loaded.budget.voting_until).")
         }
         let tally = try await BallotBox.tally(loaded.budget, on: req.db)
         let csv = BudgetResultsPage.csv(loaded, tally: tally)

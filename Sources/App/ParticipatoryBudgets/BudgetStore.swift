@@ -243,7 +243,8 @@ enum BudgetStore {
                 .where("id", .equal, SQLBind(proposal.id)).run()
             try await Audit.record(
                 "review", objectType: "budget proposal", objectID: "\(budget.slug)/\(proposal.number)",
-                after: "{\"feasibility\":\"\(input.feasibility.rawValue)\",\"hidden\":\(input.hiddenReason.isEmpty ? "false" : "true")}",
+                after:
+                    "{\"feasibility\":\"\(input.feasibility.rawValue)\",\"hidden\":\(input.hiddenReason.isEmpty ? "false" : "true")}",
                 by: actor, on: tx)
         }
     }

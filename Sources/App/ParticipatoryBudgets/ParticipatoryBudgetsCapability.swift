@@ -8,6 +8,7 @@ enum ParticipatoryBudgetsCapability: Capability {
         NavigationEntry(label: { $0[.budgets] }, route: SiteURL.Budgets.list, position: 39)
     ]
 
+    static let openAPIPart: String? = "budgets.json"
     static let stylesheet: String? = "Budgets.css"
 
     static var texts: [(key: String, sv: String, en: String)] { BudgetText.entries }
@@ -17,5 +18,7 @@ enum ParticipatoryBudgetsCapability: Capability {
         ProposalForm.register(app)
         VotingForm.register(app)
         OfficialForms.register(app)
+        BudgetAPI.register(app)
+        app.asyncCommands.use(BudgetCommand(), as: "budgets")
     }
 }

@@ -125,12 +125,14 @@ struct OfficialForms: Encodable, Sendable {
             kind: kind,
             action: (kind == "codes" ? SiteURL.Budgets.codes(.value(slug)) : SiteURL.Budgets.paper(.value(slug)))
                 .link(lang),
-            csrf: CSRF.token(for: req), title: loaded.title, budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
+            csrf: CSRF.token(for: req), title: loaded.title,
+            budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
             errors: errors, message: message,
             issued: Strings.fill(s[.pbCodesIssued], String(issued?.codes ?? 0), String(issued?.batches ?? 0)),
             headings: loaded.headings.map {
                 let name = loaded.areaName($0)
-                return FormOption(value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
+                return FormOption(
+                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
             },
             groups: loaded.headings.map { heading in
                 Group(

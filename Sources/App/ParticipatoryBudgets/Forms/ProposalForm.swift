@@ -71,7 +71,8 @@ struct ProposalForm: Encodable, Sendable {
             fields: fields,
             headings: loaded.headings.map {
                 let name = loaded.areaName($0)
-                return FormOption(value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
+                return FormOption(
+                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
             },
             sent: sent, open: open,
             closed: open ? nil : Strings.fill(s[.pbProblemNotProposing], "", s.label(loaded.phase)))

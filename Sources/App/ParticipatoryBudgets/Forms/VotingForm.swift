@@ -124,7 +124,9 @@ struct VotingForm: Encodable, Sendable {
                     if (fields.heading ?? "").isEmpty, let heading = loaded.heading(earlier.heading) {
                         fields.heading = heading.slug
                     }
-                    let numbers = loaded.proposals.filter { earlier.proposals.contains($0.id) }.map { String($0.number) }
+                    let numbers = loaded.proposals.filter { earlier.proposals.contains($0.id) }.map {
+                        String($0.number)
+                    }
                     fields.projects = numbers
                 }
                 if loaded.headings.count == 1 { fields.heading = loaded.headings[0].slug }
@@ -184,7 +186,8 @@ struct VotingForm: Encodable, Sendable {
         let votedFor = loaded.proposals.filter { found.proposals.contains($0.id) }.map { "\($0.number). \($0.title)" }
         let state =
             found.counted
-            ? Strings.fill(s[.pbReceiptCounted], String(found.castAt.prefix(16)).replacingOccurrences(of: "T", with: " "))
+            ? Strings.fill(
+                s[.pbReceiptCounted], String(found.castAt.prefix(16)).replacingOccurrences(of: "T", with: " "))
             : s[.pbReceiptWaiting]
         var shown = fields
         shown.heading = loaded.heading(found.heading)?.slug
@@ -220,14 +223,16 @@ struct VotingForm: Encodable, Sendable {
             step: step,
             action: (receiptPage ? SiteURL.Budgets.receipt(.value(slug)) : SiteURL.Budgets.vote(.value(slug)))
                 .link(lang),
-            csrf: CSRF.token(for: req), title: loaded.title, budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
+            csrf: CSRF.token(for: req), title: loaded.title,
+            budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
             intro: intro, errors: errors,
             // The code and receipt travel in the ballot's form, never in an address.
             code: step == "ballot" ? (fields.code ?? "") : (step == "code" ? fields.code ?? "" : ""),
             receipt: cast?.receipt ?? (step == "ballot" || step == "code" ? fields.receipt ?? "" : ""),
             headings: loaded.headings.map {
                 let name = loaded.areaName($0)
-                return FormOption(value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
+                return FormOption(
+                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
             },
             heading: heading?.slug ?? "", headingName: heading.map(loaded.areaName),
             rules: step == "ballot" ? BudgetPage.ballotRule(loaded.budget, heading.map { [$0] } ?? [], s) : [],

@@ -54,7 +54,8 @@ struct BudgetPage: Encodable, Sendable {
         }
         var actions: [Link] = []
         switch phase {
-        case .proposals: actions.append(Link(label: s[.pbPropose], href: SiteURL.Budgets.propose(.value(slug)).link(lang)))
+        case .proposals:
+            actions.append(Link(label: s[.pbPropose], href: SiteURL.Budgets.propose(.value(slug)).link(lang)))
         case .voting:
             actions.append(Link(label: s[.pbVote], href: SiteURL.Budgets.vote(.value(slug)).link(lang)))
             actions.append(Link(label: s[.pbCheckReceipt], href: SiteURL.Budgets.receipt(.value(slug)).link(lang)))
@@ -90,10 +91,12 @@ struct BudgetPage: Encodable, Sendable {
             ProposalLine.make($0, loaded, votes: votes[$0.id] ?? 0, won: won)
         }
         return BudgetPage(
-            title: loaded.title, example: budget.example, owner: loaded.index.bodyByID[budget.owner]?.name ?? budget.owner,
+            title: loaded.title, example: budget.example,
+            owner: loaded.index.bodyByID[budget.owner]?.name ?? budget.owner,
             phase: s.label(phase),
             steps: steps.map { Step(label: $0.1, day: $0.2?.description ?? "–", current: $0.0 == phase) },
-            rules: lang.pick(budget.rules, budget.rules_en), eligibility: lang.pick(budget.eligibility, budget.eligibility_en),
+            rules: lang.pick(budget.rules, budget.rules_en),
+            eligibility: lang.pick(budget.eligibility, budget.eligibility_en),
             ballotRule: ballotRule(budget, loaded.headings, s), headings: headings, actions: actions,
             officialLinks: officialLinks, winners: winners)
     }

@@ -41,7 +41,8 @@ struct BudgetResultsPage: Encodable, Sendable {
         var votes: [String: Int] = [:]
         for proposal in loaded.proposals { votes[String(proposal.number)] = tally.votes[proposal.id] ?? 0 }
         return BudgetResults.compute(
-            headings: loaded.headings.map(\.core), projects: projects.values.sorted { $0.proposedOrder < $1.proposedOrder },
+            headings: loaded.headings.map(\.core),
+            projects: projects.values.sorted { $0.proposedOrder < $1.proposedOrder },
             votes: votes)
     }
 

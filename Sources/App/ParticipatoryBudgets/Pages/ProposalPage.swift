@@ -34,8 +34,7 @@ struct ProposalPage: Encodable, Sendable {
     let budgetHref: String
     let reviewHref: String?
 
-    static func build(_ proposal: BudgetProposal, _ loaded: BudgetPages.Loaded, principal: Principal?) -> ProposalPage
-    {
+    static func build(_ proposal: BudgetProposal, _ loaded: BudgetPages.Loaded, principal: Principal?) -> ProposalPage {
         let lang = loaded.lang
         let s = Texts(lang)
         let slug = loaded.budget.slug
