@@ -402,7 +402,7 @@ def cast_load(base, slug, ballots, duration, clients, kill_after=None, proc=None
     health = []
     errors = []
     lock = threading.Lock()
-    state = {"next": 0, "t0": 0.0, "receipts": 0}
+    state = {"next": 0, "t0": 0.0, "receipts": 0, "inflight": 0, "reached": None}
     done = threading.Event()
     killed = threading.Event()
 
@@ -431,23 +431,22 @@ def cast_load(base, slug, ballots, duration, clients, kill_after=None, proc=None
                 break
             late = time.perf_counter() - due
             code, heading, numbers = ballots[i]
+            with lock:
+                state["inflight"] += 1
             try:
                 ms, status, body = client.cast(code, heading, numbers)
             except Exception as e:
                 outcomes[i] = Outcome(late, error=f"{type(e).__name__}: {e}"[:160], client=number)
                 continue
+            finally:
+                with lock:
+                    state["inflight"] -= 1
             m = RECEIPT.search(body) if status == 200 else None
             outcomes[i] = Outcome(late, ms, status, m.group(1) if m else None,
                                   None if m else f"{status}: {refusal(body)}", number)
             if m:
                 with lock:
                     state["receipts"] += 1
-                    # At once, from the client that read the receipt: others' requests are still in flight.
-                    if kill_after and state["receipts"] >= kill_after and not killed.is_set():
-                        proc.kill()  # SIGKILL, as `kill -9`
-                        killed.set()
-                        state["killed"] = (state["receipts"], time.perf_counter() - state["t0"],
-                                           sum(1 for o in outcomes if o is not None))
         if client is not None:
             client.close()
 
@@ -471,7 +470,18 @@ def cast_load(base, slug, ballots, duration, clients, kill_after=None, proc=None
     checker.start()
     last_report = time.perf_counter()
     while any(t.is_alive() for t in threads):
-        time.sleep(0.1 if kill_after else 0.5)
+        if kill_after and not killed.is_set() and state["receipts"] >= kill_after:
+            # The kill waits (up to 2 s) for a moment with requests in flight, so that some die mid-write.
+            now = time.perf_counter()
+            state["reached"] = state["reached"] or now
+            if state["inflight"] >= min(2, clients - 1) or now - state["reached"] > 2:
+                with lock:
+                    proc.kill()  # SIGKILL, as `kill -9`
+                    killed.set()
+                    state["killed"] = (state["receipts"], now - state["t0"], state["inflight"])
+            time.sleep(0.0005)
+            continue
+        time.sleep(0.02 if kill_after else 0.5)
         if time.perf_counter() - last_report >= 60:
             last_report = time.perf_counter()
             sent = [o for o in outcomes if o is not None and o.ms is not None]
@@ -481,9 +491,9 @@ def cast_load(base, slug, ballots, duration, clients, kill_after=None, proc=None
     done.set()
     checker.join(timeout=5)
     if "killed" in state:
-        receipts, seconds, finished = state["killed"]
-        print(f"  kill -9 of the server after {receipts:,} receipts, {seconds:.1f} s into the load "
-              f"({finished:,} requests answered by then)")
+        receipts, seconds, inflight = state["killed"]
+        print(f"  kill -9 of the server after {receipts:,} receipts, {seconds:.1f} s into the load, "
+              f"{inflight} requests in flight")
     return outcomes, health, errors
 
 
@@ -777,9 +787,11 @@ def print_summary():
     header = ("part", "figure", "value", "requirement", "met?")
     rows = [header] + [tuple(str(x) for x in row) for row in SUMMARY]
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    print(f"\nSummary ({BALLOTS:,} ballots over {DURATION:.0f} s by {CLIENTS} clients; kill after "
-          f"{KILL_BALLOTS // 2:,} of {KILL_BALLOTS:,}; results over {RESULT_BALLOTS:,}, {ROUNDS} × {REQUESTS}; "
-          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end)")
+    parts = {"cast": f"{BALLOTS:,} ballots over {DURATION:.0f} s by {CLIENTS} clients",
+             "kill": f"kill after {KILL_BALLOTS // 2:,} of {KILL_BALLOTS:,} over {KILL_DURATION:.0f} s",
+             "results": f"results over {RESULT_BALLOTS:,}, {ROUNDS} × {REQUESTS} requests"}
+    ran = "; ".join(text for part, text in parts.items() if any(row[0].startswith(part) for row in SUMMARY))
+    print(f"\nSummary ({ran}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at the end)")
     for i, row in enumerate(rows):
         print("  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
         if i == 0:

@@ -195,6 +195,25 @@ struct ParticipatoryBudgetTests {
             #expect(!page.body.contains("Beskrivning."), "a hidden proposal's words are not shown")
             let budget = try await app.get("/budgets/\(Self.slug)")
             #expect(budget.body.contains("Förslag 2 är dolt"), "hidden, never silently deleted")
+            // Once voting opens the ballot stands; only the implementation may change.
+            try await app.db.sql().update("budgets").set("voting_from", to: SQLBind("2000-01-01"))
+                .set("review_from", to: SQLBind("2000-01-01")).set("proposals_from", to: SQLBind("2000-01-01"))
+                .where("slug", .equal, Self.slug).run()
+            let locked = try await Self.post(
+                app, "/budgets/\(Self.slug)/proposals/1/review",
+                [
+                    ("feasibility", "unfeasible"),
+                    ("explanation", "Sent påkommet."), ("version", "2"),
+                ], as: editor)
+            #expect(locked.status == .unprocessableEntity)
+            #expect(locked.body.contains("ligger fast"))
+            let progress = try await Self.post(
+                app, "/budgets/\(Self.slug)/proposals/1/review",
+                [
+                    ("feasibility", "feasible"), ("progress", "30"),
+                    ("implementation", "Upphandlat."), ("version", "2"),
+                ], as: editor)
+            #expect(progress.status == .seeOther)
         }
     }
 
@@ -414,7 +433,9 @@ extension ParticipatoryBudgetTests {
                 feasibility: .feasible, explanation: "", cost: "", costExplanation: "", responsible: "",
                 mergedInto: "", hiddenReason: "Pekade ut enskilda.", progress: "", implementation: "",
                 version: proposal.version)
-            try await BudgetStore.review(proposal, hide, budget: budget, index: index, by: .system("test"), on: app.db)
+            try await BudgetStore.review(
+                proposal, hide, budget: budget, index: index, today: Day("2000-01-01") ?? .epoch, by: .system("test"),
+                on: app.db)
             #expect(try await app.get("/api/v1/budgets/\(Self.slug)/results").status == .notFound)
             try await app.db.sql().update("budgets").set("voting_until", to: SQLBind("2000-01-02"))
                 .set("voting_from", to: SQLBind("2000-01-01")).where("slug", .equal, Self.slug).run()

@@ -17,6 +17,7 @@ enum DemoBudgets {
 
     static let open = "medborgarbudget-jarva-exempel"
     static let finished = "medborgarbudget-skarholmen-2025-exempel"
+    static let proposing = "ungas-budget-rinkeby-kista-exempel"
 
     static func load(on db: any Database) async throws -> [String] {
         guard try await BudgetStore.budget(open, on: db) == nil else { return [] }
@@ -27,6 +28,7 @@ enum DemoBudgets {
             return []
         }
         let day = today()
+        var lines: [String] = []
         func shifted(_ days: Int) -> String {
             let date = Date().addingTimeInterval(Double(days) * 86_400)
             return String(date.formatted(.iso8601.year().month().day()).prefix(10))
@@ -57,10 +59,34 @@ enum DemoBudgets {
             reviewFrom: "2025-03-15", votingFrom: "2025-05-01", votingUntil: "2025-05-31",
             implementationFrom: "2025-09-01",
             headings: [.init(area: "skarholmen", amount: 1_200_000, population: 37_000)], example: true)
+        let youth = BudgetDefinition(
+            slug: proposing, title: "Ungas budget Rinkeby-Kista (exempel)",
+            titleEn: "Young people's budget Rinkeby-Kista (example)", owner: owners[0],
+            rules:
+                "Exempel: unga föreslår vad som ska göras för unga i Rinkeby-Kista. Förslagen prövas av förvaltningen tillsammans med fritidsgårdarna innan omröstningen.",
+            rulesEn:
+                "Example: young people propose what should be done for young people in Rinkeby-Kista. The administration reviews the proposals with the youth centres before the vote.",
+            eligibility:
+                "Unga från 12 till 25 år som bor, arbetar eller studerar i Rinkeby-Kista, också de som bara går i skolan här.",
+            eligibilityEn:
+                "Young people from 12 to 25 who live, work or study in Rinkeby-Kista, including those who only go to school here.",
+            minimumAge: 12, rule: "approval", minimumShare: nil, maximumProjects: 2, minimumProjects: nil,
+            proposalsFrom: shifted(-10), reviewFrom: shifted(20), votingFrom: shifted(40), votingUntil: shifted(60),
+            implementationFrom: nil, headings: [.init(area: "rinkeby-kista", amount: 400_000, population: 14_000)],
+            example: true)
         try await jarva.create(index: index, by: .system("demo"), on: db)
+        try await youth.create(index: index, by: .system("demo"), on: db)
+        if let budget = try await BudgetStore.budget(proposing, on: db) {
+            for idea in youthIdeas {
+                let input = BudgetStore.Proposing(
+                    heading: idea.area, title: idea.title, description: idea.description, place: idea.place,
+                    cost: String(idea.cost), author: "")
+                _ = try await BudgetStore.propose(input, to: budget, today: day, on: db)
+            }
+            lines.append("Demo participatory budget \(proposing): \(youthIdeas.count) proposals, taking more.")
+        }
         try await skarholmen.create(index: index, by: .system("demo"), on: db)
         var rng = CityScale.Random(state: 2_025)
-        var lines: [String] = []
         for (slug, ideas, proposingDay, votingDay, ballots) in [
             (open, jarvaIdeas, Day(shifted(-45)) ?? day, day, 140),
             (finished, skarholmenIdeas, Day("2025-02-20") ?? day, Day("2025-05-10") ?? day, 420),
@@ -72,7 +98,7 @@ enum DemoBudgets {
                     cost: String(idea.cost), author: "")
                 _ = try await BudgetStore.propose(input, to: budget, today: proposingDay, on: db)
             }
-            try await review(budget, index: index, on: db)
+            try await review(budget, index: index, day: proposingDay, on: db)
             let headings = try await BudgetStore.headings(budget.id, on: db)
             let proposals = try await BudgetStore.proposals(budget.id, on: db)
             let (_, codes) = try await BallotBox.issueCodes(ballots + 60, budget: budget, on: db)
@@ -98,7 +124,9 @@ enum DemoBudgets {
 
     /// Reviews as officials would: most feasible, one not feasible with its reason, one merged,
     /// one hidden with a public reason; the finished budget's winners under way.
-    static func review(_ budget: ParticipatoryBudget, index: CatalogueIndex, on db: any Database) async throws {
+    static func review(_ budget: ParticipatoryBudget, index: CatalogueIndex, day: Day, on db: any Database)
+        async throws
+    {
         for proposal in try await BudgetStore.proposals(budget.id, on: db) {
             var input = BudgetStore.Reviewing(
                 feasibility: .feasible, explanation: "",
@@ -119,7 +147,8 @@ enum DemoBudgets {
                     proposal.number == 1
                     ? "Klart i oktober 2025." : "Upphandlat; arbetet på platsen börjar när tjälen har gått ur marken."
             }
-            try await BudgetStore.review(proposal, input, budget: budget, index: index, by: .system("demo"), on: db)
+            try await BudgetStore.review(
+                proposal, input, budget: budget, index: index, today: day, by: .system("demo"), on: db)
         }
     }
 
@@ -179,6 +208,17 @@ enum DemoBudgets {
             area: "spanga-tensta", title: "Lekplats för de minsta i Hjulsta",
             description: "Den gamla lekplatsen är sliten. Gungor och en sandlåda för barn under sex år.",
             place: "Hjulsta", cost: 380_000),
+    ]
+
+    static let youthIdeas: [Idea] = [
+        Idea(
+            area: "rinkeby-kista", title: "Studieplatser som är öppna på kvällen",
+            description: "Många av oss har inte lugn hemma. Ett ställe att plugga på till klockan 22 före prov.",
+            place: "Kista bibliotek", cost: 150_000),
+        Idea(
+            area: "rinkeby-kista", title: "Futsal på vintern",
+            description: "En hall två kvällar i veckan från november till mars, med en ledare.", place: "Husby",
+            cost: 120_000),
     ]
 
     static let skarholmenIdeas: [Idea] = [

@@ -22,6 +22,8 @@ enum BudgetStore {
             case mergedIntoItself
             case changedSince
             case progress
+            /// Once voting has opened, the ballot stands: only how far a proposal has come may change.
+            case lockedFromVoting
         }
         let field: String
         let reason: Reason
@@ -172,7 +174,7 @@ enum BudgetStore {
     /// on the proposal it joined.
     static func review(
         _ proposal: BudgetProposal, _ input: Reviewing, budget: ParticipatoryBudget, index: CatalogueIndex,
-        by actor: AuditActor, on db: any Database
+        today day: Day = today(), by actor: AuditActor, on db: any Database
     ) async throws {
         var problems = textProblems([
             ("explanation", input.explanation, descriptionLimit, input.feasibility == .unfeasible),
@@ -214,6 +216,14 @@ enum BudgetStore {
         let responsible = input.responsible.isEmpty ? nil : input.responsible
         if let responsible, index.bodyByID[responsible] == nil {
             problems.append(Problem(field: "responsible", reason: .unknownBody))
+        }
+        if budget.phase(on: day) >= .voting {
+            let unchanged =
+                input.feasibility == proposal.review && Self.clean(input.explanation) == proposal.explanation
+                && cost == proposal.cost && Self.clean(input.costExplanation) == proposal.cost_explanation
+                && responsible == proposal.responsible && mergedInto == proposal.merged_into
+                && Self.clean(input.hiddenReason) == proposal.hidden_reason
+            if !unchanged { problems.append(Problem(field: "feasibility", reason: .lockedFromVoting)) }
         }
         guard problems.isEmpty else { throw Problems(problems: problems) }
         let (reviewedCost, merged, reached) = (cost, mergedInto, progress)

@@ -170,6 +170,7 @@ enum BudgetText: String, TextKey {
     case pbProblemMergedIntoItself
     case pbProblemChangedSince
     case pbProblemProgress
+    case pbProblemLockedFromVoting
     case pbEnteredBy
     case pbAreaChoice
 
@@ -540,6 +541,11 @@ enum BudgetText: String, TextKey {
             (
                 "Någon annan har ändrat förslaget sedan du öppnade det. Öppna det igen.",
                 "Someone else changed the proposal since you opened it. Open it again."
+            )
+        case .pbProblemLockedFromVoting:
+            (
+                "Omröstningen har öppnat: bedömning, kostnad, sammanslagning och dolda förslag ligger fast. Bara genomförandet kan ändras.",
+                "Voting has opened: the assessment, cost, merging and hidden proposals stand. Only the implementation can change."
             )
         case .pbProblemProgress: ("%1: ett heltal från 0 till 100", "%1: a whole number from 0 to 100")
         case .pbEnteredBy: ("Du är inloggad som tjänsteperson.", "You are signed in as an official.")

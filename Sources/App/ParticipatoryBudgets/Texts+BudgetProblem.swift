@@ -104,6 +104,7 @@ extension Texts {
         case .mergedIntoItself: return fill(.pbProblemMergedIntoItself)
         case .changedSince: return self[.pbProblemChangedSince]
         case .progress: return fill(.pbProblemProgress)
+        case .lockedFromVoting: return self[.pbProblemLockedFromVoting]
         }
     }
 }
