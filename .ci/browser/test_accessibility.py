@@ -26,8 +26,16 @@ PAGES = [
     "/dialogues/politikermoten-hagersten-liljeholmen", "/dialogues/reach",
     # The answers to a round's standard questions, and search across the answers.
     "/referrals/remiss-skillnadernas-stockholm-2015/compilation", "/referrals/search?q=unga",
+    # Participatory budgets: the list, one voting, one built, proposing, voting, the receipt, the results.
+    "/budgets", "/budgets/medborgarbudget-jarva-exempel", "/budgets/medborgarbudget-skarholmen-2025-exempel",
+    "/budgets/medborgarbudget-skarholmen-2025-exempel/results", "/budgets/medborgarbudget-skarholmen-2025-exempel/proposals/1",
+    "/budgets/ungas-budget-rinkeby-kista-exempel/propose", "/budgets/medborgarbudget-jarva-exempel/vote",
+    "/budgets/medborgarbudget-jarva-exempel/receipt", "/budgets/medborgarbudget-jarva-exempel/trail",
+    "/budgets/medborgarbudget-jarva-exempel/proposals/7",
 ]
 SIGNED_IN_PAGES = [
+    "/budgets/medborgarbudget-jarva-exempel/codes", "/budgets/medborgarbudget-jarva-exempel/paper",
+    "/budgets/ungas-budget-rinkeby-kista-exempel/proposals/1/review",
     "/account", "/admin/users", "/measures/stad-i-samverkan-4-1-1/edit", "/measures/new?report=dold-potential",
     "/bodies/kommunstyrelsen/edit", "/areas/bromma/edit", "/reports/dold-potential/edit", "/roadmap/edit", "/referrals/new", "/referrals/remiss-fordjupningsrapporter-2016/edit",
     "/referrals/remiss-fardplan-2018/answers/skarpnack-stadsdelsnamnd",

@@ -58,7 +58,7 @@ enum DemoBudgets {
             minimumShare: nil, maximumProjects: 3, minimumProjects: nil, proposalsFrom: "2025-02-01",
             reviewFrom: "2025-03-15", votingFrom: "2025-05-01", votingUntil: "2025-05-31",
             implementationFrom: "2025-09-01",
-            headings: [.init(area: "skarholmen", amount: 1_200_000, population: 37_000)], example: true)
+            headings: [.init(area: "skarholmen", amount: 800_000, population: 37_000)], example: true)
         let youth = BudgetDefinition(
             slug: proposing, title: "Ungas budget Rinkeby-Kista (exempel)",
             titleEn: "Young people's budget Rinkeby-Kista (example)", owner: owners[0],
@@ -112,6 +112,7 @@ enum DemoBudgets {
                     headings: headings, proposals: proposals, today: votingDay, on: db)
                 cast += 1
             }
+            if slug == finished { try await build(budget, index: index, day: proposingDay, on: db) }
             lines.append("Demo participatory budget \(slug): \(ideas.count) proposals, \(cast) ballots.")
             if slug == open {
                 lines.append(
@@ -141,12 +142,34 @@ enum DemoBudgets {
             case 7: input.hiddenReason = "Förslaget pekade ut enskilda personer."
             default: break
             }
-            if budget.slug == finished, proposal.number <= 2 {
-                input.progress = proposal.number == 1 ? "100" : "40"
-                input.implementation =
-                    proposal.number == 1
-                    ? "Klart i oktober 2025." : "Upphandlat; arbetet på platsen börjar när tjälen har gått ur marken."
-            }
+            try await BudgetStore.review(
+                proposal, input, budget: budget, index: index, today: day, by: .system("demo"), on: db)
+        }
+    }
+
+    /// The finished budget's first two winners under way: one built, one begun.
+    static func build(_ budget: ParticipatoryBudget, index: CatalogueIndex, day: Day, on db: any Database)
+        async throws
+    {
+        let headings = try await BudgetStore.headings(budget.id, on: db)
+        let proposals = try await BudgetStore.proposals(budget.id, on: db)
+        let tally = try await BallotBox.tally(budget, on: db)
+        var votes: [String: Int] = [:]
+        for proposal in proposals { votes[String(proposal.number)] = tally.votes[proposal.id] ?? 0 }
+        let projects = BallotBox.ballotProjects(proposals, headings: headings).values.sorted { $0.id < $1.id }
+        let winners = BudgetResults.compute(headings: headings.map(\.core), projects: projects, votes: votes)
+            .flatMap(\.lines).filter(\.won).compactMap { Int($0.project) }
+        let notes = [
+            ("100", "Klart i oktober 2025."),
+            ("40", "Upphandlat; arbetet på platsen börjar när tjälen har gått ur marken."),
+        ]
+        for (number, (progress, note)) in zip(winners, notes) {
+            guard let proposal = proposals.first(where: { $0.number == number }) else { continue }
+            let input = BudgetStore.Reviewing(
+                feasibility: proposal.review, explanation: proposal.explanation ?? "",
+                cost: proposal.cost.map(String.init) ?? "", costExplanation: proposal.cost_explanation ?? "",
+                responsible: proposal.responsible ?? "", mergedInto: "", hiddenReason: "", progress: progress,
+                implementation: note, version: proposal.version)
             try await BudgetStore.review(
                 proposal, input, budget: budget, index: index, today: day, by: .system("demo"), on: db)
         }

@@ -211,7 +211,7 @@ enum BudgetText: String, TextKey {
         case .pbNow: ("nu", "now")
         case .pbRules: ("Regler", "Rules")
         case .pbEligibility: ("Vem får delta", "Who may take part")
-        case .pbMinimumAge: ("Från %1 år", "From the age of %1")
+        case .pbMinimumAge: ("Från %1 år.", "From the age of %1.")
         case .pbRuleKnapsack:
             (
                 "Du väljer förslag för högst budgetens belopp i ditt område (%1).",
