@@ -325,7 +325,7 @@ def prepare(skillnad, backend, work, part, slug, count):
     """The demo and `count` fresh codes for `slug`; returns the SQLite path (unused on PostgreSQL), the codes."""
     db = backend.database(work, part)
     seconds, out = run([skillnad, "demo", "--db", db, "--shared", os.path.join(work, "none")])
-    loaded = [line for line in out.splitlines() if "participatory budget" in line]
+    loaded = [line for line in out.splitlines() if f"participatory budget {slug}" in line]
     print(f"  demo: {seconds:.0f} s" + (f"; {loaded[0].strip()[:150]}" if loaded else ""))
     path = os.path.join(work, f"{part}-codes.csv")
     seconds, _ = run([skillnad, "budgets", "codes", slug, "--count", str(count), "--out", path, "--db", db])

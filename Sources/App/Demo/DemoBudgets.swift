@@ -87,9 +87,12 @@ enum DemoBudgets {
         }
         try await skarholmen.create(index: index, by: .system("demo"), on: db)
         var rng = CityScale.Random(state: 2_025)
-        for (slug, ideas, proposingDay, votingDay, ballots) in [
-            (open, jarvaIdeas, Day(shifted(-45)) ?? day, day, 140),
-            (finished, skarholmenIdeas, Day("2025-02-20") ?? day, Day("2025-05-10") ?? day, 420),
+        for (slug, ideas, proposingDay, votingDay, ballots, castAt) in [
+            (open, jarvaIdeas, Day(shifted(-45)) ?? day, day, 140, Date().addingTimeInterval(-2 * 86_400)),
+            (
+                finished, skarholmenIdeas, Day("2025-02-20") ?? day, Day("2025-05-10") ?? day, 420,
+                Date(timeIntervalSince1970: 1_746_086_400)
+            ),
         ] {
             guard let budget = try await BudgetStore.budget(slug, on: db) else { continue }
             for idea in ideas {
@@ -109,7 +112,8 @@ enum DemoBudgets {
                 guard !choices.isEmpty, let normalised = VotingCode.normalised(code) else { continue }
                 _ = try await BallotBox.vote(
                     budget, code: normalised, receipt: nil, heading: heading.slug, choices: choices,
-                    headings: headings, proposals: proposals, today: votingDay, on: db)
+                    headings: headings, proposals: proposals, today: votingDay,
+                    at: castAt.addingTimeInterval(Double(cast) * 97), on: db)
                 cast += 1
             }
             if slug == finished { try await build(budget, index: index, day: proposingDay, on: db) }
@@ -160,16 +164,19 @@ enum DemoBudgets {
         let winners = BudgetResults.compute(headings: headings.map(\.core), projects: projects, votes: votes)
             .flatMap(\.lines).filter(\.won).compactMap { Int($0.project) }
         let notes = [
-            ("100", "Klart i oktober 2025."),
-            ("40", "Upphandlat; arbetet på platsen börjar när tjälen har gått ur marken."),
+            (
+                "100", "Klart och invigt.",
+                "2025-06-15 Beställt\n2025-09-20 Arbetet började\n2025-10-25 Klart och invigt"
+            ),
+            ("40", "Upphandlat; arbetet på platsen börjar när tjälen har gått ur marken.", "2025-08-30 Upphandlat"),
         ]
-        for (number, (progress, note)) in zip(winners, notes) {
+        for (number, (progress, note, milestones)) in zip(winners, notes) {
             guard let proposal = proposals.first(where: { $0.number == number }) else { continue }
             let input = BudgetStore.Reviewing(
                 feasibility: proposal.review, explanation: proposal.explanation ?? "",
                 cost: proposal.cost.map(String.init) ?? "", costExplanation: proposal.cost_explanation ?? "",
                 responsible: proposal.responsible ?? "", mergedInto: "", hiddenReason: "", progress: progress,
-                implementation: note, version: proposal.version)
+                implementation: note, milestones: milestones, version: proposal.version)
             try await BudgetStore.review(
                 proposal, input, budget: budget, index: index, today: day, by: .system("demo"), on: db)
         }

@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// Participatory budgets (medborgarbudgetar): the budget with its phases and ballot rule, its
-/// headings per area, the proposals with their moderation and review, the voting codes (hashes
+/// headings per area, the proposals with their moderation, review and milestones, the voting codes (hashes
 /// only), the ballots with their choices, and a trail of ballot events that names no voter.
 struct CreateParticipatoryBudgets: AsyncMigration {
     /// Pinned: Fluent records a migration by this name, so moving or renaming the type must not change it.
@@ -65,6 +65,13 @@ struct CreateParticipatoryBudgets: AsyncMigration {
             .field("version", .int, .required)
             .unique(on: "budget_id", "number")
             .create()
+        try await db.schema("budget_milestones")
+            .field("proposal_id", .uuid, .required, .references("budget_proposals", "id", onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("day", .string, .required)
+            .field("text", .string, .required)
+            .unique(on: "proposal_id", "position")
+            .create()
         try await db.schema("budget_codes")
             .field("budget_id", .uuid, .required, .references("budgets", "id", onDelete: .cascade))
             .field("hash", .string, .required)
@@ -85,9 +92,13 @@ struct CreateParticipatoryBudgets: AsyncMigration {
             .unique(on: "budget_id", "voter")
             .unique(on: "receipt")
             .create()
+        // The budget and whether the ballot counts, repeated from the ballot, so the count is read
+        // from one index alone.
         try await db.schema("budget_choices")
             .field("ballot_id", .uuid, .required, .references("budget_ballots", "id", onDelete: .cascade))
             .field("proposal_id", .uuid, .required, .references("budget_proposals", "id"))
+            .field("budget_id", .uuid, .required, .references("budgets", "id", onDelete: .cascade))
+            .field("counted", .bool, .required)
             .unique(on: "ballot_id", "proposal_id")
             .create()
         try await db.schema("budget_ballot_events")
@@ -100,8 +111,8 @@ struct CreateParticipatoryBudgets: AsyncMigration {
         guard let sql = db as? any SQLDatabase else { return }
         for statement in [
             "CREATE INDEX budget_proposals_by_heading ON budget_proposals (heading_id, number)",
-            "CREATE INDEX budget_choices_by_proposal ON budget_choices (proposal_id, ballot_id)",
-            "CREATE INDEX budget_ballots_counted ON budget_ballots (budget_id, counted, heading_id)",
+            "CREATE INDEX budget_choices_counting ON budget_choices (budget_id, counted, proposal_id)",
+            "CREATE INDEX budget_ballots_counted ON budget_ballots (budget_id, counted, heading_id, channel)",
             "CREATE INDEX budget_ballot_events_by_budget ON budget_ballot_events (budget_id, at)",
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
@@ -110,7 +121,8 @@ struct CreateParticipatoryBudgets: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         for table in [
-            "budget_ballot_events", "budget_choices", "budget_ballots", "budget_codes", "budget_proposals",
+            "budget_ballot_events", "budget_choices", "budget_ballots", "budget_codes", "budget_milestones",
+            "budget_proposals",
             "budget_headings", "budgets",
         ] {
             try await db.schema(table).delete()

@@ -112,7 +112,8 @@ enum BallotBox {
     /// only with the receipt it was given.
     static func vote(
         _ budget: ParticipatoryBudget, code: String, receipt: String?, heading: String, choices: [String],
-        headings: [BudgetHeadingRow], proposals: [BudgetProposal], today: Day, on db: any Database
+        headings: [BudgetHeadingRow], proposals: [BudgetProposal], today: Day, at moment: Date = Date(),
+        on db: any Database
     ) async throws -> Cast {
         let phase = budget.phase(on: today)
         guard phase == .voting else { throw Refusal.notVoting(phase) }
@@ -127,8 +128,9 @@ enum BallotBox {
                 guard Secrets.constantTimeEqual(hash(receipt, kind: "receipt"), existing.receipt) else {
                     throw Refusal.wrongReceipt
                 }
-                try await replace(existing.id, heading: chosenHeading.id, proposals: picked, on: sql)
-                try await event(budget.id, "changed", channel: .code, heading: chosenHeading.slug, on: sql)
+                try await replace(
+                    existing.id, budget: budget.id, heading: chosenHeading.id, proposals: picked, at: moment, on: sql)
+                try await event(budget.id, "changed", channel: .code, heading: chosenHeading.slug, at: moment, on: sql)
                 return Cast(receipt: receipt, changed: true)
             }
             if receipt != nil { throw Refusal.wrongReceipt }
@@ -136,8 +138,8 @@ enum BallotBox {
             try await insert(
                 budget: budget.id, heading: chosenHeading.id, channel: .code, voter: voter,
                 receipt: hash(VotingCode.normalised(fresh) ?? fresh, kind: "receipt"), counted: true,
-                enteredBy: nil, proposals: picked, on: sql)
-            try await event(budget.id, "cast", channel: .code, heading: chosenHeading.slug, on: sql)
+                enteredBy: nil, proposals: picked, at: moment, on: sql)
+            try await event(budget.id, "cast", channel: .code, heading: chosenHeading.slug, at: moment, on: sql)
             return Cast(receipt: fresh, changed: false)
         }
     }
@@ -160,8 +162,9 @@ enum BallotBox {
                 try await insert(
                     budget: budget.id, heading: chosenHeading.id, channel: .paper, voter: voter,
                     receipt: hash(Secrets.random(), kind: "receipt"), counted: false, enteredBy: official,
-                    proposals: picked, on: sql)
-                try await event(budget.id, "paper entered", channel: .paper, heading: chosenHeading.slug, on: sql)
+                    proposals: picked, at: Date(), on: sql)
+                try await event(
+                    budget.id, "paper entered", channel: .paper, heading: chosenHeading.slug, at: Date(), on: sql)
                 return .awaitingConfirmation
             }
             if existing.counted { throw Refusal.paperConfirmed }
@@ -172,7 +175,10 @@ enum BallotBox {
             }
             try await sql.update("budget_ballots").set("counted", to: SQLLiteral.boolean(true))
                 .where("id", .equal, SQLBind(existing.id)).run()
-            try await event(budget.id, "paper confirmed", channel: .paper, heading: chosenHeading.slug, on: sql)
+            try await sql.update("budget_choices").set("counted", to: SQLLiteral.boolean(true))
+                .where("ballot_id", .equal, SQLBind(existing.id)).run()
+            try await event(
+                budget.id, "paper confirmed", channel: .paper, heading: chosenHeading.slug, at: Date(), on: sql)
             return .confirmed
         }
     }
@@ -263,10 +269,9 @@ enum BallotBox {
         var tally = Tally()
         for row in try await sql.raw(
             """
-            SELECT c.proposal_id AS proposal_id, COUNT(*) AS votes FROM budget_ballots b
-            JOIN budget_choices c ON c.ballot_id = b.id
-            WHERE b.budget_id = \(bind: budget.id) AND b.counted = \(SQLLiteral.boolean(true))
-            GROUP BY c.proposal_id
+            SELECT proposal_id, COUNT(*) AS votes FROM budget_choices
+            WHERE budget_id = \(bind: budget.id) AND counted = \(SQLLiteral.boolean(true))
+            GROUP BY proposal_id
             """
         ).all(decoding: VoteRow.self) {
             tally.votes[row.proposal_id] = row.votes
@@ -343,7 +348,7 @@ enum BallotBox {
 
     static func insert(
         budget: UUID, heading: UUID, channel: BallotChannel, voter: String, receipt: String, counted: Bool,
-        enteredBy: String?, proposals: [UUID], on sql: any SQLDatabase
+        enteredBy: String?, proposals: [UUID], at moment: Date, on sql: any SQLDatabase
     ) async throws {
         let id = UUID()
         try await sql.insert(into: "budget_ballots")
@@ -353,39 +358,52 @@ enum BallotBox {
             )
             .values(
                 SQLBind(id), SQLBind(budget), SQLBind(heading), SQLBind(channel.rawValue), SQLBind(voter),
-                SQLBind(receipt), SQLLiteral.boolean(counted), SQLBind(enteredBy), SQLBind(timestamp()), SQLBind(0)
+                SQLBind(receipt), SQLLiteral.boolean(counted), SQLBind(enteredBy), SQLBind(timestamp(moment)),
+                SQLBind(0)
             )
             .run()
-        try await insertChoices(id, proposals, on: sql)
+        try await insertChoices(id, proposals, budget: budget, counted: counted, on: sql)
     }
 
-    static func replace(_ ballot: UUID, heading: UUID, proposals: [UUID], on sql: any SQLDatabase) async throws {
+    static func replace(
+        _ ballot: UUID, budget: UUID, heading: UUID, proposals: [UUID], at moment: Date, on sql: any SQLDatabase
+    ) async throws {
         try await sql.delete(from: "budget_choices").where("ballot_id", .equal, SQLBind(ballot)).run()
         try await sql.update("budget_ballots").set("heading_id", to: SQLBind(heading))
-            .set("cast_at", to: SQLBind(timestamp()))
+            .set("cast_at", to: SQLBind(timestamp(moment)))
             .set("changes", to: SQLRaw("changes + 1"))
             .where("id", .equal, SQLBind(ballot)).run()
-        try await insertChoices(ballot, proposals, on: sql)
+        try await insertChoices(ballot, proposals, budget: budget, counted: true, on: sql)
     }
 
-    static func insertChoices(_ ballot: UUID, _ proposals: [UUID], on sql: any SQLDatabase) async throws {
+    static func insertChoices(
+        _ ballot: UUID, _ proposals: [UUID], budget: UUID, counted: Bool, on sql: any SQLDatabase
+    ) async throws {
         guard !proposals.isEmpty else { return }
-        let insert = sql.insert(into: "budget_choices").columns("ballot_id", "proposal_id")
-        for proposal in proposals { insert.values(SQLBind(ballot), SQLBind(proposal)) }
+        let insert = sql.insert(into: "budget_choices").columns("ballot_id", "proposal_id", "budget_id", "counted")
+        for proposal in proposals {
+            insert.values(SQLBind(ballot), SQLBind(proposal), SQLBind(budget), SQLLiteral.boolean(counted))
+        }
         try await insert.run()
     }
 
     static func event(
-        _ budget: UUID, _ action: String, channel: BallotChannel, heading: String, on sql: any SQLDatabase
+        _ budget: UUID, _ action: String, channel: BallotChannel, heading: String, at moment: Date,
+        on sql: any SQLDatabase
     ) async throws {
         try await sql.insert(into: "budget_ballot_events").columns("budget_id", "at", "action", "channel", "heading")
-            .values(SQLBind(budget), SQLBind(timestamp()), SQLBind(action), SQLBind(channel.rawValue), SQLBind(heading))
+            .values(
+                SQLBind(budget), SQLBind(timestamp(moment)), SQLBind(action), SQLBind(channel.rawValue),
+                SQLBind(heading)
+            )
             .run()
     }
 
-    /// The moment in UTC, to the millisecond, sortable as text.
-    static func timestamp() -> String {
-        Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true))
+    /// The moment in UTC to the millisecond, `2026-12-03T10:30:02.952Z`, sortable as text.
+    static func timestamp(_ moment: Date = Date()) -> String {
+        moment.formatted(
+            .iso8601.year().month().day().dateTimeSeparator(.standard).time(includingFractionalSeconds: true)
+                .timeZone(separator: .omitted))
     }
 
     /// A transaction behind the ballot box's gate; a second first cast of one code at the same

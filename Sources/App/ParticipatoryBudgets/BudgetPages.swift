@@ -102,7 +102,8 @@ enum BudgetPages {
         guard let number = Int(try req.parameters.require(SiteURL.Budgets.numberKey)),
             let proposal = loaded.proposals.first(where: { $0.number == number })
         else { throw Abort(.notFound) }
-        let page = ProposalPage.build(proposal, loaded, principal: req.principal)
+        let milestones = try await BudgetStore.milestones(loaded.budget.id, on: req.db)[proposal.id] ?? []
+        let page = ProposalPage.build(proposal, loaded, milestones: milestones, principal: req.principal)
         let meta = PageMeta.make(
             loaded.lang, title: page.title, description: s[.pbDescription], section: SiteURL.Budgets.list,
             route: SiteURL.Budgets.proposal(.value(loaded.budget.slug), .value(String(number))),

@@ -24,6 +24,8 @@ enum BudgetStore {
             case progress
             /// Once voting has opened, the ballot stands: only how far a proposal has come may change.
             case lockedFromVoting
+            /// A milestone line that is not a date followed by what happened.
+            case milestone(line: Int)
         }
         let field: String
         let reason: Reason
@@ -166,7 +168,53 @@ enum BudgetStore {
         var hiddenReason: String
         var progress: String
         var implementation: String
+        /// One milestone a line: `2025-10-01 Klart och invigt`.
+        var milestones: String = ""
         var version: Int
+    }
+
+    /// A dated step in building a winning proposal (milstolpe).
+    struct Milestone: Codable, Sendable, Equatable {
+        let day: String
+        let text: String
+    }
+
+    /// Milestones as written one a line, each a date and what happened; the lines that are not.
+    static func milestones(from text: String) -> ([Milestone], [Problem]) {
+        var milestones: [Milestone] = []
+        var problems: [Problem] = []
+        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty else { continue }
+            let date = String(line.prefix(10))
+            let rest = line.dropFirst(10).drop { $0 == " " || $0 == ":" || $0 == "–" || $0 == "-" }
+            let what = String(rest).trimmingCharacters(in: .whitespaces)
+            guard Day(date) != nil, !what.isEmpty, what.count <= shortLimit, !hasMarkup(what) else {
+                problems.append(Problem(field: "milestones", reason: .milestone(line: number + 1)))
+                continue
+            }
+            milestones.append(Milestone(day: date, text: what))
+        }
+        return (milestones.sorted { $0.day < $1.day }, problems)
+    }
+
+    /// Every proposal's milestones in a budget, in date order.
+    static func milestones(_ budget: UUID, on db: any Database) async throws -> [UUID: [Milestone]] {
+        struct Row: Decodable {
+            let proposal_id: UUID
+            let day: String
+            let text: String
+        }
+        let rows = try await db.sql().raw(
+            """
+            SELECT m.proposal_id AS proposal_id, m.day AS day, m.text AS text FROM budget_milestones m
+            JOIN budget_proposals p ON p.id = m.proposal_id WHERE p.budget_id = \(bind: budget)
+            ORDER BY m.proposal_id, m.position
+            """
+        ).all(decoding: Row.self)
+        return Dictionary(grouping: rows, by: \.proposal_id).mapValues {
+            $0.map { Milestone(day: $0.day, text: $0.text) }
+        }
     }
 
     /// Saves the review of a proposal at the version the official saw. Unfeasible takes an
@@ -213,6 +261,8 @@ enum BudgetStore {
                 problems.append(Problem(field: "progress", reason: .progress))
             }
         }
+        let (milestones, milestoneProblems) = Self.milestones(from: input.milestones)
+        problems += milestoneProblems
         let responsible = input.responsible.isEmpty ? nil : input.responsible
         if let responsible, index.bodyByID[responsible] == nil {
             problems.append(Problem(field: "responsible", reason: .unknownBody))
@@ -251,6 +301,12 @@ enum BudgetStore {
                 .set("implementation", to: SQLBind(clean(input.implementation)))
                 .set("version", to: SQLBind(input.version + 1))
                 .where("id", .equal, SQLBind(proposal.id)).run()
+            try await sql.delete(from: "budget_milestones").where("proposal_id", .equal, SQLBind(proposal.id)).run()
+            for (position, milestone) in milestones.enumerated() {
+                try await sql.insert(into: "budget_milestones").columns("proposal_id", "position", "day", "text")
+                    .values(SQLBind(proposal.id), SQLBind(position), SQLBind(milestone.day), SQLBind(milestone.text))
+                    .run()
+            }
             try await Audit.record(
                 "review", objectType: "budget proposal", objectID: "\(budget.slug)/\(proposal.number)",
                 after:

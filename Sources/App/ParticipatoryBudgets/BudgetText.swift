@@ -171,6 +171,9 @@ enum BudgetText: String, TextKey {
     case pbProblemChangedSince
     case pbProblemProgress
     case pbProblemLockedFromVoting
+    case pbProblemMilestone
+    case pbMilestones
+    case pbMilestonesHint
     case pbEnteredBy
     case pbAreaChoice
 
@@ -541,6 +544,17 @@ enum BudgetText: String, TextKey {
             (
                 "Någon annan har ändrat förslaget sedan du öppnade det. Öppna det igen.",
                 "Someone else changed the proposal since you opened it. Open it again."
+            )
+        case .pbProblemMilestone:
+            (
+                "%1, rad %2: börja med ett datum (ÅÅÅÅ-MM-DD) och skriv sedan vad som hände, högst 200 tecken",
+                "%1, line %2: start with a date (YYYY-MM-DD), then write what happened, at most 200 characters"
+            )
+        case .pbMilestones: ("Milstolpar", "Milestones")
+        case .pbMilestonesHint:
+            (
+                "En per rad: datum och vad som hände, till exempel 2025-10-01 Klart och invigt.",
+                "One a line: the date and what happened, for example 2025-10-01 Finished and opened."
             )
         case .pbProblemLockedFromVoting:
             (

@@ -78,6 +78,7 @@ extension Texts {
             "author": .pbAuthor, "heading": .pbHeading, "explanation": .pbExplanation,
             "costExplanation": .pbCostExplanation, "responsible": .pbResponsible, "mergedInto": .pbMergedInto,
             "hiddenReason": .pbHiddenReason, "progress": .pbProgress, "implementation": .pbImplementationNote,
+            "milestones": .pbMilestones,
         ]
         return labels[field].map { self[$0] } ?? field
     }
@@ -105,6 +106,7 @@ extension Texts {
         case .changedSince: return self[.pbProblemChangedSince]
         case .progress: return fill(.pbProblemProgress)
         case .lockedFromVoting: return self[.pbProblemLockedFromVoting]
+        case .milestone(let line): return fill(.pbProblemMilestone, String(line))
         }
     }
 }

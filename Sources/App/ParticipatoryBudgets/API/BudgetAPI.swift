@@ -80,6 +80,7 @@ enum BudgetAPI {
         let onBallot: Bool
         let progress: Int?
         let implementation: String?
+        let milestones: [BudgetStore.Milestone]
     }
 
     struct Detail: Content {
@@ -141,6 +142,7 @@ enum BudgetAPI {
         let loaded = try await loaded(req)
         let budget = loaded.budget
         let slugOf = Dictionary(uniqueKeysWithValues: loaded.headings.map { ($0.id, $0.slug) })
+        let milestones = try await BudgetStore.milestones(budget.id, on: req.db)
         return Detail(
             budget: Summary(budget, headings: loaded.headings, today: loaded.today), rules: budget.rules,
             eligibility: budget.eligibility,
@@ -158,7 +160,8 @@ enum BudgetAPI {
                     feasibility: proposal.feasibility, explanation: proposal.explanation, cost: proposal.cost,
                     costExplanation: proposal.cost_explanation, responsible: proposal.responsible,
                     mergedInto: proposal.merged_into, hiddenReason: proposal.hidden_reason,
-                    onBallot: proposal.onBallot, progress: proposal.progress, implementation: proposal.implementation)
+                    onBallot: proposal.onBallot, progress: proposal.progress, implementation: proposal.implementation,
+                    milestones: milestones[proposal.id] ?? [])
             })
     }
 

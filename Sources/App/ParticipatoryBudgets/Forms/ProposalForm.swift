@@ -96,6 +96,7 @@ struct ReviewForm: Encodable, Sendable {
         var hiddenReason: String?
         var progress: String?
         var implementation: String?
+        var milestones: String?
         var version: String?
     }
 
@@ -124,11 +125,13 @@ struct ReviewForm: Encodable, Sendable {
     static func show(_ req: Request) async throws -> Response {
         let loaded = try await BudgetPages.load(req)
         let proposal = try proposal(req, loaded)
+        let milestones = try await BudgetStore.milestones(loaded.budget.id, on: req.db)[proposal.id] ?? []
         let fields = Fields(
             feasibility: proposal.feasibility, explanation: proposal.explanation, cost: proposal.cost.map(String.init),
             costExplanation: proposal.cost_explanation, responsible: proposal.responsible,
             mergedInto: proposal.merged_into.map(String.init), hiddenReason: proposal.hidden_reason,
             progress: proposal.progress.map(String.init), implementation: proposal.implementation,
+            milestones: milestones.map { "\($0.day) \($0.text)" }.joined(separator: "\n"),
             version: String(proposal.version))
         return try await page(req, loaded, proposal, fields, errors: [], status: .ok)
     }
@@ -146,7 +149,8 @@ struct ReviewForm: Encodable, Sendable {
             feasibility: feasibility, explanation: fields.explanation ?? "", cost: fields.cost ?? "",
             costExplanation: fields.costExplanation ?? "", responsible: fields.responsible ?? "",
             mergedInto: fields.mergedInto ?? "", hiddenReason: fields.hiddenReason ?? "",
-            progress: fields.progress ?? "", implementation: fields.implementation ?? "", version: version)
+            progress: fields.progress ?? "", implementation: fields.implementation ?? "",
+            milestones: fields.milestones ?? "", version: version)
         do {
             try await BudgetStore.review(
                 proposal, input, budget: loaded.budget, index: loaded.index, by: req.auditActor, on: req.db)

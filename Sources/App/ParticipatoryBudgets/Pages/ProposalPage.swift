@@ -30,11 +30,15 @@ struct ProposalPage: Encodable, Sendable {
     let mergedFrom: [Merged]
     let progress: Int?
     let implementation: String?
+    let milestones: [BudgetStore.Milestone]
     let budgetTitle: LocalText
     let budgetHref: String
     let reviewHref: String?
 
-    static func build(_ proposal: BudgetProposal, _ loaded: BudgetPages.Loaded, principal: Principal?) -> ProposalPage {
+    static func build(
+        _ proposal: BudgetProposal, _ loaded: BudgetPages.Loaded, milestones: [BudgetStore.Milestone],
+        principal: Principal?
+    ) -> ProposalPage {
         let lang = loaded.lang
         let s = Texts(lang)
         let slug = loaded.budget.slug
@@ -61,7 +65,8 @@ struct ProposalPage: Encodable, Sendable {
                     number: $0.number, title: $0.hidden_reason == nil ? $0.title : s[.pbHidden], href: href($0.number),
                     author: $0.hidden_reason == nil ? $0.author : nil)
             },
-            progress: proposal.progress, implementation: proposal.implementation, budgetTitle: loaded.title,
+            progress: proposal.progress, implementation: proposal.implementation, milestones: milestones,
+            budgetTitle: loaded.title,
             budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
             reviewHref: loaded.mayManage(principal)
                 ? SiteURL.Budgets.review(.value(slug), .value(String(proposal.number))).link(lang) : nil)
