@@ -724,11 +724,13 @@ def insert_ballots(db, count):
             ballots.append((ballot, budget, heading, "code", f"bench:{n}", f"bench-receipt:{n}", counted, None,
                             cast_at, 0))
             picks = rng.sample(projects[heading], rng.randint(1, min(maximum or 3, 3, len(projects[heading]))))
-            choices.extend((ballot, p) for p in picks)
+            choices.extend((ballot, p, budget, counted) for p in picks)
         with con:
             con.executemany("INSERT INTO budget_ballots (id, budget_id, heading_id, channel, voter, receipt, counted, "
                             "entered_by, cast_at, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ballots)
-            con.executemany("INSERT INTO budget_choices (ballot_id, proposal_id) VALUES (?, ?)", choices)
+            # Each choice repeats its ballot's budget and whether it counts, as the product writes it.
+            con.executemany("INSERT INTO budget_choices (ballot_id, proposal_id, budget_id, counted) "
+                            "VALUES (?, ?, ?, ?)", choices)
         return id_type, len(choices)
     finally:
         con.close()
