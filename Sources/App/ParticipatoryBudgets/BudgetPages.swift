@@ -36,6 +36,14 @@ enum BudgetPages {
 
         func heading(_ id: UUID) -> BudgetHeadingRow? { headings.first { $0.id == id } }
 
+        /// The areas as a form's choices, by their names in the page's language.
+        func headingOptions(selected: String?) -> [FormOption] {
+            headings.map {
+                let name = areaName($0)
+                return FormOption(value: $0.slug, label: name.text, selected: $0.slug == selected, lang: name.lang)
+            }
+        }
+
         /// Officials of the owning body (and administrators) review, moderate, issue codes and
         /// enter paper ballots.
         func mayManage(_ principal: Principal?) -> Bool {

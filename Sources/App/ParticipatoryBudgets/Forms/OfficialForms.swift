@@ -129,11 +129,7 @@ struct OfficialForms: Encodable, Sendable {
             budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
             errors: errors, message: message,
             issued: Strings.fill(s[.pbCodesIssued], String(issued?.codes ?? 0), String(issued?.batches ?? 0)),
-            headings: loaded.headings.map {
-                let name = loaded.areaName($0)
-                return FormOption(
-                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
-            },
+            headings: loaded.headingOptions(selected: fields.heading),
             groups: loaded.headings.map { heading in
                 Group(
                     area: loaded.areaName(heading),

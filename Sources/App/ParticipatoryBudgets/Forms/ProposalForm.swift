@@ -69,11 +69,7 @@ struct ProposalForm: Encodable, Sendable {
             action: SiteURL.Budgets.propose(.value(slug)).link(loaded.lang), csrf: CSRF.token(for: req),
             title: loaded.title, budgetHref: SiteURL.Budgets.budget(.value(slug)).link(loaded.lang), errors: errors,
             fields: fields,
-            headings: loaded.headings.map {
-                let name = loaded.areaName($0)
-                return FormOption(
-                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
-            },
+            headings: loaded.headingOptions(selected: fields.heading),
             sent: sent, open: open,
             closed: open ? nil : Strings.fill(s[.pbProblemNotProposing], "", s.label(loaded.phase)))
         let meta = PageMeta.make(

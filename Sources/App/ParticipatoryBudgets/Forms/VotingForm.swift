@@ -229,11 +229,7 @@ struct VotingForm: Encodable, Sendable {
             // The code and receipt travel in the ballot's form, never in an address.
             code: step == "ballot" ? (fields.code ?? "") : (step == "code" ? fields.code ?? "" : ""),
             receipt: cast?.receipt ?? (step == "ballot" || step == "code" ? fields.receipt ?? "" : ""),
-            headings: loaded.headings.map {
-                let name = loaded.areaName($0)
-                return FormOption(
-                    value: $0.slug, label: name.text, selected: $0.slug == fields.heading, lang: name.lang)
-            },
+            headings: loaded.headingOptions(selected: fields.heading),
             heading: heading?.slug ?? "", headingName: heading.map(loaded.areaName),
             rules: step == "ballot" ? BudgetPage.ballotRule(loaded.budget, heading.map { [$0] } ?? [], s) : [],
             choices: choices, changing: !(fields.receipt ?? "").isEmpty, counted: countedText,
