@@ -2,7 +2,7 @@
 proposes in the young people's budget of Rinkeby-Kista (a cost of -5 is refused first); an official of
 Rinkeby-Kista reviews the proposal; a resident votes in Järva with a code, sees the receipt, comes back with
 code and receipt and changes the ballot, and checks the receipt; and the results of Skärholmen 2025 are read
-as a table and as CSV. axe checks each step's page as it stands, errors included.
+as a table and as CSV, with whom the vote reached. axe checks each step's page as it stands, errors included.
 
 The tests share one server and run in this order: the proposal of the first is reviewed in the second."""
 import csv
@@ -163,3 +163,14 @@ def test_results_as_a_table_and_as_csv(server, browser, screenshot):
     table = list(csv.DictReader(io.StringIO(urllib.request.urlopen(href).read().decode())))
     assert {row["won"] for row in table} == {"yes", "no"}
     assert sum(1 for row in table if row["won"] == "yes") == len(b.find_elements(By.CSS_SELECTOR, "tr.pb-won"))
+    # Whom it reached: Skärholmen's better-off districts voted more, and another indicator is chosen with the
+    # form, without JavaScript.
+    text = main_text(b)
+    assert "Räckvidd" in text and "röstade de bättre ställda områdena mer" in text
+    check_current(b)
+    Select(b.find_element(By.ID, "pb-reach-by")).select_by_value("unga-som-varken-arbetar-eller-studerar")
+    submit(b, "form.pb-reach-form button[type=submit]")
+    wait_for(b, lambda d: "indicator=unga-som-varken" in d.current_url, "the reach by another indicator")
+    caption = b.find_element(By.ID, "pb-reach-c").text
+    assert "Unga som varken arbetar eller studerar" in caption
+    check_current(b)

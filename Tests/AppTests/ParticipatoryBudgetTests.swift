@@ -395,6 +395,99 @@ struct ParticipatoryBudgetTests {
         }
     }
 
+    @Test("Reach: turnout per 1,000 against an indicator, a district area pooled from its districts by population")
+    func reach() async throws {
+        try await withTestApp { app in
+            try await app.db.transaction { tx in
+                try await CatalogueImporter.add(
+                    areas: [
+                        AreaRecord(
+                            id: "norra", name: "Norra", kind: .district, parent: "rinkeby-kista", population: 1000),
+                        AreaRecord(
+                            id: "sodra", name: "Södra", kind: .district, parent: "rinkeby-kista", population: 3000),
+                        AreaRecord(
+                            id: "vastra", name: "Västra", kind: .district, parent: "spanga-tensta", population: 2000),
+                    ], in: tx, actor: .system("test"))
+            }
+            let spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(
+                    code: "omradestyp", name: "Områdestyp", unit: "count", direction: .higherIsBetter,
+                    kind: .categorical, classes: DemoCommand.socioeconomicAreaTypes),
+                mapping: ObservationMapping(areaName: "område", value: "typ", period: "2022"), areaKind: .district)
+            let csv = "område;typ\nNorra;1\nSödra;2\nVästra;5\n"
+            _ = try await IndicatorImporter.run(Data(csv.utf8), spec, by: .system("test"), on: app.db)
+            let budget = try await Self.budget(app, phase: .voting)
+            let codes = try await Self.codes(app, budget, 5)
+            for code in codes.prefix(4) {
+                #expect(try await Self.vote(app, code: code, projects: ["1"]).status == .ok)
+            }
+            #expect(try await Self.vote(app, code: codes[4], heading: "spanga-tensta", projects: ["4"]).status == .ok)
+            let during = try await app.get("/budgets/\(Self.slug)/results?indicator=omradestyp")
+            #expect(!during.body.contains("Räckvidd"), "the reach is shown with the results, once voting has closed")
+            try await app.db.sql().update("budgets").set("voting_until", to: SQLBind("2000-01-02"))
+                .set("voting_from", to: SQLBind("2000-01-01")).where("slug", .equal, Self.slug).run()
+            // Rinkeby-Kista: 4 ballots over 10,000 residents, type (1 × 1,000 + 2 × 3,000) / 4,000 = 1.75;
+            // Spånga-Tensta: 1 over 5,000, type 5. Ridits 1/3 and 5/6: the line falls 0.2 over 1/2.
+            let api = try await app.getJSON("/api/v1/budgets/\(Self.slug)/results?indicator=omradestyp")
+            #expect(api.status == .ok)
+            let reach = try #require(api.json["reach"] as? [String: Any])
+            let areas = try #require(reach["areas"] as? [[String: Any]])
+            #expect(areas.map { $0["heading"] as? String } == ["rinkeby-kista", "spanga-tensta"])
+            #expect(abs((areas[0]["value"] as? Double ?? 0) - 1.75) < 1e-9)
+            #expect(areas.map { $0["pooled"] as? Bool } == [true, true])
+            #expect(abs((areas[0]["per1000"] as? Double ?? 0) - 0.4) < 1e-9)
+            #expect(abs((reach["ratio"] as? Double ?? 0) - 2) < 1e-9)
+            #expect(abs((reach["slopeIndexOfInequality"] as? Double ?? 0) + 0.4) < 1e-9)
+            let page = try await app.get("/budgets/\(Self.slug)/results?indicator=omradestyp")
+            #expect(page.body.contains("Efter Områdestyp röstade de sämre ställda områdena mer"))
+            #expect(page.body.contains("sjunker valdeltagandet med 0,4 per 1 000"))
+            #expect(page.body.contains("1,8 *"), "a pooled value is marked and explained")
+            let english = try await app.get("/budgets/\(Self.slug)/results?indicator=omradestyp&lang=en")
+            #expect(english.body.contains("turnout falls by 0.4 per 1,000 residents"))
+            #expect(try await app.get("/budgets/\(Self.slug)/results?indicator=finns-inte").status == .badRequest)
+            let unknown = try await app.getJSON("/api/v1/budgets/\(Self.slug)/results?indicator=finns-inte")
+            #expect(unknown.status == .badRequest)
+        }
+    }
+
+    @Test("Winners become items of the follow-up of the body that builds them, with status and latest milestone")
+    func winnersInTheFollowUp() async throws {
+        try await withTestApp { app in
+            let budget = try await Self.budget(app, phase: .voting)
+            let codes = try await Self.codes(app, budget, 3)
+            for code in codes.prefix(2) {
+                #expect(try await Self.vote(app, code: code, projects: ["1", "2"]).status == .ok)
+            }
+            #expect(try await Self.vote(app, code: codes[2], projects: ["3"]).status == .ok)
+            let path = "/follow-up/bodies/\(Self.owner)"
+            #expect(!(try await app.get(path).body.contains("Förslag 1")), "no winners while voting is open")
+            try await app.db.sql().update("budgets").set("voting_until", to: SQLBind("2000-01-02"))
+                .set("voting_from", to: SQLBind("2000-01-01")).where("slug", .equal, Self.slug).run()
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            // 1 (400,000) and 2 (350,000) win Rinkeby-Kista's 1,000,000; 3 (300,000) no longer fits.
+            // 2 is built by another body, which the review names.
+            for proposal in try await BudgetStore.proposals(budget.id, on: app.db) where proposal.number <= 2 {
+                let input = BudgetStore.Reviewing(
+                    feasibility: .feasible, explanation: "", cost: "", costExplanation: "",
+                    responsible: proposal.number == 2 ? "trafiknamnden" : "", mergedInto: "", hiddenReason: "",
+                    progress: proposal.number == 1 ? "40" : "", implementation: "",
+                    milestones: proposal.number == 1 ? "2001-03-01 Upphandlat" : "", version: proposal.version)
+                try await BudgetStore.review(
+                    proposal, input, budget: budget, index: index, today: Day("2001-01-01") ?? today(),
+                    by: .system("test"), on: app.db)
+            }
+            app.catalogue.invalidate()
+            let owner = try await app.get(path).body
+            #expect(owner.contains("Medborgarbudgetarnas vinnande förslag"))
+            #expect(owner.contains("1. Förslag 1"))
+            #expect(owner.contains("Pågår") && owner.contains("40 %") && owner.contains("2001-03-01 Upphandlat"))
+            #expect(!owner.contains("2. Förslag 2"), "built by the body the review named")
+            #expect(!owner.contains("3. Förslag 3"), "3 did not win")
+            let builder = try await app.get("/follow-up/bodies/trafiknamnden").body
+            #expect(builder.contains("2. Förslag 2") && builder.contains("Ej påbörjad"))
+        }
+    }
+
     @Test("Codes are issued to officials of the budget's body only, as CSV, once")
     func issuingCodes() async throws {
         try await withTestApp { app in

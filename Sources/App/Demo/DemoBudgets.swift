@@ -23,7 +23,7 @@ enum DemoBudgets {
         guard try await BudgetStore.budget(open, on: db) == nil else { return [] }
         let index = CatalogueIndex(try await CatalogueLoader.load(from: db))
         let owners = ["rinkeby-kista-stadsdelsnamnd", "skarholmen-stadsdelsnamnd"]
-        let areas = ["rinkeby-kista", "spanga-tensta", "skarholmen"]
+        let areas = ["rinkeby-kista", "spanga-tensta", "bredang", "satra", "stadsdel-skarholmen", "varberg"]
         guard owners.allSatisfy({ index.bodyByID[$0] != nil }), areas.allSatisfy({ index.areaByID[$0] != nil }) else {
             return []
         }
@@ -58,7 +58,12 @@ enum DemoBudgets {
             minimumShare: nil, maximumProjects: 3, minimumProjects: nil, proposalsFrom: "2025-02-01",
             reviewFrom: "2025-03-15", votingFrom: "2025-05-01", votingUntil: "2025-05-31",
             implementationFrom: "2025-09-01",
-            headings: [.init(area: "skarholmen", amount: 800_000, population: 37_000)], example: true)
+            headings: [
+                .init(area: "bredang", amount: 250_000, population: 10_700),
+                .init(area: "satra", amount: 200_000, population: 7_500),
+                .init(area: "stadsdel-skarholmen", amount: 200_000, population: 9_200),
+                .init(area: "varberg", amount: 150_000, population: 9_600),
+            ], example: true)
         let youth = BudgetDefinition(
             slug: proposing, title: "Ungas budget Rinkeby-Kista (exempel)",
             titleEn: "Young people's budget Rinkeby-Kista (example)", owner: owners[0],
@@ -106,8 +111,11 @@ enum DemoBudgets {
             let proposals = try await BudgetStore.proposals(budget.id, on: db)
             let (_, codes) = try await BallotBox.issueCodes(ballots + 60, budget: budget, on: db)
             var cast = 0
+            // Skärholmen's ballots lean to the districts with better conditions, as the
+            // commission feared participation does, so that its reach has something to show.
+            let leaning = headings.flatMap { Array(repeating: $0, count: leanings[$0.area] ?? 1) }
             for code in codes.prefix(ballots) {
-                let heading = headings[rng.next(headings.count)]
+                let heading = leaning[rng.next(leaning.count)]
                 let choices = ballotFor(heading, proposals: proposals, budget: budget, rng: &rng)
                 guard !choices.isEmpty, let normalised = VotingCode.normalised(code) else { continue }
                 _ = try await BallotBox.vote(
@@ -251,31 +259,39 @@ enum DemoBudgets {
             cost: 120_000),
     ]
 
+    /// How many times more often a demo voter picks the area: Bredäng and Sätra are of area
+    /// type 3, Skärholmen and Vårberg of type 2.
+    static let leanings = ["bredang": 5, "satra": 5, "stadsdel-skarholmen": 3, "varberg": 3]
+
     static let skarholmenIdeas: [Idea] = [
         Idea(
-            area: "skarholmen", title: "Mötesplats för unga i Bredäng",
+            area: "bredang", title: "Mötesplats för unga i Bredäng",
             description: "En lokal där unga kan vara på kvällar och helger, med fritidsledare.", place: "Bredäng",
-            cost: 500_000),
+            cost: 200_000),
         Idea(
-            area: "skarholmen", title: "Ny belysning i Sätraskogen",
-            description: "Motionsspåret är mörkt från oktober till mars.", place: "Sätraskogen", cost: 300_000),
+            area: "satra", title: "Ny belysning i Sätraskogen",
+            description: "Motionsspåret är mörkt från oktober till mars.", place: "Sätraskogen", cost: 150_000),
         Idea(
-            area: "skarholmen", title: "Scen i Skärholmsparken",
+            area: "stadsdel-skarholmen", title: "Scen i Skärholmsparken",
             description: "En liten scen för musik och föreningarnas evenemang på sommaren.", place: "Skärholmsparken",
-            cost: 400_000),
+            cost: 180_000),
         Idea(
-            area: "skarholmen", title: "Bänkar och papperskorgar längs Mälarstranden",
+            area: "satra", title: "Bänkar och papperskorgar längs Mälarstranden",
             description: "Fler platser att vila på längs vattnet.", place: "Mälarstranden vid Sätra", cost: 120_000),
         Idea(
-            area: "skarholmen", title: "Fler sittplatser vid vattnet",
+            area: "satra", title: "Fler sittplatser vid vattnet",
             description: "Bänkar vid strandpromenaden.", place: "Sätra strand", cost: 60_000),
         Idea(
-            area: "skarholmen", title: "Cykelverkstad för alla",
+            area: "stadsdel-skarholmen", title: "Cykelverkstad för alla",
             description: "En plats med verktyg och pump där man kan laga sin cykel gratis.",
             place: "Skärholmen centrum",
             cost: 90_000),
         Idea(
-            area: "skarholmen", title: "Hundrastgård i Vårberg",
-            description: "En inhägnad hundrastgård med bänkar.", place: "Vårberg", cost: 200_000),
+            area: "varberg", title: "Hundrastgård i Vårberg",
+            description: "En inhägnad hundrastgård med bänkar.", place: "Vårberg", cost: 100_000),
+        Idea(
+            area: "varberg", title: "Lekplats i Vårbergsparken",
+            description: "Lekplatsen är sliten. Nya gungor, klätterställning och bänkar för föräldrarna.",
+            place: "Vårbergsparken", cost: 110_000),
     ]
 }

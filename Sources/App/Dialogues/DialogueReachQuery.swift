@@ -132,13 +132,7 @@ enum DialogueReachQuery {
         let districts = index.document.areas.filter { $0.kind == .district }
         let info = try await IndicatorQueries.one(indicatorCode ?? defaultIndicator, on: db)
         var ordering: [String: Double] = [:]
-        if let info {
-            let rows = try await IndicatorQueries.observations(
-                info.id, group: ObservationGroup.total, kind: AreaKind.district.rawValue, on: db)
-            for row in rows.sorted(by: { $0.period < $1.period }) {
-                if let value = row.value { ordering[row.slug] = value }
-            }
-        }
+        if let info { ordering = try await IndicatorQueries.latestValues(info.id, kind: .district, on: db) }
         func counts(_ years: ClosedRange<Int>) -> [DialogueReach.AreaCount] {
             districts.map { district in
                 DialogueReach.AreaCount(

@@ -156,6 +156,20 @@ enum IndicatorQueries {
         return try await q.all(decoding: ObservationRow.self)
     }
 
+    /// Each area's latest value of an indicator for everyone (the total group), by area id:
+    /// the areas of one kind, or the one area named.
+    static func latestValues(
+        _ indicatorID: UUID, kind: AreaKind? = nil, area: String? = nil, on db: any Database
+    ) async throws -> [String: Double] {
+        let rows = try await observations(
+            indicatorID, area: area, group: ObservationGroup.total, kind: kind?.rawValue, on: db)
+        var latest: [String: Double] = [:]
+        for row in rows.sorted(by: { $0.period < $1.period }) {
+            if let value = row.value { latest[row.slug] = value }
+        }
+        return latest
+    }
+
     static func countObservations(
         _ indicatorID: UUID, area: String? = nil, period: String? = nil, group: String? = nil,
         kind: String? = nil, on db: any Database

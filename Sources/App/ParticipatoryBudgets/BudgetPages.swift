@@ -122,8 +122,13 @@ enum BudgetPages {
     static func results(_ req: Request) async throws -> Response {
         let loaded = try await load(req)
         let s = Texts(loaded.lang)
+        try req.refuseListParameter("indicator")
         let tally = try await BallotBox.tally(loaded.budget, on: req.db)
-        let page = BudgetResultsPage.build(loaded, tally: tally)
+        let reach =
+            loaded.phase >= .results
+            ? try await BudgetReachQuery.compute(
+                loaded, tally: tally, indicatorCode: req.query[String.self, at: "indicator"], on: req.db) : nil
+        let page = BudgetResultsPage.build(loaded, tally: tally, reach: reach)
         let meta = PageMeta.make(
             loaded.lang, title: "\(s[.pbResults]): \(loaded.title.text)", description: s[.pbDescription],
             section: SiteURL.Budgets.list, route: SiteURL.Budgets.results(.value(loaded.budget.slug)),

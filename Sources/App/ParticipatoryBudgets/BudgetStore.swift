@@ -267,11 +267,12 @@ enum BudgetStore {
         if let responsible, index.bodyByID[responsible] == nil {
             problems.append(Problem(field: "responsible", reason: .unknownBody))
         }
+        // The ballot stands once voting opens; who builds a winner may still be decided after it.
         if budget.phase(on: day) >= .voting {
             let unchanged =
                 input.feasibility == proposal.review && Self.clean(input.explanation) == proposal.explanation
                 && cost == proposal.cost && Self.clean(input.costExplanation) == proposal.cost_explanation
-                && responsible == proposal.responsible && mergedInto == proposal.merged_into
+                && mergedInto == proposal.merged_into
                 && Self.clean(input.hiddenReason) == proposal.hidden_reason
             if !unchanged { problems.append(Problem(field: "feasibility", reason: .lockedFromVoting)) }
         }

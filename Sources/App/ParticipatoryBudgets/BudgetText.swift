@@ -96,6 +96,27 @@ enum BudgetText: String, TextKey {
     case pbResultsLater
     case pbResultsCSV
     case pbResultsTable
+    case pbFollowUp
+    case pbFollowUpIntro
+    case pbFollowUpProject
+    case pbFollowUpStatus
+    case pbFollowUpProgress
+    case pbLatestMilestone
+    case pbReach
+    case pbReachIntro
+    case pbReachBy
+    case pbReachShow
+    case pbReachTable
+    case pbReachTotal
+    case pbReachHighLow
+    case pbReachWorseOffMore
+    case pbReachBetterOffMore
+    case pbReachEven
+    case pbReachOneArea
+    case pbReachPooled
+    case pbReachUnranked
+    case pbReachLeftOut
+    case pbReachNoIndicator
     case pbVoteIntro
     case pbCode
     case pbCodeHint
@@ -320,6 +341,71 @@ enum BudgetText: String, TextKey {
             )
         case .pbResultsCSV: ("Resultatet som CSV", "The results as CSV")
         case .pbResultsTable: ("Röster per förslag i %1", "Votes per proposal in %1")
+        case .pbFollowUp: ("Medborgarbudgetarnas vinnande förslag", "Winning proposals of participatory budgets")
+        case .pbFollowUpIntro:
+            (
+                "Förslag som vann en omröstning och som nämnden ansvarar för att genomföra, med hur långt de har kommit.",
+                "Proposals that won a vote and that the body is responsible for carrying out, with how far they have come."
+            )
+        case .pbFollowUpProject: ("Förslag", "Proposal")
+        case .pbFollowUpStatus: ("Status", "Status")
+        case .pbFollowUpProgress: ("Genomfört", "Done")
+        case .pbLatestMilestone: ("Senaste händelse", "Latest milestone")
+        case .pbReach: ("Räckvidd", "Reach")
+        case .pbReachIntro:
+            (
+                "Valdeltagandet i varje område per 1 000 invånare, jämfört med hur väl ställt området är enligt en indikator. Nådde budgeten de områden där färre brukar höras?",
+                "Turnout in each area per 1,000 residents, set against how well off the area is by an indicator. Did the budget reach the areas where fewer are usually heard?"
+            )
+        case .pbReachBy: ("Jämför med", "Compare with")
+        case .pbReachShow: ("Visa", "Show")
+        case .pbReachTable: ("Valdeltagande per område och %1", "Turnout per area and %1")
+        case .pbReachTotal: ("Hela budgeten", "The whole budget")
+        case .pbReachHighLow:
+            (
+                "Högst valdeltagande i %1 (%2 per 1 000 invånare), lägst i %3 (%4): %5 gånger så högt.",
+                "Highest turnout in %1 (%2 per 1,000 residents), lowest in %3 (%4): %5 times as high."
+            )
+        case .pbReachWorseOffMore:
+            (
+                "Efter %1 röstade de sämre ställda områdena mer: från det sämst till det bäst ställda området sjunker valdeltagandet med %2 per 1 000 invånare (lutningsindex, SII).",
+                "By %1 the worse-off areas voted more: from the worst-off to the best-off area turnout falls by %2 per 1,000 residents (slope index of inequality, SII)."
+            )
+        case .pbReachBetterOffMore:
+            (
+                "Efter %1 röstade de bättre ställda områdena mer: från det sämst till det bäst ställda området stiger valdeltagandet med %2 per 1 000 invånare (lutningsindex, SII).",
+                "By %1 the better-off areas voted more: from the worst-off to the best-off area turnout rises by %2 per 1,000 residents (slope index of inequality, SII)."
+            )
+        case .pbReachEven:
+            (
+                "Efter %1 röstade områdena lika mycket, hur väl ställda de än är.",
+                "By %1 the areas voted alike, however well off they are."
+            )
+        case .pbReachOneArea:
+            (
+                "Budgeten har ett område: en jämförelse mellan områden kräver minst två.",
+                "The budget has one area: comparing areas takes at least two."
+            )
+        case .pbReachPooled:
+            (
+                "* Ett område utan eget värde får sina stadsdelars värden, vägda efter deras befolkning.",
+                "* An area without a value of its own takes its districts' values, weighted by their population."
+            )
+        case .pbReachUnranked:
+            (
+                "Indikatorn har inget värde för %1, så områdena ordnas inte efter den.",
+                "The indicator has no value for %1, so the areas are not ordered by it."
+            )
+        case .pbReachLeftOut:
+            (
+                "Utan invånarantal och därför utan valdeltagande: %1.",
+                "Without a number of residents and so without turnout: %1."
+            )
+        case .pbReachNoIndicator:
+            (
+                "Ingen indikator har ännu värden per stadsdel, så valdeltagandet visas utan jämförelse.",
+                "No indicator has values by district yet, so turnout is shown without comparison."
+            )
         case .pbVoteIntro:
             (
                 "Skriv koden från ditt röstkort och välj ditt område. Du kan ändra din röst fram till och med %1: då behöver du också kvittot du fick.",
@@ -558,8 +644,8 @@ enum BudgetText: String, TextKey {
             )
         case .pbProblemLockedFromVoting:
             (
-                "Omröstningen har öppnat: bedömning, kostnad, sammanslagning och dolda förslag ligger fast. Bara genomförandet kan ändras.",
-                "Voting has opened: the assessment, cost, merging and hidden proposals stand. Only the implementation can change."
+                "Omröstningen har öppnat: bedömning, kostnad, sammanslagning och dolda förslag ligger fast. Bara vem som genomför förslaget och genomförandet kan ändras.",
+                "Voting has opened: the assessment, cost, merging and hidden proposals stand. Only who carries it out and the implementation can change."
             )
         case .pbProblemProgress: ("%1: ett heltal från 0 till 100", "%1: a whole number from 0 to 100")
         case .pbEnteredBy: ("Du är inloggad som tjänsteperson.", "You are signed in as an official.")

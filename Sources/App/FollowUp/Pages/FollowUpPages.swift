@@ -114,7 +114,8 @@ enum FollowUpPages {
             guard index.bodyByID[id] != nil else { return nil }
             let section = try await BodyFollowUpSection.load(
                 id, index: index, lang: lang, latestOnly: false, today: today(), on: req.db)
-            return FollowUpBodyPage.build(index, lang, body: id, section: section)
+            let projects = try await BudgetFollowUp.items(responsible: id, index: index, today: today(), on: req.db)
+            return FollowUpBodyPage.build(index, lang, body: id, section: section, budgetProjects: projects)
         }
     }
 

@@ -116,6 +116,42 @@ enum BudgetAPI {
         let rule: String
         let headings: [HeadingResult]
         let awaitingConfirmation: Int
+        let reach: Reach
+    }
+
+    struct ReachArea: Content {
+        let heading: String
+        let ballots: Int
+        let population: Double
+        let per1000: Double
+        let value: Double?
+        let pooled: Bool
+    }
+
+    /// Whom the budget reached (`BudgetReach`); the slope only when the indicator ranks the areas.
+    /// Values that do not exist are left out, as elsewhere in the API.
+    struct Reach: Content {
+        let indicator: String?
+        let areas: [ReachArea]
+        let per1000: Double?
+        let ratio: Double?
+        let slopeIndexOfInequality: Double?
+        let leftOut: [String]
+
+        init(_ result: BudgetReachQuery.Result) {
+            let reach = result.reach
+            indicator = result.indicator?.code
+            areas = reach.areas.map {
+                ReachArea(
+                    heading: $0.id, ballots: $0.ballots, population: $0.population, per1000: $0.per1000,
+                    value: $0.ordering, pooled: result.pooled.contains($0.id))
+            }
+            per1000 = reach.total?.per1000
+            ratio = reach.measures?.ratio?.value
+            slopeIndexOfInequality =
+                reach.measures?.ranking == .rankingVariable ? reach.measures?.slopeIndexOfInequality?.value : nil
+            leftOut = reach.leftOut
+        }
     }
 
     static func list(_ req: Request) async throws -> ListResponse<Summary> {
@@ -174,8 +210,11 @@ enum BudgetAPI {
                     "The results of '\(loaded.budget.slug)' are published when voting closes on \(loaded.budget.voting_until)."
             )
         }
+        try req.refuseListParameter("indicator")
         let tally = try await BallotBox.tally(loaded.budget, on: req.db)
         let computed = BudgetResultsPage.compute(loaded, tally: tally)
+        let reach = try await BudgetReachQuery.compute(
+            loaded, tally: tally, indicatorCode: req.query[String.self, at: "indicator"], on: req.db)
         return Results(
             budget: loaded.budget.slug, rule: loaded.budget.rule_kind,
             headings: zip(loaded.headings, computed).map { heading, result in
@@ -189,6 +228,6 @@ enum BudgetAPI {
                     lines: result.lines.map {
                         ResultLine(number: Int($0.project) ?? 0, cost: $0.cost, votes: $0.votes, won: $0.won)
                     })
-            }, awaitingConfirmation: tally.awaitingConfirmation)
+            }, awaitingConfirmation: tally.awaitingConfirmation, reach: Reach(reach))
     }
 }

@@ -150,6 +150,8 @@ struct ReviewForm: Encodable, Sendable {
         do {
             try await BudgetStore.review(
                 proposal, input, budget: loaded.budget, index: loaded.index, by: req.auditActor, on: req.db)
+            // The follow-up's pages show the winners' progress and milestones.
+            req.application.catalogue.invalidate()
         } catch let problems as BudgetStore.Problems {
             let conflict = problems.problems.contains { $0.reason == .changedSince }
             return try await page(

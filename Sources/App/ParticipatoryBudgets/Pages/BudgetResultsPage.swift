@@ -34,6 +34,28 @@ struct BudgetResultsPage: Encodable, Sendable {
     let headings: [Heading]
     let csvHref: String?
     let budgetHref: String
+    let reach: ReachSection?
+
+    /// Whom the budget reached: turnout per area against an indicator (`BudgetReach`). The table
+    /// is the whole of it, so it needs no other text alternative.
+    struct ReachSection: Encodable, Sendable {
+        struct Row: Encodable, Sendable {
+            let area: LocalText
+            let population: String
+            let ballots: String
+            let per1000: String
+            let value: LocalText
+        }
+
+        let action: String
+        let indicators: [FormOption]
+        let indicatorName: LocalText?
+        let caption: String
+        let rows: [Row]
+        let total: Row?
+        let findings: [String]
+        let notes: [String]
+    }
 
     /// Core's greedy count over the ballot's projects.
     static func compute(_ loaded: BudgetPages.Loaded, tally: BallotBox.Tally) -> [BudgetResults.Heading] {
@@ -51,7 +73,9 @@ struct BudgetResultsPage: Encodable, Sendable {
         return Set(compute(loaded, tally: tally).flatMap(\.lines).filter(\.won).compactMap { idOf[$0.project] })
     }
 
-    static func build(_ loaded: BudgetPages.Loaded, tally: BallotBox.Tally) -> BudgetResultsPage {
+    static func build(
+        _ loaded: BudgetPages.Loaded, tally: BallotBox.Tally, reach: BudgetReachQuery.Result?
+    ) -> BudgetResultsPage {
         let lang = loaded.lang
         let s = Texts(lang)
         let slug = loaded.budget.slug
@@ -91,7 +115,81 @@ struct BudgetResultsPage: Encodable, Sendable {
             awaiting: tally.awaitingConfirmation > 0
                 ? Strings.fill(s[.pbAwaitingConfirmation], String(tally.awaitingConfirmation)) : nil,
             headings: headings, csvHref: published ? SiteURL.Budgets.resultsCSV(.value(slug)).link(lang) : nil,
-            budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang))
+            budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
+            reach: published ? reach.map { reachSection(loaded, $0) } : nil)
+    }
+
+    static func reachSection(_ loaded: BudgetPages.Loaded, _ result: BudgetReachQuery.Result) -> ReachSection {
+        let lang = loaded.lang
+        let s = Texts(lang)
+        let reach = result.reach
+        let definition = result.indicator?.definition
+        let indicatorName = definition.map { lang.pick($0.name, $0.nameEn) }
+        func number(_ value: Double?, decimals: Int) -> String {
+            value.map { NumberText.plain($0, decimals: decimals, lang) } ?? "–"
+        }
+        let headingOf = Dictionary(uniqueKeysWithValues: loaded.headings.map { ($0.slug, $0) })
+        func name(_ slug: String) -> LocalText {
+            headingOf[slug].map(loaded.areaName) ?? LocalText(text: slug, lang: "sv")
+        }
+        func value(_ turnout: BudgetReach.Turnout) -> LocalText {
+            guard let ordering = turnout.ordering else { return LocalText(text: "–", lang: lang.rawValue) }
+            let mark = result.pooled.contains(turnout.id) ? " *" : ""
+            if !result.pooled.contains(turnout.id),
+                let found = definition?.classes?.first(where: { Double($0.value) == ordering })
+            {
+                return lang.pick("\(found.value) \(found.label)", found.labelEn.map { "\(found.value) \($0)" })
+            }
+            return LocalText(text: number(ordering, decimals: 1) + mark, lang: lang.rawValue)
+        }
+        func row(_ area: LocalText, _ turnout: BudgetReach.Turnout, shown: LocalText) -> ReachSection.Row {
+            ReachSection.Row(
+                area: area, population: number(turnout.population, decimals: 0),
+                ballots: number(Double(turnout.ballots), decimals: 0), per1000: number(turnout.per1000, decimals: 1),
+                value: shown)
+        }
+        var findings: [String] = []
+        if let measures = reach.measures, let best = measures.best, let worst = measures.worst {
+            findings.append(
+                Strings.fill(
+                    s[.pbReachHighLow], name(best.id).text, number(best.value, decimals: 1), name(worst.id).text,
+                    number(worst.value, decimals: 1), number(measures.ratio?.value, decimals: 1)))
+        }
+        if let measures = reach.measures, measures.ranking == .rankingVariable,
+            let slope = measures.slopeIndexOfInequality?.value, let indicatorName
+        {
+            let key: BudgetText = slope < 0 ? .pbReachWorseOffMore : (slope > 0 ? .pbReachBetterOffMore : .pbReachEven)
+            findings.append(Strings.fill(s[key], indicatorName.text, number(abs(slope), decimals: 1)))
+        }
+        var notes: [String] = []
+        if reach.areas.count + reach.leftOut.count == 1 { notes.append(s[.pbReachOneArea]) }
+        if result.indicator == nil { notes.append(s[.pbReachNoIndicator]) }
+        let unranked = reach.areas.filter { $0.ordering == nil }.map { name($0.id).text }
+        if result.indicator != nil, !unranked.isEmpty {
+            notes.append(Strings.fill(s[.pbReachUnranked], unranked.joined(separator: ", ")))
+        }
+        if !result.pooled.isEmpty { notes.append(s[.pbReachPooled]) }
+        if !reach.leftOut.isEmpty {
+            notes.append(Strings.fill(s[.pbReachLeftOut], reach.leftOut.map { name($0).text }.joined(separator: ", ")))
+        }
+        return ReachSection(
+            action: SiteURL.Budgets.results(.value(loaded.budget.slug)).path,
+            indicators: result.choices.map { info in
+                FormOption(
+                    value: info.code, label: lang.pick(info.definition.name, info.definition.nameEn).text,
+                    selected: info.code == result.indicator?.code,
+                    lang: lang == .en && info.definition.nameEn == nil ? "sv" : nil)
+            },
+            indicatorName: indicatorName,
+            caption: Strings.fill(s[.pbReachTable], indicatorName?.text ?? s[.pbReach]),
+            rows: reach.areas.map { row(name($0.id), $0, shown: value($0)) },
+            total: reach.areas.count > 1
+                ? reach.total.map {
+                    row(
+                        LocalText(text: s[.pbReachTotal], lang: lang.rawValue), $0,
+                        shown: LocalText(text: "", lang: lang.rawValue))
+                } : nil,
+            findings: findings, notes: notes)
     }
 
     /// The results as CSV: one row per proposal on the ballot, with its area, cost, votes, whether
