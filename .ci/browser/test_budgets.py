@@ -1,14 +1,17 @@
 """Participatory budgets in a real browser (issue 17), without JavaScript in the pages: a young resident
-proposes in the young people's budget of Rinkeby-Kista (a cost of -5 is refused first); an official of
+proposes in the young people's budget of Rinkeby-Kista with a photo (a cost of -5 is refused first); an official of
 Rinkeby-Kista reviews the proposal; a resident votes in Järva with a code, sees the receipt, comes back with
 code and receipt and changes the ballot, and checks the receipt; and the results of Skärholmen 2025 are read
 as a table and as CSV, with whom the vote reached. axe checks each step's page as it stands, errors included.
 
 The tests share one server and run in this order: the proposal of the first is reviewed in the second."""
+import base64
 import csv
 import html
 import io
+import os
 import re
+import tempfile
 import urllib.parse
 import urllib.request
 
@@ -22,6 +25,9 @@ YOUTH = "/budgets/ungas-budget-rinkeby-kista-exempel"
 JARVA = "/budgets/medborgarbudget-jarva-exempel"
 SKARHOLMEN = "/budgets/medborgarbudget-skarholmen-2025-exempel"
 TITLE = "Skatepark vid Kista gård"
+PHOTO_ALT = "Asfaltsytan vid Kista gård där skateparken skulle ligga"
+# A 1 × 1 PNG: what matters here is that the page shows what was sent, with its text alternative.
+PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
 
 
 def main_text(driver):
@@ -51,6 +57,12 @@ def test_young_resident_proposes(server, browser, screenshot):
     cost = b.find_element(By.ID, "pb-cost")
     cost.clear()
     cost.send_keys("300 000")
+    # A photo of the place, with what it shows for those who cannot see it (a file field is never refilled).
+    photo = os.path.join(tempfile.mkdtemp(), "asfalt.png")
+    with open(photo, "wb") as out:
+        out.write(base64.b64decode(PNG))
+    b.find_element(By.ID, "pb-photo").send_keys(photo)
+    b.find_element(By.ID, "pb-photo-alt").send_keys(PHOTO_ALT)
     submit(b)
     wait_for(b, lambda d: "Tack!" in main_text(d), "the thanks")
     number = re.search(r"nummer (\d+)", main_text(b)).group(1)
@@ -60,6 +72,10 @@ def test_young_resident_proposes(server, browser, screenshot):
     b.find_element(By.PARTIAL_LINK_TEXT, TITLE).click()
     wait_for(b, lambda d: f"/proposals/{number}" in d.current_url, "the proposal's page")
     assert "Ej prövat ännu" in main_text(b)
+    image = b.find_element(By.CSS_SELECTOR, "figure.pb-photo img")
+    assert image.get_attribute("alt") == PHOTO_ALT
+    assert b.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image) == 1
+    check_current(b)
 
 
 def test_official_reviews_the_proposal(server, editor_browser, browser):

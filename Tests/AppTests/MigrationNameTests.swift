@@ -18,6 +18,7 @@ struct MigrationNameTests {
         "App.AddIndicatorKind", "App.CreateFollowUp", "App.AddObservationAggregation", "App.CreateDialogues",
         "App.IndexDialogueFilters", "App.AddDialogueReachColumns", "App.CreateReferralStatements",
         "App.CreateAnswerTexts", "App.AddDialogueFatigueColumns", "App.CreateParticipatoryBudgets",
+        "App.AddBudgetPhotos",
     ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")

@@ -488,6 +488,98 @@ struct ParticipatoryBudgetTests {
         }
     }
 
+    /// A valid 1 × 1 PNG.
+    static let png =
+        Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+        ?? Data()
+
+    /// POSTs a multipart form with a file, as a visitor (no session) or a signed-in browser.
+    static func postPhoto(
+        _ app: Application, _ path: String, _ fields: [(String, String)], photo: Data, as browser: Browser? = nil
+    ) async throws -> (status: HTTPStatus, body: String) {
+        var form = MultipartForm()
+        for (name, value) in [("_csrf", browser?.csrf ?? csrf)] + fields { form.add(name, value) }
+        form.addFile("photo", filename: "foto.png", contentType: "image/png", data: photo)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .cookie, value: browser?.sessionCookie ?? "\(CSRF.cookie)=\(csrf)")
+        headers.contentType = form.contentType
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.POST, path, headers: headers, body: form.body) { res in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+
+    @Test("Photos: with their text alternative, of a proposal and of a milestone; wrong ones refused whole; hidden")
+    func photos() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("pb@stockholm.se", role: .editor, bodies: [Self.owner])
+            let editor = try await app.signIn("pb@stockholm.se")
+            let budget = try await Self.budget(app, phase: .proposals)
+            let propose = "/budgets/\(Self.slug)/propose"
+            let fields = [
+                ("heading", "rinkeby-kista"), ("title", "Belysning"), ("description", "Mörkt."), ("cost", "90 000"),
+            ]
+            let alt = ("photoAlt", "Gångvägen en kväll i november")
+            let noAlt = try await Self.postPhoto(app, propose, fields, photo: Self.png)
+            #expect(noAlt.status == .unprocessableEntity)
+            #expect(noAlt.body.contains("Vad fotot visar"))
+            let text = try await Self.postPhoto(app, propose, fields + [alt], photo: Data("<svg/>".utf8))
+            #expect(text.status == .unprocessableEntity)
+            #expect(text.body.contains("JPEG, PNG eller WebP"))
+            let large = Self.png + Data(count: BudgetPhotos.maxBytes)
+            let tooLarge = try await Self.postPhoto(app, propose, fields + [alt], photo: large)
+            #expect(tooLarge.status == .unprocessableEntity)
+            #expect(tooLarge.body.contains("högst 5 MB"))
+            #expect(try await BudgetStore.proposals(budget.id, on: app.db).count == 4, "nothing written")
+            let sent = try await Self.postPhoto(app, propose, fields + [alt], photo: Self.png)
+            #expect(sent.status == .ok)
+            let page = try await app.get("/budgets/\(Self.slug)/proposals/5").body
+            #expect(page.contains("alt=\"Gångvägen en kväll i november\""))
+            let src = try #require(
+                page.range(of: "src=\"/budgets/\(Self.slug)/photos/").map { range in
+                    String(page[page.index(range.lowerBound, offsetBy: 5)...].prefix { $0 != "\"" })
+                })
+            let served = try await app.get(src)
+            #expect(served.status == .ok)
+            #expect(served.headers.contentType == .png)
+            var bytes = Data()
+            try await app.testing().test(.GET, src) { res in bytes = Data(buffer: res.body) }
+            #expect(bytes == Self.png)
+            // An official adds a photo of a milestone, which must be one the proposal has.
+            let review = "/budgets/\(Self.slug)/proposals/1/review"
+            let reviewFields = [("feasibility", "feasible"), ("milestones", "2001-02-03 Grävt")]
+            let wrongDay = try await Self.postPhoto(
+                app, review, reviewFields + [("version", "2"), alt, ("photoMilestone", "2001-09-09")], photo: Self.png,
+                as: editor)
+            #expect(wrongDay.status == .unprocessableEntity)
+            #expect(wrongDay.body.contains("välj en av förslagets milstolpar"))
+            let milestone = try await Self.postPhoto(
+                app, review,
+                reviewFields + [("version", "2"), ("photoAlt", "Schaktet"), ("photoMilestone", "2001-02-03")],
+                photo: Self.png, as: editor)
+            #expect(milestone.status == .seeOther)
+            let first = try await app.get("/budgets/\(Self.slug)/proposals/1").body
+            #expect(first.contains("Grävt</span><figure class=\"pb-photo\"><img src=\"/budgets/\(Self.slug)/photos/"))
+            let api = try await app.getJSON("/api/v1/budgets/\(Self.slug)")
+            let proposals = try #require(api.json["proposals"] as? [[String: Any]])
+            let photos = proposals.map { ($0["photos"] as? [[String: Any]])?.count ?? -1 }
+            #expect(photos == [1, 0, 0, 0, 1])
+            #expect((proposals[0]["photos"] as? [[String: Any]])?.first?["milestone"] as? String == "2001-02-03")
+            // Hidden, the proposal's photo is no longer served or listed.
+            let hide = try await Self.post(
+                app, "/budgets/\(Self.slug)/proposals/5/review",
+                [("feasibility", "pending"), ("hiddenReason", "Pekade ut en person."), ("version", "1")], as: editor)
+            #expect(hide.status == .seeOther)
+            #expect(try await app.get(src).status == .notFound)
+            let after = try await app.getJSON("/api/v1/budgets/\(Self.slug)")
+            let hidden = (after.json["proposals"] as? [[String: Any]])?.last?["photos"] as? [[String: Any]]
+            #expect(hidden?.isEmpty == true)
+        }
+    }
+
     @Test("Codes are issued to officials of the budget's body only, as CSV, once")
     func issuingCodes() async throws {
         try await withTestApp { app in

@@ -24,5 +24,6 @@ enum Migrations {
         CreateAnswerTexts(),
         AddDialogueFatigueColumns(),
         CreateParticipatoryBudgets(),
+        AddBudgetPhotos(),
     ]
 }

@@ -15,6 +15,7 @@ enum BudgetPages {
         app.get(url.results(.key).pathComponents, use: results)
         app.get(url.resultsCSV(.key).pathComponents, use: resultsCSV)
         app.get(url.trail(.key).pathComponents, use: trail)
+        app.get(url.photo(.key, .key).pathComponents, use: BudgetPhotos.serve)
     }
 
     /// A budget with what every page of it shows.
@@ -111,7 +112,9 @@ enum BudgetPages {
             let proposal = loaded.proposals.first(where: { $0.number == number })
         else { throw Abort(.notFound) }
         let milestones = try await BudgetStore.milestones(loaded.budget.id, on: req.db)[proposal.id] ?? []
-        let page = ProposalPage.build(proposal, loaded, milestones: milestones, principal: req.principal)
+        let photos = try await BudgetPhotos.photos(loaded.budget.id, on: req.db)[proposal.id] ?? []
+        let page = ProposalPage.build(
+            proposal, loaded, milestones: milestones, photos: photos, principal: req.principal)
         let meta = PageMeta.make(
             loaded.lang, title: page.title, description: s[.pbDescription], section: SiteURL.Budgets.list,
             route: SiteURL.Budgets.proposal(.value(loaded.budget.slug), .value(String(number))),

@@ -26,6 +26,14 @@ enum BudgetStore {
             case lockedFromVoting
             /// A milestone line that is not a date followed by what happened.
             case milestone(line: Int)
+            /// A photo larger than this many MB.
+            case photoTooLarge(Int)
+            /// A file that is not a JPEG, PNG or WebP picture.
+            case photoFormat
+            /// The proposal already has this many photos.
+            case photoTooMany(Int)
+            /// A photo for a milestone the proposal does not have.
+            case photoMilestone
         }
         let field: String
         let reason: Reason
@@ -72,6 +80,8 @@ enum BudgetStore {
         var place: String
         var cost: String
         var author: String
+        /// A photo of the place or the idea, if the proposer adds one.
+        var photo: BudgetPhotos.Upload? = nil
     }
 
     static let titleLimit = 120
@@ -132,6 +142,7 @@ enum BudgetStore {
         } catch {
             problems.append(Problem(field: "cost", reason: .cost(error)))
         }
+        problems += BudgetPhotos.problems(input.photo)
         guard problems.isEmpty, let heading else { throw Problems(problems: problems) }
         let estimated = cost
         return try await BallotBox.gate.transaction(on: db) { tx in
@@ -141,18 +152,20 @@ enum BudgetStore {
                 "SELECT MAX(number) AS number FROM budget_proposals WHERE budget_id = \(bind: budget.id)"
             ).first(decoding: Row.self)?.number
             let number = (last ?? 0) + 1
+            let id = UUID()
             try await sql.insert(into: "budget_proposals")
                 .columns(
                     "id", "budget_id", "heading_id", "number", "title", "description", "place", "estimated_cost",
                     "author", "submitted_at", "feasibility", "version"
                 )
                 .values(
-                    SQLBind(UUID()), SQLBind(budget.id), SQLBind(heading.id), SQLBind(number),
+                    SQLBind(id), SQLBind(budget.id), SQLBind(heading.id), SQLBind(number),
                     SQLBind(clean(input.title) ?? ""), SQLBind(clean(input.description) ?? ""),
                     SQLBind(clean(input.place)), SQLBind(estimated), SQLBind(clean(input.author)),
                     SQLBind(BallotBox.timestamp()), SQLBind(Feasibility.pending.rawValue), SQLBind(1)
                 )
                 .run()
+            if let photo = input.photo { try await BudgetPhotos.add(photo, budget: budget.id, proposal: id, on: sql) }
             return number
         }
     }
@@ -171,6 +184,8 @@ enum BudgetStore {
         /// One milestone a line: `2025-10-01 Klart och invigt`.
         var milestones: String = ""
         var version: Int
+        /// A photo of the proposal or of one of its milestones.
+        var photo: BudgetPhotos.Upload? = nil
     }
 
     /// A dated step in building a winning proposal (milstolpe).
@@ -263,6 +278,11 @@ enum BudgetStore {
         }
         let (milestones, milestoneProblems) = Self.milestones(from: input.milestones)
         problems += milestoneProblems
+        if input.photo != nil {
+            problems += BudgetPhotos.problems(
+                input.photo, milestones: milestones, stored: try await BudgetPhotos.count(proposal: proposal.id, on: db)
+            )
+        }
         let responsible = input.responsible.isEmpty ? nil : input.responsible
         if let responsible, index.bodyByID[responsible] == nil {
             problems.append(Problem(field: "responsible", reason: .unknownBody))
@@ -307,6 +327,9 @@ enum BudgetStore {
                 try await sql.insert(into: "budget_milestones").columns("proposal_id", "position", "day", "text")
                     .values(SQLBind(proposal.id), SQLBind(position), SQLBind(milestone.day), SQLBind(milestone.text))
                     .run()
+            }
+            if let photo = input.photo {
+                try await BudgetPhotos.add(photo, budget: budget.id, proposal: proposal.id, on: sql)
             }
             try await Audit.record(
                 "review", objectType: "budget proposal", objectID: "\(budget.slug)/\(proposal.number)",

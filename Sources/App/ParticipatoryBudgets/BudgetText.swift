@@ -193,6 +193,17 @@ enum BudgetText: String, TextKey {
     case pbProblemProgress
     case pbProblemLockedFromVoting
     case pbProblemMilestone
+    case pbProblemPhotoTooLarge
+    case pbProblemPhotoFormat
+    case pbProblemPhotoTooMany
+    case pbProblemPhotoMilestone
+    case pbPhoto
+    case pbPhotoHint
+    case pbPhotoAlt
+    case pbPhotoAltHint
+    case pbPhotoMilestone
+    case pbPhotoOfProposal
+    case pbPhotos
     case pbMilestones
     case pbMilestonesHint
     case pbEnteredBy
@@ -636,6 +647,34 @@ enum BudgetText: String, TextKey {
                 "%1, rad %2: börja med ett datum (ÅÅÅÅ-MM-DD) och skriv sedan vad som hände, högst 200 tecken",
                 "%1, line %2: start with a date (YYYY-MM-DD), then write what happened, at most 200 characters"
             )
+        case .pbProblemPhotoTooLarge: ("%1: högst %2 MB", "%1: at most %2 MB")
+        case .pbProblemPhotoFormat:
+            (
+                "%1: bara bilder i JPEG, PNG eller WebP kan läggas till",
+                "%1: only pictures in JPEG, PNG or WebP can be added"
+            )
+        case .pbProblemPhotoTooMany:
+            ("%1: förslaget har redan %2 foton", "%1: the proposal already has %2 photos")
+        case .pbProblemPhotoMilestone:
+            (
+                "%1: välj en av förslagets milstolpar, eller förslaget självt",
+                "%1: choose one of the proposal's milestones, or the proposal itself"
+            )
+        case .pbPhoto: ("Foto", "Photo")
+        case .pbPhotoHint:
+            (
+                "Frivilligt. JPEG, PNG eller WebP, högst 5 MB. Visa gärna platsen, inte människor som inte har sagt ja.",
+                "Optional. JPEG, PNG or WebP, at most 5 MB. Show the place, not people who have not agreed."
+            )
+        case .pbPhotoAlt: ("Vad fotot visar", "What the photo shows")
+        case .pbPhotoAltHint:
+            (
+                "Krävs med ett foto: en mening för den som inte ser bilden, till exempel ”Den mörka gångvägen vid Husby gård en kväll i november”.",
+                "Required with a photo: a sentence for those who cannot see it, for example “The dark footpath by Husby gård on a November evening”."
+            )
+        case .pbPhotoMilestone: ("Fotot hör till", "The photo belongs to")
+        case .pbPhotoOfProposal: ("Förslaget självt", "The proposal itself")
+        case .pbPhotos: ("Foton", "Photos")
         case .pbMilestones: ("Milstolpar", "Milestones")
         case .pbMilestonesHint:
             (

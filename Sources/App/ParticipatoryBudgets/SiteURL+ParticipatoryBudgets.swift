@@ -23,6 +23,8 @@ extension SiteURL {
         case paper(Parameter<String>)
         /// Every ballot event: when and how, never who or what.
         case trail(Parameter<String>)
+        /// A photo of a proposal or of a milestone of what was built.
+        case photo(Parameter<String>, Parameter<String>)
 
         var pathComponents: [PathComponent] {
             let id = SiteURL.idKey
@@ -42,9 +44,12 @@ extension SiteURL {
             case .codes(let budget): return ["budgets", budget.component(id), "codes"]
             case .paper(let budget): return ["budgets", budget.component(id), "paper"]
             case .trail(let budget): return ["budgets", budget.component(id), "trail"]
+            case .photo(let budget, let photo):
+                return ["budgets", budget.component(id), "photos", photo.component(Self.photoKey)]
             }
         }
 
         static let numberKey = "number"
+        static let photoKey = "photo"
     }
 }

@@ -78,7 +78,8 @@ extension Texts {
             "author": .pbAuthor, "heading": .pbHeading, "explanation": .pbExplanation,
             "costExplanation": .pbCostExplanation, "responsible": .pbResponsible, "mergedInto": .pbMergedInto,
             "hiddenReason": .pbHiddenReason, "progress": .pbProgress, "implementation": .pbImplementationNote,
-            "milestones": .pbMilestones,
+            "milestones": .pbMilestones, "photo": .pbPhoto, "photoAlt": .pbPhotoAlt,
+            "photoMilestone": .pbPhotoMilestone,
         ]
         return labels[field].map { self[$0] } ?? field
     }
@@ -107,6 +108,10 @@ extension Texts {
         case .progress: return fill(.pbProblemProgress)
         case .lockedFromVoting: return self[.pbProblemLockedFromVoting]
         case .milestone(let line): return fill(.pbProblemMilestone, String(line))
+        case .photoTooLarge(let megabytes): return fill(.pbProblemPhotoTooLarge, String(megabytes))
+        case .photoFormat: return fill(.pbProblemPhotoFormat)
+        case .photoTooMany(let limit): return fill(.pbProblemPhotoTooMany, String(limit))
+        case .photoMilestone: return fill(.pbProblemPhotoMilestone)
         }
     }
 }

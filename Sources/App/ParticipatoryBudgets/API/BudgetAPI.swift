@@ -81,6 +81,15 @@ enum BudgetAPI {
         let progress: Int?
         let implementation: String?
         let milestones: [BudgetStore.Milestone]
+        /// A hidden proposal's photos are left out, as its words are.
+        let photos: [Photo]
+    }
+
+    struct Photo: Content {
+        let url: String
+        let alt: String
+        /// The day of the milestone it shows; absent for a photo of the proposal itself.
+        let milestone: String?
     }
 
     struct Detail: Content {
@@ -179,6 +188,7 @@ enum BudgetAPI {
         let budget = loaded.budget
         let slugOf = Dictionary(uniqueKeysWithValues: loaded.headings.map { ($0.id, $0.slug) })
         let milestones = try await BudgetStore.milestones(budget.id, on: req.db)
+        let photos = try await BudgetPhotos.photos(budget.id, on: req.db)
         return Detail(
             budget: Summary(budget, headings: loaded.headings, today: loaded.today), rules: budget.rules,
             eligibility: budget.eligibility,
@@ -197,7 +207,13 @@ enum BudgetAPI {
                     costExplanation: proposal.cost_explanation, responsible: proposal.responsible,
                     mergedInto: proposal.merged_into, hiddenReason: proposal.hidden_reason,
                     onBallot: proposal.onBallot, progress: proposal.progress, implementation: proposal.implementation,
-                    milestones: milestones[proposal.id] ?? [])
+                    milestones: milestones[proposal.id] ?? [],
+                    photos: shown
+                        ? (photos[proposal.id] ?? []).map {
+                            Photo(
+                                url: SiteURL.Budgets.photo(.value(budget.slug), .value($0.id.uuidString)).path,
+                                alt: $0.alt, milestone: $0.milestone_day)
+                        } : [])
             })
     }
 

@@ -13,6 +13,15 @@ struct ProposalForm: Encodable, Sendable {
         var place: String?
         var cost: String?
         var author: String?
+        var photo: Vapor.File?
+        var photoAlt: String?
+
+        /// What the form shows again: never the file, which the browser cannot be given back.
+        var shown: Fields {
+            var copy = self
+            copy.photo = nil
+            return copy
+        }
     }
 
     let action: String
@@ -29,9 +38,12 @@ struct ProposalForm: Encodable, Sendable {
     static func register(_ app: Application) {
         let url = SiteURL.Budgets.self
         app.on(.GET, url.propose(.key).pathComponents, rule: .anyone, use: show)
-        app.on(.POST, url.propose(.key).pathComponents, rule: .anyone, use: save)
+        // Room for one photo (`BudgetPhotos.maxBytes`) and the form around it.
+        app.on(.POST, url.propose(.key).pathComponents, rule: .anyone, body: .collect(maxSize: "6mb"), use: save)
         app.on(.GET, url.review(.key, .key).pathComponents, rule: .editor, use: ReviewForm.show)
-        app.on(.POST, url.review(.key, .key).pathComponents, rule: .editor, use: ReviewForm.save)
+        app.on(
+            .POST, url.review(.key, .key).pathComponents, rule: .editor, body: .collect(maxSize: "6mb"),
+            use: ReviewForm.save)
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -45,7 +57,8 @@ struct ProposalForm: Encodable, Sendable {
         let fields = try req.content.decode(Fields.self)
         let input = BudgetStore.Proposing(
             heading: fields.heading ?? "", title: fields.title ?? "", description: fields.description ?? "",
-            place: fields.place ?? "", cost: fields.cost ?? "", author: fields.author ?? "")
+            place: fields.place ?? "", cost: fields.cost ?? "", author: fields.author ?? "",
+            photo: BudgetPhotos.Upload(file: fields.photo, alt: fields.photoAlt))
         do {
             let number = try await BudgetStore.propose(input, to: loaded.budget, today: loaded.today, on: req.db)
             return try await page(
@@ -53,7 +66,7 @@ struct ProposalForm: Encodable, Sendable {
                 status: .ok)
         } catch let problems as BudgetStore.Problems {
             return try await page(
-                req, loaded, fields, errors: problems.problems.map(s.describe), sent: nil,
+                req, loaded, fields.shown, errors: problems.problems.map(s.describe), sent: nil,
                 status: .unprocessableEntity)
         }
     }
@@ -94,6 +107,15 @@ struct ReviewForm: Encodable, Sendable {
         var implementation: String?
         var milestones: String?
         var version: String?
+        var photo: Vapor.File?
+        var photoAlt: String?
+        var photoMilestone: String?
+
+        var shown: Fields {
+            var copy = self
+            copy.photo = nil
+            return copy
+        }
     }
 
     let action: String
@@ -107,6 +129,8 @@ struct ReviewForm: Encodable, Sendable {
     let fields: Fields
     let feasibilities: [FormOption]
     let bodies: [FormOption]
+    /// What a photo may show: the proposal, or one of its milestones.
+    let photoSubjects: [FormOption]
 
     static func proposal(_ req: Request, _ loaded: BudgetPages.Loaded) throws -> BudgetProposal {
         guard loaded.mayManage(req.principal) else {
@@ -146,7 +170,8 @@ struct ReviewForm: Encodable, Sendable {
             costExplanation: fields.costExplanation ?? "", responsible: fields.responsible ?? "",
             mergedInto: fields.mergedInto ?? "", hiddenReason: fields.hiddenReason ?? "",
             progress: fields.progress ?? "", implementation: fields.implementation ?? "",
-            milestones: fields.milestones ?? "", version: version)
+            milestones: fields.milestones ?? "", version: version,
+            photo: BudgetPhotos.Upload(file: fields.photo, alt: fields.photoAlt, milestoneDay: fields.photoMilestone))
         do {
             try await BudgetStore.review(
                 proposal, input, budget: loaded.budget, index: loaded.index, by: req.auditActor, on: req.db)
@@ -155,7 +180,7 @@ struct ReviewForm: Encodable, Sendable {
         } catch let problems as BudgetStore.Problems {
             let conflict = problems.problems.contains { $0.reason == .changedSince }
             return try await page(
-                req, loaded, proposal, fields, errors: problems.problems.map(s.describe),
+                req, loaded, proposal, fields.shown, errors: problems.problems.map(s.describe),
                 status: conflict ? .conflict : .unprocessableEntity)
         }
         return req.redirect(
@@ -182,6 +207,10 @@ struct ReviewForm: Encodable, Sendable {
             bodies: [FormOption(value: "", label: "–", selected: (fields.responsible ?? "").isEmpty)]
                 + loaded.index.document.bodies.map {
                     FormOption(value: $0.id, label: $0.name, selected: $0.id == fields.responsible, lang: "sv")
+                },
+            photoSubjects: [FormOption(value: "", label: s[.pbPhotoOfProposal], selected: true)]
+                + (try await BudgetStore.milestones(loaded.budget.id, on: req.db)[proposal.id] ?? []).map {
+                    FormOption(value: $0.day, label: "\($0.day) \($0.text)", selected: false, lang: "sv")
                 })
         let meta = PageMeta.make(
             loaded.lang, title: "\(s[.pbReview]) \(proposal.number)", description: s[.pbDescription],

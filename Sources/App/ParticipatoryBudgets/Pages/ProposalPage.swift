@@ -4,6 +4,17 @@ import SkillnadCore
 /// A proposal's page: what the resident proposed, the review and its explanations, the proposals
 /// merged into it with their authors' credit, and how far it has come if it won.
 struct ProposalPage: Encodable, Sendable {
+    struct PhotoView: Encodable, Sendable {
+        let src: String
+        let alt: String
+    }
+
+    struct MilestoneView: Encodable, Sendable {
+        let day: String
+        let text: String
+        let photos: [PhotoView]
+    }
+
     struct Merged: Encodable, Sendable {
         let number: Int
         let title: String
@@ -30,14 +41,16 @@ struct ProposalPage: Encodable, Sendable {
     let mergedFrom: [Merged]
     let progress: Int?
     let implementation: String?
-    let milestones: [BudgetStore.Milestone]
+    let milestones: [MilestoneView]
+    /// Photos of the proposal itself; those of a milestone are shown with it.
+    let photos: [PhotoView]
     let budgetTitle: LocalText
     let budgetHref: String
     let reviewHref: String?
 
     static func build(
         _ proposal: BudgetProposal, _ loaded: BudgetPages.Loaded, milestones: [BudgetStore.Milestone],
-        principal: Principal?
+        photos: [BudgetPhotos.Photo], principal: Principal?
     ) -> ProposalPage {
         let lang = loaded.lang
         let s = Texts(lang)
@@ -47,6 +60,12 @@ struct ProposalPage: Encodable, Sendable {
         }
         // A hidden proposal keeps its number and the reason; its words are not shown.
         let hidden = proposal.hidden_reason.map { Strings.fill(s[.pbHiddenNote], String(proposal.number), $0) }
+        let shown = hidden == nil ? photos : []
+        func views(_ day: String?) -> [PhotoView] {
+            shown.filter { $0.milestone_day == day }.map {
+                PhotoView(src: SiteURL.Budgets.photo(.value(slug), .value($0.id.uuidString)).path, alt: $0.alt)
+            }
+        }
         return ProposalPage(
             number: proposal.number, title: hidden == nil ? proposal.title : "\(s[.pbHidden]) (\(proposal.number))",
             hidden: hidden, description: hidden == nil ? proposal.description : nil,
@@ -65,7 +84,9 @@ struct ProposalPage: Encodable, Sendable {
                     number: $0.number, title: $0.hidden_reason == nil ? $0.title : s[.pbHidden], href: href($0.number),
                     author: $0.hidden_reason == nil ? $0.author : nil)
             },
-            progress: proposal.progress, implementation: proposal.implementation, milestones: milestones,
+            progress: proposal.progress, implementation: proposal.implementation,
+            milestones: milestones.map { MilestoneView(day: $0.day, text: $0.text, photos: views($0.day)) },
+            photos: views(nil),
             budgetTitle: loaded.title,
             budgetHref: SiteURL.Budgets.budget(.value(slug)).link(lang),
             reviewHref: loaded.mayManage(principal)
