@@ -227,10 +227,14 @@ enum BudgetAPI {
             )
         }
         try req.refuseListParameter("indicator")
+        let code = req.query[String.self, at: "indicator"]
+        // As the dialogues' reach answers: an indicator that does not exist is not found.
+        if let code, try await IndicatorQueries.one(code, on: req.db) == nil {
+            throw Abort(.notFound, reason: "No indicator has the code '\(code.prefix(80))'.")
+        }
         let tally = try await BallotBox.tally(loaded.budget, on: req.db)
         let computed = BudgetResultsPage.compute(loaded, tally: tally)
-        let reach = try await BudgetReachQuery.compute(
-            loaded, tally: tally, indicatorCode: req.query[String.self, at: "indicator"], on: req.db)
+        let reach = try await BudgetReachQuery.compute(loaded, tally: tally, indicatorCode: code, on: req.db)
         return Results(
             budget: loaded.budget.slug, rule: loaded.budget.rule_kind,
             headings: zip(loaded.headings, computed).map { heading, result in
