@@ -30,6 +30,16 @@ struct IndicatorInfo: Sendable {
     }
 }
 
+extension IndicatorInfo {
+    /// The indicator as a choice in a form, by its name in the page's language (marked Swedish
+    /// when an English page has only the Swedish name).
+    func option(selected: String?, _ lang: Lang) -> FormOption {
+        FormOption(
+            value: code, label: lang.pick(definition.name, definition.nameEn).text, selected: code == selected,
+            lang: lang == .en && definition.nameEn == nil ? "sv" : nil)
+    }
+}
+
 /// The reads of indicator data, in SQL that both databases run.
 enum IndicatorQueries {
     static func all(on db: any Database) async throws -> [IndicatorInfo] {

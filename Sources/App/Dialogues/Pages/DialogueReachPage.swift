@@ -99,12 +99,7 @@ struct DialogueReachPage: Encodable, Sendable {
         }
         let page = DialogueReachPage(
             action: SiteURL.Dialogues.reach.path, fromYear: String(result.fromYear), toYear: String(result.toYear),
-            indicators: indicators.map { info in
-                FormOption(
-                    value: info.code, label: lang.pick(info.definition.name, info.definition.nameEn).text,
-                    selected: info.code == result.indicator?.code,
-                    lang: lang == .en && info.definition.nameEn == nil ? "sv" : nil)
-            },
+            indicators: indicators.map { $0.option(selected: result.indicator?.code, lang) },
             hasIndicator: result.indicator != nil, summary: summary, rows: rows,
             total: reach.total.map { row(LocalText(text: s[.dlReachTotal], lang: lang.rawValue), areas: nil, $0) },
             measures: measures,

@@ -174,12 +174,7 @@ struct BudgetResultsPage: Encodable, Sendable {
         }
         return ReachSection(
             action: SiteURL.Budgets.results(.value(loaded.budget.slug)).path,
-            indicators: result.choices.map { info in
-                FormOption(
-                    value: info.code, label: lang.pick(info.definition.name, info.definition.nameEn).text,
-                    selected: info.code == result.indicator?.code,
-                    lang: lang == .en && info.definition.nameEn == nil ? "sv" : nil)
-            },
+            indicators: result.choices.map { $0.option(selected: result.indicator?.code, lang) },
             indicatorName: indicatorName,
             caption: Strings.fill(s[.pbReachTable], indicatorName?.text ?? s[.pbReach]),
             rows: reach.areas.map { row(name($0.id), $0, shown: value($0)) },
