@@ -286,19 +286,20 @@ enum DialogueQueries {
         // Without a topic nothing can overlap; `topic IN ('')` matches no stored key.
         let topicList: [any Encodable & Sendable] = plan.topics.isEmpty ? [""] : plan.topics.sorted()
         struct Head: Decodable {
-            let slug: String
-            let area: String
-            let status: String
+            let slug: String?
+            let area: String?
+            let status: String?
             let starts_on: String?
             let last_on: String?
             let feedback_on: String?
             let topic: String?
+            let waiting_count: Int?
         }
         // (a) On a shared topic, the sessions' span touching the window, or no day yet. A link's
         // last day is never before its first (`DialogueStore.writeLinks`), so the span touches
         // the window when the last day is in or after it and the first in or before it; the two
         // halves apart, so each seeks its own range of the index.
-        let columns = "SELECT l.slug, l.area, l.status, l.starts_on, l.last_on, l.feedback_on, t.topic"
+        let columns = "SELECT l.slug, l.area, l.status, l.starts_on, l.last_on, l.feedback_on, t.topic, NULL"
         func onTopic(_ when: SQLQueryString) -> SQLQueryString {
             """
             \(unsafeRaw: columns)
@@ -310,49 +311,48 @@ enum DialogueQueries {
         let dated = onTopic(
             "l.last_on >= \(bind: windowStart) AND COALESCE(l.starts_on, l.last_on) <= \(bind: windowEnd)")
         let undated = onTopic("l.last_on IS NULL")
-        let overlapping = try await sql.raw("\(dated) UNION ALL \(undated)").all(decoding: Head.self)
         // (b) Waiting for feedback past the weeks, whatever the topic (`feedback_on` is NULL by the
-        // rule, so the index holds all that is read).
-        func waitingRule() -> SQLQueryString {
-            """
+        // rule, so the index holds all that is read): grouped once, counted, and the first
+        // `listing` read with their related areas, longest waiting first (the earliest last day;
+        // none last), then by id, as the check orders. One statement with (a), so one round trip.
+        let waitingRule: SQLQueryString = """
             area IN (\(binds: areaList)) AND feedback_on IS NULL
             AND status IN ('planned', 'open', 'awaitingFeedback')
             AND (status = 'awaitingFeedback' OR last_on < \(bind: due)) AND slug <> \(bind: plan.id ?? "")
             """
-        }
-        struct Count: Decodable { let n: Int }
-        let awaitingCount =
-            try await sql.raw("SELECT COUNT(DISTINCT slug) AS n FROM dialogue_areas WHERE \(waitingRule())")
-            .first(decoding: Count.self)?.n ?? 0
-        // Longest waiting first (the earliest last day; none last), then by id, as the check orders.
-        let waiting =
-            awaitingCount == 0 || listing < 1
-            ? []
-            : try await sql.raw(
-                """
-                SELECT slug, area, status, starts_on, last_on, NULL AS feedback_on, NULL AS topic
-                FROM dialogue_areas WHERE \(waitingRule()) AND slug IN (
-                    SELECT slug FROM dialogue_areas WHERE \(waitingRule()) GROUP BY slug
-                    ORDER BY MIN(last_on) IS NULL, MIN(last_on), slug LIMIT \(literal: listing))
-                """
-            ).all(decoding: Head.self)
-        let heads = overlapping + waiting
-        guard !heads.isEmpty else { return ([], awaitingCount) }
+        let rows = try await sql.raw(
+            """
+            WITH waiting AS MATERIALIZED (
+                SELECT slug, MIN(last_on) AS first_last_on FROM dialogue_areas WHERE \(waitingRule) GROUP BY slug),
+            shown AS (
+                SELECT slug FROM waiting ORDER BY first_last_on IS NULL, first_last_on, slug
+                LIMIT \(literal: max(listing, 0)))
+            SELECT NULL AS slug, NULL AS area, NULL AS status, NULL AS starts_on, NULL AS last_on,
+                NULL AS feedback_on, NULL AS topic, COUNT(*) AS waiting_count FROM waiting
+            UNION ALL
+            SELECT slug, area, status, starts_on, last_on, NULL, NULL, NULL FROM dialogue_areas
+            WHERE \(waitingRule) AND slug IN (SELECT slug FROM shown)
+            UNION ALL \(dated) UNION ALL \(undated)
+            """
+        ).all(decoding: Head.self)
+        let awaitingCount = rows.lazy.compactMap(\.waiting_count).first ?? 0
         var topicsOf: [String: Set<String>] = [:]
-        for head in overlapping {
-            if let topic = head.topic { topicsOf[head.slug, default: []].insert(topic) }
+        for row in rows {
+            if let slug = row.slug, let topic = row.topic { topicsOf[slug, default: []].insert(topic) }
         }
         var order: [String] = []
         var byslug: [String: DialogueFatigue.Known] = [:]
-        for head in heads {
-            if byslug[head.slug] == nil {
-                order.append(head.slug)
-                byslug[head.slug] = DialogueFatigue.Known(
-                    id: head.slug, areas: [], topics: topicsOf[head.slug] ?? [],
-                    firstDay: head.starts_on.flatMap(Day.init), lastDay: head.last_on.flatMap(Day.init),
-                    status: DialogueStatus(rawValue: head.status) ?? .planned, feedbackGiven: head.feedback_on != nil)
+        for row in rows {
+            guard let slug = row.slug, let area = row.area else { continue }
+            if byslug[slug] == nil {
+                order.append(slug)
+                byslug[slug] = DialogueFatigue.Known(
+                    id: slug, areas: [], topics: topicsOf[slug] ?? [],
+                    firstDay: row.starts_on.flatMap(Day.init), lastDay: row.last_on.flatMap(Day.init),
+                    status: row.status.flatMap(DialogueStatus.init(rawValue:)) ?? .planned,
+                    feedbackGiven: row.feedback_on != nil)
             }
-            if byslug[head.slug]?.areas.contains(head.area) == false { byslug[head.slug]?.areas.append(head.area) }
+            if byslug[slug]?.areas.contains(area) == false { byslug[slug]?.areas.append(area) }
         }
         return (order.compactMap { byslug[$0] }, awaitingCount)
     }
