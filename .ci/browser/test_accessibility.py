@@ -32,6 +32,9 @@ PAGES = [
     "/budgets/ungas-budget-rinkeby-kista-exempel/propose", "/budgets/medborgarbudget-jarva-exempel/vote",
     "/budgets/medborgarbudget-jarva-exempel/receipt", "/budgets/medborgarbudget-jarva-exempel/trail",
     "/budgets/medborgarbudget-jarva-exempel/proposals/7",
+    # The register of associations: the districts, one district filtered, an association, signing up.
+    "/associations", "/associations?district=skarholmen", "/associations?district=rinkeby-kista&age=30&language=so",
+    "/associations/bredangs-fritidsforening-exempel", "/associations/join",
 ]
 SIGNED_IN_PAGES = [
     "/budgets/medborgarbudget-jarva-exempel/codes", "/budgets/medborgarbudget-jarva-exempel/paper",
@@ -50,6 +53,9 @@ SIGNED_IN_PAGES = [
     "/dialogues/new", "/dialogues/trygghetsvandring-husby-2026/edit", "/dialogues/import",
     # Reading a statement into an answer.
     "/referrals/remiss-fordjupningsrapporter-2016/answers/spanga-tensta-stadsdelsnamnd/statement",
+    # The register's forms and the officials' queue and review.
+    "/associations/new", "/associations/bredangs-fritidsforening-exempel/edit", "/associations/mine",
+    "/associations/queue", "/associations/rinkeby-foraldranatverk-exempel/review",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

@@ -11,6 +11,7 @@ enum Capabilities {
         FollowUpCapability.self,
         DialoguesCapability.self,
         ParticipatoryBudgetsCapability.self,
+        CivilSocietyCapability.self,
         DemoCapability.self,
     ]
 

@@ -72,7 +72,7 @@ struct DialogueMapTests {
             #expect((0...width).contains(x) && (0...height).contains(y), "\(marker.label) at \(x), \(y)")
         }
         // Husby is north-west of Farsta: left of it and higher up on the map.
-        func position(_ marker: DialogueMap.Marker?) -> (x: Double, y: Double)? {
+        func position(_ marker: PlaceMap.Marker?) -> (x: Double, y: Double)? {
             guard let marker, let x = Double(marker.x), let y = Double(marker.y) else { return nil }
             return (x, y)
         }
@@ -145,9 +145,9 @@ struct DialogueMapTests {
             #expect(try await DialogueMap.places(of: [], on: app.db).isEmpty)
 
             let map = try #require(DialogueMap.make(places: places, index: Self.index(), lang: .sv))
-            struct Page: Encodable { let map: DialogueMap }
+            struct Page: Encodable { let map: PlaceMap }
             struct Context: Encodable { let page: Page }
-            let view = try await app.view.render("Dialogues/partials/map", Context(page: Page(map: map))).get()
+            let view = try await app.view.render("Catalogue/partials/placemap", Context(page: Page(map: map))).get()
             let html = String(buffer: view.data)
             #expect(html.contains(#"<svg role="group" aria-labelledby="dl-map-t" aria-describedby="dl-map-d""#))
             #expect(html.contains(#"<figcaption class="chart-title" id="dl-map-t">Karta över platserna</figcaption>"#))
@@ -155,7 +155,7 @@ struct DialogueMapTests {
             #expect(html.contains(link + #"Husby &amp; torg" lang="sv">"#))
             #expect(html.contains("<title>Vandring &lt;i&gt;Husby&lt;/i&gt;, Husby &amp; torg</title>"))
             #expect(!html.contains("<i>Husby</i>"))
-            #expect(html.components(separatedBy: "<circle class=\"dl-marker\"").count == 4)
+            #expect(html.components(separatedBy: "<circle class=\"place-marker\"").count == 4)
             #expect(!html.contains("Utanför kartan"))
         }
     }

@@ -21,7 +21,9 @@ struct PermissionTests {
         }
     }
 
-    enum Caller: String, CaseIterable { case anonymous, reader, editor, admin, readToken, writeToken, readerWriteToken }
+    enum Caller: String, CaseIterable {
+        case anonymous, reader, editor, admin, association, readToken, writeToken, readerWriteToken
+    }
 
     static func allowed(_ rule: Rule, _ caller: Caller, api: Bool, write: Bool) -> Bool {
         switch caller {
@@ -30,6 +32,8 @@ struct PermissionTests {
         case .editor:
             return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .editor)
         case .admin: return api ? (!write && rule == .anyone) : true
+        case .association:
+            return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .association)
         case .readToken: return api ? (!write && rule != .admin) || rule == .anyone : rule == .anyone
         case .writeToken: return api ? true : rule == .anyone
         case .readerWriteToken: return api ? (rule == .anyone || rule == .signedIn) : rule == .anyone
@@ -42,10 +46,12 @@ struct PermissionTests {
             try await app.makeUser("reader@stockholm.se", role: .reader)
             try await app.makeUser("editor@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd"])
             try await app.makeUser("admin@stockholm.se", role: .admin)
+            try await app.makeUser("association@stockholm.se", role: .association)
             var browsers: [Caller: Browser] = [
                 .reader: try await app.signIn("reader@stockholm.se"),
                 .editor: try await app.signIn("editor@stockholm.se"),
                 .admin: try await app.signIn("admin@stockholm.se"),
+                .association: try await app.signIn("association@stockholm.se"),
             ]
             for (caller, b) in browsers { #expect(!b.cookie.isEmpty, "\(caller) could not sign in") }
             let tokens: [Caller: String] = [

@@ -36,6 +36,8 @@ struct SnapshotTests {
         Page(name: "methods", path: "/methods"),
         Page(name: "dialogues", path: "/dialogues"),
         Page(name: "new-dialogue", path: "/dialogues/new", signedIn: true),
+        Page(name: "associations", path: "/associations"),
+        Page(name: "new-association", path: "/associations/new", signedIn: true),
         Page(name: "referrals", path: "/referrals"),
         Page(name: "round", path: round),
         Page(name: "compilation", path: round + "/compilation"),

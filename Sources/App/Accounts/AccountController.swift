@@ -82,10 +82,17 @@ enum AccountController {
             return try await fail(Texts(lang)[.loginFailed], status: .unauthorized, email: email)
         }
         try await attempt.delete(on: req.db)
-        // A new sign-in replaces the session this browser had, and expired sessions go.
+        return try await startSession(
+            req, user: user, userID: userID, next: next ?? SiteURL.Accounts.account.link(lang))
+    }
+
+    /// Signs `user` in on this browser (a new sign-in replaces the session it had) and sends it
+    /// on to `next`.
+    static func startSession(_ req: Request, user: User, userID: UUID, next: String) async throws -> Response {
         if let old = req.cookies[AuthMiddleware.cookieName]?.string, !old.isEmpty {
             try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.hash(old)).delete()
         }
+        // Expired sessions go.
         try await UserSession.query(on: req.db).filter(\.$expiresAt < Date()).delete()
         let secret = Secrets.random()
         let session = UserSession()
@@ -99,8 +106,9 @@ enum AccountController {
         let principal = try await Principal.load(
             user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
         try await Audit.record(
-            "sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: address), on: req.db)
-        let res = req.redirect(to: next ?? SiteURL.Accounts.account.link(lang), redirectType: .normal)
+            "sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: req.clientAddress),
+            on: req.db)
+        let res = req.redirect(to: next, redirectType: .normal)
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(
             string: secret, expires: session.expiresAt, maxAge: Int(sessionLifetime),
             path: "/", isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)

@@ -44,6 +44,7 @@ enum AccountText: String, TextKey {
     case passwordReset
     case roleEditor = "role.editor"
     case roleReader = "role.reader"
+    case roleAssociation = "role.association"
     case loginTooLong
     case passwordLong
     case passwordChangedSessions
@@ -145,6 +146,7 @@ enum AccountText: String, TextKey {
             )
         case .roleEditor: ("redaktör", "editor")
         case .roleReader: ("läsare", "reader")
+        case .roleAssociation: ("föreningsadministratör", "association administrator")
         case .loginTooLong:
             (
                 "E-postadressen eller lösenordet är för långt.",

@@ -11,6 +11,9 @@ enum Rule: String, Sendable, CaseIterable {
     case editor
     /// Administrators only.
     case admin
+    /// Associations' administrators, for their own associations (the route checks which), and
+    /// administrators.
+    case association
 
     static let userInfoKey = "skillnad.rule"
     /// The largest body a route takes, when it is not the default.
@@ -22,6 +25,7 @@ enum Rule: String, Sendable, CaseIterable {
         case .signedIn: return p != nil
         case .editor: return p.map { $0.isAdmin || $0.role == .editor } ?? false
         case .admin: return p?.isAdmin ?? false
+        case .association: return p.map { $0.isAdmin || $0.role == .association } ?? false
         }
     }
 }

@@ -5,6 +5,7 @@ extension Texts {
         case .admin: self[.roleAdmin]
         case .editor: self[.roleEditor]
         case .reader: self[.roleReader]
+        case .association: self[.roleAssociation]
         }
     }
 

@@ -25,5 +25,6 @@ enum Migrations {
         AddDialogueFatigueColumns(),
         CreateParticipatoryBudgets(),
         AddBudgetPhotos(),
+        CreateAssociationRegister(),
     ]
 }

@@ -147,10 +147,7 @@ enum BudgetPages {
         }
         let tally = try await BallotBox.tally(loaded.budget, on: req.db)
         let csv = BudgetResultsPage.csv(loaded, tally: tally)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "\(loaded.budget.slug)-results.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        return CSVDownload.response(csv, filename: "\(loaded.budget.slug)-results.csv")
     }
 
     static func trail(_ req: Request) async throws -> Response {

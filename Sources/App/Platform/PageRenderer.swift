@@ -79,7 +79,9 @@ enum PageRenderer {
     /// so `?x=1`, `?x=2`, … are one page, not endless ones (a test checks the list
     /// against the parameters the code reads). `lang` is in the key as the language itself.
     static let queryParameters: Set<String> = [
-        "area", "body", "commissionArea", "day", "format", "from", "group", "id", "indicator", "kind", "level", "limit",
+        "age", "area", "body", "commissionArea", "day", "district", "format", "from", "group", "id", "indicator",
+        "kind",
+        "language", "level", "limit",
         "measure", "method", "offset", "organiser", "parent", "period", "project", "q", "rankBy", "report", "role",
         "saved", "status", "strategy", "table", "tag", "target", "targetArea", "to", "topic", "validOn", "variant",
         "version", "year",

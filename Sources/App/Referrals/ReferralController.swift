@@ -55,7 +55,7 @@ enum ReferralController {
 
     /// Every position in the round as CSV: plain RFC 4180, or with `?variant=excel` as Swedish Excel opens it.
     static func compilationCSV(_ req: Request) async throws -> Response {
-        try await roundCSV(req, variant: try csvVariant(req))
+        try await roundCSV(req, variant: try CSVDownload.variant(req))
     }
 
     /// A round's positions as a download made once per catalogue generation (`ExportFiles`).
@@ -64,7 +64,7 @@ enum ReferralController {
         let index = try await req.catalogue().index
         let name = "\(data.round.id)\(variant == .excel ? "-excel" : "").csv"
         return try await req.exportResponse(
-            "round \(data.round.id) \(variant.rawValue)", contentType: csvType, filename: name
+            "round \(data.round.id) \(variant.rawValue)", contentType: CSVDownload.contentType, filename: name
         ) { sink in
             var writer = CSVWriter(variant)
             writer.row(ReferralExport.header)
@@ -75,12 +75,12 @@ enum ReferralController {
 
     /// The answers to the standard questions and the challenges, made once per catalogue generation.
     static func questionsCSV(_ req: Request) async throws -> Response {
-        let variant = try csvVariant(req)
+        let variant = try CSVDownload.variant(req)
         let data = try await roundData(req)
         let index = try await req.catalogue().index
         let name = "\(data.round.id)-questions\(variant == .excel ? "-excel" : "").csv"
         return try await req.exportResponse(
-            "round \(data.round.id) questions \(variant.rawValue)", contentType: csvType, filename: name
+            "round \(data.round.id) questions \(variant.rawValue)", contentType: CSVDownload.contentType, filename: name
         ) { sink in
             var writer = CSVWriter(variant)
             writer.row(QuestionsPart.csvHeader)
@@ -90,28 +90,19 @@ enum ReferralController {
     }
 
     static func allPositionsCSV(_ req: Request) async throws -> Response {
-        let variant = try csvVariant(req)
+        let variant = try CSVDownload.variant(req)
         let index = try await req.catalogue().index
         let db = req.db
         let name = "positions\(variant == .excel ? "-excel" : "").csv"
-        return try await req.exportResponse("positions \(variant.rawValue)", contentType: csvType, filename: name) {
+        return try await req.exportResponse(
+            "positions \(variant.rawValue)", contentType: CSVDownload.contentType, filename: name
+        ) {
             sink in
             try await ReferralExport.writeAll(index: index, variant: variant, on: db, to: sink)
         }
     }
 
-    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-
     /// `?variant=excel` for Swedish Excel; nothing for RFC 4180.
-    static func csvVariant(_ req: Request) throws -> CSVWriter.Variant {
-        switch req.query[String.self, at: "variant"] {
-        case nil, "": return .rfc4180
-        case "excel": return .excel
-        case let other?:
-            throw ParameterError(parameter: "variant", message: "expected excel or nothing, got '\(other.prefix(40))'")
-        }
-    }
-
     // MARK: Answers
 
     /// Readers and administrators signed in: they see answers that are not yet public records.

@@ -3,7 +3,7 @@ import Foundation
 import Vapor
 
 /// A person who signs in (användare): an administrator at the city executive office, an editor
-/// at a committee or district council, or a reader.
+/// at a committee or district council, a reader, or an association's administrator.
 final class User: Model, Authenticatable, @unchecked Sendable {
     static let schema = "users"
 
@@ -15,6 +15,9 @@ final class User: Model, Authenticatable, @unchecked Sendable {
         case editor
         /// Sees unpublished drafts, writes nothing.
         case reader
+        /// An association's own administrator (föreningsadministratör), who signed up on the
+        /// site: keeps the entries of its own associations and nothing else.
+        case association
     }
 
     @ID(key: .id) var id: UUID?

@@ -3,11 +3,9 @@ import Foundation
 import SQLKit
 import SkillnadCore
 
-/// The portal's map of places (karta över platserna): the district areas as a background and one
-/// marker per place of the dialogues listed, each a link to its dialogue. The list below the map
-/// gives the same dialogues as text, so the map adds where they are held, not what they are; the
-/// areas are only a background and take no focus.
-struct DialogueMap: Encodable, Sendable {
+/// The portal's map of places: one marker per place of the dialogues listed, each a link to its
+/// dialogue (`PlaceMap`); the list below the map gives the same dialogues as text.
+enum DialogueMap {
     /// A session's place with coordinates and its dialogue, as read from `dialogue_sessions`.
     struct Place: Sendable, Decodable {
         let dialogue_id: UUID
@@ -20,69 +18,27 @@ struct DialogueMap: Encodable, Sendable {
         let longitude: Double
     }
 
-    /// A place on the map: `label` is the link's accessible name and its `<title>`, in `lang`
-    /// (the dialogue title's language).
-    struct Marker: Encodable, Sendable {
-        let href: String
-        let label: String
-        let lang: String
-        let x: String
-        let y: String
-    }
-
-    let id: String
-    let title: String
-    let desc: String
-    /// "Outside the map: 2 places", when some places lie beyond the areas.
-    let offMap: String?
-    let width: String
-    let height: String
-    /// The areas' SVG path data.
-    let areas: [String]
-    let names: [MapView.PlaceLabel]
-    let markers: [Marker]
-
-    /// As wide as the indicator maps, so the pages look alike.
-    static let mapWidth = 560.0
-
-    /// The map of `places` (in the order of the list) over the catalogue's current district areas;
-    /// nil when no area has a shape or no place lies on the map, as there would be nothing to see.
-    static func make(places: [Place], index: CatalogueIndex, lang: Lang) -> DialogueMap? {
-        let areas = index.document.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
-        let items = areas.map {
-            MapLayout.Item(id: $0.id, label: lang.pick($0.name, $0.nameEn).text, geometry: $0.geometry, value: nil)
-        }
-        let layout = MapLayout(items: items, width: mapWidth, classes: 1, higherIsBetter: true)
-        guard !layout.regions.isEmpty else { return nil }
+    /// The map of `places` (in the order of the list), named by dialogue title and place; nil when
+    /// there is nothing to place or nothing to place it on.
+    static func make(places: [Place], index: CatalogueIndex, lang: Lang) -> PlaceMap? {
         // A dialogue that meets several times in the same hall gets one marker.
         var seen: Set<String> = []
         let unique = places.filter { place in
             seen.insert("\(place.dialogue_id) \(place.latitude) \(place.longitude)").inserted
         }
-        let placed = MapPoints(
-            points: unique.enumerated().map { position, place in
-                (id: String(position), point: GeoPoint(lon: place.longitude, lat: place.latitude))
-            },
-            items: items, width: mapWidth)
-        let markers = placed.points.compactMap { point -> Marker? in
-            guard let position = Int(point.id), unique.indices.contains(position) else { return nil }
-            let place = unique[position]
+        let points = unique.map { place in
             let title = lang.pick(place.title, place.title_en)
             let name = place.place.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-            return Marker(
+            return PlaceMap.Point(
                 href: SiteURL.Dialogues.dialogue(.value(place.slug)).link(lang),
-                label: name.isEmpty ? title.text : "\(title.text), \(name)", lang: title.lang, x: svg(point.x),
-                y: svg(point.y))
+                label: name.isEmpty ? title.text : "\(title.text), \(name)", lang: title.lang,
+                latitude: place.latitude, longitude: place.longitude)
         }
-        guard !markers.isEmpty else { return nil }
         let texts = Texts(lang)
-        func count(_ number: Int) -> String { texts.count(number, DialogueMapText.dlMapPlace, .dlMapPlaces) }
-        let sizes = MapView.areaSizes(items.map { ($0.id, $0.geometry) })
-        return DialogueMap(
-            id: "dl-map", title: texts[.dlMapTitle], desc: Strings.fill(texts[.dlMapDesc], count(markers.count)),
-            offMap: placed.offMap.isEmpty ? nil : Strings.fill(texts[.dlMapOffMap], count(placed.offMap.count)),
-            width: svg(layout.width), height: svg(layout.height), areas: layout.regions.map(\.path),
-            names: MapView.placeLabels(layout.regions, sizes: sizes, width: layout.width), markers: markers)
+        return PlaceMap.make(
+            points, index: index, lang: lang, id: "dl-map", title: texts[.dlMapTitle],
+            describe: { Strings.fill(texts[.dlMapDesc], $0) }, offMap: { Strings.fill(texts[.dlMapOffMap], $0) },
+            count: { texts.count($0, DialogueMapText.dlMapPlace, .dlMapPlaces) })
     }
 
     /// The places with coordinates of the dialogues `ids`, in their order and by session, in one

@@ -38,12 +38,12 @@ struct DialoguesPage: Encodable, Sendable {
     let overdue: String?
     let overdueHref: String
     /// Where the listed dialogues are held, over the district areas; nil without shapes or places.
-    let map: DialogueMap?
+    let map: PlaceMap?
 
     static func build(
         _ index: CatalogueIndex, _ lang: Lang, filters: DialogueQueries.Filters, rows: [DialogueQueries.Row],
         areasOf: [UUID: [String]], total: Int, topics: [(key: String, label: String)], organisers: [String],
-        overdue: Int = 0, map: DialogueMap? = nil, today: Day, limit: Int,
+        overdue: Int = 0, map: PlaceMap? = nil, today: Day, limit: Int,
         offset: Int
     ) -> PageContext<DialoguesPage> {
         let s = Texts(lang)

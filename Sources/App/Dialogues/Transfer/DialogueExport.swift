@@ -26,11 +26,11 @@ enum DialogueExport {
 
     /// `GET /dialogues.csv`, `?variant=excel` for Swedish Excel.
     static func response(_ req: Request) async throws -> Response {
-        let variant = try ReferralController.csvVariant(req)
+        let variant = try CSVDownload.variant(req)
         let name = "dialogues" + (variant == .excel ? "-excel" : "") + ".csv"
         let db = req.db
         return try await req.exportResponse(
-            "dialogues \(variant.rawValue)", contentType: FollowUpExport.csvType, filename: name
+            "dialogues \(variant.rawValue)", contentType: CSVDownload.contentType, filename: name
         ) { sink in
             try await sink.write(Data(try await text(variant: variant, swedish: variant == .excel, on: db).utf8))
         }

@@ -48,12 +48,10 @@ enum FollowUpExport {
         return Filter(period: period, body: body)
     }
 
-    static let csvType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-
     /// The download for the request: the public one made once per catalogue generation, a
     /// signed-in one made for the asker alone.
     static func response(_ req: Request) async throws -> Response {
-        let variant = try ReferralController.csvVariant(req)
+        let variant = try CSVDownload.variant(req)
         let filter = try await filter(req)
         let scope = scope(req)
         let name =
@@ -64,15 +62,11 @@ enum FollowUpExport {
         guard scope == .published else {
             var bytes: [UInt8] = []
             try await write(scope, filter: filter, variant: variant, on: db) { bytes += $0 }
-            var headers = HTTPHeaders()
-            headers.contentType = csvType
-            headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: name))
-            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-            return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+            return CSVDownload.response(Data(bytes), filename: name)
         }
         // The filters are checked above, so the keys are as many as the periods and bodies.
         let key = "follow-up reports \(variant.rawValue) \([filter.period, filter.body].description)"
-        return try await req.exportResponse(key, contentType: csvType, filename: name) { sink in
+        return try await req.exportResponse(key, contentType: CSVDownload.contentType, filename: name) { sink in
             try await write(.published, filter: filter, variant: variant, on: db) { try await sink.write($0) }
         }
     }

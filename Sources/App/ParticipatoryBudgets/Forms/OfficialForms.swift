@@ -72,11 +72,7 @@ struct OfficialForms: Encodable, Sendable {
         let csv = CSVText.table(
             header: ["budget", "batch", "code"], rows: codes.map { [loaded.budget.slug, String(batch), $0] },
             swedish: false)
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "\(loaded.budget.slug)-codes-\(batch).csv")
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        return CSVDownload.response(csv, filename: "\(loaded.budget.slug)-codes-\(batch).csv")
     }
 
     static func showPaper(_ req: Request) async throws -> Response {

@@ -1,0 +1,169 @@
+import Foundation
+import SkillnadCore
+
+/// The public register (föreningsregistret): without a district, every district's register with
+/// how many associations it counts; with one, its associations as a table, filterable by age,
+/// language and words, with a map of their activities whose text alternative is the table.
+struct RegisterPage: Encodable, Sendable {
+    struct DistrictRow: Encodable, Sendable {
+        let name: String
+        let lang: String
+        let href: String
+        let count: String
+    }
+
+    struct Row: Encodable, Sendable {
+        let name: String
+        let href: String
+        let activities: [ActivityText]
+    }
+
+    struct ActivityText: Encodable, Sendable {
+        let name: String
+        let ages: String?
+        let languages: String?
+        let place: String?
+        let schedule: String?
+    }
+
+    let title: String
+    let action: String
+    let intro: String
+    let district: String?
+    let districts: [DistrictRow]
+    let districtOptions: [FormOption]
+    let languageOptions: [FormOption]
+    let age: String
+    let q: String
+    let filtered: Bool
+    let summary: String
+    let rows: [Row]
+    let map: PlaceMap?
+    let csvHref: String
+    let apiHref: String
+    let joinHref: String?
+    let mineHref: String?
+    let queueHref: String?
+
+    /// Every district's register, with how many associations it counts.
+    static func overview(counts: [String: Int], index: CatalogueIndex, lang: Lang, principal: Principal?)
+        -> RegisterPage
+    {
+        let s = Texts(lang)
+        let districts = RegisterPages.districts(index, lang: lang)
+        let rows = districts.map { area in
+            let name = lang.pick(area.name, area.nameEn)
+            return DistrictRow(
+                name: name.text, lang: name.lang,
+                href: SiteURL.Associations.list.link(lang, query: [("district", area.id)]),
+                count: s.count(counts[area.id] ?? 0, AssociationText.asAssociation, .asAssociationsCount))
+        }
+        let total = counts.values.reduce(0, +)
+        return RegisterPage(
+            title: s[.associations], action: SiteURL.Associations.list.path, intro: s[.asIntro], district: nil,
+            districts: rows,
+            districtOptions: options(districts, selected: nil, lang: lang), languageOptions: [], age: "", q: "",
+            filtered: false,
+            summary: Strings.fill(
+                s[.asOverviewSummary], s.count(total, AssociationText.asAssociation, .asAssociationsCount)),
+            rows: [], map: nil, csvHref: SiteURL.Associations.csv.link(lang),
+            apiHref: APIURL.Associations.list.path, joinHref: joinLink(principal, lang),
+            mineHref: mineLink(principal, lang), queueHref: queueLink(principal, lang))
+    }
+
+    /// One district's register.
+    static func district(
+        _ district: String, associations: [AssociationStore.Stored], filter: RegisterPages.Filter,
+        index: CatalogueIndex, lang: Lang, principal: Principal?
+    ) -> RegisterPage {
+        let s = Texts(lang)
+        let area = index.areaByID[district]
+        let areaName = area.map { lang.pick($0.name, $0.nameEn).text } ?? district
+        var points: [PlaceMap.Point] = []
+        var languages: Set<String> = []
+        let rows = associations.map { stored -> Row in
+            let href = SiteURL.Associations.association(.value(stored.slug)).link(lang)
+            for activity in stored.entry.activities { languages.formUnion(activity.languages) }
+            let shown = filter.activities(stored.entry)
+            for activity in shown {
+                guard let latitude = activity.latitude, let longitude = activity.longitude else { continue }
+                let label = activity.place.isEmpty ? activity.name : "\(activity.name), \(activity.place)"
+                points.append(
+                    PlaceMap.Point(
+                        href: href, label: "\(stored.entry.name): \(label)", lang: "sv", latitude: latitude,
+                        longitude: longitude))
+            }
+            return Row(name: stored.entry.name, href: href, activities: shown.map { describe($0, s, lang: lang) })
+        }
+        let filtered = filter.age != nil || filter.language != nil || !filter.words.isEmpty
+        let count = s.count(rows.count, AssociationText.asAssociation, .asAssociationsCount)
+        let map = PlaceMap.make(
+            points, index: index, lang: lang, id: "as-map", title: Strings.fill(s[.asMapTitle], areaName),
+            describe: { Strings.fill(s[.asMapDesc], $0) }, offMap: { Strings.fill(s[.asMapOffMap], $0) },
+            count: { s.count($0, AssociationText.asMapPlace, .asMapPlaces) })
+        let query: [(String, String)] = [("district", district)]
+        return RegisterPage(
+            title: Strings.fill(s[.asDistrictTitle], areaName), action: SiteURL.Associations.list.path,
+            intro: s[.asDistrictIntro], district: district,
+            districts: [],
+            districtOptions: options(RegisterPages.districts(index, lang: lang), selected: district, lang: lang),
+            languageOptions: languages.sorted().map {
+                FormOption(value: $0, label: languageName($0, lang: lang), selected: $0 == filter.language)
+            },
+            age: filter.age.map(String.init) ?? "", q: filter.words.joined(separator: " "), filtered: filtered,
+            summary: Strings.fill(s[filtered ? .asFilteredSummary : .asDistrictSummary], count, areaName), rows: rows,
+            map: map, csvHref: SiteURL.Associations.csv.link(lang, query: query),
+            apiHref: APIURL.Associations.list.path + "?district=" + SiteURL.encode(district),
+            joinHref: joinLink(principal, lang), mineHref: mineLink(principal, lang),
+            queueHref: queueLink(principal, lang))
+    }
+
+    static func describe(_ activity: AssociationEntry.Activity, _ s: Texts, lang: Lang) -> ActivityText {
+        ActivityText(
+            name: activity.name, ages: ages(activity, s),
+            languages: activity.languages.isEmpty
+                ? nil : activity.languages.map { languageName($0, lang: lang) }.joined(separator: ", "),
+            place: [activity.place, activity.address].filter { !$0.isEmpty }.joined(separator: ", ").nilIfEmpty,
+            schedule: activity.schedule.nilIfEmpty)
+    }
+
+    /// "10–15 år", "från 65 år", "upp till 12 år", or nil for every age.
+    static func ages(_ activity: AssociationEntry.Activity, _ s: Texts) -> String? {
+        switch (activity.minimumAge, activity.maximumAge) {
+        case (let low?, let high?): return Strings.fill(s[.asAgesBetween], String(low), String(high))
+        case (let low?, nil): return Strings.fill(s[.asAgesFrom], String(low))
+        case (nil, let high?): return Strings.fill(s[.asAgesUpTo], String(high))
+        case (nil, nil): return nil
+        }
+    }
+
+    /// A language's name in the page's language ("somaliska", "Somali"), from its ISO 639-1 code.
+    static func languageName(_ code: String, lang: Lang) -> String {
+        Locale(identifier: lang.rawValue).localizedString(forLanguageCode: code) ?? code
+    }
+
+    static func options(_ districts: [AreaRecord], selected: String?, lang: Lang) -> [FormOption] {
+        districts.map {
+            let name = lang.pick($0.name, $0.nameEn)
+            return FormOption(value: $0.id, label: name.text, selected: $0.id == selected, lang: name.lang)
+        }
+    }
+
+    static func joinLink(_ principal: Principal?, _ lang: Lang) -> String? {
+        principal == nil ? SiteURL.Associations.join.link(lang) : nil
+    }
+
+    static func mineLink(_ principal: Principal?, _ lang: Lang) -> String? {
+        principal?.role == .association ? SiteURL.Associations.mine.link(lang) : nil
+    }
+
+    static func queueLink(_ principal: Principal?, _ lang: Lang) -> String? {
+        guard let principal, principal.isAdmin || principal.role == .editor else { return nil }
+        return SiteURL.Associations.queue.link(lang)
+    }
+}
+
+extension String {
+    /// Nil for the empty string, for optional fields a template leaves out.
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}
