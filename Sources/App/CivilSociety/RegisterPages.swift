@@ -44,7 +44,10 @@ enum RegisterPages {
                 }
                 filter.language = language
             }
-            let query = String((req.query[String.self, at: "q"] ?? "").prefix(200))
+            let query = req.query[String.self, at: "q"] ?? ""
+            guard query.count <= 200 else {
+                throw ParameterError(parameter: "q", message: "at most 200 characters")
+            }
             filter.words = SearchText.fold(query).split(separator: " ").map(String.init)
             return filter
         }
