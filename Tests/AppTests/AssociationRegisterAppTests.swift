@@ -238,6 +238,25 @@ struct AssociationRegisterAppTests {
         try await withTestApp { app in
             try await Self.loadDemo(app)
             #expect(try await DemoAssociations.load(on: app.db) == nil, "loading the demo twice changes nothing")
+            // SQL's registered ones are Core's (`RegisterStanding`), standing by standing.
+            struct Id: Decodable { let id: UUID }
+            let all = try await app.db.sql().raw("SELECT id FROM associations").all(decoding: Id.self)
+            let stored = try await AssociationStore.load(ids: all.map(\.id), on: app.db)
+            let day = today()
+            let standings = Set(stored.flatMap { item in item.registers.map { item.standing($0, today: day) } })
+            #expect(standings == Set(RegisterStanding.allCases.filter { $0 != .refused }))
+            var expected: [String: Int] = [:]
+            for item in stored {
+                for register in item.registers where item.standing(register, today: day).isRegistered {
+                    expected[register.area, default: 0] += 1
+                }
+            }
+            #expect(try await AssociationStore.registeredCounts(today: day, on: app.db) == expected)
+            for district in ["skarholmen", "rinkeby-kista", "spanga-tensta"] {
+                let ids = try await AssociationStore.registeredIDs(in: district, terms: [], today: day, on: app.db)
+                let core = stored.filter { $0.standing(in: district, today: day)?.isRegistered == true }.map(\.id)
+                #expect(Set(ids) == Set(core), "\(district)")
+            }
             let overview = try await app.get("/associations").body
             #expect(overview.contains("/associations?district=skarholmen"))
             let young = try await app.get("/associations?district=skarholmen&age=12").body

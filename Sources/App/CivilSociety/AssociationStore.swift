@@ -130,53 +130,96 @@ enum AssociationStore {
         return (count?.n ?? 0) > 0
     }
 
-    /// The associations approved in `district`'s register, by name: those whose renewal is late
-    /// are left to the caller, which knows the day.
-    static func approved(in district: String, on db: any Database) async throws -> [Stored] {
-        struct Id: Decodable { let id: UUID }
-        let ids = try await db.sql().raw(
-            """
-            SELECT a.id FROM associations a JOIN association_registers r ON r.association_id = a.id
-            WHERE r.area = \(bind: district) AND r.decision = 'approved' ORDER BY a.name, a.slug
-            """
-        ).all(decoding: Id.self)
-        return try await load(ids: ids.map(\.id), on: db)
+    /// The condition on `associations a` and `association_registers r` of an entry counted as
+    /// registered on `today`: approved, and not past its renewal (`RegisterStanding.isRegistered`).
+    private static func registered(on today: Day) -> SQLQueryString {
+        "r.decision = 'approved' AND (a.renewal_due IS NULL OR a.renewal_due >= \(bind: today.description))"
     }
 
-    /// The associations approved in some district's register, by name.
-    static func allApproved(on db: any Database) async throws -> [Stored] {
+    /// The ids of the associations registered on `today` in `district`'s register (in any when
+    /// nil) whose name, purpose or activities hold every one of `terms` (`SearchText.terms`), by
+    /// name.
+    static func registeredIDs(in district: String?, terms: [String], today: Day, on db: any Database)
+        async throws -> [UUID]
+    {
         struct Id: Decodable { let id: UUID }
-        let ids = try await db.sql().raw(
+        var conditions: [SQLQueryString] = [registered(on: today)]
+        if let district { conditions.append("r.area = \(bind: district)") }
+        for term in terms.prefix(8) { conditions.append("a.search LIKE \(bind: "% \(term)%")") }
+        let rows = try await db.sql().raw(
             """
-            SELECT a.id FROM associations a WHERE EXISTS (
-                SELECT 1 FROM association_registers r WHERE r.association_id = a.id AND r.decision = 'approved')
-            ORDER BY a.name, a.slug
+            SELECT DISTINCT a.id, a.name, a.slug FROM associations a
+            JOIN association_registers r ON r.association_id = a.id
+            WHERE \(SQLList(conditions, separator: SQLRaw(" AND "))) ORDER BY a.name, a.slug
             """
         ).all(decoding: Id.self)
-        return try await load(ids: ids.map(\.id), on: db)
+        return rows.map(\.id)
+    }
+
+    /// An association as the public list shows it: its name and its activities, read from the
+    /// activities' table without the entry.
+    struct Listed: Sendable {
+        let slug: String
+        let name: String
+        var activities: [AssociationEntry.Activity]
+    }
+
+    /// The associations `ids` as the public list shows them, in `ids`' order.
+    static func listed(_ ids: [UUID], on db: any Database) async throws -> [Listed] {
+        guard !ids.isEmpty else { return [] }
+        struct Row: Decodable {
+            let id: UUID
+            let slug: String
+            let name: String
+            let activity: String?
+            let minimum_age: Int?
+            let maximum_age: Int?
+            let languages: String?
+            let area: String?
+            let place: String?
+            let address: String?
+            let schedule: String?
+            let latitude: Double?
+            let longitude: Double?
+        }
+        let list: [any Encodable & Sendable] = ids
+        let rows = try await db.sql().raw(
+            """
+            SELECT a.id, a.slug, a.name, t.name AS activity, t.minimum_age, t.maximum_age, t.languages, t.area,
+                t.place, t.address, t.schedule, t.latitude, t.longitude
+            FROM associations a LEFT JOIN association_activities t ON t.association_id = a.id
+            WHERE a.id IN (\(binds: list)) ORDER BY a.id, t.position
+            """
+        ).all(decoding: Row.self)
+        var byID: [UUID: Listed] = [:]
+        for row in rows {
+            var listed = byID[row.id] ?? Listed(slug: row.slug, name: row.name, activities: [])
+            if let name = row.activity {
+                listed.activities.append(
+                    AssociationEntry.Activity(
+                        name: name, minimumAge: row.minimum_age, maximumAge: row.maximum_age,
+                        languages: (row.languages ?? "").split(separator: " ").map(String.init), area: row.area ?? "",
+                        place: row.place ?? "", address: row.address ?? "", latitude: row.latitude,
+                        longitude: row.longitude, schedule: row.schedule ?? ""))
+            }
+            byID[row.id] = listed
+        }
+        return ids.compactMap { byID[$0] }
     }
 
     /// How many associations each district's register counts as registered on `today`.
     static func registeredCounts(today: Day, on db: any Database) async throws -> [String: Int] {
-        struct Standing: Decodable {
+        struct Count: Decodable {
             let area: String
-            let annual_meeting: String?
-            let verified_on: String?
+            let n: Int
         }
         let rows = try await db.sql().raw(
             """
-            SELECT r.area, a.annual_meeting, a.verified_on FROM association_registers r
-            JOIN associations a ON a.id = r.association_id WHERE r.decision = 'approved'
+            SELECT r.area, COUNT(*) AS n FROM association_registers r
+            JOIN associations a ON a.id = r.association_id WHERE \(registered(on: today)) GROUP BY r.area
             """
-        ).all(decoding: Standing.self)
-        var counts: [String: Int] = [:]
-        for row in rows {
-            let standing = RegisterStanding.of(
-                decision: .approved, verified: row.verified_on.flatMap(Day.init),
-                annualMeeting: row.annual_meeting.flatMap(Day.init), today: today)
-            if standing.isRegistered { counts[row.area, default: 0] += 1 }
-        }
-        return counts
+        ).all(decoding: Count.self)
+        return Dictionary(rows.map { ($0.area, $0.n) }, uniquingKeysWith: +)
     }
 
     /// The entries waiting for a decision in any of `districts` (every district when nil), the
@@ -214,13 +257,14 @@ enum AssociationStore {
             let stamp = ISO8601DateFormatter().string(from: now)
             try await tx.sql().insert(into: "associations")
                 .columns(
-                    "id", "slug", "name", "organisation_number", "entry", "member_total", "annual_meeting",
-                    "verified_on", "created_at", "updated_at", "version"
+                    "id", "slug", "name", "organisation_number", "entry", "member_total", "search", "annual_meeting",
+                    "verified_on", "renewal_due", "created_at", "updated_at", "version"
                 )
                 .values(
                     SQLBind(id), SQLBind(slug), SQLBind(entry.name), SQLBind(entry.organisationNumber.digits),
-                    SQLBind(try encoded(entry)), SQLBind(entry.members.total),
-                    SQLBind(entry.annualMeeting?.description), SQLBind(String?.none), SQLBind(stamp), SQLBind(stamp),
+                    SQLBind(try encoded(entry)), SQLBind(entry.members.total), SQLBind(searchText(entry)),
+                    SQLBind(entry.annualMeeting?.description), SQLBind(String?.none),
+                    SQLBind(renewalDue(meeting: entry.annualMeeting, verified: nil)), SQLBind(stamp), SQLBind(stamp),
                     SQLBind(1)
                 ).run()
             if let user {
@@ -251,7 +295,9 @@ enum AssociationStore {
                 .set("organisation_number", to: SQLBind(entry.organisationNumber.digits))
                 .set("entry", to: SQLBind(try encoded(entry)))
                 .set("member_total", to: SQLBind(entry.members.total))
+                .set("search", to: SQLBind(searchText(entry)))
                 .set("annual_meeting", to: SQLBind(entry.annualMeeting?.description))
+                .set("renewal_due", to: SQLBind(renewalDue(meeting: entry.annualMeeting, verified: stored.verifiedOn)))
                 .set("updated_at", to: SQLBind(ISO8601DateFormatter().string(from: now)))
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(stored.id)).run()
@@ -277,6 +323,7 @@ enum AssociationStore {
                 .set("entry", to: SQLBind(try encoded(entry)))
                 .set("annual_meeting", to: SQLBind(meeting.description))
                 .set("verified_on", to: SQLBind(today.description))
+                .set("renewal_due", to: SQLBind(renewalDue(meeting: meeting, verified: today)))
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(stored.id)).run()
             try await Audit.record(
@@ -307,6 +354,10 @@ enum AssociationStore {
             }
             if decisions.contains(where: { $0.decision == .approved }) {
                 try await tx.sql().update("associations").set("verified_on", to: SQLBind(today.description))
+                    .set(
+                        "renewal_due",
+                        to: SQLBind(renewalDue(meeting: stored.entry.annualMeeting, verified: today))
+                    )
                     .where("id", .equal, SQLBind(stored.id)).run()
             }
         }
@@ -323,6 +374,20 @@ enum AssociationStore {
         guard current.version == version else {
             throw Problems(problems: [.init("version", .changedSince(stored: current.version, given: version))])
         }
+    }
+
+    /// What the public filter's words are matched against.
+    static func searchText(_ entry: AssociationEntry) -> String {
+        SearchText.index(
+            ([entry.name, entry.purpose] + entry.activities.flatMap { [$0.name, $0.description, $0.audience] })
+                .joined(separator: " "))
+    }
+
+    /// The `renewal_due` column: the last day to renew when the annual meeting came after the
+    /// last verification (`RegisterStanding.of`'s rule, kept where SQL can filter on it).
+    static func renewalDue(meeting: Day?, verified: Day?) -> String? {
+        guard let meeting, let verified, verified < meeting else { return nil }
+        return RegisterStanding.renewalDue(after: meeting).description
     }
 
     static func encoded(_ entry: AssociationEntry) throws -> String {
@@ -380,13 +445,14 @@ enum AssociationStore {
             try await db.sql().insert(into: "association_activities")
                 .columns(
                     "id", "association_id", "position", "name", "area", "minimum_age", "maximum_age", "languages",
-                    "place", "latitude", "longitude"
+                    "place", "address", "schedule", "latitude", "longitude"
                 )
                 .values(
                     SQLBind(UUID()), SQLBind(id), SQLBind(position), SQLBind(activity.name), SQLBind(activity.area),
                     SQLBind(activity.minimumAge), SQLBind(activity.maximumAge),
                     SQLBind(activity.languages.joined(separator: " ")), SQLBind(activity.place),
-                    SQLBind(activity.latitude), SQLBind(activity.longitude)
+                    SQLBind(activity.address), SQLBind(activity.schedule), SQLBind(activity.latitude),
+                    SQLBind(activity.longitude)
                 ).run()
         }
     }

@@ -20,7 +20,9 @@ enum RegisterPages {
         var district: String?
         var age: Int?
         var language: String?
-        var words: [String] = []
+        /// The words as typed, and as `SearchText.terms` makes them for SQL.
+        var words = ""
+        var terms: [String] = []
 
         static func read(_ req: Request, index: CatalogueIndex) throws -> Filter {
             var filter = Filter()
@@ -48,26 +50,23 @@ enum RegisterPages {
             guard query.count <= 200 else {
                 throw ParameterError(parameter: "q", message: "at most 200 characters")
             }
-            filter.words = SearchText.fold(query).split(separator: " ").map(String.init)
+            filter.words = query
+            filter.terms = SearchText.terms(query)
             return filter
         }
 
-        /// The activities of `entry` this filter keeps; all of them when it asks nothing of them.
-        func activities(_ entry: AssociationEntry) -> [AssociationEntry.Activity] {
-            entry.activities.filter { activity in
+        /// The activities this filter keeps; all of them when it asks nothing of them.
+        func activities(_ activities: [AssociationEntry.Activity]) -> [AssociationEntry.Activity] {
+            activities.filter { activity in
                 if let age, age < (activity.minimumAge ?? 0) || age > (activity.maximumAge ?? 130) { return false }
                 if let language, !activity.languages.contains(language) { return false }
                 return true
             }
         }
 
-        func keeps(_ entry: AssociationEntry) -> Bool {
-            if (age != nil || language != nil) && activities(entry).isEmpty { return false }
-            guard !words.isEmpty else { return true }
-            let text = SearchText.fold(
-                ([entry.name, entry.purpose] + entry.activities.flatMap { [$0.name, $0.description, $0.audience] })
-                    .joined(separator: " "))
-            return words.allSatisfy { text.contains($0) }
+        /// Whether an association with these activities is kept: SQL has matched the words.
+        func keeps(_ activities: [AssociationEntry.Activity]) -> Bool {
+            (age == nil && language == nil) || !self.activities(activities).isEmpty
         }
     }
 
@@ -85,11 +84,11 @@ enum RegisterPages {
         let day = today()
         let page: RegisterPage
         if let district = filter.district {
-            let approved = try await AssociationStore.approved(in: district, on: req.db)
-            let kept = approved.filter { $0.standing(in: district, today: day)?.isRegistered == true }
-                .filter { filter.keeps($0.entry) }
+            let ids = try await AssociationStore.registeredIDs(
+                in: district, terms: filter.terms, today: day, on: req.db)
+            let listed = try await AssociationStore.listed(ids, on: req.db).filter { filter.keeps($0.activities) }
             page = RegisterPage.district(
-                district, associations: kept, filter: filter, index: index, lang: lang, principal: req.principal)
+                district, associations: listed, filter: filter, index: index, lang: lang, principal: req.principal)
         } else {
             let counts = try await AssociationStore.registeredCounts(today: day, on: req.db)
             page = RegisterPage.overview(counts: counts, index: index, lang: lang, principal: req.principal)
@@ -147,15 +146,10 @@ enum RegisterPages {
     static func publishedEntries(filter: Filter, index: CatalogueIndex, today: Day, on db: any Database)
         async throws -> [HSDSRegister.Published]
     {
-        let stored: [AssociationStore.Stored]
-        if let district = filter.district {
-            stored = try await AssociationStore.approved(in: district, on: db)
-        } else {
-            stored = try await AssociationStore.allApproved(on: db)
-        }
-        return stored.filter { $0.isPublic(today: today) && filter.keeps($0.entry) }.map {
-            published($0, index: index, today: today)
-        }
+        let ids = try await AssociationStore.registeredIDs(
+            in: filter.district, terms: filter.terms, today: today, on: db)
+        let stored = try await AssociationStore.load(ids: ids, on: db)
+        return stored.filter { filter.keeps($0.entry.activities) }.map { published($0, index: index, today: today) }
     }
 
     static func published(_ stored: AssociationStore.Stored, index: CatalogueIndex, today: Day)

@@ -18,8 +18,13 @@ struct CreateAssociationRegister: AsyncMigration {
             // queries filter and sort on.
             .field("entry", .string, .required)
             .field("member_total", .int, .required)
+            // `SearchText.index` of the name, purpose and activities, for the public filter.
+            .field("search", .string, .required)
             .field("annual_meeting", .string)
             .field("verified_on", .string)
+            // The last day to renew when the annual meeting came after the last verification, else
+            // NULL: the entry counts as registered while this is NULL or not yet past.
+            .field("renewal_due", .string)
             .field("created_at", .string, .required)
             .field("updated_at", .string, .required)
             .field("version", .int, .required)
@@ -35,6 +40,7 @@ struct CreateAssociationRegister: AsyncMigration {
             .field("decided_on", .string)
             .unique(on: "association_id", "area")
             .create()
+        // The activities as the public register lists and maps them, beside the entry that holds them.
         try await db.schema("association_activities")
             .id()
             .field("association_id", .uuid, .required, .references("associations", "id", onDelete: .cascade))
@@ -45,6 +51,8 @@ struct CreateAssociationRegister: AsyncMigration {
             .field("maximum_age", .int)
             .field("languages", .string, .required)
             .field("place", .string, .required)
+            .field("address", .string, .required)
+            .field("schedule", .string, .required)
             .field("latitude", .double)
             .field("longitude", .double)
             .create()

@@ -73,7 +73,7 @@ struct RegisterPage: Encodable, Sendable {
 
     /// One district's register.
     static func district(
-        _ district: String, associations: [AssociationStore.Stored], filter: RegisterPages.Filter,
+        _ district: String, associations: [AssociationStore.Listed], filter: RegisterPages.Filter,
         index: CatalogueIndex, lang: Lang, principal: Principal?
     ) -> RegisterPage {
         let s = Texts(lang)
@@ -81,21 +81,21 @@ struct RegisterPage: Encodable, Sendable {
         let areaName = area.map { lang.pick($0.name, $0.nameEn).text } ?? district
         var points: [PlaceMap.Point] = []
         var languages: Set<String> = []
-        let rows = associations.map { stored -> Row in
-            let href = SiteURL.Associations.association(.value(stored.slug)).link(lang)
-            for activity in stored.entry.activities { languages.formUnion(activity.languages) }
-            let shown = filter.activities(stored.entry)
+        let rows = associations.map { listed -> Row in
+            let href = SiteURL.Associations.association(.value(listed.slug)).link(lang)
+            for activity in listed.activities { languages.formUnion(activity.languages) }
+            let shown = filter.activities(listed.activities)
             for activity in shown {
                 guard let latitude = activity.latitude, let longitude = activity.longitude else { continue }
                 let label = activity.place.isEmpty ? activity.name : "\(activity.name), \(activity.place)"
                 points.append(
                     PlaceMap.Point(
-                        href: href, label: "\(stored.entry.name): \(label)", lang: "sv", latitude: latitude,
+                        href: href, label: "\(listed.name): \(label)", lang: "sv", latitude: latitude,
                         longitude: longitude))
             }
-            return Row(name: stored.entry.name, href: href, activities: shown.map { describe($0, s, lang: lang) })
+            return Row(name: listed.name, href: href, activities: shown.map { describe($0, s, lang: lang) })
         }
-        let filtered = filter.age != nil || filter.language != nil || !filter.words.isEmpty
+        let filtered = filter.age != nil || filter.language != nil || !filter.terms.isEmpty
         let count = s.count(rows.count, AssociationText.asAssociation, .asAssociationsCount)
         let map = PlaceMap.make(
             points, index: index, lang: lang, id: "as-map", title: Strings.fill(s[.asMapTitle], areaName),
@@ -110,7 +110,7 @@ struct RegisterPage: Encodable, Sendable {
             languageOptions: languages.sorted().map {
                 FormOption(value: $0, label: languageName($0, lang: lang), selected: $0 == filter.language)
             },
-            age: filter.age.map(String.init) ?? "", q: filter.words.joined(separator: " "), filtered: filtered,
+            age: filter.age.map(String.init) ?? "", q: filter.words, filtered: filtered,
             summary: Strings.fill(s[filtered ? .asFilteredSummary : .asDistrictSummary], count, areaName), rows: rows,
             map: map, csvHref: SiteURL.Associations.csv.link(lang, query: query),
             apiHref: APIURL.Associations.list.path + "?district=" + SiteURL.encode(district),
