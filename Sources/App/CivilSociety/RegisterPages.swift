@@ -88,7 +88,8 @@ enum RegisterPages {
                 in: district, terms: filter.terms, today: day, on: req.db)
             let listed = try await AssociationStore.listed(ids, on: req.db).filter { filter.keeps($0.activities) }
             page = RegisterPage.district(
-                district, associations: listed, filter: filter, index: index, lang: lang, principal: req.principal)
+                district, associations: listed, filter: filter, index: index, base: try await PlaceMap.base(req),
+                lang: lang, principal: req.principal)
         } else {
             let counts = try await AssociationStore.registeredCounts(today: day, on: req.db)
             page = RegisterPage.overview(counts: counts, index: index, lang: lang, principal: req.principal)

@@ -82,7 +82,8 @@ enum DialoguePages {
             return DialoguesPage.build(
                 index, lang, filters: filters, rows: rows, areasOf: areas, total: total, topics: topics,
                 organisers: organisers, overdue: overdue,
-                map: DialogueMap.make(places: places, index: index, lang: lang), today: today, limit: limit,
+                map: DialogueMap.make(places: places, base: try await PlaceMap.base(req), lang: lang), today: today,
+                limit: limit,
                 offset: offset)
         }
     }

@@ -23,7 +23,20 @@ public struct MapPoints: Sendable, Codable, Equatable {
         points: [(id: String, point: GeoPoint)], items: [MapLayout.Item], width: Double = 560,
         maxHeight: Double? = nil
     ) {
-        let boxes = items.compactMap { $0.geometry.flatMap { GeoShape(geometry: $0) }?.boundingBox }
+        self.init(points: points, boxes: Self.boxes(items), width: width, maxHeight: maxHeight)
+    }
+
+    /// The areas' bounding boxes, read from their shapes: what placing points needs of them, so
+    /// a caller drawing the same areas again can read them once.
+    public static func boxes(_ items: [MapLayout.Item]) -> [GeoBoundingBox] {
+        items.compactMap { $0.geometry.flatMap { GeoShape(geometry: $0) }?.boundingBox }
+    }
+
+    /// Places `points` by the areas' bounding boxes (`boxes(_:)`).
+    public init(
+        points: [(id: String, point: GeoPoint)], boxes: [GeoBoundingBox], width: Double = 560,
+        maxHeight: Double? = nil
+    ) {
         guard let projection = MapLayout.Projection(boxes: boxes, width: width, maxHeight: maxHeight) else {
             self.points = []
             self.offMap = points.map(\.id)

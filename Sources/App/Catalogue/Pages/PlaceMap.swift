@@ -1,4 +1,5 @@
 import SkillnadCore
+import Vapor
 
 /// A map of places (karta över platser): the district areas as a background and one marker per
 /// place, each a link. The page lists the same things as text beside it, so the map adds where
@@ -37,25 +38,54 @@ struct PlaceMap: Encodable, Sendable {
     /// As wide as the indicator maps, so the pages look alike.
     static let mapWidth = 560.0
 
-    /// The map of `points` over the catalogue's current district areas, titled `title` and
-    /// described by `describe` (given the words for the number of markers); `offMap` words the
-    /// places beyond the areas. Nil when no area has a shape or no point lies on the map, as
-    /// there would be nothing to see.
-    static func make(
-        _ points: [Point], index: CatalogueIndex, lang: Lang, id: String, title: String,
-        describe: (String) -> String, offMap: (String) -> String, count: (Int) -> String
-    ) -> PlaceMap? {
+    /// The district areas as drawn under the points: the same for every map of a catalogue
+    /// generation and language, so pages keep it (`base(_:)`) instead of drawing it per request.
+    struct Base: Sendable {
+        let boxes: [GeoBoundingBox]
+        let width: String
+        let height: String
+        let areas: [String]
+        let names: [MapView.PlaceLabel]
+    }
+
+    /// The catalogue's current district areas drawn; nil when none has a shape.
+    static func base(index: CatalogueIndex, lang: Lang) -> Base? {
         let areas = index.document.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
         let items = areas.map {
             MapLayout.Item(id: $0.id, label: lang.pick($0.name, $0.nameEn).text, geometry: $0.geometry, value: nil)
         }
         let layout = MapLayout(items: items, width: mapWidth, classes: 1, higherIsBetter: true)
         guard !layout.regions.isEmpty else { return nil }
+        let sizes = MapView.areaSizes(items.map { ($0.id, $0.geometry) })
+        return Base(
+            boxes: MapPoints.boxes(items), width: svg(layout.width), height: svg(layout.height),
+            areas: layout.regions.map(\.path),
+            names: MapView.placeLabels(layout.regions, sizes: sizes, width: layout.width))
+    }
+
+    /// The base for `req`'s catalogue and language, drawn once per catalogue generation.
+    static func base(_ req: Request) async throws -> Base? {
+        let snapshot = try await req.catalogue()
+        let lang = Lang.of(req)
+        return await req.application.catalogue.remembered("place map \(lang.rawValue)", generation: snapshot.generation)
+        {
+            base(index: snapshot.index, lang: lang)
+        }
+    }
+
+    /// The map of `points` over `base`, titled `title` and described by `describe` (given the
+    /// words for the number of markers); `offMap` words the places beyond the areas. Nil when
+    /// there is no base or no point lies on the map, as there would be nothing to see.
+    static func make(
+        _ points: [Point], base: Base?, id: String, title: String, describe: (String) -> String,
+        offMap: (String) -> String, count: (Int) -> String
+    ) -> PlaceMap? {
+        guard let base else { return nil }
         let placed = MapPoints(
             points: points.enumerated().map { position, point in
                 (id: String(position), point: GeoPoint(lon: point.longitude, lat: point.latitude))
             },
-            items: items, width: mapWidth)
+            boxes: base.boxes, width: mapWidth)
         let markers = placed.points.compactMap { placedPoint -> Marker? in
             guard let position = Int(placedPoint.id), points.indices.contains(position) else { return nil }
             let point = points[position]
@@ -63,11 +93,9 @@ struct PlaceMap: Encodable, Sendable {
                 href: point.href, label: point.label, lang: point.lang, x: svg(placedPoint.x), y: svg(placedPoint.y))
         }
         guard !markers.isEmpty else { return nil }
-        let sizes = MapView.areaSizes(items.map { ($0.id, $0.geometry) })
         return PlaceMap(
             id: id, title: title, desc: describe(count(markers.count)),
-            offMap: placed.offMap.isEmpty ? nil : offMap(count(placed.offMap.count)),
-            width: svg(layout.width), height: svg(layout.height), areas: layout.regions.map(\.path),
-            names: MapView.placeLabels(layout.regions, sizes: sizes, width: layout.width), markers: markers)
+            offMap: placed.offMap.isEmpty ? nil : offMap(count(placed.offMap.count)), width: base.width,
+            height: base.height, areas: base.areas, names: base.names, markers: markers)
     }
 }

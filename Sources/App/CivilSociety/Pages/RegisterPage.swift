@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import SkillnadCore
 
 /// The public register (föreningsregistret): without a district, every district's register with
@@ -74,7 +75,7 @@ struct RegisterPage: Encodable, Sendable {
     /// One district's register.
     static func district(
         _ district: String, associations: [AssociationStore.Listed], filter: RegisterPages.Filter,
-        index: CatalogueIndex, lang: Lang, principal: Principal?
+        index: CatalogueIndex, base: PlaceMap.Base?, lang: Lang, principal: Principal?
     ) -> RegisterPage {
         let s = Texts(lang)
         let area = index.areaByID[district]
@@ -98,7 +99,7 @@ struct RegisterPage: Encodable, Sendable {
         let filtered = filter.age != nil || filter.language != nil || !filter.terms.isEmpty
         let count = s.count(rows.count, AssociationText.asAssociation, .asAssociationsCount)
         let map = PlaceMap.make(
-            points, index: index, lang: lang, id: "as-map", title: Strings.fill(s[.asMapTitle], areaName),
+            points, base: base, id: "as-map", title: Strings.fill(s[.asMapTitle], areaName),
             describe: { Strings.fill(s[.asMapDesc], $0) }, offMap: { Strings.fill(s[.asMapOffMap], $0) },
             count: { s.count($0, AssociationText.asMapPlace, .asMapPlaces) })
         let query: [(String, String)] = [("district", district)]
@@ -137,10 +138,19 @@ struct RegisterPage: Encodable, Sendable {
         }
     }
 
-    /// A language's name in the page's language ("somaliska", "Somali"), from its ISO 639-1 code.
+    /// A language's name in the page's language ("somaliska", "Somali"), from its ISO 639-1 code;
+    /// looked up once per language and code, as a list names the same few hundreds of times.
     static func languageName(_ code: String, lang: Lang) -> String {
-        Locale(identifier: lang.rawValue).localizedString(forLanguageCode: code) ?? code
+        let key = lang.rawValue + " " + code
+        if let known = languageNames.withLockedValue({ $0[key] }) { return known }
+        let name = Locale(identifier: lang.rawValue).localizedString(forLanguageCode: code) ?? code
+        languageNames.withLockedValue { names in
+            if names.count < 2_000 { names[key] = name }
+        }
+        return name
     }
+
+    private static let languageNames = NIOLockedValueBox([String: String]())
 
     static func options(_ districts: [AreaRecord], selected: String?, lang: Lang) -> [FormOption] {
         districts.map {

@@ -21,6 +21,11 @@ enum DialogueMap {
     /// The map of `places` (in the order of the list), named by dialogue title and place; nil when
     /// there is nothing to place or nothing to place it on.
     static func make(places: [Place], index: CatalogueIndex, lang: Lang) -> PlaceMap? {
+        make(places: places, base: PlaceMap.base(index: index, lang: lang), lang: lang)
+    }
+
+    /// The same over a base already drawn (`PlaceMap.base`).
+    static func make(places: [Place], base: PlaceMap.Base?, lang: Lang) -> PlaceMap? {
         // A dialogue that meets several times in the same hall gets one marker.
         var seen: Set<String> = []
         let unique = places.filter { place in
@@ -36,7 +41,7 @@ enum DialogueMap {
         }
         let texts = Texts(lang)
         return PlaceMap.make(
-            points, index: index, lang: lang, id: "dl-map", title: texts[.dlMapTitle],
+            points, base: base, id: "dl-map", title: texts[.dlMapTitle],
             describe: { Strings.fill(texts[.dlMapDesc], $0) }, offMap: { Strings.fill(texts[.dlMapOffMap], $0) },
             count: { texts.count($0, DialogueMapText.dlMapPlace, .dlMapPlaces) })
     }
