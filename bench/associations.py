@@ -12,7 +12,8 @@ cover; what is measured is reading them.
 
 Then ROUNDS rounds (default 3) of REQUESTS uncached requests (default 30) to each address, interleaved with
 /healthz as the reference measured in the same run:
-- the public register of one district with its map (`/associations?district=rinkeby-kista`), required < 50 ms;
+- the public register of one district with its map (`/associations?district=rinkeby-kista`: its first page of
+  50 associations, the map of their activities, and the count of all), required < 50 ms;
 - the same filtered by age and language;
 - the overview of every district's register with its counts (`/associations`);
 - the open data: HSDS JSON of the district (`/api/v1/associations?district=…`, its first 100) and its CSV.
@@ -23,6 +24,7 @@ Then ROUNDS rounds (default 3) of REQUESTS uncached requests (default 30) to eac
 import json
 import os
 import random
+import re
 import sqlite3
 import statistics
 import subprocess
@@ -154,7 +156,9 @@ def main():
         _, status, body = get(base + routes[1][0])
         page = body.decode()
         assert status == 200 and "as-map" in page, "the district's register has no map"
-        assert page.count("Bänkförening") >= counts.get(DISTRICT, 0), "the district's associations are missing"
+        shown = re.search(r"Visar 1–50 av (\d+)", page)
+        assert shown and int(shown.group(1)) >= counts.get(DISTRICT, 0), "the district's associations are not counted"
+        assert page.count("Bänkförening") >= 50, "the district's first page is not full"
         times = {name: [] for name, _ in routes}
         for round_number in range(ROUNDS):
             for _ in range(REQUESTS):

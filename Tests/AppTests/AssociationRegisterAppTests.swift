@@ -271,6 +271,17 @@ struct AssociationRegisterAppTests {
             // Waiting for review in Rinkeby-Kista, so only Spånga-Tensta lists the music association.
             #expect(!english.contains("Järva musikförening (exempel)"))
             #expect(try await app.get("/associations?district=spanga-tensta").body.contains("Järva musikförening"))
+            // Fifty to a page by default; the count is of all, the links lead on.
+            let first = try await app.get("/associations?district=spanga-tensta&limit=1").body
+            #expect(first.contains("Visar 1–1 av 2.") && first.contains("Järva musikförening"))
+            #expect(first.contains(#"href="/associations?district=spanga-tensta&amp;offset=1&amp;limit=1" rel="next""#))
+            #expect(!first.contains("Tensta schackklubb"))
+            let api = try await app.getJSON("/api/v1/associations?district=spanga-tensta&limit=1&offset=1")
+            #expect(api.json["total"] as? Int == 2)
+            let names = (api.json["organizations"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            #expect(names == ["Tensta schackklubb (exempel)"])
+            let somaliInSQL = try await app.getJSON("/api/v1/associations?language=so&age=12")
+            #expect(somaliInSQL.json["total"] as? Int == 1, "Bredäng's homework help is the one activity for both")
         }
     }
 }

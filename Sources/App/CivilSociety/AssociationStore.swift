@@ -137,15 +137,29 @@ enum AssociationStore {
     }
 
     /// The ids of the associations registered on `today` in `district`'s register (in any when
-    /// nil) whose name, purpose or activities hold every one of `terms` (`SearchText.terms`), by
+    /// nil) whose name, purpose or activities hold every one of `terms` (`SearchText.terms`) and,
+    /// when asked, that have an activity for `age` in `language` (the same activity for both), by
     /// name.
-    static func registeredIDs(in district: String?, terms: [String], today: Day, on db: any Database)
-        async throws -> [UUID]
-    {
+    static func registeredIDs(
+        in district: String?, terms: [String], age: Int? = nil, language: String? = nil, today: Day,
+        on db: any Database
+    ) async throws -> [UUID] {
         struct Id: Decodable { let id: UUID }
         var conditions: [SQLQueryString] = [registered(on: today)]
         if let district { conditions.append("r.area = \(bind: district)") }
         for term in terms.prefix(8) { conditions.append("a.search LIKE \(bind: "% \(term)%")") }
+        if age != nil || language != nil {
+            var activity: [SQLQueryString] = ["t.association_id = a.id"]
+            if let age {
+                activity.append("(t.minimum_age IS NULL OR t.minimum_age <= \(bind: age))")
+                activity.append("(t.maximum_age IS NULL OR t.maximum_age >= \(bind: age))")
+            }
+            // Codes are two letters (`RegisterPages.Filter`), so they need no escaping in LIKE.
+            if let language { activity.append("' ' || t.languages || ' ' LIKE \(bind: "% \(language) %")") }
+            conditions.append(
+                "EXISTS (SELECT 1 FROM association_activities t WHERE \(SQLList(activity, separator: SQLRaw(" AND "))))"
+            )
+        }
         let rows = try await db.sql().raw(
             """
             SELECT DISTINCT a.id, a.name, a.slug FROM associations a

@@ -36,6 +36,9 @@ enum AssociationText: String, TextKey {
     case asWhere
     case asWhen
     case asNoneFound
+    case asShowing
+    case asPrevious
+    case asNext
     case asAgesBetween
     case asAgesFrom
     case asAgesUpTo
@@ -239,6 +242,9 @@ enum AssociationText: String, TextKey {
         case .asWhere: ("Var", "Where")
         case .asWhen: ("När", "When")
         case .asNoneFound: ("Inga föreningar passar urvalet.", "No association matches.")
+        case .asShowing: ("Visar %1–%2 av %3.", "Showing %1–%2 of %3.")
+        case .asPrevious: ("Föregående", "Previous")
+        case .asNext: ("Nästa", "Next")
         case .asAgesBetween: ("%1–%2 år", "%1–%2 years")
         case .asAgesFrom: ("från %1 år", "from %1 years")
         case .asAgesUpTo: ("upp till %1 år", "up to %1 years")

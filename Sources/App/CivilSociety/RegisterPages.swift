@@ -64,9 +64,10 @@ enum RegisterPages {
             }
         }
 
-        /// Whether an association with these activities is kept: SQL has matched the words.
-        func keeps(_ activities: [AssociationEntry.Activity]) -> Bool {
-            (age == nil && language == nil) || !self.activities(activities).isEmpty
+        /// The registered associations this filter keeps, by name (`AssociationStore.registeredIDs`).
+        func ids(today: Day, on db: any Database) async throws -> [UUID] {
+            try await AssociationStore.registeredIDs(
+                in: district, terms: terms, age: age, language: language, today: today, on: db)
         }
     }
 
@@ -84,12 +85,13 @@ enum RegisterPages {
         let day = today()
         let page: RegisterPage
         if let district = filter.district {
-            let ids = try await AssociationStore.registeredIDs(
-                in: district, terms: filter.terms, today: day, on: req.db)
-            let listed = try await AssociationStore.listed(ids, on: req.db).filter { filter.keeps($0.activities) }
+            let paging = try Paging(req)
+            let ids = try await filter.ids(today: day, on: req.db)
+            let shown = Array(ids.dropFirst(paging.offset).prefix(paging.limit))
+            let listed = try await AssociationStore.listed(shown, on: req.db)
             page = RegisterPage.district(
-                district, associations: listed, filter: filter, index: index, base: try await PlaceMap.base(req),
-                lang: lang, principal: req.principal)
+                district, associations: listed, total: ids.count, paging: paging, filter: filter, index: index,
+                base: try await PlaceMap.base(req), lang: lang, principal: req.principal)
         } else {
             let counts = try await AssociationStore.registeredCounts(today: day, on: req.db)
             page = RegisterPage.overview(counts: counts, index: index, lang: lang, principal: req.principal)
@@ -147,10 +149,8 @@ enum RegisterPages {
     static func publishedEntries(filter: Filter, index: CatalogueIndex, today: Day, on db: any Database)
         async throws -> [HSDSRegister.Published]
     {
-        let ids = try await AssociationStore.registeredIDs(
-            in: filter.district, terms: filter.terms, today: today, on: db)
-        let stored = try await AssociationStore.load(ids: ids, on: db)
-        return stored.filter { filter.keeps($0.entry.activities) }.map { published($0, index: index, today: today) }
+        let stored = try await AssociationStore.load(ids: try await filter.ids(today: today, on: db), on: db)
+        return stored.map { published($0, index: index, today: today) }
     }
 
     static func published(_ stored: AssociationStore.Stored, index: CatalogueIndex, today: Day)

@@ -22,12 +22,15 @@ enum RegisterAPI {
     static func list(_ req: Request) async throws -> Response {
         let index = try await req.catalogue().index
         let filter = try RegisterPages.Filter.read(req, index: index)
-        let published = try await RegisterPages.publishedEntries(
-            filter: filter, index: index, today: today(), on: req.db)
         let limit = try Paging.int(req, "limit", default: 100, range: 1...500)
         let offset = try Paging.int(req, "offset", default: 0, range: 0...Int(Int32.max))
-        let page = published.dropFirst(offset).prefix(limit).map { HSDSRegister.organization($0, city: city) }
-        return try json(List(total: published.count, organizations: Array(page)))
+        let day = today()
+        let ids = try await filter.ids(today: day, on: req.db)
+        let stored = try await AssociationStore.load(ids: Array(ids.dropFirst(offset).prefix(limit)), on: req.db)
+        let organizations = stored.map {
+            HSDSRegister.organization(RegisterPages.published($0, index: index, today: day), city: city)
+        }
+        return try json(List(total: ids.count, organizations: organizations))
     }
 
     static func association(_ req: Request) async throws -> Response {

@@ -40,6 +40,10 @@ struct RegisterPage: Encodable, Sendable {
     let summary: String
     let rows: [Row]
     let map: PlaceMap?
+    /// "Visar 1–50 av 346", and the neighbouring pages, when the list has more than one page.
+    let range: String?
+    let previousHref: String?
+    let nextHref: String?
     let csvHref: String
     let apiHref: String
     let joinHref: String?
@@ -67,15 +71,16 @@ struct RegisterPage: Encodable, Sendable {
             filtered: false,
             summary: Strings.fill(
                 s[.asOverviewSummary], s.count(total, AssociationText.asAssociation, .asAssociationsCount)),
-            rows: [], map: nil, csvHref: SiteURL.Associations.csv.link(lang),
+            rows: [], map: nil, range: nil, previousHref: nil, nextHref: nil,
+            csvHref: SiteURL.Associations.csv.link(lang),
             apiHref: APIURL.Associations.list.path, joinHref: joinLink(principal, lang),
             mineHref: mineLink(principal, lang), queueHref: queueLink(principal, lang))
     }
 
     /// One district's register.
     static func district(
-        _ district: String, associations: [AssociationStore.Listed], filter: RegisterPages.Filter,
-        index: CatalogueIndex, base: PlaceMap.Base?, lang: Lang, principal: Principal?
+        _ district: String, associations: [AssociationStore.Listed], total: Int, paging: Paging,
+        filter: RegisterPages.Filter, index: CatalogueIndex, base: PlaceMap.Base?, lang: Lang, principal: Principal?
     ) -> RegisterPage {
         let s = Texts(lang)
         let area = index.areaByID[district]
@@ -97,12 +102,21 @@ struct RegisterPage: Encodable, Sendable {
             return Row(name: listed.name, href: href, activities: shown.map { describe($0, s, lang: lang) })
         }
         let filtered = filter.age != nil || filter.language != nil || !filter.terms.isEmpty
-        let count = s.count(rows.count, AssociationText.asAssociation, .asAssociationsCount)
+        let count = s.count(total, AssociationText.asAssociation, .asAssociationsCount)
         let map = PlaceMap.make(
             points, base: base, id: "as-map", title: Strings.fill(s[.asMapTitle], areaName),
             describe: { Strings.fill(s[.asMapDesc], $0) }, offMap: { Strings.fill(s[.asMapOffMap], $0) },
             count: { s.count($0, AssociationText.asMapPlace, .asMapPlaces) })
         let query: [(String, String)] = [("district", district)]
+        var filters = query
+        if let age = filter.age { filters.append(("age", String(age))) }
+        if let language = filter.language { filters.append(("language", language)) }
+        if !filter.words.isEmpty { filters.append(("q", filter.words)) }
+        func page(_ start: Int) -> String {
+            SiteURL.Associations.list.link(
+                lang, query: filters + [("offset", String(start)), ("limit", String(paging.limit))])
+        }
+        let (offset, limit) = (paging.offset, paging.limit)
         return RegisterPage(
             title: Strings.fill(s[.asDistrictTitle], areaName), action: SiteURL.Associations.list.path,
             intro: s[.asDistrictIntro], district: district,
@@ -113,7 +127,15 @@ struct RegisterPage: Encodable, Sendable {
             },
             age: filter.age.map(String.init) ?? "", q: filter.words, filtered: filtered,
             summary: Strings.fill(s[filtered ? .asFilteredSummary : .asDistrictSummary], count, areaName), rows: rows,
-            map: map, csvHref: SiteURL.Associations.csv.link(lang, query: query),
+            map: map,
+            range: total > limit || offset > 0
+                ? Strings.fill(
+                    s[.asShowing], String(min(offset + 1, total)), String(min(offset + rows.count, total)),
+                    String(total))
+                : nil,
+            previousHref: offset > 0 ? page(max(0, offset - limit)) : nil,
+            nextHref: offset + limit < total ? page(offset + limit) : nil,
+            csvHref: SiteURL.Associations.csv.link(lang, query: query),
             apiHref: APIURL.Associations.list.path + "?district=" + SiteURL.encode(district),
             joinHref: joinLink(principal, lang), mineHref: mineLink(principal, lang),
             queueHref: queueLink(principal, lang))
