@@ -28,9 +28,12 @@ struct PermissionTests {
     static func allowed(_ rule: Rule, _ caller: Caller, api: Bool, write: Bool) -> Bool {
         switch caller {
         case .anonymous: return rule == .anyone
-        case .reader: return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn)
+        case .reader:
+            return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .staff)
         case .editor:
-            return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .editor)
+            return api
+                ? (!write && rule == .anyone)
+                : (rule == .anyone || rule == .signedIn || rule == .staff || rule == .editor)
         case .admin: return api ? (!write && rule == .anyone) : true
         case .association:
             return api ? (!write && rule == .anyone) : (rule == .anyone || rule == .signedIn || rule == .association)

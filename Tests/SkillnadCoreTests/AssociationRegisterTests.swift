@@ -115,6 +115,14 @@ struct AssociationRegisterTests {
         #expect(standing(.approved, verified: "2025-04-01", on: "2026-05-15") == .renewalDue)
         #expect(standing(.approved, verified: "2025-04-01", on: "2026-05-16") == .notRenewed)
         #expect(RegisterStanding.renewalDue(after: meeting) == Day("2026-05-15"))
+        // Renewed after this year's meeting: due again after next year's, expected in twelve months.
+        #expect(standing(.approved, verified: "2026-03-20", on: "2027-03-14") == .active)
+        #expect(standing(.approved, verified: "2026-03-20", on: "2027-03-15") == .renewalDue)
+        #expect(standing(.approved, verified: "2026-03-20", on: "2027-05-15") == .renewalDue)
+        #expect(standing(.approved, verified: "2026-03-20", on: "2027-05-16") == .notRenewed)
+        #expect(RegisterStanding.lastDay(annualMeeting: meeting, verified: Day("2026-03-20")) == Day("2027-05-15"))
+        #expect(RegisterStanding.lastDay(annualMeeting: meeting, verified: Day("2025-04-01")) == Day("2026-05-15"))
+        #expect(RegisterStanding.lastDay(annualMeeting: nil, verified: Day("2025-04-01")) == nil)
         #expect(RegisterStanding.renewalDue.isRegistered && !RegisterStanding.notRenewed.isRegistered)
     }
 

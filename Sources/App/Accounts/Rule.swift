@@ -7,6 +7,9 @@ enum Rule: String, Sendable, CaseIterable {
     case anyone
     /// Any signed-in user, for their own account.
     case signedIn
+    /// The city's own people (administrators, editors and readers), not the association
+    /// administrators who sign up themselves: the edit history names officials.
+    case staff
     /// Editors and administrators (importing statistics, writing answers).
     case editor
     /// Administrators only.
@@ -23,6 +26,7 @@ enum Rule: String, Sendable, CaseIterable {
         switch self {
         case .anyone: return true
         case .signedIn: return p != nil
+        case .staff: return p.map { $0.role != .association } ?? false
         case .editor: return p.map { $0.isAdmin || $0.role == .editor } ?? false
         case .admin: return p?.isAdmin ?? false
         case .association: return p.map { $0.isAdmin || $0.role == .association } ?? false

@@ -30,7 +30,7 @@ enum CatalogueCapability: Capability {
         app.on(.GET, SiteURL.Catalogue.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.form)
         app.on(.POST, SiteURL.Catalogue.roadmapEdit.pathComponents, rule: .admin, use: RoadmapEditController.update)
         app.on(
-            .GET, SiteURL.Catalogue.roadmapHistory.pathComponents, rule: .signedIn, use: RoadmapEditController.history)
+            .GET, SiteURL.Catalogue.roadmapHistory.pathComponents, rule: .staff, use: RoadmapEditController.history)
         app.on(.PUT, APIURL.Catalogue.roadmap.pathComponents, rule: .admin, use: RoadmapEditController.replace)
         for kind in EditKind.allCases {
             let object = SiteURL.Catalogue.editObject(kind, .key).pathComponents
@@ -43,7 +43,7 @@ enum CatalogueCapability: Capability {
             let delete = SiteURL.Catalogue.deleteObject(kind, .key).pathComponents
             app.on(.POST, delete, rule: .admin, use: EditController.delete(kind))
             let history = SiteURL.Catalogue.history(kind, .key).pathComponents
-            app.on(.GET, history, rule: .signedIn, use: EditController.history(kind))
+            app.on(.GET, history, rule: .staff, use: EditController.history(kind))
             let collection = APIURL.Catalogue.collection(kind).pathComponents
             app.on(.POST, collection, rule: .admin, use: CatalogueWriteAPIController.create(kind))
             let apiObject = APIURL.Catalogue.object(kind, .key).pathComponents

@@ -221,8 +221,9 @@ enum AssociationStore {
         return ids.compactMap { byID[$0] }
     }
 
-    /// How many associations each district's register counts as registered on `today`.
-    static func registeredCounts(today: Day, on db: any Database) async throws -> [String: Int] {
+    /// How many associations each district's register counts as registered on `today`, and how
+    /// many associations that is in all (one in several registers counts once).
+    static func registeredCounts(today: Day, on db: any Database) async throws -> (byArea: [String: Int], total: Int) {
         struct Count: Decodable {
             let area: String
             let n: Int
@@ -233,7 +234,29 @@ enum AssociationStore {
             JOIN associations a ON a.id = r.association_id WHERE \(registered(on: today)) GROUP BY r.area
             """
         ).all(decoding: Count.self)
-        return Dictionary(rows.map { ($0.area, $0.n) }, uniquingKeysWith: +)
+        struct Total: Decodable { let n: Int }
+        let total = try await db.sql().raw(
+            """
+            SELECT COUNT(DISTINCT a.id) AS n FROM association_registers r
+            JOIN associations a ON a.id = r.association_id WHERE \(registered(on: today))
+            """
+        ).first(decoding: Total.self)
+        return (Dictionary(rows.map { ($0.area, $0.n) }, uniquingKeysWith: +), total?.n ?? 0)
+    }
+
+    /// The languages (ISO 639-1) of the activities of the associations registered in
+    /// `district` on `today`, for the filter's choices.
+    static func languages(in district: String, today: Day, on db: any Database) async throws -> [String] {
+        struct Row: Decodable { let languages: String }
+        let rows = try await db.sql().raw(
+            """
+            SELECT DISTINCT t.languages FROM association_activities t
+            JOIN associations a ON a.id = t.association_id
+            JOIN association_registers r ON r.association_id = a.id
+            WHERE r.area = \(bind: district) AND \(registered(on: today))
+            """
+        ).all(decoding: Row.self)
+        return Set(rows.flatMap { $0.languages.split(separator: " ").map(String.init) }).sorted()
     }
 
     /// The entries waiting for a decision in any of `districts` (every district when nil), the
@@ -301,6 +324,10 @@ enum AssociationStore {
     ) async throws {
         try await CatalogueEditor.transaction(on: db) { tx in
             try await checkVersion(stored, version, on: tx)
+            // Only a renewal moves the annual meeting back in time: here it may only move on.
+            if let recorded = stored.entry.annualMeeting, let meeting = entry.annualMeeting, meeting < recorded {
+                throw Problems(problems: [.init("annualMeeting", .before(recorded))])
+            }
             if try await numberTaken(entry.organisationNumber, except: stored.id, on: tx) {
                 throw Problems(problems: [.init("organisationNumber", .alreadyRegistered)])
             }
@@ -316,6 +343,13 @@ enum AssociationStore {
                 .set("version", to: SQLBind(version + 1))
                 .where("id", .equal, SQLBind(stored.id)).run()
             try await writeRegisters(stored.id, districts: entry.districts, keeping: stored.registers, on: tx)
+            // Another name or number is another association to the officials: approved again.
+            if entry.name != stored.entry.name || entry.organisationNumber != stored.entry.organisationNumber {
+                try await tx.sql().update("association_registers")
+                    .set("decision", to: SQLBind(RegisterDecision.pending.rawValue))
+                    .set("reason", to: SQLBind(String?.none))
+                    .where("association_id", .equal, SQLBind(stored.id)).run()
+            }
             try await writeActivities(stored.id, entry.activities, on: tx)
             try await Audit.record(
                 "update", objectType: "association", objectID: stored.slug, before: stored.entry.name,
@@ -397,11 +431,10 @@ enum AssociationStore {
                 .joined(separator: " "))
     }
 
-    /// The `renewal_due` column: the last day to renew when the annual meeting came after the
-    /// last verification (`RegisterStanding.of`'s rule, kept where SQL can filter on it).
+    /// The `renewal_due` column: the last day the entry counts as registered without a renewal
+    /// (`RegisterStanding.lastDay`, kept where SQL can filter on it).
     static func renewalDue(meeting: Day?, verified: Day?) -> String? {
-        guard let meeting, let verified, verified < meeting else { return nil }
-        return RegisterStanding.renewalDue(after: meeting).description
+        RegisterStanding.lastDay(annualMeeting: meeting, verified: verified)?.description
     }
 
     static func encoded(_ entry: AssociationEntry) throws -> String {

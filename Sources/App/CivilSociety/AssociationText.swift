@@ -83,6 +83,8 @@ enum AssociationText: String, TextKey {
     case asAnnualMeetingHint
     case asDemocracyConditions
     case asDemocracyText
+    case asDemocracyAccept
+    case asPages
     case asAccepted
     case asNotAccepted
     case asJoinIntro
@@ -227,7 +229,8 @@ enum AssociationText: String, TextKey {
                 "The associations in the district area's register and their activities. The map shows where the activities are; the list below it shows the same as text."
             )
         case .asDistrictSummary: ("%1 i registret för %2.", "%1 in the register of %2.")
-        case .asFilteredSummary: ("%1 i registret för %2 som passar urvalet.", "%1 in the register of %2 match.")
+        case .asFilteredSummary:
+            ("Som passar urvalet: %1 i registret för %2.", "Matching the filter: %1 in the register of %2.")
         case .asFilter: ("Urval", "Filter")
         case .asAge: ("Ålder", "Age")
         case .asAgeHint: ("Verksamheter för den som är så här gammal.", "Activities for someone of this age.")
@@ -245,9 +248,9 @@ enum AssociationText: String, TextKey {
         case .asShowing: ("Visar %1–%2 av %3.", "Showing %1–%2 of %3.")
         case .asPrevious: ("Föregående", "Previous")
         case .asNext: ("Nästa", "Next")
-        case .asAgesBetween: ("%1–%2 år", "%1–%2 years")
-        case .asAgesFrom: ("från %1 år", "from %1 years")
-        case .asAgesUpTo: ("upp till %1 år", "up to %1 years")
+        case .asAgesBetween: ("%1–%2 år", "ages %1–%2")
+        case .asAgesFrom: ("från %1 år", "%1 and over")
+        case .asAgesUpTo: ("upp till %1 år", "up to age %1")
         case .asMapTitle: ("Karta över verksamheterna i %1", "Map of the activities in %1")
         case .asMapDesc:
             (
@@ -293,7 +296,7 @@ enum AssociationText: String, TextKey {
                 "Tio siffror, till exempel 802000-0000. Ett personnummer tas inte emot.",
                 "Ten digits, for example 802000-0000. A personal identity number is not accepted."
             )
-        case .asLegalForm: ("Föreningsform", "Legal form")
+        case .asLegalForm: ("Juridisk form", "Legal form")
         case .asFounded: ("Bildad", "Founded")
         case .asDateHint: ("ÅÅÅÅ-MM-DD", "YYYY-MM-DD")
         case .asVerified: ("Uppgifterna senast bekräftade", "Details last verified")
@@ -316,6 +319,9 @@ enum AssociationText: String, TextKey {
                 "The association renews its registration every year, at the latest two months after the annual meeting."
             )
         case .asDemocracyConditions: ("Demokrativillkoren", "The democracy conditions")
+        case .asDemocracyAccept:
+            ("Föreningen godtar demokrativillkoren", "The association accepts the democracy conditions")
+        case .asPages: ("Sidor i listan", "Pages of the list")
         case .asDemocracyText:
             (
                 "Föreningen följer demokratins idéer, inklusive jämställdhet och förbud mot diskriminering, och bedrivs demokratiskt.",
@@ -325,8 +331,8 @@ enum AssociationText: String, TextKey {
         case .asNotAccepted: ("inte godtagna", "not accepted")
         case .asJoinIntro:
             (
-                "Med ett konto registrerar du din förening i stadsdelarnas register och håller uppgifterna aktuella. Vi sparar ditt namn och din e-postadress, inget annat.",
-                "With an account you register your association in the districts' registers and keep its details up to date. We keep your name and e-mail address, nothing else."
+                "Med ett konto registrerar du din förening i stadsdelarnas register och håller uppgifterna aktuella. Om dig sparar vi ditt namn och din e-postadress och, som för alla som loggar in, när och från vilken IP-adress du loggar in.",
+                "With an account you register your association in the districts' registers and keep its details up to date. Of you we keep your name and e-mail address and, as for everyone who signs in, when and from which IP address you sign in."
             )
         case .asYourName: ("Ditt namn", "Your name")
         case .asYourEmail: ("Din e-postadress", "Your e-mail address")
@@ -343,14 +349,14 @@ enum AssociationText: String, TextKey {
             )
         case .asTooManyAccounts:
             (
-                "För många nya konton från din adress. Vänta %1 sekunder och försök igen.",
-                "Too many new accounts from your address. Wait %1 seconds and try again."
+                "För många försök att skapa konto från din IP-adress. Vänta %1 sekunder och försök igen.",
+                "Too many attempts to create an account from your IP address. Wait %1 seconds and try again."
             )
         case .asRegisterNew: ("Registrera en förening", "Register an association")
         case .asNotSaved: ("Inget är sparat. Rätta det här:", "Nothing is saved. Correct this:")
         case .asEntryIntro:
             (
-                "Uppgifterna prövas av stadsdelsförvaltningen i varje stadsdelsområde du väljer. Det öppna registret visar föreningen, ändamålet och verksamheterna; styrelsen, kontot och kontaktpersonen (om du inte väljer att visa den) syns bara för er och handläggarna.",
+                "Uppgifterna prövas av stadsdelsförvaltningen i varje stadsdelsområde du väljer. Det öppna registret visar föreningen, ändamålet och verksamheterna; styrelsen, kontot och kontaktpersonen (om du inte väljer att visa den) syns bara för dig och handläggarna.",
                 "The district administration of each district area you choose reviews the details. The open register shows the association, its purpose and activities; the board, the account and the contact person (unless you choose to show it) are seen only by you and the officials."
             )
         case .asAboutAssociation: ("Föreningen", "The association")
@@ -406,10 +412,10 @@ enum AssociationText: String, TextKey {
                 "Give the day of the annual meeting. Renewing confirms that the details are right; change them first if anything has changed."
             )
         case .asMeetingHeld: ("Årsmötet hölls", "The annual meeting was held")
-        case .asRenewed: ("%1 är förnyad från %2.", "%1 is renewed from %2.")
+        case .asRenewed: ("%1 förnyades %2.", "%1 was renewed on %2.")
         case .asReminderDue:
             (
-                "Årsmötet är hållet: förnya registreringen senast %1.",
+                "Årsmötet har hållits: förnya registreringen senast %1.",
                 "The annual meeting has been held: renew the registration by %1."
             )
         case .asReminderLapsed:
@@ -440,11 +446,11 @@ enum AssociationText: String, TextKey {
         case .asStandingRenewalDue: ("registrerad, förnyelse väntar", "registered, renewal due")
         case .asStandingNotRenewed: ("inte förnyad", "not renewed")
         case .asStandingRefused: ("avslagen", "refused")
-        case .asDecisionPending: ("inte prövad", "not decided")
-        case .asDecisionApproved: ("godkänn", "approve")
-        case .asDecisionRefused: ("avslå", "refuse")
-        case .asBankgiro: ("Bankgiro", "Bank giro")
-        case .asPlusgiro: ("Plusgiro", "Plus giro")
+        case .asDecisionPending: ("Inte prövad", "Not decided")
+        case .asDecisionApproved: ("Godkänd", "Approved")
+        case .asDecisionRefused: ("Avslagen", "Refused")
+        case .asBankgiro: ("Bankgiro", "Bankgiro")
+        case .asPlusgiro: ("Plusgiro", "Plusgiro")
         case .asWomen: ("Kvinnor", "Women")
         case .asMen: ("Män", "Men")
         case .asOther: ("Annat eller ej angivet", "Other or not stated")
@@ -479,8 +485,8 @@ enum AssociationText: String, TextKey {
         case .asProblemCount: ("%1: ett heltal från 0", "%1: a whole number from 0")
         case .asProblemBoard:
             (
-                "%1: minst %3 ordinarie ledamöter behövs, %2 är angivna",
-                "%1: at least %3 ordinary members are needed, %2 are given"
+                "%1: minst %3 ordinarie ledamöter behövs, antal angivna: %2",
+                "%1: at least %3 ordinary members are needed, number given: %2"
             )
         case .asProblemChair: ("%1: en av ledamöterna ska vara ordförande", "%1: one of the members must be the chair")
         case .asProblemChoice: ("%1: %2 finns inte att välja", "%1: %2 is not one of the choices")

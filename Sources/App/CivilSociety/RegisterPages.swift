@@ -78,6 +78,7 @@ enum RegisterPages {
     }
 
     static func list(_ req: Request) async throws -> Response {
+        try req.chargeUncachedWork()
         let lang = Lang.of(req)
         let s = Texts(lang)
         let index = try await req.catalogue().index
@@ -89,12 +90,15 @@ enum RegisterPages {
             let ids = try await filter.ids(today: day, on: req.db)
             let shown = Array(ids.dropFirst(paging.offset).prefix(paging.limit))
             let listed = try await AssociationStore.listed(shown, on: req.db)
+            let languages = try await AssociationStore.languages(in: district, today: day, on: req.db)
             page = RegisterPage.district(
-                district, associations: listed, total: ids.count, paging: paging, filter: filter, index: index,
+                district, associations: listed, total: ids.count, languages: languages, paging: paging,
+                filter: filter, index: index,
                 base: try await PlaceMap.base(req), lang: lang, principal: req.principal)
         } else {
             let counts = try await AssociationStore.registeredCounts(today: day, on: req.db)
-            page = RegisterPage.overview(counts: counts, index: index, lang: lang, principal: req.principal)
+            page = RegisterPage.overview(
+                counts: counts.byArea, total: counts.total, index: index, lang: lang, principal: req.principal)
         }
         var query: [(String, String)] = []
         if let district = filter.district { query.append(("district", district)) }
@@ -134,6 +138,7 @@ enum RegisterPages {
 
     /// The register as CSV, one row per activity (HSDS's columns), all districts or one.
     static func csv(_ req: Request) async throws -> Response {
+        try req.chargeUncachedWork()
         let index = try await req.catalogue().index
         let filter = try Filter.read(req, index: index)
         let day = today()

@@ -19,11 +19,11 @@ enum PageRenderer {
         if let p = req.principal, p.session != nil {
             guard var context = try await build(snapshot.index, lang) else { throw Abort(.notFound) }
             context.meta.user = .signedIn(p, req, lang)
-            if let (kind, id) = object {
+            if let (kind, id) = object, Rule.staff.allows(p) {
                 context.meta.historyLink = SiteURL.Catalogue.history(kind, .value(id)).link(lang)
                 if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.editObject(kind, .value(id)).link(lang) }
             }
-            if roadmap {
+            if roadmap, Rule.staff.allows(p) {
                 context.meta.historyLink = SiteURL.Catalogue.roadmapHistory.link(lang)
                 if p.isAdmin { context.meta.editLink = SiteURL.Catalogue.roadmapEdit.link(lang) }
             }

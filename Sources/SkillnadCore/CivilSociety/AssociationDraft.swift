@@ -49,8 +49,11 @@ public struct AssociationDraft: Sendable, Codable, Equatable {
 
         /// Nothing written in it: a blank row of the form, skipped.
         var isBlank: Bool {
-            [name, description, audience, minimumAge, maximumAge, languages, place, address, latitude, longitude]
-                .allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            [
+                name, description, audience, minimumAge, maximumAge, languages, place, address, latitude, longitude,
+                schedule,
+            ]
+            .allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
     }
 
@@ -119,6 +122,8 @@ public struct AssociationDraft: Sendable, Codable, Equatable {
     public static let nameLength = 200
     public static let textLength = 4000
     public static let maximumActivities = 30
+    /// The oldest age an activity may name.
+    public static let maximumAge = 130
     public static let maximumBoard = 30
     /// The most members one cell may count: more is a typing error.
     public static let maximumCount = 1_000_000
@@ -195,9 +200,10 @@ public struct AssociationDraft: Sendable, Codable, Equatable {
         }
 
         var board: [AssociationEntry.BoardMember] = []
-        let rows = self.board.filter { !$0.name.trimmingCharacters(in: .whitespaces).isEmpty }
+        // Rows keep the form's numbers in what is said about them; blank rows are skipped.
+        let rows = self.board.enumerated().filter { !$0.element.name.trimmingCharacters(in: .whitespaces).isEmpty }
         if rows.count > Self.maximumBoard { problems.append(Problem("board", .tooMany(maximum: Self.maximumBoard))) }
-        for (index, row) in rows.prefix(Self.maximumBoard).enumerated() {
+        for (index, row) in rows.prefix(Self.maximumBoard) {
             let field = "board[\(index)]"
             let memberName = text("\(field).name", row.name, maximum: Self.nameLength)
             guard let role = AssociationEntry.BoardRole(rawValue: row.role) else {
@@ -238,16 +244,19 @@ public struct AssociationDraft: Sendable, Codable, Equatable {
         let annualMeeting = day("annualMeeting", self.annualMeeting, required: true)
 
         var activities: [AssociationEntry.Activity] = []
-        let written = self.activities.filter { !$0.isBlank }
+        let written = self.activities.enumerated().filter { !$0.element.isBlank }
         if written.count > Self.maximumActivities {
             problems.append(Problem("activities", .tooMany(maximum: Self.maximumActivities)))
         }
-        for (index, row) in written.prefix(Self.maximumActivities).enumerated() {
+        for (index, row) in written.prefix(Self.maximumActivities) {
             let field = "activities[\(index)]"
             let activityName = text("\(field).name", row.name, required: true, maximum: Self.nameLength)
             let minimumAge = count("\(field).minimumAge", row.minimumAge)
             let maximumAge = count("\(field).maximumAge", row.maximumAge)
-            if let low = minimumAge, let high = maximumAge, low > high || high > 130 {
+            if let low = minimumAge, low > Self.maximumAge {
+                problems.append(Problem("\(field).minimumAge", .ageRange))
+            }
+            if let high = maximumAge, high > Self.maximumAge || high < (minimumAge ?? 0) {
                 problems.append(Problem("\(field).maximumAge", .ageRange))
             }
             let area = row.area.trimmingCharacters(in: .whitespaces)

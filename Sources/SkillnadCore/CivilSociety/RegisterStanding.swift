@@ -18,8 +18,10 @@ public enum RegisterStanding: String, Sendable, Codable, CaseIterable {
     public static let renewalMonths = 2
 
     /// The standing of an entry approved (or refused) as `decision` says, last verified on
-    /// `verified`, whose annual meeting was on `annualMeeting`, on `today`. A meeting held after
-    /// the last verification asks for a renewal, due two months after it.
+    /// `verified`, whose latest annual meeting on record was on `annualMeeting`, on `today`. The
+    /// renewal is due from the annual meeting: the one on record when the entry was not verified
+    /// after it, else next year's, expected twelve months later. Two months after that meeting
+    /// the entry has lapsed (`lastDay`).
     public static func of(
         decision: RegisterDecision, verified: Day?, annualMeeting: Day?, today: Day
     ) -> RegisterStanding {
@@ -27,11 +29,23 @@ public enum RegisterStanding: String, Sendable, Codable, CaseIterable {
         case .pending: return .pending
         case .refused: return .refused
         case .approved:
-            guard let meeting = annualMeeting, meeting <= today, let verified, verified < meeting else {
-                return .active
-            }
-            return today <= renewalDue(after: meeting) ? .renewalDue : .notRenewed
+            guard let meeting = nextMeeting(annualMeeting: annualMeeting, verified: verified) else { return .active }
+            if today > renewalDue(after: meeting) { return .notRenewed }
+            return today >= meeting ? .renewalDue : .active
         }
+    }
+
+    /// The annual meeting the next renewal follows: the one on record when the entry was not
+    /// verified after it, else next year's; nil when either day is unknown.
+    public static func nextMeeting(annualMeeting: Day?, verified: Day?) -> Day? {
+        guard let meeting = annualMeeting, let verified else { return nil }
+        return verified < meeting ? meeting : meeting.adding(months: 12) ?? meeting
+    }
+
+    /// The last day an approved entry counts as registered without a renewal; nil when it does
+    /// for good (no annual meeting or verification on record). Kept in SQL beside the entry.
+    public static func lastDay(annualMeeting: Day?, verified: Day?) -> Day? {
+        nextMeeting(annualMeeting: annualMeeting, verified: verified).map(renewalDue(after:))
     }
 
     /// The last day to renew after an annual meeting on `meeting`.

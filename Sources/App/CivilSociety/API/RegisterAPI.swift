@@ -20,6 +20,7 @@ enum RegisterAPI {
     }
 
     static func list(_ req: Request) async throws -> Response {
+        try req.chargeUncachedWork()
         let index = try await req.catalogue().index
         let filter = try RegisterPages.Filter.read(req, index: index)
         let limit = try Paging.int(req, "limit", default: 100, range: 1...500)

@@ -25,19 +25,18 @@ struct JoinForm: Encodable, Sendable {
 
     static func register(_ app: Application) {
         let url = SiteURL.Associations.join
+        app.storage[AttemptsKey.self] = RateLimiter(rate: 1.0 / 60, burst: 5)
         app.on(.GET, url.pathComponents, rule: .anyone, use: show)
         app.on(.POST, url.pathComponents, rule: .anyone, use: save)
     }
 
     struct AttemptsKey: StorageKey { typealias Value = RateLimiter }
 
-    /// Accounts one address may make: five at once, then one a minute, so the register cannot be
-    /// filled with accounts by a script.
+    /// Sign-ups one address may try: five at once, then one a minute, each attempt counted
+    /// before anything is looked up, so neither a script filling the register with accounts nor
+    /// one asking which addresses have an account gets far.
     static func attempts(_ req: Request) -> RateLimiter {
-        if let limiter = req.application.storage[AttemptsKey.self] { return limiter }
-        let limiter = RateLimiter(rate: 1.0 / 60, burst: 5)
-        req.application.storage[AttemptsKey.self] = limiter
-        return limiter
+        req.application.storage[AttemptsKey.self] ?? RateLimiter(rate: 1.0 / 60, burst: 5)
     }
 
     static func show(_ req: Request) async throws -> Response {
@@ -48,6 +47,11 @@ struct JoinForm: Encodable, Sendable {
         let lang = Lang.of(req)
         let s = Texts(lang)
         guard req.principal == nil else { return req.redirect(to: SiteURL.Associations.mine.link(lang)) }
+        if let wait = attempts(req).take(req.clientAddress) {
+            throw Abort(
+                .tooManyRequests, headers: ["Retry-After": String(wait)],
+                reason: Strings.fill(s[.asTooManyAccounts], String(wait)))
+        }
         let fields = try req.content.decode(Fields.self)
         let name = (fields.name ?? "").trimmingCharacters(in: .whitespaces)
         let email = (fields.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
@@ -67,15 +71,10 @@ struct JoinForm: Encodable, Sendable {
         guard errors.isEmpty, let password = fields.password else {
             return try await page(req, fields, errors: errors, status: .unprocessableEntity)
         }
-        if let wait = attempts(req).take(req.clientAddress) {
-            throw Abort(
-                .tooManyRequests, headers: ["Retry-After": String(wait)],
-                reason: Strings.fill(s[.asTooManyAccounts], String(wait)))
-        }
         let hash = try await req.password.async.hash(password)
         let user = try await UserAdmin.create(
             email: email, name: name, role: .association, bodies: [], passwordHash: hash,
-            by: .system("sign-up from \(req.clientAddress)"), on: req.db)
+            by: .system("sign-up"), on: req.db)
         return try await AccountController.startSession(
             req, user: user, userID: try user.requireID(), next: SiteURL.Associations.new.link(lang))
     }

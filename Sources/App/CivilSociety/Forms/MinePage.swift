@@ -95,8 +95,10 @@ struct MinePage: Encodable, Sendable {
             }
             let standings = association.registers.map { association.standing($0, today: day) }
             var reminder: String?
-            if let meeting = association.entry.annualMeeting {
-                let due = RegisterStanding.renewalDue(after: meeting).description
+            if let last = RegisterStanding.lastDay(
+                annualMeeting: association.entry.annualMeeting, verified: association.verifiedOn)
+            {
+                let due = last.description
                 if standings.contains(.notRenewed) {
                     reminder = Strings.fill(s[.asReminderLapsed], due)
                 } else if standings.contains(.renewalDue) {

@@ -18,7 +18,7 @@ enum RegisterReview {
             let name: String
             let href: String
             let organisationNumber: String
-            let districts: String
+            let districts: [AssociationPage.Named]
             let waitingSince: String
         }
 
@@ -45,8 +45,10 @@ enum RegisterReview {
             return QueuePage.Row(
                 name: stored.entry.name, href: SiteURL.Associations.review(.value(stored.slug)).link(lang),
                 organisationNumber: stored.entry.organisationNumber.description,
-                districts: waiting.map { index.areaByID[$0.area].map { lang.pick($0.name, $0.nameEn).text } ?? $0.area }
-                    .joined(separator: ", "),
+                districts: waiting.map { register in
+                    let name = index.areaByID[register.area].map { lang.pick($0.name, $0.nameEn) }
+                    return AssociationPage.Named(name: name?.text ?? register.area, lang: name?.lang ?? "sv")
+                },
                 waitingSince: String(stored.updatedAt.prefix(10)))
         }
         let meta = PageMeta.make(

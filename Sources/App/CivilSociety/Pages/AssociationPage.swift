@@ -10,6 +10,12 @@ struct AssociationPage: Encodable, Sendable {
         let value: String
     }
 
+    /// A name and the language it is in.
+    struct Named: Encodable, Sendable {
+        let name: String
+        let lang: String
+    }
+
     struct RegisterRow: Encodable, Sendable {
         let district: String
         let lang: String

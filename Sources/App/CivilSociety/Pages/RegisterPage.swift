@@ -51,7 +51,9 @@ struct RegisterPage: Encodable, Sendable {
     let queueHref: String?
 
     /// Every district's register, with how many associations it counts.
-    static func overview(counts: [String: Int], index: CatalogueIndex, lang: Lang, principal: Principal?)
+    static func overview(
+        counts: [String: Int], total: Int, index: CatalogueIndex, lang: Lang, principal: Principal?
+    )
         -> RegisterPage
     {
         let s = Texts(lang)
@@ -63,7 +65,6 @@ struct RegisterPage: Encodable, Sendable {
                 href: SiteURL.Associations.list.link(lang, query: [("district", area.id)]),
                 count: s.count(counts[area.id] ?? 0, AssociationText.asAssociation, .asAssociationsCount))
         }
-        let total = counts.values.reduce(0, +)
         return RegisterPage(
             title: s[.associations], action: SiteURL.Associations.list.path, intro: s[.asIntro], district: nil,
             districts: rows,
@@ -79,17 +80,15 @@ struct RegisterPage: Encodable, Sendable {
 
     /// One district's register.
     static func district(
-        _ district: String, associations: [AssociationStore.Listed], total: Int, paging: Paging,
+        _ district: String, associations: [AssociationStore.Listed], total: Int, languages: [String], paging: Paging,
         filter: RegisterPages.Filter, index: CatalogueIndex, base: PlaceMap.Base?, lang: Lang, principal: Principal?
     ) -> RegisterPage {
         let s = Texts(lang)
         let area = index.areaByID[district]
         let areaName = area.map { lang.pick($0.name, $0.nameEn).text } ?? district
         var points: [PlaceMap.Point] = []
-        var languages: Set<String> = []
         let rows = associations.map { listed -> Row in
             let href = SiteURL.Associations.association(.value(listed.slug)).link(lang)
-            for activity in listed.activities { languages.formUnion(activity.languages) }
             let shown = filter.activities(listed.activities)
             for activity in shown {
                 guard let latitude = activity.latitude, let longitude = activity.longitude else { continue }
@@ -122,7 +121,7 @@ struct RegisterPage: Encodable, Sendable {
             intro: s[.asDistrictIntro], district: district,
             districts: [],
             districtOptions: options(RegisterPages.districts(index, lang: lang), selected: district, lang: lang),
-            languageOptions: languages.sorted().map {
+            languageOptions: languages.map {
                 FormOption(value: $0, label: languageName($0, lang: lang), selected: $0 == filter.language)
             },
             age: filter.age.map(String.init) ?? "", q: filter.words, filtered: filtered,
