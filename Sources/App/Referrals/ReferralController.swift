@@ -102,7 +102,6 @@ enum ReferralController {
         }
     }
 
-    /// `?variant=excel` for Swedish Excel; nothing for RFC 4180.
     // MARK: Answers
 
     /// Readers and administrators signed in: they see answers that are not yet public records.
