@@ -107,7 +107,7 @@ enum AreaGeoImporter {
 
         if top["features"] != nil {
             // One FeatureCollection: the city's districts, placed in the district area their shape lies in.
-            let areas = doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.compactMap { a in
+            let areas = doc.currentDistrictAreas.compactMap { a in
                 a.geometry.flatMap(GeoShape.init(geometry:)).map { (a.id, $0) }
             }
             for f in features(root, name: ["name", "namn", "omr_namn"], code: ["code", "kod", "omr_kod"]) {

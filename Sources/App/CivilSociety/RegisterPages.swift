@@ -73,7 +73,7 @@ enum RegisterPages {
 
     /// The current district areas, by name in `lang`.
     static func districts(_ index: CatalogueIndex, lang: Lang) -> [AreaRecord] {
-        index.document.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
+        index.document.currentDistrictAreas
             .sorted { lang.pick($0.name, $0.nameEn).text < lang.pick($1.name, $1.nameEn).text }
     }
 

@@ -266,3 +266,9 @@ public struct MilestoneRecord: Codable, Sendable, Equatable {
         self.targetYear = targetYear
     }
 }
+
+extension CatalogueDocument {
+    /// The district areas (stadsdelsområden) that exist today: what maps draw, the registers of
+    /// associations are kept for, and the start page lists.
+    public var currentDistrictAreas: [AreaRecord] { areas.filter { $0.kind == .districtArea && $0.validTo == nil } }
+}

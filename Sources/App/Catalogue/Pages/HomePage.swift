@@ -45,13 +45,13 @@ struct HomePage: Encodable, Sendable {
                     name: lang.pick($0.name, $0.nameEn), strategyCount: $0.strategies.count,
                     href: SiteURL.Catalogue.roadmap.link(lang) + "#" + $0.id)
             },
-            districtAreas: NaturalOrder.sorted(doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }) {
+            districtAreas: NaturalOrder.sorted(doc.currentDistrictAreas) {
                 $0.name
             }
             .map { AreasPage.leaf($0, lang) },
             maps: MapView.outline(
                 id: "home-map", title: s[.districtAreasHeading], desc: s[.homeMapDesc],
-                items: doc.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.map {
+                items: doc.currentDistrictAreas.map {
                     (
                         id: $0.id, label: lang.pick($0.name, $0.nameEn).text, geometry: $0.geometry,
                         href: SiteURL.Catalogue.area(.value($0.id)).link(lang)

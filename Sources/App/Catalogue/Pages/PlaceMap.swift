@@ -50,7 +50,7 @@ struct PlaceMap: Encodable, Sendable {
 
     /// The catalogue's current district areas drawn; nil when none has a shape.
     static func base(index: CatalogueIndex, lang: Lang) -> Base? {
-        let areas = index.document.areas.filter { $0.kind == .districtArea && $0.validTo == nil }
+        let areas = index.document.currentDistrictAreas
         let items = areas.map {
             MapLayout.Item(id: $0.id, label: lang.pick($0.name, $0.nameEn).text, geometry: $0.geometry, value: nil)
         }

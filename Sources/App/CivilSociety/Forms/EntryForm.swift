@@ -202,7 +202,7 @@ struct EntryForm: Encodable, Sendable {
 
     /// The entry the draft reads as against the catalogue's districts and areas.
     static func read(_ draft: AssociationDraft, index: CatalogueIndex) throws -> AssociationEntry {
-        let districts = Set(index.document.areas.filter { $0.kind == .districtArea && $0.validTo == nil }.map(\.id))
+        let districts = Set(index.document.currentDistrictAreas.map(\.id))
         do {
             return try draft.entry(districts: districts, areas: Set(activityAreas(index).map(\.id)), today: today())
         } catch {
