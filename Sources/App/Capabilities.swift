@@ -12,6 +12,7 @@ enum Capabilities {
         DialoguesCapability.self,
         ParticipatoryBudgetsCapability.self,
         CivilSocietyCapability.self,
+        GrantsCapability.self,
         DemoCapability.self,
     ]
 

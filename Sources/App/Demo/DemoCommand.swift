@@ -69,6 +69,7 @@ struct DemoCommand: AsyncCommand {
         if let line = try await DemoDialogues.load(on: app.db) { context.console.success(line) }
         for line in try await DemoBudgets.load(on: app.db) { context.console.success(line) }
         if let line = try await DemoAssociations.load(on: app.db) { context.console.success(line) }
+        if let line = try await DemoGrants.load(on: app.db) { context.console.success(line) }
     }
 
     /// Real public data as demo statistics: area shapes and population (Folkhälsokollen, the

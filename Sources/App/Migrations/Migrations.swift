@@ -26,5 +26,6 @@ enum Migrations {
         CreateParticipatoryBudgets(),
         AddBudgetPhotos(),
         CreateAssociationRegister(),
+        CreateGrants(),
     ]
 }

@@ -9,11 +9,6 @@ import Vapor
 /// save based on an older version than the stored one.
 enum AnswerStore {
     static let maxAttachmentBytes = 20 * 1_048_576
-    static let attachmentTypes: [String: String] = [
-        "pdf": "application/pdf",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "odt": "application/vnd.oasis.opendocument.text",
-    ]
 
     enum Action: String, Sendable { case save, decide, submit, decline, correct }
 
@@ -34,35 +29,22 @@ enum AnswerStore {
         let data: Data
     }
 
-    /// The file's type from its name and its first bytes: a PDF starts `%PDF`, DOCX and ODT are ZIP
-    /// archives (`PK`), so a renamed image or program is refused.
+    /// The file's type from its name and its first bytes (`DocumentFormat`), so a renamed image
+    /// or program is refused.
     static func attachmentType(_ a: NewAttachment) -> Result<String, AnswerProblem> {
-        let ext = (a.filename as NSString).pathExtension.lowercased()
-        guard let type = attachmentTypes[ext] else { return .failure(.attachmentType(filename: a.filename)) }
+        guard let format = DocumentFormat(filename: a.filename) else {
+            return .failure(.attachmentType(filename: a.filename))
+        }
         guard !a.data.isEmpty else { return .failure(.attachmentEmpty(filename: a.filename)) }
         guard a.data.count <= maxAttachmentBytes else {
             let size = String(format: "%.2f", Double(a.data.count) / 1_048_576)
             return .failure(
                 .attachmentTooLarge(filename: a.filename, megabytes: size, limit: maxAttachmentBytes / 1_048_576))
         }
-        guard isReal(ext, a.data) else {
-            return .failure(.attachmentNotReal(filename: a.filename, type: ext.uppercased()))
+        guard format.matches(a.data) else {
+            return .failure(.attachmentNotReal(filename: a.filename, type: format.rawValue.uppercased()))
         }
-        return .success(type)
-    }
-
-    /// A PDF starts `%PDF`. DOCX and ODT are ZIP archives (`PK\u{3}\u{4}`); an ODT's first entry
-    /// is `mimetype` holding its type, and a DOCX has `word/document.xml` (names in a ZIP are
-    /// stored as plain text), so another archive renamed `.docx` is refused.
-    static func isReal(_ ext: String, _ data: Data) -> Bool {
-        let bytes = [UInt8](data.prefix(4))
-        if ext == "pdf" { return bytes == Array("%PDF".utf8) }
-        guard bytes == [0x50, 0x4B, 0x03, 0x04] else { return false }
-        if ext == "odt" {
-            return data.count > 38
-                && data.dropFirst(30).starts(with: Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8))
-        }
-        return data.range(of: Data("word/document.xml".utf8)) != nil
+        return .success(format.contentType)
     }
 
     /// Saves `answer` for its round and body with `action`, based on `version` (0: no answer yet).

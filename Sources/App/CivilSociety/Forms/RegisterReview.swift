@@ -108,7 +108,7 @@ enum RegisterReview {
         for register in stored.registers where handled.contains(register.area) {
             let raw = fields.decision?[register.area] ?? register.decision.rawValue
             guard let decision = RegisterDecision(rawValue: raw) else {
-                errors.append(s.describe(.init("decision", .unknownChoice(String(raw.prefix(40))))))
+                errors.append(s.describe(AssociationDraft.Problem("decision", .unknownChoice(String(raw.prefix(40))))))
                 continue
             }
             let reason = (fields.reason?[register.area] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -117,7 +117,7 @@ enum RegisterReview {
                 errors.append(Strings.fill(s[.asProblemReason], name))
             }
             if reason.count > AssociationDraft.textLength {
-                errors.append(s.describe(.init("reason", .tooLong(maximum: AssociationDraft.textLength))))
+                errors.append(s.describe(AssociationDraft.Problem("reason", .tooLong(maximum: AssociationDraft.textLength))))
             }
             if decision != register.decision || (reason.isEmpty ? nil : reason) != register.reason {
                 decisions.append((register.area, decision, reason.isEmpty ? nil : reason))

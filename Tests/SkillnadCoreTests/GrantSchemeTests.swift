@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import SkillnadCore
+
+@Suite("Grant schemes, the one entry, applications and decisions")
+struct GrantSchemeTests {
+    static let today = Day("2027-03-10")!
+
+    static func scheme(
+        _ id: String = "skarholmen-2027", areas: [String] = ["skarholmen"], opens: String = "2027-02-01",
+        closes: String = "2027-03-31", lateDays: Int = 0, members: Int? = 10
+    ) -> GrantScheme {
+        GrantScheme(
+            id: id, body: "skarholmen-stadsdelsnamnd", name: "Lokalt bidrag", purpose: "Fritid", audience: "Föreningar",
+            areas: areas,
+            rules: GrantRules(
+                registered: true, activeInArea: true, democracyConditions: true, minimumMembers: members),
+            minimumAmount: 5_000, maximumAmount: 100_000, opens: Day(opens)!, closes: Day(closes)!,
+            lateDays: lateDays, decides: Day("2027-05-12")!, reportDue: Day("2028-02-29")!, attachments: [.budget])
+    }
+
+    static let applicant = GrantApplicant(
+        registeredIn: ["skarholmen"], activeIn: ["skarholmen", "rinkeby-kista"], members: 25,
+        founded: Day("2019-01-01"), boardSize: 3, democracyConditions: true)
+
+    @Test("A scheme under the city's rules passes; each way it loosens them or breaks itself is named")
+    func schemeProblems() {
+        #expect(Self.scheme().problems(under: .standard).isEmpty)
+        var loose = Self.scheme()
+        loose.rules.democracyConditions = false
+        loose.rules.minimumBoard = 2
+        loose.lateDays = 30
+        loose.maximumAmount = 1_000
+        loose.reportDue = Day("2028-06-30")!
+        let fields = loose.problems(under: .standard).map(\.field)
+        #expect(fields == ["democracyConditions", "minimumBoard", "lateDays", "maximumAmount", "reportDue"])
+        var backwards = Self.scheme()
+        backwards.decides = Day("2027-03-01")!
+        #expect(backwards.problems(under: .standard).map(\.kind) == [.notAfter(Day("2027-03-31")!)])
+        // The report is due by the end of February the year after the decision, leap day included.
+        #expect(CityGrantRules.standard.latestReportDue(decides: Day("2027-05-12")!) == Day("2028-02-29"))
+        #expect(CityGrantRules.standard.latestReportDue(decides: Day("2026-05-12")!) == Day("2027-02-28"))
+    }
+
+    @Test("The one entry: open schemes only, the eligible first, every reason for the others; the late window")
+    func oneEntry() {
+        let schemes = [
+            Self.scheme("elsewhere", areas: ["spanga-tensta"]),
+            Self.scheme("home"),
+            Self.scheme("city-wide", areas: [], members: 30),
+            Self.scheme("not-yet", opens: "2027-04-01", closes: "2027-05-01"),
+            Self.scheme("late", closes: "2027-03-05", lateDays: 7),
+            Self.scheme("shut", closes: "2027-03-05"),
+        ]
+        let options = GrantEntry.options(for: Self.applicant, schemes: schemes, on: Self.today)
+        #expect(options.map(\.scheme.id) == ["late", "home", "elsewhere", "city-wide"])
+        #expect(options.map(\.late) == [true, false, false, false])
+        #expect(options[2].reasons == [.notRegistered, .notActiveInArea])
+        #expect(options[3].reasons == [.tooFewMembers(has: 25, minimum: 30)])
+        // A city-wide scheme still asks for a register somewhere.
+        var unregistered = Self.applicant
+        unregistered.registeredIn = []
+        #expect(GrantEntry.reasons(unregistered, Self.scheme("city", areas: []), on: Self.today) == [.notRegistered])
+    }
+
+    @Test("An application reads whole: a draft may lack things, sending asks for all and checks amounts")
+    func applicationDraft() {
+        let scheme = Self.scheme()
+        let (draft, draftProblems) = GrantApplicationDraft(amount: "12 000").read(for: scheme, sending: false)
+        #expect(draftProblems.isEmpty)
+        #expect(draft.amount == 12_000)
+        let (_, sending) = GrantApplicationDraft(amount: "120000", participants: "many").read(for: scheme, sending: true)
+        #expect(sending.map(\.field) == ["purpose", "description", "amount", "participants"])
+        #expect(sending[2].kind == .aboveMaximum(100_000))
+        let (_, below) = GrantApplicationDraft(amount: "100", purpose: "x", description: "y")
+            .read(for: scheme, sending: true)
+        #expect(below.map(\.kind) == [.belowMinimum(5_000)])
+        let (_, notANumber) = GrantApplicationDraft(amount: "5 000 kr").read(for: scheme, sending: false)
+        #expect(notANumber.map(\.kind) == [.notAnAmount])
+        // Sending: closed, not eligible, the budget missing — all at once.
+        let problems = GrantApplicationDraft.sendingProblems(
+            scheme: scheme, city: .standard, reasons: [.democracyConditions], documents: [.statutes, .annualReport],
+            on: Day("2027-04-01")!)
+        #expect(
+            problems.map(\.kind) == [
+                .closed(lastDay: Day("2027-03-31")!), .notEligible(.democracyConditions), .attachmentMissing(.budget),
+            ])
+        #expect(scheme.requiredAttachments(.standard) == [.statutes, .annualReport, .budget])
+    }
+
+    @Test("Decisions: in part needs a smaller amount and a reason; a rejection cites a rule; the diary number")
+    func decisions() {
+        let granted = GrantDecision.read(outcome: "granted", amount: "", rule: "", reason: "", requested: 40_000, field: "")
+        #expect(granted.0 == GrantDecision(outcome: .granted, amount: 40_000))
+        let part = GrantDecision.read(
+            outcome: "grantedInPart", amount: "40000", rule: "", reason: "", requested: 40_000, field: "row")
+        #expect(part.0 == nil)
+        #expect(part.1.map(\.field) == ["row.amount", "row.reason"])
+        let rejected = GrantDecision.read(
+            outcome: "rejected", amount: "", rule: "funds", reason: "Medlen räckte inte.", requested: 40_000, field: "")
+        #expect(rejected.0 == GrantDecision(outcome: .rejected, amount: 0, rule: .funds, reason: "Medlen räckte inte."))
+        let uncited = GrantDecision.read(outcome: "rejected", amount: "", rule: "", reason: "Nej", requested: 1, field: "")
+        #expect(uncited.1.map(\.field) == ["rule"])
+        #expect(GrantDecision.read(outcome: "maybe", amount: "", rule: "", reason: "", requested: 1, field: "").0 == nil)
+        #expect(GrantDecision.diaryNumber(" SKÄ 2027/14 ").0 == "SKÄ 2027/14")
+        #expect(GrantDecision.diaryNumber("").1.map(\.kind) == [.missing])
+        #expect(GrantDecision.diaryNumber("sammanträdet").0 == nil)
+    }
+
+    @Test("Each side takes only its own steps; the association edits only before the handler starts")
+    func statusSteps() {
+        #expect(GrantStatus.draft.moves(by: .applicant) == [.received])
+        #expect(GrantStatus.draft.moves(by: .handler).isEmpty)
+        #expect(GrantStatus.received.moves(by: .handler) == [.inReview])
+        #expect(GrantStatus.inReview.moves(by: .applicant) == [.withdrawn])
+        #expect(GrantStatus.granted.moves(by: .handler) == [.paid])
+        #expect(GrantStatus.paid.moves(by: .applicant).isEmpty)
+        #expect(GrantStatus.closed.moves(by: .handler).isEmpty)
+        #expect(GrantStatus.allCases.filter(\.isEditable) == [.draft, .received])
+        #expect(GrantStatus.allCases.filter(\.takesReport) == [.paid, .reportDue])
+    }
+
+    @Test("A document is what its bytes say: a PDF, a DOCX, an ODT; a renamed image is not")
+    func documentFormats() {
+        #expect(DocumentFormat(filename: "Stadgar.PDF") == .pdf)
+        #expect(DocumentFormat(filename: "bild.png") == nil)
+        #expect(DocumentFormat.pdf.matches(Data("%PDF-1.4\n".utf8)))
+        #expect(!DocumentFormat.pdf.matches(Data([0x89, 0x50, 0x4E, 0x47])))
+        #expect(!DocumentFormat.docx.matches(Data([0x50, 0x4B, 0x03, 0x04]) + Data("other.xml".utf8)))
+        #expect(DocumentFormat.docx.matches(Data([0x50, 0x4B, 0x03, 0x04]) + Data("word/document.xml".utf8)))
+    }
+}
