@@ -420,7 +420,7 @@ enum GrantStore {
         try await db.sql().raw(
             """
             SELECT at, side, actor, status, message FROM grant_application_events
-            WHERE application_id = \(bind: application) ORDER BY at, id
+            WHERE application_id = \(bind: application) ORDER BY position
             """
         ).all(decoding: EventRow.self).map {
             Event(
@@ -433,10 +433,15 @@ enum GrantStore {
         _ application: UUID, side: GrantStatus.Side, actor: String, status: GrantStatus?, message: String?,
         on db: any Database
     ) async throws {
+        struct Last: Decodable { let position: Int? }
+        let last = try await db.sql().raw(
+            "SELECT MAX(position) AS position FROM grant_application_events WHERE application_id = \(bind: application)"
+        ).first(decoding: Last.self)
         try await db.sql().insert(into: "grant_application_events")
-            .columns("id", "application_id", "at", "side", "actor", "status", "message")
+            .columns("id", "application_id", "position", "at", "side", "actor", "status", "message")
             .values(
-                SQLBind(UUID()), SQLBind(application), SQLBind(ISO8601DateFormatter().string(from: Date())),
+                SQLBind(UUID()), SQLBind(application), SQLBind((last?.position ?? 0) + 1),
+                SQLBind(ISO8601DateFormatter().string(from: Date())),
                 SQLBind(side.rawValue), SQLBind(actor), SQLBind(status?.rawValue), SQLBind(message)
             ).run()
     }

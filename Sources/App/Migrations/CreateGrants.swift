@@ -50,6 +50,8 @@ struct CreateGrants: AsyncMigration {
         try await db.schema("grant_application_events")
             .id()
             .field("application_id", .uuid, .required, .references("grant_applications", "id", onDelete: .cascade))
+            // The event's place in the application's order: several may share a second.
+            .field("position", .int, .required)
             .field("at", .string, .required)
             .field("side", .string, .required)
             .field("actor", .string, .required)
@@ -74,7 +76,7 @@ struct CreateGrants: AsyncMigration {
             "CREATE INDEX grant_schemes_by_days ON grant_schemes (last_day, opens)",
             "CREATE INDEX grant_applications_by_scheme ON grant_applications (scheme_id, status)",
             "CREATE INDEX grant_applications_by_association ON grant_applications (association_id)",
-            "CREATE INDEX grant_application_events_by_application ON grant_application_events (application_id, at)",
+            "CREATE INDEX grant_application_events_by_application ON grant_application_events (application_id, position)",
             "CREATE INDEX association_documents_by_owner ON association_documents (association_id, kind, added_at)",
             "CREATE INDEX association_documents_by_application ON association_documents (application_id)",
         ] {

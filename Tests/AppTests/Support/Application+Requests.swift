@@ -62,13 +62,14 @@ extension Application {
         _ path: String,
         _ fields: [(String, String)],
         file: (name: String, filename: String, data: Data)? = nil,
+        files: [(name: String, filename: String, data: Data)] = [],
         as browser: Browser
     ) async throws -> (status: HTTPStatus, body: String, location: String?) {
         var form = MultipartForm()
         for (name, value) in [("_csrf", browser.csrf)] + fields {
             form.add(name, value)
         }
-        if let file {
+        for file in (file.map { [$0] } ?? []) + files {
             form.addFile(file.name, filename: file.filename, contentType: "application/octet-stream", data: file.data)
         }
         var headers = HTTPHeaders()
