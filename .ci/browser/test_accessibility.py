@@ -35,6 +35,8 @@ PAGES = [
     # The register of associations: the districts, one district filtered, an association, signing up.
     "/associations", "/associations?district=skarholmen", "/associations?district=rinkeby-kista&age=30&language=so",
     "/associations/bredangs-fritidsforening-exempel", "/associations/join",
+    # Grants: the schemes with the city's rules, one scheme.
+    "/grants", "/grants/skarholmen-lokalt-exempel",
 ]
 SIGNED_IN_PAGES = [
     "/budgets/medborgarbudget-jarva-exempel/codes", "/budgets/medborgarbudget-jarva-exempel/paper",
@@ -56,6 +58,9 @@ SIGNED_IN_PAGES = [
     # The register's forms and the officials' queue and review.
     "/associations/new", "/associations/bredangs-fritidsforening-exempel/edit", "/associations/mine",
     "/associations/queue", "/associations/rinkeby-foraldranatverk-exempel/review",
+    # Grants: an association's one entry and its application form, the handlers' queue.
+    "/associations/bredangs-fritidsforening-exempel/grants",
+    "/associations/bredangs-fritidsforening-exempel/grants/skarholmen-lokalt-exempel", "/grants/queue",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 

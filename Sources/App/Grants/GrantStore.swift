@@ -563,18 +563,19 @@ extension GrantStore {
         let association_slug: String
     }
 
-    /// The statuses on which the handler acts, or waits for the association's report.
-    static let queueStatuses: [GrantStatus] = [
-        .received, .inReview, .granted, .grantedInPart, .rejected, .paid, .reportDue, .reportReceived,
+    /// The statuses on which the handler acts, or waits for the association's report, besides
+    /// those awaiting a decision.
+    static let laterStatuses: [GrantStatus] = [
+        .granted, .grantedInPart, .rejected, .paid, .reportDue, .reportReceived,
     ]
 
-    /// The applications of `bodies`' schemes (every body's when nil) that are sent and not
-    /// closed, the nearest deadline first: the decision meeting for those awaiting a decision, the
-    /// report's due day for those paid. At most `limit`, with the number there are.
-    static func queue(bodies: Set<String>?, scheme: String?, limit: Int, on db: any Database) async throws
-        -> (rows: [QueueRow], total: Int)
-    {
-        let statuses: [any Encodable & Sendable] = queueStatuses.map(\.rawValue)
+    /// The applications of `bodies`' schemes (every body's when nil) in `statuses`, the nearest
+    /// deadline first: the decision meeting for those awaiting a decision, the report's due day
+    /// for those decided. At most `limit`, with the number there are.
+    static func queue(
+        bodies: Set<String>?, statuses: [GrantStatus], scheme: String?, limit: Int, on db: any Database
+    ) async throws -> (rows: [QueueRow], total: Int) {
+        let statuses: [any Encodable & Sendable] = statuses.map(\.rawValue)
         let awaiting: [any Encodable & Sendable] = [GrantStatus.received.rawValue, GrantStatus.inReview.rawValue]
         var filter = SQLQueryString("a.status IN (\(binds: statuses))")
         if let bodies {

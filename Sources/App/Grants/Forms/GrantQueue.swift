@@ -53,7 +53,7 @@ struct GrantQueue: Encodable, Sendable {
         return Handler(bodies: principal.bodies)
     }
 
-    static let limit = 300
+    static let limit = 100
 
     static func register(_ app: Application) {
         let url = SiteURL.Grants.queue.pathComponents
@@ -138,9 +138,12 @@ struct GrantQueue: Encodable, Sendable {
         let nameBySlug = Dictionary(
             schemes.map { ($0.scheme.id, lang.pick($0.scheme.name, $0.scheme.nameEn).text) },
             uniquingKeysWith: { first, _ in first })
-        let (rows, total) = try await GrantStore.queue(
-            bodies: handler.bodies, scheme: schemeFilter, limit: limit, on: req.db)
-        let built = rows.map { row -> Row in
+        let awaiting = try await GrantStore.queue(
+            bodies: handler.bodies, statuses: [.received, .inReview], scheme: schemeFilter, limit: limit, on: req.db)
+        let later = try await GrantStore.queue(
+            bodies: handler.bodies, statuses: GrantStore.laterStatuses, scheme: schemeFilter, limit: limit, on: req.db)
+        let total = awaiting.total + later.total
+        let built = (awaiting.rows + later.rows).map { row -> Row in
             let status = GrantStatus(rawValue: row.status) ?? .received
             let field = fields.d?[row.id.uuidString]
             let outcome = field?.outcome ?? ""
