@@ -218,6 +218,14 @@ struct GrantsAppTests {
             #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: skarholmenHandler).status == .ok)
             #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: other).status == .notFound)
             #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: rinkebyHandler).status == .notFound)
+            // The awarded grant is open data in 360Giving's shape; the rejected one is not there.
+            let csv = try await app.get("/grants/awarded.csv")
+            #expect(csv.status == .ok)
+            let lines = csv.body.split(separator: "\n")
+            #expect(lines.first?.hasPrefix("Identifier,Title,Description,Currency,Amount Awarded") == true)
+            #expect(lines.count == 2)
+            #expect(lines.last?.contains("SE-BLV-8024801071") == true && lines.last?.contains(",SEK,12000,") == true)
+            #expect(try await app.get("/grants/support").status == .ok)
             // Every change is in the audit trail.
             let actions = try await AuditEvent.query(on: app.db).filter(\.$objectType == "grant-application").all()
                 .map(\.action)
@@ -263,6 +271,89 @@ struct GrantsAppTests {
             #expect(application.late && application.status == .received)
             let entry = try await app.get("/associations/\(slug)/grants", as: owner).body
             #expect(!entry.contains("Bidrag shut") && entry.contains("Bidrag late"))
+        }
+    }
+
+    @Test("Where the support goes: money shared by population among the districts, pooled by area type")
+    func support() async throws {
+        try await withTestApp(content: .demo) { app in
+            try await app.db.transaction { tx in
+                try await CatalogueImporter.add(
+                    areas: [
+                        AreaRecord(
+                            id: "norra", name: "Norra", kind: .district, parent: "rinkeby-kista", population: 1000),
+                        AreaRecord(
+                            id: "sodra", name: "Södra", kind: .district, parent: "rinkeby-kista", population: 3000),
+                        AreaRecord(id: "vastra", name: "Västra", kind: .district, parent: "bromma", population: 2000),
+                    ], in: tx, actor: .system("test"))
+            }
+            let csv = "område;typ\nNorra;1\nSödra;1\nVästra;5\n"
+            let spec = IndicatorImportSpec(
+                indicator: IndicatorDefinition(
+                    code: "omradestyp", name: "Områdestyp", unit: "count", direction: .higherIsBetter,
+                    kind: .categorical, classes: DemoCommand.socioeconomicAreaTypes),
+                mapping: ObservationMapping(areaName: "område", value: "typ", period: "2022"), areaKind: .district)
+            _ = try await IndicatorImporter.run(Data(csv.utf8), spec, by: .system("test"), on: app.db)
+            app.catalogue.invalidate()
+            var scheme = Self.scheme("hela-staden", body: "kulturnamnden", area: "rinkeby-kista")
+            scheme.areas = []
+            let stored = GrantStore.StoredScheme(
+                id: try await GrantStore.saveScheme(scheme, by: .system("test"), on: app.db), scheme: scheme)
+            // Two associations: one active in Norra, one in Västra, each approved in its district area.
+            var ids: [UUID] = []
+            for (name, number, district, area, amount) in [
+                ("Norra boll", "802480-1071", "rinkeby-kista", "norra", 10_000),
+                ("Västra konst", "802480-1089", "bromma", "vastra", 30_000),
+            ] {
+                let entry = AssociationEntry(
+                    name: name, organisationNumber: try OrganisationNumber(parsing: number), legalForm: .nonProfit,
+                    founded: Day("2010-01-01"), purpose: "Fritid", districts: [district],
+                    members: AssociationEntry.Members(counts: [.age26to64: [.women: 20]]),
+                    board: [
+                        .init(name: "A", role: .chair), .init(name: "B", role: .treasurer),
+                        .init(name: "C", role: .secretary),
+                    ],
+                    contactName: "A", contactEmail: "a@example.se", contactPublic: false,
+                    giro: try GiroNumber(.bankgiro, parsing: "5050-7011"), annualMeeting: today(),
+                    democracyConditions: true,
+                    activities: [
+                        AssociationEntry.Activity(name: "Träffar", languages: ["sv"], area: area)
+                    ])
+                let slug = try await AssociationStore.register(entry, for: nil, by: .system("test"), now: Date(), on: app.db)
+                let association = try #require(try await AssociationStore.find(slug, on: app.db))
+                try await AssociationStore.decide(
+                    association, decisions: [(district, .approved, nil)], today: today(), by: .system("test"),
+                    on: app.db)
+                let id = try await GrantStore.saveApplication(
+                    GrantRequest(amount: amount, purpose: "Verksamhet", description: "Ett år", participants: nil),
+                    scheme: stored, association: association, send: true, version: 0, uploads: [], today: today(),
+                    by: .system("test"), on: app.db)
+                try await GrantStore.decide(
+                    [(id, GrantDecision(outcome: .granted, amount: amount))], diaryNumber: "KUN 2027/1",
+                    meeting: today(), bodies: nil, by: .system("test"), on: app.db)
+                ids.append(id)
+            }
+            let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+            let year = today().year
+            let result = try await GrantSupportQuery.compute(
+                fromYear: year, toYear: year, indicatorCode: "omradestyp", body: nil, index: index, today: today(),
+                on: app.db)
+            let byClass = Dictionary(uniqueKeysWithValues: result.support.classes.map { ($0.value, $0.rates) })
+            // Type 1: 10,000 kr over Norra and Södra's 4,000 residents; the association counts in Norra.
+            #expect(abs((byClass[1]?.kronorPer1000 ?? 0) - 2_500) < 1e-6)
+            #expect(byClass[1]?.associations == 1)
+            // Type 5: 30,000 kr over Västra's 2,000 residents.
+            #expect(abs((byClass[5]?.kronorPer1000 ?? 0) - 15_000) < 1e-6)
+            #expect(abs((result.support.kronor.bestOffToWorstOff ?? 0) - 6) < 1e-9)
+            // Another body's schemes: nothing awarded.
+            let other = try await GrantSupportQuery.compute(
+                fromYear: year, toYear: year, indicatorCode: "omradestyp", body: "skarholmen-stadsdelsnamnd",
+                index: index, today: today(), on: app.db)
+            #expect(other.support.total?.kronor == 0)
+            let page = try await app.get("/grants/support?indicator=omradestyp&from=\(year)&to=\(year)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("15 000") || page.body.contains("15\u{A0}000"))
+            #expect(try await app.get("/grants/support?indicator=finns-inte").status == .badRequest)
         }
     }
 }

@@ -131,3 +131,45 @@ struct GrantSchemeTests {
         #expect(DocumentFormat.docx.matches(Data([0x50, 0x4B, 0x03, 0x04]) + Data("word/document.xml".utf8)))
     }
 }
+
+@Suite("Where the support goes")
+struct GrantSupportTests {
+    @Test("Kronor and associations per 1,000 residents, pooled by class, the best-off over the worst-off")
+    func pooledByClass() throws {
+        let counts = [
+            GrantSupport.AreaCount(id: "rinkeby", kronor: 10_000, associations: 2, population: 20_000, ordering: 1),
+            GrantSupport.AreaCount(id: "tensta", kronor: 0, associations: 1, population: 10_000, ordering: 1),
+            GrantSupport.AreaCount(id: "vasastan", kronor: 90_000, associations: 9, population: 30_000, ordering: 5),
+            GrantSupport.AreaCount(id: "nowhere", kronor: 5, associations: 0, population: nil, ordering: 3),
+            GrantSupport.AreaCount(id: "unplaced", kronor: 5, associations: 0, population: 100, ordering: nil),
+        ]
+        let support = GrantSupport.analyse(counts, betterOff: .higherIsBetter, isClasses: true)
+        #expect(support.classes.map(\.value) == [1, 5])
+        // Pooled: 10,000 kr over 30,000 residents, not the mean of 500 and 0.
+        #expect(abs(support.classes[0].rates.kronorPer1000 - 10_000.0 / 30) < 1e-9)
+        #expect(abs(support.classes[1].rates.kronorPer1000 - 3_000) < 1e-9)
+        #expect(abs((support.kronor.bestOffToWorstOff ?? 0) - 9) < 1e-9)
+        #expect(abs((support.associations.bestOffToWorstOff ?? 0) - 3) < 1e-9)
+        #expect(support.leftOut.map(\.reason) == [.noPopulation, .noOrdering])
+        #expect(support.total?.kronor == 100_000)
+        // More money to the better-off: a positive slope.
+        #expect((support.kronor.areas.slopeIndexOfInequality?.value ?? 0) > 0)
+        // Nothing awarded in the worst-off class: no ratio rather than a division by zero.
+        let none = GrantSupport.analyse(
+            [counts[1], counts[2]], betterOff: .higherIsBetter, isClasses: true)
+        #expect(none.kronor.bestOffToWorstOff == nil)
+    }
+
+    @Test("360Giving: the standard's columns, the recipient by organisation number, the amount in kronor")
+    func threeSixtyGiving() throws {
+        let award = ThreeSixtyGiving.Award(
+            id: "abc", title: "Läger", description: "En vecka", amount: 12_000, awardDate: Day("2027-04-20")!,
+            recipientNumber: try OrganisationNumber(parsing: "802480-1014"), recipientName: "Bredängs fritidsförening",
+            funderName: "Skärholmens stadsdelsnämnd", programme: "Lokalt bidrag", locations: ["Skärholmen"],
+            lastModified: "2027-04-21T08:00:00Z")
+        let row = ThreeSixtyGiving.row(award, prefix: "360G-stockholm", funderIdentifier: "SE-BLV-2120000142")
+        #expect(row.count == ThreeSixtyGiving.columns.count)
+        #expect(row[0] == "360G-stockholm-abc" && row[3] == "SEK" && row[4] == "12000" && row[5] == "2027-04-20")
+        #expect(row[6] == "SE-BLV-8024801014")
+    }
+}

@@ -132,7 +132,7 @@ enum AssociationStore {
 
     /// The condition on `associations a` and `association_registers r` of an entry counted as
     /// registered on `today`: approved, and not past its renewal (`RegisterStanding.isRegistered`).
-    private static func registered(on today: Day) -> SQLQueryString {
+    static func registered(on today: Day) -> SQLQueryString {
         "r.decision = 'approved' AND (a.renewal_due IS NULL OR a.renewal_due >= \(bind: today.description))"
     }
 

@@ -66,7 +66,7 @@ enum GrantStore {
 
     static let maxDocumentBytes = 10 * 1_048_576
     /// Ids that are addresses of the grants' own pages.
-    static let reservedSlugs: Set<String> = ["queue", "new", "support"]
+    static let reservedSlugs: Set<String> = ["queue", "support", "applications", "documents", "awarded.csv"]
 
     // MARK: - Schemes
 
@@ -118,7 +118,12 @@ enum GrantStore {
     /// Publishes a new scheme or replaces one, refused when it breaks the city's rules.
     @discardableResult
     static func saveScheme(_ scheme: GrantScheme, by actor: AuditActor, on db: any Database) async throws -> UUID {
-        let problems = scheme.problems(under: .standard)
+        var problems = scheme.problems(under: .standard)
+        if reservedSlugs.contains(scheme.id) || scheme.id.isEmpty || scheme.id.count > 120
+            || !scheme.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+        {
+            problems.append(.init("id", .unknownChoice(String(scheme.id.prefix(60)))))
+        }
         guard problems.isEmpty else { throw Problems(problems: problems) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -192,6 +192,33 @@ enum GrantText: String, TextKey {
     case grProblemStep
     case grProblemApplied
     case grProblemChanged
+    case grSupport
+    case grSupportIntro
+    case grSupportFrom
+    case grSupportTo
+    case grSupportBy
+    case grSupportAllBodies
+    case grSupportNoIndicator
+    case grSupportSummary
+    case grSupportTableTitle
+    case grSupportClass
+    case grSupportAreas
+    case grSupportPopulation
+    case grSupportKronor
+    case grSupportKronorPer1000
+    case grSupportAssociations
+    case grSupportAssociationsPer1000
+    case grSupportTotal
+    case grSupportLeftOut
+    case grSupportHow
+    case grSupportGap
+    case grSupportRatio
+    case grSupportSlope
+    case grSupportRelative
+    case grSupportByYear
+    case grSupportYear
+    case grSupportCSV
+    case grSupportLink
     case grReasonHint
 
     var text: (sv: String, en: String) {
@@ -534,6 +561,65 @@ enum GrantText: String, TextKey {
                 "Ansökan har ändrats sedan du öppnade den (nu version %1, du utgick från %2). Öppna den igen och gör om ändringen.",
                 "The application has changed since you opened it (now version %1, you started from %2). Open it again and make the change again."
             )
+        case .grSupport: ("Vart stödet går", "Where the support goes")
+        case .grSupportIntro:
+            (
+                "Bidrag till föreningar och registrerade föreningar per 1 000 invånare i stadsdelarna, grupperade efter hur stadsdelarna har det, och skillnaden mellan grupperna år för år. Kommissionen fann att stadens ateljéstöd gick till innerstaden och nästan inte alls till Järvafältet, Skärholmen och Hässelby-Vällingby; här kan staden följa det.",
+                "Grants to associations and registered associations per 1,000 residents in the districts, grouped by how the districts fare, and the gap between the groups year by year. The commission found the city's studio support went to the inner city and almost not at all to Järvafältet, Skärholmen and Hässelby-Vällingby; here the city can follow it."
+            )
+        case .grSupportFrom: ("Från år", "From year")
+        case .grSupportTo: ("Till år", "To year")
+        case .grSupportBy: ("Gruppera stadsdelarna efter", "Group the districts by")
+        case .grSupportAllBodies: ("Alla nämnder", "Every body")
+        case .grSupportNoIndicator:
+            (
+                "Det finns ingen indikator att gruppera stadsdelarna efter.",
+                "There is no indicator to group the districts by."
+            )
+        case .grSupportSummary:
+            (
+                "%1–%2 fick föreningar i de stadsdelar som har det sämst %3 kronor per 1 000 invånare, i dem som har det bäst %4.",
+                "In %1–%2 associations in the worst-off districts received %3 kronor per 1,000 residents, in the best-off %4."
+            )
+        case .grSupportTableTitle: ("Bidrag och föreningar per grupp", "Grants and associations by group")
+        case .grSupportClass: ("Grupp", "Group")
+        case .grSupportAreas: ("Stadsdelar", "Districts")
+        case .grSupportPopulation: ("Invånare", "Residents")
+        case .grSupportKronor: ("Beviljat, kronor", "Granted, kronor")
+        case .grSupportKronorPer1000: ("Kronor per 1 000 invånare", "Kronor per 1,000 residents")
+        case .grSupportAssociations: ("Registrerade föreningar", "Registered associations")
+        case .grSupportAssociationsPer1000: ("Föreningar per 1 000 invånare", "Associations per 1,000 residents")
+        case .grSupportTotal: ("Hela staden", "The whole city")
+        case .grSupportLeftOut:
+            (
+                "%1 stadsdelar saknar invånarantal eller värde och är inte med.",
+                "%1 districts without a population or a value are left out."
+            )
+        case .grSupportHow:
+            (
+                "Ett bidrag räknas det år det beslutades, och pengarna delas efter invånarantal mellan de stadsdelar där föreningen har verksamhet. En förening räknas en gång i varje sådan stadsdel, efter registret i dag. Per grupp delas summorna, aldrig ett medelvärde av stadsdelarnas tal.",
+                "A grant counts in the year it was decided, its money shared by population among the districts where the association is active. An association counts once in each such district, by the register today. By group, the sums are divided, never the districts' rates averaged."
+            )
+        case .grSupportGap: ("Skillnaden mellan grupperna", "The gap between the groups")
+        case .grSupportRatio:
+            (
+                "Den bäst ställda gruppen genom den sämst ställda",
+                "The best-off group over the worst-off"
+            )
+        case .grSupportSlope:
+            (
+                "Lutningsindex (SII), från sämst till bäst ställda",
+                "Slope index (SII), worst-off to best-off"
+            )
+        case .grSupportRelative: ("Relativt index (RII)", "Relative index (RII)")
+        case .grSupportByYear: ("Kronor per 1 000 invånare år för år", "Kronor per 1,000 residents year by year")
+        case .grSupportYear: ("År", "Year")
+        case .grSupportCSV:
+            (
+                "Beviljade bidrag som öppna data (360Giving, CSV)",
+                "Awarded grants as open data (360Giving, CSV)"
+            )
+        case .grSupportLink: ("Vart stödet går", "Where the support goes")
         case .grReasonHint: ("Krävs vid avslag och delvis beviljat.", "Needed when rejected or granted in part.")
         }
     }

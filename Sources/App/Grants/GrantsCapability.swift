@@ -18,5 +18,6 @@ enum GrantsCapability: Capability {
         ApplyForm.register(app)
         ApplicationPage.register(app)
         GrantQueue.register(app)
+        SupportPage.register(app)
     }
 }

@@ -25,6 +25,10 @@ extension SiteURL {
         case document(Parameter<String>)
         /// The handlers' queue of their bodies' applications (GET), and one meeting's decisions (POST).
         case queue
+        /// Where the support goes: grants and associations per 1,000 residents against the areas' indicators.
+        case support
+        /// Awarded grants as 360Giving CSV.
+        case awarded
 
         static let schemeKey = "scheme"
 
@@ -43,6 +47,8 @@ extension SiteURL {
             case .report(let application): return ["grants", "applications", application.component(id), "report"]
             case .document(let document): return ["grants", "documents", document.component(id)]
             case .queue: return ["grants", "queue"]
+            case .support: return ["grants", "support"]
+            case .awarded: return ["grants", "awarded.csv"]
             }
         }
     }

@@ -81,32 +81,10 @@ public enum DialogueReach {
     }
 
     /// An area left out, and why.
-    public struct LeftOut: Sendable, Equatable, Codable {
-        public enum Reason: String, Sendable, Codable {
-            /// No population, or not a positive finite one.
-            case noPopulation
-            /// No finite ordering value: the area cannot be placed.
-            case noOrdering
-            /// A negative or impossibly large count: the caller's counting went wrong.
-            case invalidCount
-        }
-
-        public var id: String
-        public var reason: Reason
-    }
+    public typealias LeftOut = RateGap.LeftOut
 
     /// The comparison for one rate (dialogues or participants).
-    public struct Gap: Sendable, Equatable, Codable {
-        /// Every measure of the per-area rate, its slope and relative index of inequality ranked by
-        /// the ordering (worst-off first), weighted by population.
-        public var areas: DisparityResult
-        /// The same measures over the classes' pooled rates (its `ratio` is the highest class rate
-        /// over the lowest); nil when the ordering is not classes.
-        public var classes: DisparityResult?
-        /// The best-off class's pooled rate over the worst-off class's: above 1 the dialogues
-        /// reach the better-off more. Nil without classes, with one class, or a worst-off rate of 0.
-        public var bestOffToWorstOff: Double?
-    }
+    public typealias Gap = RateGap.Gap
 
     /// The whole answer for one period.
     public struct Reach: Sendable, Equatable, Codable {
@@ -191,42 +169,21 @@ public enum DialogueReach {
         }
     }
 
-    /// The ranking value `Disparity` wants: higher is better off.
-    private static func rank(_ value: Double, _ betterOff: Direction) -> Double {
-        betterOff == .higherIsBetter ? value : -value
-    }
-
     private static func gap(
         _ areas: [AreaRates], _ classes: [ClassRates], ordering: Ordering, rate: KeyPath<Rates, Double>,
         count: KeyPath<Rates, Int>
     ) -> Gap {
-        let areaInputs = areas.map { area in
-            DisparityInput(
-                id: area.id, value: area.rates[keyPath: rate], weight: area.rates.population,
-                rankBy: rank(area.ordering, ordering.betterOff))
-        }
-        let areaResult = Disparity.compute(areaInputs, direction: .higherIsBetter)
-        guard ordering.isClasses else {
-            return Gap(areas: areaResult, classes: nil, bestOffToWorstOff: nil)
-        }
-        let classInputs = classes.map { pooled in
-            DisparityInput(
-                id: classLabel(pooled.value), value: pooled.rates[keyPath: rate], weight: pooled.rates.population,
-                rankBy: rank(pooled.value, ordering.betterOff))
-        }
-        let classResult = Disparity.compute(classInputs, direction: .higherIsBetter)
-        var ratio: Double?
-        if classes.count >= 2, let worst = classes.first, let best = classes.last, worst.rates[keyPath: count] > 0 {
-            ratio = best.rates[keyPath: rate] / worst.rates[keyPath: rate]
-        }
-        return Gap(areas: areaResult, classes: classResult, bestOffToWorstOff: ratio)
-    }
-
-    /// A class's id in the measures: `3` for 3.0, the number as written otherwise.
-    static func classLabel(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int(value))
-        }
-        return String(value)
+        RateGap.measure(
+            areas: areas.map {
+                RateGap.Area(
+                    id: $0.id, ordering: $0.ordering, rate: $0.rates[keyPath: rate], population: $0.rates.population)
+            },
+            classes: ordering.isClasses
+                ? classes.map {
+                    RateGap.Class(
+                        value: $0.value, rate: $0.rates[keyPath: rate], population: $0.rates.population,
+                        counted: $0.rates[keyPath: count] > 0)
+                } : nil,
+            betterOff: ordering.betterOff)
     }
 }

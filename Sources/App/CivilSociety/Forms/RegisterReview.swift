@@ -130,6 +130,8 @@ enum RegisterReview {
         }
         let day = today()
         try await AssociationStore.decide(stored, decisions: decisions, today: day, by: req.auditActor, on: req.db)
+        // "Where the support goes" is a cached page that counts registered associations.
+        if !decisions.isEmpty { req.application.catalogue.invalidate() }
         guard let updated = try await AssociationStore.find(stored.slug, on: req.db) else { throw Abort(.notFound) }
         return try await page(
             req, updated, index: index, handled: handled, fields: Fields(), errors: [],

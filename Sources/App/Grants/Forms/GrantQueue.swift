@@ -115,6 +115,8 @@ struct GrantQueue: Encodable, Sendable {
             try await GrantStore.decide(
                 decisions, diaryNumber: diary, meeting: meeting, bodies: handler.bodies, by: req.auditActor,
                 on: req.db)
+            // "Where the support goes" is a cached page that counts awarded grants.
+            req.application.catalogue.invalidate()
         } catch let refused as GrantStore.Problems {
             return try await page(
                 req, fields: fields, message: nil, errors: refused.problems.map { s.describe($0) }, status: .conflict)

@@ -32,6 +32,7 @@ enum SchemePages {
     struct ListPage: Encodable, Sendable {
         let groups: [Group]
         let cityRules: [String]
+        let supportHref: String
         let entryHref: String?
         let queueHref: String?
     }
@@ -68,6 +69,7 @@ enum SchemePages {
                 Group(id: "gr-closed", title: s[.grClosedTitle], rows: rows { day > $0.lastDay }.reversed()),
             ],
             cityRules: s.cityRules(.standard),
+            supportHref: SiteURL.Grants.support.link(lang),
             entryHref: principal?.role == .association ? SiteURL.Associations.mine.link(lang) : nil,
             queueHref: GrantQueue.handledBodies(principal).map { _ in SiteURL.Grants.queue.link(lang) })
         let meta = PageMeta.make(

@@ -1,0 +1,106 @@
+import Fluent
+import Foundation
+import SkillnadCore
+import SQLKit
+
+/// Sums for "where the support goes" (`GrantSupport`), per district and year: each grant counts in
+/// the year it was decided, its money shared by population among the districts the association is
+/// active in (its activities' areas, or its registers' district areas when it lists none); each
+/// association registered today counts once in every such district. Districts are ordered by an
+/// indicator's latest value there (by default the socioeconomic area type), as for the dialogues.
+enum GrantSupportQuery {
+    struct Result: Sendable {
+        let indicator: IndicatorInfo?
+        let fromYear: Int
+        let toYear: Int
+        let support: GrantSupport.Support
+        let years: [GrantSupport.Year]
+    }
+
+    /// The statuses of a grant that was awarded (granted in full or in part, and every step after).
+    static let awarded: [GrantStatus] = [.granted, .grantedInPart, .paid, .reportDue, .reportReceived, .closed]
+
+    static func compute(
+        fromYear: Int, toYear: Int, indicatorCode: String?, body: String?, index: CatalogueIndex, today: Day,
+        on db: any Database
+    ) async throws -> Result {
+        let sql = try db.sql()
+        // Where each association is: its activities' areas, else its registers' district areas.
+        struct Place: Decodable {
+            let association_id: UUID
+            let area: String
+        }
+        let activities = try await sql.raw("SELECT association_id, area FROM association_activities")
+            .all(decoding: Place.self)
+        let registers = try await sql.raw(
+            """
+            SELECT r.association_id AS association_id, r.area AS area FROM association_registers r
+            JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
+            """
+        ).all(decoding: Place.self)
+        var coverage = DialogueReachQuery.Coverage(index: index)
+        var reach: [UUID: Set<String>] = [:]
+        for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
+        let registered = Dictionary(grouping: registers, by: \.association_id)
+        for (association, places) in registered where (reach[association] ?? []).isEmpty {
+            reach[association] = Set(places.flatMap { coverage.districts($0.area) })
+        }
+        var associations: [String: Int] = [:]
+        for association in registered.keys {
+            for district in reach[association] ?? [] { associations[district, default: 0] += 1 }
+        }
+        // The money: summed per association and year in SQL, shared among districts here.
+        struct Award: Decodable {
+            let association_id: UUID
+            let year: String
+            let kronor: Int
+        }
+        let statuses: [any Encodable & Sendable] = awarded.map(\.rawValue)
+        var filter: SQLQueryString = """
+            a.amount_granted > 0 AND a.status IN (\(binds: statuses))
+            AND a.decided_on >= \(bind: "\(fromYear)-01-01") AND a.decided_on <= \(bind: "\(toYear)-12-31")
+            """
+        if let body { filter = filter + " AND s.body = \(bind: body)" }
+        let awards = try await sql.raw(
+            """
+            SELECT a.association_id AS association_id, substr(a.decided_on, 1, 4) AS year,
+            CAST(SUM(a.amount_granted) AS BIGINT) AS kronor
+            FROM grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id WHERE \(filter)
+            GROUP BY a.association_id, substr(a.decided_on, 1, 4)
+            """
+        ).all(decoding: Award.self)
+        var kronor: [Int: [String: Double]] = [:]
+        for award in awards {
+            guard let year = Int(award.year), let districts = reach[award.association_id], !districts.isEmpty else {
+                continue
+            }
+            let population = districts.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
+            for district in districts {
+                let share =
+                    population > 0
+                    ? (index.areaByID[district]?.population ?? 0) / population : 1 / Double(districts.count)
+                kronor[year, default: [:]][district, default: 0] += Double(award.kronor) * share
+            }
+        }
+        let districts = index.document.areas.filter { $0.kind == .district }
+        let info = try await IndicatorQueries.one(indicatorCode ?? DialogueReachQuery.defaultIndicator, on: db)
+        var ordering: [String: Double] = [:]
+        if let info { ordering = try await IndicatorQueries.latestValues(info.id, kind: .district, on: db) }
+        func counts(_ years: ClosedRange<Int>) -> [GrantSupport.AreaCount] {
+            districts.map { district in
+                GrantSupport.AreaCount(
+                    id: district.id, kronor: years.reduce(0.0) { $0 + (kronor[$1]?[district.id] ?? 0) },
+                    associations: associations[district.id] ?? 0, population: district.population,
+                    ordering: ordering[district.id])
+            }
+        }
+        let betterOff = info?.direction ?? .higherIsBetter
+        let isClasses = info?.definition.kindOrQuantity == .categorical
+        let range = fromYear...max(fromYear, toYear)
+        let years = Dictionary(uniqueKeysWithValues: range.map { ($0, counts($0...$0)) })
+        return Result(
+            indicator: info, fromYear: fromYear, toYear: toYear,
+            support: GrantSupport.analyse(counts(range), betterOff: betterOff, isClasses: isClasses),
+            years: GrantSupport.series(years, betterOff: betterOff, isClasses: isClasses))
+    }
+}
