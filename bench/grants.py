@@ -17,6 +17,9 @@ requests (default 30) to each address, interleaved with /healthz as the referenc
   required < 50 ms;
 - the one entry (`/associations/{id}/grants`): the eligibility check over every open scheme, with the
   association's applications and documents, required < 20 ms for the check;
+- where the support goes (`/grants/support`): grant money and registered associations per 1,000 residents by
+  district over the last ten years, grouped by area type, with the gap measures, uncached (a `period` parameter
+  the page does not read makes each request a new cache key), required < 200 ms;
 - the public list of schemes (`/grants`).
 
     python3 bench/grants.py
@@ -177,13 +180,20 @@ def main():
             ("/healthz", anonymous, None),
             ("/grants/queue", handler, "< 50 ms"),
             (f"/associations/{slug}/grants", owner, "< 20 ms (the check)"),
+            ("/grants/support", anonymous, "< 200 ms, uncached"),
             ("/grants", anonymous, None),
         ]
+        _, status, body = anonymous.request("/grants/support")
+        page = body.decode()
+        assert status == 200 and "gr-support-table-h" in page and page.count('<th scope="row"') >= 5, \
+            "where the support goes has no groups"
+        bust = iter(range(10**9))
         times = {name: [] for name, _, _ in routes}
         for round_number in range(ROUNDS):
             for _ in range(REQUESTS):
                 for name, client, _ in routes:
-                    elapsed, status, _ = client.request(name)
+                    path = f"{name}?period={next(bust)}" if name == "/grants/support" else name
+                    elapsed, status, _ = client.request(path)
                     assert status == 200, f"{name} answered {status}"
                     times[name].append(elapsed)
             print(f"  round {round_number + 1}: " + ", ".join(

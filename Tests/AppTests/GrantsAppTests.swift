@@ -356,4 +356,53 @@ struct GrantsAppTests {
             #expect(try await app.get("/grants/support?indicator=finns-inte").status == .badRequest)
         }
     }
+
+    @Test("Officials publish their body's schemes under the city's rules; another body's is a 404; stale edits 409")
+    func publishSchemes() async throws {
+        try await withTestApp { app in
+            try await app.makeUser("skarholmen@stockholm.se", role: .editor, bodies: ["skarholmen-stadsdelsnamnd"])
+            try await app.makeUser("rinkeby@stockholm.se", role: .editor, bodies: ["rinkeby-kista-stadsdelsnamnd"])
+            let official = try await app.signIn("skarholmen@stockholm.se")
+            let other = try await app.signIn("rinkeby@stockholm.se")
+            let day = today()
+            func fields(board: String = "3", body: String = "skarholmen-stadsdelsnamnd") -> [(String, String)] {
+                [
+                    ("id", "skarholmen-lokalt"), ("body", body), ("name", "Lokalt bidrag"),
+                    ("purpose", "Fritid för unga."), ("audience", "Föreningar i registret."),
+                    ("areas[]", "skarholmen"), ("minimumMembers", "10"), ("minimumBoard", board),
+                    ("minimumAmount", "5 000"), ("maximumAmount", "100000"),
+                    ("opens", day.description), ("closes", (day.adding(days: 30) ?? day).description),
+                    ("lateDays", "0"), ("decides", (day.adding(days: 60) ?? day).description),
+                    ("reportDue", CityGrantRules.standard.latestReportDue(decides: day.adding(days: 60) ?? day).description),
+                    ("attachments[]", "budget"),
+                ]
+            }
+            #expect(try await app.get("/grants/new", as: official).status == .ok)
+            let loose = try await ParticipatoryBudgetTests.post(app, "/grants/new", fields(board: "2"), as: official)
+            #expect(loose.status == .unprocessableEntity)
+            #expect(loose.body.contains("stadens gemensamma regler kräver mer"))
+            let foreign = try await ParticipatoryBudgetTests.post(
+                app, "/grants/new", fields(body: "rinkeby-kista-stadsdelsnamnd"), as: official)
+            #expect(foreign.status == .unprocessableEntity)
+            let saved = try await ParticipatoryBudgetTests.post(app, "/grants/new", fields(), as: official)
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers.first(name: .location) == "/grants/skarholmen-lokalt")
+            let stored = try #require(try await GrantStore.scheme("skarholmen-lokalt", on: app.db))
+            #expect(stored.scheme.rules.minimumMembers == 10 && stored.scheme.minimumAmount == 5_000)
+            #expect(stored.scheme.requiredAttachments(.standard) == [.statutes, .annualReport, .budget])
+            let again = try await ParticipatoryBudgetTests.post(app, "/grants/new", fields(), as: official)
+            #expect(again.status == .conflict)
+            #expect(try await app.get("/grants/skarholmen-lokalt/edit", as: other).status == .notFound)
+            let edited = try await ParticipatoryBudgetTests.post(
+                app, "/grants/skarholmen-lokalt/edit", fields() + [("version", "1"), ("name", "Lokalt bidrag 2027")],
+                as: official)
+            #expect(edited.status == .seeOther)
+            let stale = try await ParticipatoryBudgetTests.post(
+                app, "/grants/skarholmen-lokalt/edit", fields() + [("version", "1")], as: official)
+            #expect(stale.status == .conflict)
+            #expect(try await GrantStore.scheme("skarholmen-lokalt", on: app.db)?.version == 2)
+            let page = try await app.get("/grants/skarholmen-lokalt")
+            #expect(page.body.contains("Minst 10 medlemmar"))
+        }
+    }
 }

@@ -173,3 +173,46 @@ struct GrantSupportTests {
         #expect(row[6] == "SE-BLV-8024801014")
     }
 }
+
+@Suite("A scheme from the officials' form")
+struct GrantSchemeDraftTests {
+    static func draft() -> GrantSchemeDraft {
+        var draft = GrantSchemeDraft(GrantSchemeTests.scheme())
+        draft.minimumMembers = "15"
+        return draft
+    }
+
+    @Test("A complete form reads to the scheme; the city's rules are inherited whatever the form says")
+    func reads() throws {
+        let (scheme, problems) = Self.draft().read(
+            bodies: ["skarholmen-stadsdelsnamnd"], areas: ["skarholmen"], city: .standard)
+        #expect(problems.isEmpty)
+        let read = try #require(scheme)
+        #expect(read.rules.minimumMembers == 15 && read.rules.democracyConditions && read.rules.registered)
+        #expect(GrantSchemeDraft(read).read(bodies: [read.body], areas: ["skarholmen"], city: .standard).0 == read)
+    }
+
+    @Test("Every problem at once: another body, an unknown area, a loosened board, bad days and amounts")
+    func problems() {
+        var draft = Self.draft()
+        draft.id = "Skärholmen 2027"
+        draft.body = "kulturnamnden"
+        draft.areas = ["skarholmen", "atlantis"]
+        draft.minimumBoard = "2"
+        draft.maximumAmount = "lots"
+        draft.closes = "2027-13-01"
+        draft.lateDays = "30"
+        draft.attachments = ["budget", "reportOnUse"]
+        let (scheme, problems) = draft.read(
+            bodies: ["skarholmen-stadsdelsnamnd"], areas: ["skarholmen"], city: .standard)
+        #expect(scheme == nil)
+        #expect(
+            problems.map(\.field) == ["id", "body", "areas", "maximumAmount", "closes", "attachments"])
+        // Once the form reads, the city's rules are checked: the board and the late days.
+        var loose = Self.draft()
+        loose.minimumBoard = "2"
+        loose.lateDays = "30"
+        let (_, rules) = loose.read(bodies: ["skarholmen-stadsdelsnamnd"], areas: ["skarholmen"], city: .standard)
+        #expect(rules.map(\.field) == ["minimumBoard", "lateDays"])
+    }
+}

@@ -11,6 +11,7 @@ enum GrantStore {
     struct StoredScheme: Sendable {
         let id: UUID
         let scheme: GrantScheme
+        var version: Int = 1
     }
 
     /// An application as stored.
@@ -66,13 +67,14 @@ enum GrantStore {
 
     static let maxDocumentBytes = 10 * 1_048_576
     /// Ids that are addresses of the grants' own pages.
-    static let reservedSlugs: Set<String> = ["queue", "support", "applications", "documents", "awarded.csv"]
+    static let reservedSlugs: Set<String> = ["queue", "support", "applications", "documents", "awarded.csv", "new"]
 
     // MARK: - Schemes
 
     private struct SchemeRow: Decodable {
         let id: UUID
         let scheme: String
+        let version: Int
     }
 
     private static func schemes(_ rows: [SchemeRow]) -> [StoredScheme] {
@@ -80,7 +82,7 @@ enum GrantStore {
         // A scheme that no longer decodes is skipped rather than failing every page.
         return rows.compactMap { row in
             (try? decoder.decode(GrantScheme.self, from: Data(row.scheme.utf8))).map {
-                StoredScheme(id: row.id, scheme: $0)
+                StoredScheme(id: row.id, scheme: $0, version: row.version)
             }
         }
     }
@@ -88,7 +90,7 @@ enum GrantStore {
     /// Every scheme, the latest closing first.
     static func allSchemes(on db: any Database) async throws -> [StoredScheme] {
         schemes(
-            try await db.sql().raw("SELECT id, scheme FROM grant_schemes ORDER BY closes DESC, slug")
+            try await db.sql().raw("SELECT id, scheme, version FROM grant_schemes ORDER BY closes DESC, slug")
                 .all(decoding: SchemeRow.self))
     }
 
@@ -97,27 +99,30 @@ enum GrantStore {
         let text = day.description
         return schemes(
             try await db.sql().raw(
-                "SELECT id, scheme FROM grant_schemes WHERE opens <= \(bind: text) AND last_day >= \(bind: text)"
+                "SELECT id, scheme, version FROM grant_schemes WHERE opens <= \(bind: text) AND last_day >= \(bind: text)"
             ).all(decoding: SchemeRow.self))
     }
 
     static func scheme(_ slug: String, on db: any Database) async throws -> StoredScheme? {
         schemes(
-            try await db.sql().raw("SELECT id, scheme FROM grant_schemes WHERE slug = \(bind: slug)")
+            try await db.sql().raw("SELECT id, scheme, version FROM grant_schemes WHERE slug = \(bind: slug)")
                 .all(decoding: SchemeRow.self)
         ).first
     }
 
     static func scheme(id: UUID, on db: any Database) async throws -> StoredScheme? {
         schemes(
-            try await db.sql().raw("SELECT id, scheme FROM grant_schemes WHERE id = \(bind: id)")
+            try await db.sql().raw("SELECT id, scheme, version FROM grant_schemes WHERE id = \(bind: id)")
                 .all(decoding: SchemeRow.self)
         ).first
     }
 
-    /// Publishes a new scheme or replaces one, refused when it breaks the city's rules.
+    /// Publishes a new scheme (`version` nil) or replaces one from the version the form was opened
+    /// at, refused when it breaks the city's rules, takes a reserved id, or the scheme changed since.
     @discardableResult
-    static func saveScheme(_ scheme: GrantScheme, by actor: AuditActor, on db: any Database) async throws -> UUID {
+    static func saveScheme(_ scheme: GrantScheme, version: Int? = nil, by actor: AuditActor, on db: any Database)
+        async throws -> UUID
+    {
         var problems = scheme.problems(under: .standard)
         if reservedSlugs.contains(scheme.id) || scheme.id.isEmpty || scheme.id.count > 120
             || !scheme.id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
@@ -131,17 +136,22 @@ enum GrantStore {
         let now = ISO8601DateFormatter().string(from: Date())
         return try await CatalogueEditor.transaction(on: db) { tx in
             let existing = try await Self.scheme(scheme.id, on: tx)
+            if let existing, let version, existing.version != version {
+                throw Problems(problems: [.init("version", .changedSince(stored: existing.version, given: version))])
+            }
+            if existing != nil && version == nil { throw Problems(problems: [.init("id", .taken)]) }
+            if existing == nil && version != nil { throw Abort(.notFound) }
             let id = existing?.id ?? UUID()
             if existing == nil {
                 try await tx.sql().insert(into: "grant_schemes")
                     .columns(
                         "id", "slug", "body", "scheme", "opens", "closes", "last_day", "decides", "created_at",
-                        "updated_at")
+                        "updated_at", "version")
                     .values(
                         SQLBind(id), SQLBind(scheme.id), SQLBind(scheme.body), SQLBind(json),
                         SQLBind(scheme.opens.description), SQLBind(scheme.closes.description),
                         SQLBind(scheme.lastDay.description), SQLBind(scheme.decides.description), SQLBind(now),
-                        SQLBind(now)
+                        SQLBind(now), SQLBind(1)
                     ).run()
             } else {
                 try await tx.sql().update("grant_schemes").set("body", to: SQLBind(scheme.body))
@@ -149,6 +159,7 @@ enum GrantStore {
                     .set("closes", to: SQLBind(scheme.closes.description))
                     .set("last_day", to: SQLBind(scheme.lastDay.description))
                     .set("decides", to: SQLBind(scheme.decides.description)).set("updated_at", to: SQLBind(now))
+                    .set("version", to: SQLBind((existing?.version ?? 0) + 1))
                     .where("id", .equal, SQLBind(id)).run()
             }
             try await Audit.record(

@@ -219,6 +219,26 @@ enum GrantText: String, TextKey {
     case grSupportYear
     case grSupportCSV
     case grSupportLink
+    case grProblemTaken
+    case grSchemeID
+    case grSchemeIDHint
+    case grSchemeName
+    case grSchemeNameEn
+    case grCloses
+    case grOpens
+    case grLateDays
+    case grLateDaysHint
+    case grMinimumAmount
+    case grMaximumAmount
+    case grReportDueHint
+    case grRulesHint
+    case grAreasHint
+    case grExtraAttachments
+    case grNewScheme
+    case grEditScheme
+    case grSaveScheme
+    case grSchemeSaved
+    case grChoose
     case grReasonHint
 
     var text: (sv: String, en: String) {
@@ -620,6 +640,50 @@ enum GrantText: String, TextKey {
                 "Awarded grants as open data (360Giving, CSV)"
             )
         case .grSupportLink: ("Vart stödet går", "Where the support goes")
+        case .grProblemTaken:
+            (
+                "%1: en annan bidragsordning har redan det id:t",
+                "%1: another scheme already has that id"
+            )
+        case .grSchemeID: ("Id i adressen", "Id in the address")
+        case .grSchemeIDHint:
+            (
+                "Små bokstäver a–z, siffror och bindestreck, till exempel skarholmen-lokalt-2027. Kan inte ändras sedan.",
+                "Lower-case a–z, digits and hyphens, for example skarholmen-lokalt-2027. Cannot be changed later."
+            )
+        case .grSchemeName: ("Namn", "Name")
+        case .grSchemeNameEn: ("Namn på engelska (frivilligt)", "Name in English (optional)")
+        case .grCloses: ("Sista ansökningsdag", "Last day to apply")
+        case .grOpens: ("Öppnar", "Opens")
+        case .grLateDays:
+            (
+                "Dagar efter sista dag som en sen ansökan tas emot",
+                "Days after the last day a late application is taken"
+            )
+        case .grLateDaysHint:
+            (
+                "0 om sena ansökningar inte tas emot; högst %1 enligt stadens regler.",
+                "0 if late applications are not taken; at most %1 under the city's rules."
+            )
+        case .grMinimumAmount: ("Minsta belopp i kronor", "Smallest amount in kronor")
+        case .grMaximumAmount: ("Största belopp i kronor", "Largest amount in kronor")
+        case .grReportDueHint:
+            (
+                "Senast %1 enligt stadens regler (slutet av februari året efter beslutet).",
+                "At the latest %1 under the city's rules (the end of February the year after the decision)."
+            )
+        case .grRulesHint:
+            (
+                "Stadens gemensamma regler gäller alltid. Här kan nämnden skärpa dem; tomt betyder inget krav utöver stadens.",
+                "The city's common rules always apply. Here the body may tighten them; blank means nothing beyond the city's."
+            )
+        case .grAreasHint: ("Inga valda: hela staden.", "None chosen: the whole city.")
+        case .grExtraAttachments: ("Bilagor utöver stadens", "Attachments beyond the city's")
+        case .grNewScheme: ("Ny bidragsordning", "New grant scheme")
+        case .grEditScheme: ("Ändra bidragsordningen", "Change the grant scheme")
+        case .grSaveScheme: ("Publicera", "Publish")
+        case .grSchemeSaved: ("Bidragsordningen är publicerad.", "The grant scheme is published.")
+        case .grChoose: ("Välj", "Choose")
         case .grReasonHint: ("Krävs vid avslag och delvis beviljat.", "Needed when rejected or granted in part.")
         }
     }

@@ -14,6 +14,7 @@ enum GrantsCapability: Capability {
 
     static func register(_ app: Application) throws {
         SchemePages.register(app)
+        SchemeForm.register(app)
         GrantEntryPage.register(app)
         ApplyForm.register(app)
         ApplicationPage.register(app)

@@ -7,6 +7,9 @@ extension SiteURL {
         /// Every scheme with the city-wide rules.
         case list
         case scheme(Parameter<String>)
+        /// Publishing a scheme (GET form, POST), for the officials of its body.
+        case new
+        case edit(Parameter<String>)
         /// The one entry for an association: every open scheme, eligible or why not, its
         /// applications and its own documents.
         case entry(Parameter<String>)
@@ -37,6 +40,8 @@ extension SiteURL {
             switch self {
             case .list: return ["grants"]
             case .scheme(let scheme): return ["grants", scheme.component(id)]
+            case .new: return ["grants", "new"]
+            case .edit(let scheme): return ["grants", scheme.component(id), "edit"]
             case .entry(let association): return ["associations", association.component(id), "grants"]
             case .documents(let association): return ["associations", association.component(id), "documents"]
             case .apply(let association, let scheme):

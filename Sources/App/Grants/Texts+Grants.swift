@@ -99,8 +99,11 @@ extension Texts {
             "participants": .grParticipants, "scheme": .grScheme, "association": .grAssociation,
             "message": .grMessage, "report": .grReportField, "diaryNumber": .grDiaryNumber, "meeting": .grMeeting,
             "outcome": .grOutcome, "rule": .grRule, "reason": .grReason, "status": .grStatus, "version": .grVersion,
-            "lateDays": .grLateRule, "minimumAmount": .grAmounts, "maximumAmount": .grAmounts,
-            "closes": .grApplicationPeriod, "decides": .grDecides, "reportDue": .grReportDue,
+            "lateDays": .grLateDays, "minimumAmount": .grMinimumAmount, "maximumAmount": .grMaximumAmount,
+            "closes": .grCloses, "decides": .grDecides, "reportDue": .grReportDue, "id": .grSchemeID,
+            "body": .grBody, "name": .grSchemeName, "nameEn": .grSchemeNameEn, "audience": .grAudience,
+            "areas": .grAreas, "minimumMembers": .grRuleMembers, "minimumYearsActive": .grRuleYears,
+            "minimumBoard": .grRuleBoard, "opens": .grOpens, "attachments": .grAttachmentsTitle,
         ]
         if field.hasPrefix("documents."), let kind = GrantDocumentKind(rawValue: String(field.dropFirst(10))) {
             return label(kind)
@@ -134,6 +137,7 @@ extension Texts {
         case .partAmount(let requested): return fill(.grProblemPart, String(requested))
         case .notAllowed(let from, let to): return Strings.fill(self[.grProblemStep], label(from), label(to))
         case .alreadyApplied: return self[.grProblemApplied]
+        case .taken: return fill(.grProblemTaken)
         case .changedSince(let stored, let given):
             return Strings.fill(self[.grProblemChanged], String(stored), String(given))
         }

@@ -20,6 +20,7 @@ struct CreateGrants: AsyncMigration {
             .field("decides", .string, .required)
             .field("created_at", .string, .required)
             .field("updated_at", .string, .required)
+            .field("version", .int, .required)
             .unique(on: "slug")
             .create()
         try await db.schema("grant_applications")

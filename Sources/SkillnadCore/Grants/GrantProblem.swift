@@ -31,6 +31,8 @@ public struct GrantProblem: Error, Sendable, Equatable {
         case notAllowed(from: GrantStatus, to: GrantStatus)
         /// The association already applied to this scheme.
         case alreadyApplied
+        /// Another scheme has this id.
+        case taken
         case changedSince(stored: Int, given: Int)
     }
 

@@ -35,6 +35,7 @@ enum SchemePages {
         let supportHref: String
         let entryHref: String?
         let queueHref: String?
+        let newHref: String?
     }
 
     static func row(_ scheme: GrantScheme, index: CatalogueIndex, lang: Lang, today day: Day) -> Row {
@@ -71,7 +72,8 @@ enum SchemePages {
             cityRules: s.cityRules(.standard),
             supportHref: SiteURL.Grants.support.link(lang),
             entryHref: principal?.role == .association ? SiteURL.Associations.mine.link(lang) : nil,
-            queueHref: GrantQueue.handledBodies(principal).map { _ in SiteURL.Grants.queue.link(lang) })
+            queueHref: GrantQueue.handledBodies(principal).map { _ in SiteURL.Grants.queue.link(lang) },
+            newHref: GrantQueue.handledBodies(principal).map { _ in SiteURL.Grants.new.link(lang) })
         let meta = PageMeta.make(
             lang, title: s[.grants], description: s[.grDescription], section: SiteURL.Grants.list,
             route: SiteURL.Grants.list)
@@ -93,6 +95,7 @@ enum SchemePages {
         let attachments: [String]
         let apply: [Apply]
         let signInHref: String?
+        let editHref: String?
     }
 
     struct Fact: Encodable, Sendable {
@@ -136,7 +139,9 @@ enum SchemePages {
             rules: s.ruleLines(scheme.rules),
             attachments: scheme.requiredAttachments(.standard).map { s.label($0) }, apply: apply,
             signInHref: req.principal == nil && scheme.isOpen(on: day)
-                ? SiteURL.Associations.join.link(lang) : nil)
+                ? SiteURL.Associations.join.link(lang) : nil,
+            editHref: (GrantQueue.handledBodies(req.principal)?.handles(scheme.body) ?? false)
+                ? SiteURL.Grants.edit(.value(scheme.id)).link(lang) : nil)
         let meta = PageMeta.make(
             lang, title: name.text, description: s[.grDescription], section: SiteURL.Grants.list,
             route: SiteURL.Grants.scheme(.value(slug)), crumbs: [(s[.grants], SiteURL.Grants.list)])
