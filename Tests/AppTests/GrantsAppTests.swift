@@ -143,7 +143,10 @@ struct GrantsAppTests {
             let secondID = String(second.split(separator: "/").last ?? "")
             let incomplete = try await ParticipatoryBudgetTests.post(
                 app, "/grants/queue",
-                [("diaryNumber", "SKÄ 2027/14"), ("meeting", today().description), ("d[\(firstID)][outcome]", "grantedInPart")],
+                [
+                    ("diaryNumber", "SKÄ 2027/14"), ("meeting", today().description),
+                    ("d[\(firstID)][outcome]", "grantedInPart"),
+                ],
                 as: skarholmenHandler)
             #expect(incomplete.status == .unprocessableEntity)
             #expect(incomplete.body.contains("mer än 0 och mindre än de 20000 kronor"))
@@ -217,7 +220,8 @@ struct GrantsAppTests {
             let budget = try #require(docs.first { $0.kind == .budget })
             #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: skarholmenHandler).status == .ok)
             #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: other).status == .notFound)
-            #expect(try await app.get("/grants/documents/\(budget.id.uuidString)", as: rinkebyHandler).status == .notFound)
+            #expect(
+                try await app.get("/grants/documents/\(budget.id.uuidString)", as: rinkebyHandler).status == .notFound)
             // The awarded grant is open data in 360Giving's shape; the rejected one is not there.
             let csv = try await app.get("/grants/awarded.csv")
             #expect(csv.status == .ok)
@@ -260,10 +264,12 @@ struct GrantsAppTests {
                 "/associations/\(slug)/documents", [],
                 files: [("statutes", "stadgar.pdf", Self.pdf), ("annualReport", "berattelse.pdf", Self.pdf)],
                 as: owner)
-            let shut = try await Self.send(app, "/associations/\(slug)/grants/shut", amount: "5000", budget: Self.pdf, as: owner)
+            let shut = try await Self.send(
+                app, "/associations/\(slug)/grants/shut", amount: "5000", budget: Self.pdf, as: owner)
             #expect(shut.status == .unprocessableEntity)
             #expect(shut.body.contains("Ordningen är stängd"))
-            let late = try await Self.send(app, "/associations/\(slug)/grants/late", amount: "5000", budget: Self.pdf, as: owner)
+            let late = try await Self.send(
+                app, "/associations/\(slug)/grants/late", amount: "5000", budget: Self.pdf, as: owner)
             #expect(late.status == .seeOther)
             let id = try #require(late.location?.split(separator: "?").first?.split(separator: "/").last)
             let uuid = try #require(UUID(uuidString: String(id)))
@@ -319,7 +325,8 @@ struct GrantsAppTests {
                     activities: [
                         AssociationEntry.Activity(name: "Träffar", languages: ["sv"], area: area)
                     ])
-                let slug = try await AssociationStore.register(entry, for: nil, by: .system("test"), now: Date(), on: app.db)
+                let slug = try await AssociationStore.register(
+                    entry, for: nil, by: .system("test"), now: Date(), on: app.db)
                 let association = try #require(try await AssociationStore.find(slug, on: app.db))
                 try await AssociationStore.decide(
                     association, decisions: [(district, .approved, nil)], today: today(), by: .system("test"),
@@ -373,7 +380,10 @@ struct GrantsAppTests {
                     ("minimumAmount", "5 000"), ("maximumAmount", "100000"),
                     ("opens", day.description), ("closes", (day.adding(days: 30) ?? day).description),
                     ("lateDays", "0"), ("decides", (day.adding(days: 60) ?? day).description),
-                    ("reportDue", CityGrantRules.standard.latestReportDue(decides: day.adding(days: 60) ?? day).description),
+                    (
+                        "reportDue",
+                        CityGrantRules.standard.latestReportDue(decides: day.adding(days: 60) ?? day).description
+                    ),
                     ("attachments[]", "budget"),
                 ]
             }

@@ -70,7 +70,8 @@ struct GrantSchemeTests {
         let (draft, draftProblems) = GrantApplicationDraft(amount: "12 000").read(for: scheme, sending: false)
         #expect(draftProblems.isEmpty)
         #expect(draft.amount == 12_000)
-        let (_, sending) = GrantApplicationDraft(amount: "120000", participants: "many").read(for: scheme, sending: true)
+        let (_, sending) = GrantApplicationDraft(amount: "120000", participants: "many").read(
+            for: scheme, sending: true)
         #expect(sending.map(\.field) == ["purpose", "description", "amount", "participants"])
         #expect(sending[2].kind == .aboveMaximum(100_000))
         let (_, below) = GrantApplicationDraft(amount: "100", purpose: "x", description: "y")
@@ -91,7 +92,8 @@ struct GrantSchemeTests {
 
     @Test("Decisions: in part needs a smaller amount and a reason; a rejection cites a rule; the diary number")
     func decisions() {
-        let granted = GrantDecision.read(outcome: "granted", amount: "", rule: "", reason: "", requested: 40_000, field: "")
+        let granted = GrantDecision.read(
+            outcome: "granted", amount: "", rule: "", reason: "", requested: 40_000, field: "")
         #expect(granted.0 == GrantDecision(outcome: .granted, amount: 40_000))
         let part = GrantDecision.read(
             outcome: "grantedInPart", amount: "40000", rule: "", reason: "", requested: 40_000, field: "row")
@@ -100,9 +102,11 @@ struct GrantSchemeTests {
         let rejected = GrantDecision.read(
             outcome: "rejected", amount: "", rule: "funds", reason: "Medlen räckte inte.", requested: 40_000, field: "")
         #expect(rejected.0 == GrantDecision(outcome: .rejected, amount: 0, rule: .funds, reason: "Medlen räckte inte."))
-        let uncited = GrantDecision.read(outcome: "rejected", amount: "", rule: "", reason: "Nej", requested: 1, field: "")
+        let uncited = GrantDecision.read(
+            outcome: "rejected", amount: "", rule: "", reason: "Nej", requested: 1, field: "")
         #expect(uncited.1.map(\.field) == ["rule"])
-        #expect(GrantDecision.read(outcome: "maybe", amount: "", rule: "", reason: "", requested: 1, field: "").0 == nil)
+        #expect(
+            GrantDecision.read(outcome: "maybe", amount: "", rule: "", reason: "", requested: 1, field: "").0 == nil)
         #expect(GrantDecision.diaryNumber(" SKÄ 2027/14 ").0 == "SKÄ 2027/14")
         #expect(GrantDecision.diaryNumber("").1.map(\.kind) == [.missing])
         #expect(GrantDecision.diaryNumber("sammanträdet").0 == nil)

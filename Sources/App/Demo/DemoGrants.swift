@@ -38,9 +38,11 @@ enum DemoGrants {
                 "skarholmen-lokalt-exempel", body: "skarholmen-stadsdelsnamnd",
                 name: "Lokalt föreningsbidrag, Skärholmen (exempel)",
                 nameEn: "Local association grant, Skärholmen (example)",
-                purpose: "Verksamhet för barn, unga och äldre i stadsdelsområdet som stärker gemenskap och delaktighet.",
+                purpose:
+                    "Verksamhet för barn, unga och äldre i stadsdelsområdet som stärker gemenskap och delaktighet.",
                 audience: "Ideella föreningar i Skärholmens föreningsregister med minst tio medlemmar.",
-                areas: ["skarholmen"], members: 10, years: 2, amounts: (5_000, 100_000), opens: -30, closes: 30, late: 0,
+                areas: ["skarholmen"], members: 10, years: 2, amounts: (5_000, 100_000), opens: -30, closes: 30,
+                late: 0,
                 attachments: [.budget, .activityPlan]),
             scheme(
                 "rinkeby-kista-unga-exempel", body: "rinkeby-kista-stadsdelsnamnd",

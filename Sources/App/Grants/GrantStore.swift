@@ -146,7 +146,8 @@ enum GrantStore {
                 try await tx.sql().insert(into: "grant_schemes")
                     .columns(
                         "id", "slug", "body", "scheme", "opens", "closes", "last_day", "decides", "created_at",
-                        "updated_at", "version")
+                        "updated_at", "version"
+                    )
                     .values(
                         SQLBind(id), SQLBind(scheme.id), SQLBind(scheme.body), SQLBind(json),
                         SQLBind(scheme.opens.description), SQLBind(scheme.closes.description),
@@ -268,7 +269,8 @@ enum GrantStore {
             let existing = try await application(scheme: stored.id, association: association.id, on: tx)
             if let existing {
                 guard existing.version == version else {
-                    throw Problems(problems: [.init("version", .changedSince(stored: existing.version, given: version))])
+                    throw Problems(problems: [.init("version", .changedSince(stored: existing.version, given: version))]
+                    )
                 }
                 guard existing.status.isEditable else {
                     throw Problems(problems: [.init("status", .notAllowed(from: existing.status, to: .received))])
@@ -330,7 +332,9 @@ enum GrantStore {
                 .set("version", to: SQLBind(application.version + 1))
             if status == .paid { update = try update.set("paid_on", to: SQLBind(today.description)) }
             let changed = try await update.where("id", .equal, SQLBind(application.id))
-                .where("version", .equal, SQLBind(application.version)).where("status", .equal, SQLBind(application.status.rawValue))
+                .where("version", .equal, SQLBind(application.version)).where(
+                    "status", .equal, SQLBind(application.status.rawValue)
+                )
                 .returning("id").all()
             guard !changed.isEmpty else {
                 throw Problems(problems: [.init("status", .notAllowed(from: application.status, to: status))])
@@ -373,7 +377,9 @@ enum GrantStore {
                 .returning("id").all()
             guard !changed.isEmpty else {
                 throw Problems(
-                    problems: [.init("version", .changedSince(stored: application.version + 1, given: application.version))])
+                    problems: [
+                        .init("version", .changedSince(stored: application.version + 1, given: application.version))
+                    ])
             }
             try await addDocument(upload, association: application.associationID, application: application.id, on: tx)
             try await addEvent(
@@ -484,7 +490,9 @@ enum GrantStore {
     {
         let format = DocumentFormat(filename: upload.filename) ?? .pdf
         try await db.sql().insert(into: "association_documents")
-            .columns("id", "association_id", "application_id", "kind", "filename", "content_type", "size", "data", "added_at")
+            .columns(
+                "id", "association_id", "application_id", "kind", "filename", "content_type", "size", "data", "added_at"
+            )
             .values(
                 SQLBind(UUID()), SQLBind(association), SQLBind(application), SQLBind(upload.kind.rawValue),
                 SQLBind(upload.filename), SQLBind(format.contentType), SQLBind(upload.data.count), SQLBind(upload.data),

@@ -64,7 +64,9 @@ extension Texts {
         if rules.registered { lines.append(self[.grRuleRegistered]) }
         if rules.activeInArea { lines.append(self[.grRuleActiveInArea]) }
         if rules.democracyConditions { lines.append(self[.grRuleDemocracy]) }
-        if let members = rules.minimumMembers { lines.append(Strings.fill(self[.grRuleMembersAtLeast], String(members))) }
+        if let members = rules.minimumMembers {
+            lines.append(Strings.fill(self[.grRuleMembersAtLeast], String(members)))
+        }
         if let years = rules.minimumYearsActive { lines.append(Strings.fill(self[.grRuleYearsAtLeast], String(years))) }
         lines.append(Strings.fill(self[.grRuleBoardAtLeast], String(rules.minimumBoard)))
         return lines
@@ -132,7 +134,8 @@ extension Texts {
         case .notEligible(let reason): return describe(reason)
         case .attachmentMissing(let kind): return Strings.fill(self[.grProblemAttachmentMissing], label(kind))
         case .attachmentType(let filename): return fill(.grProblemAttachmentType, filename)
-        case .attachmentTooLarge(let filename, let limit): return fill(.grProblemAttachmentSize, filename, String(limit))
+        case .attachmentTooLarge(let filename, let limit):
+            return fill(.grProblemAttachmentSize, filename, String(limit))
         case .unknownChoice(let value): return fill(.grProblemChoice, value)
         case .partAmount(let requested): return fill(.grProblemPart, String(requested))
         case .notAllowed(let from, let to): return Strings.fill(self[.grProblemStep], label(from), label(to))

@@ -86,7 +86,8 @@ public struct GrantDecision: Sendable, Codable, Equatable {
         }
         guard problems.isEmpty else { return (nil, problems) }
         return (
-            GrantDecision(outcome: outcome, amount: granted, rule: cited, reason: reasonText.isEmpty ? nil : reasonText),
+            GrantDecision(
+                outcome: outcome, amount: granted, rule: cited, reason: reasonText.isEmpty ? nil : reasonText),
             []
         )
     }

@@ -17,7 +17,11 @@ public enum GrantEntry {
             .map { scheme in
                 Option(scheme: scheme, reasons: reasons(applicant, scheme, on: day), late: scheme.isLate(on: day))
             }
-            .sorted { ($0.eligible ? 0 : 1, $0.scheme.closes, $0.scheme.name) < ($1.eligible ? 0 : 1, $1.scheme.closes, $1.scheme.name) }
+            .sorted {
+                ($0.eligible ? 0 : 1, $0.scheme.closes, $0.scheme.name) < (
+                    $1.eligible ? 0 : 1, $1.scheme.closes, $1.scheme.name
+                )
+            }
     }
 
     /// The rules of `scheme` the applicant does not meet on `day`. A scheme for the whole city

@@ -49,7 +49,9 @@ public struct GrantSchemeDraft: Sendable, Codable, Equatable {
     public static let nameLength = 200
 
     /// Reads the draft for one of `bodies`, its areas among `areas`, under `city`.
-    public func read(bodies: Set<String>, areas known: Set<String>, city: CityGrantRules) -> (GrantScheme?, [GrantProblem]) {
+    public func read(bodies: Set<String>, areas known: Set<String>, city: CityGrantRules) -> (
+        GrantScheme?, [GrantProblem]
+    ) {
         var problems: [GrantProblem] = []
         func text(_ value: String, _ field: String, maximum: Int, required: Bool = true) -> String {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -93,7 +95,11 @@ public struct GrantSchemeDraft: Sendable, Codable, Equatable {
         let audience = text(self.audience, "audience", maximum: Self.textLength)
         var chosen: [String] = []
         for area in areas where !chosen.contains(area) {
-            if known.contains(area) { chosen.append(area) } else { problems.append(.init("areas", .unknownChoice(area))) }
+            if known.contains(area) {
+                chosen.append(area)
+            } else {
+                problems.append(.init("areas", .unknownChoice(area)))
+            }
         }
         let members = whole(minimumMembers, "minimumMembers", range: 0...100_000, required: false)
         let years = whole(minimumYearsActive, "minimumYearsActive", range: 0...200, required: false)
@@ -113,7 +119,9 @@ public struct GrantSchemeDraft: Sendable, Codable, Equatable {
             }
             if !kinds.contains(kind) { kinds.append(kind) }
         }
-        guard let minimum, let maximum, let opens, let closes, let decides, let reportDue else { return (nil, problems) }
+        guard let minimum, let maximum, let opens, let closes, let decides, let reportDue else {
+            return (nil, problems)
+        }
         let scheme = GrantScheme(
             id: id, body: body, name: name, nameEn: nameEn.isEmpty ? nil : nameEn, purpose: purpose,
             audience: audience, areas: chosen,

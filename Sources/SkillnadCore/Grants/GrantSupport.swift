@@ -77,7 +77,8 @@ public enum GrantSupport {
         var used: [AreaRates] = []
         var leftOut: [RateGap.LeftOut] = []
         for count in counts {
-            guard count.kronor.isFinite, (0...1e15).contains(count.kronor), (0...1_000_000_000).contains(count.associations)
+            guard count.kronor.isFinite, (0...1e15).contains(count.kronor),
+                (0...1_000_000_000).contains(count.associations)
             else {
                 leftOut.append(.init(id: count.id, reason: .invalidCount))
                 continue
@@ -107,7 +108,8 @@ public enum GrantSupport {
             RateGap.measure(
                 areas: used.map {
                     RateGap.Area(
-                        id: $0.id, ordering: $0.ordering, rate: $0.rates[keyPath: rate], population: $0.rates.population)
+                        id: $0.id, ordering: $0.ordering, rate: $0.rates[keyPath: rate], population: $0.rates.population
+                    )
                 },
                 classes: isClasses
                     ? classes.map {

@@ -58,7 +58,8 @@ struct MinePage: Encodable, Sendable {
         }
         guard let version = fields.version.flatMap({ Int($0) }) else {
             return try await page(
-                req, message: nil, errors: [s.describe(AssociationDraft.Problem("version", .missing))], status: .unprocessableEntity)
+                req, message: nil, errors: [s.describe(AssociationDraft.Problem("version", .missing))],
+                status: .unprocessableEntity)
         }
         guard problems.isEmpty, let meeting else {
             return try await page(

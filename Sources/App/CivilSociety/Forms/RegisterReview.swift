@@ -117,7 +117,8 @@ enum RegisterReview {
                 errors.append(Strings.fill(s[.asProblemReason], name))
             }
             if reason.count > AssociationDraft.textLength {
-                errors.append(s.describe(AssociationDraft.Problem("reason", .tooLong(maximum: AssociationDraft.textLength))))
+                errors.append(
+                    s.describe(AssociationDraft.Problem("reason", .tooLong(maximum: AssociationDraft.textLength))))
             }
             if decision != register.decision || (reason.isEmpty ? nil : reason) != register.reason {
                 decisions.append((register.area, decision, reason.isEmpty ? nil : reason))

@@ -124,7 +124,8 @@ struct ApplyForm: Encodable, Sendable {
         } else if send {
             let existing = try await GrantStore.application(scheme: scheme.id, association: stored.id, on: req.db)
             var present = Set(
-                try await GrantStore.documents(association: stored.id, application: existing?.id, on: req.db).map(\.kind))
+                try await GrantStore.documents(association: stored.id, application: existing?.id, on: req.db).map(
+                    \.kind))
             present.formUnion(uploads.map(\.kind))
             problems += GrantApplicationDraft.sendingProblems(
                 scheme: scheme.scheme, city: .standard,
@@ -141,7 +142,8 @@ struct ApplyForm: Encodable, Sendable {
                 request, scheme: scheme, association: stored, send: send, version: version, uploads: uploads,
                 today: day, by: req.auditActor, on: req.db)
             return req.redirect(
-                to: SiteURL.Grants.application(.value(id.uuidString)).link(lang, query: [("done", send ? "sent" : "saved")]),
+                to: SiteURL.Grants.application(.value(id.uuidString)).link(
+                    lang, query: [("done", send ? "sent" : "saved")]),
                 redirectType: .normal)
         } catch let refused as GrantStore.Problems {
             return try await page(
@@ -189,7 +191,8 @@ struct ApplyForm: Encodable, Sendable {
                     required: required.contains(kind) ? s[.grRequired] : s[.grOptional],
                     present: documents.first { $0.kind == kind }.map { Strings.fill(s[.grAlreadyThere], $0.filename) })
             },
-            fileHint: Strings.fill(s[.grFileHint], String(GrantStore.maxDocumentBytes / 1_048_576)), errors: errors, reasons: reasons.map { s.describe($0) })
+            fileHint: Strings.fill(s[.grFileHint], String(GrantStore.maxDocumentBytes / 1_048_576)), errors: errors,
+            reasons: reasons.map { s.describe($0) })
         let meta = PageMeta.make(
             lang, title: Strings.fill(s[.grApplyTitle], name.text), description: s[.grDescription],
             section: SiteURL.Grants.list, route: SiteURL.Grants.apply(.value(stored.slug), .value(scheme.scheme.id)),

@@ -130,7 +130,8 @@ struct GrantQueue: Encodable, Sendable {
         async throws -> Response
     {
         guard let handler = handledBodies(req.principal) else {
-            throw Abort(.forbidden, reason: "Only the officials of a body that has grant schemes handle its applications.")
+            throw Abort(
+                .forbidden, reason: "Only the officials of a body that has grant schemes handle its applications.")
         }
         let lang = Lang.of(req)
         let s = Texts(lang)

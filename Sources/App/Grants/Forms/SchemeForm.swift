@@ -157,7 +157,8 @@ struct SchemeForm: Encodable, Sendable {
                     checked: draft.areas.contains(area.id))
             },
             attachments: GrantDocumentKind.attachable.filter { !city.attachments.contains($0) }.map {
-                Check(value: $0.rawValue, label: s.label($0), lang: nil, checked: draft.attachments.contains($0.rawValue))
+                Check(
+                    value: $0.rawValue, label: s.label($0), lang: nil, checked: draft.attachments.contains($0.rawValue))
             },
             cityRules: s.cityRules(city), lateHint: Strings.fill(s[.grLateDaysHint], String(city.maximumLateDays)),
             reportHint: Strings.fill(s[.grReportDueHint], latest), errors: errors)

@@ -105,7 +105,8 @@ struct ApplicationPage: Encodable, Sendable {
         let loaded = try await load(req)
         let s = Texts(Lang.of(req))
         let done: String? = req.query["done"]
-        let notice = done == "sent" ? s[.grSent] : done == "saved" ? s[.grSaved] : done == "step" ? s[.grStepTaken] : nil
+        let notice =
+            done == "sent" ? s[.grSent] : done == "saved" ? s[.grSaved] : done == "step" ? s[.grStepTaken] : nil
         return try await page(req, loaded, notice: notice, errors: [], status: .ok)
     }
 
@@ -272,7 +273,8 @@ struct ApplicationPage: Encodable, Sendable {
             decision.append(Fact(label: s[.grDecidedOn], value: decided.description))
             decision.append(Fact(label: s[.grDiaryNumber], value: application.diaryNumber ?? "–"))
             decision.append(
-                Fact(label: s[.grGranted], value: application.amountGranted.map { SchemePages.kronor($0, lang) } ?? "–"))
+                Fact(label: s[.grGranted], value: application.amountGranted.map { SchemePages.kronor($0, lang) } ?? "–")
+            )
             if let rule = application.decisionRule { decision.append(Fact(label: s[.grRule], value: s.label(rule))) }
             if let reason = application.decisionReason { decision.append(Fact(label: s[.grReason], value: reason)) }
             if let due = application.reportDue { decision.append(Fact(label: s[.grReportDue], value: due.description)) }
@@ -312,7 +314,10 @@ struct ApplicationPage: Encodable, Sendable {
         let crumbs: [(String, any SiteRoute)] =
             loaded.side == .handler
             ? [(s[.grants], SiteURL.Grants.list), (s[.grQueue], SiteURL.Grants.queue)]
-            : [(s[.grants], SiteURL.Grants.list), (loaded.association.entry.name, SiteURL.Grants.entry(.value(loaded.association.slug)))]
+            : [
+                (s[.grants], SiteURL.Grants.list),
+                (loaded.association.entry.name, SiteURL.Grants.entry(.value(loaded.association.slug))),
+            ]
         let meta = PageMeta.make(
             lang, title: page.title, description: s[.grDescription], section: SiteURL.Grants.list,
             route: SiteURL.Grants.application(.value(id)), crumbs: crumbs)

@@ -96,7 +96,9 @@ struct GrantEntryPage: Encodable, Sendable {
             }
         }
         if uploads.isEmpty && errors.isEmpty { errors.append(s[.grNoFile]) }
-        guard errors.isEmpty else { return try await page(req, stored, message: nil, errors: errors, status: .unprocessableEntity) }
+        guard errors.isEmpty else {
+            return try await page(req, stored, message: nil, errors: errors, status: .unprocessableEntity)
+        }
         try await GrantStore.addOwnDocuments(uploads, association: stored, by: req.auditActor, on: req.db)
         return try await page(
             req, stored, message: Strings.fill(s[.grDocumentsAdded], String(uploads.count)), errors: [], status: .ok)
@@ -128,7 +130,8 @@ struct GrantEntryPage: Encodable, Sendable {
                 return Option(
                     name: name.text, lang: name.lang, href: SiteURL.Grants.scheme(.value(scheme.id)).link(lang),
                     body: SchemePages.bodyName(scheme.body, index: index, lang: lang),
-                    closes: Strings.fill(s[.grClosesOn], scheme.closes.description), late: option.late, applyHref: applyHref,
+                    closes: Strings.fill(s[.grClosesOn], scheme.closes.description), late: option.late,
+                    applyHref: applyHref,
                     applyLabel: existing.map { s.label($0.status) } ?? s[.grApply],
                     reasons: option.reasons.map { s.describe($0) })
             }
@@ -149,7 +152,8 @@ struct GrantEntryPage: Encodable, Sendable {
             documents: documents.map {
                 DocumentRow(
                     kind: s.label($0.kind), filename: $0.filename,
-                    href: SiteURL.Grants.document(.value($0.id.uuidString)).link(lang), added: String($0.addedAt.prefix(10)))
+                    href: SiteURL.Grants.document(.value($0.id.uuidString)).link(lang),
+                    added: String($0.addedAt.prefix(10)))
             },
             uploads: GrantDocumentKind.allCases.filter(\.isAssociationDocument).map {
                 Upload(field: $0.rawValue, label: s.label($0))

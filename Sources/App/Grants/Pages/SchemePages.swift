@@ -47,8 +47,10 @@ enum SchemePages {
             : (day < scheme.opens ? s[.grUpcoming] : s[.grClosed])
         return Row(
             name: name.text, lang: name.lang, href: SiteURL.Grants.scheme(.value(scheme.id)).link(lang),
-            body: bodyName(scheme.body, index: index, lang: lang), areas: areaNames(scheme.areas, index: index, lang: lang),
-            amounts: Strings.fill(s[.grAmountRange], kronor(scheme.minimumAmount, lang), kronor(scheme.maximumAmount, lang)),
+            body: bodyName(scheme.body, index: index, lang: lang),
+            areas: areaNames(scheme.areas, index: index, lang: lang),
+            amounts: Strings.fill(
+                s[.grAmountRange], kronor(scheme.minimumAmount, lang), kronor(scheme.maximumAmount, lang)),
             period: Strings.fill(s[.grPeriod], scheme.opens.description, scheme.closes.description), state: state)
     }
 

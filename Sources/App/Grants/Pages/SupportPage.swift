@@ -107,7 +107,8 @@ struct SupportPage: Encodable, Sendable {
                 label: s[.grSupportRatio], kronor: number(support.kronor.bestOffToWorstOff, decimals: 2),
                 associations: number(support.associations.bestOffToWorstOff, decimals: 2)),
             Measure(
-                label: s[.grSupportSlope], kronor: number(support.kronor.areas.slopeIndexOfInequality?.value, decimals: 0),
+                label: s[.grSupportSlope],
+                kronor: number(support.kronor.areas.slopeIndexOfInequality?.value, decimals: 0),
                 associations: number(support.associations.areas.slopeIndexOfInequality?.value, decimals: 2)),
             Measure(
                 label: s[.grSupportRelative],
@@ -166,9 +167,12 @@ struct SupportPage: Encodable, Sendable {
             """
         ).all(decoding: Row.self)
         let schemes = Dictionary(
-            try await GrantStore.allSchemes(on: req.db).map { ($0.id, $0.scheme) }, uniquingKeysWith: { first, _ in first })
+            try await GrantStore.allSchemes(on: req.db).map { ($0.id, $0.scheme) },
+            uniquingKeysWith: { first, _ in first })
         let associations = Dictionary(
-            try await AssociationStore.load(ids: Array(Set(rows.map(\.association_id))), on: req.db).map { ($0.id, $0) },
+            try await AssociationStore.load(ids: Array(Set(rows.map(\.association_id))), on: req.db).map {
+                ($0.id, $0)
+            },
             uniquingKeysWith: { first, _ in first })
         let environment = Environment.get
         let prefix = environment("SKILLNAD_360G_PREFIX") ?? "360G-skillnad"
