@@ -211,23 +211,7 @@ struct DialogueTests {
     @Test("Whom the dialogues reach: counts per district by area type, participants shared by population")
     func reach() async throws {
         try await withTestApp(content: .demo) { app in
-            try await app.db.transaction { tx in
-                try await CatalogueImporter.add(
-                    areas: [
-                        AreaRecord(
-                            id: "norra", name: "Norra", kind: .district, parent: "rinkeby-kista", population: 1000),
-                        AreaRecord(
-                            id: "sodra", name: "Södra", kind: .district, parent: "rinkeby-kista", population: 3000),
-                        AreaRecord(id: "vastra", name: "Västra", kind: .district, parent: "bromma", population: 2000),
-                    ], in: tx, actor: .system("test"))
-            }
-            let csv = "område;typ\nNorra;1\nSödra;1\nVästra;5\n"
-            let spec = IndicatorImportSpec(
-                indicator: IndicatorDefinition(
-                    code: "omradestyp", name: "Områdestyp", unit: "count", direction: .higherIsBetter,
-                    kind: .categorical, classes: DemoCommand.socioeconomicAreaTypes),
-                mapping: ObservationMapping(areaName: "område", value: "typ", period: "2022"), areaKind: .district)
-            _ = try await IndicatorImporter.run(Data(csv.utf8), spec, by: .system("test"), on: app.db)
+            try await app.addDistrictsWithAreaTypes()
             // In the district area: both its districts, 40 participants shared 10 / 30 by population.
             var whole = Self.dialogue("hela-omradet", area: "rinkeby-kista", start: "2025-05-01")
             whole.outcome = DialogueOutcome(participants: 40)

@@ -283,24 +283,7 @@ struct GrantsAppTests {
     @Test("Where the support goes: money shared by population among the districts, pooled by area type")
     func support() async throws {
         try await withTestApp(content: .demo) { app in
-            try await app.db.transaction { tx in
-                try await CatalogueImporter.add(
-                    areas: [
-                        AreaRecord(
-                            id: "norra", name: "Norra", kind: .district, parent: "rinkeby-kista", population: 1000),
-                        AreaRecord(
-                            id: "sodra", name: "Södra", kind: .district, parent: "rinkeby-kista", population: 3000),
-                        AreaRecord(id: "vastra", name: "Västra", kind: .district, parent: "bromma", population: 2000),
-                    ], in: tx, actor: .system("test"))
-            }
-            let csv = "område;typ\nNorra;1\nSödra;1\nVästra;5\n"
-            let spec = IndicatorImportSpec(
-                indicator: IndicatorDefinition(
-                    code: "omradestyp", name: "Områdestyp", unit: "count", direction: .higherIsBetter,
-                    kind: .categorical, classes: DemoCommand.socioeconomicAreaTypes),
-                mapping: ObservationMapping(areaName: "område", value: "typ", period: "2022"), areaKind: .district)
-            _ = try await IndicatorImporter.run(Data(csv.utf8), spec, by: .system("test"), on: app.db)
-            app.catalogue.invalidate()
+            try await app.addDistrictsWithAreaTypes()
             var scheme = Self.scheme("hela-staden", body: "kulturnamnden", area: "rinkeby-kista")
             scheme.areas = []
             let stored = GrantStore.StoredScheme(
