@@ -35,8 +35,8 @@ PAGES = [
     # The register of associations: the districts, one district filtered, an association, signing up.
     "/associations", "/associations?district=skarholmen", "/associations?district=rinkeby-kista&age=30&language=so",
     "/associations/bredangs-fritidsforening-exempel", "/associations/join",
-    # Grants: the schemes with the city's rules, one scheme.
-    "/grants", "/grants/skarholmen-lokalt-exempel",
+    # Grants: the schemes with the city's rules, one scheme, where the support goes.
+    "/grants", "/grants/skarholmen-lokalt-exempel", "/grants/support",
 ]
 SIGNED_IN_PAGES = [
     "/budgets/medborgarbudget-jarva-exempel/codes", "/budgets/medborgarbudget-jarva-exempel/paper",
@@ -61,6 +61,7 @@ SIGNED_IN_PAGES = [
     # Grants: an association's one entry and its application form, the handlers' queue.
     "/associations/bredangs-fritidsforening-exempel/grants",
     "/associations/bredangs-fritidsforening-exempel/grants/skarholmen-lokalt-exempel", "/grants/queue",
+    "/grants/new", "/grants/skarholmen-lokalt-exempel/edit",
 ]
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
