@@ -117,6 +117,13 @@ struct GrantsAppTests {
             let draft = try await Self.send(app, rinkeby, amount: "", budget: nil, as: owner, action: "save")
             #expect(draft.status == .seeOther)
             let second = try #require(draft.location?.split(separator: "?").first.map(String.init))
+            // A draft is sent only through its form, which checks the rules: never by a bare step.
+            let bypass = try await ParticipatoryBudgetTests.post(
+                app, "\(second)/step", [("status", "received"), ("version", "1")], as: owner)
+            #expect(bypass.status == .conflict)
+            // A sent application stays complete: saving it blank is refused as sending it would be.
+            let emptied = try await Self.send(app, skarholmen, amount: "", budget: nil, as: owner, action: "save", version: "1")
+            #expect(emptied.status == .unprocessableEntity)
             let resent = try await Self.send(app, rinkeby, amount: "15000", budget: Self.pdf, as: owner, version: "1")
             #expect(resent.status == .seeOther)
 
@@ -136,6 +143,12 @@ struct GrantsAppTests {
             let queue = try await app.get("/grants/queue", as: skarholmenHandler)
             #expect(queue.body.contains("Bidrag skarholmen-test") && !queue.body.contains("Bidrag rinkeby-test"))
             #expect(try await app.get(first, as: rinkebyHandler).status == .notFound)
+            let foreignStep = try await ParticipatoryBudgetTests.post(
+                app, "\(first)/step", [("status", "inReview"), ("version", "1")], as: rinkebyHandler)
+            #expect(foreignStep.status == .notFound)
+            let foreignMessage = try await ParticipatoryBudgetTests.post(
+                app, "\(first)/message", [("message", "Hej")], as: rinkebyHandler)
+            #expect(foreignMessage.status == .notFound)
             #expect(try await app.get(second, as: rinkebyHandler).status == .ok)
 
             // A batch with a bad row is refused whole; another body's application is a 404.
@@ -160,11 +173,21 @@ struct GrantsAppTests {
             #expect(foreign.status == .notFound)
             let firstUUID = try #require(UUID(uuidString: firstID))
             #expect(try await GrantStore.application(firstUUID, on: app.db)?.status == .received)
+            // Decided from an older view of the application: refused, nothing written.
+            let staleDecision = try await ParticipatoryBudgetTests.post(
+                app, "/grants/queue",
+                [
+                    ("diaryNumber", "SKÄ 2027/14"), ("meeting", today().description), ("d[\(firstID)][version]", "0"),
+                    ("d[\(firstID)][outcome]", "granted"),
+                ],
+                as: skarholmenHandler)
+            #expect(staleDecision.status == .conflict)
             let decided = try await ParticipatoryBudgetTests.post(
                 app, "/grants/queue",
                 [
                     ("diaryNumber", "SKÄ 2027/14"), ("meeting", today().description),
-                    ("d[\(firstID)][outcome]", "grantedInPart"), ("d[\(firstID)][amount]", "12 000"),
+                    ("d[\(firstID)][version]", "1"), ("d[\(firstID)][outcome]", "grantedInPart"),
+                    ("d[\(firstID)][amount]", "12 000"),
                     ("d[\(firstID)][rule]", "funds"), ("d[\(firstID)][reason]", "Medlen räckte till mer än hälften."),
                 ],
                 as: skarholmenHandler)
@@ -174,7 +197,8 @@ struct GrantsAppTests {
                 app, "/grants/queue",
                 [
                     ("diaryNumber", "RK 2027/3"), ("meeting", today().description),
-                    ("d[\(secondID)][outcome]", "rejected"), ("d[\(secondID)][rule]", "minimumMembers"),
+                    ("d[\(secondID)][version]", "2"), ("d[\(secondID)][outcome]", "rejected"),
+                    ("d[\(secondID)][rule]", "minimumMembers"),
                     ("d[\(secondID)][reason]", "Verksamheten når för få."),
                 ],
                 as: rinkebyHandler)
@@ -319,7 +343,8 @@ struct GrantsAppTests {
                     scheme: stored, association: association, send: true, version: 0, uploads: [], today: today(),
                     by: .system("test"), on: app.db)
                 try await GrantStore.decide(
-                    [(id, GrantDecision(outcome: .granted, amount: amount))], diaryNumber: "KUN 2027/1",
+                    [GrantStore.BatchItem(application: id, version: 1, decision: GrantDecision(outcome: .granted, amount: amount))],
+                    diaryNumber: "KUN 2027/1",
                     meeting: today(), bodies: nil, by: .system("test"), on: app.db)
                 ids.append(id)
             }
@@ -387,7 +412,7 @@ struct GrantsAppTests {
             #expect(again.status == .conflict)
             #expect(try await app.get("/grants/skarholmen-lokalt/edit", as: other).status == .notFound)
             let edited = try await ParticipatoryBudgetTests.post(
-                app, "/grants/skarholmen-lokalt/edit", fields() + [("version", "1"), ("name", "Lokalt bidrag 2027")],
+                app, "/grants/skarholmen-lokalt/edit", fields().filter { $0.0 != "name" } + [("version", "1"), ("name", "Lokalt bidrag 2027")],
                 as: official)
             #expect(edited.status == .seeOther)
             let stale = try await ParticipatoryBudgetTests.post(
@@ -395,7 +420,7 @@ struct GrantsAppTests {
             #expect(stale.status == .conflict)
             #expect(try await GrantStore.scheme("skarholmen-lokalt", on: app.db)?.version == 2)
             let page = try await app.get("/grants/skarholmen-lokalt")
-            #expect(page.body.contains("Minst 10 medlemmar"))
+            #expect(page.body.contains("Minst 10 medlemmar") && page.body.contains("Lokalt bidrag 2027"))
         }
     }
 }

@@ -96,7 +96,7 @@ enum DemoGrants {
                 uploads: [document(.budget), document(.activityPlan)], today: day, by: actor, on: db)
             count += 1
         }
-        // Decided last year: one paid with its report due, one granted in part.
+        // Decided last year: one paid, its report awaited; one granted in part.
         if let old = stored["spanga-tensta-2026-exempel"] {
             let decided = [
                 ("Tensta schackklubb", 30_000, GrantDecision(outcome: .granted, amount: 30_000)),
@@ -118,7 +118,7 @@ enum DemoGrants {
                     scheme: old, association: applicant, send: true, version: 0, uploads: [document(.budget)],
                     today: old.scheme.closes, by: actor, on: db)
                 try await GrantStore.decide(
-                    [(id, decision)], diaryNumber: "SPÅ 2026/\(100 + count)", meeting: old.scheme.decides,
+                    [GrantStore.BatchItem(application: id, version: 1, decision: decision)], diaryNumber: "SPÅ 2026/\(100 + count)", meeting: old.scheme.decides,
                     bodies: nil, by: actor, on: db)
                 if decision.outcome == .granted, let application = try await GrantStore.application(id, on: db) {
                     try await GrantStore.move(

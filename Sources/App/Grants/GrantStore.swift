@@ -155,13 +155,18 @@ enum GrantStore {
                         SQLBind(now), SQLBind(1)
                     ).run()
             } else {
-                try await tx.sql().update("grant_schemes").set("body", to: SQLBind(scheme.body))
+                let changed = try await tx.sql().update("grant_schemes").set("body", to: SQLBind(scheme.body))
                     .set("scheme", to: SQLBind(json)).set("opens", to: SQLBind(scheme.opens.description))
                     .set("closes", to: SQLBind(scheme.closes.description))
                     .set("last_day", to: SQLBind(scheme.lastDay.description))
                     .set("decides", to: SQLBind(scheme.decides.description)).set("updated_at", to: SQLBind(now))
                     .set("version", to: SQLBind((existing?.version ?? 0) + 1))
-                    .where("id", .equal, SQLBind(id)).run()
+                    .where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(existing?.version ?? 0))
+                    .returning("id").all()
+                guard !changed.isEmpty else {
+                    let stored = existing?.version ?? 0
+                    throw Problems(problems: [.init("version", .changedSince(stored: stored + 1, given: stored))])
+                }
             }
             try await Audit.record(
                 existing == nil ? "grant-scheme-create" : "grant-scheme-update", objectType: "grant-scheme",
@@ -299,7 +304,12 @@ enum GrantStore {
                 if send && existing?.status == .draft {
                     update = try update.set("late", to: SQLBind(late)).set("sent_on", to: SQLBind(today.description))
                 }
-                try await update.where("id", .equal, SQLBind(id)).run()
+                // Only from the version and status read above: another process's step in between wins.
+                let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
+                    .where("status", .equal, SQLBind(existing?.status.rawValue ?? "")).returning("id").all()
+                guard !changed.isEmpty else {
+                    throw Problems(problems: [.init("version", .changedSince(stored: version + 1, given: version))])
+                }
             }
             for upload in uploads {
                 // The association's own documents count for every application, so they are kept with it.
@@ -390,40 +400,66 @@ enum GrantStore {
         }
     }
 
+    /// One decision of a batch: the application, as the handler saw it (its version), and the decision.
+    struct BatchItem: Sendable {
+        let application: UUID
+        let version: Int
+        let decision: GrantDecision
+    }
+
     /// One meeting's decisions (a batch), all or none: every application must still await a
-    /// decision in a scheme of `bodies`.
+    /// decision in a scheme of `bodies`, unchanged since the handler saw it, sent before the meeting.
     static func decide(
-        _ decisions: [(application: UUID, decision: GrantDecision)], diaryNumber: String, meeting: Day,
-        bodies: Set<String>?, by actor: AuditActor, on db: any Database
+        _ items: [BatchItem], diaryNumber: String, meeting: Day, bodies: Set<String>?, by actor: AuditActor,
+        on db: any Database
     ) async throws {
         try await CatalogueEditor.transaction(on: db) { tx in
-            for (position, item) in decisions.enumerated() {
-                guard let application = try await application(item.application, on: tx),
+            for (position, item) in items.enumerated() {
+                guard let application = try await application(item.application, on: tx), application.status.isSent,
                     let scheme = try await scheme(id: application.schemeID, on: tx),
                     bodies.map({ $0.contains(scheme.scheme.body) }) ?? true
                 else { throw Abort(.notFound) }
+                let field = "decisions[\(position)]"
                 let target = item.decision.outcome.status
                 guard application.status.awaitsDecision else {
-                    throw Problems(
-                        problems: [.init("decisions[\(position)]", .notAllowed(from: application.status, to: target))])
+                    throw Problems(problems: [.init(field, .notAllowed(from: application.status, to: target))])
                 }
-                try await tx.sql().update("grant_applications").set("status", to: SQLBind(target.rawValue))
-                    .set("amount_granted", to: SQLBind(item.decision.amount))
+                guard application.version == item.version else {
+                    throw Problems(
+                        problems: [.init(field, .changedSince(stored: application.version, given: item.version))])
+                }
+                if let sent = application.sentOn, meeting < sent {
+                    throw Problems(problems: [.init("meeting", .notAfter(sent))])
+                }
+                // In full is what was asked, read here, under the version the handler saw.
+                let amount =
+                    item.decision.outcome == .granted ? (application.request.amount ?? 0) : item.decision.amount
+                // Due by the scheme's day, or by the city's latest after a later meeting.
+                let due =
+                    scheme.scheme.reportDue >= meeting
+                    ? scheme.scheme.reportDue : CityGrantRules.standard.latestReportDue(decides: meeting)
+                let changed = try await tx.sql().update("grant_applications").set("status", to: SQLBind(target.rawValue))
+                    .set("amount_granted", to: SQLBind(amount))
                     .set("decided_on", to: SQLBind(meeting.description))
                     .set("diary_number", to: SQLBind(diaryNumber))
                     .set("decision_rule", to: SQLBind(item.decision.rule?.rawValue))
                     .set("decision_reason", to: SQLBind(item.decision.reason))
-                    .set("report_due", to: SQLBind(target == .rejected ? nil : scheme.scheme.reportDue.description))
+                    .set("report_due", to: SQLBind(target == .rejected ? nil : due.description))
                     .set("updated_at", to: SQLBind(ISO8601DateFormatter().string(from: Date())))
                     .set("version", to: SQLBind(application.version + 1))
-                    .where("id", .equal, SQLBind(application.id)).run()
+                    .where("id", .equal, SQLBind(application.id)).where("version", .equal, SQLBind(item.version))
+                    .returning("id").all()
+                guard !changed.isEmpty else {
+                    throw Problems(
+                        problems: [.init(field, .changedSince(stored: item.version + 1, given: item.version))])
+                }
                 try await addEvent(
                     application.id, side: .handler, actor: actor.label, status: target,
                     message: item.decision.reason, on: tx)
                 try await Audit.record(
                     "grant-application-\(target.rawValue)", objectType: "grant-application",
                     objectID: application.id.uuidString, before: application.status.rawValue,
-                    after: "\(diaryNumber) \(item.decision.amount) kr", by: actor, on: tx)
+                    after: "\(diaryNumber) \(amount) kr", by: actor, on: tx)
             }
         }
     }
@@ -581,6 +617,7 @@ extension GrantStore {
         let amount_requested: Int?
         let late: Bool
         let sent_on: String?
+        let version: Int
         let deadline: String?
         let scheme_slug: String
         let association_name: String
@@ -607,14 +644,16 @@ extension GrantStore {
             filter = filter + SQLQueryString(" AND s.body IN (\(binds: list))")
         }
         if let scheme { filter = filter + SQLQueryString(" AND s.slug = \(bind: scheme)") }
+        // PostgreSQL orders by an output name only when bare, so the expression is written twice.
+        let deadline: SQLQueryString =
+            "CASE WHEN a.status IN (\(binds: awaiting)) THEN s.decides ELSE a.report_due END"
         let rows = try await db.sql().raw(
             """
-            SELECT a.id, a.status, a.amount_requested, a.late, a.sent_on, \
-            CASE WHEN a.status IN (\(binds: awaiting)) THEN s.decides ELSE a.report_due END AS deadline, \
+            SELECT a.id, a.status, a.amount_requested, a.late, a.sent_on, a.version, \(deadline) AS deadline, \
             s.slug AS scheme_slug, o.name AS association_name, o.slug AS association_slug \
             FROM grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id \
             JOIN associations o ON o.id = a.association_id \
-            WHERE \(filter) ORDER BY deadline, a.sent_on, o.name LIMIT \(literal: limit)
+            WHERE \(filter) ORDER BY (\(deadline)) IS NULL, \(deadline), a.sent_on, o.name LIMIT \(literal: limit)
             """
         ).all(decoding: QueueRow.self)
         struct Count: Decodable { let n: Int }

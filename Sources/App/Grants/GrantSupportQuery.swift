@@ -5,7 +5,8 @@ import SQLKit
 
 /// Sums for "where the support goes" (`GrantSupport`), per district and year: each grant counts in
 /// the year it was decided, its money shared by population among the districts the association is
-/// active in (its activities' areas, or its registers' district areas when it lists none); each
+/// active in (its activities' areas, or the district areas of the registers it is or asked to be
+/// in when it lists none; money with neither is reported as not placed); each
 /// association registered today counts once in every such district. Districts are ordered by an
 /// indicator's latest value there (by default the socioeconomic area type), as for the dialogues.
 enum GrantSupportQuery {
@@ -15,6 +16,8 @@ enum GrantSupportQuery {
         let toYear: Int
         let support: GrantSupport.Support
         let years: [GrantSupport.Year]
+        /// Kronor awarded in the period to associations with no district to place them in.
+        let unplaced: Double
     }
 
     /// The statuses of a grant that was awarded (granted in full or in part, and every step after).
@@ -38,11 +41,13 @@ enum GrantSupportQuery {
             JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
             """
         ).all(decoding: Place.self)
+        let asked = try await sql.raw("SELECT association_id, area FROM association_registers").all(decoding: Place.self)
         var coverage = DialogueReachQuery.Coverage(index: index)
         var reach: [UUID: Set<String>] = [:]
         for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
         let registered = Dictionary(grouping: registers, by: \.association_id)
-        for (association, places) in registered where (reach[association] ?? []).isEmpty {
+        for (association, places) in Dictionary(grouping: asked, by: \.association_id)
+        where (reach[association] ?? []).isEmpty {
             reach[association] = Set(places.flatMap { coverage.districts($0.area) })
         }
         var associations: [String: Int] = [:]
@@ -70,8 +75,11 @@ enum GrantSupportQuery {
             """
         ).all(decoding: Award.self)
         var kronor: [Int: [String: Double]] = [:]
+        var unplaced = 0.0
         for award in awards {
-            guard let year = Int(award.year), let districts = reach[award.association_id], !districts.isEmpty else {
+            guard let year = Int(award.year) else { continue }
+            guard let districts = reach[award.association_id], !districts.isEmpty else {
+                unplaced += Double(award.kronor)
                 continue
             }
             let population = districts.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
@@ -101,6 +109,6 @@ enum GrantSupportQuery {
         return Result(
             indicator: info, fromYear: fromYear, toYear: toYear,
             support: GrantSupport.analyse(counts(range), betterOff: betterOff, isClasses: isClasses),
-            years: GrantSupport.series(years, betterOff: betterOff, isClasses: isClasses))
+            years: GrantSupport.series(years, betterOff: betterOff, isClasses: isClasses), unplaced: unplaced)
     }
 }

@@ -239,6 +239,8 @@ enum GrantText: String, TextKey {
     case grSaveScheme
     case grSchemeSaved
     case grChoose
+    case grSupportUnplaced
+    case grSupportMeasure
     case grReasonHint
 
     var text: (sv: String, en: String) {
@@ -684,6 +686,12 @@ enum GrantText: String, TextKey {
         case .grSaveScheme: ("Publicera", "Publish")
         case .grSchemeSaved: ("Bidragsordningen är publicerad.", "The grant scheme is published.")
         case .grChoose: ("Välj", "Choose")
+        case .grSupportUnplaced:
+            (
+                "%1 kronor gick till föreningar utan känd stadsdel och räknas inte här.",
+                "%1 kronor went to associations with no known district and are not counted here."
+            )
+        case .grSupportMeasure: ("Mått", "Measure")
         case .grReasonHint: ("Krävs vid avslag och delvis beviljat.", "Needed when rejected or granted in part.")
         }
     }

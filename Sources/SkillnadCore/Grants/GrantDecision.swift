@@ -72,6 +72,7 @@ public struct GrantDecision: Sendable, Codable, Equatable {
         switch outcome {
         case .granted:
             granted = requested
+            if requested <= 0 { problems.append(.init("\(field)amount", .notAnAmount)) }
         case .grantedInPart:
             let written = amount.filter { !$0.isWhitespace && $0 != "\u{A0}" && $0 != "\u{202F}" }
             if let value = Int(written), value > 0, value < requested, written.allSatisfy(\.isASCII) {

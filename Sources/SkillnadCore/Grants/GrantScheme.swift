@@ -76,7 +76,8 @@ public struct GrantScheme: Sendable, Codable, Equatable {
             problems.append(.init("maximumAmount", .range(minimum: max(minimumAmount, 1), maximum: nil)))
         }
         if closes < opens { problems.append(.init("closes", .notAfter(opens))) }
-        if decides < closes { problems.append(.init("decides", .notAfter(closes))) }
+        // The meeting decides every application, the late ones too.
+        if decides < lastDay { problems.append(.init("decides", .notAfter(lastDay))) }
         if reportDue < decides { problems.append(.init("reportDue", .notAfter(decides))) }
         let latest = city.latestReportDue(decides: decides)
         if reportDue > latest { problems.append(.init("reportDue", .later(latest))) }

@@ -42,11 +42,11 @@ public enum GrantStatus: String, Sendable, Codable, CaseIterable {
     /// Sent: the body sees it.
     public var isSent: Bool { self != .draft }
 
-    /// The steps `side` may take from here; the decisions come through `GrantDecision`, and the
-    /// report on use through its own form, so they are not among them.
+    /// The steps `side` may take from here. Sending goes through the application's form, which
+    /// checks the scheme's rules; the decisions come through `GrantDecision` and the report on use
+    /// through its own form, so none of them is among these.
     public func moves(by side: Side) -> [GrantStatus] {
         switch (side, self) {
-        case (.applicant, .draft): [.received]
         case (.applicant, .received), (.applicant, .inReview): [.withdrawn]
         case (.handler, .received): [.inReview]
         case (.handler, .granted), (.handler, .grantedInPart): [.paid]

@@ -107,7 +107,10 @@ struct ApplyForm: Encodable, Sendable {
         let send = fields.action == "send"
         let day = today()
         let version = fields.version.flatMap { Int($0) } ?? 0
-        var (request, problems) = fields.draft.read(for: scheme.scheme, sending: send)
+        let existing = try await GrantStore.application(scheme: scheme.id, association: stored.id, on: req.db)
+        // A sent application stays complete: changing it is checked as sending it again.
+        let checked = send || existing?.status == .received
+        var (request, problems) = fields.draft.read(for: scheme.scheme, sending: checked)
         var uploads: [GrantStore.Upload] = []
         for kind in GrantDocumentKind.attachable {
             switch GrantStore.upload(kind: kind, file: fields.file(kind), field: "documents.\(kind.rawValue)") {
@@ -121,8 +124,7 @@ struct ApplyForm: Encodable, Sendable {
                 day < scheme.scheme.opens
                     ? .init("scheme", .notOpenYet(opens: scheme.scheme.opens))
                     : .init("scheme", .closed(lastDay: scheme.scheme.lastDay)))
-        } else if send {
-            let existing = try await GrantStore.application(scheme: scheme.id, association: stored.id, on: req.db)
+        } else if checked {
             var present = Set(
                 try await GrantStore.documents(association: stored.id, application: existing?.id, on: req.db).map(
                     \.kind))

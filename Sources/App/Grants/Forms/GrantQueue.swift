@@ -8,6 +8,7 @@ import Vapor
 struct GrantQueue: Encodable, Sendable {
     struct Row: Encodable, Sendable {
         let id: String
+        let version: Int
         let association: String
         let href: String
         let scheme: String
@@ -66,6 +67,8 @@ struct GrantQueue: Encodable, Sendable {
     }
 
     struct DecisionRow: Content, Sendable {
+        /// The application's version when the queue was shown.
+        var version: String?
         var outcome: String?
         var amount: String?
         var rule: String?
@@ -93,12 +96,12 @@ struct GrantQueue: Encodable, Sendable {
         if meeting == nil {
             problems.append(s.describe(GrantProblem("meeting", meetingText.isEmpty ? .missing : .notADay)))
         }
-        var decisions: [(application: UUID, decision: GrantDecision)] = []
+        var decisions: [GrantStore.BatchItem] = []
         let chosen = (fields.d ?? [:]).filter { !($0.value.outcome ?? "").isEmpty }.sorted { $0.key < $1.key }
         if chosen.isEmpty { problems.append(s[.grNoDecisions]) }
         for (key, row) in chosen.prefix(1_000) {
             guard let id = UUID(uuidString: key), let application = try await GrantStore.application(id, on: req.db),
-                let scheme = try await GrantStore.scheme(id: application.schemeID, on: req.db),
+                application.status.isSent, let scheme = try await GrantStore.scheme(id: application.schemeID, on: req.db),
                 handler.handles(scheme.scheme.body)
             else { throw Abort(.notFound) }
             let name = try await AssociationStore.load(ids: [application.associationID], on: req.db).first?.entry.name
@@ -106,7 +109,10 @@ struct GrantQueue: Encodable, Sendable {
                 outcome: row.outcome ?? "", amount: row.amount ?? "", rule: row.rule ?? "", reason: row.reason ?? "",
                 requested: application.request.amount ?? 0, field: "")
             problems += rowProblems.map { "\(name ?? key): \(s.describe($0))" }
-            if let decision { decisions.append((id, decision)) }
+            if let decision {
+                let version = row.version.flatMap { Int($0) } ?? 0
+                decisions.append(GrantStore.BatchItem(application: id, version: version, decision: decision))
+            }
         }
         guard problems.isEmpty, let diary, let meeting else {
             return try await page(req, fields: fields, message: nil, errors: problems, status: .unprocessableEntity)
@@ -153,7 +159,7 @@ struct GrantQueue: Encodable, Sendable {
             let rule = field?.rule ?? ""
             let deadline = row.deadline.flatMap(Day.init)
             return Row(
-                id: row.id.uuidString, association: row.association_name,
+                id: row.id.uuidString, version: row.version, association: row.association_name,
                 href: SiteURL.Grants.application(.value(row.id.uuidString)).link(lang),
                 scheme: nameBySlug[row.scheme_slug] ?? row.scheme_slug, status: s.label(status),
                 asked: row.amount_requested.map { SchemePages.kronor($0, lang) } ?? "–",

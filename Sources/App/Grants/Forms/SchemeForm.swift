@@ -124,6 +124,8 @@ struct SchemeForm: Encodable, Sendable {
         }
         do {
             try await GrantStore.saveScheme(scheme, version: version, by: req.auditActor, on: req.db)
+            // "Where the support goes" is cached and lists the bodies with schemes.
+            req.application.catalogue.invalidate()
         } catch let refused as GrantStore.Problems {
             return try await page(
                 req, draft: draft, version: version, index: index, errors: refused.problems.map { s.describe($0) },

@@ -41,6 +41,7 @@ struct SupportPage: Encodable, Sendable {
     let total: Row?
     let measures: [Measure]
     let leftOut: String?
+    let unplaced: String?
     let yearHeadings: [LocalText]
     let years: [YearRow]
     let csvHref: String
@@ -136,6 +137,8 @@ struct SupportPage: Encodable, Sendable {
             rows: support.classes.map { row(label($0.value), areas: $0.areaCount, $0.rates) },
             total: support.total.map { row(total, areas: nil, $0) }, measures: measures,
             leftOut: support.leftOut.isEmpty ? nil : Strings.fill(s[.grSupportLeftOut], String(support.leftOut.count)),
+            unplaced: result.unplaced > 0
+                ? Strings.fill(s[.grSupportUnplaced], number(result.unplaced, decimals: 0)) : nil,
             yearHeadings: classValues.map(label) + [total], years: years,
             csvHref: SiteURL.Grants.awarded.link(lang))
         let meta = PageMeta.make(
@@ -156,12 +159,11 @@ struct SupportPage: Encodable, Sendable {
             let amount_granted: Int
             let decided_on: String
             let updated_at: String
-            let request: String
         }
         let statuses: [any Encodable & Sendable] = GrantSupportQuery.awarded.map(\.rawValue)
         let rows = try await req.db.sql().raw(
             """
-            SELECT id, association_id, scheme_id, amount_granted, decided_on, updated_at, request
+            SELECT id, association_id, scheme_id, amount_granted, decided_on, updated_at
             FROM grant_applications WHERE amount_granted > 0 AND status IN (\(binds: statuses))
             ORDER BY decided_on DESC, id
             """
@@ -177,15 +179,14 @@ struct SupportPage: Encodable, Sendable {
         let environment = Environment.get
         let prefix = environment("SKILLNAD_360G_PREFIX") ?? "360G-skillnad"
         let funder = environment("SKILLNAD_FUNDER_ORG_ID") ?? "SE-BLV-2120000142"
-        let decoder = JSONDecoder()
         let awards = rows.compactMap { row -> [String]? in
             guard let scheme = schemes[row.scheme_id], let association = associations[row.association_id],
                 let day = Day(row.decided_on)
             else { return nil }
-            let request = try? decoder.decode(GrantRequest.self, from: Data(row.request.utf8))
+            // The scheme's words, never the application's own text, which was not written to be published.
             let award = ThreeSixtyGiving.Award(
-                id: row.id.uuidString.lowercased(), title: request?.purpose ?? scheme.name,
-                description: request?.description ?? "", amount: row.amount_granted, awardDate: day,
+                id: row.id.uuidString.lowercased(), title: scheme.name, description: scheme.purpose,
+                amount: row.amount_granted, awardDate: day,
                 recipientNumber: association.entry.organisationNumber, recipientName: association.entry.name,
                 funderName: SchemePages.bodyName(scheme.body, index: index, lang: .sv), programme: scheme.name,
                 locations: association.entry.districts.map { index.areaByID[$0]?.name ?? $0 },
