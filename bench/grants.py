@@ -80,7 +80,7 @@ def populate_grants(db):
         ident = str(uuid.uuid4()).upper()
         con.execute(
             "INSERT INTO grant_schemes (id, slug, body, scheme, opens, closes, last_day, decides, created_at, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
             (ident, slug, body, scheme_json(slug, body, areas, opens, closes, decides), opens.isoformat(),
              closes.isoformat(), closes.isoformat(), decides.isoformat(), stamp, stamp))
         schemes.append((ident, district, is_open, decides))

@@ -33,7 +33,7 @@ enum GrantSupportQuery {
             let association_id: UUID
             let area: String
         }
-        let activities = try await sql.raw("SELECT association_id, area FROM association_activities")
+        let activities = try await sql.raw("SELECT DISTINCT association_id, area FROM association_activities")
             .all(decoding: Place.self)
         let registers = try await sql.raw(
             """
@@ -41,7 +41,13 @@ enum GrantSupportQuery {
             JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
             """
         ).all(decoding: Place.self)
-        let asked = try await sql.raw("SELECT association_id, area FROM association_registers").all(decoding: Place.self)
+        // The registers asked for count only for associations that list no activity.
+        let asked = try await sql.raw(
+            """
+            SELECT r.association_id AS association_id, r.area AS area FROM association_registers r
+            WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
+            """
+        ).all(decoding: Place.self)
         var coverage = DialogueReachQuery.Coverage(index: index)
         var reach: [UUID: Set<String>] = [:]
         for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
@@ -65,12 +71,17 @@ enum GrantSupportQuery {
             a.amount_granted > 0 AND a.status IN (\(binds: statuses))
             AND a.decided_on >= \(bind: "\(fromYear)-01-01") AND a.decided_on <= \(bind: "\(toYear)-12-31")
             """
-        if let body { filter = filter + " AND s.body = \(bind: body)" }
+        // The schemes are joined only to filter by body.
+        var from: SQLQueryString = "grant_applications a"
+        if let body {
+            from = "grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id"
+            filter = filter + " AND s.body = \(bind: body)"
+        }
         let awards = try await sql.raw(
             """
             SELECT a.association_id AS association_id, substr(a.decided_on, 1, 4) AS year,
             CAST(SUM(a.amount_granted) AS BIGINT) AS kronor
-            FROM grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id WHERE \(filter)
+            FROM \(from) WHERE \(filter)
             GROUP BY a.association_id, substr(a.decided_on, 1, 4)
             """
         ).all(decoding: Award.self)

@@ -77,6 +77,11 @@ struct CreateGrants: AsyncMigration {
             "CREATE INDEX grant_schemes_by_days ON grant_schemes (last_day, opens)",
             "CREATE INDEX grant_applications_by_scheme ON grant_applications (scheme_id, status)",
             "CREATE INDEX grant_applications_by_association ON grant_applications (association_id)",
+            // Where the support goes reads the awarded grants of some years from this index alone.
+            """
+            CREATE INDEX grant_applications_awarded ON grant_applications \
+            (decided_on, association_id, status, amount_granted, scheme_id)
+            """,
             "CREATE UNIQUE INDEX grant_application_events_by_application ON grant_application_events (application_id, position)",
             "CREATE INDEX association_documents_by_owner ON association_documents (association_id, kind, added_at)",
             "CREATE INDEX association_documents_by_application ON association_documents (application_id)",

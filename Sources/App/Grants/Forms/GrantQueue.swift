@@ -54,7 +54,7 @@ struct GrantQueue: Encodable, Sendable {
         return Handler(bodies: principal.bodies)
     }
 
-    static let limit = 100
+    static let limit = 50
 
     static func register(_ app: Application) {
         let url = SiteURL.Grants.queue.pathComponents
