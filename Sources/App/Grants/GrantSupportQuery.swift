@@ -29,40 +29,60 @@ enum GrantSupportQuery {
     ) async throws -> Result {
         let sql = try db.sql()
         // Where each association is: its activities' areas, else its registers' district areas.
+        // Ids are read as text: they are only keys here, and parsing thousands of UUIDs costs.
         struct Place: Decodable {
-            let association_id: UUID
+            let association_id: String
             let area: String
         }
-        let activities = try await sql.raw("SELECT DISTINCT association_id, area FROM association_activities")
-            .all(decoding: Place.self)
+        let activities = try await sql.raw(
+            "SELECT DISTINCT CAST(association_id AS TEXT) AS association_id, area FROM association_activities"
+        ).all(decoding: Place.self)
         let registers = try await sql.raw(
             """
-            SELECT r.association_id AS association_id, r.area AS area FROM association_registers r
+            SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
             JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
             """
         ).all(decoding: Place.self)
         // The registers asked for count only for associations that list no activity.
         let asked = try await sql.raw(
             """
-            SELECT r.association_id AS association_id, r.area AS area FROM association_registers r
+            SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
             WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
             """
         ).all(decoding: Place.self)
         var coverage = DialogueReachQuery.Coverage(index: index)
-        var reach: [UUID: Set<String>] = [:]
+        var reach: [String: Set<String>] = [:]
         for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
-        let registered = Dictionary(grouping: registers, by: \.association_id)
         for (association, places) in Dictionary(grouping: asked, by: \.association_id)
         where (reach[association] ?? []).isEmpty {
             reach[association] = Set(places.flatMap { coverage.districts($0.area) })
         }
-        var associations: [String: Int] = [:]
-        for association in registered.keys {
-            for district in reach[association] ?? [] { associations[district, default: 0] += 1 }
+        // Many associations reach the same districts: each set is named once, and sums are
+        // gathered per set before they are spread over its districts.
+        var setOf: [String: Int] = [:]
+        var sets: [[String]] = []
+        var setByDistricts: [Set<String>: Int] = [:]
+        for (association, districts) in reach where !districts.isEmpty {
+            if let known = setByDistricts[districts] {
+                setOf[association] = known
+            } else {
+                setByDistricts[districts] = sets.count
+                setOf[association] = sets.count
+                sets.append(districts.sorted())
+            }
         }
-        // The money: summed per association and year in SQL, shared among districts here.
+        var associationsBySet = [Int](repeating: 0, count: sets.count)
+        for association in Set(registers.map(\.association_id)) {
+            if let set = setOf[association] { associationsBySet[set] += 1 }
+        }
+        var associations: [String: Int] = [:]
+        for (set, count) in associationsBySet.enumerated() where count > 0 {
+            for district in sets[set] { associations[district, default: 0] += count }
+        }
+        // The money: summed per association and year in SQL, per set and year here, then shared
+        // among the set's districts by population.
         struct Award: Decodable {
-            let association_id: UUID
+            let association_id: String
             let year: String
             let kronor: Int
         }
@@ -79,26 +99,33 @@ enum GrantSupportQuery {
         }
         let awards = try await sql.raw(
             """
-            SELECT a.association_id AS association_id, substr(a.decided_on, 1, 4) AS year,
+            SELECT CAST(a.association_id AS TEXT) AS association_id, substr(a.decided_on, 1, 4) AS year,
             CAST(SUM(a.amount_granted) AS BIGINT) AS kronor
             FROM \(from) WHERE \(filter)
             GROUP BY a.association_id, substr(a.decided_on, 1, 4)
             """
         ).all(decoding: Award.self)
-        var kronor: [Int: [String: Double]] = [:]
+        var bySet: [Int: [Int: Double]] = [:]
         var unplaced = 0.0
         for award in awards {
             guard let year = Int(award.year) else { continue }
-            guard let districts = reach[award.association_id], !districts.isEmpty else {
+            guard let set = setOf[award.association_id] else {
                 unplaced += Double(award.kronor)
                 continue
             }
-            let population = districts.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
-            for district in districts {
-                let share =
-                    population > 0
-                    ? (index.areaByID[district]?.population ?? 0) / population : 1 / Double(districts.count)
-                kronor[year, default: [:]][district, default: 0] += Double(award.kronor) * share
+            bySet[year, default: [:]][set, default: 0] += Double(award.kronor)
+        }
+        var kronor: [Int: [String: Double]] = [:]
+        for (year, sums) in bySet {
+            for (set, sum) in sums {
+                let districts = sets[set]
+                let population = districts.map { index.areaByID[$0]?.population ?? 0 }.reduce(0, +)
+                for district in districts {
+                    let share =
+                        population > 0
+                        ? (index.areaByID[district]?.population ?? 0) / population : 1 / Double(districts.count)
+                    kronor[year, default: [:]][district, default: 0] += sum * share
+                }
             }
         }
         let districts = index.document.areas.filter { $0.kind == .district }
