@@ -29,27 +29,34 @@ enum GrantSupportQuery {
     ) async throws -> Result {
         let sql = try db.sql()
         // Where each association is: its activities' areas, else its registers' district areas.
-        // Ids are read as text: they are only keys here, and parsing thousands of UUIDs costs.
-        struct Place: Decodable {
+        // Ids are read as text: they are only keys here, and parsing thousands of UUIDs costs. Rows
+        // are read by the thousand, so column by column (`SQLRow.value`), not through a Decoder.
+        struct Place {
             let association_id: String
             let area: String
         }
-        let activities = try await sql.raw(
-            "SELECT DISTINCT CAST(association_id AS TEXT) AS association_id, area FROM association_activities"
-        ).all(decoding: Place.self)
-        let registers = try await sql.raw(
-            """
-            SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
-            JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
-            """
-        ).all(decoding: Place.self)
+        func places(_ rows: [any SQLRow]) throws -> [Place] {
+            try rows.map { Place(association_id: try $0.value("association_id"), area: try $0.value("area")) }
+        }
+        let activities = try places(
+            try await sql.raw(
+                "SELECT DISTINCT CAST(association_id AS TEXT) AS association_id, area FROM association_activities"
+            ).all())
+        let registers = try places(
+            try await sql.raw(
+                """
+                SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
+                JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
+                """
+            ).all())
         // The registers asked for count only for associations that list no activity.
-        let asked = try await sql.raw(
-            """
-            SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
-            WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
-            """
-        ).all(decoding: Place.self)
+        let asked = try places(
+            try await sql.raw(
+                """
+                SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
+                WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
+                """
+            ).all())
         var coverage = DialogueReachQuery.Coverage(index: index)
         var reach: [String: Set<String>] = [:]
         for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
@@ -81,11 +88,7 @@ enum GrantSupportQuery {
         }
         // The money: summed per association and year in SQL, per set and year here, then shared
         // among the set's districts by population.
-        struct Award: Decodable {
-            let association_id: String
-            let year: String
-            let kronor: Int
-        }
+
         let statuses: [any Encodable & Sendable] = awarded.map(\.rawValue)
         var filter: SQLQueryString = """
             a.amount_granted > 0 AND a.status IN (\(binds: statuses))
@@ -97,23 +100,24 @@ enum GrantSupportQuery {
             from = "grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id"
             filter = filter + " AND s.body = \(bind: body)"
         }
-        let awards = try await sql.raw(
+        let awardRows = try await sql.raw(
             """
             SELECT CAST(a.association_id AS TEXT) AS association_id, substr(a.decided_on, 1, 4) AS year,
             CAST(SUM(a.amount_granted) AS BIGINT) AS kronor
             FROM \(from) WHERE \(filter)
             GROUP BY a.association_id, substr(a.decided_on, 1, 4)
             """
-        ).all(decoding: Award.self)
+        ).all()
         var bySet: [Int: [Int: Double]] = [:]
         var unplaced = 0.0
-        for award in awards {
-            guard let year = Int(award.year) else { continue }
-            guard let set = setOf[award.association_id] else {
-                unplaced += Double(award.kronor)
+        for row in awardRows {
+            let amount = Double(try row.value("kronor", as: Int.self))
+            guard let year = Int(try row.value("year", as: String.self)) else { continue }
+            guard let set = setOf[try row.value("association_id", as: String.self)] else {
+                unplaced += amount
                 continue
             }
-            bySet[year, default: [:]][set, default: 0] += Double(award.kronor)
+            bySet[year, default: [:]][set, default: 0] += amount
         }
         var kronor: [Int: [String: Double]] = [:]
         for (year, sums) in bySet {
