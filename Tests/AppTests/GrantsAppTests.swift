@@ -122,7 +122,8 @@ struct GrantsAppTests {
                 app, "\(second)/step", [("status", "received"), ("version", "1")], as: owner)
             #expect(bypass.status == .conflict)
             // A sent application stays complete: saving it blank is refused as sending it would be.
-            let emptied = try await Self.send(app, skarholmen, amount: "", budget: nil, as: owner, action: "save", version: "1")
+            let emptied = try await Self.send(
+                app, skarholmen, amount: "", budget: nil, as: owner, action: "save", version: "1")
             #expect(emptied.status == .unprocessableEntity)
             let resent = try await Self.send(app, rinkeby, amount: "15000", budget: Self.pdf, as: owner, version: "1")
             #expect(resent.status == .seeOther)
@@ -343,7 +344,10 @@ struct GrantsAppTests {
                     scheme: stored, association: association, send: true, version: 0, uploads: [], today: today(),
                     by: .system("test"), on: app.db)
                 try await GrantStore.decide(
-                    [GrantStore.BatchItem(application: id, version: 1, decision: GrantDecision(outcome: .granted, amount: amount))],
+                    [
+                        GrantStore.BatchItem(
+                            application: id, version: 1, decision: GrantDecision(outcome: .granted, amount: amount))
+                    ],
                     diaryNumber: "KUN 2027/1",
                     meeting: today(), bodies: nil, by: .system("test"), on: app.db)
                 ids.append(id)
@@ -412,7 +416,8 @@ struct GrantsAppTests {
             #expect(again.status == .conflict)
             #expect(try await app.get("/grants/skarholmen-lokalt/edit", as: other).status == .notFound)
             let edited = try await ParticipatoryBudgetTests.post(
-                app, "/grants/skarholmen-lokalt/edit", fields().filter { $0.0 != "name" } + [("version", "1"), ("name", "Lokalt bidrag 2027")],
+                app, "/grants/skarholmen-lokalt/edit",
+                fields().filter { $0.0 != "name" } + [("version", "1"), ("name", "Lokalt bidrag 2027")],
                 as: official)
             #expect(edited.status == .seeOther)
             let stale = try await ParticipatoryBudgetTests.post(

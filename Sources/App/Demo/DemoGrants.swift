@@ -118,7 +118,8 @@ enum DemoGrants {
                     scheme: old, association: applicant, send: true, version: 0, uploads: [document(.budget)],
                     today: old.scheme.closes, by: actor, on: db)
                 try await GrantStore.decide(
-                    [GrantStore.BatchItem(application: id, version: 1, decision: decision)], diaryNumber: "SPÅ 2026/\(100 + count)", meeting: old.scheme.decides,
+                    [GrantStore.BatchItem(application: id, version: 1, decision: decision)],
+                    diaryNumber: "SPÅ 2026/\(100 + count)", meeting: old.scheme.decides,
                     bodies: nil, by: actor, on: db)
                 if decision.outcome == .granted, let application = try await GrantStore.application(id, on: db) {
                     try await GrantStore.move(

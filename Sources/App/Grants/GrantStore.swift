@@ -305,8 +305,10 @@ enum GrantStore {
                     update = try update.set("late", to: SQLBind(late)).set("sent_on", to: SQLBind(today.description))
                 }
                 // Only from the version and status read above: another process's step in between wins.
-                let changed = try await update.where("id", .equal, SQLBind(id)).where("version", .equal, SQLBind(version))
-                    .where("status", .equal, SQLBind(existing?.status.rawValue ?? "")).returning("id").all()
+                let changed = try await update.where("id", .equal, SQLBind(id)).where(
+                    "version", .equal, SQLBind(version)
+                )
+                .where("status", .equal, SQLBind(existing?.status.rawValue ?? "")).returning("id").all()
                 guard !changed.isEmpty else {
                     throw Problems(problems: [.init("version", .changedSince(stored: version + 1, given: version))])
                 }
@@ -438,17 +440,19 @@ enum GrantStore {
                 let due =
                     scheme.scheme.reportDue >= meeting
                     ? scheme.scheme.reportDue : CityGrantRules.standard.latestReportDue(decides: meeting)
-                let changed = try await tx.sql().update("grant_applications").set("status", to: SQLBind(target.rawValue))
-                    .set("amount_granted", to: SQLBind(amount))
-                    .set("decided_on", to: SQLBind(meeting.description))
-                    .set("diary_number", to: SQLBind(diaryNumber))
-                    .set("decision_rule", to: SQLBind(item.decision.rule?.rawValue))
-                    .set("decision_reason", to: SQLBind(item.decision.reason))
-                    .set("report_due", to: SQLBind(target == .rejected ? nil : due.description))
-                    .set("updated_at", to: SQLBind(ISO8601DateFormatter().string(from: Date())))
-                    .set("version", to: SQLBind(application.version + 1))
-                    .where("id", .equal, SQLBind(application.id)).where("version", .equal, SQLBind(item.version))
-                    .returning("id").all()
+                let changed = try await tx.sql().update("grant_applications").set(
+                    "status", to: SQLBind(target.rawValue)
+                )
+                .set("amount_granted", to: SQLBind(amount))
+                .set("decided_on", to: SQLBind(meeting.description))
+                .set("diary_number", to: SQLBind(diaryNumber))
+                .set("decision_rule", to: SQLBind(item.decision.rule?.rawValue))
+                .set("decision_reason", to: SQLBind(item.decision.reason))
+                .set("report_due", to: SQLBind(target == .rejected ? nil : due.description))
+                .set("updated_at", to: SQLBind(ISO8601DateFormatter().string(from: Date())))
+                .set("version", to: SQLBind(application.version + 1))
+                .where("id", .equal, SQLBind(application.id)).where("version", .equal, SQLBind(item.version))
+                .returning("id").all()
                 guard !changed.isEmpty else {
                     throw Problems(
                         problems: [.init(field, .changedSince(stored: item.version + 1, given: item.version))])

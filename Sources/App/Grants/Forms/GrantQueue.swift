@@ -101,7 +101,8 @@ struct GrantQueue: Encodable, Sendable {
         if chosen.isEmpty { problems.append(s[.grNoDecisions]) }
         for (key, row) in chosen.prefix(1_000) {
             guard let id = UUID(uuidString: key), let application = try await GrantStore.application(id, on: req.db),
-                application.status.isSent, let scheme = try await GrantStore.scheme(id: application.schemeID, on: req.db),
+                application.status.isSent,
+                let scheme = try await GrantStore.scheme(id: application.schemeID, on: req.db),
                 handler.handles(scheme.scheme.body)
             else { throw Abort(.notFound) }
             let name = try await AssociationStore.load(ids: [application.associationID], on: req.db).first?.entry.name
