@@ -94,15 +94,6 @@ enum GrantStore {
                 .all(decoding: SchemeRow.self))
     }
 
-    /// The schemes open for applications on `day`, late days included.
-    static func openSchemes(on day: Day, db: any Database) async throws -> [StoredScheme] {
-        let text = day.description
-        return schemes(
-            try await db.sql().raw(
-                "SELECT id, scheme, version FROM grant_schemes WHERE opens <= \(bind: text) AND last_day >= \(bind: text)"
-            ).all(decoding: SchemeRow.self))
-    }
-
     static func scheme(_ slug: String, on db: any Database) async throws -> StoredScheme? {
         schemes(
             try await db.sql().raw("SELECT id, scheme, version FROM grant_schemes WHERE slug = \(bind: slug)")

@@ -74,7 +74,6 @@ struct CreateGrants: AsyncMigration {
             .create()
         for statement in [
             "CREATE INDEX grant_schemes_by_body ON grant_schemes (body, closes)",
-            "CREATE INDEX grant_schemes_by_days ON grant_schemes (last_day, opens)",
             "CREATE INDEX grant_applications_by_scheme ON grant_applications (scheme_id, status)",
             "CREATE INDEX grant_applications_by_association ON grant_applications (association_id)",
             // Where the support goes reads the awarded grants of some years from this index alone.

@@ -112,9 +112,10 @@ struct GrantEntryPage: Encodable, Sendable {
         let s = Texts(lang)
         let index = try await req.catalogue().index
         let day = today()
-        let open = try await GrantStore.openSchemes(on: day, db: req.db).map(\.scheme)
         let applications = try await GrantStore.applications(of: stored.id, on: req.db)
+        // Every scheme is read once: the open ones for the entry, all of them to name the applications'.
         let schemes = try await GrantStore.allSchemes(on: req.db)
+        let open = schemes.map(\.scheme).filter { $0.isOpen(on: day) }
         let schemeByID = Dictionary(schemes.map { ($0.id, $0.scheme) }, uniquingKeysWith: { first, _ in first })
         let appliedTo = Dictionary(
             applications.compactMap { application in schemeByID[application.schemeID].map { ($0.id, application) } },
