@@ -313,11 +313,12 @@ struct GrantsAppTests {
             scheme.areas = []
             let stored = GrantStore.StoredScheme(
                 id: try await GrantStore.saveScheme(scheme, by: .system("test"), on: app.db), scheme: scheme)
-            // Two associations: one active in Norra, one in Västra, each approved in its district area.
+            // One association active in Norra, one in Västra, one in both; each approved in a district area.
             var ids: [UUID] = []
-            for (name, number, district, area, amount) in [
-                ("Norra boll", "802480-1071", "rinkeby-kista", "norra", 10_000),
-                ("Västra konst", "802480-1089", "bromma", "vastra", 30_000),
+            for (name, number, district, areas, amount) in [
+                ("Norra boll", "802480-1071", "rinkeby-kista", ["norra"], 10_000),
+                ("Västra konst", "802480-1089", "bromma", ["vastra"], 30_000),
+                ("Båda läsning", "802480-1097", "bromma", ["norra", "vastra"], 6_000),
             ] {
                 let entry = AssociationEntry(
                     name: name, organisationNumber: try OrganisationNumber(parsing: number), legalForm: .nonProfit,
@@ -330,9 +331,7 @@ struct GrantsAppTests {
                     contactName: "A", contactEmail: "a@example.se", contactPublic: false,
                     giro: try GiroNumber(.bankgiro, parsing: "5050-7011"), annualMeeting: today(),
                     democracyConditions: true,
-                    activities: [
-                        AssociationEntry.Activity(name: "Träffar", languages: ["sv"], area: area)
-                    ])
+                    activities: areas.map { AssociationEntry.Activity(name: "Träffar", languages: ["sv"], area: $0) })
                 let slug = try await AssociationStore.register(
                     entry, for: nil, by: .system("test"), now: Date(), on: app.db)
                 let association = try #require(try await AssociationStore.find(slug, on: app.db))
@@ -358,12 +357,16 @@ struct GrantsAppTests {
                 fromYear: year, toYear: year, indicatorCode: "omradestyp", body: nil, index: index, today: today(),
                 on: app.db)
             let byClass = Dictionary(uniqueKeysWithValues: result.support.classes.map { ($0.value, $0.rates) })
-            // Type 1: 10,000 kr over Norra and Södra's 4,000 residents; the association counts in Norra.
-            #expect(abs((byClass[1]?.kronorPer1000 ?? 0) - 2_500) < 1e-6)
-            #expect(byClass[1]?.associations == 1)
-            // Type 5: 30,000 kr over Västra's 2,000 residents.
-            #expect(abs((byClass[5]?.kronorPer1000 ?? 0) - 15_000) < 1e-6)
-            #expect(abs((result.support.kronor.bestOffToWorstOff ?? 0) - 6) < 1e-9)
+            // The 6,000 kr of the association in both is shared by population: 2,000 to Norra (1,000
+            // residents), 4,000 to Västra (2,000); it counts once in each.
+            // Type 1: 12,000 kr over Norra and Södra's 4,000 residents.
+            #expect(abs((byClass[1]?.kronorPer1000 ?? 0) - 3_000) < 1e-6)
+            #expect(byClass[1]?.associations == 2)
+            // Type 5: 34,000 kr over Västra's 2,000 residents.
+            #expect(abs((byClass[5]?.kronorPer1000 ?? 0) - 17_000) < 1e-6)
+            #expect(byClass[5]?.associations == 2)
+            #expect(abs((result.support.kronor.bestOffToWorstOff ?? 0) - 17_000 / 3_000) < 1e-9)
+            #expect(result.unplaced == 0)
             // Another body's schemes: nothing awarded.
             let other = try await GrantSupportQuery.compute(
                 fromYear: year, toYear: year, indicatorCode: "omradestyp", body: "skarholmen-stadsdelsnamnd",
@@ -371,7 +374,7 @@ struct GrantsAppTests {
             #expect(other.support.total?.kronor == 0)
             let page = try await app.get("/grants/support?indicator=omradestyp&from=\(year)&to=\(year)")
             #expect(page.status == .ok)
-            #expect(page.body.contains("15 000") || page.body.contains("15\u{A0}000"))
+            #expect(page.body.contains("17 000") || page.body.contains("17\u{A0}000"))
             #expect(try await app.get("/grants/support?indicator=finns-inte").status == .badRequest)
         }
     }

@@ -28,67 +28,6 @@ enum GrantSupportQuery {
         on db: any Database
     ) async throws -> Result {
         let sql = try db.sql()
-        // Where each association is: its activities' areas, else its registers' district areas.
-        // Ids are read as text: they are only keys here, and parsing thousands of UUIDs costs. Rows
-        // are read by the thousand, so column by column (`SQLRow.value`), not through a Decoder.
-        struct Place {
-            let association_id: String
-            let area: String
-        }
-        func places(_ rows: [any SQLRow]) throws -> [Place] {
-            try rows.map { Place(association_id: try $0.value("association_id"), area: try $0.value("area")) }
-        }
-        let activities = try places(
-            try await sql.raw(
-                "SELECT DISTINCT CAST(association_id AS TEXT) AS association_id, area FROM association_activities"
-            ).all())
-        let registers = try places(
-            try await sql.raw(
-                """
-                SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
-                JOIN associations a ON a.id = r.association_id WHERE \(AssociationStore.registered(on: today))
-                """
-            ).all())
-        // The registers asked for count only for associations that list no activity.
-        let asked = try places(
-            try await sql.raw(
-                """
-                SELECT CAST(r.association_id AS TEXT) AS association_id, r.area AS area FROM association_registers r
-                WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
-                """
-            ).all())
-        var coverage = DialogueReachQuery.Coverage(index: index)
-        var reach: [String: Set<String>] = [:]
-        for place in activities { reach[place.association_id, default: []].formUnion(coverage.districts(place.area)) }
-        for (association, places) in Dictionary(grouping: asked, by: \.association_id)
-        where (reach[association] ?? []).isEmpty {
-            reach[association] = Set(places.flatMap { coverage.districts($0.area) })
-        }
-        // Many associations reach the same districts: each set is named once, and sums are
-        // gathered per set before they are spread over its districts.
-        var setOf: [String: Int] = [:]
-        var sets: [[String]] = []
-        var setByDistricts: [Set<String>: Int] = [:]
-        for (association, districts) in reach where !districts.isEmpty {
-            if let known = setByDistricts[districts] {
-                setOf[association] = known
-            } else {
-                setByDistricts[districts] = sets.count
-                setOf[association] = sets.count
-                sets.append(districts.sorted())
-            }
-        }
-        var associationsBySet = [Int](repeating: 0, count: sets.count)
-        for association in Set(registers.map(\.association_id)) {
-            if let set = setOf[association] { associationsBySet[set] += 1 }
-        }
-        var associations: [String: Int] = [:]
-        for (set, count) in associationsBySet.enumerated() where count > 0 {
-            for district in sets[set] { associations[district, default: 0] += count }
-        }
-        // The money: summed per association and year in SQL, per set and year here, then shared
-        // among the set's districts by population.
-
         let statuses: [any Encodable & Sendable] = awarded.map(\.rawValue)
         var filter: SQLQueryString = """
             a.amount_granted > 0 AND a.status IN (\(binds: statuses))
@@ -100,24 +39,76 @@ enum GrantSupportQuery {
             from = "grant_applications a JOIN grant_schemes s ON s.id = a.scheme_id"
             filter = filter + " AND s.body = \(bind: body)"
         }
-        let awardRows = try await sql.raw(
+        // Everything is summed in SQL per place, the areas an association is active in written as
+        // one text (its activities' areas, else the areas of the registers it is or asked to be in;
+        // area ids are slugs, so a space separates them). A few hundred rows come back instead of one
+        // per association and year: rows are what costs here, not SQLite's work. Money rows carry a
+        // year; the count of associations registered today comes in rows without one.
+        let rows = try await sql.raw(
             """
-            SELECT CAST(a.association_id AS TEXT) AS association_id, substr(a.decided_on, 1, 4) AS year,
-            CAST(SUM(a.amount_granted) AS BIGINT) AS kronor
-            FROM \(from) WHERE \(filter)
-            GROUP BY a.association_id, substr(a.decided_on, 1, 4)
+            WITH place AS MATERIALIZED (
+                SELECT association_id, area FROM association_activities
+                UNION
+                SELECT r.association_id, r.area FROM association_registers r
+                WHERE NOT EXISTS (SELECT 1 FROM association_activities t WHERE t.association_id = r.association_id)
+            ), reach AS MATERIALIZED (
+                SELECT association_id, string_agg(area, ' ' ORDER BY area) AS places FROM place GROUP BY association_id
+            ), money AS (
+                SELECT a.association_id, substr(a.decided_on, 1, 4) AS year, a.amount_granted AS kronor
+                FROM \(from) WHERE \(filter)
+            )
+            SELECT reach.places AS places, money.year AS year, CAST(SUM(money.kronor) AS BIGINT) AS kronor,
+            CAST(NULL AS BIGINT) AS registered
+            FROM money LEFT JOIN reach ON reach.association_id = money.association_id
+            GROUP BY reach.places, money.year
+            UNION ALL
+            SELECT reach.places, CAST(NULL AS TEXT), CAST(NULL AS BIGINT), COUNT(*)
+            FROM reach JOIN associations a ON a.id = reach.association_id
+            WHERE EXISTS (
+                SELECT 1 FROM association_registers r
+                WHERE r.association_id = a.id AND \(AssociationStore.registered(on: today))
+            )
+            GROUP BY reach.places
             """
         ).all()
+        // Many associations reach the same districts: each set is named once, and sums are
+        // gathered per set before they are spread over its districts.
+        var coverage = DialogueReachQuery.Coverage(index: index)
+        var sets: [[String]] = []
+        var setByDistricts: [Set<String>: Int] = [:]
+        var setByPlaces: [String: Int?] = [:]
+        func set(_ places: String?) -> Int? {
+            guard let places else { return nil }
+            if let known = setByPlaces[places] { return known }
+            let districts = Set(places.split(separator: " ").flatMap { coverage.districts(String($0)) })
+            var found: Int?
+            if !districts.isEmpty {
+                found = setByDistricts[districts] ?? sets.count
+                if found == sets.count {
+                    setByDistricts[districts] = sets.count
+                    sets.append(districts.sorted())
+                }
+            }
+            setByPlaces[places] = found
+            return found
+        }
+        var associations: [String: Int] = [:]
         var bySet: [Int: [Int: Double]] = [:]
         var unplaced = 0.0
-        for row in awardRows {
-            let amount = Double(try row.value("kronor", as: Int.self))
+        for row in rows {
+            let places = try row.optional("places", as: String.self)
+            if let registered = try row.optional("registered", as: Int.self) {
+                guard let found = set(places) else { continue }
+                for district in sets[found] { associations[district, default: 0] += registered }
+                continue
+            }
             guard let year = Int(try row.value("year", as: String.self)) else { continue }
-            guard let set = setOf[try row.value("association_id", as: String.self)] else {
+            let amount = Double(try row.value("kronor", as: Int.self))
+            guard let found = set(places) else {
                 unplaced += amount
                 continue
             }
-            bySet[year, default: [:]][set, default: 0] += amount
+            bySet[year, default: [:]][found, default: 0] += amount
         }
         var kronor: [Int: [String: Double]] = [:]
         for (year, sums) in bySet {
