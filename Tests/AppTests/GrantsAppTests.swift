@@ -164,6 +164,8 @@ struct GrantsAppTests {
                 as: skarholmenHandler)
             #expect(incomplete.status == .unprocessableEntity)
             #expect(incomplete.body.contains("mer än 0 och mindre än de 20000 kronor"))
+            // The form comes back as it was sent: the outcome chosen on that row, and only there.
+            #expect(incomplete.body.components(separatedBy: "value=\"grantedInPart\" selected").count == 2)
             let foreign = try await ParticipatoryBudgetTests.post(
                 app, "/grants/queue",
                 [

@@ -20,9 +20,10 @@ struct GrantQueue: Encodable, Sendable {
         let overdue: Bool
         /// Awaiting a decision: a row of the meeting's form.
         let decidable: Bool
-        let outcome: [FormOption]
+        /// The outcome and rule chosen in a form sent back; the options are the page's, shared by every row.
+        let outcome: String
         let amount: String
-        let rule: [FormOption]
+        let rule: String
         let reason: String
     }
 
@@ -34,6 +35,8 @@ struct GrantQueue: Encodable, Sendable {
     let shown: Int
     let showing: String
     let schemes: [FormOption]
+    let outcomes: [FormOption]
+    let rules: [FormOption]
     let diaryNumber: String
     let meeting: String
     let message: String?
@@ -156,8 +159,6 @@ struct GrantQueue: Encodable, Sendable {
         let built = (awaiting.rows + later.rows).map { row -> Row in
             let status = GrantStatus(rawValue: row.status) ?? .received
             let field = fields.d?[row.id.uuidString]
-            let outcome = field?.outcome ?? ""
-            let rule = field?.rule ?? ""
             let deadline = row.deadline.flatMap(Day.init)
             return Row(
                 id: row.id.uuidString, version: row.version, association: row.association_name,
@@ -166,15 +167,7 @@ struct GrantQueue: Encodable, Sendable {
                 asked: row.amount_requested.map { SchemePages.kronor($0, lang) } ?? "–",
                 askedKronor: row.amount_requested ?? 0, late: row.late, deadline: row.deadline ?? "–",
                 overdue: deadline.map { $0 < day } ?? false, decidable: status.awaitsDecision,
-                outcome: [FormOption(value: "", label: s[.grNotNow], selected: outcome.isEmpty)]
-                    + GrantDecision.Outcome.allCases.map {
-                        FormOption(value: $0.rawValue, label: s.label($0.status), selected: $0.rawValue == outcome)
-                    },
-                amount: field?.amount ?? "",
-                rule: [FormOption(value: "", label: s[.grNoRule], selected: rule.isEmpty)]
-                    + GrantDecision.Rule.allCases.map {
-                        FormOption(value: $0.rawValue, label: s.label($0), selected: $0.rawValue == rule)
-                    },
+                outcome: field?.outcome ?? "", amount: field?.amount ?? "", rule: field?.rule ?? "",
                 reason: field?.reason ?? "")
         }
         let page = GrantQueue(
@@ -187,6 +180,12 @@ struct GrantQueue: Encodable, Sendable {
                         value: $0.scheme.id, label: nameBySlug[$0.scheme.id] ?? $0.scheme.id,
                         selected: $0.scheme.id == schemeFilter)
                 },
+            outcomes: [FormOption(value: "", label: s[.grNotNow], selected: false)]
+                + GrantDecision.Outcome.allCases.map {
+                    FormOption(value: $0.rawValue, label: s.label($0.status), selected: false)
+                },
+            rules: [FormOption(value: "", label: s[.grNoRule], selected: false)]
+                + GrantDecision.Rule.allCases.map { FormOption(value: $0.rawValue, label: s.label($0), selected: false) },
             diaryNumber: fields.diaryNumber ?? "", meeting: fields.meeting ?? day.description, message: message,
             errors: errors)
         let meta = PageMeta.make(
