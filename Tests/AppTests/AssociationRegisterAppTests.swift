@@ -191,6 +191,14 @@ struct AssociationRegisterAppTests {
             #expect(refused.body.contains("Organisationsnummer: det här är ett personnummer"))
             #expect(refused.body.contains("Styrelse: minst 3 ordinarie ledamöter behövs, antal angivna: 2"))
             #expect(refused.body.contains("Verksamhet 1: Till ålder: till-åldern ska vara minst från-åldern"))
+            // Each problem links to its field, and every link lands on a control of the page.
+            let links = refused.body.components(separatedBy: "<a href=\"#").dropFirst().compactMap {
+                $0.split(separator: "\"").first.map(String.init)
+            }
+            #expect(Set(["e-orgnr", "e-b-0-name", "e-a-0-max"]).isSubset(of: links))
+            for link in links where link != "main" {
+                #expect(refused.body.contains("id=\"\(link)\""), "no element has the id \(link)")
+            }
             // What was written comes back, except nothing is stored.
             #expect(refused.body.contains("Boule på Vårbergstoppen"))
             struct Count: Decodable { let n: Int }

@@ -118,7 +118,7 @@ struct EntryForm: Encodable, Sendable {
     let csrf: String
     let title: String
     let isNew: Bool
-    let errors: [String]
+    let errors: [ErrorItem]
     let draft: AssociationDraft
     let version: String
     let legalForms: [FormOption]
@@ -210,9 +210,43 @@ struct EntryForm: Encodable, Sendable {
         }
     }
 
-    static func describe(_ problems: [AssociationDraft.Problem], _ req: Request) -> [String] {
+    static func describe(_ problems: [AssociationDraft.Problem], _ req: Request) -> [ErrorItem] {
         let s = Texts(Lang.of(req))
-        return problems.map { s.describe($0) }
+        return problems.map { ErrorItem(text: s.describe($0), href: fieldID($0.field).map { "#" + $0 }) }
+    }
+
+    /// The id of the form control a problem's field (`AssociationDraft.Problem.field`) is written
+    /// in: a group's first control for the group as a whole; nil for what has no control.
+    static func fieldID(_ field: String) -> String? {
+        let single = [
+            "name": "e-name", "organisationNumber": "e-orgnr", "legalForm": "e-form", "founded": "e-founded",
+            "purpose": "e-purpose", "website": "e-website", "districts": "e-districts",
+            "members": "m-\(AssociationEntry.AgeBand.allCases[0].rawValue)-\(AssociationEntry.Sex.allCases[0].rawValue)",
+            "board": "e-b-0-name", "contactName": "e-c-name", "contactEmail": "e-c-email", "contactPhone": "e-c-phone",
+            "giroKind": "e-giro-kind", "giroNumber": "e-giro", "annualMeeting": "e-meeting",
+            "democracyConditions": "e-democracy", "activities": "e-a-0-name",
+        ]
+        if let id = single[field] { return id }
+        if field.hasPrefix("members.") {
+            return "m-" + field.dropFirst("members.".count).replacingOccurrences(of: "/", with: "-")
+        }
+        // "board[2].role", "activities[0].minimumAge": the row's index and the part of it.
+        let parts = field.split(separator: ".", maxSplits: 1)
+        guard parts.count == 2, let open = parts[0].firstIndex(of: "["), parts[0].last == "]",
+            let row = Int(parts[0][parts[0].index(after: open)..<parts[0].index(before: parts[0].endIndex)])
+        else { return nil }
+        let part = String(parts[1])
+        switch parts[0][..<open] {
+        case "board" where ["name", "role"].contains(part):
+            return "e-b-\(row)-\(part)"
+        case "activities":
+            let short = ["minimumAge": "min", "maximumAge": "max", "latitude": "lat", "longitude": "lon"]
+            let known = ["name", "description", "audience", "languages", "area", "place", "address", "schedule"]
+            guard let suffix = short[part] ?? (known.contains(part) ? part : nil) else { return nil }
+            return "e-a-\(row)-\(suffix)"
+        default:
+            return nil
+        }
     }
 
     /// Where an activity may be: the current district areas and the districts in them.
@@ -221,7 +255,7 @@ struct EntryForm: Encodable, Sendable {
     }
 
     static func page(
-        _ req: Request, draft: AssociationDraft, stored: AssociationStore.Stored?, errors: [String],
+        _ req: Request, draft: AssociationDraft, stored: AssociationStore.Stored?, errors: [ErrorItem],
         status: HTTPResponseStatus
     ) async throws -> Response {
         let lang = Lang.of(req)

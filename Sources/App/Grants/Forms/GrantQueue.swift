@@ -20,10 +20,12 @@ struct GrantQueue: Encodable, Sendable {
         let overdue: Bool
         /// Awaiting a decision: a row of the meeting's form.
         let decidable: Bool
-        /// The outcome and rule chosen in a form sent back; the options are the page's, shared by every row.
-        let outcome: String
+        /// The options with the one chosen marked, only in a form sent back with a choice on this row;
+        /// otherwise the row shows the page's options, shared by every row, which Leaf renders far
+        /// faster than a comparison per option.
+        let outcome: [FormOption]?
         let amount: String
-        let rule: String
+        let rule: [FormOption]?
         let reason: String
     }
 
@@ -156,6 +158,14 @@ struct GrantQueue: Encodable, Sendable {
         let later = try await GrantStore.queue(
             bodies: handler.bodies, statuses: GrantStore.laterStatuses, scheme: schemeFilter, limit: limit, on: req.db)
         let total = awaiting.total + later.total
+        let outcomes =
+            [FormOption(value: "", label: s[.grNotNow], selected: false)]
+            + GrantDecision.Outcome.allCases.map {
+                FormOption(value: $0.rawValue, label: s.label($0.status), selected: false)
+            }
+        let rules =
+            [FormOption(value: "", label: s[.grNoRule], selected: false)]
+            + GrantDecision.Rule.allCases.map { FormOption(value: $0.rawValue, label: s.label($0), selected: false) }
         let built = (awaiting.rows + later.rows).map { row -> Row in
             let status = GrantStatus(rawValue: row.status) ?? .received
             let field = fields.d?[row.id.uuidString]
@@ -167,7 +177,13 @@ struct GrantQueue: Encodable, Sendable {
                 asked: row.amount_requested.map { SchemePages.kronor($0, lang) } ?? "–",
                 askedKronor: row.amount_requested ?? 0, late: row.late, deadline: row.deadline ?? "–",
                 overdue: deadline.map { $0 < day } ?? false, decidable: status.awaitsDecision,
-                outcome: field?.outcome ?? "", amount: field?.amount ?? "", rule: field?.rule ?? "",
+                outcome: field?.outcome.flatMap { chosen in
+                    outcomes.map { FormOption(value: $0.value, label: $0.label, selected: $0.value == chosen) }
+                },
+                amount: field?.amount ?? "",
+                rule: field?.rule.flatMap { chosen in
+                    rules.map { FormOption(value: $0.value, label: $0.label, selected: $0.value == chosen) }
+                },
                 reason: field?.reason ?? "")
         }
         let page = GrantQueue(
@@ -180,12 +196,7 @@ struct GrantQueue: Encodable, Sendable {
                         value: $0.scheme.id, label: nameBySlug[$0.scheme.id] ?? $0.scheme.id,
                         selected: $0.scheme.id == schemeFilter)
                 },
-            outcomes: [FormOption(value: "", label: s[.grNotNow], selected: false)]
-                + GrantDecision.Outcome.allCases.map {
-                    FormOption(value: $0.rawValue, label: s.label($0.status), selected: false)
-                },
-            rules: [FormOption(value: "", label: s[.grNoRule], selected: false)]
-                + GrantDecision.Rule.allCases.map { FormOption(value: $0.rawValue, label: s.label($0), selected: false) },
+            outcomes: outcomes, rules: rules,
             diaryNumber: fields.diaryNumber ?? "", meeting: fields.meeting ?? day.description, message: message,
             errors: errors)
         let meta = PageMeta.make(

@@ -50,12 +50,6 @@ struct AnswerPage: Encodable, Sendable {
         let suggested: String?
         let because: String?
     }
-    /// One problem in the error summary (felsammanfattning), linked to the field it is about
-    /// when there is one.
-    struct ErrorItem: Encodable, Sendable {
-        let text: String
-        let href: String?
-    }
     /// A required measure without a position, linked to its field.
     struct MissingMeasure: Encodable, Sendable {
         let code: String
