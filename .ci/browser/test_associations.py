@@ -3,6 +3,7 @@ for an association, registers it in Spånga-Tensta's register (an organisation n
 number is refused first, and what was typed is kept), an administrator approves it from the queue, and a resident
 finds it in the district's public register, filtered by age, and reads its page. axe checks each step's page."""
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from conftest import make_driver
@@ -29,6 +30,35 @@ def fill(driver, field_id, value):
     element.send_keys(value)
 
 
+def fill_entry(driver, name, number, purpose, districts, members, board, email, activity, founded=None):
+    """The entry form, filled the way a person would: `members` by cell id, `board` as (name, role), and one
+    activity by its fields' suffixes (name, min, languages, area, place, lat, lon, schedule)."""
+    fill(driver, "e-name", name)
+    fill(driver, "e-orgnr", number)
+    Select(driver.find_element(By.ID, "e-form")).select_by_value("nonProfit")
+    if founded:
+        driver.execute_script(f"document.getElementById('e-founded').value = '{founded}'")
+    fill(driver, "e-purpose", purpose)
+    for district in districts:
+        driver.find_element(By.ID, f"e-d-{district}").click()
+    for cell, count in members.items():
+        fill(driver, cell, count)
+    for index, (member, role) in enumerate(board):
+        fill(driver, f"e-b-{index}-name", member)
+        Select(driver.find_element(By.ID, f"e-b-{index}-role")).select_by_value(role)
+    fill(driver, "e-c-name", board[0][0])
+    fill(driver, "e-c-email", email)
+    Select(driver.find_element(By.ID, "e-giro-kind")).select_by_value("bankgiro")
+    fill(driver, "e-giro", "5050-7011")
+    driver.execute_script("document.getElementById('e-meeting').value = '2026-03-01'")
+    driver.find_element(By.ID, "e-democracy").click()
+    for part, value in activity.items():
+        if part == "area":
+            Select(driver.find_element(By.ID, "e-a-0-area")).select_by_value(value)
+        else:
+            fill(driver, f"e-a-0-{part}", value)
+
+
 def test_association_registers_and_an_official_approves(server, admin_browser, browser, screenshot, admin_screenshot):
     own = make_driver("sv-SE")
     own.set_script_timeout(30)
@@ -43,33 +73,18 @@ def test_association_registers_and_an_official_approves(server, admin_browser, b
         fill(own, "j-confirm", PASSWORD)
         submit(own)
         wait_for(own, lambda d: d.current_url.endswith("/associations/new"), "the entry form")
-        fill(own, "e-name", NAME)
-        fill(own, "e-orgnr", "19850101-1234")
-        Select(own.find_element(By.ID, "e-form")).select_by_value("nonProfit")
-        fill(own, "e-purpose", "Vi läser böcker tillsammans på svenska och somaliska.")
-        own.find_element(By.ID, "e-d-spanga-tensta").click()
-        fill(own, "m-21-25-women", "6")
-        fill(own, "m-26-64-women", "9")
-        for index, (name, role) in enumerate([("Hodan Ali", "chair"), ("Sara Lund", "treasurer"), ("Amal Nur", "secretary")]):
-            fill(own, f"e-b-{index}-name", name)
-            Select(own.find_element(By.ID, f"e-b-{index}-role")).select_by_value(role)
-        fill(own, "e-c-name", "Hodan Ali")
-        fill(own, "e-c-email", EMAIL)
-        Select(own.find_element(By.ID, "e-giro-kind")).select_by_value("bankgiro")
-        fill(own, "e-giro", "5050-7011")
-        own.execute_script("document.getElementById('e-meeting').value = '2026-03-01'")
-        own.find_element(By.ID, "e-democracy").click()
-        fill(own, "e-a-0-name", "Läsecirkel")
-        fill(own, "e-a-0-min", "16")
-        fill(own, "e-a-0-languages", "sv, so")
-        Select(own.find_element(By.ID, "e-a-0-area")).select_by_value("spanga-tensta")
-        fill(own, "e-a-0-place", "Tensta bibliotek")
-        fill(own, "e-a-0-lat", "59.3944")
-        fill(own, "e-a-0-lon", "17.9006")
-        fill(own, "e-a-0-schedule", "Söndagar 14–16")
+        fill_entry(
+            own, NAME, "19850101-1234", "Vi läser böcker tillsammans på svenska och somaliska.", ["spanga-tensta"],
+            {"m-21-25-women": "6", "m-26-64-women": "9"},
+            [("Hodan Ali", "chair"), ("Sara Lund", "treasurer"), ("Amal Nur", "secretary")], EMAIL,
+            {"name": "Läsecirkel", "min": "16", "languages": "sv, so", "area": "spanga-tensta",
+             "place": "Tensta bibliotek", "lat": "59.3944", "lon": "17.9006", "schedule": "Söndagar 14–16"})
         submit(own)
         wait_for(own, lambda d: d.find_elements(By.CSS_SELECTOR, ".error-summary"), "the refusal")
         assert "det här är ett personnummer" in main_text(own)
+        # The summary's link takes the keyboard to the field in error.
+        own.find_element(By.CSS_SELECTOR, ".error-summary a[href='#e-orgnr']").send_keys(Keys.ENTER)
+        wait_for(own, lambda d: d.switch_to.active_element.get_attribute("id") == "e-orgnr", "focus on the field")
         # What was typed is kept, and the page with its errors passes axe.
         assert own.find_element(By.ID, "e-name").get_attribute("value") == NAME
         assert own.find_element(By.ID, "e-a-0-place").get_attribute("value") == "Tensta bibliotek"

@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import Select
 
 from conftest import make_driver, screenshots_of
 from test_accessibility import check_current
-from test_associations import fill, main_text, submit
+from test_associations import fill, fill_entry, main_text, submit
 from test_journeys import wait_for
 
 NAME = "Vårby idrottsallians"
@@ -42,30 +42,12 @@ def register(own, server):
     fill(own, "j-confirm", PASSWORD)
     submit(own)
     wait_for(own, lambda d: d.current_url.endswith("/associations/new"), "the entry form")
-    fill(own, "e-name", NAME)
-    fill(own, "e-orgnr", "802480-1097")
-    Select(own.find_element(By.ID, "e-form")).select_by_value("nonProfit")
-    own.execute_script("document.getElementById('e-founded').value = '2014-05-01'")
-    fill(own, "e-purpose", "Fotboll och friidrott för barn i Vårby gård och Husby.")
-    own.find_element(By.ID, "e-d-skarholmen").click()
-    own.find_element(By.ID, "e-d-rinkeby-kista").click()
-    fill(own, "m-7-12-women", "12")
-    fill(own, "m-7-12-men", "14")
-    for index, (name, role) in enumerate([("Leyla Demir", "chair"), ("Jonas Ek", "treasurer"), ("Mona Said", "secretary")]):
-        fill(own, f"e-b-{index}-name", name)
-        Select(own.find_element(By.ID, f"e-b-{index}-role")).select_by_value(role)
-    fill(own, "e-c-name", "Leyla Demir")
-    fill(own, "e-c-email", EMAIL)
-    Select(own.find_element(By.ID, "e-giro-kind")).select_by_value("bankgiro")
-    fill(own, "e-giro", "5050-7011")
-    own.execute_script("document.getElementById('e-meeting').value = '2026-03-01'")
-    own.find_element(By.ID, "e-democracy").click()
-    fill(own, "e-a-0-name", "Fotboll")
-    fill(own, "e-a-0-min", "7")
-    fill(own, "e-a-0-languages", "sv")
-    Select(own.find_element(By.ID, "e-a-0-area")).select_by_value("skarholmen")
-    fill(own, "e-a-0-place", "Vårby gårds bollplan")
-    fill(own, "e-a-0-schedule", "Lördagar 10–12")
+    fill_entry(
+        own, NAME, "802480-1097", "Fotboll och friidrott för barn i Vårby gård och Husby.",
+        ["skarholmen", "rinkeby-kista"], {"m-7-12-women": "12", "m-7-12-men": "14"},
+        [("Leyla Demir", "chair"), ("Jonas Ek", "treasurer"), ("Mona Said", "secretary")], EMAIL,
+        {"name": "Fotboll", "min": "7", "languages": "sv", "area": "skarholmen", "place": "Vårby gårds bollplan",
+         "schedule": "Lördagar 10–12"}, founded="2014-05-01")
     submit(own)
     wait_for(own, lambda d: d.current_url.endswith("/associations/" + SLUG), "the association's page")
 
