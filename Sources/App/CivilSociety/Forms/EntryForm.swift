@@ -218,10 +218,12 @@ struct EntryForm: Encodable, Sendable {
     /// The id of the form control a problem's field (`AssociationDraft.Problem.field`) is written
     /// in: a group's first control for the group as a whole; nil for what has no control.
     static func fieldID(_ field: String) -> String? {
+        let band = AssociationEntry.AgeBand.allCases.first?.rawValue ?? ""
+        let sex = AssociationEntry.Sex.allCases.first?.rawValue ?? ""
         let single = [
             "name": "e-name", "organisationNumber": "e-orgnr", "legalForm": "e-form", "founded": "e-founded",
             "purpose": "e-purpose", "website": "e-website", "districts": "e-districts",
-            "members": "m-\(AssociationEntry.AgeBand.allCases[0].rawValue)-\(AssociationEntry.Sex.allCases[0].rawValue)",
+            "members": "m-\(band)-\(sex)",
             "board": "e-b-0-name", "contactName": "e-c-name", "contactEmail": "e-c-email", "contactPhone": "e-c-phone",
             "giroKind": "e-giro-kind", "giroNumber": "e-giro", "annualMeeting": "e-meeting",
             "democracyConditions": "e-democracy", "activities": "e-a-0-name",
