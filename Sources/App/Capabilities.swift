@@ -13,6 +13,7 @@ enum Capabilities {
         ParticipatoryBudgetsCapability.self,
         CivilSocietyCapability.self,
         GrantsCapability.self,
+        OperationsCapability.self,
         DemoCapability.self,
     ]
 
