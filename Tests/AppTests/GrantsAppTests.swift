@@ -316,6 +316,7 @@ struct GrantsAppTests {
             let stored = GrantStore.StoredScheme(
                 id: try await GrantStore.saveScheme(scheme, by: .system("test"), on: app.db), scheme: scheme)
             // One association active in Norra, one in Västra, one in both; each approved in a district area.
+            let generation = try await CatalogueStore.generation(on: app.db)
             var ids: [UUID] = []
             for (name, number, district, areas, amount) in [
                 ("Norra boll", "802480-1071", "rinkeby-kista", ["norra"], 10_000),
@@ -353,6 +354,9 @@ struct GrantsAppTests {
                     meeting: today(), bodies: nil, by: .system("test"), on: app.db)
                 ids.append(id)
             }
+            // Each entry, approval and decision starts a new generation, so that every server process
+            // drops its cached support page.
+            #expect(try await CatalogueStore.generation(on: app.db) == generation + 9)
             let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
             let year = today().year
             let result = try await GrantSupportQuery.compute(

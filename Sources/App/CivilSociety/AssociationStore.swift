@@ -286,6 +286,9 @@ enum AssociationStore {
         _ entry: AssociationEntry, for user: UUID?, by actor: AuditActor, now: Date, on db: any Database
     ) async throws -> String {
         try await CatalogueEditor.transaction(on: db) { tx -> String in
+            // "Where the support goes" counts registered associations where they are active, and is
+            // cached per generation in every server process.
+            try await CatalogueState.advance(on: tx)
             if try await numberTaken(entry.organisationNumber, except: nil, on: tx) {
                 throw Problems(problems: [.init("organisationNumber", .alreadyRegistered)])
             }
@@ -323,6 +326,7 @@ enum AssociationStore {
         on db: any Database
     ) async throws {
         try await CatalogueEditor.transaction(on: db) { tx in
+            try await CatalogueState.advance(on: tx)
             try await checkVersion(stored, version, on: tx)
             // Only a renewal moves the annual meeting back in time: here it may only move on.
             if let recorded = stored.entry.annualMeeting, let meeting = entry.annualMeeting, meeting < recorded {
@@ -366,6 +370,7 @@ enum AssociationStore {
         renewed.annualMeeting = meeting
         let entry = renewed
         try await CatalogueEditor.transaction(on: db) { tx in
+            try await CatalogueState.advance(on: tx)
             try await checkVersion(stored, version, on: tx)
             try await tx.sql().update("associations")
                 .set("entry", to: SQLBind(try encoded(entry)))
@@ -388,6 +393,7 @@ enum AssociationStore {
     ) async throws {
         guard !decisions.isEmpty else { return }
         try await CatalogueEditor.transaction(on: db) { tx in
+            try await CatalogueState.advance(on: tx)
             for item in decisions {
                 try await tx.sql().update("association_registers")
                     .set("decision", to: SQLBind(item.decision.rawValue))

@@ -127,6 +127,8 @@ enum GrantStore {
         let now = ISO8601DateFormatter().string(from: Date())
         return try await CatalogueEditor.transaction(on: db) { tx in
             let existing = try await Self.scheme(scheme.id, on: tx)
+            // "Where the support goes" is cached per generation, in every server process.
+            try await CatalogueState.advance(on: tx)
             if let existing, let version, existing.version != version {
                 throw Problems(problems: [.init("version", .changedSince(stored: existing.version, given: version))])
             }
@@ -407,6 +409,7 @@ enum GrantStore {
         on db: any Database
     ) async throws {
         try await CatalogueEditor.transaction(on: db) { tx in
+            try await CatalogueState.advance(on: tx)
             for (position, item) in items.enumerated() {
                 guard let application = try await application(item.application, on: tx), application.status.isSent,
                     let scheme = try await scheme(id: application.schemeID, on: tx),
