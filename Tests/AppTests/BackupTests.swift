@@ -55,10 +55,13 @@ struct BackupTests {
         }
         while committed.get() < 50 { try await Task.sleep(for: .milliseconds(5)) }
         let before = committed.get()
-        let report = try SQLiteBackup.create(from: path, to: backup)
+        // On a thread of its own, so that the writer is not starved of the test's few threads.
+        let report = try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try SQLiteBackup.create(from: path, to: backup) }) }.start()
+        }
         let during = committed.get()
         try await writer.value
-        #expect(during < total, "the backup was meant to be taken while the writes went on")
+        #expect(during > before && during < total, "the backup was taken while the writes went on")
 
         let copy = try await Self.pairs(in: backup)
         #expect(copy.pairs >= before, "every pair committed before the backup began is in it")
@@ -67,6 +70,9 @@ struct BackupTests {
         #expect(report.rows["backup_probe"] == copy.rows)
         #expect(report.migrations.count == Migrations.all.count)
         #expect(report.rows["measures"] ?? 0 > 0, "the demo's catalogue is in the backup")
+        // A backup is one file, and checking it writes nothing beside it.
+        #expect(try SQLiteBackup.verify(backup, readOnly: true) == report)
+        #expect(!FileManager.default.fileExists(atPath: backup + "-wal"))
 
         // A backup never overwrites a file, and a file that is no database is not one.
         #expect(throws: BackupFailure.self) { try SQLiteBackup.create(from: path, to: backup) }
@@ -89,5 +95,29 @@ struct BackupTests {
         #expect(try await Self.pairs(in: path) == copy)
         #expect(try await Self.pairs(in: saved).pairs == total)
         await database.remove()
+
+        // Onto a new machine: no database, or the empty file a first start leaves. Nothing to keep.
+        let fresh = SQLiteFile.newPath("fresh")
+        let empty = SQLiteFile.newPath("empty")
+        let unused = SQLiteFile.newPath("unused")
+        defer {
+            for file in [fresh, empty, unused] { SQLiteFile.remove(file) }
+        }
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        // A damaged database is what a restore is for: it is replaced, and kept as it was.
+        let damaged = SQLiteFile.newPath("damaged")
+        let keptDamaged = SQLiteFile.newPath("kept-damaged")
+        defer {
+            for file in [damaged, keptDamaged] { SQLiteFile.remove(file) }
+        }
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: damaged))
+        #expect(try SQLiteBackup.restore(from: backup, into: damaged, saved: keptDamaged) == report)
+        #expect(try await Self.pairs(in: damaged) == copy)
+        #expect(FileManager.default.fileExists(atPath: keptDamaged))
+        for target in [fresh, empty] {
+            #expect(try SQLiteBackup.restore(from: backup, into: target, saved: unused) == report)
+            #expect(try await Self.pairs(in: target) == copy)
+            #expect(!FileManager.default.fileExists(atPath: unused))
+        }
     }
 }

@@ -90,7 +90,7 @@ struct BackupVerifyCommand: AsyncCommand {
             return
         }
         let file = try BackupCommand.file(&context)
-        let report = try SQLiteBackup.verify(file)
+        let report = try SQLiteBackup.verify(file, readOnly: true)
         try BackupCommand.checkMigrations(report, of: file)
         context.console.success("\(file) is whole: \(BackupCommand.describe(report)).")
     }
@@ -112,7 +112,7 @@ struct BackupRestoreCommand: AsyncCommand {
         let app = context.application
         let database = try BackupCommand.sqlitePath(app, doing: "backup restore")
         let file = try BackupCommand.file(&context)
-        try BackupCommand.checkMigrations(try SQLiteBackup.verify(file), of: file)
+        try BackupCommand.checkMigrations(try SQLiteBackup.verify(file, readOnly: true), of: file)
         if !signature.yes && isatty(STDIN_FILENO) != 0 {
             guard context.console.confirm("Replace \(database) with \(file)? [y/n]") else {
                 context.console.warning("Nothing done.")

@@ -7,19 +7,25 @@ import VaporCSQLite
 enum SQLiteBackup {
     /// Writes a copy of `database` to `file`, which must not exist, and verifies it. The copy is
     /// written beside `file` under another name and renamed only once verified, so `file` is
-    /// either a whole, verified backup or absent.
+    /// either a whole, verified backup or absent. A backup is one file (journal mode DELETE), so
+    /// it can be moved, and verified read-only, on its own.
     @discardableResult
     static func create(from database: String, to file: String) throws -> BackupReport {
         guard !FileManager.default.fileExists(atPath: file) else {
             throw BackupFailure("\(file) exists already: a backup never overwrites a file")
         }
-        guard FileManager.default.fileExists(atPath: database) else {
-            throw BackupFailure("there is no database at \(database)")
-        }
+        guard holdsTables(database) else { throw BackupFailure("there is no database at \(database)") }
         let partial = file + ".partial-\(UUID().uuidString.prefix(8))"
         do {
-            try copy(from: database, to: partial)
-            let report = try verify(partial)
+            try copy(from: database, to: partial, standalone: true)
+            let report: BackupReport
+            do {
+                report = try verify(partial, readOnly: true)
+            } catch let failure as BackupFailure {
+                throw BackupFailure(
+                    "the database at \(database) cannot be backed up as it is: "
+                        + failure.description.replacingOccurrences(of: partial, with: "its copy"))
+            }
             try FileManager.default.moveItem(atPath: partial, toPath: file)
             return report
         } catch {
@@ -28,27 +34,65 @@ enum SQLiteBackup {
         }
     }
 
-    /// Replaces the contents of `database` with the backup in `file`, after verifying the backup
-    /// and saving what is replaced beside the database (`saved`, unless there was no database).
-    /// The restored database is verified against the backup's own report.
+    /// Replaces the contents of `database` with the backup in `file`. The backup is verified before
+    /// anything is touched; what the database held is copied to `saved` as it is, damaged or not
+    /// (unless it held nothing); then the backup is copied in and the database verified against
+    /// the backup's own report. Run it with the server stopped: writes between the saving and the
+    /// copying would be in neither.
     static func restore(from file: String, into database: String, saved: String) throws -> BackupReport {
-        let expected = try verify(file)
-        if FileManager.default.fileExists(atPath: database) {
-            try create(from: database, to: saved)
+        let expected = try verify(file, readOnly: true)
+        var kept: String?
+        if holdsTables(database) {
+            guard !FileManager.default.fileExists(atPath: saved) else {
+                throw BackupFailure("\(saved) exists already: it would have kept what the database holds now")
+            }
+            do {
+                try copy(from: database, to: saved, standalone: true)
+            } catch let failure as BackupFailure where failure.locked {
+                throw BackupFailure("\(database) is in use: stop the server before restoring", locked: true)
+            } catch {
+                // A database SQLite cannot read page by page is kept as its files are, then removed:
+                // SQLite will not write pages into it either.
+                try? FileManager.default.removeItem(atPath: saved)
+                try FileManager.default.copyItem(atPath: database, toPath: saved)
+                if FileManager.default.fileExists(atPath: database + "-wal") {
+                    try FileManager.default.copyItem(atPath: database + "-wal", toPath: saved + "-wal")
+                }
+                for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
+                    try FileManager.default.removeItem(atPath: database + suffix)
+                }
+            }
+            kept = saved
         }
-        try copy(from: file, to: database)
+        try copy(from: file, to: database, standalone: false)
         let restored = try verify(database)
         guard restored == expected else {
-            throw BackupFailure("the restored database at \(database) does not hold what the backup holds")
+            throw BackupFailure(
+                "the database at \(database) was replaced but does not hold what \(file) holds"
+                    + (kept.map { "; what it held before is in \($0)" } ?? ""))
         }
         return restored
     }
 
+    /// Whether `database` holds anything: SQLite creates an empty file where the server or a
+    /// command merely opened a path. A file SQLite cannot read counts as holding something.
+    static func holdsTables(_ database: String) -> Bool {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: database)
+        guard let size = attributes?[.size] as? Int, size > 0 else { return false }
+        guard let db = try? open(database, flags: SQLITE_OPEN_READWRITE) else { return true }
+        defer { sqlite_nio_sqlite3_close_v2(db) }
+        guard let tables = try? column(db, "SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 1") else {
+            return true
+        }
+        return !tables.isEmpty
+    }
+
     /// Checks a database file whole: SQLite's integrity check, every foreign key, and that it is a
     /// Skillnad database (its migrations are recorded). Counts the rows of every table.
-    static func verify(_ file: String) throws -> BackupReport {
+    /// `readOnly` for a backup, which is one file: the check then writes nothing beside it.
+    static func verify(_ file: String, readOnly: Bool = false) throws -> BackupReport {
         guard FileManager.default.fileExists(atPath: file) else { throw BackupFailure("there is no file at \(file)") }
-        let db = try open(file, flags: SQLITE_OPEN_READWRITE)
+        let db = try open(file, flags: readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
         defer { sqlite_nio_sqlite3_close_v2(db) }
         let integrity = try column(db, "PRAGMA integrity_check")
         guard integrity == ["ok"] else {
@@ -74,11 +118,13 @@ enum SQLiteBackup {
     }
 
     /// Copies every page of `source` into `destination` in one step, which holds a read lock on the
-    /// source for the copy: writers go on in WAL mode, and the copy is the moment it began.
-    private static func copy(from source: String, to destination: String) throws {
-        let from = try open(source, flags: SQLITE_OPEN_READWRITE)
+    /// source for the copy: writers go on in WAL mode, and the copy is the moment it began. Where
+    /// either is locked, it tries again every 50 ms for 30 seconds. `standalone` leaves the copy
+    /// in journal mode DELETE, one file; otherwise the destination keeps its own mode.
+    private static func copy(from source: String, to destination: String, standalone: Bool) throws {
+        let from = try open(source, flags: SQLITE_OPEN_READWRITE, busyMilliseconds: 0)
         defer { sqlite_nio_sqlite3_close_v2(from) }
-        let to = try open(destination, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        let to = try open(destination, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, busyMilliseconds: 0)
         defer { sqlite_nio_sqlite3_close_v2(to) }
         guard let backup = sqlite_nio_sqlite3_backup_init(to, "main", from, "main") else {
             throw BackupFailure("cannot copy \(source) to \(destination): " + message(to))
@@ -94,12 +140,19 @@ enum SQLiteBackup {
         } while (status == SQLITE_OK || status == SQLITE_BUSY || status == SQLITE_LOCKED) && waits < 600
         let finished = sqlite_nio_sqlite3_backup_finish(backup)
         guard status == SQLITE_DONE, finished == SQLITE_OK else {
-            let reason = waits >= 600 ? "the database stayed locked for 30 seconds" : message(to)
-            throw BackupFailure("copying \(source) to \(destination) failed: \(reason)")
+            let locked = waits >= 600
+            let reason = locked ? "the database stayed locked for 30 seconds" : message(to)
+            throw BackupFailure("copying \(source) to \(destination) failed: \(reason)", locked: locked)
+        }
+        if standalone {
+            sqlite_nio_sqlite3_busy_timeout(to, 10_000)
+            guard try column(to, "PRAGMA journal_mode=DELETE") == ["delete"] else {
+                throw BackupFailure("\(destination) could not be made one file (journal mode DELETE)")
+            }
         }
     }
 
-    private static func open(_ path: String, flags: Int32) throws -> OpaquePointer {
+    private static func open(_ path: String, flags: Int32, busyMilliseconds: Int32 = 10_000) throws -> OpaquePointer {
         var handle: OpaquePointer?
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
         guard status == SQLITE_OK, let handle else {
@@ -107,7 +160,7 @@ enum SQLiteBackup {
             sqlite_nio_sqlite3_close_v2(handle)
             throw BackupFailure("cannot open \(path): \(reason)")
         }
-        sqlite_nio_sqlite3_busy_timeout(handle, 10_000)
+        sqlite_nio_sqlite3_busy_timeout(handle, busyMilliseconds)
         return handle
     }
 
