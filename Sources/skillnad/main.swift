@@ -18,7 +18,11 @@ if let i = arguments.firstIndex(of: "--db") {
 if arguments.dropFirst().first.map({ $0 == "serve" || $0.hasPrefix("-") }) ?? true { Allocator.tune() }
 
 var env = try Environment.detect(arguments: arguments)
-try LoggingSystem.bootstrap(from: &env)
+if ProcessInfo.processInfo.environment["SKILLNAD_LOG_FORMAT"] == "json" {
+    try LoggingSystem.bootstrap(from: &env) { level in JSONLogHandler.factory(level: level) }
+} else {
+    try LoggingSystem.bootstrap(from: &env)
+}
 let app = try await Application.make(env)
 do {
     try await configure(app)
