@@ -10,6 +10,7 @@ processes share the database `DATABASE_URL` names, with nothing in front of them
 
     SKILLNAD_BIN=.build/debug/skillnad DATABASE_URL=postgres://... python3 .ci/multiprocess.py
 The database must hold the demo (`skillnad demo`)."""
+import contextlib
 import json
 import os
 import socket
@@ -63,6 +64,22 @@ def start(port, log):
     raise SystemExit(f"FAIL: the server on port {port} did not start")
 
 
+@contextlib.contextmanager
+def two_servers(folder=None):
+    """Two `skillnad serve` processes on free ports, their output in `folder` (a.log, b.log) or
+    nowhere; stopped when the block ends, however it ends."""
+    servers = []
+    try:
+        for name in ("a", "b"):
+            log = open(os.path.join(folder, f"{name}.log"), "w") if folder else subprocess.DEVNULL
+            servers.append(start(free_port(), log))
+        yield servers[0][1], servers[1][1]
+    finally:
+        for process, _ in servers:
+            process.terminate()
+            process.wait(timeout=10)
+
+
 def main():
     email = f"multiprocess-{os.getpid()}@example.org"
     subprocess.run([BIN, "user", "add", "--email", email, "--name", "Two processes", "--role", "admin",
@@ -72,12 +89,7 @@ def main():
                             "--name", "multiprocess"], check=True, capture_output=True).stdout.decode().strip()
     auth = {"Authorization": f"Bearer {token}"}
     folder = tempfile.mkdtemp(prefix="skillnad-multiprocess-")
-    servers = []
-    try:
-        for name in ("a", "b"):
-            log = open(os.path.join(folder, f"{name}.log"), "w")
-            servers.append(start(free_port(), log))
-        (_, a), (_, b) = servers
+    with two_servers(folder) as (a, b):
         api = f"/api/v1/measures/{MEASURE}"
         page = f"/measures/{MEASURE}"
 
@@ -127,10 +139,6 @@ def main():
             if after != version + 1:
                 raise SystemExit(f"FAIL: the version went from {version} to {after}, not by one")
         print(f"{RACES} pairs of simultaneous edits through A and B: each exactly one 200 and one 409")
-    finally:
-        for process, _ in servers:
-            process.terminate()
-            process.wait(timeout=10)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from load import wrk  # noqa: E402
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".ci"))
-from multiprocess import free_port, request, start  # noqa: E402
+from multiprocess import request, two_servers  # noqa: E402
 
 ROUTES = os.environ.get("ROUTES", "/healthz /measures/stad-i-samverkan-4-1-1 /api/v1/measures").split()
 ROUNDS = int(os.environ.get("ROUNDS", "3"))
@@ -44,11 +44,7 @@ def together(bases, route):
 
 def main():
     os.environ.setdefault("SKILLNAD_RATE_LIMIT", "0")
-    servers = []
-    try:
-        for name in ("a", "b"):
-            servers.append(start(free_port(), open(os.devnull, "w")))
-        (_, a), (_, b) = servers
+    with two_servers() as (a, b):
         print(f"One process against two on one PostgreSQL; wrk, {CONNECTIONS} connections in all, "
               f"{ROUNDS} x {DURATION}, medians of requests per second")
         print(f"  {'route':42} {'one':>9} {'two':>9}  ratio")
@@ -63,10 +59,6 @@ def main():
             two = [together([a, b], route) for _ in range(ROUNDS)]
             print(f"  {route:42} {statistics.median(one):9.0f} {statistics.median(two):9.0f}  "
                   f"{statistics.median(two) / statistics.median(one):.2f}x")
-    finally:
-        for process, _ in servers:
-            process.terminate()
-            process.wait(timeout=10)
 
 
 if __name__ == "__main__":
