@@ -112,7 +112,8 @@ struct BackupRestoreCommand: AsyncCommand {
         let app = context.application
         let database = try BackupCommand.sqlitePath(app, doing: "backup restore")
         let file = try BackupCommand.file(&context)
-        try BackupCommand.checkMigrations(try SQLiteBackup.verify(file, readOnly: true), of: file)
+        let backup = try SQLiteBackup.verify(file, readOnly: true)
+        try BackupCommand.checkMigrations(backup, of: file)
         if !signature.yes && isatty(STDIN_FILENO) != 0 {
             guard context.console.confirm("Replace \(database) with \(file)? [y/n]") else {
                 context.console.warning("Nothing done.")
@@ -121,7 +122,7 @@ struct BackupRestoreCommand: AsyncCommand {
         }
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let saved = database + ".before-restore-\(stamp)"
-        let report = try SQLiteBackup.restore(from: file, into: database, saved: saved)
+        let report = try SQLiteBackup.restore(from: file, into: database, saved: saved, verified: backup)
         context.console.success("Restored \(file) into \(database): \(BackupCommand.describe(report)), verified.")
         if FileManager.default.fileExists(atPath: saved) {
             context.console.info("What it replaced is kept in \(saved).")

@@ -39,8 +39,12 @@ enum SQLiteBackup {
     /// (unless it held nothing); then the backup is copied in and the database verified against
     /// the backup's own report. Run it with the server stopped: writes between the saving and the
     /// copying would be in neither.
-    static func restore(from file: String, into database: String, saved: String) throws -> BackupReport {
-        let expected = try verify(file, readOnly: true)
+    /// `verified`: the backup's report when the caller has just verified it, so that a large file is
+    /// not read whole twice.
+    static func restore(
+        from file: String, into database: String, saved: String, verified: BackupReport? = nil
+    ) throws -> BackupReport {
+        let expected = try verified ?? verify(file, readOnly: true)
         var kept: String?
         if holdsTables(database) {
             guard !FileManager.default.fileExists(atPath: saved) else {
