@@ -140,12 +140,14 @@ enum AreaGeoImporter {
     }
 
     static func run(_ data: Data, by actor: AuditActor, on db: any Database) async throws -> Outcome {
-        try await CatalogueEditor.transaction(on: db) { tx in
-            let doc = try await CatalogueLoader.load(from: tx)
-            let (edited, out) = try apply(data, to: doc)
-            if case .failure(let p) = CatalogueReader.read(try JSONEncoder().encode(edited)) { throw p }
-            _ = try await CatalogueImporter.sync(edited, in: tx, actor: actor)
-            return out
+        try await TimedWork.import.run("areas") {
+            try await CatalogueEditor.transaction(on: db) { tx in
+                let doc = try await CatalogueLoader.load(from: tx)
+                let (edited, out) = try apply(data, to: doc)
+                if case .failure(let p) = CatalogueReader.read(try JSONEncoder().encode(edited)) { throw p }
+                _ = try await CatalogueImporter.sync(edited, in: tx, actor: actor)
+                return out
+            }
         }
     }
 }

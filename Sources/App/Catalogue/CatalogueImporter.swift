@@ -32,8 +32,10 @@ enum CatalogueImporter {
     static func apply(_ doc: CatalogueDocument, to db: any Database, actor: AuditActor = .system("import")) async throws
         -> Summary
     {
-        try await db.transaction { tx in
-            try await sync(doc, in: tx, actor: actor)
+        try await TimedWork.import.run("catalogue") {
+            try await db.transaction { tx in
+                try await sync(doc, in: tx, actor: actor)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import Metrics
 import NIOConcurrencyHelpers
 import NIOCore
 import SkillnadCore
@@ -30,6 +31,12 @@ final class CatalogueStore: Sendable {
     private struct State {
         var snapshot: Snapshot?
         var lastCheck: NIODeadline = .uptimeNanoseconds(0)
+        /// The load under way, shared by every request that finds the cache empty or old.
+        var loading: (generation: Int, task: Task<Snapshot, any Error>)?
+        /// Counts `invalidate()`, so a load that began before one is not kept after it.
+        var invalidations = 0
+        /// Loads begun, for the tests.
+        var loads = 0
         var pages: [String: CachedPage] = [:]
         var lastUsed: [String: UInt64] = [:]
         var clock: UInt64 = 0
@@ -44,7 +51,8 @@ final class CatalogueStore: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
-    /// The current snapshot, reloaded when the database says the catalogue has changed.
+    /// The current snapshot, reloaded when the database says the catalogue has changed. One load
+    /// per generation: requests that arrive while it runs wait for it rather than load again.
     func snapshot(on db: any Database) async throws -> Snapshot {
         let now = NIODeadline.now()
         let (cached, fresh) = state.withLockedValue { s in
@@ -56,11 +64,26 @@ final class CatalogueStore: Sendable {
             state.withLockedValue { $0.lastCheck = now }
             return cached
         }
-        let document = try await CatalogueLoader.load(from: db)
-        let versions = try await CatalogueLoader.versions(from: db)
-        let snapshot = Snapshot(generation: generation, index: CatalogueIndex(document), versions: versions)
+        let (task, invalidations) = state.withLockedValue { s in
+            if let loading = s.loading, loading.generation == generation { return (loading.task, s.invalidations) }
+            let task = Task { try await Self.load(generation: generation, on: db) }
+            s.loading = (generation, task)
+            s.loads += 1
+            return (task, s.invalidations)
+        }
+        let snapshot: Snapshot
+        do {
+            snapshot = try await task.value
+        } catch {
+            state.withLockedValue { s in
+                if s.loading?.generation == generation { s.loading = nil }
+            }
+            throw error
+        }
         state.withLockedValue { s in
-            if (s.snapshot?.generation ?? -1) <= generation {
+            if s.loading?.generation == generation { s.loading = nil }
+            guard s.invalidations == invalidations else { return }
+            if (s.snapshot?.generation ?? -1) < generation {
                 s.snapshot = snapshot
                 s.clearPages()
             }
@@ -69,10 +92,20 @@ final class CatalogueStore: Sendable {
         return snapshot
     }
 
+    private static func load(generation: Int, on db: any Database) async throws -> Snapshot {
+        try await Timer(label: "skillnad_catalogue_load_duration_seconds").measure {
+            let document = try await CatalogueLoader.load(from: db)
+            let versions = try await CatalogueLoader.versions(from: db)
+            return Snapshot(generation: generation, index: CatalogueIndex(document), versions: versions)
+        }
+    }
+
     /// Forgets everything, after this process changed the catalogue.
     func invalidate() {
         state.withLockedValue { s in
             s.snapshot = nil
+            s.loading = nil
+            s.invalidations += 1
             s.clearPages()
             s.lastCheck = .uptimeNanoseconds(0)
         }
@@ -91,12 +124,15 @@ final class CatalogueStore: Sendable {
     }
 
     func page(_ key: String, generation: Int) -> CachedPage? {
-        state.withLockedValue { s in
+        let found: CachedPage? = state.withLockedValue { s in
             guard let p = s.pages[key], p.generation == generation else { return nil }
             s.clock += 1
             s.lastUsed[key] = s.clock
             return p
         }
+        Counter(label: "skillnad_page_cache_lookups_total", dimensions: [("result", found == nil ? "miss" : "hit")])
+            .increment()
+        return found
     }
 
     func store(_ page: CachedPage, for key: String) {
@@ -142,6 +178,9 @@ final class CatalogueStore: Sendable {
     }
 
     private let values = NIOLockedValueBox([String: (generation: Int, value: any Sendable)]())
+
+    /// How many times the catalogue was loaded from the database, for the tests.
+    var loadCount: Int { state.withLockedValue { $0.loads } }
 
     /// Pages and API answers in the cache and their bytes, for tests and the benchmarks.
     var pageCacheUsage: (count: Int, bytes: Int) {

@@ -109,6 +109,8 @@ enum IndicatorImporter {
         allowSameName: Bool = false, releasePages: (@Sendable (Int) -> Void)? = nil, by actor: AuditActor,
         on db: any Database
     ) async throws -> Outcome {
+        let started = ContinuousClock.now
+        defer { TimedWork.import.record(preview ? "indicators-preview" : "indicators", since: started) }
         if spec.format == .px || spec.format == .jsonstat {
             let cube = try readCube(data, spec)
             _ = consume data

@@ -203,8 +203,10 @@ extension Request {
         produce: @escaping @Sendable (ExportFiles.Sink) async throws -> Void
     ) async throws -> Response {
         let generation = try await catalogue().generation
-        let path = try await application.exportFiles.file(
-            key, generation: generation, io: application.fileio, produce: produce)
+        let kind = route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "other"
+        let path = try await application.exportFiles.file(key, generation: generation, io: application.fileio) { sink in
+            try await TimedWork.export.run(kind) { try await produce(sink) }
+        }
         let res = try await fileio.asyncStreamFile(at: path, mediaType: contentType)
         res.headers.contentType = contentType
         res.headers.replaceOrAdd(name: .contentDisposition, value: HeaderValue.attachment(filename: filename))

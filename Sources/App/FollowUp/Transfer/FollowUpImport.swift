@@ -33,35 +33,37 @@ enum FollowUpImport {
     static func run(
         _ data: Data, reporter: FollowUpStore.Reporter, index: CatalogueIndex, on db: any Database
     ) async throws -> Outcome {
-        let (table, blank) = try prepared(try CSVTable.parse(data))
-        let known = try await knownIndicators(on: db)
-        var rows: [FollowUpCSV.Row] = []
-        var unreadable: [FollowUpProblem] = []
-        switch FollowUpCSV.rows(table, knownIndicators: known) {
-        case .success(let found): rows = found
-        case .failure(let problems):
-            let lines = Set(problems.problems.compactMap(\.line))
-            if lines.contains(table.headerLine) { throw problems }
-            // The rows that could be read are checked against the database too, so that one
-            // refusal names every problem of the file, not only the first kind.
-            unreadable = problems.problems
-            rows = (try? FollowUpCSV.rows(table.without(lines), knownIndicators: known).get()) ?? []
-        }
-        // Checked inside the transaction, so that nobody saves a report between the check and the
-        // write; refusals are returned, not thrown, so the transaction never mistakes them for its own.
-        let found = unreadable
-        let checked = rows
-        let result = try await CatalogueEditor.transaction(on: db) { tx -> Result<Outcome, FollowUpProblems> in
-            switch try await plan(checked, reporter: reporter, index: index, on: tx) {
-            case .failure(let problems): return .failure(inLineOrder(found + problems.problems))
-            case .success where !found.isEmpty: return .failure(inLineOrder(found))
-            case .success(var plan):
-                plan.outcome.blank = blank
-                try await write(plan, reporter: reporter, on: tx)
-                return .success(plan.outcome)
+        try await TimedWork.import.run("follow-up") {
+            let (table, blank) = try prepared(try CSVTable.parse(data))
+            let known = try await knownIndicators(on: db)
+            var rows: [FollowUpCSV.Row] = []
+            var unreadable: [FollowUpProblem] = []
+            switch FollowUpCSV.rows(table, knownIndicators: known) {
+            case .success(let found): rows = found
+            case .failure(let problems):
+                let lines = Set(problems.problems.compactMap(\.line))
+                if lines.contains(table.headerLine) { throw problems }
+                // The rows that could be read are checked against the database too, so that one
+                // refusal names every problem of the file, not only the first kind.
+                unreadable = problems.problems
+                rows = (try? FollowUpCSV.rows(table.without(lines), knownIndicators: known).get()) ?? []
             }
+            // Checked inside the transaction, so that nobody saves a report between the check and the
+            // write; refusals are returned, not thrown, so the transaction never mistakes them for its own.
+            let found = unreadable
+            let checked = rows
+            let result = try await CatalogueEditor.transaction(on: db) { tx -> Result<Outcome, FollowUpProblems> in
+                switch try await plan(checked, reporter: reporter, index: index, on: tx) {
+                case .failure(let problems): return .failure(inLineOrder(found + problems.problems))
+                case .success where !found.isEmpty: return .failure(inLineOrder(found))
+                case .success(var plan):
+                    plan.outcome.blank = blank
+                    try await write(plan, reporter: reporter, on: tx)
+                    return .success(plan.outcome)
+                }
+            }
+            return try result.get()
         }
-        return try result.get()
     }
 
     /// Problems by line; those of one line in the order they were found.

@@ -28,33 +28,35 @@ enum StatementImport {
         folder: URL, round data: LoadedRound, saveDrafts: Bool, index: CatalogueIndex, by actor: AuditActor,
         on db: any Database
     ) async throws -> [Row] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { !$0.hasPrefix(".") }.sorted()
-        // Reading (a PDF runs a program) goes on in parallel; saving goes one file at a time.
-        let reads = try await withThrowingTaskGroup(of: (Int, Row, StatementStore.Read?).self) { group in
-            var results: [(Int, Row, StatementStore.Read?)] = []
-            let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
-            for (number, name) in names.enumerated() {
-                if number >= width, let done = try await group.next() { results.append(done) }
-                group.addTask {
-                    let (row, read) = StatementImport.read(
-                        folder.appendingPathComponent(name), round: data.round, index: index)
-                    return (number, row, read)
+        try await TimedWork.import.run("statements") {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                .filter { !$0.hasPrefix(".") }.sorted()
+            // Reading (a PDF runs a program) goes on in parallel; saving goes one file at a time.
+            let reads = try await withThrowingTaskGroup(of: (Int, Row, StatementStore.Read?).self) { group in
+                var results: [(Int, Row, StatementStore.Read?)] = []
+                let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
+                for (number, name) in names.enumerated() {
+                    if number >= width, let done = try await group.next() { results.append(done) }
+                    group.addTask {
+                        let (row, read) = StatementImport.read(
+                            folder.appendingPathComponent(name), round: data.round, index: index)
+                        return (number, row, read)
+                    }
                 }
+                for try await done in group { results.append(done) }
+                return results.sorted { $0.0 < $1.0 }
             }
-            for try await done in group { results.append(done) }
-            return results.sorted { $0.0 < $1.0 }
-        }
-        var rows: [Row] = []
-        for (_, row, read) in reads {
-            var row = row
-            if saveDrafts, let read, let body = row.body {
-                row.problems += await save(read, body: body, round: data, index: index, by: actor, on: db)
-                row.saved = row.problems.isEmpty
+            var rows: [Row] = []
+            for (_, row, read) in reads {
+                var row = row
+                if saveDrafts, let read, let body = row.body {
+                    row.problems += await save(read, body: body, round: data, index: index, by: actor, on: db)
+                    row.saved = row.problems.isEmpty
+                }
+                rows.append(row)
             }
-            rows.append(row)
+            return rows
         }
-        return rows
     }
 
     /// Reads one file; the row says what was found, or why nothing was.
