@@ -19,6 +19,8 @@ let package = Package(
         // `/metrics`: swift-metrics' counters and timers, exposed in Prometheus' text format.
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
+        // Verifying the ID tokens of the municipality's OpenID Connect provider.
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.0.0"),
     ],
     targets: [
         // Domain values and logic with no web framework: builds and tests in seconds.
@@ -37,6 +39,7 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
             resources: [
                 .copy("Resources/Views"),

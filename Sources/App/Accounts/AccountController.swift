@@ -13,7 +13,7 @@ enum AccountController {
             req, "Accounts/login",
             LoginPage.build(
                 Lang.of(req), email: "", next: safeNext(req.query[String.self, at: "next"]),
-                error: nil, csrf: CSRF.token(for: req)))
+                error: nil, csrf: CSRF.token(for: req), signIn: req.application.signInSettings))
     }
 
     struct LoginForm: Content {
@@ -32,8 +32,14 @@ enum AccountController {
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let next = safeNext(form.next)
         func fail(_ message: String, status: HTTPResponseStatus, email shown: String) async throws -> Response {
-            let page = LoginPage.build(lang, email: shown, next: next, error: message, csrf: CSRF.token(for: req))
+            let page = LoginPage.build(
+                lang, email: shown, next: next, error: message, csrf: CSRF.token(for: req),
+                signIn: req.application.signInSettings)
             return try await render(req, "Accounts/login", page, status: status)
+        }
+        // With passwords switched off, staff sign in through the municipality's provider only.
+        guard req.application.signInSettings.localPasswords else {
+            return try await fail(Texts(lang)[.localPasswordsOff], status: .forbidden, email: "")
         }
         // Nothing this long is an account; refused before anything is read or written.
         guard email.count <= maxEmailLength, (form.password ?? "").count <= maxPasswordLength else {
@@ -88,7 +94,10 @@ enum AccountController {
 
     /// Signs `user` in on this browser (a new sign-in replaces the session it had) and sends it
     /// on to `next`.
-    static func startSession(_ req: Request, user: User, userID: UUID, next: String) async throws -> Response {
+    /// - Parameter method: `oidc` or `saml` when the identity provider vouched for the person.
+    static func startSession(
+        _ req: Request, user: User, userID: UUID, next: String, method: String? = nil
+    ) async throws -> Response {
         if let old = req.cookies[AuthMiddleware.cookieName]?.string, !old.isEmpty {
             try await UserSession.query(on: req.db).filter(\.$tokenHash == Secrets.hash(old)).delete()
         }
@@ -101,12 +110,14 @@ enum AccountController {
         session.csrfToken = Secrets.random()
         session.createdAt = Date()
         session.expiresAt = Date().addingTimeInterval(sessionLifetime)
+        session.signInMethod = method
         try await session.create(on: req.db)
         guard let sessionID = session.id else { throw Abort(.internalServerError) }
         let principal = try await Principal.load(
             user, session: .init(id: sessionID, csrf: session.csrfToken), token: nil, on: req.db)
         try await Audit.record(
-            "sign-in", objectType: "user", objectID: user.email, by: .user(principal, address: req.clientAddress),
+            "sign-in", objectType: "user", objectID: user.email,
+            after: method.map { "{\"method\":\"\($0)\"}" }, by: .user(principal, address: req.clientAddress),
             on: req.db)
         let res = req.redirect(to: next, redirectType: .normal)
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(
@@ -121,11 +132,19 @@ enum AccountController {
     }
 
     static func logout(_ req: Request) async throws -> Response {
+        var target = SiteURL.home.link(Lang.of(req))
         if let p = req.principal, let s = p.session {
+            let session = try await UserSession.find(s.id, on: req.db)
             try await UserSession.query(on: req.db).filter(\.$id == s.id).delete()
             try await Audit.record("sign-out", objectType: "user", objectID: p.email, by: req.auditActor, on: req.db)
+            // Single logout: a session that began at the provider ends there too, where it offers that.
+            if session?.signInMethod == "oidc", let provider = req.application.oidcProvider,
+                let ending = await OIDCController.endSessionURL(req, provider: provider)
+            {
+                target = ending
+            }
         }
-        let res = req.redirect(to: SiteURL.home.link(Lang.of(req)), redirectType: .normal)
+        let res = req.redirect(to: target, redirectType: .normal)
         res.cookies[AuthMiddleware.cookieName] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
             isSecure: req.isSecure, isHTTPOnly: true, sameSite: .lax)

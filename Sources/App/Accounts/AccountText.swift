@@ -63,6 +63,15 @@ enum AccountText: String, TextKey {
     case throttleDelayed
     case throttleCleared
     case throttleBad
+    case signInWithOIDC
+    case signInOr
+    case localPasswordsOff
+    case signInLapsed
+    case signInProviderRefused
+    case signInProviderUnavailable
+    case signInInvalid
+    case signInNoAccount
+    case signInNoGroup
 
     var text: (sv: String, en: String) {
         switch self {
@@ -185,6 +194,45 @@ enum AccountText: String, TextKey {
         case .throttleDelayed: ("fördröjs", "delayed")
         case .throttleCleared: ("Spärren för %1 är hävd.", "The throttle of %1 has been cleared.")
         case .throttleBad: ("Ange ett konto eller en adress att häva.", "Name an account or an address to clear.")
+        case .signInWithOIDC: ("Logga in med kommunens konto", "Sign in with the municipality's account")
+        case .signInOr: ("Eller logga in med lösenord", "Or sign in with a password")
+        case .localPasswordsOff:
+            (
+                "Inloggning med lösenord är avstängd. Logga in med kommunens konto.",
+                "Signing in with a password is switched off. Sign in with the municipality's account."
+            )
+        case .signInLapsed:
+            (
+                "Inloggningen gick inte att slutföra: den har redan använts, tog för lång tid eller började i en "
+                    + "annan webbläsare. Försök igen.",
+                "The sign-in could not be finished: it was already used, took too long or began in another "
+                    + "browser. Try again."
+            )
+        case .signInProviderRefused:
+            (
+                "Inloggningstjänsten godkände inte inloggningen. Försök igen.",
+                "The sign-in service did not accept the sign-in. Try again."
+            )
+        case .signInProviderUnavailable:
+            (
+                "Inloggningstjänsten svarar inte just nu. Försök igen om en stund.",
+                "The sign-in service does not answer just now. Try again in a while."
+            )
+        case .signInInvalid:
+            (
+                "Svaret från inloggningstjänsten kunde inte godtas, så ingen loggades in.",
+                "The answer from the sign-in service could not be accepted, so nobody was signed in."
+            )
+        case .signInNoAccount:
+            (
+                "Du har inget konto i Skillnad. Be en administratör att lägga upp ett.",
+                "You have no account in Skillnad. Ask an administrator to add one."
+            )
+        case .signInNoGroup:
+            (
+                "Ingen av dina grupper ger behörighet i Skillnad. Be kommunens IT om rätt grupp.",
+                "None of your groups gives access to Skillnad. Ask the municipality's IT for the right group."
+            )
         }
     }
 }

@@ -6,6 +6,8 @@ enum AccountsCapability: Capability {
     static var texts: [(key: String, sv: String, en: String)] { AccountText.entries }
 
     static func register(_ app: Application) throws {
+        app.signInSettings = try SignInSettings.read(ProcessInfo.processInfo.environment)
+        app.oidcProvider = app.signInSettings.oidc.map { OIDCProvider(settings: $0) }
         app.on(.GET, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.loginPage)
         app.on(.POST, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.login)
         app.on(.POST, SiteURL.Accounts.logout.pathComponents, rule: .signedIn, use: AccountController.logout)
@@ -21,6 +23,9 @@ enum AccountsCapability: Capability {
         let password = SiteURL.Accounts.userPassword(.key).pathComponents
         app.on(.POST, password, rule: .admin, use: AdminUsersController.resetPassword)
         app.on(.POST, SiteURL.Accounts.throttles.pathComponents, rule: .admin, use: AdminUsersController.clearThrottle)
+
+        app.on(.GET, SiteURL.Accounts.oidcStart.pathComponents, rule: .anyone, use: OIDCController.start)
+        app.on(.GET, SiteURL.Accounts.oidcCallback.pathComponents, rule: .anyone, use: OIDCController.callback)
 
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(TokenCommand(), as: "token")

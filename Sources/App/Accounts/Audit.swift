@@ -56,7 +56,9 @@ enum Audit {
     }
 
     /// Events about a user that no one is signed in as yet (a failed sign-in).
-    static func record(_ action: String, email: String, address: String?, on db: any Database) async throws {
+    static func record(
+        _ action: String, email: String, address: String?, after: String? = nil, on db: any Database
+    ) async throws {
         let e = AuditEvent()
         e.at = Date()
         e.actor = email
@@ -65,6 +67,7 @@ enum Audit {
         e.objectType = "user"
         e.objectID = email
         e.address = address
+        e.after = after
         try await e.create(on: db)
     }
 }

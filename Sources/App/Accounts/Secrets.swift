@@ -26,4 +26,12 @@ enum Secrets {
         for i in x.indices { diff |= x[i] ^ y[i] }
         return diff == 0
     }
+
+    /// HMAC-SHA256 of `value` under `key`, in hex: what is stored of a value that must be found
+    /// again but never read back (a personal identity number, a voting code). Without the key, a
+    /// copy of the database cannot be searched for a value.
+    static func keyedHash(_ value: String, key: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: SymmetricKey(data: Data(key.utf8)))
+        return mac.map { String(format: "%02x", $0) }.joined()
+    }
 }

@@ -14,6 +14,9 @@ extension SiteURL {
         case userPassword(Parameter<String>)
         /// Clears a sign-in throttle (POST).
         case throttles
+        /// Begins signing in at the OpenID Connect provider, which sends the person back to the callback.
+        case oidcStart
+        case oidcCallback
 
         var pathComponents: [PathComponent] {
             let id = SiteURL.idKey
@@ -28,6 +31,8 @@ extension SiteURL {
             case .user(let user): return ["admin", "users", user.component(id)]
             case .userPassword(let user): return ["admin", "users", user.component(id), "password"]
             case .throttles: return ["admin", "throttles", "clear"]
+            case .oidcStart: return ["login", "oidc"]
+            case .oidcCallback: return ["login", "oidc", "callback"]
             }
         }
     }

@@ -27,5 +27,6 @@ enum Migrations {
         AddBudgetPhotos(),
         CreateAssociationRegister(),
         CreateGrants(),
+        CreateExternalSignIn(),
     ]
 }

@@ -43,10 +43,7 @@ enum BallotBox {
     /// The stored form of a code or receipt: keyed with `SKILLNAD_VOTING_KEY` when set, so a copy
     /// of the database without the key cannot be searched for codes.
     static func hash(_ normalised: String, kind: String) -> String {
-        let key = Environment.get("SKILLNAD_VOTING_KEY") ?? "skillnad"
-        let mac = HMAC<SHA256>.authenticationCode(
-            for: Data("\(kind):\(normalised)".utf8), using: SymmetricKey(data: Data(key.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        Secrets.keyedHash("\(kind):\(normalised)", key: Environment.get("SKILLNAD_VOTING_KEY") ?? "skillnad")
     }
 
     /// The projects on the ballot of each heading, by heading slug, keyed by proposal number.

@@ -15,6 +15,9 @@ final class UserSession: Model, @unchecked Sendable {
     @Field(key: "csrf_token") var csrfToken: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "expires_at") var expiresAt: Date
+    /// `oidc` or `saml` when the session began at the municipality's identity provider, so that
+    /// signing out can end the provider's session too; nil for a password.
+    @OptionalField(key: "sign_in_method") var signInMethod: String?
 
     init() {}
 }

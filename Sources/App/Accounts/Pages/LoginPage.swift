@@ -9,10 +9,19 @@ struct LoginPage: Encodable, Sendable {
     let error: String?
     let csrf: String
     let action: String
+    /// Whether the password form is shown (`SKILLNAD_LOCAL_PASSWORDS`).
+    let localPasswords: Bool
+    /// The municipality's identity providers, each a link that begins signing in there.
+    let providers: [ProviderLink]
 
-    static func build(_ lang: Lang, email: String, next: String?, error: String?, csrf: String) -> PageContext<
-        LoginPage
-    > {
+    struct ProviderLink: Encodable, Sendable {
+        let label: String
+        let href: String
+    }
+
+    static func build(
+        _ lang: Lang, email: String, next: String?, error: String?, csrf: String, signIn: SignInSettings
+    ) -> PageContext<LoginPage> {
         let s = Texts(lang)
         let meta = PageMeta.make(
             lang, title: s[.login], description: s[.login], section: nil, route: SiteURL.Accounts.login)
@@ -20,6 +29,17 @@ struct LoginPage: Encodable, Sendable {
             meta: meta, t: s,
             page: LoginPage(
                 email: email, next: next, error: error, csrf: csrf,
-                action: SiteURL.Accounts.login.link(lang)))
+                action: SiteURL.Accounts.login.link(lang), localPasswords: signIn.localPasswords,
+                providers: providers(lang, next: next, signIn: signIn)))
+    }
+
+    private static func providers(_ lang: Lang, next: String?, signIn: SignInSettings) -> [ProviderLink] {
+        let query = next.map { [("next", $0)] } ?? []
+        var links: [ProviderLink] = []
+        if signIn.oidc != nil {
+            links.append(
+                .init(label: Texts(lang)[.signInWithOIDC], href: SiteURL.Accounts.oidcStart.link(lang, query: query)))
+        }
+        return links
     }
 }
