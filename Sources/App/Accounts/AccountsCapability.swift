@@ -8,6 +8,12 @@ enum AccountsCapability: Capability {
     static func register(_ app: Application) throws {
         app.signInSettings = try SignInSettings.read(ProcessInfo.processInfo.environment)
         app.oidcProvider = app.signInSettings.oidc.map { OIDCProvider(settings: $0) }
+        // Signing out redirects to the provider's end of session, which the form policy must allow.
+        if let issuer = app.signInSettings.oidc.flatMap({ URL(string: $0.issuer) }), let scheme = issuer.scheme,
+            let host = issuer.host
+        {
+            app.formActionOrigins = [scheme + "://" + host + (issuer.port.map { ":\($0)" } ?? "")]
+        }
         app.on(.GET, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.loginPage)
         app.on(.POST, SiteURL.Accounts.login.pathComponents, rule: .anyone, use: AccountController.login)
         app.on(.POST, SiteURL.Accounts.logout.pathComponents, rule: .signedIn, use: AccountController.logout)
