@@ -146,6 +146,27 @@ struct OIDCSignInTests {
         }
     }
 
+    @Test("A sign-in left at the provider for more than ten minutes has lapsed")
+    func lapsed() async throws {
+        let provider = try await OIDCTestProvider()
+        defer { provider.stop() }
+        try await withTestApp { app in
+            Self.use(Self.settings(provider), on: app)
+            try await app.makeUser("ulla@stockholm.se", role: .reader)
+            try await Self.setClaims(provider, "ulla", ["email": .string("ulla@stockholm.se")], app: app)
+            let answer = try await Self.begin(app, sub: "ulla")
+            let request = try #require(try await SignInRequest.query(on: app.db).first())
+            request.createdAt = Date().addingTimeInterval(-SignInRequest.lifetime - 5)
+            try await request.save(on: app.db)
+            let late = try await Self.finish(app, answer)
+            #expect(late.status == .badRequest && late.session == nil)
+            // The same, a minute younger, would have been taken: the comparison is what refused it.
+            request.createdAt = Date().addingTimeInterval(-SignInRequest.lifetime + 60)
+            try await request.save(on: app.db)
+            #expect(try await Self.finish(app, answer).status == .seeOther)
+        }
+    }
+
     /// An ID token straight from the provider, for a client and nonce of the test's choosing.
     static func token(_ provider: OIDCTestProvider, app: Application, client: String, nonce: String) async throws
         -> String
