@@ -16,7 +16,7 @@ struct OIDCSignInTests {
 
     static func settings(
         _ provider: OIDCTestProvider, match: IdentityMatch = .email, createUsers: Bool = false,
-        groups: GroupRoleMap? = nil, localPasswords: Bool = true
+        groups: GroupRoleMap? = nil, localPasswords: Bool = true, trustEmail: Bool = true
     ) -> SignInSettings {
         var settings = SignInSettings()
         settings.publicURL = publicURL
@@ -26,7 +26,7 @@ struct OIDCSignInTests {
         settings.identityKey = String(repeating: "k", count: 40)
         settings.oidc = OIDCSettings(
             issuer: provider.issuer, clientID: clientID, clientSecret: "secret", match: match, groupsClaim: "groups",
-            scopes: "openid email profile")
+            scopes: "openid email profile", trustEmail: trustEmail)
         return settings
     }
 
@@ -86,6 +86,10 @@ struct OIDCSignInTests {
         return result
     }
 
+    static func parameter(_ name: String, in path: String) -> String? {
+        URLComponents(string: path)?.queryItems?.first { $0.name == name }?.value
+    }
+
     static func lastAudit(_ app: Application, _ action: String) async throws -> AuditEvent? {
         try await AuditEvent.query(on: app.db).filter(\.$action == action).sort(\.$at, .descending).first()
     }
@@ -135,8 +139,8 @@ struct OIDCSignInTests {
             #expect(try await Self.lastAudit(app, "sign-in-refused")?.after?.contains("used-or-lapsed") == true)
             // The spent code, slipped into a fresh sign-in, is refused by the provider.
             let fresh = try await Self.begin(app, sub: "bo")
-            let spentCode = answer.callback.components(separatedBy: "code=")[1].components(separatedBy: "&")[0]
-            let freshState = fresh.callback.components(separatedBy: "state=")[1].components(separatedBy: "&")[0]
+            let spentCode = try #require(Self.parameter("code", in: answer.callback))
+            let freshState = try #require(Self.parameter("state", in: fresh.callback))
             let forged = Answer(
                 callback: "/login/oidc/callback?code=\(spentCode)&state=\(freshState)", cookie: fresh.cookie)
             let replayed = try await Self.finish(app, forged)
@@ -315,6 +319,8 @@ struct OIDCSignInTests {
             let out = try await Self.finish(app, try await Self.begin(app, sub: "dan"))
             #expect(out.status == .forbidden && out.session == nil)
             #expect(out.body.contains("Ingen av dina grupper"))
+            // And the account, admin until now, is switched off rather than left with its role.
+            #expect(try await app.user("dan@stockholm.se").active == false)
         }
     }
 
@@ -342,34 +348,55 @@ struct OIDCSignInTests {
         }
     }
 
-    @Test("With passwords switched off the form is gone and a posted password is refused")
+    @Test("With passwords switched off staff are refused a password; association administrators keep theirs")
     func passwordsOff() async throws {
         let provider = try await OIDCTestProvider()
         defer { provider.stop() }
         try await withTestApp { app in
             Self.use(Self.settings(provider, localPasswords: false), on: app)
             try await app.makeUser("gun@stockholm.se", role: .admin)
+            try await app.makeUser("forening@example.org", role: .association)
             let page = try await app.get("/login")
-            #expect(page.body.contains("/login/oidc") && !page.body.contains("type=\"password\""))
-            // The form's double-submitted CSRF token, made by hand since the page has no form.
-            let token = Secrets.random()
-            var status = HTTPStatus.ok
-            var body = ""
-            try await app.testing().test(
-                .POST, "/login", headers: ["Cookie": "\(CSRF.cookie)=\(token)"],
-                beforeRequest: { request in
-                    try request.content.encode(
-                        ["email": "gun@stockholm.se", "password": Application.testPassword, "_csrf": token],
-                        as: .urlEncodedForm)
-                },
-                afterResponse: { res in
-                    status = res.status
-                    body = res.body.string
-                })
-            #expect(status == .forbidden)
-            #expect(body.contains("Inloggning med lösenord är avstängd"))
+            #expect(page.body.contains("/login/oidc") && page.body.contains("Föreningsadministratörer loggar in"))
+            let staff = try await app.loginAttempt("gun@stockholm.se", Application.testPassword)
+            #expect(staff.status == .forbidden)
+            #expect(staff.body.contains("Kommunens medarbetare loggar in med kommunens konto"))
+            #expect(!staff.setCookie.contains(AuthMiddleware.cookieName + "="))
+            let association = try await app.loginAttempt("forening@example.org", Application.testPassword)
+            #expect(association.status == .seeOther)
         }
     }
+
+    @Test("An address is not taken over: unverified e-mail, or an association administrator's own account")
+    func noTakeover() async throws {
+        let provider = try await OIDCTestProvider()
+        defer { provider.stop() }
+        try await withTestApp { app in
+            // A provider that does not vouch for addresses: only `email_verified: true` counts.
+            Self.use(Self.settings(provider, createUsers: true, trustEmail: false), on: app)
+            try await app.makeUser("hanna@stockholm.se", role: .admin)
+            try await Self.setClaims(provider, "mallory", ["email": .string("hanna@stockholm.se")], app: app)
+            let unverified = try await Self.finish(app, try await Self.begin(app, sub: "mallory"))
+            #expect(unverified.status == .badRequest && unverified.session == nil)
+            #expect(try await Self.lastAudit(app, "sign-in-refused")?.after?.contains("not verified") == true)
+            // Someone signed up as an association administrator with a staff member's address
+            // beforehand: the staff member's first sign-in does not land in that account.
+            try await app.makeUser("nyanstalld@stockholm.se", role: .association)
+            try await Self.setClaims(
+                provider, "nyanstalld",
+                ["email": .string("nyanstalld@stockholm.se"), "email_verified": .bool(true)], app: app)
+            let squatted = try await Self.finish(app, try await Self.begin(app, sub: "nyanstalld"))
+            #expect(squatted.status == .forbidden && squatted.session == nil)
+            #expect(try await ExternalIdentity.query(on: app.db).count() == 0)
+            // A verified address links to the staff account, and the password it had stops working.
+            try await Self.setClaims(
+                provider, "hanna", ["email": .string("hanna@stockholm.se"), "email_verified": .bool(true)], app: app)
+            #expect(try await Self.finish(app, try await Self.begin(app, sub: "hanna")).status == .seeOther)
+            let password = try await app.loginAttempt("hanna@stockholm.se", Application.testPassword)
+            #expect(password.status == .unauthorized)
+        }
+    }
+
 }
 
 @Suite("The sign-in tests' provider")

@@ -42,3 +42,17 @@ struct GroupRoleMapTests {
         }
     }
 }
+
+@Suite("Personal identity numbers from an identity provider")
+struct PersonalIdentityNumberTests {
+    @Test("Twelve digits with a right check digit, and nothing else")
+    func twelveDigits() {
+        #expect(PersonalIdentityNumber.normalised("198112189876") == "198112189876")
+        #expect(PersonalIdentityNumber.normalised("19811218-9876") == "198112189876")
+        #expect(PersonalIdentityNumber.normalised("198112189875") == nil)
+        #expect(PersonalIdentityNumber.normalised("8112189876") == nil)
+        #expect(PersonalIdentityNumber.normalised("-") == nil)
+        #expect(PersonalIdentityNumber.normalised("") == nil)
+        #expect(PersonalIdentityNumber.normalised("١٩٨١١٢١٨٩٨٧٦") == nil)
+    }
+}

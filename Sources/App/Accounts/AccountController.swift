@@ -37,10 +37,7 @@ enum AccountController {
                 signIn: req.application.signInSettings)
             return try await render(req, "Accounts/login", page, status: status)
         }
-        // With passwords switched off, staff sign in through the municipality's provider only.
-        guard req.application.signInSettings.localPasswords else {
-            return try await fail(Texts(lang)[.localPasswordsOff], status: .forbidden, email: "")
-        }
+
         // Nothing this long is an account; refused before anything is read or written.
         guard email.count <= maxEmailLength, (form.password ?? "").count <= maxPasswordLength else {
             return try await fail(Texts(lang)[.loginTooLong], status: .unprocessableEntity, email: "")
@@ -88,6 +85,14 @@ enum AccountController {
             return try await fail(Texts(lang)[.loginFailed], status: .unauthorized, email: email)
         }
         try await attempt.delete(on: req.db)
+        // With passwords switched off, staff sign in through the municipality's provider only;
+        // association administrators, whom no municipal provider knows, keep theirs.
+        if !req.application.signInSettings.localPasswords && user.roleValue != .association {
+            try await Audit.record(
+                "sign-in-refused", email: email, address: address,
+                after: "{\"method\":\"password\",\"kind\":\"passwords-off\"}", on: req.db)
+            return try await fail(Texts(lang)[.localPasswordsOff], status: .forbidden, email: email)
+        }
         return try await startSession(
             req, user: user, userID: userID, next: next ?? SiteURL.Accounts.account.link(lang))
     }

@@ -65,6 +65,7 @@ enum AccountText: String, TextKey {
     case throttleBad
     case signInWithOIDC
     case signInOr
+    case passwordsForAssociations
     case localPasswordsOff
     case signInLapsed
     case signInProviderRefused
@@ -196,10 +197,12 @@ enum AccountText: String, TextKey {
         case .throttleBad: ("Ange ett konto eller en adress att häva.", "Name an account or an address to clear.")
         case .signInWithOIDC: ("Logga in med kommunens konto", "Sign in with the municipality's account")
         case .signInOr: ("Eller logga in med lösenord", "Or sign in with a password")
+        case .passwordsForAssociations:
+            ("Föreningsadministratörer loggar in med lösenord", "Association administrators sign in with a password")
         case .localPasswordsOff:
             (
-                "Inloggning med lösenord är avstängd. Logga in med kommunens konto.",
-                "Signing in with a password is switched off. Sign in with the municipality's account."
+                "Kommunens medarbetare loggar in med kommunens konto, inte med lösenord.",
+                "The municipality's staff sign in with the municipality's account, not a password."
             )
         case .signInLapsed:
             (

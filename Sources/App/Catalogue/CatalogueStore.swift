@@ -32,7 +32,7 @@ final class CatalogueStore: Sendable {
         var snapshot: Snapshot?
         var lastCheck: NIODeadline = .uptimeNanoseconds(0)
         /// The load under way, shared by every request that finds the cache empty or old.
-        var loading: (generation: Int, task: Task<Snapshot, any Error>)?
+        var loading: (generation: Int, id: Int, task: Task<Snapshot, any Error>)?
         /// Counts `invalidate()`, so a load that began before one is not kept after it.
         var invalidations = 0
         /// Loads begun, for the tests.
@@ -64,24 +64,26 @@ final class CatalogueStore: Sendable {
             state.withLockedValue { $0.lastCheck = now }
             return cached
         }
-        let (task, invalidations) = state.withLockedValue { s in
-            if let loading = s.loading, loading.generation == generation { return (loading.task, s.invalidations) }
+        let (task, loadID, invalidations) = state.withLockedValue { s in
+            if let loading = s.loading, loading.generation == generation {
+                return (loading.task, loading.id, s.invalidations)
+            }
             let task = Task { try await Self.load(generation: generation, on: db) }
-            s.loading = (generation, task)
             s.loads += 1
-            return (task, s.invalidations)
+            s.loading = (generation, s.loads, task)
+            return (task, s.loads, s.invalidations)
         }
         let snapshot: Snapshot
         do {
             snapshot = try await task.value
         } catch {
             state.withLockedValue { s in
-                if s.loading?.generation == generation { s.loading = nil }
+                if s.loading?.id == loadID { s.loading = nil }
             }
             throw error
         }
         state.withLockedValue { s in
-            if s.loading?.generation == generation { s.loading = nil }
+            if s.loading?.id == loadID { s.loading = nil }
             guard s.invalidations == invalidations else { return }
             if (s.snapshot?.generation ?? -1) < generation {
                 s.snapshot = snapshot
@@ -123,6 +125,16 @@ final class CatalogueStore: Sendable {
         let status: HTTPResponseStatus
     }
 
+    /// Made once, after the metrics system is set up (a counter made before would count nowhere).
+    private static let hits: Counter = {
+        ServerMetrics.bootstrap()
+        return Counter(label: "skillnad_page_cache_lookups_total", dimensions: [("result", "hit")])
+    }()
+    private static let misses: Counter = {
+        ServerMetrics.bootstrap()
+        return Counter(label: "skillnad_page_cache_lookups_total", dimensions: [("result", "miss")])
+    }()
+
     func page(_ key: String, generation: Int) -> CachedPage? {
         let found: CachedPage? = state.withLockedValue { s in
             guard let p = s.pages[key], p.generation == generation else { return nil }
@@ -130,8 +142,7 @@ final class CatalogueStore: Sendable {
             s.lastUsed[key] = s.clock
             return p
         }
-        Counter(label: "skillnad_page_cache_lookups_total", dimensions: [("result", found == nil ? "miss" : "hit")])
-            .increment()
+        (found == nil ? Self.misses : Self.hits).increment()
         return found
     }
 

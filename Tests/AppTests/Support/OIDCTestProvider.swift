@@ -15,8 +15,20 @@ final class OIDCTestProvider: @unchecked Sendable {
     var issuer: String { "http://127.0.0.1:\(port)" }
 
     init() async throws {
-        port = Int.random(in: 20000..<40000)
+        var candidate = Int.random(in: 20000..<40000)
+        // A port something already answers on would make the readiness check lie.
+        while await Self.answers(candidate) {
+            candidate = Int.random(in: 20000..<40000)
+        }
+        port = candidate
         try await start()
+    }
+
+    static func answers(_ port: Int) async -> Bool {
+        let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        guard let channel = try? await bootstrap.connect(host: "127.0.0.1", port: port).get() else { return false }
+        try? await channel.close()
+        return true
     }
 
     deinit {
@@ -36,11 +48,7 @@ final class OIDCTestProvider: @unchecked Sendable {
         self.process = process
         // Ready when it takes connections; it starts in a second or two.
         for _ in 0..<150 {
-            let bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            if let channel = try? await bootstrap.connect(host: "127.0.0.1", port: port).get() {
-                try? await channel.close()
-                return
-            }
+            if await Self.answers(port) { return }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw ProviderFailure(message: "the provider did not start on port \(port)")

@@ -32,19 +32,28 @@ enum ExternalSignIn {
             return nil
         }
         let email = string("email")?.lowercased()
+        // Entra ID and ADFS send no `email_verified`: the address comes from the municipality's own
+        // directory, which `SKILLNAD_OIDC_TRUST_EMAIL` says. Otherwise only a provider's `true` counts.
+        let verified = oidc.trustEmail || claims["email_verified"] == .bool(true)
         let key: String
         switch oidc.match {
         case .email:
             guard let email else { throw SignInRefusal(.invalidToken, "the ID token has no email claim to match on") }
+            guard verified else {
+                throw SignInRefusal(.invalidToken, "the ID token's e-mail address is not verified", who: email)
+            }
             key = email
         case .subject:
             guard let subject = string("sub") else { throw SignInRefusal(.invalidToken, "the ID token has no sub") }
             key = subject
         case .personalIdentityNumber:
-            guard let number = string(OIDCSettings.personalIdentityNumberClaim), let identityKey else {
+            guard let claim = string(OIDCSettings.personalIdentityNumberClaim), let identityKey else {
                 throw SignInRefusal(.invalidToken, "the ID token has no personal identity number claim")
             }
-            key = Secrets.keyedHash(number.filter(\.isNumber), key: identityKey)
+            guard let number = PersonalIdentityNumber.normalised(claim) else {
+                throw SignInRefusal(.invalidToken, "the personal identity number claim is not twelve digits that check")
+            }
+            key = Secrets.keyedHash(number, key: identityKey)
         }
         var groups: [String]?
         switch claims[oidc.groupsClaim] {
@@ -52,8 +61,6 @@ enum ExternalSignIn {
         case .string(let one)?: groups = [one]
         default: groups = nil
         }
-        var verified = true
-        if case .bool(let flag)? = claims["email_verified"] { verified = flag }
         return Person(
             provider: "oidc \(oidc.issuer)", subjectKey: key, email: email, emailVerified: verified,
             name: string("name"), groups: groups)
@@ -62,9 +69,12 @@ enum ExternalSignIn {
     /// Signs `person` in, or refuses with the reason.
     static func signIn(_ req: Request, _ person: Person, method: String, next: String) async throws -> Response {
         let settings = req.application.signInSettings
-        let user = try await req.db.transaction { tx in
+        // A refusal that has written (an account switched off) comes back as a value, so that the
+        // transaction keeps the write; any thrown error undoes everything.
+        let outcome = try await req.db.transaction { tx in
             try await account(for: person, settings: settings, on: tx)
         }
+        let user = try outcome.get()
         guard user.active, let userID = user.id else {
             throw SignInRefusal(.disabled, "the account is switched off", who: user.email)
         }
@@ -73,30 +83,50 @@ enum ExternalSignIn {
 
     /// The user the person signs in as, linked, made and given their groups' role as needed.
     private static func account(for person: Person, settings: SignInSettings, on db: any Database) async throws
-        -> User
+        -> Result<User, SignInRefusal>
     {
         var grant: GroupRoleMap.Grant?
-        if let table = settings.groups {
-            guard let found = table.grant(for: person.groups ?? []) else {
-                throw SignInRefusal(
-                    .noGroup, "none of the groups (\((person.groups ?? []).joined(separator: ", "))) gives a role",
-                    who: person.email)
-            }
-            grant = found
-        }
         let actor = AuditActor.system("sign-in")
         let identity = try await ExternalIdentity.query(on: db)
             .filter(\.$provider == person.provider).filter(\.$subjectKey == person.subjectKey)
             .with(\.$user).first()
+        if let table = settings.groups {
+            guard let found = table.grant(for: person.groups ?? []) else {
+                // Out of every group: an account the provider vouched for before is switched off
+                // (its sessions end) until an administrator switches it on again.
+                if let linked = identity?.user, linked.active {
+                    try await UserAdmin.update(
+                        linked, name: nil, role: linked.roleValue,
+                        bodies: try await UserAdmin.bodySlugs(linked, on: db),
+                        active: false, by: actor, on: db)
+                }
+                return .failure(
+                    SignInRefusal(
+                        .noGroup, "none of the groups (\((person.groups ?? []).joined(separator: ", "))) gives a role",
+                        who: person.email))
+            }
+            grant = found
+        }
         var user = identity?.user
+        var linkedByEmail = false
         if user == nil, let email = person.email, person.emailVerified {
             user = try await User.query(on: db).filter(\.$email == email).first()
+            linkedByEmail = user != nil
         }
+        // Association administrators make their own accounts with any address they like: such an
+        // account must never become a staff member's by a matching address.
+        if linkedByEmail, let found = user, found.roleValue == .association {
+            throw SignInRefusal(
+                .noAccount, "the address belongs to an association administrator's own account", who: found.email)
+        }
+        let known = try await Body.query(on: db).filter(\.$slug ~~ (grant?.bodies ?? [])).all().map(\.slug).sorted()
         if user == nil {
             guard settings.createUsers else {
                 throw SignInRefusal(.noAccount, "no account matches and none is made just in time", who: person.email)
             }
-            let email = person.email ?? "\(person.subjectKey.prefix(24))@users.invalid"
+            // An address the provider does not vouch for is not given to a new account.
+            let vouched = person.emailVerified ? person.email : nil
+            let email = vouched ?? "\(person.subjectKey.prefix(24))@users.invalid"
             if try await User.query(on: db).filter(\.$email == email).count() > 0 {
                 throw SignInRefusal(.noAccount, "the address \(email) belongs to another account", who: email)
             }
@@ -111,13 +141,19 @@ enum ExternalSignIn {
         if let grant, let role = User.Role(rawValue: grant.role.rawValue) {
             let bodies = try await UserAdmin.bodySlugs(user, on: db)
             // A body the table names that the catalogue does not have is left out, not an error.
-            let known = try await Body.query(on: db).filter(\.$slug ~~ grant.bodies).all().map(\.slug).sorted()
             if user.roleValue != role || bodies != known {
                 try await UserAdmin.update(
                     user, name: nil, role: role, bodies: known, active: user.active, by: actor, on: db)
             }
         }
         if identity == nil {
+            if linkedByEmail {
+                // From now on the provider vouches for this account: a password someone else may
+                // know stops working, and sessions begun with it end.
+                user.passwordHash = try Bcrypt.hash(Secrets.random(), cost: 4)
+                try await user.save(on: db)
+                try await UserSession.query(on: db).filter(\.$user.$id == user.requireID()).delete()
+            }
             let link = ExternalIdentity()
             link.provider = person.provider
             link.subjectKey = person.subjectKey
@@ -128,7 +164,7 @@ enum ExternalSignIn {
                 "sign-in-linked", objectType: "user", objectID: user.email,
                 after: "{\"provider\":\(jsonString(person.provider))}", by: actor, on: db)
         }
-        return user
+        return .success(user)
     }
 
     /// Records a refusal in the audit trail and shows the sign-in page with what went wrong.

@@ -11,6 +11,8 @@ enum OIDCController {
     /// `GET /login/oidc`: sends the person to the provider.
     static func start(_ req: Request) async throws -> Response {
         guard let provider = req.application.oidcProvider else { throw Abort(.notFound) }
+        // Each start writes a row: counted against the client's rate like other uncached work.
+        try req.chargeUncachedWork()
         let settings = req.application.signInSettings
         let meta: OIDCProvider.Metadata
         do {
@@ -58,9 +60,14 @@ enum OIDCController {
     /// `GET /login/oidc/callback`: the provider's answer.
     static func callback(_ req: Request) async throws -> Response {
         guard let provider = req.application.oidcProvider else { throw Abort(.notFound) }
+        try req.chargeUncachedWork()
         do {
             return try await finish(req, provider: provider)
         } catch let refusal as SignInRefusal {
+            return try await ExternalSignIn.refuse(req, refusal, method: "oidc")
+        } catch {
+            // Whatever else went wrong is refused too, and recorded as such.
+            let refusal = SignInRefusal(.providerUnavailable, "internal: \(String(describing: error).prefix(200))")
             return try await ExternalSignIn.refuse(req, refusal, method: "oidc")
         }
     }
@@ -125,9 +132,8 @@ enum OIDCController {
         components.queryItems =
             existing + [
                 URLQueryItem(name: "client_id", value: provider.settings.clientID),
-                URLQueryItem(
-                    name: "post_logout_redirect_uri",
-                    value: req.application.signInSettings.publicURL + SiteURL.home.link(Lang.of(req))),
+                // Exactly the address registered at the provider, whatever the language.
+                URLQueryItem(name: "post_logout_redirect_uri", value: req.application.signInSettings.publicURL + "/"),
             ]
         return components.url?.absoluteString
     }

@@ -31,7 +31,9 @@ actor OIDCProvider {
 
     let settings: OIDCSettings
     private var metadata: (value: Metadata, fetched: Date)?
-    private var keys: (collection: JWTKeyCollection, kids: Set<String>)?
+    private var keys: (collection: JWTKeyCollection, kids: Set<String>, fetched: Date)?
+    /// How long keys are kept before they are fetched again, so a key the provider withdrew stops counting.
+    static let keysLifetime: TimeInterval = 24 * 3600
 
     init(settings: OIDCSettings) {
         self.settings = settings
@@ -39,13 +41,17 @@ actor OIDCProvider {
 
     func metadata(using client: any Client) async throws -> Metadata {
         if let metadata, Date().timeIntervalSince(metadata.fetched) < Self.metadataLifetime { return metadata.value }
-        let address = settings.issuer + "/.well-known/openid-configuration"
+        let base = settings.issuer.hasSuffix("/") ? String(settings.issuer.dropLast()) : settings.issuer
+        let address = base + "/.well-known/openid-configuration"
         let value: Metadata = try await fetch(address, using: client)
         guard value.issuer == settings.issuer else {
             throw SignInRefusal(
                 .providerUnavailable, "discovery names the issuer \(value.issuer), not \(settings.issuer)")
         }
-        for endpoint in [value.authorizationEndpoint, value.tokenEndpoint, value.jwksURI] {
+        for endpoint in [value.authorizationEndpoint, value.tokenEndpoint, value.jwksURI]
+            + [value.endSessionEndpoint]
+            .compactMap({ $0 })
+        {
             guard SignInSettings.isAcceptable(URL(string: endpoint)) else {
                 throw SignInRefusal(.providerUnavailable, "discovery gives an endpoint that is not https: \(endpoint)")
             }
@@ -180,7 +186,9 @@ actor OIDCProvider {
 
     /// The provider's RSA signing keys, each pinned to RS256 so no token can choose another use of it.
     private func keySet(using client: any Client, refresh: Bool) async throws -> KeySet {
-        if !refresh, let keys { return keys }
+        if !refresh, let keys, Date().timeIntervalSince(keys.fetched) < Self.keysLifetime {
+            return (keys.collection, keys.kids)
+        }
         let meta = try await metadata(using: client)
         struct KeyList: Decodable {
             struct Key: Decodable {
@@ -206,7 +214,7 @@ actor OIDCProvider {
             }
         }
         guard !kids.isEmpty else { throw SignInRefusal(.providerUnavailable, "the provider's key set has no RSA key") }
-        keys = (collection, kids)
+        keys = (collection, kids, Date())
         return (collection, kids)
     }
 

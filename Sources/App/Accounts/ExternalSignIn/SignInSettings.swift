@@ -47,6 +47,9 @@ struct SignInSettings: Sendable {
         settings.identityKey = value("SKILLNAD_IDENTITY_KEY")
         if let url = value("SKILLNAD_PUBLIC_URL") {
             settings.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            if !isAcceptable(URL(string: settings.publicURL)) {
+                problems.append("SKILLNAD_PUBLIC_URL must be an https address, not '\(url)'")
+            }
         }
         if let path = value("SKILLNAD_SIGN_IN_GROUPS") {
             do {
@@ -94,21 +97,24 @@ enum IdentityMatch: String, Sendable {
 
 /// The municipality's OpenID Connect provider (ADFS, Entra ID, …).
 struct OIDCSettings: Sendable {
-    /// The issuer; discovery is at `<issuer>/.well-known/openid-configuration`.
+    /// The issuer exactly as the provider names itself (tokens must carry it so); discovery is at
+    /// `<issuer without a trailing slash>/.well-known/openid-configuration`.
     let issuer: String
     let clientID: String
     let clientSecret: String
     let match: IdentityMatch
     let groupsClaim: String
     let scopes: String
+    /// Whether the provider's `email` is the person's own without an `email_verified` (the
+    /// municipality's directory, as with Entra ID and ADFS, which do not send that claim).
+    var trustEmail = false
 
     /// The claim that holds a personal identity number (Sweden Connect's OIDC profile).
     static let personalIdentityNumberClaim = "https://id.oidc.se/claim/personalIdentityNumber"
 
     static func read(_ value: (String) -> String?, problems: inout [String]) -> OIDCSettings? {
         guard let issuer = value("SKILLNAD_OIDC_ISSUER") else { return nil }
-        let trimmed = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
-        if !SignInSettings.isAcceptable(URL(string: trimmed)) {
+        if !SignInSettings.isAcceptable(URL(string: issuer)) {
             problems.append("SKILLNAD_OIDC_ISSUER must be an https address, not '\(issuer)'")
         }
         let clientID = value("SKILLNAD_OIDC_CLIENT_ID")
@@ -121,10 +127,14 @@ struct OIDCSettings: Sendable {
             problems.append("SKILLNAD_OIDC_MATCH must be email, sub or personal-identity-number, not '\(matchText)'")
         }
         guard let clientID, let secret, let match else { return nil }
+        let trust = value("SKILLNAD_OIDC_TRUST_EMAIL")?.lowercased()
+        if let trust, !["on", "off"].contains(trust) {
+            problems.append("SKILLNAD_OIDC_TRUST_EMAIL must be on or off, not '\(trust)'")
+        }
         return OIDCSettings(
-            issuer: trimmed, clientID: clientID, clientSecret: secret, match: match,
+            issuer: issuer, clientID: clientID, clientSecret: secret, match: match,
             groupsClaim: value("SKILLNAD_OIDC_GROUPS_CLAIM") ?? "groups",
-            scopes: value("SKILLNAD_OIDC_SCOPES") ?? "openid email profile")
+            scopes: value("SKILLNAD_OIDC_SCOPES") ?? "openid email profile", trustEmail: trust == "on")
     }
 }
 

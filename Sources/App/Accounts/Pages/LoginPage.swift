@@ -9,7 +9,8 @@ struct LoginPage: Encodable, Sendable {
     let error: String?
     let csrf: String
     let action: String
-    /// Whether the password form is shown (`SKILLNAD_LOCAL_PASSWORDS`).
+    /// Whether staff may use passwords (`SKILLNAD_LOCAL_PASSWORDS`); when not, the form is
+    /// for association administrators only, and says so.
     let localPasswords: Bool
     /// The municipality's identity providers, each a link that begins signing in there.
     let providers: [ProviderLink]
