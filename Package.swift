@@ -32,6 +32,7 @@ let package = Package(
             name: "App",
             dependencies: [
                 "SkillnadCore",
+                "CSAMLVerify",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -47,6 +48,18 @@ let package = Package(
                 .copy("Resources/Demo"),
                 .copy("Resources/API"),
                 .copy("Resources/Styles"),
+            ]
+        ),
+        // libxmlsec1 (Debian's libxmlsec1-dev) verifies SAML signatures; SwiftPM keeps only the -I
+        // and -l flags of its pkg-config file, so the C target repeats the -D flags the library needs.
+        .systemLibrary(
+            name: "CXMLSec", path: "Sources/CXMLSec", pkgConfig: "xmlsec1", providers: [.apt(["libxmlsec1-dev"])]),
+        .target(
+            name: "CSAMLVerify",
+            dependencies: ["CXMLSec"],
+            cSettings: [
+                .define("XMLSEC_NO_SIZE_T"), .define("XMLSEC_CRYPTO_OPENSSL"),
+                .define("XMLSEC_NO_CRYPTO_DYNAMIC_LOADING"), .define("XMLSEC_NO_GOST"), .define("XMLSEC_NO_GOST2012"),
             ]
         ),
         .executableTarget(name: "skillnad", dependencies: ["App"]),

@@ -405,6 +405,7 @@ struct OIDCProviderPresenceTests {
     func presentWhenRequired() {
         if ProcessInfo.processInfo.environment["SKILLNAD_REQUIRE_PROVIDERS"] == "1" {
             #expect(OIDCTestProvider.isAvailable, "SKILLNAD_OIDC_PROVIDER must name oidc-provider-mock")
+            #expect(SAMLTestIdP.metadata != nil, "SKILLNAD_SAML_IDP must name the SAML identity provider's metadata")
         }
     }
 }

@@ -64,6 +64,7 @@ enum AccountText: String, TextKey {
     case throttleCleared
     case throttleBad
     case signInWithOIDC
+    case signInWithSAML
     case signInOr
     case passwordsForAssociations
     case localPasswordsOff
@@ -196,6 +197,7 @@ enum AccountText: String, TextKey {
         case .throttleCleared: ("Spärren för %1 är hävd.", "The throttle of %1 has been cleared.")
         case .throttleBad: ("Ange ett konto eller en adress att häva.", "Name an account or an address to clear.")
         case .signInWithOIDC: ("Logga in med kommunens konto", "Sign in with the municipality's account")
+        case .signInWithSAML: ("Logga in med e-legitimation", "Sign in with an e-ID")
         case .signInOr: ("Eller logga in med lösenord", "Or sign in with a password")
         case .passwordsForAssociations:
             ("Föreningsadministratörer loggar in med lösenord", "Association administrators sign in with a password")

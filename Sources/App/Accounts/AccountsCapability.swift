@@ -8,6 +8,7 @@ enum AccountsCapability: Capability {
     static func register(_ app: Application) throws {
         app.signInSettings = try SignInSettings.read(ProcessInfo.processInfo.environment)
         app.oidcProvider = app.signInSettings.oidc.map { OIDCProvider(settings: $0) }
+        app.samlProvider = app.signInSettings.saml.map { SAMLIdentityProvider(settings: $0) }
         // Signing out redirects to the provider's end of session, which the form policy must allow.
         if let issuer = app.signInSettings.oidc.flatMap({ URL(string: $0.issuer) }), let scheme = issuer.scheme,
             let host = issuer.host
@@ -32,6 +33,12 @@ enum AccountsCapability: Capability {
 
         app.on(.GET, SiteURL.Accounts.oidcStart.pathComponents, rule: .anyone, use: OIDCController.start)
         app.on(.GET, SiteURL.Accounts.oidcCallback.pathComponents, rule: .anyone, use: OIDCController.callback)
+        app.on(.GET, SiteURL.Accounts.samlStart.pathComponents, rule: .anyone, use: SAMLController.start)
+        app.on(.GET, SiteURL.Accounts.samlMetadata.pathComponents, rule: .anyone, use: SAMLController.metadata)
+        app.on(
+            .POST, SiteURL.Accounts.samlConsumer.pathComponents, rule: .identityProvider,
+            body: .collect(maxSize: "2mb"),
+            use: SAMLController.consume)
 
         app.asyncCommands.use(UserCommand(), as: "user")
         app.asyncCommands.use(TokenCommand(), as: "token")

@@ -49,7 +49,7 @@ struct PermissionMiddleware: AsyncMiddleware {
                     _ = try await req.body.collect(max: limit).get()
                 }
                 try RequestLimitsMiddleware.checkFormBody(req)
-                try await CSRF.verify(req)
+                if rule != .identityProvider { try await CSRF.verify(req) }
             }
         }
         return try await next.respond(to: req)

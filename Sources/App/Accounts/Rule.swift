@@ -17,6 +17,10 @@ enum Rule: String, Sendable, CaseIterable {
     /// Associations' administrators, for their own associations (the route checks which), and
     /// administrators.
     case association
+    /// Anyone, in a post that the identity provider's page makes the browser send (SAML's
+    /// assertion consumer): it cannot carry Skillnad's CSRF token, and needs none, since what it
+    /// carries is signed and answers a request this browser made.
+    case identityProvider
 
     static let userInfoKey = "skillnad.rule"
     /// The largest body a route takes, when it is not the default.
@@ -24,7 +28,7 @@ enum Rule: String, Sendable, CaseIterable {
 
     func allows(_ p: Principal?) -> Bool {
         switch self {
-        case .anyone: return true
+        case .anyone, .identityProvider: return true
         case .signedIn: return p != nil
         case .staff: return p.map { $0.role != .association } ?? false
         case .editor: return p.map { $0.isAdmin || $0.role == .editor } ?? false

@@ -17,6 +17,10 @@ extension SiteURL {
         /// Begins signing in at the OpenID Connect provider, which sends the person back to the callback.
         case oidcStart
         case oidcCallback
+        /// Begins signing in at the SAML identity provider, which posts its answer to the consumer.
+        case samlStart
+        case samlConsumer
+        case samlMetadata
 
         var pathComponents: [PathComponent] {
             let id = SiteURL.idKey
@@ -33,6 +37,9 @@ extension SiteURL {
             case .throttles: return ["admin", "throttles", "clear"]
             case .oidcStart: return ["login", "oidc"]
             case .oidcCallback: return ["login", "oidc", "callback"]
+            case .samlStart: return ["login", "saml"]
+            case .samlConsumer: return ["login", "saml", "acs"]
+            case .samlMetadata: return ["login", "saml", "metadata"]
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 
@@ -10,15 +11,23 @@ final class OIDCTestProvider: @unchecked Sendable {
     static var isAvailable: Bool { executable.map { FileManager.default.isExecutableFile(atPath: $0) } ?? false }
 
     let port: Int
+    private static let nextPort = NIOLockedValueBox(Int.random(in: 20000..<39000))
     private var process: Process?
 
     var issuer: String { "http://127.0.0.1:\(port)" }
 
     init() async throws {
-        var candidate = Int.random(in: 20000..<40000)
-        // A port something already answers on would make the readiness check lie.
+        // Ports from one counter, so the tests of this process never pick the same one; a port
+        // something already answers on would make the readiness check lie.
+        var candidate = Self.nextPort.withLockedValue { port in
+            port += 1
+            return port
+        }
         while await Self.answers(candidate) {
-            candidate = Int.random(in: 20000..<40000)
+            candidate = Self.nextPort.withLockedValue { port in
+                port += 1
+                return port
+            }
         }
         port = candidate
         try await start()

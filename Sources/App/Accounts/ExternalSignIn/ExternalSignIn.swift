@@ -10,7 +10,7 @@ import Vapor
 enum ExternalSignIn {
     /// The person as the provider describes them.
     struct Person: Sendable {
-        /// `oidc <issuer>`.
+        /// `oidc <issuer>` or `saml <entity id>`.
         let provider: String
         /// The identifying value, or its keyed hash for a personal identity number.
         let subjectKey: String
@@ -64,6 +64,44 @@ enum ExternalSignIn {
         return Person(
             provider: "oidc \(oidc.issuer)", subjectKey: key, email: email, emailVerified: verified,
             name: string("name"), groups: groups)
+    }
+
+    /// Reads the person from a verified SAML assertion.
+    static func person(
+        _ assertion: SAMLResponseReader.Assertion, _ saml: SAMLSettings, entityID: String, identityKey: String?
+    ) throws -> Person {
+        func first(_ name: String) -> String? {
+            assertion.attributes[name]?.first { !$0.isEmpty }
+        }
+        let email = first(saml.emailAttribute)?.lowercased()
+        let key: String
+        switch saml.match {
+        case .email:
+            guard let email else {
+                throw SignInRefusal(.invalidToken, "the assertion has no \(saml.emailAttribute) attribute to match on")
+            }
+            guard saml.trustEmail else {
+                throw SignInRefusal(
+                    .invalidToken, "matching on e-mail needs SKILLNAD_SAML_TRUST_EMAIL=on", who: email)
+            }
+            key = email
+        case .subject:
+            guard let nameID = assertion.nameID, !nameID.isEmpty else {
+                throw SignInRefusal(.invalidToken, "the assertion has no NameID")
+            }
+            key = nameID
+        case .personalIdentityNumber:
+            guard let value = first(SAMLSettings.personalIdentityNumberAttribute), let identityKey else {
+                throw SignInRefusal(.invalidToken, "the assertion has no personal identity number attribute")
+            }
+            guard let number = PersonalIdentityNumber.normalised(value) else {
+                throw SignInRefusal(.invalidToken, "the personal identity number is not twelve digits that check")
+            }
+            key = Secrets.keyedHash(number, key: identityKey)
+        }
+        return Person(
+            provider: "saml \(entityID)", subjectKey: key, email: email, emailVerified: saml.trustEmail,
+            name: first(SAMLSettings.nameAttribute), groups: assertion.attributes[saml.groupsAttribute])
     }
 
     /// Signs `person` in, or refuses with the reason.
@@ -186,6 +224,17 @@ enum ExternalSignIn {
 
     static func jsonString(_ text: String) -> String {
         (try? String(decoding: JSONEncoder().encode(text), as: UTF8.self)) ?? "\"\""
+    }
+
+    /// The cookie that ties the answer to this browser.
+    /// - Parameter postedBack: the answer comes as a POST from the provider's site (SAML): over
+    ///   https the cookie must then be SameSite=None to come with it; over plain http (a provider
+    ///   beside Skillnad, as in the tests) Lax does.
+    static func requestCookie(_ req: Request, _ handle: String, postedBack: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: handle, expires: Date().addingTimeInterval(SignInRequest.lifetime),
+            maxAge: Int(SignInRequest.lifetime), path: "/login", isSecure: req.isSecure, isHTTPOnly: true,
+            sameSite: postedBack && req.isSecure ? HTTPCookies.SameSitePolicy.none : .lax)
     }
 
     static func expiredCookie(_ req: Request) -> HTTPCookies.Value {

@@ -20,16 +20,9 @@ enum OIDCController {
         } catch let refusal as SignInRefusal {
             return try await ExternalSignIn.refuse(req, refusal, method: "oidc")
         }
-        let request = SignInRequest()
-        request.method = "oidc"
-        request.handle = Secrets.random()
-        request.nonce = Secrets.random()
-        request.codeVerifier = Secrets.random(bytes: 48)
-        request.next = AccountController.safeNext(req.query[String.self, at: "next"])
-        request.createdAt = Date()
-        try await SignInRequest.query(on: req.db)
-            .filter(\.$createdAt < Date().addingTimeInterval(-SignInRequest.lifetime)).delete()
-        try await request.create(on: req.db)
+        let request = try await SignInRequest.open(
+            method: "oidc", handle: Secrets.random(), nonce: Secrets.random(), codeVerifier: Secrets.random(bytes: 48),
+            next: AccountController.safeNext(req.query[String.self, at: "next"]), on: req.db)
         let challenge = OIDCProvider.base64URLEncoded(SHA256.hash(data: Data((request.codeVerifier ?? "").utf8)))
         guard var components = URLComponents(string: meta.authorizationEndpoint) else {
             throw Abort(.internalServerError)
@@ -50,10 +43,7 @@ enum OIDCController {
         guard let address = components.url?.absoluteString else { throw Abort(.internalServerError) }
         let res = req.redirect(to: address, redirectType: .normal)
         res.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        res.cookies[ExternalSignIn.cookieName] = HTTPCookies.Value(
-            string: request.handle, expires: Date().addingTimeInterval(SignInRequest.lifetime),
-            maxAge: Int(SignInRequest.lifetime), path: "/login", isSecure: req.isSecure, isHTTPOnly: true,
-            sameSite: .lax)
+        res.cookies[ExternalSignIn.cookieName] = ExternalSignIn.requestCookie(req, request.handle, postedBack: false)
         return res
     }
 
@@ -79,7 +69,7 @@ enum OIDCController {
         guard !state.isEmpty, !cookie.isEmpty, Secrets.constantTimeEqual(state, cookie) else {
             throw SignInRefusal(.notThisBrowser, "the state does not match this browser's sign-in")
         }
-        guard let request = try await take(state, method: "oidc", on: req.db) else {
+        guard let request = try await SignInRequest.take(state, method: "oidc", on: req.db) else {
             throw SignInRefusal(.usedOrLapsed, "the sign-in request is unknown, lapsed or already used")
         }
         if let error = req.query[String.self, at: "error"] {
@@ -100,23 +90,6 @@ enum OIDCController {
             req, person, method: "oidc", next: request.next ?? SiteURL.Accounts.account.link(Lang.of(req)))
         res.cookies[ExternalSignIn.cookieName] = ExternalSignIn.expiredCookie(req)
         return res
-    }
-
-    /// Marks the request used and returns it, or nil when it is unknown, lapsed or used: one
-    /// statement, so two answers for the same request cannot both take it.
-    static func take(_ handle: String, method: String, on db: any Database) async throws -> SignInRequest? {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        let now = Date()
-        let taken = try await sql.update(SignInRequest.schema)
-            .set("used_at", to: now)
-            .where("handle", .equal, handle)
-            .where("method", .equal, method)
-            .where("used_at", .is, SQLLiteral.null)
-            .where("created_at", .greaterThan, now.addingTimeInterval(-SignInRequest.lifetime))
-            .returning("id")
-            .all()
-        guard let row = taken.first, let id = try? row.decode(column: "id", as: UUID.self) else { return nil }
-        return try await SignInRequest.find(id, on: db)
     }
 
     static func redirectURI(_ settings: SignInSettings) -> String {

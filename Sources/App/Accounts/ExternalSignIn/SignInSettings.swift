@@ -3,7 +3,7 @@ import SkillnadCore
 import Vapor
 
 /// How people sign in (inloggningsinställningar): local passwords, the municipality's OpenID
-/// Connect provider, and what its groups give. Read from the
+/// Connect provider or SAML identity provider, and what their groups give. Read from the
 /// environment once at start; a setting that cannot work stops the start with every problem named.
 struct SignInSettings: Sendable {
     /// Passwords kept by Skillnad (`SKILLNAD_LOCAL_PASSWORDS=off` switches them off).
@@ -18,8 +18,9 @@ struct SignInSettings: Sendable {
     /// The key of the hash kept in place of a personal identity number.
     var identityKey: String?
     var oidc: OIDCSettings?
+    var saml: SAMLSettings?
 
-    var hasProvider: Bool { oidc != nil }
+    var hasProvider: Bool { oidc != nil || saml != nil }
 
     /// A setting that cannot work, named by its variable.
     struct Problems: Error, CustomStringConvertible {
@@ -61,15 +62,17 @@ struct SignInSettings: Sendable {
             }
         }
         settings.oidc = OIDCSettings.read(value, problems: &problems)
-        let wantsProvider = value("SKILLNAD_OIDC_ISSUER") != nil
+        settings.saml = SAMLSettings.read(value, problems: &problems)
+        let wantsProvider = value("SKILLNAD_OIDC_ISSUER") != nil || value("SKILLNAD_SAML_IDP_METADATA") != nil
         if wantsProvider && settings.publicURL.isEmpty {
             problems.append(
                 "SKILLNAD_PUBLIC_URL is needed to sign in through a provider (e.g. https://skillnad.example.se)")
         }
         if !settings.localPasswords && !wantsProvider {
-            problems.append("SKILLNAD_LOCAL_PASSWORDS=off needs an OIDC provider, or nobody can sign in")
+            problems.append("SKILLNAD_LOCAL_PASSWORDS=off needs an OIDC or SAML provider, or nobody can sign in")
         }
-        let matchesIdentityNumber = value("SKILLNAD_OIDC_MATCH") == IdentityMatch.personalIdentityNumber.rawValue
+        let matchesIdentityNumber = [value("SKILLNAD_OIDC_MATCH"), value("SKILLNAD_SAML_MATCH")]
+            .contains(IdentityMatch.personalIdentityNumber.rawValue)
         if matchesIdentityNumber && (settings.identityKey?.count ?? 0) < 32 {
             problems.append(
                 "SKILLNAD_IDENTITY_KEY (32 characters or more) is needed to match on the personal identity number, "
@@ -89,7 +92,7 @@ struct SignInSettings: Sendable {
 /// Which claim or attribute says who a person is.
 enum IdentityMatch: String, Sendable {
     case email
-    /// OIDC's `sub`.
+    /// OIDC's `sub`, SAML's NameID.
     case subject
     /// The Swedish personal identity number (personnummer); only its keyed hash is kept.
     case personalIdentityNumber = "personal-identity-number"

@@ -41,6 +41,10 @@ struct LoginPage: Encodable, Sendable {
             links.append(
                 .init(label: Texts(lang)[.signInWithOIDC], href: SiteURL.Accounts.oidcStart.link(lang, query: query)))
         }
+        if signIn.saml != nil {
+            let label = Texts(lang)[signIn.oidc == nil ? .signInWithOIDC : .signInWithSAML]
+            links.append(.init(label: label, href: SiteURL.Accounts.samlStart.link(lang, query: query)))
+        }
         return links
     }
 }
