@@ -275,3 +275,54 @@ void saml_xmlsec_result_free(saml_verify_result *r) {
     r->signed_xml = NULL;
     r->signed_xml_len = 0;
 }
+
+/* Strict parse shared by the two helpers below: NULL (and err filled) unless the bytes are one
+ * well-formed document with a root element and no DOCTYPE. */
+static xmlDocPtr strict_parse(const char *xml, size_t xml_len, char *err, size_t err_len) {
+    if (saml_xmlsec_init() != 0) { snprintf(err, err_len, "xmlsec init failed"); return NULL; }
+    if (!xml || xml_len == 0) { snprintf(err, err_len, "empty document"); return NULL; }
+    if (xml_len > 4 * 1024 * 1024) { snprintf(err, err_len, "document too large"); return NULL; }
+    xmlDocPtr doc = xmlReadMemory(xml, (int)xml_len, "document.xml", NULL,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (!doc) { snprintf(err, err_len, "not well-formed XML"); return NULL; }
+    if (doc->intSubset || doc->extSubset) {
+        xmlFreeDoc(doc);
+        snprintf(err, err_len, "DOCTYPE not allowed");
+        return NULL;
+    }
+    if (!xmlDocGetRootElement(doc)) {
+        xmlFreeDoc(doc);
+        snprintf(err, err_len, "no root element");
+        return NULL;
+    }
+    return doc;
+}
+
+int saml_xml_check(const char *xml, size_t xml_len, char *err, size_t err_len) {
+    xmlDocPtr doc = strict_parse(xml, xml_len, err, err_len);
+    if (!doc) return -1;
+    xmlFreeDoc(doc);
+    return 0;
+}
+
+int saml_response_status(const char *xml, size_t xml_len, char *out, size_t out_len) {
+    char err[128];
+    if (out_len > 0) out[0] = '\0';
+    xmlDocPtr doc = strict_parse(xml, xml_len, err, sizeof(err));
+    if (!doc) return -1;
+    int rc = -1;
+    int dups;
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (is_el(root, NS_PROTOCOL, "Response")) {
+        xmlNodePtr status = only_child(root, NS_PROTOCOL, "Status", &dups);
+        xmlNodePtr code = status ? only_child(status, NS_PROTOCOL, "StatusCode", &dups) : NULL;
+        xmlChar *value = code ? xmlGetProp(code, BAD_CAST "Value") : NULL;
+        if (value) {
+            snprintf(out, out_len, "%s", (const char *)value);
+            xmlFree(value);
+            rc = 0;
+        }
+    }
+    xmlFreeDoc(doc);
+    return rc;
+}

@@ -136,6 +136,20 @@ struct SAMLSignInTests {
         }
     }
 
+    @Test("Malformed posts are refused, and the server stays up")
+    func malformed() async throws {
+        try await withTestApp { app in
+            Self.use(on: app)
+            let (_, cookie) = try await Self.signInAtProvider(app, user: "bob")
+            let bogus = Data("<?xml version='1.0' encoding='bogus'?><a/>".utf8).base64EncodedString()
+            for body in ["", "AA==", "IA==", "YWJj", bogus, "not base64 at all!"] {
+                let answer = try await Self.post(app, response: body, cookie: cookie)
+                #expect(answer.status == .badRequest && answer.session == nil, "\(body)")
+            }
+            #expect(try await app.get("/healthz").status == .ok)
+        }
+    }
+
     @Test("A tampered assertion, a wrapped one, another browser's answer are refused and audited")
     func forgeries() async throws {
         try await withTestApp { app in
@@ -212,11 +226,13 @@ struct SAMLSignInTests {
                     try SAMLResponseReader.check(
                         assertion, issuer: "https://evil.example/idp", audience: audience, recipient: recipient)
                 }?.hasPrefix("the assertion is from another issuer") == true)
-            // The provider's certificate is the only key: another certificate verifies nothing.
-            let other = idp.certificates.map { $0.replacingOccurrences(of: "A", with: "B") }
-            #expect(throws: SignInRefusal.self) {
-                _ = try SAMLResponseReader.read(try #require(Data(base64Encoded: response)), certificates: other)
+            // The provider's certificate is the only key: a real certificate of someone else's
+            // loads, and verifies nothing.
+            let other = try SAMLInputTests.freshCertificate()
+            let refusal = reason {
+                _ = try SAMLResponseReader.read(try #require(Data(base64Encoded: response)), certificates: [other])
             }
+            #expect(refusal?.contains("signature invalid") == true, "\(refusal ?? "accepted")")
         }
     }
 }
@@ -229,6 +245,131 @@ extension SAMLSignInTests {
             let page = try await app.get("/login")
             #expect(page.body.contains("href=\"/login/saml\""))
             #expect(page.body.contains("Logga in med kommunens konto"))
+        }
+    }
+}
+
+/// What reaches the SAML code from outside, read without a provider: nothing malformed crashes
+/// the reader, and values are read the way ADFS and Entra ID write them.
+@Suite("SAML input")
+struct SAMLInputTests {
+    /// A new self-signed certificate, made by OpenSSL.
+    static func freshCertificate() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=someone-else",
+            "-keyout", folder.appendingPathComponent("key.pem").path, "-out",
+            folder.appendingPathComponent("cert.pem").path,
+        ]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return try String(contentsOf: folder.appendingPathComponent("cert.pem"), encoding: .utf8)
+    }
+
+    @Test("Empty, binary, rootless and wrongly encoded bytes are refused, never crash")
+    func malformedBytes() throws {
+        let certificate = try Self.freshCertificate()
+        let inputs: [Data] = [
+            Data(), Data([0]), Data(" ".utf8), Data("abc".utf8),
+            Data("<?xml version='1.0' encoding='bogus'?><a/>".utf8),
+            Data("<!DOCTYPE a [<!ENTITY x 'y'>]><a>&x;</a>".utf8),
+        ]
+        for input in inputs {
+            #expect(SAMLXML.check(input) != nil)
+            #expect(SAMLResponseReader.status(input) == nil)
+            #expect(throws: SignInRefusal.self) { try SAMLResponseReader.read(input, certificates: [certificate]) }
+            #expect(throws: SignInRefusal.self) { try SAMLIdentityProviderMetadata.read(input) }
+        }
+    }
+
+    static let defaultNamespace = """
+        <Assertion xmlns="urn:oasis:names:tc:SAML:2.0:assertion" ID="_a1" Version="2.0">\
+        <Issuer>https://adfs.example.se/adfs/services/trust</Issuer>\
+        <Subject><NameID>anna@example.se</NameID><SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">\
+        <SubjectConfirmationData InResponseTo="_r1" NotOnOrAfter="2030-01-01T00:05:00Z" \
+        Recipient="https://skillnad.example.se/login/saml/acs"/></SubjectConfirmation></Subject>\
+        <Conditions NotBefore="2030-01-01T00:00:00Z" NotOnOrAfter="2030-01-01T01:00:00Z">\
+        <AudienceRestriction><Audience>https://skillnad.example.se/login/saml/metadata</Audience></AudienceRestriction>\
+        </Conditions><AttributeStatement><Attribute Name="mail"><AttributeValue>anna@example.se</AttributeValue>\
+        </Attribute><Attribute Name="groups"><AttributeValue>a</AttributeValue><AttributeValue>b</AttributeValue>\
+        </Attribute></AttributeStatement></Assertion>
+        """
+
+    @Test("An assertion in the default namespace, as ADFS and Entra ID write it, reads whole")
+    func defaultNamespace() throws {
+        let assertion = try SAMLResponseReader.assertion(in: Data(Self.defaultNamespace.utf8))
+        #expect(assertion.id == "_a1" && assertion.inResponseTo == "_r1" && assertion.bearer)
+        #expect(assertion.recipient == "https://skillnad.example.se/login/saml/acs")
+        #expect(assertion.audienceRestrictions == [["https://skillnad.example.se/login/saml/metadata"]])
+        #expect(assertion.attributes["groups"] == ["a", "b"] && assertion.attributes["mail"] == ["anna@example.se"])
+        #expect(assertion.notOnOrAfter == SAMLResponseReader.date("2030-01-01T01:00:00Z"))
+        try SAMLResponseReader.check(
+            assertion, issuer: "https://adfs.example.se/adfs/services/trust",
+            audience: "https://skillnad.example.se/login/saml/metadata",
+            recipient: "https://skillnad.example.se/login/saml/acs",
+            now: SAMLResponseReader.date("2030-01-01T00:01:00Z") ?? Date())
+    }
+
+    @Test("Only the conditions' audience restrictions count, every one of them")
+    func audiences() throws {
+        let audience = "https://skillnad.example.se/login/saml/metadata"
+        let proxied = Self.defaultNamespace.replacingOccurrences(
+            of: "<AudienceRestriction><Audience>\(audience)</Audience></AudienceRestriction>",
+            with: "<AudienceRestriction><Audience>https://other.example</Audience></AudienceRestriction>"
+                + "<ProxyRestriction><Audience>\(audience)</Audience></ProxyRestriction>")
+        let twice = Self.defaultNamespace.replacingOccurrences(
+            of: "</AudienceRestriction>",
+            with:
+                "</AudienceRestriction><AudienceRestriction><Audience>https://other.example</Audience></AudienceRestriction>"
+        )
+        for xml in [proxied, twice] {
+            let assertion = try SAMLResponseReader.assertion(in: Data(xml.utf8))
+            #expect(throws: SignInRefusal.self) {
+                try SAMLResponseReader.check(
+                    assertion, issuer: "https://adfs.example.se/adfs/services/trust", audience: audience,
+                    recipient: "https://skillnad.example.se/login/saml/acs",
+                    now: SAMLResponseReader.date("2030-01-01T00:01:00Z") ?? Date())
+            }
+        }
+    }
+
+    static func entity(_ id: String, certificate: String, use: String = "signing") -> String {
+        """
+        <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="\(id)">\
+        <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">\
+        <md:KeyDescriptor use="\(use)"><ds:KeyInfo xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:X509Data>\
+        <ds:X509Certificate>\(certificate)</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>\
+        <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" \
+        Location="https://idp.example.se/sso"/></md:IDPSSODescriptor></md:EntityDescriptor>
+        """
+    }
+
+    @Test("Metadata of one identity provider reads; a federation's list, or only an encryption key, is refused")
+    func metadata() throws {
+        let one = try SAMLIdentityProviderMetadata.read(
+            Data(Self.entity("https://idp.example.se", certificate: "QUJD").utf8))
+        #expect(one.entityID == "https://idp.example.se" && one.singleSignOn == "https://idp.example.se/sso")
+        #expect(one.certificates == [SAMLIdentityProviderMetadata.pem("QUJD")])
+        let federation =
+            "<md:EntitiesDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\">"
+            + Self.entity("https://a.example", certificate: "QUJD")
+            + Self.entity("https://b.example", certificate: "REVG")
+            + "</md:EntitiesDescriptor>"
+        #expect(throws: SignInRefusal.self) { try SAMLIdentityProviderMetadata.read(Data(federation.utf8)) }
+        let encryption = Self.entity("https://idp.example.se", certificate: "QUJD", use: "encryption")
+        #expect(throws: SignInRefusal.self) { try SAMLIdentityProviderMetadata.read(Data(encryption.utf8)) }
+    }
+
+    @Test("Only the assertion consumer takes posts without Skillnad's CSRF token")
+    func identityProviderRule() async throws {
+        try await withTestApp { app in
+            let open = app.routes.all.filter { $0.rule == .identityProvider }.map { "\($0.method) \($0.path.string)" }
+            #expect(open == ["POST login/saml/acs"])
         }
     }
 }

@@ -9,6 +9,9 @@ enum AccountsCapability: Capability {
         app.signInSettings = try SignInSettings.read(ProcessInfo.processInfo.environment)
         app.oidcProvider = app.signInSettings.oidc.map { OIDCProvider(settings: $0) }
         app.samlProvider = app.signInSettings.saml.map { SAMLIdentityProvider(settings: $0) }
+        // The client talks only to the identity providers: what they answer is used as it is, never
+        // a redirect to somewhere else (an https address must not lead on to an http one).
+        app.http.client.configuration.redirectConfiguration = .disallow
         // Signing out redirects to the provider's end of session, which the form policy must allow.
         if let issuer = app.signInSettings.oidc.flatMap({ URL(string: $0.issuer) }), let scheme = issuer.scheme,
             let host = issuer.host

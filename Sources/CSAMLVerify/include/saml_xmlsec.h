@@ -39,6 +39,15 @@ int saml_xmlsec_verify_response(const char *xml, size_t xml_len,
 
 void saml_xmlsec_result_free(saml_verify_result *r);
 
+/* Whether xml is one well-formed document with a root element and no DOCTYPE, parsed strictly
+ * (no recovery, nothing fetched). Returns 0 if so; otherwise -1 with the reason in err.
+ * Call before handing bytes to any other XML reader: Foundation's crashes on some bad input. */
+int saml_xml_check(const char *xml, size_t xml_len, char *err, size_t err_len);
+
+/* The Value of the Response's top-level Status/StatusCode, which lies outside any signature.
+ * Returns 0 and fills out if found; -1 otherwise. */
+int saml_response_status(const char *xml, size_t xml_len, char *out, size_t out_len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,28 +13,34 @@ struct SAMLIdentityProviderMetadata: Sendable {
     let singleSignOn: String
     let certificates: [String]
 
-    /// Reads an EntityDescriptor; what is missing is named.
+    /// Reads the one identity provider the metadata describes; what is missing is named. A file
+    /// of several (a federation's) is refused: any of them could otherwise speak for the first.
     static func read(_ data: Data) throws -> SAMLIdentityProviderMetadata {
-        let document = try SAMLXML.document(data, what: "the identity provider's metadata")
-        func values(_ xpath: String) -> [String] {
-            ((try? document.nodes(forXPath: xpath)) ?? []).compactMap(\.stringValue)
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let root = try SAMLXML.root(data, what: "the identity provider's metadata")
+        let descriptors = (root.localName == "EntityDescriptor" ? [root] : SAMLXML.elements(root, "EntityDescriptor"))
+            .filter { !SAMLXML.children($0, "IDPSSODescriptor").isEmpty }
+        guard descriptors.count == 1, let entity = descriptors.first,
+            let entityID = SAMLXML.attribute(entity, "entityID"), !entityID.isEmpty
+        else {
+            throw SignInRefusal(
+                .providerUnavailable,
+                "the metadata must describe exactly one identity provider with an entityID, not \(descriptors.count)")
         }
-        let descriptor = "//*[local-name()='EntityDescriptor']"
-        let idp = descriptor + "/*[local-name()='IDPSSODescriptor']"
-        guard let entityID = values(descriptor + "/@entityID").first else {
-            throw SignInRefusal(.providerUnavailable, "the metadata has no EntityDescriptor with an entityID")
-        }
+        let idp = SAMLXML.children(entity, "IDPSSODescriptor")
         let redirect = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
         guard
-            let singleSignOn = values(idp + "/*[local-name()='SingleSignOnService'][@Binding='\(redirect)']/@Location")
-                .first, SignInSettings.isAcceptable(URL(string: singleSignOn))
+            let singleSignOn = idp.flatMap({ SAMLXML.children($0, "SingleSignOnService") })
+                .first(where: { SAMLXML.attribute($0, "Binding") == redirect })
+                .flatMap({ SAMLXML.attribute($0, "Location") }),
+            SignInSettings.isAcceptable(URL(string: singleSignOn))
         else {
             throw SignInRefusal(
                 .providerUnavailable, "the metadata names no https SingleSignOnService for HTTP-Redirect")
         }
-        let keys = idp + "/*[local-name()='KeyDescriptor'][not(@use) or @use='signing']"
-        let certificates = values(keys + "//*[local-name()='X509Certificate']").map(pem)
+        let signing = idp.flatMap { SAMLXML.children($0, "KeyDescriptor") }
+            .filter { ["signing", nil].contains(SAMLXML.attribute($0, "use")) }
+        let certificates = signing.flatMap { SAMLXML.elements($0, "X509Certificate") }.compactMap(SAMLXML.text)
+            .filter { !$0.isEmpty }.map(pem)
         guard !certificates.isEmpty else {
             throw SignInRefusal(.providerUnavailable, "the metadata has no signing certificate")
         }
@@ -71,11 +77,13 @@ actor SAMLIdentityProvider {
         if settings.metadata.hasPrefix("http") {
             let response: ClientResponse
             do {
+                // Redirects are not followed (`AccountsCapability` tells the client so): an
+                // answer other than 200 is refused below.
                 response = try await client.get(URI(string: settings.metadata))
             } catch {
                 throw SignInRefusal(.providerUnavailable, "\(settings.metadata) cannot be reached: \(error)")
             }
-            guard response.status == .ok, let body = response.body else {
+            guard response.status == .ok, let body = response.body, body.readableBytes <= 4 << 20 else {
                 throw SignInRefusal(.providerUnavailable, "\(settings.metadata) answered \(response.status.code)")
             }
             data = Data(buffer: body)

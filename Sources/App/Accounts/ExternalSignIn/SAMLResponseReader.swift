@@ -14,7 +14,9 @@ enum SAMLResponseReader {
         let id: String
         let issuer: String?
         let nameID: String?
-        let audiences: [String]
+        let hasConditions: Bool
+        /// Each AudienceRestriction's audiences: Skillnad must be in every one.
+        let audienceRestrictions: [[String]]
         let notBefore: Date?
         let notOnOrAfter: Date?
         let bearer: Bool
@@ -38,8 +40,13 @@ enum SAMLResponseReader {
 
     /// The response's status, which lies outside the signature: read only to refuse.
     static func status(_ response: Data) -> String? {
-        guard let document = try? SAMLXML.document(response, what: "the SAML response") else { return nil }
-        return SAMLXML.attribute(SAMLXML.elements(document, "StatusCode").first, "Value")
+        var value = [CChar](repeating: 0, count: 256)
+        let code = response.withUnsafeBytes { raw -> Int32 in
+            guard let base = raw.bindMemory(to: CChar.self).baseAddress else { return -1 }
+            return saml_response_status(base, raw.count, &value, value.count)
+        }
+        guard code == 0 else { return nil }
+        return String(decoding: value.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     private static func verify(_ response: Data, certificate: String) -> Result<Data, String> {
@@ -61,10 +68,10 @@ enum SAMLResponseReader {
         return .success(Data(bytes: signed, count: result.signed_xml_len))
     }
 
-    private static func assertion(in signed: Data) throws -> Assertion {
-        let document = try SAMLXML.document(signed, what: "the signed part of the SAML response")
-        guard let root = document.rootElement() else { throw SignInRefusal(.invalidToken, "nothing was signed") }
-        // The assertion itself was signed, or the whole response around exactly one assertion.
+    /// The assertion in the bytes that were signed: the assertion itself, or the response
+    /// around exactly one.
+    static func assertion(in signed: Data) throws -> Assertion {
+        let root = try SAMLXML.root(signed, what: "the signed part of the SAML response")
         let found = root.localName == "Assertion" ? [root] : SAMLXML.elements(root, "Assertion")
         guard found.count == 1, let assertion = found.first, assertion.uri == SAMLXML.assertionNamespace,
             let id = SAMLXML.attribute(assertion, "ID")
@@ -72,27 +79,40 @@ enum SAMLResponseReader {
             throw SignInRefusal(.invalidToken, "the signed part holds no single assertion")
         }
         func child(_ parent: XMLElement?, _ name: String) -> XMLElement? {
-            parent?.children?.compactMap { $0 as? XMLElement }.first { $0.localName == name }
+            SAMLXML.children(parent, name).first
         }
         let subject = child(assertion, "Subject")
         let confirmation = child(subject, "SubjectConfirmation")
         let data = child(confirmation, "SubjectConfirmationData")
         let conditions = child(assertion, "Conditions")
+        // Only Conditions/AudienceRestriction/Audience: not a ProxyRestriction's audiences.
+        let restrictions = SAMLXML.children(conditions, "AudienceRestriction").map { restriction in
+            SAMLXML.children(restriction, "Audience").compactMap(SAMLXML.text)
+        }
         var attributes: [String: [String]] = [:]
-        for attribute in SAMLXML.elements(assertion, "Attribute") {
-            guard let name = SAMLXML.attribute(attribute, "Name") else { continue }
-            let values = (attribute.children ?? []).compactMap { $0 as? XMLElement }
-                .filter { $0.localName == "AttributeValue" }.compactMap(SAMLXML.text)
-            attributes[name, default: []] += values
+        for statement in SAMLXML.children(assertion, "AttributeStatement") {
+            for attribute in SAMLXML.children(statement, "Attribute") {
+                guard let name = SAMLXML.attribute(attribute, "Name") else { continue }
+                attributes[name, default: []] += SAMLXML.children(attribute, "AttributeValue").compactMap(SAMLXML.text)
+            }
         }
         return Assertion(
             id: id, issuer: SAMLXML.text(child(assertion, "Issuer")), nameID: SAMLXML.text(child(subject, "NameID")),
-            audiences: SAMLXML.elements(conditions ?? assertion, "Audience").compactMap(SAMLXML.text),
-            notBefore: date(SAMLXML.attribute(conditions, "NotBefore")),
-            notOnOrAfter: date(SAMLXML.attribute(conditions, "NotOnOrAfter")),
+            hasConditions: conditions != nil, audienceRestrictions: restrictions,
+            notBefore: try time(SAMLXML.attribute(conditions, "NotBefore")),
+            notOnOrAfter: try time(SAMLXML.attribute(conditions, "NotOnOrAfter")),
             bearer: SAMLXML.attribute(confirmation, "Method") == "urn:oasis:names:tc:SAML:2.0:cm:bearer",
             recipient: SAMLXML.attribute(data, "Recipient"), inResponseTo: SAMLXML.attribute(data, "InResponseTo"),
-            confirmationNotOnOrAfter: date(SAMLXML.attribute(data, "NotOnOrAfter")), attributes: attributes)
+            confirmationNotOnOrAfter: try time(SAMLXML.attribute(data, "NotOnOrAfter")), attributes: attributes)
+    }
+
+    /// A time the assertion states; one it states but that cannot be read refuses the assertion.
+    private static func time(_ text: String?) throws -> Date? {
+        guard let text else { return nil }
+        guard let date = date(text) else {
+            throw SignInRefusal(.invalidToken, "the assertion has a time that cannot be read")
+        }
+        return date
     }
 
     /// The checks the SAML web browser SSO profile asks of a service provider.
@@ -103,14 +123,18 @@ enum SAMLResponseReader {
         guard assertion.issuer == issuer else {
             throw SignInRefusal(.invalidToken, "the assertion is from another issuer (\(assertion.issuer ?? "none"))")
         }
-        guard assertion.audiences.contains(audience) else {
+        guard assertion.hasConditions, !assertion.audienceRestrictions.isEmpty,
+            assertion.audienceRestrictions.allSatisfy({ $0.contains(audience) })
+        else {
             throw SignInRefusal(.invalidToken, "the assertion is for another audience")
         }
         if let notBefore = assertion.notBefore, now.addingTimeInterval(skew) < notBefore {
             throw SignInRefusal(.invalidToken, "the assertion is not valid yet")
         }
-        guard let notOnOrAfter = assertion.notOnOrAfter ?? assertion.confirmationNotOnOrAfter,
-            now.addingTimeInterval(-skew) < notOnOrAfter,
+        guard let notOnOrAfter = assertion.notOnOrAfter ?? assertion.confirmationNotOnOrAfter else {
+            throw SignInRefusal(.invalidToken, "the assertion states no end of its validity")
+        }
+        guard now.addingTimeInterval(-skew) < notOnOrAfter,
             now.addingTimeInterval(-skew) < (assertion.confirmationNotOnOrAfter ?? notOnOrAfter)
         else {
             throw SignInRefusal(.invalidToken, "the assertion has expired")
