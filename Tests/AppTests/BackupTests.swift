@@ -42,26 +42,39 @@ struct BackupTests {
         let sql = try app.db.sql()
         try await sql.raw("CREATE TABLE backup_probe (pair INTEGER NOT NULL, half INTEGER NOT NULL)").run()
         // Each transaction writes both halves of a pair: a backup must never hold one half alone.
-        let total = 400
         let committed = LockedBox(0)
+        let stop = LockedBox(false)
         let writer = Task {
-            for pair in 0..<total {
+            var next = 0
+            while !stop.get() {
+                let pair = next
                 try await app.db.transaction { tx in
                     try await tx.sql().raw("INSERT INTO backup_probe VALUES (\(bind: pair), 0)").run()
                     try await tx.sql().raw("INSERT INTO backup_probe VALUES (\(bind: pair), 1)").run()
                 }
-                committed.set(pair + 1)
+                next += 1
+                committed.set(next)
             }
         }
         while committed.get() < 50 { try await Task.sleep(for: .milliseconds(5)) }
-        let before = committed.get()
-        // On a thread of its own, so that the writer is not starved of the test's few threads.
-        let report = try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try SQLiteBackup.create(from: path, to: backup) }) }.start()
+        // Until a write lands while the backup runs: on a busy machine a small database can be
+        // copied between two writes, and then the backup proves nothing about writes during it.
+        var before = 0
+        var during = 0
+        var taken: BackupReport?
+        for _ in 0..<20 where during <= before {
+            SQLiteFile.remove(backup)
+            before = committed.get()
+            // On a thread of its own, so that the writer is not starved of the test's few threads.
+            taken = try await withCheckedThrowingContinuation { continuation in
+                Thread { continuation.resume(with: Result { try SQLiteBackup.create(from: path, to: backup) }) }.start()
+            }
+            during = committed.get()
         }
-        let during = committed.get()
+        stop.set(true)
         try await writer.value
-        #expect(during > before && during < total, "the backup was taken while the writes went on")
+        #expect(during > before, "the backup was taken while the writes went on")
+        let report = try #require(taken)
 
         let copy = try await Self.pairs(in: backup)
         #expect(copy.pairs >= before, "every pair committed before the backup began is in it")
@@ -89,6 +102,7 @@ struct BackupTests {
         #expect(throws: BackupFailure.self) {
             try SQLiteBackup.restore(from: broken, into: path, saved: saved)
         }
+        let total = committed.get()
         #expect(try await Self.pairs(in: path).pairs == total)
         let restored = try SQLiteBackup.restore(from: backup, into: path, saved: saved)
         #expect(restored == report)

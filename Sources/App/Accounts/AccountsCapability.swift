@@ -12,6 +12,9 @@ enum AccountsCapability: Capability {
         // The client talks only to the identity providers: what they answer is used as it is, never
         // a redirect to somewhere else (an https address must not lead on to an http one).
         app.http.client.configuration.redirectConfiguration = .disallow
+        // Idle connections are closed before a provider would close them (uvicorn after 5 s, most
+        // servers later), so a request never goes out on a connection the other end is closing.
+        app.http.client.configuration.connectionPool.idleTimeout = .seconds(2)
         // Signing out redirects to the provider's end of session, which the form policy must allow.
         if let issuer = app.signInSettings.oidc.flatMap({ URL(string: $0.issuer) }), let scheme = issuer.scheme,
             let host = issuer.host
