@@ -21,12 +21,17 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         // Verifying the ID tokens of the municipality's OpenID Connect provider.
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.0.0"),
+        // SHA-256 checksums of archive packages, in the core (Vapor uses the same package).
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         // Domain values and logic with no web framework: builds and tests in seconds.
         .target(
             name: "SkillnadCore",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .target(
             name: "App",
@@ -48,6 +53,7 @@ let package = Package(
                 .copy("Resources/Demo"),
                 .copy("Resources/API"),
                 .copy("Resources/Styles"),
+                .copy("Resources/Archive"),
             ]
         ),
         // libxmlsec1 (Debian's libxmlsec1-dev) verifies SAML signatures; SwiftPM keeps only the -I

@@ -14,6 +14,7 @@ enum Capabilities {
         CivilSocietyCapability.self,
         GrantsCapability.self,
         OperationsCapability.self,
+        ArchiveCapability.self,
         DemoCapability.self,
     ]
 

@@ -28,5 +28,6 @@ enum Migrations {
         CreateAssociationRegister(),
         CreateGrants(),
         CreateExternalSignIn(),
+        CreateArchiveRecords(),
     ]
 }

@@ -23,7 +23,8 @@ private let stockholmCalendar: Calendar = {
     return calendar
 }()
 
-private func stockholmDay(_ date: Date) -> Day {
+/// The day `date` falls on in Stockholm.
+func stockholmDay(_ date: Date) -> Day {
     let parts = stockholmCalendar.dateComponents([.year, .month, .day], from: date)
     return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? .epoch
 }

@@ -26,28 +26,31 @@ enum ReferralExport {
     }
 
     static func rows(_ rounds: [LoadedRound], index: CatalogueIndex) -> [[String]] {
-        let measures = index.measureByPublicID
         var out: [[String]] = []
         for data in rounds {
             // Only submitted answers are public records; drafts stay with their body, and an
             // answer being corrected is exported as it was submitted.
             for a in data.answers {
                 guard let x = a.published, x.status == .submitted else { continue }
-                for p in x.positions {
-                    out.append(
-                        row(
-                            round: data.round.id, roundTitle: data.round.title,
-                            deadline: data.round.deadline.description, body: x.body,
-                            bodyName: index.bodyByID[x.body]?.name ?? x.body, status: x.status.rawValue,
-                            decidedOn: x.decidedOn?.description, submittedOn: x.submittedOn?.description,
-                            jointWith: (x.jointWith ?? []).joined(separator: " "), measure: p.measure,
-                            measures: measures,
-                            position: p.position.rawValue, alreadyWorks: p.alreadyWorks, prerequisites: p.prerequisites,
-                            text: p.text))
-                }
+                out += rows(for: x, round: data.round, index: index)
             }
         }
         return out
+    }
+
+    /// One answer's rows, a position each.
+    static func rows(for answer: ReferralDocument.Answer, round: ReferralDocument.Round, index: CatalogueIndex)
+        -> [[String]]
+    {
+        answer.positions.map { p in
+            row(
+                round: round.id, roundTitle: round.title, deadline: round.deadline.description, body: answer.body,
+                bodyName: index.bodyByID[answer.body]?.name ?? answer.body, status: answer.status.rawValue,
+                decidedOn: answer.decidedOn?.description, submittedOn: answer.submittedOn?.description,
+                jointWith: (answer.jointWith ?? []).joined(separator: " "), measure: p.measure,
+                measures: index.measureByPublicID, position: p.position.rawValue, alreadyWorks: p.alreadyWorks,
+                prerequisites: p.prerequisites, text: p.text)
+        }
     }
 
     static func csv(_ rounds: [LoadedRound], index: CatalogueIndex, swedish: Bool) -> String {

@@ -1,0 +1,56 @@
+import Foundation
+import SkillnadCore
+import Vapor
+
+/// Who the archive packages name as the archival creator and what made them, from the
+/// environment: `SKILLNAD_ARCHIVE_CREATOR` (the municipality's name) and
+/// `SKILLNAD_ARCHIVE_ORGANISATION_NUMBER`, Stockholms stad's unless set.
+struct ArchiveSettings: Sendable {
+    let creator: ArchiveCreator
+
+    static let software = ArchiveSoftware(name: "Skillnad", version: "1.0.0")
+    /// The content information type every package declares, as `OTHER`: no E-ARK content
+    /// information type specification covers referral answers.
+    static let contentType = "Skillnad remissvar 1.0"
+    static let defaultCreator = ArchiveCreator(name: "Stockholms stad", organisationNumber: "212000-0142")
+
+    static func fromEnvironment() throws -> ArchiveSettings {
+        let name = Environment.get("SKILLNAD_ARCHIVE_CREATOR")?.trimmingCharacters(in: .whitespaces)
+        let number = Environment.get("SKILLNAD_ARCHIVE_ORGANISATION_NUMBER")?.trimmingCharacters(in: .whitespaces)
+        guard let number, !number.isEmpty else {
+            return ArchiveSettings(
+                creator: ArchiveCreator(
+                    name: name.flatMap { $0.isEmpty ? nil : $0 } ?? defaultCreator.name,
+                    organisationNumber: defaultCreator.organisationNumber))
+        }
+        let parsed: OrganisationNumber
+        do {
+            parsed = try OrganisationNumber(parsing: number)
+        } catch {
+            throw ArchiveFailure(
+                "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER: \(number) is not an organisation number "
+                    + "(ten digits as NNNNNN-NNNN, ending with a check digit)")
+        }
+        guard let name, !name.isEmpty else {
+            throw ArchiveFailure(
+                "SKILLNAD_ARCHIVE_CREATOR: name the organisation whose number SKILLNAD_ARCHIVE_ORGANISATION_NUMBER gives"
+            )
+        }
+        return ArchiveSettings(creator: ArchiveCreator(name: name, organisationNumber: parsed.description))
+    }
+
+    /// The schemas every package includes, from the application's resources.
+    static func schemas() throws -> [(name: String, data: Data)] {
+        let folder = StaticFiles.resources.appendingPathComponent("Archive/schemas")
+        let names = [
+            "mets.xsd", "xlink.xsd", "DILCISExtensionMETS.xsd", "DILCISExtensionSIPMETS.xsd", "premis.xsd", "ead3.xsd",
+        ]
+        return try names.map { name in
+            do {
+                return (name, try Data(contentsOf: folder.appendingPathComponent(name)))
+            } catch {
+                throw ArchiveFailure("the schema \(name) is missing from \(folder.path): reinstall Skillnad")
+            }
+        }
+    }
+}
