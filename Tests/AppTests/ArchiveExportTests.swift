@@ -1,0 +1,281 @@
+@testable import App
+import Fluent
+import Foundation
+import SkillnadCore
+import Testing
+import Vapor
+
+/// The e-archive export: one whole package per public record, only what is new or corrected the
+/// next time, a folder that exists refused, all or nothing.
+@Suite("E-archive export")
+struct ArchiveExportTests {
+    static let round = "remiss-fordjupningsrapporter-2016"
+    static let body = "arbetsmarknadsnamnden"
+
+    /// A new empty folder for one test's exports, removed after it.
+    static func withFolder(_ test: (URL) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try await test(folder)
+    }
+
+    static func export(
+        _ app: Application, to out: URL, since: Day? = nil, round: String? = nil
+    ) async throws -> ArchiveExport.Outcome {
+        let export = ArchiveExport(
+            settings: ArchiveSettings(creator: ArchiveSettings.defaultCreator),
+            index: CatalogueIndex(try await CatalogueLoader.load(from: app.db)))
+        return try await export.run(
+            ArchiveExport.Order(since: since, round: round, out: out), by: .system("test"), on: app.db)
+    }
+
+    /// Submitted and declined answers: the public records.
+    static func finalAnswers(_ app: Application) async throws -> [ReferralAnswer] {
+        try await ReferralAnswer.query(on: app.db).filter(\.$status ~~ ["submitted", "declined"]).with(\.$round).all()
+    }
+
+    static func pdf() throws -> Data {
+        try StatementReviewTests.file("aldrenamnden-medborgare.pdf")
+    }
+
+    /// Corrects the body's submitted answer and submits the correction with a PDF attached.
+    static func correct(_ app: Application, summary: String) async throws {
+        let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+        let loaded = try #require(try await ReferralStore.round(round, on: app.db))
+        let stored = try #require(loaded.answer(of: body))
+        var answer = stored.answer
+        let corrected = try await AnswerStore.save(
+            answer, action: .correct, version: stored.version, attachment: nil, index: index, by: .system("test"),
+            on: app.db)
+        answer.summary = summary
+        answer.submittedOn = nil
+        _ = try await AnswerStore.save(
+            answer, action: .submit, version: corrected,
+            attachment: AnswerStore.NewAttachment(filename: "Yttrande rättelse.pdf", data: try pdf()), index: index,
+            by: .system("test"), on: app.db)
+    }
+
+    @Test("An export writes one whole package per submitted or declined answer and records each")
+    func everyPublicRecord() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let out = folder.appendingPathComponent("export")
+                let outcome = try await Self.export(app, to: out)
+                let finals = try await Self.finalAnswers(app)
+                #expect(!finals.isEmpty)
+                #expect(outcome.packages.count == finals.count)
+                let packages = try ArchivedPackage.all(in: out)
+                #expect(Set(packages.map(\.id)) == Set(outcome.packages.map(\.id)))
+                for package in packages {
+                    #expect(try package.problems() == [], "\(package.id) is whole")
+                    let mets = try package.text("METS.xml")
+                    #expect(mets.contains("OBJID=\"\(package.id)\""))
+                    #expect(mets.contains("csip:OAISPACKAGETYPE=\"SIP\"") && mets.contains("RECORDSTATUS=\"NEW\""))
+                    #expect(mets.contains("<mets:note csip:NOTETYPE=\"IDENTIFICATIONCODE\">212000-0142</mets:note>"))
+                    #expect(
+                        package.files().contains("schemas/premis.xsd") && package.files().contains("schemas/ead3.xsd"))
+                }
+                // Each answer's facts reach its package: the diary number in the description,
+                // every position as a CSV row.
+                let records = try await ArchiveRecord.query(on: app.db).all()
+                #expect(records.count == finals.count)
+                for answer in finals {
+                    let record = try #require(records.first { $0.objectID == answer.id })
+                    let package = ArchivedPackage(folder: out.appendingPathComponent(record.packageID))
+                    if let diary = answer.diaryNumber {
+                        #expect(try package.text("metadata/descriptive/ead.xml").contains(AtomFeedWriter.escape(diary)))
+                    }
+                    let positions = try await ReferralPosition.query(on: app.db).filter(
+                        \.$answer.$id == answer.requireID()
+                    )
+                    .count()
+                    let csv = try package.text("representations/rep1/data/stallningstaganden.csv")
+                    let lines = csv.split(separator: "\n", omittingEmptySubsequences: true)
+                    if positions == 0 {
+                        #expect(lines.count == 1, "only the header")
+                    } else {
+                        #expect(try CSVTable.parse(Data(csv.utf8)).rows.count == positions)
+                    }
+                    #expect(record.revision == answer.revision)
+                }
+                let logged = try await AuditEvent.query(on: app.db).filter(\.$action == "archive-export").all()
+                #expect(logged.count == 1 && logged.first?.objectID == out.standardizedFileURL.path)
+            }
+        }
+    }
+
+    @Test("The next export holds only what is new or corrected, a correction naming the package it replaces")
+    func onlyNewOrCorrected() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let first = try await Self.export(app, to: folder.appendingPathComponent("first"))
+                #expect(!first.packages.isEmpty)
+                let again = try await Self.export(app, to: folder.appendingPathComponent("again"))
+                #expect(again.packages.isEmpty)
+                #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again").path))
+
+                let answer = try #require(
+                    try await ReferralAnswer.query(on: app.db).filter(\.$body == Self.body).join(
+                        parent: \.$round
+                    ).filter(ReferralRound.self, \.$slug == Self.round).first())
+                let earlier = try #require(
+                    try await ArchiveRecord.query(on: app.db).filter(\.$objectID == answer.requireID()).first())
+                try await Self.correct(app, summary: "Rättad sammanfattning.")
+
+                let next = try await Self.export(app, to: folder.appendingPathComponent("next"))
+                #expect(next.packages.count == 1)
+                let package = try #require(try ArchivedPackage.all(in: folder.appendingPathComponent("next")).first)
+                #expect(try package.problems() == [])
+                #expect(try package.text("METS.xml").contains("RECORDSTATUS=\"REPLACEMENT\""))
+                let premis = try package.text("metadata/preservation/premis.xml")
+                #expect(premis.contains("<premis:eventType>correction</premis:eventType>"))
+                #expect(premis.contains(earlier.packageID))
+                #expect(try package.text("metadata/descriptive/ead.xml").contains(earlier.packageID))
+                #expect(try package.text("representations/rep1/data/remissvar.txt").contains("Rättad sammanfattning."))
+                // The attached document goes in as it was uploaded, its format told from its bytes.
+                let original = "representations/rep1/data/originalhandlingar/Yttrande_rattelse.pdf"
+                #expect(try package.data(original) == (try Self.pdf()))
+                #expect(try package.text("representations/rep1/METS.xml").contains("sip:FORMATREGISTRYKEY=\"fmt/18\""))
+                let records = try await ArchiveRecord.query(on: app.db).filter(\.$objectID == answer.requireID())
+                    .sort(\.$revision).all()
+                #expect(records.map(\.revision) == [1, 2])
+            }
+        }
+    }
+
+    @Test("A correction under way is not archived until submitted; the revision it corrects is archived once")
+    func correctionUnderWay() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+                let loaded = try #require(try await ReferralStore.round(Self.round, on: app.db))
+                let stored = try #require(loaded.answer(of: Self.body))
+                _ = try await AnswerStore.save(
+                    stored.answer, action: .correct, version: stored.version, attachment: nil, index: index,
+                    by: .system("test"), on: app.db)
+                let first = try await Self.export(app, to: folder.appendingPathComponent("first"))
+                let finals = try await Self.finalAnswers(app)
+                // The answer being corrected is in draft, yet its submitted revision is a public record.
+                #expect(first.packages.count == finals.count + 1)
+                let record = try #require(
+                    try await ArchiveRecord.query(on: app.db).filter(\.$objectID == stored.id).first())
+                #expect(record.revision == 1)
+                let package = ArchivedPackage(folder: folder.appendingPathComponent("first/\(record.packageID)"))
+                #expect(try package.text("METS.xml").contains("RECORDSTATUS=\"NEW\""))
+                let again = try await Self.export(app, to: folder.appendingPathComponent("again"))
+                #expect(again.packages.isEmpty)
+            }
+        }
+    }
+
+    @Test("An export to a folder that exists is refused, logged, and leaves the folder and the records alone")
+    func existingFolderRefused() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let out = folder.appendingPathComponent("exists")
+                try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+                try Data("kept".utf8).write(to: out.appendingPathComponent("note.txt"))
+                await #expect {
+                    try await Self.export(app, to: out)
+                } throws: { error in
+                    String(describing: error).contains("exists")
+                }
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["note.txt"])
+                #expect(try await ArchiveRecord.query(on: app.db).count() == 0)
+                let refused = try await AuditEvent.query(on: app.db).filter(\.$action == "archive-export-refused").all()
+                #expect(refused.count == 1 && refused.first?.after?.contains("exists") == true)
+
+                await #expect {
+                    try await Self.export(app, to: folder.appendingPathComponent("missing/export"))
+                } throws: { error in
+                    String(describing: error).contains("is not a folder")
+                }
+            }
+        }
+    }
+
+    @Test("--round takes one round's answers and --since leaves out those submitted before the day")
+    func roundAndSince() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let finals = try await Self.finalAnswers(app)
+                let since = try #require(Day("2016-01-01"))
+                let late = finals.filter { answer in
+                    let day =
+                        (answer.submittedOn ?? answer.decidedOn).flatMap(Day.init) ?? stockholmDay(answer.updatedAt)
+                    return day >= since
+                }
+                #expect(!late.isEmpty && late.count < finals.count, "the demo has answers on both sides of the day")
+                let recent = try await Self.export(app, to: folder.appendingPathComponent("since"), since: since)
+                #expect(recent.packages.count == late.count)
+
+                let ofRound = finals.filter { $0.round.slug == Self.round }
+                let round = try await Self.export(app, to: folder.appendingPathComponent("round"), round: Self.round)
+                // What --since took already is archived: only the rest of the round is new.
+                let archivedBefore = Set(late.compactMap(\.id))
+                #expect(round.packages.count == ofRound.filter { !archivedBefore.contains($0.id ?? UUID()) }.count)
+
+                await #expect {
+                    try await Self.export(app, to: folder.appendingPathComponent("none"), round: "no-such-round")
+                } throws: { error in
+                    String(describing: error).contains("no-such-round")
+                }
+            }
+        }
+    }
+
+    @Test("Two exports at once archive each answer once; what fails leaves no folder behind")
+    func concurrentExports() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let names = ["one", "two"]
+                let results = await withTaskGroup(of: (String, Result<Int, any Error>).self) { group in
+                    for name in names {
+                        group.addTask {
+                            do {
+                                let outcome = try await Self.export(app, to: folder.appendingPathComponent(name))
+                                return (name, .success(outcome.packages.count))
+                            } catch {
+                                return (name, .failure(error))
+                            }
+                        }
+                    }
+                    var all: [(String, Result<Int, any Error>)] = []
+                    for await result in group { all.append(result) }
+                    return all
+                }
+                let finals = try await Self.finalAnswers(app)
+                let records = try await ArchiveRecord.query(on: app.db).all()
+                #expect(records.count == finals.count)
+                #expect(Set(records.map(\.objectID)).count == finals.count)
+                var written = 0
+                for (name, result) in results {
+                    let out = folder.appendingPathComponent(name)
+                    let exists = FileManager.default.fileExists(atPath: out.path)
+                    switch result {
+                    case .success(let count):
+                        #expect(exists == (count > 0))
+                        if count > 0 {
+                            let ids = Set(try ArchivedPackage.all(in: out).map(\.id))
+                            #expect(ids.isSubset(of: Set(records.map(\.packageID))) && ids.count == count)
+                        }
+                        written += count
+                    case .failure(let error):
+                        #expect(String(describing: error).contains("another export"), "\(error)")
+                        #expect(!exists)
+                    }
+                }
+                #expect(written == finals.count)
+                // No half-written folder is left beside the exports.
+                #expect(
+                    try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix(".") })
+            }
+        }
+    }
+
+    @Test("The default organisation number is a real one")
+    func settings() throws {
+        #expect((try? OrganisationNumber(parsing: ArchiveSettings.defaultCreator.organisationNumber)) != nil)
+    }
+}
