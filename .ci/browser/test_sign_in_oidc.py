@@ -74,42 +74,42 @@ def oidc_site():
     shutil.rmtree(work, ignore_errors=True)
 
 
-def test_sign_in_and_out_through_the_provider(oidc_site):
-    base, issuer = oidc_site
+@pytest.fixture(scope="module")
+def oidc_browser():
+    """One browser for the module's journeys: the language comes from each page's address."""
     driver = make_driver("sv-SE")
     driver.set_script_timeout(30)
-    try:
-        driver.get(base + "/login")
-        # Passwords are switched off for staff: the form is there for association administrators only, and
-        # says so; the page passes axe.
-        assert "Föreningsadministratörer loggar in med lösenord" in driver.find_element(By.TAG_NAME, "main").text
-        check_current(driver)
-        driver.find_element(By.LINK_TEXT, "Logga in med kommunens konto").click()
-        WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(issuer + "/oauth2/authorize"))
-        driver.find_element(By.NAME, "sub").send_keys("olle")
-        driver.find_element(By.XPATH, "//button[normalize-space()='Authorize']").click()
-        WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "the provider did not send us back signed in")
-        page = driver.find_element(By.TAG_NAME, "main").text
-        assert "olle.oidc@stockholm.se" in page
-        assert "Rinkeby-Kista" in page or "rinkeby-kista" in page
-        # Signing out ends the session here and goes to the provider's end of session.
-        driver.find_element(By.CSS_SELECTOR, "form[action^='/logout'] button").click()
-        WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(issuer + "/oauth2/end_session"))
-        driver.find_element(By.XPATH, "//button[normalize-space()='End session']").click()
-        WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(base))
-        driver.get(base + "/account")
-        assert "/login" in driver.current_url
-    finally:
-        driver.quit()
+    yield driver
+    driver.quit()
 
 
-def test_english_sign_in_page_passes_axe(oidc_site):
+def test_sign_in_and_out_through_the_provider(oidc_site, oidc_browser):
+    base, issuer = oidc_site
+    driver = oidc_browser
+    driver.get(base + "/login")
+    # Passwords are switched off for staff: the form is there for association administrators only, and
+    # says so; the page passes axe.
+    assert "Föreningsadministratörer loggar in med lösenord" in driver.find_element(By.TAG_NAME, "main").text
+    check_current(driver)
+    driver.find_element(By.LINK_TEXT, "Logga in med kommunens konto").click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(issuer + "/oauth2/authorize"))
+    driver.find_element(By.NAME, "sub").send_keys("olle")
+    driver.find_element(By.XPATH, "//button[normalize-space()='Authorize']").click()
+    WebDriverWait(driver, 15).until(lambda d: "Mitt konto" in d.title, "the provider did not send us back signed in")
+    page = driver.find_element(By.TAG_NAME, "main").text
+    assert "olle.oidc@stockholm.se" in page
+    assert "Rinkeby-Kista" in page or "rinkeby-kista" in page
+    # Signing out ends the session here and goes to the provider's end of session.
+    driver.find_element(By.CSS_SELECTOR, "form[action^='/logout'] button").click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(issuer + "/oauth2/end_session"))
+    driver.find_element(By.XPATH, "//button[normalize-space()='End session']").click()
+    WebDriverWait(driver, 15).until(lambda d: d.current_url.startswith(base))
+    driver.get(base + "/account")
+    assert "/login" in driver.current_url
+
+
+def test_english_sign_in_page_passes_axe(oidc_site, oidc_browser):
     base, _ = oidc_site
-    driver = make_driver("en-GB")
-    driver.set_script_timeout(30)
-    try:
-        driver.get(base + "/login?lang=en")
-        assert driver.find_element(By.LINK_TEXT, "Sign in with the municipality's account")
-        check_current(driver)
-    finally:
-        driver.quit()
+    oidc_browser.get(base + "/login?lang=en")
+    assert oidc_browser.find_element(By.LINK_TEXT, "Sign in with the municipality's account")
+    check_current(oidc_browser)

@@ -47,13 +47,9 @@ enum ExternalSignIn {
             guard let subject = string("sub") else { throw SignInRefusal(.invalidToken, "the ID token has no sub") }
             key = subject
         case .personalIdentityNumber:
-            guard let claim = string(OIDCSettings.personalIdentityNumberClaim), let identityKey else {
-                throw SignInRefusal(.invalidToken, "the ID token has no personal identity number claim")
-            }
-            guard let number = PersonalIdentityNumber.normalised(claim) else {
-                throw SignInRefusal(.invalidToken, "the personal identity number claim is not twelve digits that check")
-            }
-            key = Secrets.keyedHash(number, key: identityKey)
+            key = try subjectKey(
+                personalIdentityNumber: string(OIDCSettings.personalIdentityNumberClaim), from: "the ID token's claim",
+                identityKey: identityKey)
         }
         var groups: [String]?
         switch claims[oidc.groupsClaim] {
@@ -91,17 +87,27 @@ enum ExternalSignIn {
             }
             key = nameID
         case .personalIdentityNumber:
-            guard let value = first(SAMLSettings.personalIdentityNumberAttribute), let identityKey else {
-                throw SignInRefusal(.invalidToken, "the assertion has no personal identity number attribute")
-            }
-            guard let number = PersonalIdentityNumber.normalised(value) else {
-                throw SignInRefusal(.invalidToken, "the personal identity number is not twelve digits that check")
-            }
-            key = Secrets.keyedHash(number, key: identityKey)
+            key = try subjectKey(
+                personalIdentityNumber: first(SAMLSettings.personalIdentityNumberAttribute),
+                from: "the assertion's attribute", identityKey: identityKey)
         }
         return Person(
             provider: "saml \(entityID)", subjectKey: key, email: email, emailVerified: saml.trustEmail,
             name: first(SAMLSettings.nameAttribute), groups: assertion.attributes[saml.groupsAttribute])
+    }
+
+    /// The key a personal identity number is matched by: its keyed hash, never the number, which is
+    /// checked first (twelve digits with a valid check digit). `source` names where it came from.
+    static func subjectKey(personalIdentityNumber value: String?, from source: String, identityKey: String?) throws
+        -> String
+    {
+        guard let value, let identityKey else {
+            throw SignInRefusal(.invalidToken, "\(source) gives no personal identity number")
+        }
+        guard let number = PersonalIdentityNumber.normalised(value) else {
+            throw SignInRefusal(.invalidToken, "\(source) is not a personal identity number: twelve digits that check")
+        }
+        return Secrets.keyedHash(number, key: identityKey)
     }
 
     /// Signs `person` in, or refuses with the reason.
@@ -203,6 +209,21 @@ enum ExternalSignIn {
                 after: "{\"provider\":\(jsonString(person.provider))}", by: actor, on: db)
         }
         return .success(user)
+    }
+
+    /// Finishes a sign-in with `step`; whatever goes wrong is refused and recorded: a refusal with
+    /// its own reason, anything else as the provider being unavailable.
+    static func refusing(_ req: Request, method: String, _ step: () async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await step()
+        } catch let refusal as SignInRefusal {
+            return try await refuse(req, refusal, method: method)
+        } catch {
+            let refusal = SignInRefusal(.providerUnavailable, "internal: \(String(describing: error).prefix(200))")
+            return try await refuse(req, refusal, method: method)
+        }
     }
 
     /// Records a refusal in the audit trail and shows the sign-in page with what went wrong.

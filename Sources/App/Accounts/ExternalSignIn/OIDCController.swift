@@ -51,15 +51,7 @@ enum OIDCController {
     static func callback(_ req: Request) async throws -> Response {
         guard let provider = req.application.oidcProvider else { throw Abort(.notFound) }
         try req.chargeUncachedWork()
-        do {
-            return try await finish(req, provider: provider)
-        } catch let refusal as SignInRefusal {
-            return try await ExternalSignIn.refuse(req, refusal, method: "oidc")
-        } catch {
-            // Whatever else went wrong is refused too, and recorded as such.
-            let refusal = SignInRefusal(.providerUnavailable, "internal: \(String(describing: error).prefix(200))")
-            return try await ExternalSignIn.refuse(req, refusal, method: "oidc")
-        }
+        return try await ExternalSignIn.refusing(req, method: "oidc") { try await finish(req, provider: provider) }
     }
 
     private static func finish(_ req: Request, provider: OIDCProvider) async throws -> Response {

@@ -54,14 +54,7 @@ enum SAMLController {
     static func consume(_ req: Request) async throws -> Response {
         guard let provider = req.application.samlProvider else { throw Abort(.notFound) }
         try req.chargeUncachedWork()
-        do {
-            return try await finish(req, provider: provider)
-        } catch let refusal as SignInRefusal {
-            return try await ExternalSignIn.refuse(req, refusal, method: "saml")
-        } catch {
-            let refusal = SignInRefusal(.providerUnavailable, "internal: \(String(describing: error).prefix(200))")
-            return try await ExternalSignIn.refuse(req, refusal, method: "saml")
-        }
+        return try await ExternalSignIn.refusing(req, method: "saml") { try await finish(req, provider: provider) }
     }
 
     private static func finish(_ req: Request, provider: SAMLIdentityProvider) async throws -> Response {
