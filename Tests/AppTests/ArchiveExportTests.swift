@@ -169,6 +169,41 @@ struct ArchiveExportTests {
         }
     }
 
+    @Test("A declined answer begun in Skillnad is archived with its beginning and its decision, and no positions")
+    func declinedAnswer() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
+                let body = "spanga-tensta-stadsdelsnamnd"
+                #expect(try await ReferralStore.round(Self.round, on: app.db)?.answer(of: body) == nil)
+                let declined = ReferralDocument.Answer(
+                    round: Self.round, body: body, status: .draft, decidedOn: Day("2017-02-20"),
+                    declineReason: "Nämnden har <inga> synpunkter & avstår.")
+                _ = try await AnswerStore.save(
+                    declined, action: .decline, version: 0, attachment: nil, index: index, by: .system("test"),
+                    on: app.db)
+                _ = try await Self.export(app, to: folder.appendingPathComponent("out"))
+                let stored = try #require(
+                    try await ReferralAnswer.query(on: app.db).filter(\.$body == body).join(parent: \.$round)
+                        .filter(ReferralRound.self, \.$slug == Self.round).first())
+                let record = try #require(
+                    try await ArchiveRecord.query(on: app.db).filter(\.$objectID == stored.requireID()).first())
+                let package = ArchivedPackage(folder: folder.appendingPathComponent("out/\(record.packageID)"))
+                #expect(try package.problems() == [])
+                let premis = try package.text("metadata/preservation/premis.xml")
+                for type in ["creation", "decision", "packing", "message digest calculation"] {
+                    #expect(premis.contains("<premis:eventType>\(type)</premis:eventType>"), "\(type)")
+                }
+                #expect(premis.contains("avstod från att svara"))
+                #expect(
+                    !premis.contains("<premis:eventType>submission</premis:eventType>") || stored.submittedOn != nil)
+                let text = try package.text("representations/rep1/data/remissvar.txt")
+                #expect(text.contains("Nämnden har <inga> synpunkter & avstår."))
+                #expect(try package.text("metadata/descriptive/ead.xml").contains("<unitid") == false)
+            }
+        }
+    }
+
     @Test("An export to a folder that exists is refused, logged, and leaves the folder and the records alone")
     func existingFolderRefused() async throws {
         try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
@@ -274,8 +309,20 @@ struct ArchiveExportTests {
         }
     }
 
-    @Test("The default organisation number is a real one")
+    @Test("The archival creator is named with its organisation number, both or neither; the default is a real one")
     func settings() throws {
         #expect((try? OrganisationNumber(parsing: ArchiveSettings.defaultCreator.organisationNumber)) != nil)
+        #expect(try ArchiveSettings.read([:]).creator == ArchiveSettings.defaultCreator)
+        let solna = try ArchiveSettings.read([
+            "SKILLNAD_ARCHIVE_CREATOR": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0142",
+        ])
+        #expect(solna.creator.name == "Solna stad")
+        for environment in [
+            ["SKILLNAD_ARCHIVE_CREATOR": "Solna stad"],
+            ["SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0142"],
+            ["SKILLNAD_ARCHIVE_CREATOR": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0143"],
+        ] {
+            #expect(throws: ArchiveFailure.self) { try ArchiveSettings.read(environment) }
+        }
     }
 }

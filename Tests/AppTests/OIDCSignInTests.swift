@@ -435,6 +435,27 @@ struct SignInSettingsTests {
         }
     }
 
+    @Test("SAML matched on e-mail the provider does not vouch for would refuse everyone, so it stops the start")
+    func samlEmailNeedsTrust() throws {
+        let metadata = FileManager.default.temporaryDirectory.appendingPathComponent("idp-\(UUID().uuidString).xml")
+        try Data("<EntityDescriptor/>".utf8).write(to: metadata)
+        defer { try? FileManager.default.removeItem(at: metadata) }
+        let environment = [
+            "SKILLNAD_SAML_IDP_METADATA": metadata.path, "SKILLNAD_PUBLIC_URL": "https://skillnad.example.se",
+        ]
+        #expect {
+            try SignInSettings.read(environment)
+        } throws: { error in
+            String(describing: error).contains("SKILLNAD_SAML_TRUST_EMAIL=on")
+        }
+        var trusted = environment
+        trusted["SKILLNAD_SAML_TRUST_EMAIL"] = "on"
+        #expect(try SignInSettings.read(trusted).saml?.trustEmail == true)
+        var byNameID = environment
+        byNameID["SKILLNAD_SAML_MATCH"] = "nameid"
+        #expect(try SignInSettings.read(byNameID).saml?.match == .subject)
+    }
+
     @Test("Passwords off with no provider would lock everyone out, so it is refused")
     func passwordsOffNeedsProvider() throws {
         #expect(throws: SignInSettings.Problems.self) { try SignInSettings.read(["SKILLNAD_LOCAL_PASSWORDS": "off"]) }

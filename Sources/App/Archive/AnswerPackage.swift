@@ -17,6 +17,8 @@ struct AnswerPackage: Sendable {
         let day: Day
         /// The revision it corrects: its number, when the correction began, and its package if archived.
         let corrects: (revision: Int, replacedAt: Date, packageID: String?)?
+        /// When the answer was begun in Skillnad, from the audit trail; nil for an imported one.
+        var begunAt: Date? = nil
     }
 
     let item: Item
@@ -71,6 +73,12 @@ struct AnswerPackage: Sendable {
         let body = (id: "body:\(answer.body)", role: "implementer")
         let bodyName = name(of: answer.body)
         var events: [PreservationEvent] = []
+        if let begun = item.begunAt {
+            events.append(
+                PreservationEvent(
+                    type: "creation", date: AtomFeedWriter.timestamp(begun),
+                    detail: Strings.fill(texts[.archiveEventBegun], bodyName), agents: [body]))
+        }
         if let corrects = item.corrects {
             events.append(
                 PreservationEvent(
@@ -104,7 +112,7 @@ struct AnswerPackage: Sendable {
         let program = (id: software.id, role: "executing program")
         events.append(
             PreservationEvent(
-                type: "creation", date: stamp, detail: texts[.archiveEventCreated],
+                type: "packing", date: stamp, detail: texts[.archiveEventCreated],
                 agents: [program, (id: creator.organisationNumber, role: "authorizer")]))
         events.append(
             PreservationEvent(

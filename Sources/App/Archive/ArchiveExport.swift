@@ -149,7 +149,19 @@ struct ArchiveExport {
                 pending.append((item, earlier?.replacedAt))
             }
         }
-        return pending
+        // When each answer was begun: the audit trail's first `create` of it.
+        let begun = try await AuditEvent.query(on: db).filter(\.$objectType == "answer").filter(\.$action == "create")
+            .filter(\.$objectID ~~ pending.map { "\($0.item.round.id)/\($0.item.answer.body)" }).all()
+        var first: [String: Date] = [:]
+        for event in begun {
+            guard let key = event.objectID else { continue }
+            first[key] = min(first[key] ?? event.at, event.at)
+        }
+        return pending.map { entry in
+            var item = entry.item
+            item.begunAt = first["\(item.round.id)/\(item.answer.body)"]
+            return (item, entry.until)
+        }
     }
 
     /// The item with the documents attached to its revision: those added to a correction under
@@ -162,6 +174,7 @@ struct ArchiveExport {
         let own = try await query.sort(\.$addedAt).all()
         return AnswerPackage.Item(
             answerID: item.answerID, revision: item.revision, round: item.round, answer: item.answer,
-            attachments: own.map { ($0.filename, $0.contentType, $0.data) }, day: item.day, corrects: item.corrects)
+            attachments: own.map { ($0.filename, $0.contentType, $0.data) }, day: item.day, corrects: item.corrects,
+            begunAt: item.begunAt)
     }
 }

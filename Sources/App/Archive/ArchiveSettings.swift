@@ -15,13 +15,21 @@ struct ArchiveSettings: Sendable {
     static let defaultCreator = ArchiveCreator(name: "Stockholms stad", organisationNumber: "212000-0142")
 
     static func fromEnvironment() throws -> ArchiveSettings {
-        let name = Environment.get("SKILLNAD_ARCHIVE_CREATOR")?.trimmingCharacters(in: .whitespaces)
-        let number = Environment.get("SKILLNAD_ARCHIVE_ORGANISATION_NUMBER")?.trimmingCharacters(in: .whitespaces)
+        try read(ProcessInfo.processInfo.environment)
+    }
+
+    /// The settings from `environment`: both variables or neither.
+    static func read(_ environment: [String: String]) throws -> ArchiveSettings {
+        let name = environment["SKILLNAD_ARCHIVE_CREATOR"]?.trimmingCharacters(in: .whitespaces)
+        let number = environment["SKILLNAD_ARCHIVE_ORGANISATION_NUMBER"]?.trimmingCharacters(in: .whitespaces)
         guard let number, !number.isEmpty else {
-            return ArchiveSettings(
-                creator: ArchiveCreator(
-                    name: name.flatMap { $0.isEmpty ? nil : $0 } ?? defaultCreator.name,
-                    organisationNumber: defaultCreator.organisationNumber))
+            // Another municipality's name with Stockholm's number would file its records under Stockholm.
+            if let name, !name.isEmpty {
+                throw ArchiveFailure(
+                    "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER: give the organisation number of \(name) "
+                        + "(SKILLNAD_ARCHIVE_CREATOR)")
+            }
+            return ArchiveSettings(creator: defaultCreator)
         }
         let parsed: OrganisationNumber
         do {

@@ -13,6 +13,7 @@ enum ArchiveText: String, TextKey {
     case archiveOriginals
     case archiveCorrects
     case archiveMeasuresIntro
+    case archiveEventBegun
     case archiveEventDecided
     case archiveEventSubmitted
     case archiveEventDeclined
@@ -42,6 +43,7 @@ enum ArchiveText: String, TextKey {
                 "Remissomgången %1. Åtgärder som svaret tar ställning till:",
                 "The referral round %1. Measures the answer takes a position on:"
             )
+        case .archiveEventBegun: ("%1 påbörjade svaret i Skillnad.", "%1 began the answer in Skillnad.")
         case .archiveEventDecided: ("%1 beslutade svaret.", "%1 decided the answer.")
         case .archiveEventSubmitted: ("%1 skickade in svaret.", "%1 submitted the answer.")
         case .archiveEventDeclined: ("%1 avstod från att svara.", "%1 declined to answer.")

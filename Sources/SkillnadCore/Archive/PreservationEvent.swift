@@ -2,7 +2,8 @@
 /// (händelse): decided, submitted, corrected, and the package's own making.
 public struct PreservationEvent: Sendable, Equatable {
     /// PREMIS' event type, from the Library of Congress' vocabulary where it has one (`creation`,
-    /// `message digest calculation`), else a word of our own (`decision`, `submission`, `correction`).
+    /// `packing`, `message digest calculation`), else a word of our own (`decision`, `submission`,
+    /// `correction`).
     public let type: String
     /// An xsd:date or xsd:dateTime.
     public let date: String

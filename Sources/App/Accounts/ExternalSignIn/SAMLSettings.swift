@@ -34,6 +34,13 @@ struct SAMLSettings: Sendable {
         if let trust, !["on", "off"].contains(trust) {
             problems.append("SKILLNAD_SAML_TRUST_EMAIL must be on or off, not '\(trust)'")
         }
+        // Matching on an address the provider does not vouch for would refuse everyone: say so at start.
+        if match == .email && trust != "on" {
+            problems.append(
+                "SKILLNAD_SAML_MATCH=email (the default) needs SKILLNAD_SAML_TRUST_EMAIL=on: SAML sends no "
+                    + "verified flag, so set it when the e-mail attribute comes from the municipality's directory, "
+                    + "or match on nameid or personal-identity-number")
+        }
         guard let match else { return nil }
         return SAMLSettings(
             metadata: metadata, match: match, emailAttribute: value("SKILLNAD_SAML_EMAIL_ATTRIBUTE") ?? "mail",
