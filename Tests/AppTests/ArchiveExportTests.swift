@@ -20,14 +20,17 @@ struct ArchiveExportTests {
         try await test(folder)
     }
 
+    /// Exports as `skillnad archive export` does; the demo's answers are all examples, so they are
+    /// included unless a test says otherwise.
     static func export(
-        _ app: Application, to out: URL, since: Day? = nil, round: String? = nil
+        _ app: Application, to out: URL, since: Day? = nil, round: String? = nil, includeExamples: Bool = true
     ) async throws -> ArchiveExport.Outcome {
         let export = ArchiveExport(
-            settings: ArchiveSettings(creator: ArchiveSettings.defaultCreator),
+            settings: ArchiveSettings(organisation: ArchiveSettings.defaultOrganisation),
             index: CatalogueIndex(try await CatalogueLoader.load(from: app.db)))
         return try await export.run(
-            ArchiveExport.Order(since: since, round: round, out: out), by: .system("test"), on: app.db)
+            ArchiveExport.Order(since: since, round: round, out: out, includeExamples: includeExamples),
+            by: .system("test"), on: app.db)
     }
 
     /// Submitted and declined answers: the public records.
@@ -40,7 +43,7 @@ struct ArchiveExportTests {
     }
 
     /// Corrects the body's submitted answer and submits the correction with a PDF attached.
-    static func correct(_ app: Application, summary: String) async throws {
+    static func correct(_ app: Application, summary: String, filename: String = "Yttrande rättelse.pdf") async throws {
         let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
         let loaded = try #require(try await ReferralStore.round(round, on: app.db))
         let stored = try #require(loaded.answer(of: body))
@@ -52,7 +55,7 @@ struct ArchiveExportTests {
         answer.submittedOn = nil
         _ = try await AnswerStore.save(
             answer, action: .submit, version: corrected,
-            attachment: AnswerStore.NewAttachment(filename: "Yttrande rättelse.pdf", data: try pdf()), index: index,
+            attachment: AnswerStore.NewAttachment(filename: filename, data: try pdf()), index: index,
             by: .system("test"), on: app.db)
     }
 
@@ -151,9 +154,17 @@ struct ArchiveExportTests {
                 let index = CatalogueIndex(try await CatalogueLoader.load(from: app.db))
                 let loaded = try #require(try await ReferralStore.round(Self.round, on: app.db))
                 let stored = try #require(loaded.answer(of: Self.body))
-                _ = try await AnswerStore.save(
+                let correcting = try await AnswerStore.save(
                     stored.answer, action: .correct, version: stored.version, attachment: nil, index: index,
                     by: .system("test"), on: app.db)
+                // A document added to the correction is not public yet: the archived record lacks it.
+                var draft = stored.answer
+                draft.status = .draft
+                _ = try await AnswerStore.save(
+                    draft, action: .save, version: correcting,
+                    attachment: AnswerStore.NewAttachment(filename: "utkast.pdf", data: try Self.pdf()), index: index,
+                    by: .system("test"), on: app.db)
+                #expect(try await ReferralAttachment.query(on: app.db).filter(\.$answer.$id == stored.id).count() == 1)
                 let first = try await Self.export(app, to: folder.appendingPathComponent("first"))
                 let finals = try await Self.finalAnswers(app)
                 // The answer being corrected is in draft, yet its submitted revision is a public record.
@@ -163,6 +174,7 @@ struct ArchiveExportTests {
                 #expect(record.revision == 1)
                 let package = ArchivedPackage(folder: folder.appendingPathComponent("first/\(record.packageID)"))
                 #expect(try package.text("METS.xml").contains("RECORDSTATUS=\"NEW\""))
+                #expect(!package.files().contains { $0.contains("originalhandlingar") })
                 let again = try await Self.export(app, to: folder.appendingPathComponent("again"))
                 #expect(again.packages.isEmpty)
             }
@@ -204,6 +216,52 @@ struct ArchiveExportTests {
         }
     }
 
+    @Test("Two corrections between exports: one package, replacing the one that holds the revision archived")
+    func twoCorrections() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                _ = try await Self.export(app, to: folder.appendingPathComponent("first"))
+                let answer = try #require(
+                    try await ReferralAnswer.query(on: app.db).filter(\.$body == Self.body).join(parent: \.$round)
+                        .filter(ReferralRound.self, \.$slug == Self.round).first())
+                let first = try #require(
+                    try await ArchiveRecord.query(on: app.db).filter(\.$objectID == answer.requireID()).first())
+                try await Self.correct(app, summary: "Första rättelsen.", filename: "a.pdf")
+                try await Self.correct(app, summary: "Andra rättelsen.", filename: "a.pdf")
+                let next = try await Self.export(app, to: folder.appendingPathComponent("next"))
+                #expect(next.packages.count == 1)
+                let package = try #require(try ArchivedPackage.all(in: folder.appendingPathComponent("next")).first)
+                #expect(try package.problems() == [])
+                #expect(try package.text("representations/rep1/data/remissvar.txt").contains("Andra rättelsen."))
+                // Revision 3 replaces package 1, which holds revision 1 (revision 2 was never archived).
+                let ead = try package.text("metadata/descriptive/ead.xml")
+                #expect(ead.contains("Ersätter paket \(first.packageID), som håller version 1 av svaret."))
+                #expect(try package.text("METS.xml").contains("RECORDSTATUS=\"REPLACEMENT\""))
+                // Both corrections attached a.pdf: both are kept, under names that differ.
+                let originals = package.files().filter { $0.contains("originalhandlingar/") }.sorted()
+                #expect(originals.count == 2 && Set(originals.map { $0.lowercased() }).count == 2, "\(originals)")
+                let records = try await ArchiveRecord.query(on: app.db).filter(\.$objectID == answer.requireID())
+                    .sort(\.$revision).all()
+                #expect(records.map(\.revision) == [1, 3])
+            }
+        }
+    }
+
+    @Test("The demo's example answers are left out unless asked for, and counted")
+    func examplesLeftOut() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let finals = try await Self.finalAnswers(app)
+                let outcome = try await Self.export(
+                    app, to: folder.appendingPathComponent("real"), includeExamples: false)
+                #expect(outcome.packages.isEmpty && outcome.examplesLeftOut == finals.count)
+                #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("real").path))
+                let logged = try await AuditEvent.query(on: app.db).filter(\.$action == "archive-export").count()
+                #expect(logged == 1, "an export that writes nothing is logged too")
+            }
+        }
+    }
+
     @Test("An export to a folder that exists is refused, logged, and leaves the folder and the records alone")
     func existingFolderRefused() async throws {
         try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
@@ -219,8 +277,16 @@ struct ArchiveExportTests {
                 #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["note.txt"])
                 #expect(try await ArchiveRecord.query(on: app.db).count() == 0)
                 let refused = try await AuditEvent.query(on: app.db).filter(\.$action == "archive-export-refused").all()
-                #expect(refused.count == 1 && refused.first?.after?.contains("exists") == true)
+                #expect(refused.first?.after?.contains("exists") == true)
 
+                // An empty folder is what an export that stopped midway leaves: the refusal says so.
+                let empty = folder.appendingPathComponent("empty")
+                try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+                await #expect {
+                    try await Self.export(app, to: empty)
+                } throws: { error in
+                    String(describing: error).contains("is empty")
+                }
                 await #expect {
                     try await Self.export(app, to: folder.appendingPathComponent("missing/export"))
                 } throws: { error in
@@ -256,6 +322,25 @@ struct ArchiveExportTests {
                 } throws: { error in
                     String(describing: error).contains("no-such-round")
                 }
+            }
+        }
+    }
+
+    @Test("--since takes the day itself: an answer submitted that day is in, the day after it is out")
+    func sinceBoundary() async throws {
+        try await withTestApp(content: .demoWithReferralsAndIndicator) { app in
+            try await Self.withFolder { folder in
+                let answer = try #require(
+                    try await ReferralAnswer.query(on: app.db).filter(\.$body == Self.body).join(parent: \.$round)
+                        .filter(ReferralRound.self, \.$slug == Self.round).first())
+                let submitted = try #require(answer.submittedOn.flatMap(Day.init))
+                let after = try #require(Day(submitted.description == "2017-02-23" ? "2017-02-24" : "9999-12-31"))
+                #expect(submitted.description == "2017-02-23", "the demo answer's day, as the seeds give it")
+                _ = try await Self.export(app, to: folder.appendingPathComponent("after"), since: after)
+                let id = try answer.requireID()
+                #expect(try await ArchiveRecord.query(on: app.db).filter(\.$objectID == id).count() == 0)
+                _ = try await Self.export(app, to: folder.appendingPathComponent("on"), since: submitted)
+                #expect(try await ArchiveRecord.query(on: app.db).filter(\.$objectID == id).count() == 1)
             }
         }
     }
@@ -309,18 +394,18 @@ struct ArchiveExportTests {
         }
     }
 
-    @Test("The archival creator is named with its organisation number, both or neither; the default is a real one")
+    @Test("The organisation is named with its number, both or neither; the default is a real one")
     func settings() throws {
-        #expect((try? OrganisationNumber(parsing: ArchiveSettings.defaultCreator.organisationNumber)) != nil)
-        #expect(try ArchiveSettings.read([:]).creator == ArchiveSettings.defaultCreator)
+        #expect((try? OrganisationNumber(parsing: ArchiveSettings.defaultOrganisation.organisationNumber)) != nil)
+        #expect(try ArchiveSettings.read([:]).organisation == ArchiveSettings.defaultOrganisation)
         let solna = try ArchiveSettings.read([
-            "SKILLNAD_ARCHIVE_CREATOR": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0142",
+            "SKILLNAD_ARCHIVE_ORGANISATION": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0142",
         ])
-        #expect(solna.creator.name == "Solna stad")
+        #expect(solna.organisation.name == "Solna stad")
         for environment in [
-            ["SKILLNAD_ARCHIVE_CREATOR": "Solna stad"],
+            ["SKILLNAD_ARCHIVE_ORGANISATION": "Solna stad"],
             ["SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0142"],
-            ["SKILLNAD_ARCHIVE_CREATOR": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0143"],
+            ["SKILLNAD_ARCHIVE_ORGANISATION": "Solna stad", "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER": "212000-0143"],
         ] {
             #expect(throws: ArchiveFailure.self) { try ArchiveSettings.read(environment) }
         }

@@ -40,7 +40,7 @@ struct ArchivePackageTests {
     func wellFormed() throws {
         let hostile = "<script>&\"' \u{1}ok]]>"
         let maker = SubmissionPackage.Maker(
-            creator: ArchiveCreator(name: "Kommun & \"Stad\"", organisationNumber: "212000-0142"),
+            organisation: ArchiveOrganisation(name: "Kommun & \"Stad\"", organisationNumber: "212000-0142"),
             software: ArchiveSoftware(name: "Skillnad", version: "1.0.0"), contentType: "Test <1>",
             schemas: [("mets.xsd", Data("<xs/>".utf8))], documentation: [("beskrivning.txt", "Om paketet")])
         let data = [
@@ -85,5 +85,27 @@ struct ArchivePackageTests {
         #expect(String(decoding: root.data, as: UTF8.self).contains("RECORDSTATUS=\"REPLACEMENT\""))
         #expect(
             ArchiveFile.sha256(Data("abc".utf8)) == "BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD")
+    }
+}
+
+@Suite("E-archive file names")
+struct ArchiveFileNameTests {
+    @Test("Uploaded names never collide, even numbered or differing only in case, and a long one keeps its extension")
+    func distinct() {
+        let names = ArchiveFile.distinctNames(["a.pdf", "2-a.pdf", "a.pdf", "A.PDF", "a.pdf"])
+        #expect(Set(names.map { $0.lowercased() }).count == names.count, "\(names)")
+        let long = ArchiveFile.safeName(String(repeating: "yttrande ", count: 30) + ".pdf")
+        #expect(long.count <= 100 && long.hasSuffix(".pdf"))
+    }
+
+    @Test("PREMIS keeps the name a document was uploaded with")
+    func originalName() {
+        let file = ArchiveFile(
+            path: "originalhandlingar/Yttrande_fran_Sodermalm.pdf", data: Data("%PDF-1.4".utf8), format: .plainText,
+            originalName: "Yttrande från Södermalm.pdf")
+        let premis = PackagePREMIS.document(
+            representation: "representations/rep1", files: [file], events: [], agents: [],
+            software: ArchiveSoftware(name: "Skillnad", version: "1"), schemas: "")
+        #expect(premis.contains("<premis:originalName>Yttrande från Södermalm.pdf</premis:originalName>"))
     }
 }

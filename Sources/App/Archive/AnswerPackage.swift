@@ -11,19 +11,28 @@ struct AnswerPackage: Sendable {
         let revision: Int
         let round: ReferralDocument.Round
         let answer: ReferralDocument.Answer
-        /// The documents attached to this revision.
-        let attachments: [(filename: String, contentType: String, data: Data)]
+        /// The documents attached to this revision, by id; their bytes are read as it is written.
+        let attachmentIDs: [UUID]
+        var attachments: [(filename: String, contentType: String, data: Data)] = []
         /// The day an export's `--since` compares: submitted, else decided, else last changed.
         let day: Day
-        /// The revision it corrects: its number, when the correction began, and its package if archived.
-        let corrects: (revision: Int, replacedAt: Date, packageID: String?)?
+        /// The revision this one corrects, if it is a correction.
+        let corrects: Correction?
         /// When the answer was begun in Skillnad, from the audit trail; nil for an imported one.
         var begunAt: Date? = nil
     }
 
+    /// What a correction replaces: the revision before it, when that was replaced, and the last
+    /// revision archived before it with its package (none when no earlier revision was archived).
+    struct Correction: Sendable {
+        let revision: Int
+        let replacedAt: Date
+        let archived: (revision: Int, packageID: String)?
+    }
+
     let item: Item
     let index: CatalogueIndex
-    let creator: ArchiveCreator
+    let organisation: ArchiveOrganisation
 
     private var texts: Texts { Texts(.sv) }
 
@@ -42,16 +51,18 @@ struct AnswerPackage: Sendable {
         }
         var paragraphs = [Strings.fill(texts[.archiveMeasuresIntro], item.round.title)]
         if measures.isEmpty { paragraphs[0] = item.round.title }
-        if let corrects = item.corrects, let package = corrects.packageID {
-            paragraphs.append(Strings.fill(texts[.archiveCorrects], String(corrects.revision), package))
+        let replaces = item.corrects?.archived
+        if let replaces {
+            paragraphs.append(Strings.fill(texts[.archiveCorrects], replaces.packageID, String(replaces.revision)))
         }
+        let diaryNumber = answer.diaryNumber.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let description = ArchivalDescription(
-            title: title, reference: answer.diaryNumber, origination: name(of: answer.body),
+            title: title, reference: diaryNumber, origination: name(of: answer.body),
             dates: [answer.decidedOn, answer.submittedOn].compactMap { $0 }.sorted(), paragraphs: paragraphs,
-            items: measures, revised: item.corrects != nil)
+            items: measures, revised: replaces != nil)
         return SubmissionPackage.Content(
             label: title, description: description, data: dataFiles(), events: events(exportedAt: exportedAt),
-            agents: agents, replaces: item.corrects?.packageID)
+            agents: agents, replaces: replaces?.packageID)
     }
 
     var software: PreservationAgent {
@@ -63,7 +74,7 @@ struct AnswerPackage: Sendable {
     var agents: [PreservationAgent] {
         [
             software,
-            PreservationAgent(id: creator.organisationNumber, name: creator.name, type: "organization"),
+            PreservationAgent(id: organisation.organisationNumber, name: organisation.name, type: "organization"),
             PreservationAgent(id: "body:\(item.answer.body)", name: name(of: item.answer.body), type: "organization"),
         ]
     }
@@ -80,40 +91,41 @@ struct AnswerPackage: Sendable {
                     detail: Strings.fill(texts[.archiveEventBegun], bodyName), agents: [body]))
         }
         if let corrects = item.corrects {
+            var detail = Strings.fill(texts[.archiveEventCorrected], String(corrects.revision), String(item.revision))
+            if let archived = corrects.archived {
+                detail += " " + Strings.fill(texts[.archiveCorrects], archived.packageID, String(archived.revision))
+            }
             events.append(
                 PreservationEvent(
-                    type: "correction", date: AtomFeedWriter.timestamp(corrects.replacedAt),
-                    detail: Strings.fill(
-                        texts[.archiveEventCorrected], String(corrects.revision), String(item.revision))
-                        + (corrects.packageID.map {
-                            " " + Strings.fill(texts[.archiveCorrects], String(corrects.revision), $0)
-                        }
-                            ?? ""),
+                    type: "correction", date: AtomFeedWriter.timestamp(corrects.replacedAt), detail: detail,
                     agents: [body]))
         }
         if answer.status == .declined {
+            // Declining stamps the day as submitted too; the event is the decision not to answer.
             events.append(
                 PreservationEvent(
-                    type: "decision", date: (answer.decidedOn ?? item.day).description,
+                    type: "decision", date: (answer.decidedOn ?? answer.submittedOn ?? item.day).description,
                     detail: Strings.fill(texts[.archiveEventDeclined], bodyName), agents: [body]))
-        } else if let decided = answer.decidedOn {
-            events.append(
-                PreservationEvent(
-                    type: "decision", date: decided.description,
-                    detail: Strings.fill(texts[.archiveEventDecided], bodyName), agents: [body]))
-        }
-        if let submitted = answer.submittedOn {
-            events.append(
-                PreservationEvent(
-                    type: "submission", date: submitted.description,
-                    detail: Strings.fill(texts[.archiveEventSubmitted], bodyName), agents: [body]))
+        } else {
+            if let decided = answer.decidedOn {
+                events.append(
+                    PreservationEvent(
+                        type: "decision", date: decided.description,
+                        detail: Strings.fill(texts[.archiveEventDecided], bodyName), agents: [body]))
+            }
+            if let submitted = answer.submittedOn {
+                events.append(
+                    PreservationEvent(
+                        type: "submission", date: submitted.description,
+                        detail: Strings.fill(texts[.archiveEventSubmitted], bodyName), agents: [body]))
+            }
         }
         let stamp = AtomFeedWriter.timestamp(exportedAt)
         let program = (id: software.id, role: "executing program")
         events.append(
             PreservationEvent(
                 type: "packing", date: stamp, detail: texts[.archiveEventCreated],
-                agents: [program, (id: creator.organisationNumber, role: "authorizer")]))
+                agents: [program, (id: organisation.organisationNumber, role: "authorizer")]))
         events.append(
             PreservationEvent(
                 type: "message digest calculation", date: stamp, detail: texts[.archiveEventDigest],
@@ -129,18 +141,17 @@ struct AnswerPackage: Sendable {
             ArchiveFile(path: "remissvar.json", data: Data(ReferralStore.encode(item.answer).utf8), format: .json),
             ArchiveFile(
                 path: "stallningstaganden.csv",
-                data: Data(CSVText.table(header: ReferralExport.header, rows: rows, swedish: false).utf8), format: .csv),
+                data: Data(CSVText.table(header: ReferralExport.header, rows: rows, swedish: false).utf8),
+                format: .csv),
             ArchiveFile(path: "stallningstaganden.json", data: Data(ReferralStore.encode(table).utf8), format: .json),
         ]
-        var used = Set<String>()
-        for (number, attachment) in item.attachments.enumerated() {
-            var name = ArchiveFile.safeName(attachment.filename)
-            if used.contains(name.lowercased()) { name = "\(number + 1)-\(name)" }
-            used.insert(name.lowercased())
+        let names = ArchiveFile.distinctNames(item.attachments.map(\.filename))
+        for (attachment, name) in zip(item.attachments, names) {
             files.append(
                 ArchiveFile(
                     path: "originalhandlingar/\(name)", data: attachment.data,
-                    format: .document(attachment.data, mediaType: attachment.contentType)))
+                    format: .document(attachment.data, mediaType: attachment.contentType),
+                    originalName: attachment.filename))
         }
         return files
     }

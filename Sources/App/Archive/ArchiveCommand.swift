@@ -16,10 +16,13 @@ struct ArchiveExportCommand: AsyncCommand {
         var since: String?
         @Option(name: "round", help: "Only this referral round's answers (its id).")
         var round: String?
+        @Flag(name: "include-examples", help: "Also the demo's example answers, which are not public records.")
+        var includeExamples: Bool
     }
 
     var help: String {
-        "Writes every submitted or declined referral answer not yet archived (or corrected since) as one package each into a new folder, and records what was archived."
+        "Writes every submitted or declined referral answer not yet archived (or corrected since) as one package "
+            + "each into a new folder, and records what was archived."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -37,14 +40,21 @@ struct ArchiveExportCommand: AsyncCommand {
             settings: try ArchiveSettings.fromEnvironment(),
             index: CatalogueIndex(try await CatalogueLoader.load(from: app.db)))
         let outcome = try await export.run(
-            ArchiveExport.Order(since: since, round: signature.round, out: URL(fileURLWithPath: out)),
+            ArchiveExport.Order(
+                since: since, round: signature.round, out: URL(fileURLWithPath: out),
+                includeExamples: signature.includeExamples),
             by: AuditActor.system("cli"), on: app.db)
+        let examples =
+            outcome.examplesLeftOut == 0
+            ? "" : " \(outcome.examplesLeftOut) example answer(s) of the demo were left out (--include-examples)."
         if outcome.packages.isEmpty {
             context.console.info(
-                "Nothing new to archive: every answer that matches is archived already. No folder was written.")
+                "Nothing new to archive: every answer that matches is archived already. No folder was written."
+                    + examples)
             return
         }
         for package in outcome.packages { context.console.print("\(package.id)  \(package.title)") }
-        context.console.success("Wrote \(outcome.packages.count) package(s) into \(out) and recorded them as archived.")
+        context.console.success(
+            "Wrote \(outcome.packages.count) package(s) into \(out) and recorded them as archived." + examples)
     }
 }

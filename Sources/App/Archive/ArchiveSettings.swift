@@ -2,17 +2,18 @@ import Foundation
 import SkillnadCore
 import Vapor
 
-/// Who the archive packages name as the archival creator and what made them, from the
-/// environment: `SKILLNAD_ARCHIVE_CREATOR` (the municipality's name) and
+/// The organisation the archive packages come from and what made them, from the environment:
+/// `SKILLNAD_ARCHIVE_ORGANISATION` (the municipality's name) and
 /// `SKILLNAD_ARCHIVE_ORGANISATION_NUMBER`, Stockholms stad's unless set.
 struct ArchiveSettings: Sendable {
-    let creator: ArchiveCreator
+    let organisation: ArchiveOrganisation
 
     static let software = ArchiveSoftware(name: "Skillnad", version: "1.0.0")
     /// The content information type every package declares, as `OTHER`: no E-ARK content
     /// information type specification covers referral answers.
     static let contentType = "Skillnad remissvar 1.0"
-    static let defaultCreator = ArchiveCreator(name: "Stockholms stad", organisationNumber: "212000-0142")
+    static let defaultOrganisation = ArchiveOrganisation(
+        name: "Stockholms stad", organisationNumber: "212000-0142")
 
     static func fromEnvironment() throws -> ArchiveSettings {
         try read(ProcessInfo.processInfo.environment)
@@ -20,16 +21,16 @@ struct ArchiveSettings: Sendable {
 
     /// The settings from `environment`: both variables or neither.
     static func read(_ environment: [String: String]) throws -> ArchiveSettings {
-        let name = environment["SKILLNAD_ARCHIVE_CREATOR"]?.trimmingCharacters(in: .whitespaces)
+        let name = environment["SKILLNAD_ARCHIVE_ORGANISATION"]?.trimmingCharacters(in: .whitespaces)
         let number = environment["SKILLNAD_ARCHIVE_ORGANISATION_NUMBER"]?.trimmingCharacters(in: .whitespaces)
         guard let number, !number.isEmpty else {
             // Another municipality's name with Stockholm's number would file its records under Stockholm.
             if let name, !name.isEmpty {
                 throw ArchiveFailure(
                     "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER: give the organisation number of \(name) "
-                        + "(SKILLNAD_ARCHIVE_CREATOR)")
+                        + "(SKILLNAD_ARCHIVE_ORGANISATION)")
             }
-            return ArchiveSettings(creator: defaultCreator)
+            return ArchiveSettings(organisation: defaultOrganisation)
         }
         let parsed: OrganisationNumber
         do {
@@ -41,10 +42,11 @@ struct ArchiveSettings: Sendable {
         }
         guard let name, !name.isEmpty else {
             throw ArchiveFailure(
-                "SKILLNAD_ARCHIVE_CREATOR: name the organisation whose number SKILLNAD_ARCHIVE_ORGANISATION_NUMBER gives"
+                "SKILLNAD_ARCHIVE_ORGANISATION: name the organisation whose number "
+                    + "SKILLNAD_ARCHIVE_ORGANISATION_NUMBER gives"
             )
         }
-        return ArchiveSettings(creator: ArchiveCreator(name: name, organisationNumber: parsed.description))
+        return ArchiveSettings(organisation: ArchiveOrganisation(name: name, organisationNumber: parsed.description))
     }
 
     /// The schemas every package includes, from the application's resources.

@@ -35,8 +35,8 @@ enum ArchiveText: String, TextKey {
         case .archiveOriginals: ("Originalhandlingar", "Original documents")
         case .archiveCorrects:
             (
-                "Rättar version %1 av svaret, arkiverad i paket %2.",
-                "Corrects revision %1 of the answer, archived in package %2."
+                "Ersätter paket %1, som håller version %2 av svaret.",
+                "Replaces package %1, which holds revision %2 of the answer."
             )
         case .archiveMeasuresIntro:
             (
@@ -67,13 +67,16 @@ enum ArchiveText: String, TextKey {
                   stallningstaganden.csv   ett ställningstagande per rad (CSV, RFC 4180, UTF-8)
                   stallningstaganden.json  samma rader som JSON
                   originalhandlingar/      de dokument instansen bifogade, som de laddades upp
-                metadata/descriptive/ead.xml beskriver svaret (EAD3): diarienummer, instans, datum, remissomgång och åtgärder.
+                metadata/descriptive/ead.xml beskriver svaret (EAD3): diarienummer, instans, datum,
+                remissomgång och åtgärder.
                 metadata/preservation/premis.xml håller kontrollsummor, format och händelser (PREMIS 3.0).
                 schemas/ innehåller scheman för all XML i paketet.
-                En rättelse levereras som ett nytt paket med RECORDSTATUS="REPLACEMENT"; dess beskrivning och händelser namnger paketet det ersätter.
+                En rättelse levereras som ett nytt paket med RECORDSTATUS="REPLACEMENT"; dess beskrivning
+                och händelser namnger paketet det ersätter.
                 """,
                 """
-                Submission information package as FGS Paketstruktur 2.0 (E-ARK CSIP 2.1.0 and SIP 2.1.0), made by Skillnad.
+                Submission information package as FGS Paketstruktur 2.0 (E-ARK CSIP 2.1.0 and SIP 2.1.0),
+                made by Skillnad.
 
                 The package holds one referral answer, a body's answer to a referral round, as it was submitted.
                 representations/rep1/data/ holds:
@@ -82,10 +85,12 @@ enum ArchiveText: String, TextKey {
                   stallningstaganden.csv   one position per row (CSV, RFC 4180, UTF-8)
                   stallningstaganden.json  the same rows as JSON
                   originalhandlingar/      the documents the body attached, as uploaded
-                metadata/descriptive/ead.xml describes the answer (EAD3): diary number, body, dates, round and measures.
+                metadata/descriptive/ead.xml describes the answer (EAD3): diary number, body, dates, round
+                and measures.
                 metadata/preservation/premis.xml holds checksums, formats and events (PREMIS 3.0).
                 schemas/ holds the schemas of every XML file in the package.
-                A correction is delivered as a new package with RECORDSTATUS="REPLACEMENT"; its description and events name the package it replaces.
+                A correction is delivered as a new package with RECORDSTATUS="REPLACEMENT"; its description
+                and events name the package it replaces.
                 """
             )
         }

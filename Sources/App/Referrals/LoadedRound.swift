@@ -36,6 +36,15 @@ struct LoadedRound: Sendable {
         var correctionStarted: Date? {
             answer.status.isFinal ? nil : revisions.last?.replacedAt
         }
+
+        /// The public record's revision: the answer's own, or the one a correction under way corrects.
+        var publishedRevision: Int { correctionStarted == nil ? revision : revision - 1 }
+
+        /// The public record's attachments: those added to a correction under way are not public yet.
+        var publishedAttachments: [(id: UUID, filename: String, size: Int, addedAt: Date)] {
+            guard let started = correctionStarted else { return attachments }
+            return attachments.filter { $0.addedAt <= started }
+        }
     }
 
     func answer(of body: String) -> LoadedAnswer? { answers.first { $0.answer.body == body } }

@@ -32,7 +32,9 @@ public struct ArchivalDescription: Sendable, Equatable {
     }
 
     /// The EAD3 document, at `metadata/descriptive/ead.xml` of package `packageID`.
-    func ead(packageID: String, creator: ArchiveCreator, software: ArchiveSoftware, created: Date) -> String {
+    func ead(packageID: String, organisation: ArchiveOrganisation, software: ArchiveSoftware, created: Date)
+        -> String
+    {
         let e = AtomFeedWriter.escape
         let stamp = AtomFeedWriter.timestamp(created)
         var out = """
@@ -48,8 +50,8 @@ public struct ArchivalDescription: Sendable, Equatable {
                 </filedesc>
                 <maintenancestatus value="\(revised ? "revised" : "new")"/>
                 <maintenanceagency>
-                  <agencycode>\(e(creator.organisationNumber))</agencycode>
-                  <agencyname>\(e(creator.name))</agencyname>
+                  <agencycode>\(e(organisation.organisationNumber))</agencycode>
+                  <agencyname>\(e(organisation.name))</agencyname>
                 </maintenanceagency>
                 <languagedeclaration>
                   <language langcode="swe">svenska</language>
@@ -69,11 +71,12 @@ public struct ArchivalDescription: Sendable, Equatable {
                   <unittitle>\(e(title))</unittitle>
 
             """
-        if let reference {
+        if let reference, !reference.isEmpty {
             out += "      <unitid label=\"Diarienummer\">\(e(reference))</unitid>\n"
         }
         out +=
-            "      <origination label=\"Arkivbildare\"><corpname><part>\(e(origination))</part></corpname></origination>\n"
+            "      <origination label=\"Arkivbildare\"><corpname><part>\(e(origination))</part></corpname>"
+            + "</origination>\n"
         if let first = dates.min(), let last = dates.max() {
             out += "      <unitdatestructured>"
             if first == last {

@@ -20,7 +20,8 @@ struct PackageMETS {
     /// The content information type on the root and on every file group: eark-validator 1.1.3's
     /// rule CSIP63 accepts a file group only with `OTHER` and a named other type.
     var contentInformation: String {
-        "csip:CONTENTINFORMATIONTYPE=\"OTHER\" csip:OTHERCONTENTINFORMATIONTYPE=\"\(AtomFeedWriter.escape(contentType))\""
+        let other = AtomFeedWriter.escape(contentType)
+        return "csip:CONTENTINFORMATIONTYPE=\"OTHER\" csip:OTHERCONTENTINFORMATIONTYPE=\"\(other)\""
     }
 
     func head(objectID: String, label: String, schemas: String, recordStatus: String, agents: String) -> String {
@@ -48,14 +49,20 @@ struct PackageMETS {
             """
     }
 
-    /// The archival creator: an agent of its own role, since the validator holds every `CREATOR`
-    /// agent to the software agent's rules.
-    static func archivist(_ creator: ArchiveCreator) -> String {
+    /// The root METS' organisations: the municipality as the submitting agent (E-ARK SIP's
+    /// SIP15-20, a `CREATOR` organisation) and the body as the archival creator (SIP9-14,
+    /// `ARCHIVIST`), both identified by the municipality's organisation number.
+    static func organisations(_ organisation: ArchiveOrganisation, archivalCreator: String) -> String {
         let e = AtomFeedWriter.escape
+        let number = e(organisation.organisationNumber)
         return """
+                <mets:agent ROLE="CREATOR" TYPE="ORGANIZATION">
+                  <mets:name>\(e(organisation.name))</mets:name>
+                  <mets:note csip:NOTETYPE="IDENTIFICATIONCODE">\(number)</mets:note>
+                </mets:agent>
                 <mets:agent ROLE="ARCHIVIST" TYPE="ORGANIZATION">
-                  <mets:name>\(e(creator.name))</mets:name>
-                  <mets:note csip:NOTETYPE="IDENTIFICATIONCODE">\(e(creator.organisationNumber))</mets:note>
+                  <mets:name>\(e(archivalCreator))</mets:name>
+                  <mets:note csip:NOTETYPE="IDENTIFICATIONCODE">\(number)</mets:note>
                 </mets:agent>
 
             """
@@ -64,7 +71,8 @@ struct PackageMETS {
     func reference(_ file: ArchiveFile, type: String, version: String) -> String {
         """
         <mets:mdRef LOCTYPE="URL" xlink:type="simple" xlink:href="\(AtomFeedWriter.escape(file.path))" \
-        MDTYPE="\(type)" MDTYPEVERSION="\(version)" MIMETYPE="\(file.format.mediaType)" SIZE="\(file.size)" \
+        MDTYPE="\(type)" MDTYPEVERSION="\(version)" MIMETYPE="\(AtomFeedWriter.escape(file.format.mediaType))" \
+        SIZE="\(file.size)" \
         CREATED="\(created)" CHECKSUM="\(file.checksum)" CHECKSUMTYPE="SHA-256"/>
         """
     }
@@ -97,7 +105,8 @@ struct PackageMETS {
     /// The package's METS.xml: descriptive and preservation metadata, documentation, schemas and
     /// one representation, which its own METS describes.
     func root(
-        packageID: String, label: String, recordStatus: String, creator: ArchiveCreator, ead: ArchiveFile,
+        packageID: String, label: String, recordStatus: String, organisation: ArchiveOrganisation,
+        archivalCreator: String, ead: ArchiveFile,
         premis: ArchiveFile, documentation: [ArchiveFile], schemas: [ArchiveFile], representation: String,
         representationMETS: ArchiveFile
     ) -> String {
@@ -108,7 +117,7 @@ struct PackageMETS {
         let representationGroup = Self.newID("grprep")
         var out = head(
             objectID: packageID, label: label, schemas: "schemas/", recordStatus: recordStatus,
-            agents: Self.archivist(creator))
+            agents: Self.organisations(organisation, archivalCreator: archivalCreator))
         out += "  <mets:dmdSec ID=\"\(dmd)\" CREATED=\"\(created)\" STATUS=\"CURRENT\">\n"
         out += "    " + reference(ead, type: "EAD", version: "3") + "\n  </mets:dmdSec>\n"
         out += "  <mets:amdSec>\n    <mets:digiprovMD ID=\"\(digiprov)\" CREATED=\"\(created)\" STATUS=\"CURRENT\">\n"

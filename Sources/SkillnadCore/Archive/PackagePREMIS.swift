@@ -49,8 +49,7 @@ enum PackagePREMIS {
                 out += "        </premis:formatRegistry>\n"
             }
             out += "      </premis:format>\n    </premis:objectCharacteristics>\n"
-            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            out += "    <premis:originalName>\(e(name))</premis:originalName>\n  </premis:object>\n"
+            out += "    <premis:originalName>\(e(file.name))</premis:originalName>\n  </premis:object>\n"
         }
         for (number, event) in events.enumerated() {
             out += "  <premis:event>\n"

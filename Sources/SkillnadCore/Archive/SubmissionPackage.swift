@@ -38,7 +38,7 @@ public struct SubmissionPackage: Sendable {
 
     /// Who makes packages and what goes in each besides the record.
     public struct Maker: Sendable {
-        public let creator: ArchiveCreator
+        public let organisation: ArchiveOrganisation
         public let software: ArchiveSoftware
         /// The content information type the packages declare as `OTHER` (`Skillnad remissvar 1.0`).
         public let contentType: String
@@ -49,10 +49,10 @@ public struct SubmissionPackage: Sendable {
         public let documentation: [(name: String, text: String)]
 
         public init(
-            creator: ArchiveCreator, software: ArchiveSoftware, contentType: String,
+            organisation: ArchiveOrganisation, software: ArchiveSoftware, contentType: String,
             schemas: [(name: String, data: Data)], documentation: [(name: String, text: String)]
         ) {
-            self.creator = creator
+            self.organisation = organisation
             self.software = software
             self.contentType = contentType
             self.schemas = schemas
@@ -85,7 +85,8 @@ public struct SubmissionPackage: Sendable {
                     software: software, schemas: "../../schemas/"))
             let ead = xml(
                 "metadata/descriptive/ead.xml",
-                content.description.ead(packageID: id, creator: creator, software: software, created: created))
+                content.description.ead(
+                    packageID: id, organisation: organisation, software: software, created: created))
             let documentation = self.documentation.map {
                 ArchiveFile(path: "documentation/\($0.name)", data: Data($0.text.utf8), format: .plainText)
             }
@@ -96,7 +97,8 @@ public struct SubmissionPackage: Sendable {
             let root = xml(
                 "METS.xml",
                 mets.root(
-                    packageID: id, label: content.label, recordStatus: status, creator: creator, ead: ead,
+                    packageID: id, label: content.label, recordStatus: status, organisation: organisation,
+                    archivalCreator: content.description.origination, ead: ead,
                     premis: premis, documentation: documentation, schemas: schemas,
                     representation: SubmissionPackage.representation,
                     representationMETS: representationMETS.moved(under: folder)))
@@ -110,14 +112,42 @@ public struct SubmissionPackage: Sendable {
         }
     }
 
-    /// Writes the package as the folder `<id>` inside `folder`, which must exist.
+    /// Writes the package as the folder `<id>` inside `folder`, which must exist: every file
+    /// flushed to the disk, never over one that exists.
     public func write(into folder: URL) throws {
         let root = folder.appendingPathComponent(id, isDirectory: true)
         let manager = FileManager.default
         for file in files {
             let url = root.appendingPathComponent(file.path)
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try file.data.write(to: url, options: .withoutOverwriting)
+            guard !manager.fileExists(atPath: url.path), manager.createFile(atPath: url.path, contents: nil) else {
+                throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            defer { try? handle.close() }
+            try handle.write(contentsOf: file.data)
+            try handle.synchronize()
+        }
+    }
+
+    /// Flushes `folder` (and with `recursive` every folder in it) to the disk, so that the names of
+    /// the files written there survive a power cut as their contents do.
+    public static func sync(_ folder: URL, recursive: Bool = true) throws {
+        var folders = [folder.path]
+        if recursive, let walker = FileManager.default.enumerator(atPath: folder.path) {
+            while let path = walker.nextObject() as? String {
+                if (walker.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                    folders.append(folder.path + "/" + path)
+                }
+            }
+        }
+        for path in folders {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+            defer { close(descriptor) }
+            guard fsync(descriptor) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
-/// The organisation whose records a package holds (arkivbildare at the municipality's level): its
-/// name and its Swedish organisation number (organisationsnummer).
-public struct ArchiveCreator: Sendable, Equatable {
+/// The organisation that delivers packages to its archive: the municipality, by its name and its
+/// Swedish organisation number (organisationsnummer). It submits every package, and its number
+/// identifies the archival creator (arkivbildare), the committee or council whose record it is.
+public struct ArchiveOrganisation: Sendable, Equatable {
     public let name: String
     public let organisationNumber: String
 
