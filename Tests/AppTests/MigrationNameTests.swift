@@ -19,7 +19,7 @@ struct MigrationNameTests {
         "App.IndexDialogueFilters", "App.AddDialogueReachColumns", "App.CreateReferralStatements",
         "App.CreateAnswerTexts", "App.AddDialogueFatigueColumns", "App.CreateParticipatoryBudgets",
         "App.AddBudgetPhotos",
-        "App.CreateAssociationRegister", "App.CreateGrants", "App.CreateExternalSignIn",
+        "App.CreateAssociationRegister", "App.CreateGrants", "App.CreateExternalSignIn", "App.CreateArchiveRecords",
     ]
 
     @Test("A database made before the layout change runs only the migrations added since, then reads")
