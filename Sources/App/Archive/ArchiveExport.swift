@@ -63,7 +63,9 @@ struct ArchiveExport {
         let maker = SubmissionPackage.Maker(
             organisation: settings.organisation, software: ArchiveSettings.software,
             contentType: ArchiveSettings.contentType, schemas: try ArchiveSettings.schemas(),
-            documentation: [("beskrivning.txt", Texts(.sv)[.archiveDocumentation])])
+            documentation: [
+                ("beskrivning.txt", Texts(.sv)[.archiveDocumentation] + "\n" + Texts(.en)[.archiveDocumentation])
+            ])
 
         // The folder is claimed at once, so a second export to it is refused; the packages are
         // written beside it and moved in whole, so it is never seen half-written.

@@ -1,6 +1,5 @@
 /// A key of the archive packages' texts: the readable answer and the package's documentation.
-/// The packages are written in Swedish, the records' language; English is kept for the keys'
-/// rule that none lacks a language (see `TextKey`).
+/// The records are written in Swedish, their language; the documentation in both (see `TextKey`).
 enum ArchiveText: String, TextKey {
     case archiveAnswerTitle
     case archiveRound
