@@ -1,4 +1,5 @@
 import Foundation
+import SkillnadCore
 import Vapor
 
 /// Signing in through the municipality's SAML identity provider (Web Browser SSO): an
@@ -127,10 +128,8 @@ enum SAMLController {
             """
     }
 
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// Text for the XML Skillnad writes, escaped as every XML writer of the project escapes it.
+    static func escaped(_ text: String) -> String { AtomFeedWriter.escape(text) }
 }
 
 /// DEFLATE (RFC 1951) without compression: stored blocks, which every inflater reads. The
